@@ -1,0 +1,76 @@
+package vn.motcua.platform.feed;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Change-feed producer settings ({@code motcua.feed.*}).
+ * <ul>
+ *   <li>{@code source}: this service's name in event envelopes; the feed endpoint is served only when it is set</li>
+ *   <li>{@code poll-interval}: how often a subscription looks for new events, default 200ms</li>
+ *   <li>{@code heartbeat-interval}: default 5s</li>
+ *   <li>{@code max-batch}: events per poll, default 500</li>
+ *   <li>{@code retention}: events older than this are pruned, default 90 days; older cursors get CURSOR_EXPIRED</li>
+ *   <li>{@code allowed-clients}: OAuth clients (service accounts) allowed to subscribe</li>
+ * </ul>
+ */
+@ConfigurationProperties("motcua.feed")
+public class FeedConfiguration {
+
+    private String source;
+    private Duration pollInterval = Duration.ofMillis(200);
+    private Duration heartbeatInterval = Duration.ofSeconds(5);
+    private int maxBatch = 500;
+    private Duration retention = Duration.ofDays(90);
+    private List<String> allowedClients = List.of("motcua-report-service");
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public Duration getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public Duration getHeartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    public void setHeartbeatInterval(Duration heartbeatInterval) {
+        this.heartbeatInterval = heartbeatInterval;
+    }
+
+    public int getMaxBatch() {
+        return maxBatch;
+    }
+
+    public void setMaxBatch(int maxBatch) {
+        this.maxBatch = maxBatch;
+    }
+
+    public Duration getRetention() {
+        return retention;
+    }
+
+    public void setRetention(Duration retention) {
+        this.retention = retention;
+    }
+
+    public List<String> getAllowedClients() {
+        return allowedClients;
+    }
+
+    public void setAllowedClients(List<String> allowedClients) {
+        this.allowedClients = List.copyOf(allowedClients);
+    }
+}

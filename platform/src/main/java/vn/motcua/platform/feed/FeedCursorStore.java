@@ -1,0 +1,110 @@
+package vn.motcua.platform.feed;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import vn.motcua.platform.db.UtcTimestamps;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** The consumer side: cursor per (consumer, source) and the event-id dedup log, in the consumer's database. */
+@Singleton
+public class FeedCursorStore {
+
+    private final JdbcOperations jdbc;
+
+    public FeedCursorStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public long cursor(String consumer, String source) {
+        try (PreparedStatement ps = jdbc.getConnection().prepareStatement(
+                "SELECT last_seq FROM feed_cursor WHERE consumer = ? AND source = ?")) {
+            ps.setString(1, consumer);
+            ps.setString(2, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read feed cursor", e);
+        }
+    }
+
+    /**
+     * Applies the event unless this consumer already did, and moves the cursor, all in one transaction.
+     *
+     * @return true if the handler ran, false if the event was a duplicate
+     */
+    @Transactional
+    public boolean applyOnce(String consumer, String source, FeedEvent event, FeedEventHandler handler) {
+        Connection connection = jdbc.getConnection();
+        try {
+            boolean fresh = !alreadyConsumed(connection, consumer, event.eventId());
+            if (fresh) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "INSERT INTO feed_consumed (consumer, event_id, consumed_at) VALUES (?, ?, ?)")) {
+                    ps.setString(1, consumer);
+                    ps.setString(2, event.eventId());
+                    UtcTimestamps.bind(ps, 3, Instant.now());
+                    ps.executeUpdate();
+                }
+                handler.apply(event);
+            }
+            advance(connection, consumer, source, event.seq());
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not apply feed event " + event.eventId(), e);
+        }
+    }
+
+    private static boolean alreadyConsumed(Connection connection, String consumer, String eventId)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT 1 FROM feed_consumed WHERE consumer = ? AND event_id = ?")) {
+            ps.setString(1, consumer);
+            ps.setString(2, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void advance(Connection connection, String consumer, String source, long seq)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE feed_cursor SET last_seq = ?, updated_at = ? WHERE consumer = ? AND source = ?"
+                        + " AND last_seq < ?")) {
+            update.setLong(1, seq);
+            UtcTimestamps.bind(update, 2, Instant.now());
+            update.setString(3, consumer);
+            update.setString(4, source);
+            update.setLong(5, seq);
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement exists = connection.prepareStatement(
+                "SELECT 1 FROM feed_cursor WHERE consumer = ? AND source = ?")) {
+            exists.setString(1, consumer);
+            exists.setString(2, source);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return; // cursor already at or past this seq (a replayed event)
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO feed_cursor (consumer, source, last_seq, updated_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, consumer);
+            insert.setString(2, source);
+            insert.setLong(3, seq);
+            UtcTimestamps.bind(insert, 4, Instant.now());
+            insert.executeUpdate();
+        }
+    }
+}
