@@ -18,6 +18,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,11 @@ public class JwtValidator {
                 Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256,
                         JWSAlgorithm.ES256), keys));
         DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
-                Set.of(config.getAudience()),
+                // nimbus probes these sets with contains(null), which immutable Set.of rejects
+                new HashSet<>(List.of(config.getAudience())),
                 new JWTClaimsSet.Builder().issuer(config.getIssuer()).build(),
-                Set.of("sub", "exp", "iat"),
-                Set.of());
+                new HashSet<>(List.of("sub", "exp", "iat")),
+                new HashSet<>());
         verifier.setMaxClockSkew(config.getClockSkewSeconds());
         processor.setJWTClaimsSetVerifier(verifier);
     }

@@ -1,0 +1,44 @@
+package vn.motcua.gateway.downstream;
+
+import io.grpc.Context;
+import io.grpc.stub.AbstractStub;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import vn.motcua.gateway.http.RequestIds;
+import vn.motcua.gateway.http.TraceParents;
+import vn.motcua.gateway.security.CallerAttribute;
+import vn.motcua.platform.auth.CallContext;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Makes one service call on behalf of an HTTP request: with a deadline ({@code motcua.gateway.downstream-timeout}),
+ * and with the request's caller, request id and traceparent in the gRPC Context, where the platform's
+ * ForwardingClientInterceptor picks them up. Failures surface as StatusRuntimeException and are mapped to problems
+ * in one place (problem.StatusRuntimeExceptionHandler).
+ */
+@Singleton
+public class Downstream {
+
+    private final Duration timeout;
+
+    public Downstream(@Value("${motcua.gateway.downstream-timeout:5s}") Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public <S extends AbstractStub<S>, R> R call(HttpRequest<?> request, S stub, Function<S, R> rpc) {
+        Context context = Context.current()
+                .withValue(CallContext.CALLER, CallerAttribute.get(request).orElse(null))
+                .withValue(CallContext.REQUEST_ID, RequestIds.of(request))
+                .withValue(CallContext.TRACEPARENT, TraceParents.of(request));
+        Context previous = context.attach();
+        try {
+            return rpc.apply(stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } finally {
+            context.detach(previous);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package vn.motcua.gateway.downstream;
+
+import io.grpc.ClientInterceptors;
+import io.grpc.ManagedChannel;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Singleton;
+import vn.motcua.platform.auth.ForwardingClientInterceptor;
+import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
+import vn.motcua.proto.report.v1.ReportServiceGrpc;
+
+/**
+ * Stubs over the configured channels ({@code grpc.channels.dossier}, {@code grpc.channels.report}). The platform's
+ * forwarding interceptor copies the caller's token, request id and traceparent from the gRPC Context that
+ * {@link Downstream} sets up; it has no fallback token, because the gateway never calls on its own behalf.
+ */
+@Factory
+public class ServiceStubs {
+
+    @Singleton
+    public DossierServiceGrpc.DossierServiceBlockingStub dossierService(@GrpcChannel("dossier") ManagedChannel channel) {
+        return DossierServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
+                new ForwardingClientInterceptor(null)));
+    }
+
+    @Singleton
+    public ReportServiceGrpc.ReportServiceBlockingStub reportService(@GrpcChannel("report") ManagedChannel channel) {
+        return ReportServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
+                new ForwardingClientInterceptor(null)));
+    }
+}

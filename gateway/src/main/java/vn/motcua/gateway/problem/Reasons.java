@@ -1,0 +1,19 @@
+package vn.motcua.gateway.problem;
+
+/**
+ * Reasons the gateway produces itself, for failures that never reach a service. Everything a service reports keeps
+ * the service's {@code vn.motcua.platform.error.ErrorReason}; these complete the set at the HTTP edge.
+ */
+public final class Reasons {
+
+    public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    public static final String DOWNSTREAM_TIMEOUT = "DOWNSTREAM_TIMEOUT";
+    public static final String INTERNAL = "INTERNAL";
+
+    private Reasons() {
+    }
+}

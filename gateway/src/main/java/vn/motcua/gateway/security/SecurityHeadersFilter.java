@@ -1,0 +1,30 @@
+package vn.motcua.gateway.security;
+
+import io.micronaut.core.annotation.Order;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.Filter;
+import vn.motcua.gateway.http.FilterOrder;
+
+/**
+ * Browser hardening on every response, errors included. API answers carry personal data (applicants, citizen ids),
+ * so no cache may keep them.
+ */
+@ServerFilter(Filter.MATCH_ALL_PATTERN)
+@Order(FilterOrder.SECURITY_HEADERS)
+public class SecurityHeadersFilter {
+
+    @ResponseFilter
+    public void harden(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        response.getHeaders().set("X-Content-Type-Options", "nosniff");
+        response.getHeaders().set("X-Frame-Options", "DENY");
+        response.getHeaders().set("Referrer-Policy", "no-referrer");
+        response.getHeaders().set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        if (request.getPath().startsWith("/api/") || request.getPath().equals("/api")) {
+            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package vn.motcua.gateway.validation;
+
+import io.micronaut.core.annotation.Nullable;
+import vn.motcua.gateway.problem.FieldError;
+import vn.motcua.gateway.problem.ProblemException;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects every problem with a request's input, so the client learns all of them in one 400 instead of one at a
+ * time. The services validate again; the gateway checks shape (type, length, characters, format) so junk never
+ * reaches them.
+ */
+public final class Violations {
+
+    public static final int MAX_PAGE_SIZE = 500;
+    // administrative unit, procedure and dossier codes: "11077", "1.001193", "H30.298.11077-250101-0001"
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9_=+/.~-]{1,512}");
+    // C0/C1 controls and the bidirectional overrides that can disguise text in logs and on screen
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public void add(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** Text that a person typed: optional unless required, at most maxLength characters, no control characters. */
+    @Nullable
+    public String text(String field, @Nullable String value, boolean required, int maxLength) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                add(field, "is required");
+            } else if (value != null && !value.isEmpty()) {
+                add(field, "must not be only whitespace");
+            }
+            return null;
+        }
+        boolean ok = true;
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            add(field, "must be at most " + maxLength + " characters");
+            ok = false;
+        }
+        if (CONTROL.matcher(value).find()) {
+            add(field, "must not contain control characters");
+            ok = false;
+        }
+        return ok ? value : null;
+    }
+
+    @Nullable
+    public String code(String field, @Nullable String value, boolean required) {
+        if (value == null || value.isEmpty()) {
+            if (required) {
+                add(field, "is required");
+            }
+            return null;
+        }
+        if (!CODE.matcher(value).matches()) {
+            add(field, "must be 1-64 letters, digits, '.' or '-'");
+            return null;
+        }
+        return value;
+    }
+
+    /** 0 when absent (the service's default applies). */
+    public int pageSize(String field, @Nullable String value) {
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            int size = Integer.parseInt(value);
+            if (size >= 1 && size <= MAX_PAGE_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        add(field, "must be a whole number from 1 to " + MAX_PAGE_SIZE);
+        return 0;
+    }
+
+    public String pageToken(String field, @Nullable String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        if (!PAGE_TOKEN.matcher(value).matches()) {
+            add(field, "is not a page token from a previous response");
+            return "";
+        }
+        return value;
+    }
+
+    @Nullable
+    public LocalDate date(String field, @Nullable String value, boolean required) {
+        if (value == null || value.isEmpty()) {
+            if (required) {
+                add(field, "is required");
+            }
+            return null;
+        }
+        try {
+            if (!DATE.matcher(value).matches()) {
+                throw new DateTimeException("not YYYY-MM-DD");
+            }
+            return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeException e) {
+            add(field, "must be a date YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    /** Ends validation: throws a 400 listing every problem found so far. */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+}

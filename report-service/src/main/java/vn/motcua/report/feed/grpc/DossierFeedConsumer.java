@@ -1,0 +1,77 @@
+package vn.motcua.report.feed.grpc;
+
+import io.grpc.ManagedChannel;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.platform.auth.ForwardingClientInterceptor;
+import vn.motcua.platform.auth.ServiceAccountTokens;
+import vn.motcua.platform.feed.FeedCursorStore;
+import vn.motcua.platform.feed.FeedSubscriber;
+import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
+import vn.motcua.report.feed.DossierFeedHandler;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Follows dossier-service's change feed from the moment this service's gRPC server is up until shutdown.
+ * The feed thread has no caller, so the forwarding interceptor falls back to this service's own
+ * client-credentials token. Disabled with {@code motcua.report.consume-dossier-feed: false}.
+ */
+@Singleton
+@Requires(property = DossierFeedConsumer.ENABLED, notEquals = "false")
+public class DossierFeedConsumer implements ApplicationEventListener<ServerStartupEvent> {
+
+    public static final String ENABLED = "motcua.report.consume-dossier-feed";
+    /** Cursor key of this consumer in feed_cursor / feed_consumed. */
+    public static final String CONSUMER = "report-service";
+    public static final String SOURCE = "dossier-service";
+    /** A silently dead connection is replaced within this time; a deadline-ended stream simply resubscribes. */
+    static final Duration STREAM_DEADLINE = Duration.ofMinutes(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DossierFeedConsumer.class);
+
+    private final ManagedChannel channel;
+    private final ServiceAccountTokens serviceAccount;
+    private final FeedCursorStore cursors;
+    private final DossierFeedHandler handler;
+    private FeedSubscriber subscriber;
+
+    public DossierFeedConsumer(@GrpcChannel("dossier") ManagedChannel channel, ServiceAccountTokens serviceAccount,
+                               FeedCursorStore cursors, DossierFeedHandler handler) {
+        this.channel = channel;
+        this.serviceAccount = serviceAccount;
+        this.cursors = cursors;
+        this.handler = handler;
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(ServerStartupEvent event) {
+        if (subscriber != null) {
+            return;
+        }
+        ChangeFeedGrpc.ChangeFeedBlockingStub stub = ChangeFeedGrpc.newBlockingStub(channel)
+                .withInterceptors(new ForwardingClientInterceptor(serviceAccount));
+        subscriber = new FeedSubscriber(CONSUMER, SOURCE, stub, cursors, handler, STREAM_DEADLINE).start();
+        LOG.info("Following the {} change feed as {}", SOURCE, CONSUMER);
+    }
+
+    /** The running subscriber, for diagnostics (applied seq, last error). */
+    public synchronized Optional<FeedSubscriber> subscriber() {
+        return Optional.ofNullable(subscriber);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (subscriber != null) {
+            subscriber.close();
+            subscriber = null;
+        }
+    }
+}

@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# Starts and stops the MotCua processes (Keycloak + the four gRPC services + the gateway) from the built jars.
+# Used by `./motcua up|down|status` and by the e2e system test (e2e/.../ReceptionSliceIT), so both run the
+# same launcher. It never builds: the jars must exist (./mvnw -DskipTests package).
+#
+#   scripts/platform.sh start     start whatever is not running, wait until everything is healthy
+#   scripts/platform.sh stop      stop everything started from this state dir (TERM, wait, KILL)
+#   scripts/platform.sh status    one line per process: running/stopped, pid, port, healthy
+#   scripts/platform.sh running   exit 0 when every process is running (all|any: any one of them), no output
+#   scripts/platform.sh ports     "name port" lines (keycloak: "keycloak HTTP MGMT")
+#
+# Environment (all optional):
+#   MOTCUA_VAR_DIR           state root (default <repo>/var): log/, run/ (pid + port files), data/, keycloak/
+#   MOTCUA_KC_DATA_DIR       Keycloak state (default $MOTCUA_VAR_DIR/keycloak)
+#   MOTCUA_KC_PORT           Keycloak HTTP port (default 18480)
+#   MOTCUA_KC_MGMT_PORT      Keycloak management/health port (default 18481)
+#   MOTCUA_DOSSIER_PORT, MOTCUA_PAYMENT_PORT, MOTCUA_DIGITIZATION_PORT, MOTCUA_REPORT_PORT
+#                            gRPC ports (default 50051, 50052, 50053, 50054)
+#   MOTCUA_GATEWAY_PORT      gateway HTTP port (default 8080; if 8080 is taken a free port is picked,
+#                            an explicitly set port that is taken is an error)
+#   MOTCUA_DB                h2 (default, embedded files under $MOTCUA_VAR_DIR/data) or mysql
+#   MOTCUA_MYSQL_HOST/PORT/USER/PASSWORD   passed through to the services (mysql mode)
+#   MOTCUA_MYSQL_DB_PREFIX   mysql mode: database of each service = prefix + service name with '-' as '_'
+#                            (e.g. prefix e2e_1234_ gives e2e_1234_dossier_service); unset = service default
+#   MOTCUA_JAVA_OPTS         extra JVM flags appended to the recommended ones
+#   MOTCUA_START_TIMEOUT     seconds to wait for each service to be healthy (default 240)
+#   MOTCUA_KC_TIMEOUT        seconds to wait for Keycloak (default 420; the first start imports the realm)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+KC_SH="$ROOT/deploy/keycloak/keycloak.sh"
+
+VAR_DIR="$(realpath -m "${MOTCUA_VAR_DIR:-$ROOT/var}")"
+LOG_DIR="$VAR_DIR/log"
+RUN_DIR="$VAR_DIR/run"
+DATA_DIR="$VAR_DIR/data"
+KC_DATA="$(realpath -m "${MOTCUA_KC_DATA_DIR:-$VAR_DIR/keycloak}")"
+START_TIMEOUT="${MOTCUA_START_TIMEOUT:-240}"
+KC_TIMEOUT="${MOTCUA_KC_TIMEOUT:-420}"
+JAVA="${MOTCUA_JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
+# docs/runtime.md: recommended flags for the small footprint.
+JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAM=1g -Xmx192m)
+# shellcheck disable=SC2206 # word splitting of user-supplied flags is intended
+[[ -z "${MOTCUA_JAVA_OPTS:-}" ]] || JVM_FLAGS+=(${MOTCUA_JAVA_OPTS})
+PROBE_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xmx64m)
+HEALTH_PROBE=vn.motcua.platform.grpc.HealthProbe
+
+SERVICES=(dossier-service payment-service digitization-service report-service gateway)
+
+# Elapsed seconds since MOTCUA_START_EPOCH (shared by motcua and platform.sh), else since this script started.
+export MOTCUA_START_EPOCH="${MOTCUA_START_EPOCH:-$(date +%s)}"
+say() { printf '[%4ds] %s\n' "$(($(date +%s) - MOTCUA_START_EPOCH))" "$*"; }
+die() { echo "platform.sh: error: $*" >&2; exit 1; }
+
+jar_of() { echo "$ROOT/$1/target/$1.jar"; }
+pid_file() { echo "$RUN_DIR/$1.pid"; }
+port_file() { echo "$RUN_DIR/$1.port"; }
+log_file() { echo "$LOG_DIR/$1.log"; }
+
+default_port() {
+  case "$1" in
+    dossier-service) echo "${MOTCUA_DOSSIER_PORT:-50051}" ;;
+    payment-service) echo "${MOTCUA_PAYMENT_PORT:-50052}" ;;
+    digitization-service) echo "${MOTCUA_DIGITIZATION_PORT:-50053}" ;;
+    report-service) echo "${MOTCUA_REPORT_PORT:-50054}" ;;
+    gateway) echo "${MOTCUA_GATEWAY_PORT:-8080}" ;;
+    *) die "unknown service $1" ;;
+  esac
+}
+
+# Port of a service: the one it was started on while it runs, else the configured one.
+port_of() {
+  if is_running "$1" && [[ -s "$(port_file "$1")" ]]; then cat "$(port_file "$1")"; else default_port "$1"; fi
+}
+
+port_busy() {
+  local p="$1"
+  if command -v ss >/dev/null 2>&1; then
+    [[ -n "$(ss -Htln "sport = :$p" 2>/dev/null)" ]]
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null
+  fi
+}
+
+free_port_from() {
+  local p
+  for ((p = $1; p < $1 + 200; p++)); do
+    port_busy "$p" || { echo "$p"; return 0; }
+  done
+  die "no free port found in $1..$(($1 + 199))"
+}
+
+# pid of a running service started by us (the pid file names a live java process running its jar), or fail.
+running_pid() {
+  local f pid
+  f="$(pid_file "$1")"
+  [[ -s "$f" ]] || return 1
+  pid="$(cat "$f")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$(jar_of "$1")" || return 1
+  echo "$pid"
+}
+is_running() { running_pid "$1" >/dev/null; }
+
+kc_pid() {
+  local pid
+  [[ -s "$KC_DATA/keycloak.pid" ]] || return 1
+  pid="$(cat "$KC_DATA/keycloak.pid")"
+  kill -0 "$pid" 2>/dev/null || return 1
+  echo "$pid"
+}
+kc_ports() {  # prints "HTTP MGMT"
+  if kc_pid >/dev/null && [[ -s "$KC_DATA/keycloak.ports" ]]; then
+    cat "$KC_DATA/keycloak.ports"
+  else
+    echo "${MOTCUA_KC_PORT:-18480} ${MOTCUA_KC_MGMT_PORT:-18481}"
+  fi
+}
+kc_healthy() { curl -fsS -m 3 "http://127.0.0.1:$1/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; }
+
+probe_available() {  # the HealthProbe class is in the jar (it lives in platform)
+  unzip -Z1 "$1" "${HEALTH_PROBE//.//}.class" >/dev/null 2>&1
+}
+
+healthy() {
+  local svc="$1" port="$2" jar
+  if [[ "$svc" == gateway ]]; then
+    curl -fsS -m 3 -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null
+    return
+  fi
+  jar="$(jar_of "$svc")"
+  if probe_available "$jar"; then
+    timeout 30 "$JAVA" "${PROBE_FLAGS[@]}" -cp "$jar" "$HEALTH_PROBE" "127.0.0.1:$port" >/dev/null 2>&1
+  else
+    # Fallback while platform has no HealthProbe yet: the gRPC port accepts connections.
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+  fi
+}
+
+check_jars() {
+  local svc missing=()
+  for svc in "${SERVICES[@]}"; do [[ -f "$(jar_of "$svc")" ]] || missing+=("$svc/target/$svc.jar"); done
+  ((${#missing[@]} == 0)) || die "missing jar(s): ${missing[*]} (build with: ./mvnw -B -DskipTests package)"
+}
+
+start_keycloak() {
+  local http mgmt
+  read -r http mgmt < <(kc_ports)
+  if kc_pid >/dev/null; then
+    say "keycloak already running (pid $(kc_pid), http $http, management $mgmt)"
+  else
+    MVN="${MVN:-$ROOT/mvnw}" "$KC_SH" fetch
+    port_busy "$http" && die "Keycloak HTTP port $http is in use by another process (set MOTCUA_KC_PORT)"
+    port_busy "$mgmt" && die "Keycloak management port $mgmt is in use by another process (set MOTCUA_KC_MGMT_PORT)"
+    [[ -d "$KC_DATA/h2" ]] || say "first Keycloak start in $KC_DATA: realm import, this takes about a minute"
+    "$KC_SH" start "$KC_DATA" "$http" "$mgmt"
+  fi
+  ln -sfn "$KC_DATA/keycloak.log" "$LOG_DIR/keycloak.log"
+  "$KC_SH" wait "$KC_DATA" "$mgmt" "$KC_TIMEOUT"
+  say "keycloak ready: http://127.0.0.1:$http"
+}
+
+start_service() {
+  local svc="$1" kc_http="$2" port jar log issuer db
+  jar="$(jar_of "$svc")"
+  if is_running "$svc"; then
+    say "$svc already running (pid $(running_pid "$svc"), port $(port_of "$svc"))"
+    return 0
+  fi
+  port="$(default_port "$svc")"
+  if port_busy "$port"; then
+    if [[ "$svc" == gateway && -z "${MOTCUA_GATEWAY_PORT:-}" ]]; then
+      local picked
+      picked="$(free_port_from $((port + 1)))"
+      say "port $port is taken: the gateway will listen on $picked instead (set MOTCUA_GATEWAY_PORT to choose)"
+      port="$picked"
+    else
+      local var="MOTCUA_${svc%-service}_PORT"
+      die "port $port for $svc is in use by another process (set ${var^^})"
+    fi
+  fi
+  issuer="http://127.0.0.1:$kc_http/realms/motcua"
+  log="$(log_file "$svc")"
+  [[ ! -f "$log" ]] || mv -f "$log" "$log.1"
+  local -a env=(
+    "MOTCUA_DATA_DIR=$DATA_DIR"
+    "MOTCUA_AUTH_ISSUER=$issuer"
+    "MOTCUA_SERVICE_ACCOUNT_TOKEN_URI=$issuer/protocol/openid-connect/token"
+    "GRPC_CHANNELS_DOSSIER_ADDRESS=127.0.0.1:$(port_of dossier-service)"
+    "GRPC_CHANNELS_PAYMENT_ADDRESS=127.0.0.1:$(port_of payment-service)"
+    "GRPC_CHANNELS_DIGITIZATION_ADDRESS=127.0.0.1:$(port_of digitization-service)"
+    "GRPC_CHANNELS_REPORT_ADDRESS=127.0.0.1:$(port_of report-service)"
+  )
+  if [[ "$svc" == gateway ]]; then
+    env+=("MICRONAUT_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-gateway-demo-secret")
+  else
+    env+=("GRPC_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-$svc-demo-secret")
+  fi
+  if [[ "$DB_MODE" == mysql ]]; then
+    env+=("MICRONAUT_ENVIRONMENTS=mysql")
+    if [[ -n "${MOTCUA_MYSQL_DB_PREFIX:-}" ]]; then
+      db="${MOTCUA_MYSQL_DB_PREFIX}${svc//-/_}"
+      env+=("MOTCUA_MYSQL_DATABASE=$db")
+    fi
+  fi
+  # setsid: own session, so a Ctrl-C in the terminal that ran `motcua up` does not reach the services.
+  # MOTCUA_MYSQL_DATABASE is per service: never inherit one from the caller's environment.
+  env -u MOTCUA_MYSQL_DATABASE -u MOTCUA_VAR_DIR -u MOTCUA_START_EPOCH "${env[@]}" setsid "$JAVA" "${JVM_FLAGS[@]}" -jar "$jar" \
+    >"$log" 2>&1 </dev/null &
+  local pid=$!
+  echo "$pid" >"$(pid_file "$svc")"
+  echo "$port" >"$(port_file "$svc")"
+  say "started $svc: pid $pid, $([[ $svc == gateway ]] && echo HTTP || echo gRPC) port $port${db:+, database $db}, log $log"
+}
+
+wait_healthy() {
+  local svc="$1" port pid t_start last
+  port="$(port_of "$svc")"
+  t_start=$SECONDS; last=$SECONDS
+  if [[ "$svc" != gateway ]] && ! probe_available "$(jar_of "$svc")"; then
+    say "warning: $HEALTH_PROBE not in $svc.jar yet: waiting for the gRPC port to open instead"
+  fi
+  while :; do
+    if ! pid="$(running_pid "$svc")"; then
+      echo "--- $(log_file "$svc") (last 60 lines) ---" >&2
+      tail -n 60 "$(log_file "$svc")" >&2 || true
+      die "$svc exited during startup (log: $(log_file "$svc"))"
+    fi
+    if healthy "$svc" "$port"; then
+      say "$svc healthy after $((SECONDS - t_start)) s (port $port)"
+      return 0
+    fi
+    if ((SECONDS - t_start >= START_TIMEOUT)); then
+      echo "--- $(log_file "$svc") (last 60 lines) ---" >&2
+      tail -n 60 "$(log_file "$svc")" >&2 || true
+      die "$svc (pid $pid) not healthy after $START_TIMEOUT s (log: $(log_file "$svc"))"
+    fi
+    if ((SECONDS - last >= 10)); then
+      say "waiting for $svc (port $port), $((SECONDS - t_start)) s so far"
+      last=$SECONDS
+    fi
+    sleep 2
+  done
+}
+
+cmd_start() {
+  DB_MODE="${MOTCUA_DB:-h2}"
+  [[ "$DB_MODE" == h2 || "$DB_MODE" == mysql ]] || die "MOTCUA_DB must be h2 or mysql, not '$DB_MODE'"
+  command -v "$JAVA" >/dev/null || die "java not found (need Java 17+)"
+  command -v curl >/dev/null || die "curl not found"
+  command -v unzip >/dev/null || die "unzip not found"
+  check_jars
+  mkdir -p "$LOG_DIR" "$RUN_DIR" "$DATA_DIR" "$KC_DATA"
+  say "state in $VAR_DIR, database mode $DB_MODE"
+  local kc_http svc
+  read -r kc_http _ < <(kc_ports)
+  start_keycloak
+  # Producers first, then the feed consumer and the gateway.
+  for svc in dossier-service payment-service digitization-service; do start_service "$svc" "$kc_http"; done
+  for svc in dossier-service payment-service digitization-service; do wait_healthy "$svc"; done
+  for svc in report-service gateway; do start_service "$svc" "$kc_http"; done
+  for svc in report-service gateway; do wait_healthy "$svc"; done
+  say "all processes healthy"
+}
+
+stop_service() {
+  local svc="$1" pid i
+  if ! pid="$(running_pid "$svc")"; then
+    rm -f "$(pid_file "$svc")" "$(port_file "$svc")"
+    say "$svc: not running"
+    return 0
+  fi
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 30; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    say "$svc (pid $pid) still alive after 30 s: KILL"
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    sleep 1
+  fi
+  rm -f "$(pid_file "$svc")" "$(port_file "$svc")"
+  say "$svc stopped (pid $pid)"
+}
+
+cmd_stop() {
+  local i svc
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    svc="${SERVICES[i]}"
+    stop_service "$svc"
+  done
+  if [[ -d "$KC_DATA" ]]; then "$KC_SH" stop "$KC_DATA"; fi
+}
+
+cmd_status() {
+  local svc pid port health kc_http kc_mgmt state rc=0
+  read -r kc_http kc_mgmt < <(kc_ports)
+  if pid="$(kc_pid)"; then
+    if kc_healthy "$kc_mgmt"; then health=healthy; else health=unhealthy; rc=1; fi
+    printf '%-22s %-8s pid %-8s port %-6s %s\n' keycloak running "$pid" "$kc_http" "$health (management $kc_mgmt)"
+  else
+    printf '%-22s %-8s pid %-8s port %-6s %s\n' keycloak stopped - "$kc_http" -
+    rc=1
+  fi
+  for svc in "${SERVICES[@]}"; do
+    port="$(port_of "$svc")"
+    if pid="$(running_pid "$svc")"; then
+      state=running
+      if healthy "$svc" "$port"; then health=healthy; else health=unhealthy; rc=1; fi
+    else
+      state=stopped; pid=-; health=-; rc=1
+    fi
+    printf '%-22s %-8s pid %-8s port %-6s %s\n' "$svc" "$state" "$pid" "$port" "$health"
+  done
+  return "$rc"
+}
+
+cmd_running() {  # all (default) | any
+  local svc n=0 total=$((${#SERVICES[@]} + 1))
+  if kc_pid >/dev/null; then n=$((n + 1)); fi
+  for svc in "${SERVICES[@]}"; do
+    if is_running "$svc"; then n=$((n + 1)); fi
+  done
+  if [[ "${1:-all}" == any ]]; then ((n > 0)); else ((n == total)); fi
+}
+
+cmd_ports() {
+  local svc
+  echo "keycloak $(kc_ports)"
+  for svc in "${SERVICES[@]}"; do echo "$svc $(port_of "$svc")"; done
+}
+
+sub="${1:-}"
+case "$sub" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  running) cmd_running "${2:-all}" ;;
+  ports) cmd_ports ;;
+  *) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
+esac
