@@ -46,6 +46,9 @@ PROBE_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xmx64m)
 HEALTH_PROBE=vn.motcua.platform.grpc.HealthProbe
 
 SERVICES=(dossier-service payment-service digitization-service report-service gateway)
+LAUNCHER_VARS=(MOTCUA_VAR_DIR MOTCUA_KC_DATA_DIR MOTCUA_KC_PORT MOTCUA_KC_MGMT_PORT MOTCUA_DOSSIER_PORT
+  MOTCUA_PAYMENT_PORT MOTCUA_DIGITIZATION_PORT MOTCUA_REPORT_PORT MOTCUA_GATEWAY_PORT MOTCUA_DB
+  MOTCUA_MYSQL_DB_PREFIX MOTCUA_JAVA_OPTS MOTCUA_JAVA MOTCUA_START_TIMEOUT MOTCUA_KC_TIMEOUT MOTCUA_START_EPOCH)
 
 # Elapsed seconds since MOTCUA_START_EPOCH (shared by motcua and platform.sh), else since this script started.
 export MOTCUA_START_EPOCH="${MOTCUA_START_EPOCH:-$(date +%s)}"
@@ -205,8 +208,12 @@ start_service() {
     fi
   fi
   # setsid: own session, so a Ctrl-C in the terminal that ran `motcua up` does not reach the services.
-  # MOTCUA_MYSQL_DATABASE is per service: never inherit one from the caller's environment.
-  env -u MOTCUA_MYSQL_DATABASE -u MOTCUA_VAR_DIR -u MOTCUA_START_EPOCH "${env[@]}" setsid "$JAVA" "${JVM_FLAGS[@]}" -jar "$jar" \
+  # The launcher's own settings are not service settings (Micronaut would map them to motcua.* properties),
+  # and MOTCUA_MYSQL_DATABASE is per service: never inherit one from the caller's environment.
+  local -a unset=()
+  local v
+  for v in MOTCUA_MYSQL_DATABASE "${LAUNCHER_VARS[@]}"; do unset+=(-u "$v"); done
+  env "${unset[@]}" "${env[@]}" setsid "$JAVA" "${JVM_FLAGS[@]}" -jar "$jar" \
     >"$log" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$(pid_file "$svc")"
@@ -264,32 +271,31 @@ cmd_start() {
   say "all processes healthy"
 }
 
-stop_service() {
-  local svc="$1" pid i
-  if ! pid="$(running_pid "$svc")"; then
-    rm -f "$(pid_file "$svc")" "$(port_file "$svc")"
-    say "$svc: not running"
-    return 0
-  fi
-  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 30; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    say "$svc (pid $pid) still alive after 30 s: KILL"
-    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-    sleep 1
-  fi
-  rm -f "$(pid_file "$svc")" "$(port_file "$svc")"
-  say "$svc stopped (pid $pid)"
-}
-
 cmd_stop() {
-  local i svc
+  # TERM every service at once (gateway first), wait up to 30 s, KILL what is left; then Keycloak.
+  local i svc pid deadline
+  local -a names=() pids=()
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     svc="${SERVICES[i]}"
-    stop_service "$svc"
+    if pid="$(running_pid "$svc")"; then
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      names+=("$svc"); pids+=("$pid")
+      say "stopping $svc (pid $pid)"
+    else
+      say "$svc: not running"
+      rm -f "$(pid_file "$svc")" "$(port_file "$svc")"
+    fi
+  done
+  deadline=$((SECONDS + 30))
+  for ((i = 0; i < ${#pids[@]}; i++)); do
+    pid="${pids[i]}"; svc="${names[i]}"
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "$svc (pid $pid) still alive after 30 s: KILL"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$(pid_file "$svc")" "$(port_file "$svc")"
+    say "$svc stopped"
   done
   if [[ -d "$KC_DATA" ]]; then "$KC_SH" stop "$KC_DATA"; fi
 }

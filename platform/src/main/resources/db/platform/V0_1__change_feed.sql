@@ -18,7 +18,7 @@ CREATE TABLE feed_counter (
     id               INT    NOT NULL PRIMARY KEY,
     last_seq         BIGINT NOT NULL,
     min_retained_seq BIGINT NOT NULL
-);
+) DEFAULT CHARSET = utf8mb4;
 INSERT INTO feed_counter (id, last_seq, min_retained_seq) VALUES (1, 0, 1);
 
 CREATE TABLE feed_cursor (
@@ -27,11 +27,11 @@ CREATE TABLE feed_cursor (
     last_seq   BIGINT      NOT NULL,
     updated_at DATETIME(6) NOT NULL,
     PRIMARY KEY (consumer, source)
-);
+) DEFAULT CHARSET = utf8mb4;
 
 CREATE TABLE feed_consumed (
     consumer    VARCHAR(64) NOT NULL,
     event_id    CHAR(36)    NOT NULL,
     consumed_at DATETIME(6) NOT NULL,
     PRIMARY KEY (consumer, event_id)
-);
+) DEFAULT CHARSET = utf8mb4;

@@ -7,7 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.Filter;
+import io.micronaut.http.annotation.Filter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.gateway.security.CallerAttribute;

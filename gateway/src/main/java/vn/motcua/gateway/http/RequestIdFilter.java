@@ -6,7 +6,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.Filter;
+import io.micronaut.http.annotation.Filter;
 
 /** Fixes the request id before anything else runs and echoes it on every response. */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)

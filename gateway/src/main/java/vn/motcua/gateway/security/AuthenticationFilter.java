@@ -49,7 +49,8 @@ public class AuthenticationFilter {
         if (route.isEmpty()) {
             return null;
         }
-        AccessPolicy policy = route.get().enumValue(Access.class, AccessPolicy.class).orElse(AccessPolicy.NOBODY);
+        AccessPolicy policy = route.get().getRouteInfo().getAnnotationMetadata()
+                .enumValue(Access.class, AccessPolicy.class).orElse(AccessPolicy.NOBODY);
         if (!policy.needsToken()) {
             return null;
         }

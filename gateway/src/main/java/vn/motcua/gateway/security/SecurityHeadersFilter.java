@@ -6,7 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.Filter;
+import io.micronaut.http.annotation.Filter;
 import vn.motcua.gateway.http.FilterOrder;
 
 /**

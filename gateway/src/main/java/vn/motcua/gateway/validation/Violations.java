@@ -36,12 +36,19 @@ public final class Violations {
         return errors.isEmpty();
     }
 
+    /** Reports a missing value, unless the field already has a problem (e.g. it had the wrong JSON type). */
+    public void missing(String field) {
+        if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+            add(field, "is required");
+        }
+    }
+
     /** Text that a person typed: optional unless required, at most maxLength characters, no control characters. */
     @Nullable
     public String text(String field, @Nullable String value, boolean required, int maxLength) {
         if (value == null || value.isBlank()) {
             if (required) {
-                add(field, "is required");
+                missing(field);
             } else if (value != null && !value.isEmpty()) {
                 add(field, "must not be only whitespace");
             }
@@ -63,7 +70,7 @@ public final class Violations {
     public String code(String field, @Nullable String value, boolean required) {
         if (value == null || value.isEmpty()) {
             if (required) {
-                add(field, "is required");
+                missing(field);
             }
             return null;
         }
@@ -106,7 +113,7 @@ public final class Violations {
     public LocalDate date(String field, @Nullable String value, boolean required) {
         if (value == null || value.isEmpty()) {
             if (required) {
-                add(field, "is required");
+                missing(field);
             }
             return null;
         }

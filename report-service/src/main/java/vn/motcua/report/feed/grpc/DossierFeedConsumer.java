@@ -2,8 +2,9 @@ package vn.motcua.report.feed.grpc;
 
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.grpc.annotation.GrpcChannel;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -26,7 +27,7 @@ import java.util.Optional;
  */
 @Singleton
 @Requires(property = DossierFeedConsumer.ENABLED, notEquals = "false")
-public class DossierFeedConsumer implements ApplicationEventListener<ServerStartupEvent> {
+public class DossierFeedConsumer {
 
     public static final String ENABLED = "motcua.report.consume-dossier-feed";
     /** Cursor key of this consumer in feed_cursor / feed_consumed. */
@@ -51,8 +52,8 @@ public class DossierFeedConsumer implements ApplicationEventListener<ServerStart
         this.handler = handler;
     }
 
-    @Override
-    public synchronized void onApplicationEvent(ServerStartupEvent event) {
+    @EventListener
+    public synchronized void start(ServerStartupEvent event) {
         if (subscriber != null) {
             return;
         }
@@ -65,6 +66,15 @@ public class DossierFeedConsumer implements ApplicationEventListener<ServerStart
     /** The running subscriber, for diagnostics (applied seq, last error). */
     public synchronized Optional<FeedSubscriber> subscriber() {
         return Optional.ofNullable(subscriber);
+    }
+
+    /**
+     * Stops following at the very start of shutdown, while the channel and the database are still there, so the
+     * feed thread does not fail against resources being torn down.
+     */
+    @EventListener
+    public void stop(ShutdownEvent event) {
+        stop();
     }
 
     @PreDestroy

@@ -1,0 +1,46 @@
+package vn.motcua.dossier.common;
+
+import vn.motcua.platform.error.DomainException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/** Keyset paging: the page token is the opaque, encoded key of the last item returned. */
+public record Page<T>(List<T> items, String nextToken) {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 500;
+
+    public static <T> Page<T> of(List<T> fetchedOneExtra, int size, Function<T, String> key) {
+        if (fetchedOneExtra.size() <= size) {
+            return new Page<>(List.copyOf(fetchedOneExtra), "");
+        }
+        List<T> items = List.copyOf(fetchedOneExtra.subList(0, size));
+        return new Page<>(items, encode(key.apply(items.get(items.size() - 1))));
+    }
+
+    private static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A validated page request: size within bounds, token decoded to the key to continue after. */
+    public record Request(int size, String after) {
+
+        public static Request of(int requestedSize, String token) {
+            if (requestedSize < 0 || requestedSize > MAX_SIZE) {
+                throw DomainException.invalid("page.page_size", "must be between 0 and " + MAX_SIZE);
+            }
+            String after = "";
+            if (token != null && !token.isEmpty()) {
+                try {
+                    after = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw DomainException.invalid("page.page_token", "is not a token this service issued");
+                }
+            }
+            return new Request(requestedSize == 0 ? DEFAULT_SIZE : requestedSize, after);
+        }
+    }
+}

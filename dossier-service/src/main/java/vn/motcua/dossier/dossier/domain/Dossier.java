@@ -1,0 +1,13 @@
+package vn.motcua.dossier.dossier.domain;
+
+import java.time.Instant;
+
+/**
+ * A dossier as stored. originalDueAt is kept next to dueAt so reports can still count an extended dossier
+ * against its first appointment (domain.md 6.3).
+ */
+public record Dossier(String code, String procedureCode, int procedureVersion, String procedureName,
+                      String receivingUnitCode, String competentUnitCode, String handlingUnitCode,
+                      DossierState state, Channel channel, Applicant applicant, String note, Instant receivedAt,
+                      Instant originalDueAt, Instant dueAt, Instant finishedAt, boolean extensionUsed) {
+}

@@ -1,0 +1,73 @@
+package vn.motcua.dossier.dossier.service;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import vn.motcua.dossier.common.Scope;
+import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.DossierCode;
+import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.dossier.dossier.repository.DossierRepository;
+import vn.motcua.dossier.unit.AdminUnit;
+import vn.motcua.dossier.unit.UnitDirectory;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.error.DomainException;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reading dossiers. Outside the caller's scope a dossier does not exist (NOT_FOUND, never PERMISSION_DENIED),
+ * so codes cannot be probed.
+ */
+@Singleton
+public class DossierQueryService {
+
+    private final DossierRepository dossiers;
+    private final UnitDirectory units;
+
+    public DossierQueryService(DossierRepository dossiers, UnitDirectory units) {
+        this.dossiers = dossiers;
+        this.units = units;
+    }
+
+    @Transactional(readOnly = true)
+    public Dossier get(Caller caller, String code) {
+        requireCodeShape(code);
+        Dossier dossier = dossiers.findByCode(code).orElseThrow(() -> DomainException.notFound("dossier"));
+        if (!visibleTo(caller, dossier)) {
+            throw DomainException.notFound("dossier");
+        }
+        return dossier;
+    }
+
+    /** Public lookup by code: the caller gets only non-personal fields (the adapter drops the rest). */
+    @Transactional(readOnly = true)
+    public PublicStatus lookup(String code) {
+        requireCodeShape(code);
+        Dossier dossier = dossiers.findByCode(code).orElseThrow(() -> DomainException.notFound("dossier"));
+        String unitName = units.tree().find(dossier.receivingUnitCode()).map(AdminUnit::name).orElse("");
+        return new PublicStatus(dossier, unitName);
+    }
+
+    public record PublicStatus(Dossier dossier, String receivingUnitName) {
+    }
+
+    private boolean visibleTo(Caller caller, Dossier dossier) {
+        if (caller.hasRole(Roles.CITIZEN) && caller.citizen().isPresent()
+                && Objects.equals(caller.citizenId(), dossier.applicant().citizenId())) {
+            return true;
+        }
+        if (!caller.hasAnyRole(Scope.OFFICER_ROLES) || caller.unit().isEmpty()) {
+            return false;
+        }
+        Set<String> scope = units.tree().subtreeCodes(caller.unitCode());
+        return scope.contains(dossier.receivingUnitCode()) || scope.contains(dossier.competentUnitCode())
+                || scope.contains(dossier.handlingUnitCode());
+    }
+
+    private static void requireCodeShape(String code) {
+        if (!DossierCode.looksValid(code)) {
+            throw DomainException.invalid("code", "is not a dossier code (<agency>-YYMMDD-NNNN)");
+        }
+    }
+}

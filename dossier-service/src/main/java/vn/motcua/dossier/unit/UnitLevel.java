@@ -1,0 +1,5 @@
+package vn.motcua.dossier.unit;
+
+public enum UnitLevel {
+    PROVINCE, DISTRICT, COMMUNE
+}

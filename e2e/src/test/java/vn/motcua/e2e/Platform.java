@@ -1,0 +1,245 @@
+package vn.motcua.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The whole MotCua platform started from the built jars through {@code scripts/platform.sh}, the launcher that
+ * {@code ./motcua up} uses, but on free ports chosen here, in mysql mode with throwaway databases, and with
+ * Keycloak and every other piece of state in a temporary directory.
+ */
+final class Platform {
+
+    static final List<String> SERVICES =
+            List.of("dossier-service", "payment-service", "digitization-service", "report-service", "gateway");
+    private static final String MYSQL_OPTIONS = "characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+
+    final Path root;
+    final Path work;
+    final Path varDir;
+    final Path keycloakDir;
+    final int keycloakPort;
+    final int keycloakManagementPort;
+    final int gatewayPort;
+    final String databasePrefix;
+    private final String mysqlHost;
+    private final int mysqlPort;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Thread shutdownHook = new Thread(this::stopQuietly, "motcua-e2e-stop");
+
+    Platform(Path root) throws IOException {
+        this.root = root;
+        this.work = Files.createTempDirectory("motcua-e2e-");
+        this.varDir = work.resolve("var");
+        this.keycloakDir = work.resolve("keycloak");
+        int[] ports = freePorts(7);
+        this.keycloakPort = ports[0];
+        this.keycloakManagementPort = ports[1];
+        this.gatewayPort = ports[6];
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        this.databasePrefix = "motcua_e2e_" + stamp + "_" + UUID.randomUUID().toString().substring(0, 6) + "_";
+        String[] hostPort = System.getProperty("motcua.it.jdbc.host", "127.0.0.1:3306").split(":");
+        this.mysqlHost = hostPort[0];
+        this.mysqlPort = hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : 3306;
+
+        env.put("MOTCUA_VAR_DIR", varDir.toString());
+        env.put("MOTCUA_KC_DATA_DIR", keycloakDir.toString());
+        env.put("MOTCUA_KC_PORT", String.valueOf(keycloakPort));
+        env.put("MOTCUA_KC_MGMT_PORT", String.valueOf(keycloakManagementPort));
+        env.put("MOTCUA_DOSSIER_PORT", String.valueOf(ports[2]));
+        env.put("MOTCUA_PAYMENT_PORT", String.valueOf(ports[3]));
+        env.put("MOTCUA_DIGITIZATION_PORT", String.valueOf(ports[4]));
+        env.put("MOTCUA_REPORT_PORT", String.valueOf(ports[5]));
+        env.put("MOTCUA_GATEWAY_PORT", String.valueOf(gatewayPort));
+        env.put("MOTCUA_DB", "mysql");
+        env.put("MOTCUA_MYSQL_HOST", mysqlHost);
+        env.put("MOTCUA_MYSQL_PORT", String.valueOf(mysqlPort));
+        env.put("MOTCUA_MYSQL_USER", "root");
+        env.put("MOTCUA_MYSQL_PASSWORD", mysqlPassword());
+        env.put("MOTCUA_MYSQL_DB_PREFIX", databasePrefix);
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    String tokenUrl() {
+        return "http://127.0.0.1:" + keycloakPort + "/realms/motcua/protocol/openid-connect/token";
+    }
+
+    /** Runs {@code platform.sh start}; its output goes to the console and to work/platform-start.log. */
+    void start() throws IOException, InterruptedException {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        System.out.printf("[e2e] starting MotCua in %s (gateway %d, Keycloak %d/%d, database prefix %s)%n",
+                work, gatewayPort, keycloakPort, keycloakManagementPort, databasePrefix);
+        int rc = script("start", work.resolve("platform-start.log"), 20);
+        if (rc != 0) {
+            throw new IllegalStateException("scripts/platform.sh start exited with " + rc
+                    + " (output in " + work.resolve("platform-start.log") + ", logs in " + varDir.resolve("log") + ")");
+        }
+    }
+
+    /** Stops every process, drops the throwaway databases. Safe to call twice. */
+    void stop() throws IOException, InterruptedException {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int rc = script("stop", work.resolve("platform-stop.log"), 5);
+            if (rc != 0) {
+                System.out.println("[e2e] scripts/platform.sh stop exited with " + rc);
+            }
+        } finally {
+            dropDatabases();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // called from the hook itself
+            }
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (Exception e) {
+            System.out.println("[e2e] stopping MotCua failed: " + e);
+        }
+    }
+
+    private int script(String command, Path output, int timeoutMinutes) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("scripts/platform.sh").toString(), command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().remove("MOTCUA_MYSQL_DATABASE");
+        pb.environment().remove("MICRONAUT_ENVIRONMENTS");
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    System.out.println("[platform.sh " + command + "] " + line);
+                    out.println(line);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                System.out.println("[e2e] lost the output of platform.sh " + command + ": " + e);
+            }
+        }, "platform.sh-" + command);
+        pump.setDaemon(true);
+        pump.start();
+        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+            System.out.println("[e2e] platform.sh " + command + " still running after " + timeoutMinutes
+                    + " min: killing it");
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+            pump.join(5_000);
+            return 124;
+        }
+        pump.join(10_000);
+        return process.exitValue();
+    }
+
+    private void dropDatabases() {
+        String url = "jdbc:mysql://" + mysqlHost + ":" + mysqlPort + "/?" + MYSQL_OPTIONS;
+        try (Connection c = DriverManager.getConnection(url, "root", mysqlPassword());
+             Statement s = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SHOW DATABASES")) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    if (name.startsWith(databasePrefix)) {
+                        names.add(name);
+                    }
+                }
+            }
+            for (String name : names) {
+                s.execute("DROP DATABASE `" + name + "`");
+            }
+            System.out.println("[e2e] dropped databases " + names);
+        } catch (SQLException e) {
+            System.out.println("[e2e] could not drop the databases " + databasePrefix + "*: " + e);
+        }
+    }
+
+    /** Where to look after a failure: the paths, and the end of every log. */
+    void printLogs() {
+        Path logs = varDir.resolve("log");
+        System.out.println("[e2e] FAILED: logs are in " + logs + " (Keycloak: " + keycloakDir.resolve("keycloak.log")
+                + "), launcher output in " + work.resolve("platform-start.log"));
+        List<Path> files = new ArrayList<>();
+        SERVICES.forEach(s -> files.add(logs.resolve(s + ".log")));
+        files.add(keycloakDir.resolve("keycloak.log"));
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                List<String> all = lines.toList();
+                System.out.println("----- " + file + " (last 40 of " + all.size() + " lines) -----");
+                all.subList(Math.max(0, all.size() - 40), all.size()).forEach(System.out::println);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                System.out.println("----- " + file + ": unreadable (" + e + ")");
+            }
+        }
+    }
+
+    void deleteWorkDir() {
+        try (Stream<Path> paths = Files.walk(work)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("[e2e] could not delete " + work + ": " + e);
+        }
+    }
+
+    private static String mysqlPassword() {
+        String value = System.getenv("MOTCUA_IT_DB_PASSWORD");
+        return value == null ? "" : value;
+    }
+
+    /** Distinct free TCP ports: all held open until every one is chosen, then released. */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package vn.motcua.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntPredicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The reception slice end to end, like a client: the built jars as real processes (started by
+ * scripts/platform.sh, the launcher of ./motcua up, on free ports, in mysql mode on throwaway databases),
+ * a real Keycloak issuing tokens through the password grant, and plain HTTP against the gateway.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReceptionSliceIT {
+
+    private static final String PASSWORD = "MotCua@2026";
+    private static final String CLIENT_ID = "motcua-gateway";
+    private static final String CLIENT_SECRET = "motcua-gateway-demo-secret";
+    private static final String UNIT = "11077";
+    private static final String PROCEDURE = "1.001193";
+    private static final String CODE_PATTERN = "^[A-Z0-9.]+-\\d{6}-\\d{4}$";
+    private static final Duration REPORT_WAIT = Duration.ofSeconds(60);
+    private static final String APPLICANT_NAME = "Nguyễn Văn An";
+    private static final String APPLICANT_ID = "030090001234";
+    private static final String VALID_DOSSIER = """
+            {"procedureCode":"1.001193",
+             "applicant":{"fullName":"Nguyễn Văn An","citizenId":"030090001234","phone":"0912345678",
+                          "email":"an@example.vn","address":"Thôn Đông, xã Ngọc Sơn"},
+             "channel":"COUNTER"}""";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final Map<String, String> tokens = new HashMap<>();
+    private final String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+
+    private Platform platform;
+    private volatile boolean failed;
+    private String dossierCode;
+    private int receivedBeforeBadInput = -1;
+
+    @RegisterExtension
+    final TestWatcher failureFlag = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            failed = true;
+        }
+    };
+
+    @BeforeAll
+    void startPlatform() throws Exception {
+        Path root = Path.of(System.getProperty("motcua.root", "..")).toAbsolutePath().normalize();
+        assertThat(root.resolve("scripts/platform.sh")).as("launcher under motcua.root").exists();
+        for (String service : Platform.SERVICES) {
+            Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
+            assertThat(Files.isRegularFile(jar))
+                    .as("%s is built (./mvnw -DskipTests package)", jar).isTrue();
+        }
+        platform = new Platform(root);
+        try {
+            platform.start();
+        } catch (Throwable e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    @AfterAll
+    void stopPlatform() throws Exception {
+        if (platform == null) {
+            return;
+        }
+        if (failed) {
+            platform.printLogs();
+        }
+        platform.stop();
+        if (!failed) {
+            platform.deleteWorkDir();
+        } else {
+            System.out.println("[e2e] kept " + platform.work + " for inspection (logs in "
+                    + platform.varDir.resolve("log") + ")");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void receptionOfficerListsTheProceduresOfTheirUnit() throws Exception {
+        HttpResponse<String> response = get("/api/v1/procedures?unitCode=" + UNIT, token("mc.ngocson"));
+
+        assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
+        List<String> texts = texts(json.readTree(response.body()));
+        assertThat(texts).as(describe(response)).contains(PROCEDURE);
+        assertThat(texts).as(describe(response)).anyMatch(t -> t.contains("Đăng ký khai sinh"));
+    }
+
+    @Test
+    @Order(2)
+    void receptionOfficerReceivesADossier() throws Exception {
+        HttpResponse<String> response = post("/api/v1/dossiers", VALID_DOSSIER, token("mc.ngocson"));
+
+        assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).as("Location header").isPresent();
+        JsonNode body = json.readTree(response.body());
+        String code = body.path("code").asText();
+        assertThat(code).as(describe(response)).matches(CODE_PATTERN);
+        assertThat(body.path("procedureCode").asText()).isEqualTo(PROCEDURE);
+        assertThat(body.path("receivingUnitCode").asText()).isEqualTo(UNIT);
+        assertThat(body.path("status").asText()).isNotBlank();
+        assertThat(body.path("applicant").isObject()).as("applicant in " + response.body()).isTrue();
+        dossierCode = code;
+
+        HttpResponse<String> own = get("/api/v1/dossiers/" + code, token("mc.ngocson"));
+        assertThat(own.statusCode()).as("the receiving officer reads it back: " + describe(own)).isEqualTo(200);
+        assertThat(json.readTree(own.body()).path("code").asText()).isEqualTo(code);
+    }
+
+    @Test
+    @Order(3)
+    void publicStatusNeedsNoTokenAndRevealsNoApplicant() throws Exception {
+        assumeTrue(dossierCode != null, "needs the dossier received above");
+        HttpResponse<String> response = get("/api/v1/public/dossiers/" + dossierCode + "/status", null);
+
+        assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("status").asText()).as(describe(response)).isNotBlank();
+        assertThat(fieldNames(body)).as("field names of " + response.body())
+                .doesNotContain("applicant", "citizenId", "fullName");
+        assertThat(texts(body)).as("values of " + response.body())
+                .noneMatch(t -> t.contains(APPLICANT_ID) || t.contains(APPLICANT_NAME)
+                        || t.contains("0912345678") || t.contains("an@example.vn"));
+        assertThat(response.body()).doesNotContain(APPLICANT_ID).doesNotContain("citizenId").doesNotContain("fullName");
+    }
+
+    @Test
+    @Order(4)
+    void officerOfAnotherCommuneDoesNotSeeTheDossier() throws Exception {
+        assumeTrue(dossierCode != null, "needs the dossier received above");
+        HttpResponse<String> response = get("/api/v1/dossiers/" + dossierCode, token("mc.kyson"));
+
+        assertThat(response.statusCode()).as(describe(response)).isEqualTo(404);
+        assertThat(response.body()).doesNotContain(APPLICANT_ID);
+    }
+
+    @Test
+    @Order(5)
+    void receivingWithoutATokenIsUnauthorized() throws Exception {
+        HttpResponse<String> response = post("/api/v1/dossiers", VALID_DOSSIER, null);
+
+        assertThat(response.statusCode()).as(describe(response)).isEqualTo(401);
+    }
+
+    @Test
+    @Order(6)
+    void citizenCannotReceiveAtTheCounter() throws Exception {
+        HttpResponse<String> response = post("/api/v1/dossiers", VALID_DOSSIER, token("congdan.an"));
+
+        assertThat(response.statusCode()).as(describe(response)).isEqualTo(403);
+    }
+
+    @Test
+    @Order(7)
+    void dailyReceptionReportCountsTheDossierForTheCommuneAndTheProvince() throws Exception {
+        assumeTrue(dossierCode != null, "needs the dossier received above");
+
+        int forCommune = awaitReceived("mc.ngocson", n -> n >= 1);
+        assertThat(forCommune).as("received today for unit %s as mc.ngocson", UNIT).isGreaterThanOrEqualTo(1);
+        int forProvince = awaitReceived("bc.haiduong", n -> n >= 1);
+        assertThat(forProvince).as("received today for unit %s as bc.haiduong", UNIT).isGreaterThanOrEqualTo(1);
+        receivedBeforeBadInput = forCommune;
+    }
+
+    @Test
+    @Order(8)
+    void badInputIsRejectedAsProblemJsonAndCreatesNothing() throws Exception {
+        String officer = token("mc.ngocson");
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("malformed JSON", "{\"procedureCode\": \"1.001193\", \"applicant\": {\"fullName\": ");
+        bad.put("missing applicant", "{\"procedureCode\":\"1.001193\",\"channel\":\"COUNTER\"}");
+        bad.put("unknown procedure", VALID_DOSSIER.replace("\"1.001193\"", "\"9.999999\""));
+        bad.put("10 MB body", tenMegabyteDossier());
+
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> c : bad.entrySet()) {
+            HttpResponse<String> response;
+            try {
+                response = post("/api/v1/dossiers", c.getValue(), officer);
+            } catch (IOException e) {
+                problems.add(c.getKey() + ": no HTTP answer (" + e + ")");
+                continue;
+            }
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            String reason = "";
+            try {
+                reason = json.readTree(response.body()).path("reason").asText();
+            } catch (IOException notJson) {
+                // reported below
+            }
+            if (response.statusCode() < 400 || response.statusCode() >= 500
+                    || !contentType.startsWith("application/problem+json") || reason.isBlank()) {
+                problems.add(c.getKey() + ": " + describe(response));
+            } else {
+                System.out.printf("[e2e] %s -> %d %s%n", c.getKey(), response.statusCode(), reason);
+            }
+        }
+        assertThat(problems).as("each bad request answers 4xx application/problem+json with a reason").isEmpty();
+
+        if (receivedBeforeBadInput < 0) {
+            return; // the report step failed already; nothing to compare with
+        }
+        assertThat(received("mc.ngocson")).as("received today after the bad requests")
+                .isEqualTo(receivedBeforeBadInput);
+        // The report lags behind the feed: a valid dossier received now is counted after anything the bad
+        // requests might have created, so once it shows, the count must have moved by exactly one.
+        HttpResponse<String> sentinel = post("/api/v1/dossiers", VALID_DOSSIER, officer);
+        assertThat(sentinel.statusCode()).as(describe(sentinel)).isEqualTo(201);
+        int after = awaitReceived("mc.ngocson", n -> n > receivedBeforeBadInput);
+        assertThat(after).as("received today after the bad requests and one valid dossier")
+                .isEqualTo(receivedBeforeBadInput + 1);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private String tenMegabyteDossier() {
+        int size = 10 * 1024 * 1024 + 1024;
+        StringBuilder sb = new StringBuilder(size + 256);
+        sb.append("{\"procedureCode\":\"1.001193\",\"channel\":\"COUNTER\",\"applicant\":{\"fullName\":\"");
+        sb.append("A".repeat(size));
+        sb.append("\",\"citizenId\":\"030090001234\",\"phone\":\"0912345678\"}}");
+        return sb.toString();
+    }
+
+    /** Sum of "received" for unit 11077 today, as seen by the user. */
+    private int received(String user) throws Exception {
+        HttpResponse<String> response = get("/api/v1/reports/daily-receptions?from=" + today + "&to=" + today,
+                token(user));
+        assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
+        int sum = 0;
+        for (JsonNode row : json.readTree(response.body()).path("rows")) {
+            boolean unit = UNIT.equals(row.path("unitCode").asText());
+            boolean day = !row.has("date") || today.equals(row.path("date").asText());
+            if (unit && day) {
+                sum += row.path("received").asInt();
+            }
+        }
+        return sum;
+    }
+
+    /** Polls the report (up to REPORT_WAIT) until the count satisfies the condition; returns the last count. */
+    private int awaitReceived(String user, IntPredicate condition) throws Exception {
+        long deadline = System.nanoTime() + REPORT_WAIT.toNanos();
+        int last = received(user);
+        while (!condition.test(last) && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            last = received(user);
+        }
+        if (!condition.test(last)) {
+            fail("report for unit %s as %s still shows received=%d after %d s", UNIT, user, last,
+                    REPORT_WAIT.toSeconds());
+        }
+        return last;
+    }
+
+    private String token(String username) throws IOException, InterruptedException {
+        String cached = tokens.get(username);
+        if (cached != null) {
+            return cached;
+        }
+        String form = "grant_type=password&client_id=" + enc(CLIENT_ID) + "&client_secret=" + enc(CLIENT_SECRET)
+                + "&username=" + enc(username) + "&password=" + enc(PASSWORD);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.tokenUrl()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("password grant for %s: %s", username, response.body()).isEqualTo(200);
+        String token = json.readTree(response.body()).path("access_token").asText();
+        assertThat(token).as("access_token for %s", username).isNotBlank();
+        tokens.put(username, token);
+        return token;
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String describe(HttpResponse<String> r) {
+        String body = r.body() == null ? "" : r.body();
+        return r.request().method() + " " + r.uri().getPath() + " -> " + r.statusCode() + " "
+                + r.headers().firstValue("Content-Type").orElse("(no content type)") + " "
+                + (body.length() > 600 ? body.substring(0, 600) + "..." : body);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        collect(node, out, false);
+        return out;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        collect(node, out, true);
+        return out;
+    }
+
+    private static void collect(JsonNode node, List<String> out, boolean names) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (names) {
+                    out.add(e.getKey());
+                }
+                collect(e.getValue(), out, names);
+            }
+        } else if (node.isArray()) {
+            node.forEach(child -> collect(child, out, names));
+        } else if (!names && node.isValueNode()) {
+            out.add(node.asText());
+        }
+    }
+}

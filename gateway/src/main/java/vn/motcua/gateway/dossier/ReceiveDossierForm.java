@@ -1,0 +1,180 @@
+package vn.motcua.gateway.dossier;
+
+import com.google.protobuf.Timestamp;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import vn.motcua.gateway.downstream.ProtoValues;
+import vn.motcua.gateway.validation.Violations;
+import vn.motcua.proto.dossier.v1.Applicant;
+import vn.motcua.proto.dossier.v1.Channel;
+import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the body of POST /api/v1/dossiers strictly: unknown fields, wrong types and malformed values are all
+ * reported at once, with JSON paths, and nothing is sent to the service until the whole body is valid.
+ * <pre>{procedureCode, applicant:{fullName, citizenId, phone, email, address}, channel: COUNTER|POSTAL,
+ *  handoverSignedAt?, note?}</pre>
+ */
+final class ReceiveDossierForm {
+
+    static final int NAME_MAX = 200;
+    static final int TEXT_MAX = 500;
+    private static final Set<String> FIELDS = Set.of("procedureCode", "applicant", "channel", "handoverSignedAt",
+            "note");
+    private static final Set<String> APPLICANT_FIELDS = Set.of("fullName", "citizenId", "phone", "email",
+            "address");
+    private static final Map<String, Channel> CHANNELS = Map.of("COUNTER", Channel.CHANNEL_COUNTER,
+            "POSTAL", Channel.CHANNEL_POSTAL);
+    // CCCD: exactly 12 ASCII digits
+    private static final Pattern CITIZEN_ID = Pattern.compile("[0-9]{12}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{5,19}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int INSTANT_MAX = 40;
+
+    private final Violations violations;
+
+    private ReceiveDossierForm(Violations violations) {
+        this.violations = violations;
+    }
+
+    /** The request without request_id; violations collects every problem found. */
+    static ReceiveDossierRequest.Builder read(JsonNode body, Violations violations) {
+        return new ReceiveDossierForm(violations).read(body);
+    }
+
+    private ReceiveDossierRequest.Builder read(JsonNode body) {
+        ReceiveDossierRequest.Builder request = ReceiveDossierRequest.newBuilder();
+        if (!body.isObject()) {
+            violations.add("$", "must be a JSON object");
+            return request;
+        }
+        unknownFields(body, FIELDS, "");
+        String procedureCode = stringOf(body, "procedureCode", "procedureCode");
+        procedureCode = violations.code("procedureCode", procedureCode, true);
+        if (procedureCode != null) {
+            request.setProcedureCode(procedureCode);
+        }
+        applicant(body.get("applicant")).ifPresent(request::setApplicant);
+        String channel = stringOf(body, "channel", "channel");
+        if (channel == null || channel.isEmpty()) {
+            violations.missing("channel");
+        } else {
+            Channel parsed = CHANNELS.get(channel);
+            if (parsed == null) {
+                violations.add("channel", "must be COUNTER or POSTAL");
+            } else {
+                request.setChannel(parsed);
+            }
+        }
+        String handover = stringOf(body, "handoverSignedAt", "handoverSignedAt");
+        if (handover != null && !handover.isEmpty()) {
+            instant(handover).ifPresent(request::setHandoverSignedAt);
+        }
+        String note = violations.text("note", stringOf(body, "note", "note"), false, TEXT_MAX);
+        if (note != null) {
+            request.setNote(note);
+        }
+        return request;
+    }
+
+    private Optional<Applicant> applicant(@Nullable JsonNode node) {
+        if (node == null || node.isNull()) {
+            violations.missing("applicant");
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            violations.add("applicant", "must be an object");
+            return Optional.empty();
+        }
+        unknownFields(node, APPLICANT_FIELDS, "applicant.");
+        Applicant.Builder applicant = Applicant.newBuilder();
+        String fullName = violations.text("applicant.fullName",
+                stringOf(node, "fullName", "applicant.fullName"), true, NAME_MAX);
+        if (fullName != null) {
+            applicant.setFullName(fullName);
+        }
+        String citizenId = stringOf(node, "citizenId", "applicant.citizenId");
+        if (citizenId == null || citizenId.isEmpty()) {
+            violations.missing("applicant.citizenId");
+        } else {
+            if (CITIZEN_ID.matcher(citizenId).matches()) {
+                applicant.setCitizenId(citizenId);
+            } else {
+                // the value itself is personal data: never echo it back
+                violations.add("applicant.citizenId", "must be exactly 12 digits");
+            }
+        }
+        String phone = violations.text("applicant.phone", stringOf(node, "phone", "applicant.phone"),
+                false, NAME_MAX);
+        if (phone != null) {
+            if (PHONE.matcher(phone).matches()) {
+                applicant.setPhone(phone);
+            } else {
+                violations.add("applicant.phone", "must be a phone number of 6-20 digits");
+            }
+        }
+        String email = violations.text("applicant.email", stringOf(node, "email", "applicant.email"),
+                false, NAME_MAX);
+        if (email != null) {
+            if (EMAIL.matcher(email).matches()) {
+                applicant.setEmail(email);
+            } else {
+                violations.add("applicant.email", "must be an e-mail address");
+            }
+        }
+        String address = violations.text("applicant.address",
+                stringOf(node, "address", "applicant.address"), false, TEXT_MAX);
+        if (address != null) {
+            applicant.setAddress(address);
+        }
+        return Optional.of(applicant.build());
+    }
+
+    private Optional<Timestamp> instant(String value) {
+        try {
+            if (value.length() <= INSTANT_MAX) {
+                return Optional.of(ProtoValues.timestamp(
+                        OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()));
+            }
+        } catch (DateTimeException ignored) {
+            // reported below
+        }
+        violations.add("handoverSignedAt", "must be an ISO-8601 instant, e.g. 2025-03-01T08:30:00Z");
+        return Optional.empty();
+    }
+
+    /**
+     * The string at {@code name}, or null when absent, JSON null or of another type. A wrong type is reported here;
+     * whether absence matters is up to the caller.
+     */
+    @Nullable
+    private String stringOf(JsonNode object, String name, String path) {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            violations.add(path, "must be a string");
+            return null;
+        }
+        return node.getStringValue();
+    }
+
+    private void unknownFields(JsonNode object, Set<String> known, String prefix) {
+        for (Map.Entry<String, JsonNode> entry : object.entries()) {
+            if (!known.contains(entry.getKey())) {
+                // the name is client text: report it only if it is harmless
+                String name = entry.getKey().matches("[A-Za-z0-9_]{1,64}") ? entry.getKey() : "?";
+                violations.add(prefix + name, "is not a known field");
+            }
+        }
+    }
+}

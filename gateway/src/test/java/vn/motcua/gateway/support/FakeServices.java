@@ -1,0 +1,269 @@
+package vn.motcua.gateway.support;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import vn.motcua.platform.auth.MetadataKeys;
+import vn.motcua.platform.error.GrpcErrors;
+import vn.motcua.proto.common.v1.Money;
+import vn.motcua.proto.common.v1.PageInfo;
+import vn.motcua.proto.common.v1.UnitLevel;
+import vn.motcua.proto.common.v1.UnitRef;
+import vn.motcua.proto.dossier.v1.Applicant;
+import vn.motcua.proto.dossier.v1.Channel;
+import vn.motcua.proto.dossier.v1.Component;
+import vn.motcua.proto.dossier.v1.Dossier;
+import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
+import vn.motcua.proto.dossier.v1.DossierStatus;
+import vn.motcua.proto.dossier.v1.FeeItem;
+import vn.motcua.proto.dossier.v1.GetDossierRequest;
+import vn.motcua.proto.dossier.v1.GetDossierResponse;
+import vn.motcua.proto.dossier.v1.ListProceduresRequest;
+import vn.motcua.proto.dossier.v1.ListProceduresResponse;
+import vn.motcua.proto.dossier.v1.ListUnitsRequest;
+import vn.motcua.proto.dossier.v1.ListUnitsResponse;
+import vn.motcua.proto.dossier.v1.LookupDossierStatusRequest;
+import vn.motcua.proto.dossier.v1.LookupDossierStatusResponse;
+import vn.motcua.proto.dossier.v1.OnlineLevel;
+import vn.motcua.proto.dossier.v1.Procedure;
+import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
+import vn.motcua.proto.dossier.v1.ReceiveDossierResponse;
+import vn.motcua.proto.dossier.v1.SearchPublicProceduresRequest;
+import vn.motcua.proto.dossier.v1.SearchPublicProceduresResponse;
+import vn.motcua.proto.dossier.v1.TimeLimit;
+import vn.motcua.proto.dossier.v1.TimeLimitUnit;
+import vn.motcua.proto.report.v1.CountDailyReceptionsRequest;
+import vn.motcua.proto.report.v1.CountDailyReceptionsResponse;
+import vn.motcua.proto.report.v1.DailyReceptionCount;
+import vn.motcua.proto.report.v1.ReportServiceGrpc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test double of dossier-service and report-service at the gRPC contract boundary, on a real loopback port so the
+ * gateway's configured channels are exercised. It records every call (method, request message, metadata) and answers
+ * realistic responses, or the failure a test arranged (a DomainException becomes status + ErrorInfo through the
+ * platform's GrpcErrors, exactly as in a real service).
+ */
+public final class FakeServices implements AutoCloseable {
+
+    public record Received(String method, Message request, Metadata headers) {
+
+        public String header(Metadata.Key<String> key) {
+            return headers.get(key);
+        }
+
+        public String authorization() {
+            return header(MetadataKeys.AUTHORIZATION);
+        }
+    }
+
+    public static final Instant RECEIVED_AT = Instant.parse("2025-03-03T01:30:00Z");
+    public static final Instant DUE_AT = Instant.parse("2025-03-07T10:00:00Z");
+
+    private static final Context.Key<Metadata> HEADERS = Context.key("fake-headers");
+
+    private final Server server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile Throwable failure;
+    private volatile Duration delay = Duration.ZERO;
+
+    private FakeServices() {
+        ServerInterceptor capture = new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                                                              ServerCallHandler<Q, R> next) {
+                return Contexts.interceptCall(Context.current().withValue(HEADERS, headers), call, headers, next);
+            }
+        };
+        try {
+            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .addService(ServerInterceptors.intercept(new Dossiers(), capture))
+                    .addService(ServerInterceptors.intercept(new Reports(), capture))
+                    .build()
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static FakeServices start() {
+        return new FakeServices();
+    }
+
+    public String address() {
+        return "127.0.0.1:" + server.getPort();
+    }
+
+    /** Every following call fails with this (DomainException, StatusRuntimeException or any other exception). */
+    public void failWith(Throwable error) {
+        this.failure = error;
+    }
+
+    public void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    public void reset() {
+        failure = null;
+        delay = Duration.ZERO;
+        received.clear();
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public Received only() {
+        if (received.size() != 1) {
+            throw new AssertionError("expected exactly one downstream call, got " + received);
+        }
+        return received.get(0);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private <T> void answer(String method, Message request, StreamObserver<T> observer,
+                            java.util.function.Supplier<T> response) {
+        received.add(new Received(method, request, HEADERS.get()));
+        try {
+            if (!delay.isZero()) {
+                Thread.sleep(delay.toMillis());
+            }
+            Throwable error = failure;
+            if (error != null) {
+                observer.onError(GrpcErrors.toException(error));
+                return;
+            }
+            observer.onNext(response.get());
+            observer.onCompleted();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static Dossier dossier(String code, Applicant applicant, Channel channel, String note) {
+        return Dossier.newBuilder()
+                .setCode(code)
+                .setProcedureCode("1.001193")
+                .setProcedureVersion(2)
+                .setProcedureName("Đăng ký khai sinh")
+                .setReceivingUnitCode("11077")
+                .setCompetentUnitCode("11077")
+                .setStatus(DossierStatus.DOSSIER_STATUS_RECEIVED)
+                .setStatusLabel("Đã tiếp nhận")
+                .setChannel(channel)
+                .setApplicant(applicant)
+                .setReceivedAt(ts(RECEIVED_AT))
+                .setDueAt(ts(DUE_AT))
+                .setNote(note)
+                .build();
+    }
+
+    public static Applicant applicant() {
+        return Applicant.newBuilder().setFullName("Nguyễn Văn An").setCitizenId("001203004567")
+                .setPhone("0912345678").setEmail("an.nguyen@example.vn")
+                .setAddress("Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội").build();
+    }
+
+    public static Procedure procedure() {
+        return Procedure.newBuilder()
+                .setCode("1.001193").setVersion(2).setName("Đăng ký khai sinh").setField("Hộ tịch")
+                .setLevel(UnitLevel.UNIT_LEVEL_COMMUNE)
+                .setTimeLimit(TimeLimit.newBuilder().setAmount(1).setUnit(TimeLimitUnit.TIME_LIMIT_UNIT_WORKING_DAYS))
+                .addFees(FeeItem.newBuilder().setName("Lệ phí")
+                        .setAmount(Money.newBuilder().setAmount(8000).setCurrencyCode("VND")))
+                .setOnlineLevel(OnlineLevel.ONLINE_LEVEL_FULL)
+                .setPostalAllowed(true)
+                .addComponents(Component.newBuilder().setName("Tờ khai đăng ký khai sinh").setOriginalRequired(true)
+                        .setQuantity(1))
+                .build();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    private final class Dossiers extends DossierServiceGrpc.DossierServiceImplBase {
+
+        @Override
+        public void listUnits(ListUnitsRequest request, StreamObserver<ListUnitsResponse> observer) {
+            answer("ListUnits", request, observer, () -> ListUnitsResponse.newBuilder()
+                    .addUnits(UnitRef.newBuilder().setCode("01").setName("Thành phố Hà Nội")
+                            .setLevel(UnitLevel.UNIT_LEVEL_PROVINCE).setAgencyCode("H30"))
+                    .addUnits(UnitRef.newBuilder().setCode("11077").setName("Phường Tràng Tiền")
+                            .setLevel(UnitLevel.UNIT_LEVEL_COMMUNE).setAgencyCode("H30.298.11077")
+                            .setParentCode("01"))
+                    .build());
+        }
+
+        @Override
+        public void listProcedures(ListProceduresRequest request, StreamObserver<ListProceduresResponse> observer) {
+            answer("ListProcedures", request, observer, () -> ListProceduresResponse.newBuilder()
+                    .addProcedures(procedure()).setPage(PageInfo.newBuilder().setNextPageToken("p2")).build());
+        }
+
+        @Override
+        public void searchPublicProcedures(SearchPublicProceduresRequest request,
+                                           StreamObserver<SearchPublicProceduresResponse> observer) {
+            answer("SearchPublicProcedures", request, observer, () -> SearchPublicProceduresResponse.newBuilder()
+                    .addProcedures(procedure()).setPage(PageInfo.getDefaultInstance()).build());
+        }
+
+        @Override
+        public void receiveDossier(ReceiveDossierRequest request, StreamObserver<ReceiveDossierResponse> observer) {
+            answer("ReceiveDossier", request, observer, () -> ReceiveDossierResponse.newBuilder()
+                    .setDossier(dossier("H30.298.11077-250303-0001", request.getApplicant(), request.getChannel(),
+                            request.getNote()))
+                    .build());
+        }
+
+        @Override
+        public void getDossier(GetDossierRequest request, StreamObserver<GetDossierResponse> observer) {
+            answer("GetDossier", request, observer, () -> GetDossierResponse.newBuilder()
+                    .setDossier(dossier(request.getCode(), applicant(), Channel.CHANNEL_COUNTER, "")).build());
+        }
+
+        @Override
+        public void lookupDossierStatus(LookupDossierStatusRequest request,
+                                        StreamObserver<LookupDossierStatusResponse> observer) {
+            answer("LookupDossierStatus", request, observer, () -> LookupDossierStatusResponse.newBuilder()
+                    .setCode(request.getCode()).setProcedureName("Đăng ký khai sinh")
+                    .setReceivingUnitName("Phường Tràng Tiền").setStatus(DossierStatus.DOSSIER_STATUS_IN_PROCESS)
+                    .setStatusLabel("Đang xử lý").setReceivedAt(ts(RECEIVED_AT)).setDueAt(ts(DUE_AT)).build());
+        }
+    }
+
+    private final class Reports extends ReportServiceGrpc.ReportServiceImplBase {
+
+        @Override
+        public void countDailyReceptions(CountDailyReceptionsRequest request,
+                                         StreamObserver<CountDailyReceptionsResponse> observer) {
+            answer("CountDailyReceptions", request, observer, () -> CountDailyReceptionsResponse.newBuilder()
+                    .addRows(DailyReceptionCount.newBuilder().setUnitCode("11077").setDate("2025-03-03")
+                            .setReceived(12))
+                    .addRows(DailyReceptionCount.newBuilder().setUnitCode("11077").setDate("2025-03-04")
+                            .setReceived(9))
+                    .build());
+        }
+    }
+}

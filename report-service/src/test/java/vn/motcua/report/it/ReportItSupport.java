@@ -1,0 +1,74 @@
+package vn.motcua.report.it;
+
+import vn.motcua.platform.testing.TestDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Shared set-up of the report-service integration tests. */
+public final class ReportItSupport {
+
+    private ReportItSupport() {
+    }
+
+    /**
+     * A loopback port free right now. The gRPC port must be known before the context starts, because the dossier
+     * channel of the end-to-end test points back at this same server.
+     */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Properties every report-service IT needs: its own MariaDB database, migrations, its own gRPC port. */
+    public static Map<String, String> properties(TestDatabase db, int grpcPort) {
+        Map<String, String> props = new HashMap<>(db.micronautProperties("classpath:db/platform",
+                "classpath:db/migration"));
+        props.put("grpc.server.port", Integer.toString(grpcPort));
+        return props;
+    }
+
+    /** Polls until the condition holds, failing after the bound; no fixed sleeps and nothing timed is asserted. */
+    public static void awaitTrue(String what, Duration bound, BooleanSupplier condition) {
+        Instant giveUp = Instant.now().plus(bound);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new AssertionError("still waiting after " + bound + " for: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for: " + what, e);
+            }
+        }
+    }
+
+    /** Reads one number straight from the test database, bypassing the code under test. */
+    public static long queryLong(TestDatabase db, String sql, Object... args) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
