@@ -12,10 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DossierReceivedPayloadTest {
 
+    /** As dossier-service's ReceptionService writes it (it also sends fields this service does not use). */
     static final String SAMPLE = """
             {"code":"H30.298.11077-261127-0001","receivingUnitCode":"11077","unitPath":["30","298","11077"],
-             "competentUnitCode":"11077","procedureCode":"1.001193","channel":"COUNTER",
-             "receivedAt":"2026-11-27T02:15:00.123456Z","dueAt":"2026-12-02T10:00:00Z"}""";
+             "competentUnitCode":"11077","boundaryFree":false,"procedureCode":"1.001193","procedureVersion":2,
+             "channel":"COUNTER","state":"RECEIVED","receivedAt":"2026-11-27T02:15:00.123456Z",
+             "dueAt":"2026-12-02T10:00:00Z"}""";
 
     private final ObjectMapper json = ObjectMapper.getDefault();
 
