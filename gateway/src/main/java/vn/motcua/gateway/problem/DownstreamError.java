@@ -35,7 +35,7 @@ public record DownstreamError(HttpStatus status, String reason, @Nullable String
         return switch (code) {
             case INVALID_ARGUMENT, OUT_OF_RANGE -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case ALREADY_EXISTS, FAILED_PRECONDITION -> HttpStatus.CONFLICT;
+            case ALREADY_EXISTS, FAILED_PRECONDITION, ABORTED -> HttpStatus.CONFLICT;
             case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case RESOURCE_EXHAUSTED -> HttpStatus.TOO_MANY_REQUESTS;

@@ -6,11 +6,13 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.RouteMatch;
 import vn.motcua.gateway.http.FilterOrder;
 import vn.motcua.gateway.problem.DownstreamError;
@@ -23,16 +25,19 @@ import vn.motcua.platform.error.ErrorReason;
 import java.util.Optional;
 
 /**
- * Authenticates /api requests with the platform's {@link JwtValidator} (signature, issuer, audience, expiry) and
+ * Authenticates requests with the platform's {@link JwtValidator} (signature, issuer, audience, expiry) and
  * applies the route's {@link AccessPolicy}. The validated {@link Caller}, including the raw token that is forwarded
  * unchanged to the services, becomes a request attribute. Requests that match no route pass through untouched: the
  * router answers them with 404/405/415 and nothing is executed.
  */
-@ServerFilter("/api/**")
+// every path, not just /api/**: the policy comes from the matched route, so a path spelled differently (//api/...)
+// that still reaches a controller cannot slip past the check
+@ServerFilter(Filter.MATCH_ALL_PATTERN)
 @Order(FilterOrder.AUTHENTICATION)
 public class AuthenticationFilter {
 
     private static final String CHALLENGE = "Bearer realm=\"motcua\"";
+    private static final String OWN_PACKAGE = "vn.motcua.gateway.";
 
     private final JwtValidator validator;
 
@@ -49,8 +54,7 @@ public class AuthenticationFilter {
         if (route.isEmpty()) {
             return null;
         }
-        AccessPolicy policy = route.get().getRouteInfo().getAnnotationMetadata()
-                .enumValue(Access.class, AccessPolicy.class).orElse(AccessPolicy.NOBODY);
+        AccessPolicy policy = policy(route.get().getRouteInfo());
         if (!policy.needsToken()) {
             return null;
         }
@@ -79,6 +83,16 @@ public class AuthenticationFilter {
                     "the caller's roles do not allow this operation");
         }
         return null;
+    }
+
+    /**
+     * The route's declared policy. Our own routes without one are closed to everybody; framework routes (the health
+     * endpoints) are public.
+     */
+    static AccessPolicy policy(RouteInfo<?> route) {
+        return route.getAnnotationMetadata().enumValue(Access.class, AccessPolicy.class).orElseGet(() ->
+                route.getDeclaringType().getName().startsWith(OWN_PACKAGE) ? AccessPolicy.NOBODY
+                        : AccessPolicy.PUBLIC);
     }
 
     private static HttpResponse<?> invalidToken(HttpRequest<?> request, String detail) {

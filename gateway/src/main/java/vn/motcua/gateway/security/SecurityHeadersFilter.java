@@ -2,7 +2,6 @@ package vn.motcua.gateway.security;
 
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -18,13 +17,12 @@ import vn.motcua.gateway.http.FilterOrder;
 public class SecurityHeadersFilter {
 
     @ResponseFilter
-    public void harden(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    public void harden(MutableHttpResponse<?> response) {
         response.getHeaders().set("X-Content-Type-Options", "nosniff");
         response.getHeaders().set("X-Frame-Options", "DENY");
         response.getHeaders().set("Referrer-Policy", "no-referrer");
         response.getHeaders().set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        if (request.getPath().startsWith("/api/") || request.getPath().equals("/api")) {
-            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
-        }
+        // everywhere, not only under /api: nothing this service answers is worth caching
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

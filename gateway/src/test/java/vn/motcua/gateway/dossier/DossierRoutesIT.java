@@ -77,6 +77,18 @@ class DossierRoutesIT extends GatewayIT {
     }
 
     @Test
+    void jsonWithACharsetParameterIsAccepted() {
+        Api.Reply reply = api.send(api.request("/api/v1/dossiers")
+                .header("Authorization", "Bearer " + receptionOfficer())
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(VALID)).build());
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(((ReceiveDossierRequest) services.only().request()).getApplicant().getFullName())
+                .isEqualTo("Nguyễn Văn An");
+    }
+
+    @Test
     void unsafeIdempotencyKeyIsRefused() {
         Api.Reply reply = api.postJson("/api/v1/dossiers", receptionOfficer(), VALID,
                 "Idempotency-Key", "a b;c");

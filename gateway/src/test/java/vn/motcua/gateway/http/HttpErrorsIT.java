@@ -80,7 +80,7 @@ class HttpErrorsIT extends GatewayIT {
     }
 
     @Test
-    void malformedJsonToAnUnknownFieldTypeNeverShowsInternals() {
+    void truncatedJsonNeverShowsParserInternals() {
         Api.Reply reply = api.send(api.request("/api/v1/dossiers")
                 .header("Authorization", "Bearer " + receptionOfficer())
                 .header("Content-Type", "application/json")

@@ -67,7 +67,7 @@ class StatusMappingIT extends GatewayIT {
                 arguments("UNIMPLEMENTED", Status.UNIMPLEMENTED.withDescription("Method not found: x")
                         .asRuntimeException(), 500, "INTERNAL", null),
                 arguments("ABORTED", DomainException.of(ErrorKind.ABORTED, ErrorReason.CONCURRENT_UPDATE,
-                        "changed concurrently"), 500, "INTERNAL", null));
+                        "changed concurrently"), 409, "CONCURRENT_UPDATE", "changed concurrently"));
     }
 
     @ParameterizedTest(name = "{0} -> {2} {3}")

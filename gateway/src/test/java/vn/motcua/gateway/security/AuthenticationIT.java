@@ -5,7 +5,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
+import vn.motcua.platform.auth.MetadataKeys;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -68,8 +70,8 @@ class AuthenticationIT extends GatewayIT {
         assertThat(reply.header("X-Request-Id")).isEqualTo("abc.DEF_123:4-5");
         var call = services.only();
         assertThat(call.authorization()).isEqualTo("Bearer " + token);
-        assertThat(call.header(vn.motcua.platform.auth.MetadataKeys.REQUEST_ID)).isEqualTo("abc.DEF_123:4-5");
-        assertThat(call.header(vn.motcua.platform.auth.MetadataKeys.TRACEPARENT))
+        assertThat(call.header(MetadataKeys.REQUEST_ID)).isEqualTo("abc.DEF_123:4-5");
+        assertThat(call.header(MetadataKeys.TRACEPARENT))
                 .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
@@ -79,7 +81,7 @@ class AuthenticationIT extends GatewayIT {
                 .header("X-Request-Id", "x\u00e9<script>").GET().build());
 
         assertThat(reply.header("X-Request-Id")).matches("[0-9a-f-]{36}");
-        assertThat(services.only().header(vn.motcua.platform.auth.MetadataKeys.REQUEST_ID))
+        assertThat(services.only().header(MetadataKeys.REQUEST_ID))
                 .isEqualTo(reply.header("X-Request-Id"));
     }
 
@@ -104,7 +106,19 @@ class AuthenticationIT extends GatewayIT {
             assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
             assertThat(reply.header("X-Request-Id")).isNotBlank();
+            assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         }
-        assertThat(replies.subList(0, 3)).allSatisfy(r -> assertThat(r.header("Cache-Control")).isEqualTo("no-store"));
+    }
+
+    @Test
+    void oddlySpelledPathsDoNotBypassAuthentication() {
+        for (String path : List.of("//api/v1/dossiers/H30.298.11077-250303-0001",
+                "/api/v1/dossiers/H30.298.11077-250303-0001/", "/api//v1/dossiers/H30.298.11077-250303-0001",
+                "/api/v1/dossiers/../dossiers/H30.298.11077-250303-0001")) {
+            Api.Reply reply = api.send(api.request("/").uri(URI.create(
+                    server.getURL().toString() + path)).GET().build());
+            assertThat(reply.status()).as(path).isIn(401, 404);
+        }
+        assertThat(services.received()).isEmpty();
     }
 }

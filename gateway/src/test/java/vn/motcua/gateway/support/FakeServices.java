@@ -54,6 +54,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Test double of dossier-service and report-service at the gRPC contract boundary, on a real loopback port so the
@@ -143,7 +144,7 @@ public final class FakeServices implements AutoCloseable {
     }
 
     private <T> void answer(String method, Message request, StreamObserver<T> observer,
-                            java.util.function.Supplier<T> response) {
+                            Supplier<T> response) {
         received.add(new Received(method, request, HEADERS.get()));
         try {
             if (!delay.isZero()) {

@@ -86,6 +86,8 @@ public abstract class GatewayIT implements TestPropertyProvider {
         assertThat(problem).containsEntry("status", status).containsEntry("reason", reason)
                 .containsKeys("type", "title", "requestId");
         assertThat(problem.get("requestId")).isEqualTo(reply.header("X-Request-Id"));
+        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         assertThat(reply.body()).doesNotContain("Exception", "java.", "io.grpc", "micronaut", "at vn.");
     }
 }

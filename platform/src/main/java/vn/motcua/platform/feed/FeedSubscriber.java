@@ -1,5 +1,6 @@
 package vn.motcua.platform.feed;
 
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public class FeedSubscriber implements AutoCloseable {
     private volatile long appliedSeq;
     private volatile long highWaterSeen;
     private volatile String lastError;
+    private volatile Context.CancellableContext current;
 
     public FeedSubscriber(String consumer, String source, ChangeFeedGrpc.ChangeFeedBlockingStub stub,
                           FeedCursorStore cursors, FeedEventHandler handler, Duration streamDeadline) {
@@ -67,6 +69,10 @@ public class FeedSubscriber implements AutoCloseable {
     private void loop() {
         long backoffMillis = 250;
         while (running) {
+            // each subscription runs in its own cancellable context so close() can end the call at once
+            Context.CancellableContext call = Context.current().withCancellation();
+            current = call;
+            Context previous = call.attach();
             try {
                 appliedSeq = cursors.cursor(consumer, source);
                 Iterator<SubscribeResponse> stream = stub
@@ -85,6 +91,9 @@ public class FeedSubscriber implements AutoCloseable {
                     lastError = null;
                 }
             } catch (StatusRuntimeException e) {
+                if (!running) {
+                    break;
+                }
                 if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
                     continue; // planned renewal of the stream
                 }
@@ -92,8 +101,15 @@ public class FeedSubscriber implements AutoCloseable {
                 lastError = e.getStatus().getCode() + (info == null ? "" : " " + info.getReason());
                 LOG.warn("Feed {} from {} interrupted: {}", consumer, source, lastError);
             } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
                 lastError = e.toString();
-                LOG.warn("Feed {} from {} failed while applying", consumer, source, e);
+                LOG.warn("Feed {} from {} failed: {}", consumer, source, e.toString());
+                LOG.debug("Feed failure detail", e);
+            } finally {
+                call.detach(previous);
+                call.cancel(null);
             }
             if (!running) {
                 break;
@@ -112,9 +128,19 @@ public class FeedSubscriber implements AutoCloseable {
         }
     }
 
+    /** Stops following the feed: cancels the open call and waits briefly for the thread to finish. */
     @Override
     public void close() {
         running = false;
+        Context.CancellableContext call = current;
+        if (call != null) {
+            call.cancel(null);
+        }
         thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

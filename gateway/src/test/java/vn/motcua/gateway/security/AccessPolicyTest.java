@@ -1,0 +1,53 @@
+package vn.motcua.gateway.security;
+
+import org.junit.jupiter.api.Test;
+import vn.motcua.platform.auth.Caller;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessPolicyTest {
+
+    private static Caller caller(String username, String clientId, String... roles) {
+        return new Caller("sub", username, Set.of(roles), null, null, clientId, "token");
+    }
+
+    @Test
+    void officersAreEveryStaffRoleButNotCitizens() {
+        for (String role : Roles.OFFICERS) {
+            assertThat(AccessPolicy.OFFICER.allows(caller("u", "motcua-web", role))).as(role).isTrue();
+        }
+        assertThat(AccessPolicy.OFFICER.allows(caller("u", "motcua-web", "citizen"))).isFalse();
+        assertThat(AccessPolicy.OFFICER.allows(caller("u", "motcua-web"))).isFalse();
+    }
+
+    @Test
+    void receptionNeedsTheReceptionRole() {
+        assertThat(AccessPolicy.RECEPTION_OFFICER.allows(caller("u", "motcua-web", "reception_officer"))).isTrue();
+        assertThat(AccessPolicy.RECEPTION_OFFICER.allows(caller("u", "motcua-web", "specialist", "clerk")))
+                .isFalse();
+    }
+
+    @Test
+    void machineRouteNeedsAServiceAccountWithReportViewer() {
+        assertThat(AccessPolicy.REPORT_MACHINE.allows(
+                caller("service-account-province-puller", "province-puller", "report_viewer"))).isTrue();
+        assertThat(AccessPolicy.REPORT_MACHINE.allows(
+                caller("service-account-province-puller", "Province-Puller", "report_viewer"))).isTrue();
+        // a person with the role, a person whose name merely looks like a service account, a machine without the role
+        assertThat(AccessPolicy.REPORT_MACHINE.allows(caller("province.viewer", "motcua-web", "report_viewer")))
+                .isFalse();
+        assertThat(AccessPolicy.REPORT_MACHINE.allows(
+                caller("service-account-province-puller", "motcua-web", "report_viewer"))).isFalse();
+        assertThat(AccessPolicy.REPORT_MACHINE.allows(caller("service-account-backup", "backup"))).isFalse();
+        assertThat(AccessPolicy.REPORT_MACHINE.allows(caller(null, null, "report_viewer"))).isFalse();
+    }
+
+    @Test
+    void onlyPublicNeedsNoTokenAndNobodyAllowsNoOne() {
+        assertThat(AccessPolicy.PUBLIC.needsToken()).isFalse();
+        assertThat(AccessPolicy.AUTHENTICATED.needsToken()).isTrue();
+        assertThat(AccessPolicy.NOBODY.allows(caller("admin", "x", "unit_admin", "reception_officer"))).isFalse();
+    }
+}
