@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -36,7 +37,9 @@ public class JwtValidator {
     public JwtValidator(AuthConfiguration config) {
         JWKSource<SecurityContext> keys;
         try {
-            keys = JWKSourceBuilder.create(URI.create(config.getJwksUri()).toURL()).retrying(true).build();
+            // nimbus defaults to 500 ms timeouts, too short for Keycloak or a loaded 2-core machine
+            keys = JWKSourceBuilder.create(URI.create(config.getJwksUri()).toURL(),
+                    new DefaultResourceRetriever(5_000, 5_000, 256 * 1024)).retrying(true).build();
         } catch (MalformedURLException e) {
             throw new IllegalStateException("motcua.auth.jwks-uri is not a URL: " + config.getJwksUri(), e);
         }
