@@ -10,7 +10,6 @@ import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.common.Page;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +23,7 @@ class CatalogSearchOnH2Test implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,DAY,MONTH,YEAR",
-                "motcua.feed.source", "dossier-service");
+        return EmbeddedH2.properties();
     }
 
     @Test

@@ -1,27 +1,13 @@
 package vn.motcua.dossier.it;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import vn.motcua.platform.auth.MetadataKeys;
 import vn.motcua.platform.error.GrpcErrors;
-import vn.motcua.platform.testing.TestDatabase;
-import vn.motcua.platform.testing.TestIdentityProvider;
 import vn.motcua.proto.dossier.v1.Applicant;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.Dossier;
-import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
 import vn.motcua.proto.dossier.v1.DossierStatus;
 import vn.motcua.proto.dossier.v1.GetDossierRequest;
 import vn.motcua.proto.dossier.v1.ListProceduresRequest;
@@ -39,9 +25,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,50 +40,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * scope, legal dossier codes under concurrency, idempotency, public lookup, and bad input that writes nothing.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DossierReceptionIT implements TestPropertyProvider {
+class DossierReceptionIT extends DossierItSupport {
 
     private static final String NGOC_SON = "11077";
     private static final String KY_SON = "11080";
     private static final String NGOC_SON_AGENCY = "000.02.24.H30";
-
-    private final TestDatabase db = TestDatabase.create("dossier_reception");
-    private final TestIdentityProvider idp = TestIdentityProvider.start();
-
-    @Inject
-    GrpcEmbeddedServer server;
-    private ManagedChannel channel;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(db.micronautProperties(
-                "classpath:db/platform", "classpath:db/migration", "classpath:db/demo"));
-        props.putAll(idp.authProperties());
-        return props;
-    }
-
-    @BeforeAll
-    void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-    }
-
-    @AfterAll
-    void cleanUp() {
-        channel.shutdownNow();
-        idp.close();
-        db.close();
-    }
-
-    private DossierServiceGrpc.DossierServiceBlockingStub as(String token) {
-        DossierServiceGrpc.DossierServiceBlockingStub stub = DossierServiceGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(20, TimeUnit.SECONDS);
-        if (token == null) {
-            return stub;
-        }
-        Metadata headers = new Metadata();
-        headers.put(MetadataKeys.AUTHORIZATION, "Bearer " + token);
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
-    }
 
     private String receptionist(String unit) {
         return idp.officer("mc." + unit, unit, "reception_officer");
@@ -115,7 +60,7 @@ class DossierReceptionIT implements TestPropertyProvider {
 
     @Test
     void officerListsThePublishedProceduresOfTheirUnit() {
-        List<Procedure> procedures = as(receptionist(NGOC_SON))
+        List<Procedure> procedures = ds(receptionist(NGOC_SON))
                 .listProcedures(ListProceduresRequest.getDefaultInstance()).getProceduresList();
         assertThat(procedures).extracting(Procedure::getCode).contains("1.001193");
         assertThat(procedures).filteredOn(p -> p.getCode().equals("1.001193")).first()
@@ -126,26 +71,26 @@ class DossierReceptionIT implements TestPropertyProvider {
 
     @Test
     void citizenCannotListOfficerProcedures() {
-        assertCode(() -> as(idp.citizen("congdan.an", "030090001234"))
+        assertCode(() -> ds(idp.citizen("congdan.an", "030090001234"))
                 .listProcedures(ListProceduresRequest.getDefaultInstance()), Status.Code.PERMISSION_DENIED);
     }
 
     @Test
     void officerCannotListAnotherCommunesProcedures() {
-        assertCode(() -> as(receptionist(NGOC_SON))
+        assertCode(() -> ds(receptionist(NGOC_SON))
                 .listProcedures(ListProceduresRequest.newBuilder().setUnitCode(KY_SON).build()), Status.Code.NOT_FOUND);
     }
 
     @Test
     void publicSearchIgnoresDiacriticsAndCase() {
-        List<Procedure> found = as(null).searchPublicProcedures(SearchPublicProceduresRequest.newBuilder()
+        List<Procedure> found = ds(null).searchPublicProcedures(SearchPublicProceduresRequest.newBuilder()
                 .setQuery("CAP giay khai sinh").build()).getProceduresList();
         assertThat(found).extracting(Procedure::getName).containsExactly("Cấp bản sao Giấy khai sinh từ sổ hộ tịch");
     }
 
     @Test
     void receptionAssignsLegalCodeDueTimeAndFeedEvent() throws SQLException {
-        Dossier dossier = as(receptionist(NGOC_SON)).receiveDossier(birthRegistration().build()).getDossier();
+        Dossier dossier = ds(receptionist(NGOC_SON)).receiveDossier(birthRegistration().build()).getDossier();
 
         String today = DateTimeFormatter.ofPattern("yyMMdd").format(Instant.now().atZone(ZoneId.of("Asia/Ho_Chi_Minh")));
         assertThat(dossier.getCode()).matches(NGOC_SON_AGENCY.replace(".", "\\.") + "-" + today + "-\\d{4}");
@@ -176,7 +121,7 @@ class DossierReceptionIT implements TestPropertyProvider {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> codes = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            codes.add(pool.submit(() -> as(token).receiveDossier(birthRegistration().build()).getDossier().getCode()));
+            codes.add(pool.submit(() -> ds(token).receiveDossier(birthRegistration().build()).getDossier().getCode()));
         }
         List<Integer> numbers = new ArrayList<>();
         for (Future<String> f : codes) {
@@ -192,11 +137,11 @@ class DossierReceptionIT implements TestPropertyProvider {
     void sameRequestIdReplaysAndADifferentBodyIsRefused() {
         String token = receptionist(NGOC_SON);
         String requestId = "req-" + UUID.randomUUID();
-        Dossier first = as(token).receiveDossier(birthRegistration().setRequestId(requestId).build()).getDossier();
-        Dossier again = as(token).receiveDossier(birthRegistration().setRequestId(requestId).build()).getDossier();
+        Dossier first = ds(token).receiveDossier(birthRegistration().setRequestId(requestId).build()).getDossier();
+        Dossier again = ds(token).receiveDossier(birthRegistration().setRequestId(requestId).build()).getDossier();
         assertThat(again.getCode()).isEqualTo(first.getCode());
 
-        assertThatThrownBy(() -> as(token).receiveDossier(birthRegistration().setRequestId(requestId)
+        assertThatThrownBy(() -> ds(token).receiveDossier(birthRegistration().setRequestId(requestId)
                 .setNote("khác").build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
@@ -206,81 +151,60 @@ class DossierReceptionIT implements TestPropertyProvider {
 
     @Test
     void dossierIsVisibleToItsUnitTheDistrictAndTheApplicantOnly() {
-        Dossier dossier = as(receptionist(NGOC_SON)).receiveDossier(birthRegistration().build()).getDossier();
+        Dossier dossier = ds(receptionist(NGOC_SON)).receiveDossier(birthRegistration().build()).getDossier();
         GetDossierRequest get = GetDossierRequest.newBuilder().setCode(dossier.getCode()).build();
 
-        assertThat(as(idp.officer("cv", NGOC_SON, "specialist")).getDossier(get).getDossier().getCode())
+        assertThat(ds(idp.officer("cv", NGOC_SON, "specialist")).getDossier(get).getDossier().getCode())
                 .isEqualTo(dossier.getCode());
-        assertThat(as(idp.officer("ld.tuky", "298", "unit_leader")).getDossier(get).getDossier().getCode())
+        assertThat(ds(idp.officer("ld.tuky", "298", "unit_leader")).getDossier(get).getDossier().getCode())
                 .isEqualTo(dossier.getCode());
-        assertThat(as(idp.citizen("congdan.an", "030090001234")).getDossier(get).getDossier().getCode())
+        assertThat(ds(idp.citizen("congdan.an", "030090001234")).getDossier(get).getDossier().getCode())
                 .isEqualTo(dossier.getCode());
-        assertCode(() -> as(receptionist(KY_SON)).getDossier(get), Status.Code.NOT_FOUND);
-        assertCode(() -> as(idp.citizen("congdan.binh", "030095005678")).getDossier(get), Status.Code.NOT_FOUND);
-        assertCode(() -> as(null).getDossier(get), Status.Code.UNAUTHENTICATED);
+        assertCode(() -> ds(receptionist(KY_SON)).getDossier(get), Status.Code.NOT_FOUND);
+        assertCode(() -> ds(idp.citizen("congdan.binh", "030095005678")).getDossier(get), Status.Code.NOT_FOUND);
+        assertCode(() -> ds(null).getDossier(get), Status.Code.UNAUTHENTICATED);
     }
 
     @Test
     void publicLookupNeedsNoTokenAndShowsNoPersonalData() {
-        Dossier dossier = as(receptionist(NGOC_SON)).receiveDossier(birthRegistration().build()).getDossier();
-        LookupDossierStatusResponse status = as(null).lookupDossierStatus(
+        Dossier dossier = ds(receptionist(NGOC_SON)).receiveDossier(birthRegistration().build()).getDossier();
+        LookupDossierStatusResponse status = ds(null).lookupDossierStatus(
                 LookupDossierStatusRequest.newBuilder().setCode(dossier.getCode()).build());
         assertThat(status.getStatus()).isEqualTo(DossierStatus.DOSSIER_STATUS_RECEIVED);
         assertThat(status.getReceivingUnitName()).isEqualTo("Xã Ngọc Sơn");
         assertThat(status.toString()).doesNotContain("030090001234").doesNotContain("Nguyễn Văn An");
-        assertCode(() -> as(null).lookupDossierStatus(LookupDossierStatusRequest.newBuilder()
+        assertCode(() -> ds(null).lookupDossierStatus(LookupDossierStatusRequest.newBuilder()
                 .setCode("000.02.24.H30-991231-9999").build()), Status.Code.NOT_FOUND);
     }
 
     @Test
     void citizenAndOtherRolesCannotReceive() {
-        assertCode(() -> as(idp.citizen("congdan.an", "030090001234")).receiveDossier(birthRegistration().build()),
+        assertCode(() -> ds(idp.citizen("congdan.an", "030090001234")).receiveDossier(birthRegistration().build()),
                 Status.Code.PERMISSION_DENIED);
-        assertCode(() -> as(idp.officer("cv", NGOC_SON, "specialist")).receiveDossier(birthRegistration().build()),
+        assertCode(() -> ds(idp.officer("cv", NGOC_SON, "specialist")).receiveDossier(birthRegistration().build()),
                 Status.Code.PERMISSION_DENIED);
     }
 
     @Test
-    void badInputIsRefusedWithFieldsAndWritesNothing() throws SQLException {
+    void badInputIsRefusedWithFieldsAndWritesNothing() {
         long before = count("dossier") + count("feed_outbox");
         String token = receptionist(NGOC_SON);
-        StatusRuntimeException missing = catchStatus(() -> as(token).receiveDossier(
+        StatusRuntimeException missing = failure(() -> ds(token).receiveDossier(
                 ReceiveDossierRequest.newBuilder().setProcedureCode("1.001193").build()));
         assertThat(missing.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(GrpcErrors.badRequest(missing).getFieldViolationsList())
                 .extracting(v -> v.getField()).contains("applicant", "channel");
 
-        assertCode(() -> as(token).receiveDossier(birthRegistration().setApplicant(Applicant.newBuilder()
+        assertCode(() -> ds(token).receiveDossier(birthRegistration().setApplicant(Applicant.newBuilder()
                 .setFullName("A\u0000B").setCitizenId("12345")).build()), Status.Code.INVALID_ARGUMENT);
-        assertCode(() -> as(token).receiveDossier(birthRegistration().setProcedureCode("9.999999").build()),
+        assertCode(() -> ds(token).receiveDossier(birthRegistration().setProcedureCode("9.999999").build()),
                 Status.Code.NOT_FOUND);
-        assertCode(() -> as(token).receiveDossier(birthRegistration().setProcedureCode("' OR 1=1 --").build()),
+        assertCode(() -> ds(token).receiveDossier(birthRegistration().setProcedureCode("' OR 1=1 --").build()),
                 Status.Code.INVALID_ARGUMENT);
-        assertCode(() -> as(token).receiveDossier(birthRegistration().setChannel(Channel.CHANNEL_POSTAL).build()),
+        assertCode(() -> ds(token).receiveDossier(birthRegistration().setChannel(Channel.CHANNEL_POSTAL).build()),
                 Status.Code.INVALID_ARGUMENT);
-        assertCode(() -> as(token).receiveDossier(birthRegistration().setApplicant(Applicant.newBuilder()
+        assertCode(() -> ds(token).receiveDossier(birthRegistration().setApplicant(Applicant.newBuilder()
                 .setFullName("x".repeat(5000))).build()), Status.Code.INVALID_ARGUMENT);
         assertThat(count("dossier") + count("feed_outbox")).isEqualTo(before);
-    }
-
-    private long count(String table) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static StatusRuntimeException catchStatus(Runnable call) {
-        try {
-            call.run();
-        } catch (StatusRuntimeException e) {
-            return e;
-        }
-        throw new AssertionError("expected a gRPC error");
-    }
-
-    private static void assertCode(Runnable call, Status.Code code) {
-        assertThat(catchStatus(call).getStatus().getCode()).isEqualTo(code);
     }
 }

@@ -2,30 +2,41 @@ package vn.motcua.gateway.security;
 
 import vn.motcua.platform.auth.Caller;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
  * Who may call a route, checked by {@link AuthenticationFilter} before the controller runs. This is a coarse first
  * gate by role only: scope (which unit, whose dossier) is always decided by the service from the same token.
+ * <p>
+ * The OpenAPI document repeats each route's policy as {@code x-access} ({@link #documentedName()}) and
+ * {@code x-roles} ({@link #documentedRoles()}); a test keeps the two in step.
  */
 public enum AccessPolicy {
     /** No token needed; a token that is sent anyway is ignored and not forwarded. */
-    PUBLIC(caller -> true),
+    PUBLIC(caller -> true, List.of("anonymous")),
     /** Any valid token; the service decides what the caller may see. */
-    AUTHENTICATED(caller -> true),
+    AUTHENTICATED(caller -> true, List.of("authenticated")),
     /** Public servants of any role. */
-    OFFICER(caller -> caller.hasAnyRole(Roles.OFFICERS)),
+    OFFICER(caller -> caller.hasAnyRole(Roles.OFFICERS), Roles.OFFICER_LIST),
     /** Công chức Bộ phận Một cửa. */
-    RECEPTION_OFFICER(caller -> caller.hasRole(Roles.RECEPTION_OFFICER)),
+    RECEPTION_OFFICER(caller -> caller.hasRole(Roles.RECEPTION_OFFICER), List.of(Roles.RECEPTION_OFFICER)),
     /** Client-credentials tokens of machines (e.g. the province's report puller) with report_viewer. */
-    REPORT_MACHINE(caller -> MachineCallers.isMachine(caller) && caller.hasRole(Roles.REPORT_VIEWER)),
+    REPORT_MACHINE(caller -> MachineCallers.isMachine(caller) && caller.hasRole(Roles.REPORT_VIEWER),
+            List.of(Roles.REPORT_VIEWER)),
+    /** Account administrators of a unit's subtree; a person with a unit, never a machine. */
+    UNIT_ADMIN(caller -> caller.hasRole(Roles.UNIT_ADMIN) && caller.unit().isPresent()
+            && !MachineCallers.isMachine(caller), List.of(Roles.UNIT_ADMIN)),
     /** Fallback for an /api route that declares no policy: nobody, so a forgotten annotation fails closed. */
-    NOBODY(caller -> false);
+    NOBODY(caller -> false, List.of());
 
     private final Predicate<Caller> rule;
+    private final List<String> documentedRoles;
 
-    AccessPolicy(Predicate<Caller> rule) {
+    AccessPolicy(Predicate<Caller> rule, List<String> documentedRoles) {
         this.rule = rule;
+        this.documentedRoles = documentedRoles;
     }
 
     public boolean allows(Caller caller) {
@@ -34,5 +45,15 @@ public enum AccessPolicy {
 
     public boolean needsToken() {
         return this != PUBLIC;
+    }
+
+    /** The value of the route's {@code x-access} in the OpenAPI document, e.g. {@code reception_officer}. */
+    public String documentedName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The value of the route's {@code x-roles} in the OpenAPI document. */
+    public List<String> documentedRoles() {
+        return documentedRoles;
     }
 }

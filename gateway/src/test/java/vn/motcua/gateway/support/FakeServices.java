@@ -10,7 +10,9 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.stub.StreamObserver;
 import vn.motcua.platform.auth.MetadataKeys;
 import vn.motcua.platform.error.GrpcErrors;
@@ -80,12 +82,21 @@ public final class FakeServices implements AutoCloseable {
 
     private static final Context.Key<Metadata> HEADERS = Context.key("fake-headers");
 
-    private final Server server;
+    private final HealthStatusManager health = new HealthStatusManager();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final int port;
+    private volatile Server server;
     private volatile Throwable failure;
     private volatile Duration delay = Duration.ZERO;
+    private volatile List<UnitRef> unitTree;
 
     private FakeServices() {
+        server = listen(0);
+        port = server.getPort();
+    }
+
+    /** A server with both services and grpc.health.v1 (SERVING), on the given port (0: any free one). */
+    private Server listen(int wanted) {
         ServerInterceptor capture = new ServerInterceptor() {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
@@ -93,15 +104,55 @@ public final class FakeServices implements AutoCloseable {
                 return Contexts.interceptCall(Context.current().withValue(HEADERS, headers), call, headers, next);
             }
         };
-        try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                    .addService(ServerInterceptors.intercept(new Dossiers(), capture))
-                    .addService(ServerInterceptors.intercept(new Reports(), capture))
-                    .build()
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, HealthCheckResponse.ServingStatus.SERVING);
+        IOException last = null;
+        // restarting on the same port may briefly find it still held by the old listener
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", wanted))
+                        .addService(ServerInterceptors.intercept(new Dossiers(), capture))
+                        .addService(ServerInterceptors.intercept(new Reports(), capture))
+                        .addService(health.getHealthService())
+                        .build()
+                        .start();
+            } catch (IOException e) {
+                last = e;
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
+        throw new UncheckedIOException(last);
+    }
+
+    /** Stops listening (the services become unreachable) until {@link #restart()}. */
+    public void stop() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Listens again on the same port. */
+    public void restart() {
+        if (!server.isShutdown()) {
+            return;
+        }
+        server = listen(port);
+    }
+
+    /**
+     * ListUnits answers from this tree from now on: the subtree under request.under_code (root included), or all
+     * of it; {@link #reset()} restores the default answer.
+     */
+    public void unitTree(List<UnitRef> units) {
+        this.unitTree = List.copyOf(units);
+    }
+
+    /** A unit of a tree for {@link #unitTree(List)}. */
+    public static UnitRef unit(String code, String parentCode, UnitLevel level) {
+        return UnitRef.newBuilder().setCode(code).setName("Đơn vị " + code).setLevel(level)
+                .setAgencyCode("H30." + code).setParentCode(parentCode == null ? "" : parentCode).build();
     }
 
     public static FakeServices start() {
@@ -109,7 +160,7 @@ public final class FakeServices implements AutoCloseable {
     }
 
     public String address() {
-        return "127.0.0.1:" + server.getPort();
+        return "127.0.0.1:" + port;
     }
 
     /** Every following call fails with this (DomainException, StatusRuntimeException or any other exception). */
@@ -124,6 +175,7 @@ public final class FakeServices implements AutoCloseable {
     public void reset() {
         failure = null;
         delay = Duration.ZERO;
+        unitTree = null;
         received.clear();
     }
 
@@ -200,6 +252,24 @@ public final class FakeServices implements AutoCloseable {
                 .build();
     }
 
+    private static List<UnitRef> subtree(List<UnitRef> tree, String under) {
+        if (under.isEmpty()) {
+            return tree;
+        }
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        tree.stream().filter(u -> u.getCode().equals(under)).forEach(u -> codes.add(u.getCode()));
+        boolean grew = !codes.isEmpty();
+        while (grew) {
+            grew = false;
+            for (UnitRef unit : tree) {
+                if (codes.contains(unit.getParentCode()) && codes.add(unit.getCode())) {
+                    grew = true;
+                }
+            }
+        }
+        return tree.stream().filter(u -> codes.contains(u.getCode())).toList();
+    }
+
     private static Timestamp ts(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
@@ -208,6 +278,12 @@ public final class FakeServices implements AutoCloseable {
 
         @Override
         public void listUnits(ListUnitsRequest request, StreamObserver<ListUnitsResponse> observer) {
+            List<UnitRef> tree = unitTree;
+            if (tree != null) {
+                answer("ListUnits", request, observer, () -> ListUnitsResponse.newBuilder()
+                        .addAllUnits(subtree(tree, request.getUnderCode())).build());
+                return;
+            }
             answer("ListUnits", request, observer, () -> ListUnitsResponse.newBuilder()
                     .addUnits(UnitRef.newBuilder().setCode("01").setName("Thành phố Hà Nội")
                             .setLevel(UnitLevel.UNIT_LEVEL_PROVINCE).setAgencyCode("H30"))

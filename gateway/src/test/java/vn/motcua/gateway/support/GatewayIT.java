@@ -38,6 +38,11 @@ public abstract class GatewayIT implements TestPropertyProvider {
         properties.put("micronaut.server.port", "-1");
         properties.put("grpc.channels.dossier.address", dossierAddress());
         properties.put("grpc.channels.report.address", reportAddress());
+        // tests fire requests faster than any person; RateLimitIT sets its own tiny limits
+        properties.put("motcua.gateway.rate-limit.anonymous.requests-per-second", "1000");
+        properties.put("motcua.gateway.rate-limit.anonymous.burst", "1000");
+        properties.put("motcua.gateway.rate-limit.authenticated.requests-per-second", "1000");
+        properties.put("motcua.gateway.rate-limit.authenticated.burst", "1000");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -1,6 +1,5 @@
 package vn.motcua.dossier.dossier.grpc;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import vn.motcua.dossier.catalog.CatalogService;
@@ -8,7 +7,6 @@ import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.Dossier;
-import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.service.DossierQueryService;
 import vn.motcua.dossier.dossier.service.ReceiveCommand;
 import vn.motcua.dossier.dossier.service.ReceptionService;
@@ -21,10 +19,8 @@ import vn.motcua.proto.common.v1.Money;
 import vn.motcua.proto.common.v1.PageInfo;
 import vn.motcua.proto.common.v1.UnitLevel;
 import vn.motcua.proto.common.v1.UnitRef;
-import vn.motcua.proto.dossier.v1.Applicant;
 import vn.motcua.proto.dossier.v1.Component;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
-import vn.motcua.proto.dossier.v1.DossierStatus;
 import vn.motcua.proto.dossier.v1.FeeItem;
 import vn.motcua.proto.dossier.v1.GetDossierRequest;
 import vn.motcua.proto.dossier.v1.GetDossierResponse;
@@ -42,7 +38,6 @@ import vn.motcua.proto.dossier.v1.SearchPublicProceduresResponse;
 import vn.motcua.proto.dossier.v1.TimeLimit;
 import vn.motcua.proto.dossier.v1.TimeLimitUnit;
 
-import java.time.Instant;
 import java.util.List;
 
 /** The gRPC adapter: the only place in dossier-service that touches generated proto classes. */
@@ -98,17 +93,19 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
     @Override
     public void receiveDossier(ReceiveDossierRequest request, StreamObserver<ReceiveDossierResponse> observer) {
         ReceiveCommand command = new ReceiveCommand(request.getRequestId(), request.getProcedureCode(),
-                request.hasApplicant() ? applicant(request.getApplicant()) : null, channel(request.getChannel()),
-                request.hasHandoverSignedAt() ? instant(request.getHandoverSignedAt()) : null, request.getNote());
+                request.hasApplicant() ? DossierMessages.applicant(request.getApplicant()) : null,
+                channel(request.getChannel()),
+                request.hasHandoverSignedAt() ? DossierMessages.instant(request.getHandoverSignedAt()) : null,
+                request.getNote());
         Dossier dossier = reception.receive(CallContext.requireCaller(), command);
-        observer.onNext(ReceiveDossierResponse.newBuilder().setDossier(dossier(dossier)).build());
+        observer.onNext(ReceiveDossierResponse.newBuilder().setDossier(DossierMessages.dossier(dossier)).build());
         observer.onCompleted();
     }
 
     @Override
     public void getDossier(GetDossierRequest request, StreamObserver<GetDossierResponse> observer) {
         Dossier dossier = queries.get(CallContext.requireCaller(), request.getCode());
-        observer.onNext(GetDossierResponse.newBuilder().setDossier(dossier(dossier)).build());
+        observer.onNext(GetDossierResponse.newBuilder().setDossier(DossierMessages.dossier(dossier)).build());
         observer.onCompleted();
     }
 
@@ -121,12 +118,16 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
                 .setCode(d.code())
                 .setProcedureName(d.procedureName())
                 .setReceivingUnitName(status.receivingUnitName())
-                .setStatus(status(d.state()))
-                .setStatusLabel(d.state().labelVi())
-                .setReceivedAt(timestamp(d.receivedAt()))
-                .setDueAt(timestamp(d.dueAt()));
+                .setStatus(DossierMessages.status(d.state()))
+                .setStatusLabel(d.state().labelVi());
+        if (d.receivedAt() != null) {
+            response.setReceivedAt(DossierMessages.timestamp(d.receivedAt()));
+        }
+        if (d.dueAt() != null) {
+            response.setDueAt(DossierMessages.timestamp(d.dueAt()));
+        }
         if (d.finishedAt() != null) {
-            response.setFinishedAt(timestamp(d.finishedAt()));
+            response.setFinishedAt(DossierMessages.timestamp(d.finishedAt()));
         }
         observer.onNext(response.build());
         observer.onCompleted();
@@ -160,56 +161,10 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
         return b.build();
     }
 
-    private static vn.motcua.proto.dossier.v1.Dossier dossier(Dossier d) {
-        vn.motcua.proto.dossier.v1.Dossier.Builder b = vn.motcua.proto.dossier.v1.Dossier.newBuilder()
-                .setCode(d.code()).setProcedureCode(d.procedureCode()).setProcedureVersion(d.procedureVersion())
-                .setProcedureName(d.procedureName()).setReceivingUnitCode(d.receivingUnitCode())
-                .setCompetentUnitCode(d.competentUnitCode()).setStatus(status(d.state()))
-                .setStatusLabel(d.state().labelVi())
-                .setChannel(vn.motcua.proto.dossier.v1.Channel.valueOf("CHANNEL_" + d.channel().name()))
-                .setApplicant(Applicant.newBuilder().setFullName(nz(d.applicant().fullName()))
-                        .setCitizenId(nz(d.applicant().citizenId())).setPhone(nz(d.applicant().phone()))
-                        .setEmail(nz(d.applicant().email())).setAddress(nz(d.applicant().address())))
-                .setReceivedAt(timestamp(d.receivedAt())).setDueAt(timestamp(d.dueAt()))
-                .setNote(nz(d.note()));
-        if (d.finishedAt() != null) {
-            b.setFinishedAt(timestamp(d.finishedAt()));
-        }
-        return b.build();
-    }
-
-    private static DossierStatus status(DossierState state) {
-        return DossierStatus.valueOf("DOSSIER_STATUS_" + state.name());
-    }
-
-    private static vn.motcua.dossier.dossier.domain.Applicant applicant(Applicant a) {
-        return new vn.motcua.dossier.dossier.domain.Applicant(a.getFullName(), emptyToNull(a.getCitizenId()),
-                emptyToNull(a.getPhone()), emptyToNull(a.getEmail()), emptyToNull(a.getAddress()));
-    }
-
     private static Channel channel(vn.motcua.proto.dossier.v1.Channel channel) {
-        return switch (channel) {
-            case CHANNEL_COUNTER -> Channel.COUNTER;
-            case CHANNEL_POSTAL -> Channel.POSTAL;
-            case CHANNEL_ONLINE -> throw DomainException.invalid("channel",
-                    "online dossiers are submitted by the citizen, not received");
-            default -> null;
-        };
-    }
-
-    private static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-    }
-
-    private static Timestamp timestamp(Instant i) {
-        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+        if (channel == vn.motcua.proto.dossier.v1.Channel.CHANNEL_ONLINE) {
+            throw DomainException.invalid("channel", "online dossiers are submitted by the citizen, not received");
+        }
+        return DossierMessages.channel(channel);
     }
 }

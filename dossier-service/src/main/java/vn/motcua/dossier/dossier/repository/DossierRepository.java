@@ -4,7 +4,9 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.Channel;
+import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.DossierCode;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.platform.db.UtcTimestamps;
 
@@ -14,9 +16,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Dossier rows, the per-agency daily code counter and the append-only history. Callers hold the transaction. */
+/**
+ * Dossier rows, the per-agency daily code counter and the append-only history. Callers hold the transaction.
+ * Lists (inbox, own dossiers, sweep candidates) are in {@link DossierListRepository}.
+ */
 @Singleton
 public class DossierRepository {
 
@@ -53,12 +60,20 @@ public class DossierRepository {
         }
     }
 
-    public void insert(Dossier d, Instant now) {
+    /** The legal code {@code <agency>-YYMMDD-NNNN} for the next dossier of the agency on that local day. */
+    public String allocateCode(String agencyCode, LocalDate day) {
+        return DossierCode.format(agencyCode, day, nextSequence(agencyCode, day));
+    }
+
+    /**
+     * @param submittedAt online submission time (T1); null for counter and postal receptions
+     */
+    public void insert(Dossier d, Instant submittedAt, Instant now) {
         jdbc.prepareStatement("INSERT INTO dossier (code, procedure_code, procedure_version, procedure_name,"
                 + " receiving_unit_code, competent_unit_code, handling_unit_code, state, channel, applicant_name,"
                 + " applicant_citizen_id, applicant_phone, applicant_email, applicant_address, note, received_at,"
-                + " original_due_at, due_at, finished_at, extension_used, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + " original_due_at, due_at, finished_at, extension_used, created_at, updated_at, submitted_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             int i = 1;
             ps.setString(i++, d.code());
             ps.setString(i++, d.procedureCode());
@@ -81,8 +96,71 @@ public class DossierRepository {
             UtcTimestamps.bind(ps, i++, d.finishedAt());
             ps.setBoolean(i++, d.extensionUsed());
             UtcTimestamps.bind(ps, i++, now);
-            UtcTimestamps.bind(ps, i, now);
+            UtcTimestamps.bind(ps, i++, now);
+            UtcTimestamps.bind(ps, i, submittedAt);
             return ps.executeUpdate();
+        });
+    }
+
+    /** The dossier with what the workflow needs besides the domain record (optimistic version, submission). */
+    public Optional<StoredDossier> findStored(String code) {
+        return jdbc.prepareStatement("SELECT * FROM dossier WHERE code = ?", ps -> {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredDossier(map(rs), rs.getLong("row_version"),
+                        UtcTimestamps.read(rs, "submitted_at"))) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Writes the state a transition produced, if nobody changed the dossier since it was read.
+     *
+     * @param returnChannel     set on return (T16), else null (kept as is)
+     * @param dueMoved          the due time moved (acceptance, supplement, extension): the sweep must announce
+     *                          the next crossing again
+     * @return false when the row was changed concurrently (state or version differ): nothing was written
+     */
+    public boolean update(Dossier d, DossierState expectedState, long expectedVersion, Channel returnChannel,
+                          boolean dueMoved, Instant now) {
+        return jdbc.prepareStatement("UPDATE dossier SET state = ?, handling_unit_code = ?, received_at = ?,"
+                + " original_due_at = ?, due_at = ?, finished_at = ?, extension_used = ?,"
+                + " return_channel = COALESCE(?, return_channel),"
+                + " announced_deadline_state = CASE WHEN ? THEN 'IN_TIME' ELSE announced_deadline_state END,"
+                + " row_version = row_version + 1, updated_at = ?"
+                + " WHERE code = ? AND state = ? AND row_version = ?", ps -> {
+            int i = 1;
+            ps.setString(i++, d.state().name());
+            ps.setString(i++, d.handlingUnitCode());
+            UtcTimestamps.bind(ps, i++, d.receivedAt());
+            UtcTimestamps.bind(ps, i++, d.originalDueAt());
+            UtcTimestamps.bind(ps, i++, d.dueAt());
+            UtcTimestamps.bind(ps, i++, d.finishedAt());
+            ps.setBoolean(i++, d.extensionUsed());
+            ps.setString(i++, returnChannel == null ? null : returnChannel.name());
+            ps.setBoolean(i++, dueMoved);
+            UtcTimestamps.bind(ps, i++, now);
+            ps.setString(i++, d.code());
+            ps.setString(i++, expectedState.name());
+            ps.setLong(i, expectedVersion);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    /**
+     * Records that the sweep announced a deadline state, if the dossier is still as the sweep read it. Does not bump
+     * the version: the sweep must not make an officer's concurrent transition fail.
+     *
+     * @return false when another sweep (another replica) got there first, or a transition changed the dossier
+     */
+    public boolean markAnnounced(String code, long expectedVersion, DeadlineState expected, DeadlineState announced) {
+        return jdbc.prepareStatement("UPDATE dossier SET announced_deadline_state = ? WHERE code = ?"
+                + " AND row_version = ? AND announced_deadline_state = ?", ps -> {
+            ps.setString(1, announced.name());
+            ps.setString(2, code);
+            ps.setLong(3, expectedVersion);
+            ps.setString(4, expected.name());
+            return ps.executeUpdate() == 1;
         });
     }
 
@@ -98,8 +176,8 @@ public class DossierRepository {
     /** One line of the append-only history from which Forms 05 and 06 are produced. */
     public void appendHistory(HistoryEntry entry) {
         jdbc.prepareStatement("INSERT INTO dossier_history (dossier_code, event, from_state, to_state, actor_subject,"
-                + " actor_username, actor_unit_code, actor_roles, reason, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?)", ps -> {
+                + " actor_username, actor_unit_code, actor_roles, reason, occurred_at, step_target, step_due_at,"
+                + " due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             ps.setString(1, entry.dossierCode());
             ps.setString(2, entry.event());
             ps.setString(3, entry.fromState());
@@ -110,16 +188,52 @@ public class DossierRepository {
             ps.setString(8, entry.actorRoles());
             ps.setString(9, entry.reason());
             UtcTimestamps.bind(ps, 10, entry.occurredAt());
+            ps.setString(11, entry.stepTarget());
+            UtcTimestamps.bind(ps, 12, entry.stepDueAt());
+            UtcTimestamps.bind(ps, 13, entry.dueAt());
             return ps.executeUpdate();
         });
     }
 
-    public record HistoryEntry(String dossierCode, String event, String fromState, String toState,
-                               String actorSubject, String actorUsername, String actorUnitCode, String actorRoles,
-                               String reason, Instant occurredAt) {
+    /** The history of a dossier, oldest first. */
+    public List<HistoryEntry> history(String code) {
+        return jdbc.prepareStatement("SELECT * FROM dossier_history WHERE dossier_code = ? ORDER BY id", ps -> {
+            ps.setString(1, code);
+            List<HistoryEntry> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new HistoryEntry(rs.getString("dossier_code"), rs.getString("event"),
+                            rs.getString("from_state"), rs.getString("to_state"), rs.getString("actor_subject"),
+                            rs.getString("actor_username"), rs.getString("actor_unit_code"),
+                            rs.getString("actor_roles"), rs.getString("reason"),
+                            UtcTimestamps.read(rs, "occurred_at"), rs.getString("step_target"),
+                            UtcTimestamps.read(rs, "step_due_at"), UtcTimestamps.read(rs, "due_at")));
+                }
+            }
+            return entries;
+        });
     }
 
-    private static Dossier map(ResultSet rs) throws SQLException {
+    /**
+     * @param fromState  null for the event that created the dossier
+     * @param stepTarget assignee username, consulted/next unit code or return channel; null when none
+     * @param stepDueAt  the step's own deadline (consultations); null when none
+     * @param dueAt      the dossier's due time in force after the event; null before acceptance
+     */
+    public record HistoryEntry(String dossierCode, String event, String fromState, String toState,
+                               String actorSubject, String actorUsername, String actorUnitCode, String actorRoles,
+                               String reason, Instant occurredAt, String stepTarget, Instant stepDueAt,
+                               Instant dueAt) {
+    }
+
+    /**
+     * @param version     optimistic version, bumped by every transition
+     * @param submittedAt online submission time; null for counter and postal dossiers
+     */
+    public record StoredDossier(Dossier dossier, long version, Instant submittedAt) {
+    }
+
+    static Dossier map(ResultSet rs) throws SQLException {
         return new Dossier(rs.getString("code"), rs.getString("procedure_code"), rs.getInt("procedure_version"),
                 rs.getString("procedure_name"), rs.getString("receiving_unit_code"),
                 rs.getString("competent_unit_code"), rs.getString("handling_unit_code"),

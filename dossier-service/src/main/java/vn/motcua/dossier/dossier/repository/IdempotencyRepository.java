@@ -69,7 +69,8 @@ public class IdempotencyRepository {
     public record Claimed(String bodyHash, String resultRef) {
     }
 
-    private static boolean isDuplicateKey(Throwable e) {
+    /** True when the failure is a primary-key or unique violation (MySQL, MariaDB and H2 drivers alike). */
+    static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLIntegrityConstraintViolationException) {
                 return true;

@@ -34,7 +34,7 @@ public class DossierQueryService {
     public Dossier get(Caller caller, String code) {
         requireCodeShape(code);
         Dossier dossier = dossiers.findByCode(code).orElseThrow(() -> DomainException.notFound("dossier"));
-        if (!visibleTo(caller, dossier)) {
+        if (!isVisible(caller, dossier)) {
             throw DomainException.notFound("dossier");
         }
         return dossier;
@@ -52,7 +52,11 @@ public class DossierQueryService {
     public record PublicStatus(Dossier dossier, String receivingUnitName) {
     }
 
-    private boolean visibleTo(Caller caller, Dossier dossier) {
+    /**
+     * The read scope: the applicant citizen, or an officer whose unit subtree holds the dossier's receiving,
+     * competent or handling unit. Callers answer NOT_FOUND when this is false.
+     */
+    public boolean isVisible(Caller caller, Dossier dossier) {
         if (caller.hasRole(Roles.CITIZEN) && caller.citizen().isPresent()
                 && Objects.equals(caller.citizenId(), dossier.applicant().citizenId())) {
             return true;
@@ -65,7 +69,7 @@ public class DossierQueryService {
                 || scope.contains(dossier.handlingUnitCode());
     }
 
-    private static void requireCodeShape(String code) {
+    static void requireCodeShape(String code) {
         if (!DossierCode.looksValid(code)) {
             throw DomainException.invalid("code", "is not a dossier code (<agency>-YYMMDD-NNNN)");
         }

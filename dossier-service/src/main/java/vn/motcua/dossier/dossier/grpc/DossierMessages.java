@@ -1,0 +1,80 @@
+package vn.motcua.dossier.dossier.grpc;
+
+import com.google.protobuf.Timestamp;
+import vn.motcua.dossier.dossier.domain.Channel;
+import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.DossierState;
+import vn.motcua.proto.dossier.v1.Applicant;
+import vn.motcua.proto.dossier.v1.DossierStatus;
+
+import java.time.Instant;
+
+/** Mapping between the dossier domain and its proto messages, shared by the dossier gRPC adapters. */
+final class DossierMessages {
+
+    private DossierMessages() {
+    }
+
+    /** Times not reached yet (an online dossier before acceptance, an open one) are left unset. */
+    static vn.motcua.proto.dossier.v1.Dossier dossier(Dossier d) {
+        vn.motcua.proto.dossier.v1.Dossier.Builder b = vn.motcua.proto.dossier.v1.Dossier.newBuilder()
+                .setCode(d.code()).setProcedureCode(d.procedureCode()).setProcedureVersion(d.procedureVersion())
+                .setProcedureName(d.procedureName()).setReceivingUnitCode(d.receivingUnitCode())
+                .setCompetentUnitCode(d.competentUnitCode()).setStatus(status(d.state()))
+                .setStatusLabel(d.state().labelVi())
+                .setChannel(channel(d.channel()))
+                .setApplicant(Applicant.newBuilder().setFullName(nz(d.applicant().fullName()))
+                        .setCitizenId(nz(d.applicant().citizenId())).setPhone(nz(d.applicant().phone()))
+                        .setEmail(nz(d.applicant().email())).setAddress(nz(d.applicant().address())))
+                .setNote(nz(d.note()));
+        if (d.receivedAt() != null) {
+            b.setReceivedAt(timestamp(d.receivedAt()));
+        }
+        if (d.dueAt() != null) {
+            b.setDueAt(timestamp(d.dueAt()));
+        }
+        if (d.finishedAt() != null) {
+            b.setFinishedAt(timestamp(d.finishedAt()));
+        }
+        return b.build();
+    }
+
+    static DossierStatus status(DossierState state) {
+        return DossierStatus.valueOf("DOSSIER_STATUS_" + state.name());
+    }
+
+    static vn.motcua.proto.dossier.v1.Channel channel(Channel channel) {
+        return vn.motcua.proto.dossier.v1.Channel.valueOf("CHANNEL_" + channel.name());
+    }
+
+    /** @return null for CHANNEL_UNSPECIFIED (and unknown values), which validators report as missing */
+    static Channel channel(vn.motcua.proto.dossier.v1.Channel channel) {
+        return switch (channel) {
+            case CHANNEL_COUNTER -> Channel.COUNTER;
+            case CHANNEL_ONLINE -> Channel.ONLINE;
+            case CHANNEL_POSTAL -> Channel.POSTAL;
+            default -> null;
+        };
+    }
+
+    static vn.motcua.dossier.dossier.domain.Applicant applicant(Applicant a) {
+        return new vn.motcua.dossier.dossier.domain.Applicant(a.getFullName(), emptyToNull(a.getCitizenId()),
+                emptyToNull(a.getPhone()), emptyToNull(a.getEmail()), emptyToNull(a.getAddress()));
+    }
+
+    static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+
+    static Timestamp timestamp(Instant i) {
+        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

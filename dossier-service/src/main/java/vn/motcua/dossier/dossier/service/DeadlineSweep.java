@@ -1,0 +1,87 @@
+package vn.motcua.dossier.dossier.service;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import vn.motcua.dossier.calendar.DeadlineCalculator;
+import vn.motcua.dossier.calendar.DeadlineState;
+import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
+import vn.motcua.dossier.dossier.domain.DossierState;
+import vn.motcua.dossier.dossier.repository.DossierListRepository;
+import vn.motcua.dossier.dossier.repository.DossierListRepository.SweepCandidate;
+import vn.motcua.dossier.dossier.repository.DossierRepository;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Announces deadline crossings on the change feed: {@code dossier.near_due} when at most one working day is left
+ * (the last chance for an apology letter), {@code dossier.overdue} when the due time has passed. Each crossing is
+ * announced once: the last announced state is stored per dossier and advanced by compare-and-set, so concurrent
+ * sweeps on several replicas need no lease. A due time that moves (supplement, extension) resets it, and the next
+ * crossing is announced again. A dossier that skipped NEAR_DUE (service down) gets only the OVERDUE event.
+ *
+ * <p>Only dossiers whose clock runs are swept: RECEIVED, IN_PROCESS and AWAITING_PAYMENT (whether a financial
+ * obligation pauses the clock is sector-specific [U]; it does not here).
+ */
+@Singleton
+public class DeadlineSweep {
+
+    static final Set<DossierState> CLOCK_RUNNING =
+            EnumSet.of(DossierState.RECEIVED, DossierState.IN_PROCESS, DossierState.AWAITING_PAYMENT);
+    /** One working day can span Tết plus two weekends; anything due later is certainly IN_TIME. */
+    private static final Duration HORIZON = Duration.ofDays(21);
+    private static final int BATCH = 200;
+
+    private final TransactionOperations<Connection> tx;
+    private final DossierListRepository lists;
+    private final DossierRepository dossiers;
+    private final DeadlineCalculators deadlines;
+    private final DossierFeed feed;
+
+    public DeadlineSweep(TransactionOperations<Connection> tx, DossierListRepository lists, DossierRepository dossiers,
+                         DeadlineCalculators deadlines, DossierFeed feed) {
+        this.tx = tx;
+        this.lists = lists;
+        this.dossiers = dossiers;
+        this.deadlines = deadlines;
+        this.feed = feed;
+    }
+
+    /** @return how many events were emitted */
+    public int sweep(Instant now) {
+        Map<String, DeadlineCalculator> calendars = new HashMap<>();
+        int announced = 0;
+        String after = "";
+        List<SweepCandidate> batch;
+        do {
+            batch = lists.sweepCandidates(CLOCK_RUNNING, now.plus(HORIZON), after, BATCH);
+            for (SweepCandidate candidate : batch) {
+                after = candidate.dossier().code();
+                DeadlineState state = calendars.computeIfAbsent(candidate.dossier().competentUnitCode(),
+                        deadlines::forUnit).stateAt(now, candidate.dossier().dueAt());
+                if (state.compareTo(candidate.announced()) > 0 && announce(candidate, state, now)) {
+                    announced++;
+                }
+            }
+        } while (batch.size() == BATCH);
+        return announced;
+    }
+
+    private boolean announce(SweepCandidate candidate, DeadlineState state, Instant now) {
+        return tx.executeWrite(status -> {
+            if (!dossiers.markAnnounced(candidate.dossier().code(), candidate.version(), candidate.announced(),
+                    state)) {
+                return false;
+            }
+            feed.append(state == DeadlineState.OVERDUE ? "dossier.overdue" : "dossier.near_due", null,
+                    candidate.dossier(), null, null, now, Map.of("deadlineState", state.name()));
+            return true;
+        });
+    }
+}

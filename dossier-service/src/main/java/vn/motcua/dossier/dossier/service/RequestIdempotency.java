@@ -1,0 +1,90 @@
+package vn.motcua.dossier.dossier.service;
+
+import jakarta.inject.Singleton;
+import vn.motcua.dossier.dossier.repository.IdempotencyRepository;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+import vn.motcua.platform.error.ErrorReason;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * request_id handling of every mutating RPC (architecture.md §3): the same id with the same body returns the first
+ * result, with another body fails with ALREADY_EXISTS / REQUEST_ID_REUSED. Ids are per caller and operation.
+ *
+ * <p>{@link #claim} must be the first statement of the business transaction: a concurrent duplicate then blocks on
+ * the key until the first transaction ends, and a rejected or failed request rolls its claim back with everything
+ * else, so it may be retried with the same id.
+ */
+@Singleton
+public class RequestIdempotency {
+
+    private final IdempotencyRepository requests;
+
+    public RequestIdempotency(IdempotencyRepository requests) {
+        this.requests = requests;
+    }
+
+    /**
+     * @param requestId   null or empty: the request is not idempotent, the claim is always fresh
+     * @param fingerprint {@link #fingerprint} of every field of the request body
+     */
+    public Claim claim(Caller caller, String operation, String requestId, String fingerprint, Instant now) {
+        if (requestId == null || requestId.isEmpty()) {
+            return new Claim(null, caller.subject(), operation, null, null);
+        }
+        if (requests.claim(caller.subject(), operation, requestId, fingerprint, now)) {
+            return new Claim(requests, caller.subject(), operation, requestId, null);
+        }
+        IdempotencyRepository.Claimed claimed = requests.find(caller.subject(), operation, requestId)
+                .orElseThrow(() -> new IllegalStateException("claimed request vanished"));
+        if (!Objects.equals(claimed.bodyHash(), fingerprint)) {
+            throw DomainException.of(ErrorKind.ALREADY_EXISTS, ErrorReason.REQUEST_ID_REUSED,
+                    "request_id " + requestId + " was already used with a different request");
+        }
+        if (claimed.resultRef() == null) {
+            throw new IllegalStateException("request " + operation + "/" + requestId + " committed without a result");
+        }
+        return new Claim(null, caller.subject(), operation, requestId, claimed.resultRef());
+    }
+
+    /** SHA-256 over the parts, separated so that ("ab", "c") and ("a", "bc") differ; nulls are distinct from "". */
+    public static String fingerprint(Object... parts) {
+        StringBuilder canonical = new StringBuilder();
+        for (Object part : parts) {
+            canonical.append(part == null ? "\u0000" : part.toString()).append('\u001f');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The outcome of a claim.
+     *
+     * @param resultRef what the first request produced (a dossier code); non-null exactly for a replay
+     */
+    public record Claim(IdempotencyRepository requests, String subject, String operation, String requestId,
+                        String resultRef) {
+
+        public boolean isReplay() {
+            return resultRef != null;
+        }
+
+        /** Remembers the result of a fresh claim, inside the same transaction; a no-op without request id. */
+        public void complete(String result) {
+            if (requests != null) {
+                requests.recordResult(subject, operation, requestId, result);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package vn.motcua.dossier.it.workflow;
+
+import io.grpc.Status;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import vn.motcua.dossier.calendar.TimeLimit;
+import vn.motcua.dossier.forms.FormRegime;
+import vn.motcua.dossier.forms.FormType;
+import vn.motcua.proto.dossier.v1.Channel;
+import vn.motcua.proto.dossier.v1.Dossier;
+import vn.motcua.proto.dossier.v1.ExtendDeadlineRequest;
+import vn.motcua.proto.dossier.v1.FormKind;
+import vn.motcua.proto.dossier.v1.RenderFormRequest;
+import vn.motcua.proto.dossier.v1.RenderFormResponse;
+import vn.motcua.proto.dossier.v1.StopDossierRequest;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.proto.dossier.v1.DossierStatus.*;
+
+/** A REGIME_2025 deployment (Decree 118/2025, Circular 03/2025): stopping a dossier and the 2025 form set. */
+@MicronautTest(transactional = false)
+class StopUnderRegime2025IT extends WorkflowItSupport {
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("motcua.dossier.legal-regime", "REGIME_2025");
+    }
+
+    @Test
+    void leaderOrDeskStopsADossierWithoutResultAndTheStopNoticeRenders() {
+        String unit = "11077";
+        String code = receive(unit, MARRIAGE).getCode();
+        transfer(unit, code);
+        assertCode(() -> wf(specialist(unit)).stopDossier(stop(code)), Status.Code.PERMISSION_DENIED);
+        clock.advance(Duration.ofHours(1));
+        Dossier stopped = wf(leader(unit)).stopDossier(stop(code)).getDossier();
+        assertThat(stopped.getStatus()).isEqualTo(DOSSIER_STATUS_STOPPED);
+        assertThat(instant(stopped.getFinishedAt())).isEqualTo(MONDAY_0800.plus(Duration.ofHours(1)));
+        String[] event = events(code).get(2);
+        assertThat(event[0]).isEqualTo("dossier.stopped");
+        assertThat(event[1]).contains("\"resultKind\":\"STOPPED\"", "\"dvcqgStatus\":8");
+
+        RenderFormResponse notice = wf(desk(unit)).renderForm(RenderFormRequest.newBuilder().setCode(code)
+                .setKind(FormKind.FORM_KIND_STOP_NOTICE).build());
+        assertThat(notice.getFileName()).isEqualTo("mau-05-" + code + ".pdf");
+        assertThat(pdfText(notice.getPdf().toByteArray())).contains(
+                FormType.STOP_NOTICE.title(FormRegime.REGIME_2025), "Mã hồ sơ: " + code, "Công dân đề nghị dừng");
+
+        String atDesk = receive(unit, BIRTH).getCode();
+        assertThat(wf(desk(unit)).stopDossier(stop(atDesk)).getDossier().getStatus()).isEqualTo(DOSSIER_STATUS_STOPPED);
+
+        String issued = transfer(unit, receive(unit, BIRTH).getCode()).getCode();
+        assertThat(issue(unit, issued).getStatus()).isEqualTo(DOSSIER_STATUS_RESULT_READY);
+        assertWritesNothing(() -> assertCode(() -> wf(desk(unit)).stopDossier(stop(issued)),
+                Status.Code.FAILED_PRECONDITION));
+        assertThat(returnResult(unit, issued, Channel.CHANNEL_COUNTER).getStatus())
+                .isEqualTo(DOSSIER_STATUS_RETURNED);
+    }
+
+    @Test
+    void formsFollowTheCircularOf2025() {
+        String unit = "11080";
+        String code = transfer(unit, receive(unit, MARRIAGE).getCode()).getCode();
+        wf(leader(unit)).extendDeadline(ExtendDeadlineRequest.newBuilder().setCode(code).setReason("Chờ xác minh")
+                .setNewDueAt(timestamp(MARCH_2026.dueAt(MONDAY_0800, TimeLimit.workingDays(9)))).build());
+        Map<FormKind, String> expected = Map.of(
+                FormKind.FORM_KIND_APOLOGY, "mau-04-",
+                FormKind.FORM_KIND_CONTROL_SLIP, "mau-06-",
+                FormKind.FORM_KIND_RECEIPT, "mau-01-");
+        expected.forEach((kind, prefix) -> {
+            RenderFormResponse form = wf(desk(unit)).renderForm(RenderFormRequest.newBuilder().setCode(code)
+                    .setKind(kind).build());
+            assertThat(form.getFileName()).isEqualTo(prefix + code + ".pdf");
+            assertThat(pdfText(form.getPdf().toByteArray())).contains("Mã hồ sơ: " + code, "03/2025/TT-VPCP");
+        });
+        assertThat(pdfText(wf(desk(unit)).renderForm(RenderFormRequest.newBuilder().setCode(code)
+                .setKind(FormKind.FORM_KIND_APOLOGY).build()).getPdf().toByteArray()))
+                .contains(FormType.APOLOGY.title(FormRegime.REGIME_2025));
+    }
+
+    private static StopDossierRequest stop(String code) {
+        return StopDossierRequest.newBuilder().setCode(code).setReason("Công dân đề nghị dừng").build();
+    }
+}

@@ -1,0 +1,64 @@
+package vn.motcua.gateway.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.gateway.http.RequestIds;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit trail of user administration: one JSON line per action (allowed, refused or failed) on the dedicated
+ * logger {@code motcua.audit}, with who (actor id, username, unit), what (action), on whom (target user id and
+ * username), where (unit) and which roles, the outcome and the request id. Never a password.
+ * <p>
+ * Not yet durable: the lines go wherever logging goes (the gateway's log file). A persistent, tamper-evident store
+ * (e.g. the platform's audit table behind a service) is still to do.
+ */
+@Singleton
+public class AdminAudit {
+
+    public static final String LOGGER_NAME = "motcua.audit";
+    private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER_NAME);
+
+    public enum Outcome { OK, DENIED, FAILED }
+
+    private final JsonMapper json;
+
+    public AdminAudit(JsonMapper json) {
+        this.json = json;
+    }
+
+    public void record(HttpRequest<?> request, AdminRules.Admin actor, String action, Outcome outcome,
+                       @Nullable String reason, @Nullable String targetId, @Nullable String targetUsername,
+                       @Nullable String unit, Collection<String> roles) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("action", action);
+        line.put("outcome", outcome.name());
+        if (reason != null) {
+            line.put("reason", reason);
+        }
+        line.put("actorId", actor.subject());
+        line.put("actor", actor.username());
+        line.put("actorUnit", actor.unitCode());
+        line.put("targetId", targetId);
+        line.put("targetUsername", targetUsername);
+        line.put("unit", unit);
+        line.put("roles", List.copyOf(roles));
+        line.put("requestId", RequestIds.of(request));
+        try {
+            AUDIT.info(json.writeValueAsString(line));
+        } catch (IOException e) {
+            // an audit line must never be lost silently
+            AUDIT.error("action={} outcome={} actorId={} targetId={} (audit line could not be written as JSON)",
+                    action, outcome, actor.subject(), targetId, e);
+        }
+    }
+}

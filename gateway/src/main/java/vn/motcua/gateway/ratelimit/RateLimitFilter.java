@@ -1,0 +1,87 @@
+package vn.motcua.gateway.ratelimit;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteMatch;
+import vn.motcua.gateway.http.FilterOrder;
+import vn.motcua.gateway.problem.Problems;
+import vn.motcua.gateway.problem.Reasons;
+import vn.motcua.gateway.security.CallerAttribute;
+import vn.motcua.platform.auth.Caller;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * Per-client rate limits on the gateway's own routes ({@code motcua.gateway.rate-limit.*}). It runs after
+ * authentication, so a route that needs a token is limited per validated token subject (people and machines:
+ * {@code authenticated.*}), and a public route per client IP ({@code anonymous.*}; a token sent to a public route is
+ * ignored there, as everywhere). The IP is the socket's peer address: X-Forwarded-For is not trusted, because no
+ * proxy in front of the gateway is configured to set it. Health, metrics and the OpenAPI files are not limited.
+ * Over the limit: 429 problem+json, reason RATE_LIMITED, with Retry-After in seconds.
+ */
+@ServerFilter(Filter.MATCH_ALL_PATTERN)
+@Order(FilterOrder.RATE_LIMIT)
+public class RateLimitFilter {
+
+    private static final String OWN_PACKAGE = "vn.motcua.gateway.";
+
+    private final RateLimiter limiter;
+    private final boolean enabled;
+    private final Limit authenticated;
+    private final Limit anonymous;
+
+    public RateLimitFilter(RateLimiter limiter,
+                           @Value("${motcua.gateway.rate-limit.enabled:true}") boolean enabled,
+                           @Value("${motcua.gateway.rate-limit.authenticated.requests-per-second:20}") double userRate,
+                           @Value("${motcua.gateway.rate-limit.authenticated.burst:40}") int userBurst,
+                           @Value("${motcua.gateway.rate-limit.anonymous.requests-per-second:5}") double anonRate,
+                           @Value("${motcua.gateway.rate-limit.anonymous.burst:20}") int anonBurst) {
+        this.limiter = limiter;
+        this.enabled = enabled;
+        this.authenticated = new Limit(userRate, userBurst);
+        this.anonymous = new Limit(anonRate, anonBurst);
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> limit(HttpRequest<?> request) {
+        if (!enabled || !isOwnRoute(request)) {
+            return null;
+        }
+        Optional<Caller> caller = CallerAttribute.get(request);
+        Decision decision = caller.isPresent()
+                ? limiter.acquire("sub:" + caller.get().subject(), authenticated)
+                : limiter.acquire("ip:" + clientIp(request), anonymous);
+        if (decision.allowed()) {
+            return null;
+        }
+        long retryAfter = decision.retryAfterSeconds();
+        return Problems.response(request, HttpStatus.TOO_MANY_REQUESTS, Reasons.RATE_LIMITED,
+                        "too many requests from this client; retry after " + retryAfter + " s")
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+    }
+
+    private static boolean isOwnRoute(HttpRequest<?> request) {
+        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
+        return route.isPresent()
+                && route.get().getRouteInfo().getDeclaringType().getName().startsWith(OWN_PACKAGE);
+    }
+
+    private static String clientIp(HttpRequest<?> request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+}

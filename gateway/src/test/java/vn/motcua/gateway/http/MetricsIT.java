@@ -1,0 +1,44 @@
+package vn.motcua.gateway.http;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import vn.motcua.gateway.support.Api;
+import vn.motcua.gateway.support.GatewayIT;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /prometheus exposes request rate and a latency histogram per route template, method and status. */
+@MicronautTest(transactional = false)
+class MetricsIT extends GatewayIT {
+
+    @Test
+    void scrapeShowsTheRoutesSeries() {
+        assertThat(api.get("/api/v1/public/dossiers/H30.298.11077-250303-0001/status").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/procedures").status()).isEqualTo(401);
+
+        assertThat(api.get("/api/v1/public/procedures?pageSize=abc").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/nothing").status()).isEqualTo(404);
+        Api.Reply scrape = api.get("/prometheus");
+
+        assertThat(scrape.status()).as(scrape.body()).isEqualTo(200);
+        assertThat(scrape.contentType()).startsWith("text/plain");
+        List<String> lines = scrape.body().lines().toList();
+        String route = "uri=\"/api/v1/public/dossiers/{code}/status\"";
+        assertThat(lines).as("request count of the route")
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains(route)
+                        && l.contains("status=\"200\"") && l.contains("method=\"GET\""));
+        assertThat(lines).as("latency histogram buckets of the route")
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{") && l.contains(route)
+                        && l.contains("le=\""));
+        assertThat(lines).as("refusals are counted under their own status")
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                        && l.contains("uri=\"/api/v1/procedures\"") && l.contains("status=\"401\""));
+        assertThat(lines).as("unknown paths share one series")
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("uri=\"NOT_FOUND\"")
+                        && l.contains("status=\"404\""));
+        // the concrete dossier code is not a label: one series per route, not per request
+        assertThat(scrape.body()).doesNotContain("H30.298.11077-250303-0001");
+    }
+}

@@ -1,0 +1,40 @@
+package vn.motcua.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.motcua.gateway.security.AccessPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compares one OpenAPI operation's x-access and x-roles with the access policy the gateway enforces. */
+final class OpenApiRoles {
+
+    private OpenApiRoles() {
+    }
+
+    static List<String> check(String name, JsonNode operation, AccessPolicy policy) {
+        List<String> problems = new ArrayList<>();
+        if (operation.isMissingNode()) {
+            problems.add(name + ": not in the document");
+            return problems;
+        }
+        JsonNode access = operation.path("x-access");
+        if (!access.isTextual()) {
+            problems.add(name + ": no x-access (expected " + policy.documentedName() + ")");
+        } else if (!access.asText().equals(policy.documentedName())) {
+            problems.add(name + ": x-access " + access.asText() + " but the route enforces "
+                    + policy.documentedName());
+        }
+        JsonNode roles = operation.path("x-roles");
+        if (!roles.isArray()) {
+            problems.add(name + ": no x-roles list (expected " + policy.documentedRoles() + ")");
+        } else {
+            List<String> documented = new ArrayList<>();
+            roles.forEach(r -> documented.add(r.asText()));
+            if (documented.isEmpty() || !documented.equals(policy.documentedRoles())) {
+                problems.add(name + ": x-roles " + documented + " but the route admits " + policy.documentedRoles());
+            }
+        }
+        return problems;
+    }
+}
