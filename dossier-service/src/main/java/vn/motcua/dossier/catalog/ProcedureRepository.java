@@ -50,6 +50,22 @@ public class ProcedureRepository {
         });
     }
 
+    /**
+     * One stored version, published or not: a dossier keeps the version it was filed under (time limit,
+     * components, fees) even after the catalogue moves on.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Procedure> findVersion(String code, int version) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM procedure_version p WHERE p.code = ?"
+                + " AND p.version = ?", ps -> {
+            ps.setString(1, code);
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        });
+    }
+
     /** Published procedures received at a unit, ordered by code, after the given code (keyset paging). */
     @Transactional(readOnly = true)
     public List<Procedure> listForUnit(String unitCode, String afterCode, int limit) {
