@@ -21,11 +21,16 @@ import java.util.Optional;
 @Singleton
 public class ProcedureRepository {
 
-    private static final String COLUMNS = "p.code, p.version, p.name, p.field, p.level, p.time_limit_amount,"
+    /** The columns {@link #map} reads, from {@code procedure_version p}. */
+    public static final String COLUMNS = "p.code, p.version, p.name, p.field, p.level, p.time_limit_amount,"
             + " p.time_limit_unit, p.online_level, p.postal_allowed, p.boundary_free_allowed, p.components_json,"
             + " p.fees_json";
-    private static final String CURRENT_PUBLISHED = "p.state = 'PUBLISHED' AND p.version = (SELECT MAX(v.version)"
-            + " FROM procedure_version v WHERE v.code = p.code AND v.state = 'PUBLISHED')";
+    /**
+     * The newest version that left DRAFT, provided it is still PUBLISHED: a withdrawal hides the procedure instead
+     * of bringing back the version it had superseded.
+     */
+    public static final String CURRENT_PUBLISHED = "p.state = 'PUBLISHED' AND p.version = (SELECT MAX(v.version)"
+            + " FROM procedure_version v WHERE v.code = p.code AND v.state IN ('PUBLISHED', 'WITHDRAWN'))";
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -115,7 +120,8 @@ public class ProcedureRepository {
         }
     }
 
-    private Procedure map(ResultSet rs) throws SQLException {
+    /** One row selected with {@link #COLUMNS}. */
+    public Procedure map(ResultSet rs) throws SQLException {
         try {
             return new Procedure(rs.getString("code"), rs.getInt("version"), rs.getString("name"),
                     rs.getString("field"), UnitLevel.valueOf(rs.getString("level")),

@@ -3,6 +3,8 @@ package vn.motcua.dossier.common;
 import vn.motcua.platform.error.DomainException;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -41,6 +43,34 @@ public record Page<T>(List<T> items, String nextToken) {
                 }
             }
             return new Request(requestedSize == 0 ? DEFAULT_SIZE : requestedSize, after);
+        }
+    }
+
+    /**
+     * The page position of a list ordered by an instant and then an id ("instant|id" inside the token); both null
+     * on the first page.
+     */
+    public record Keyset(Instant at, String id) {
+
+        public static Keyset of(Request page) {
+            if (page.after().isEmpty()) {
+                return new Keyset(null, null);
+            }
+            String key = page.after();
+            int bar = key.indexOf('|');
+            try {
+                if (bar > 0 && bar < key.length() - 1) {
+                    return new Keyset(Instant.parse(key.substring(0, bar)), key.substring(bar + 1));
+                }
+            } catch (DateTimeParseException e) {
+                // fall through: not ours
+            }
+            throw DomainException.invalid("page.page_token", "is not a token this service issued");
+        }
+
+        /** The key {@link #of} reads back. */
+        public static String key(Instant at, String id) {
+            return at + "|" + id;
         }
     }
 }

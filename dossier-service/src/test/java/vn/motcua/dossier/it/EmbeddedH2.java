@@ -3,15 +3,18 @@ package vn.motcua.dossier.it;
 import java.util.Map;
 import java.util.UUID;
 
+import vn.motcua.platform.testing.TestPorts;
+
 /** Settings for a test context on a fresh in-memory H2 in MySQL mode, like the embedded default of runtime.md. */
-final class EmbeddedH2 {
+public final class EmbeddedH2 {
 
     private EmbeddedH2() {
     }
 
-    static Map<String, String> properties() {
+    public static Map<String, String> properties() {
         return Map.of("datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
                         + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,DAY,MONTH,YEAR",
-                "motcua.feed.source", "dossier-service");
+                "motcua.feed.source", "dossier-service",
+                "grpc.server.port", Integer.toString(TestPorts.free()));
     }
 }

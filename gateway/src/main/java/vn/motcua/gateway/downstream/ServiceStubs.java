@@ -7,6 +7,7 @@ import io.micronaut.grpc.annotation.GrpcChannel;
 import jakarta.inject.Singleton;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
+import vn.motcua.proto.dossier.v1.DossierWorkflowServiceGrpc;
 import vn.motcua.proto.report.v1.ReportServiceGrpc;
 
 /**
@@ -20,6 +21,14 @@ public class ServiceStubs {
     @Singleton
     public DossierServiceGrpc.DossierServiceBlockingStub dossierService(@GrpcChannel("dossier") ManagedChannel channel) {
         return DossierServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
+                new ForwardingClientInterceptor(null)));
+    }
+
+    /** The dossier lifecycle, served by dossier-service on the same channel. */
+    @Singleton
+    public DossierWorkflowServiceGrpc.DossierWorkflowServiceBlockingStub dossierWorkflowService(
+            @GrpcChannel("dossier") ManagedChannel channel) {
+        return DossierWorkflowServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
                 new ForwardingClientInterceptor(null)));
     }
 

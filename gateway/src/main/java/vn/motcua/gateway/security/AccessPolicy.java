@@ -20,6 +20,8 @@ public enum AccessPolicy {
     AUTHENTICATED(caller -> true, List.of("authenticated")),
     /** Public servants of any role. */
     OFFICER(caller -> caller.hasAnyRole(Roles.OFFICERS), Roles.OFFICER_LIST),
+    /** A citizen (công dân) signed in with their own account; the service matches dossiers to the token's citizen_id. */
+    CITIZEN(caller -> caller.hasRole(Roles.CITIZEN), List.of(Roles.CITIZEN)),
     /** Công chức Bộ phận Một cửa. */
     RECEPTION_OFFICER(caller -> caller.hasRole(Roles.RECEPTION_OFFICER), List.of(Roles.RECEPTION_OFFICER)),
     /** Client-credentials tokens of machines (e.g. the province's report puller) with report_viewer. */

@@ -11,8 +11,40 @@ public final class RoleDocs {
     public static final String OFFICER = "[\"reception_officer\", \"specialist\", \"unit_leader\", \"clerk\", "
             + "\"tthc_controller\", \"unit_admin\", \"report_viewer\"]";
     public static final String RECEPTION_OFFICER = "[\"reception_officer\"]";
+    public static final String CITIZEN = "[\"citizen\"]";
     public static final String REPORT_MACHINE = "[\"report_viewer\"]";
     public static final String UNIT_ADMIN = "[\"unit_admin\"]";
+
+    /*
+     * Values of x-acting-roles: the roles that dossier-service lets perform a workflow action (its transition table,
+     * with the unit or ownership scope in brackets). The gateway only enforces the broader x-roles; these tell a
+     * client which of its users will not be refused with 403 by the service. OpenApiDocumentIT checks that each is
+     * admitted by the route's policy.
+     */
+    /** Reception officer of the receiving unit. */
+    public static final String ACTS_RECEPTION = "[\"reception_officer\"]";
+    /** Specialist of the handling unit. */
+    public static final String ACTS_SPECIALIST = "[\"specialist\"]";
+    /** Unit leader of the handling unit. */
+    public static final String ACTS_LEADER = "[\"unit_leader\"]";
+    /** Clerk (văn thư) of the handling unit. */
+    public static final String ACTS_CLERK = "[\"clerk\"]";
+    /** Processing steps: ASSIGN, FORWARD_INTER_AGENCY, APPROVE by the leader, the others by the specialist. */
+    public static final String ACTS_STEPS = "[\"specialist\", \"unit_leader\"]";
+    /** Specialist of the handling unit or reception officer of the receiving unit. */
+    public static final String ACTS_SPECIALIST_OR_RECEPTION = "[\"specialist\", \"reception_officer\"]";
+    /** Unit leader of the handling unit or reception officer of the receiving unit. */
+    public static final String ACTS_LEADER_OR_RECEPTION = "[\"unit_leader\", \"reception_officer\"]";
+    /** The applicant (own dossier) or a reception officer of the receiving unit. */
+    public static final String ACTS_APPLICANT_OR_RECEPTION = "[\"citizen\", \"reception_officer\"]";
+    /** The applicant, on their own dossiers only. */
+    public static final String ACTS_APPLICANT = "[\"citizen\"]";
+    /** The applicant, or officers whose unit scope covers the dossier. */
+    public static final String ACTS_READERS = "[\"citizen\", \"reception_officer\", \"specialist\", "
+            + "\"unit_leader\", \"clerk\", \"tthc_controller\", \"unit_admin\", \"report_viewer\"]";
+    /** Officers with a work queue: reception officer, specialist, unit leader, clerk (each sees its own). */
+    public static final String ACTS_INBOX = "[\"reception_officer\", \"specialist\", \"unit_leader\", "
+            + "\"clerk\"]";
 
     private RoleDocs() {
     }

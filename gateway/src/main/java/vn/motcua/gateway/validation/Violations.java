@@ -5,7 +5,9 @@ import vn.motcua.gateway.problem.FieldError;
 import vn.motcua.gateway.problem.ProblemException;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,10 @@ public final class Violations {
     private static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9_=+/.~-]{1,512}");
     // C0/C1 controls and the bidirectional overrides that can disguise text in logs and on screen
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+    // the same, but line breaks and tabs are allowed (reasons and notes of several lines)
+    private static final Pattern CONTROL_BUT_LINES =
+            Pattern.compile("[\\p{Cc}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\r\\t]]");
+    private static final int INSTANT_MAX = 40;
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -64,6 +70,49 @@ public final class Violations {
             ok = false;
         }
         return ok ? value : null;
+    }
+
+    /** Like {@link #text} for text of several lines: line breaks and tabs are allowed, other controls are not. */
+    @Nullable
+    public String multiline(String field, @Nullable String value, boolean required, int maxLength) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                missing(field);
+            } else if (value != null && !value.isEmpty()) {
+                add(field, "must not be only whitespace");
+            }
+            return null;
+        }
+        boolean ok = true;
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            add(field, "must be at most " + maxLength + " characters");
+            ok = false;
+        }
+        if (CONTROL_BUT_LINES.matcher(value).find()) {
+            add(field, "must not contain control characters");
+            ok = false;
+        }
+        return ok ? value : null;
+    }
+
+    /** An ISO-8601 instant with an offset, e.g. 2025-03-01T08:30:00Z or 2025-03-01T15:30:00+07:00. */
+    @Nullable
+    public Instant instant(String field, @Nullable String value, boolean required) {
+        if (value == null || value.isEmpty()) {
+            if (required) {
+                missing(field);
+            }
+            return null;
+        }
+        try {
+            if (value.length() <= INSTANT_MAX) {
+                return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            }
+        } catch (DateTimeException ignored) {
+            // reported below
+        }
+        add(field, "must be an ISO-8601 instant, e.g. 2025-03-01T08:30:00Z");
+        return null;
     }
 
     @Nullable

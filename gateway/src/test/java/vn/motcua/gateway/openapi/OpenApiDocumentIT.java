@@ -65,6 +65,9 @@ class OpenApiDocumentIT extends GatewayIT {
         }
         assertThat(missing).as("routes missing from the OpenAPI document").isEmpty();
         assertThat(paths.path("/api/v1/admin/users").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/dossiers/{code}:steps").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/dossiers/{code}:steps").path("post").path("x-acting-roles").toString())
+                .isEqualTo("[\"specialist\",\"unit_leader\"]");
     }
 
     @Test
@@ -103,6 +106,9 @@ class OpenApiDocumentIT extends GatewayIT {
         assertThat(OpenApiRoles.check("GET /x", wrong, AccessPolicy.PUBLIC)).hasSize(1);
         assertThat(OpenApiRoles.check("GET /x", yaml.readTree("x-access: officer\nx-roles: []\n"),
                 AccessPolicy.OFFICER)).hasSize(1);
+        assertThat(OpenApiRoles.check("POST /x", yaml.readTree(
+                "x-access: citizen\nx-roles: [citizen]\nx-acting-roles: [citizen, specialist]\n"),
+                AccessPolicy.CITIZEN)).hasSize(1);
     }
 
     @Test

@@ -35,6 +35,22 @@ final class OpenApiRoles {
                 problems.add(name + ": x-roles " + documented + " but the route admits " + policy.documentedRoles());
             }
         }
+        JsonNode acting = operation.path("x-acting-roles");
+        if (!acting.isMissingNode()) {
+            // who the service lets act must be a subset of who the gateway lets through
+            List<String> admitted = policy.documentedRoles();
+            boolean anyone = admitted.contains("authenticated");
+            if (!acting.isArray() || acting.isEmpty()) {
+                problems.add(name + ": x-acting-roles must be a non-empty list");
+            } else {
+                acting.forEach(r -> {
+                    if (!anyone && !admitted.contains(r.asText())) {
+                        problems.add(name + ": x-acting-roles has " + r.asText() + " but the route admits "
+                                + admitted);
+                    }
+                });
+            }
+        }
         return problems;
     }
 }

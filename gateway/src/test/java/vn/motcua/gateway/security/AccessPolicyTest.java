@@ -23,6 +23,15 @@ class AccessPolicyTest {
     }
 
     @Test
+    void citizenRoutesNeedTheCitizenRole() {
+        assertThat(AccessPolicy.CITIZEN.allows(caller("u", "motcua-web", "citizen"))).isTrue();
+        for (String role : Roles.OFFICERS) {
+            assertThat(AccessPolicy.CITIZEN.allows(caller("u", "motcua-web", role))).as(role).isFalse();
+        }
+        assertThat(AccessPolicy.CITIZEN.documentedRoles()).containsExactly("citizen");
+    }
+
+    @Test
     void receptionNeedsTheReceptionRole() {
         assertThat(AccessPolicy.RECEPTION_OFFICER.allows(caller("u", "motcua-web", "reception_officer"))).isTrue();
         assertThat(AccessPolicy.RECEPTION_OFFICER.allows(caller("u", "motcua-web", "specialist", "clerk")))

@@ -20,6 +20,7 @@ import vn.motcua.proto.common.v1.Money;
 import vn.motcua.proto.common.v1.PageInfo;
 import vn.motcua.proto.common.v1.UnitLevel;
 import vn.motcua.proto.common.v1.UnitRef;
+import vn.motcua.proto.dossier.v1.*;
 import vn.motcua.proto.dossier.v1.Applicant;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.Component;
@@ -79,6 +80,9 @@ public final class FakeServices implements AutoCloseable {
 
     public static final Instant RECEIVED_AT = Instant.parse("2025-03-03T01:30:00Z");
     public static final Instant DUE_AT = Instant.parse("2025-03-07T10:00:00Z");
+    /** What RenderForm answers: the start of a PDF file, with a byte that is not valid UTF-8. */
+    public static final byte[] PDF = "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj<<>>endobj\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
     private static final Context.Key<Metadata> HEADERS = Context.key("fake-headers");
 
@@ -89,6 +93,7 @@ public final class FakeServices implements AutoCloseable {
     private volatile Throwable failure;
     private volatile Duration delay = Duration.ZERO;
     private volatile List<UnitRef> unitTree;
+    private volatile String formFileName;
 
     private FakeServices() {
         server = listen(0);
@@ -112,6 +117,7 @@ public final class FakeServices implements AutoCloseable {
                 return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", wanted))
                         .addService(ServerInterceptors.intercept(new Dossiers(), capture))
                         .addService(ServerInterceptors.intercept(new Reports(), capture))
+                        .addService(ServerInterceptors.intercept(new Workflows(), capture))
                         .addService(health.getHealthService())
                         .build()
                         .start();
@@ -155,6 +161,11 @@ public final class FakeServices implements AutoCloseable {
                 .setAgencyCode("H30." + code).setParentCode(parentCode == null ? "" : parentCode).build();
     }
 
+    /** RenderForm answers this file name from now on (default: {code}-{kind}.pdf); reset() restores it. */
+    public void formFileName(String name) {
+        this.formFileName = name;
+    }
+
     public static FakeServices start() {
         return new FakeServices();
     }
@@ -176,6 +187,7 @@ public final class FakeServices implements AutoCloseable {
         failure = null;
         delay = Duration.ZERO;
         unitTree = null;
+        formFileName = null;
         received.clear();
     }
 
@@ -341,6 +353,169 @@ public final class FakeServices implements AutoCloseable {
                     .addRows(DailyReceptionCount.newBuilder().setUnitCode("11077").setDate("2025-03-04")
                             .setReceived(9))
                     .build());
+        }
+    }
+
+    /** The dossier after any workflow action: the code from the request, status IN_PROCESS. */
+    private static Dossier worked(String code) {
+        return dossier(code, applicant(), Channel.CHANNEL_COUNTER, "").toBuilder()
+                .setStatus(DossierStatus.DOSSIER_STATUS_IN_PROCESS).setStatusLabel("Đang xử lý").build();
+    }
+
+    private final class Workflows extends DossierWorkflowServiceGrpc.DossierWorkflowServiceImplBase {
+
+        @Override
+        public void submitDossier(SubmitDossierRequest r, StreamObserver<SubmitDossierResponse> o) {
+            answer("SubmitDossier", r, o, () -> SubmitDossierResponse.newBuilder()
+                    .setDossier(dossier("H30.298.11077-250303-0002", r.getApplicant().toBuilder()
+                            .setCitizenId("001203004567").build(), Channel.CHANNEL_ONLINE, r.getNote()).toBuilder()
+                            .setStatus(DossierStatus.DOSSIER_STATUS_SUBMITTED).setStatusLabel("Đã nộp")
+                            .clearReceivedAt().clearDueAt())
+                    .build());
+        }
+
+        @Override
+        public void acceptDossier(AcceptDossierRequest r, StreamObserver<AcceptDossierResponse> o) {
+            answer("AcceptDossier", r, o,
+                    () -> AcceptDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void requestPreSupplement(RequestPreSupplementRequest r,
+                                         StreamObserver<RequestPreSupplementResponse> o) {
+            answer("RequestPreSupplement", r, o,
+                    () -> RequestPreSupplementResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void resubmitDossier(ResubmitDossierRequest r, StreamObserver<ResubmitDossierResponse> o) {
+            answer("ResubmitDossier", r, o,
+                    () -> ResubmitDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void rejectDossier(RejectDossierRequest r, StreamObserver<RejectDossierResponse> o) {
+            answer("RejectDossier", r, o,
+                    () -> RejectDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void transferDossier(TransferDossierRequest r, StreamObserver<TransferDossierResponse> o) {
+            answer("TransferDossier", r, o,
+                    () -> TransferDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void recordProcessingStep(RecordProcessingStepRequest r,
+                                         StreamObserver<RecordProcessingStepResponse> o) {
+            answer("RecordProcessingStep", r, o,
+                    () -> RecordProcessingStepResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void requestSupplement(RequestSupplementRequest r, StreamObserver<RequestSupplementResponse> o) {
+            answer("RequestSupplement", r, o,
+                    () -> RequestSupplementResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void receiveSupplement(ReceiveSupplementRequest r, StreamObserver<ReceiveSupplementResponse> o) {
+            answer("ReceiveSupplement", r, o,
+                    () -> ReceiveSupplementResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void refuseDossier(RefuseDossierRequest r, StreamObserver<RefuseDossierResponse> o) {
+            answer("RefuseDossier", r, o,
+                    () -> RefuseDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void extendDeadline(ExtendDeadlineRequest r, StreamObserver<ExtendDeadlineResponse> o) {
+            answer("ExtendDeadline", r, o,
+                    () -> ExtendDeadlineResponse.newBuilder().setDossier(worked(r.getCode()).toBuilder()
+                            .setDueAt(r.getNewDueAt())).build());
+        }
+
+        @Override
+        public void requireFinancialObligation(RequireFinancialObligationRequest r,
+                                               StreamObserver<RequireFinancialObligationResponse> o) {
+            answer("RequireFinancialObligation", r, o, () -> RequireFinancialObligationResponse.newBuilder()
+                    .setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void confirmFinancialObligation(ConfirmFinancialObligationRequest r,
+                                               StreamObserver<ConfirmFinancialObligationResponse> o) {
+            answer("ConfirmFinancialObligation", r, o, () -> ConfirmFinancialObligationResponse.newBuilder()
+                    .setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void withdrawDossier(WithdrawDossierRequest r, StreamObserver<WithdrawDossierResponse> o) {
+            answer("WithdrawDossier", r, o,
+                    () -> WithdrawDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void stopDossier(StopDossierRequest r, StreamObserver<StopDossierResponse> o) {
+            answer("StopDossier", r, o,
+                    () -> StopDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void issueResult(IssueResultRequest r, StreamObserver<IssueResultResponse> o) {
+            answer("IssueResult", r, o,
+                    () -> IssueResultResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void returnResult(ReturnResultRequest r, StreamObserver<ReturnResultResponse> o) {
+            answer("ReturnResult", r, o,
+                    () -> ReturnResultResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        }
+
+        @Override
+        public void getTimeline(GetTimelineRequest r, StreamObserver<GetTimelineResponse> o) {
+            answer("GetTimeline", r, o, () -> GetTimelineResponse.newBuilder()
+                    .setDossier(worked(r.getCode()))
+                    .addEntries(TimelineEntry.newBuilder().setAt(ts(RECEIVED_AT)).setEvent("RECEIVE_AT_COUNTER")
+                            .setLabel("Tiếp nhận tại quầy").setToStatus(DossierStatus.DOSSIER_STATUS_RECEIVED)
+                            .setActorUsername("mc.ngocson").setActorUnitCode("11077"))
+                    .addEntries(TimelineEntry.newBuilder().setAt(ts(RECEIVED_AT.plusSeconds(3600)))
+                            .setEvent("TRANSFER").setLabel("Chuyển xử lý")
+                            .setFromStatus(DossierStatus.DOSSIER_STATUS_RECEIVED)
+                            .setToStatus(DossierStatus.DOSSIER_STATUS_IN_PROCESS)
+                            .setActorUsername("mc.ngocson").setActorUnitCode("11077").setReason("đủ hồ sơ"))
+                    .build());
+        }
+
+        @Override
+        public void renderForm(RenderFormRequest r, StreamObserver<RenderFormResponse> o) {
+            String name = formFileName;
+            answer("RenderForm", r, o, () -> RenderFormResponse.newBuilder()
+                    .setFileName(name != null ? name : r.getCode() + "-receipt.pdf")
+                    .setPdf(com.google.protobuf.ByteString.copyFrom(PDF)).build());
+        }
+
+        @Override
+        public void listInbox(ListInboxRequest r, StreamObserver<ListInboxResponse> o) {
+            answer("ListInbox", r, o, () -> ListInboxResponse.newBuilder()
+                    .addItems(InboxItem.newBuilder().setDossier(worked("H30.298.11077-250303-0001"))
+                            .setDeadlineState(DeadlineState.DEADLINE_STATE_NEAR_DUE))
+                    .setPage(PageInfo.newBuilder().setNextPageToken("i2")).build());
+        }
+
+        @Override
+        public void listMyDossiers(ListMyDossiersRequest r, StreamObserver<ListMyDossiersResponse> o) {
+            answer("ListMyDossiers", r, o, () -> ListMyDossiersResponse.newBuilder()
+                    .addDossiers(worked("H30.298.11077-250303-0001"))
+                    .setPage(PageInfo.getDefaultInstance()).build());
+        }
+
+        @Override
+        public void rateDossier(RateDossierRequest r, StreamObserver<RateDossierResponse> o) {
+            answer("RateDossier", r, o, () -> RateDossierResponse.newBuilder().setCode(r.getCode()).build());
         }
     }
 }

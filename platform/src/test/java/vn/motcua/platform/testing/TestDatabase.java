@@ -49,9 +49,13 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), "root", password());
     }
 
-    /** Micronaut properties pointing the default datasource (and Flyway) at this database. */
+    /**
+     * Micronaut properties pointing the default datasource (and Flyway) at this database. They also give the gRPC
+     * server a free port: the services' defaults (50051...) would collide with a running {@code ./motcua up}.
+     */
     public Map<String, String> micronautProperties(String... flywayLocations) {
         Map<String, String> props = new HashMap<>();
+        props.put("grpc.server.port", Integer.toString(TestPorts.free()));
         props.put("datasources.default.url", jdbcUrl());
         props.put("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
         props.put("datasources.default.username", "root");

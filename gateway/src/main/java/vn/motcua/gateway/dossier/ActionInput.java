@@ -1,0 +1,82 @@
+package vn.motcua.gateway.dossier;
+
+import com.google.protobuf.Timestamp;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import vn.motcua.gateway.downstream.ProtoValues;
+import vn.motcua.gateway.validation.Violations;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The input of one workflow action: the dossier code from the path, the request id from Idempotency-Key and the
+ * (optional) JSON body, all checked together so that one 400 lists every problem. Call {@link #done()} after reading
+ * the fields and before calling the service.
+ */
+final class ActionInput {
+
+    static final int REASON_MAX = 2000;
+    static final int NOTE_MAX = 1000;
+
+    private final Violations violations = new Violations();
+    private final String code;
+    private final String requestId;
+    private final JsonBody body;
+
+    private ActionInput(JsonMapper json, String code, @Nullable String idempotencyKey, @Nullable String body,
+                        boolean bodyRequired, Set<String> fields) {
+        this.code = violations.code("code", code, true);
+        this.requestId = IdempotencyKeys.requestId(idempotencyKey, violations);
+        this.body = JsonBody.read(json, body, bodyRequired, fields, violations);
+    }
+
+    /** A body is optional: absent reads as {}. */
+    static ActionInput of(JsonMapper json, String code, @Nullable String idempotencyKey, @Nullable String body,
+                          Set<String> fields) {
+        return new ActionInput(json, code, idempotencyKey, body, false, fields);
+    }
+
+    /** A body with at least one required field: absent is a 400. */
+    static ActionInput withBody(JsonMapper json, String code, @Nullable String idempotencyKey,
+                                @Nullable String body, Set<String> fields) {
+        return new ActionInput(json, code, idempotencyKey, body, true, fields);
+    }
+
+    Violations violations() {
+        return violations;
+    }
+
+    JsonBody body() {
+        return body;
+    }
+
+    /** Free text of several lines, "" when absent (proto3 has no absent strings). */
+    String text(String field, boolean required, int max) {
+        String value = violations.multiline(field, body.string(field), required, max);
+        return value == null ? "" : value;
+    }
+
+    String reason(boolean required) {
+        return text("reason", required, REASON_MAX);
+    }
+
+    @Nullable
+    Timestamp instant(String field, boolean required) {
+        Instant value = violations.instant(field, body.string(field), required);
+        return value == null ? null : ProtoValues.timestamp(value);
+    }
+
+    /** Throws the 400 when anything was wrong; nothing reaches the service before this. */
+    void done() {
+        violations.throwIfAny();
+    }
+
+    String code() {
+        return code;
+    }
+
+    String requestId() {
+        return requestId;
+    }
+}

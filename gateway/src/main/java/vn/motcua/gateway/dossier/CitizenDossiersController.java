@@ -1,0 +1,185 @@
+package vn.motcua.gateway.dossier;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import vn.motcua.gateway.Application;
+import vn.motcua.gateway.downstream.Downstream;
+import vn.motcua.gateway.security.Access;
+import vn.motcua.gateway.security.AccessPolicy;
+import vn.motcua.gateway.security.RoleDocs;
+import vn.motcua.gateway.validation.Violations;
+import vn.motcua.proto.common.v1.PageRequest;
+import vn.motcua.proto.dossier.v1.Applicant;
+import vn.motcua.proto.dossier.v1.Dossier;
+import vn.motcua.proto.dossier.v1.DossierWorkflowServiceGrpc.DossierWorkflowServiceBlockingStub;
+import vn.motcua.proto.dossier.v1.ListInboxRequest;
+import vn.motcua.proto.dossier.v1.ListInboxResponse;
+import vn.motcua.proto.dossier.v1.ListMyDossiersRequest;
+import vn.motcua.proto.dossier.v1.ListMyDossiersResponse;
+import vn.motcua.proto.dossier.v1.SubmitDossierRequest;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A citizen's own dossiers (online submission, T1, and the list) and an officer's inbox, over
+ * DossierWorkflowService. The citizen's identity (citizen_id) always comes from the token, never from the body.
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CitizenDossiersController {
+
+    static final int NAME_MAX = 200;
+    static final int TEXT_MAX = 500;
+    private static final Set<String> FIELDS = Set.of("procedureCode", "unitCode", "applicant", "note");
+    private static final Set<String> APPLICANT_FIELDS = Set.of("fullName", "citizenId", "phone", "email",
+            "address");
+    private static final Pattern CITIZEN_ID = Pattern.compile("[0-9]{12}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{5,19}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final Downstream downstream;
+    private final DossierWorkflowServiceBlockingStub workflow;
+    private final JsonMapper json;
+
+    public CitizenDossiersController(Downstream downstream, DossierWorkflowServiceBlockingStub workflow,
+                                     JsonMapper json) {
+        this.downstream = downstream;
+        this.workflow = workflow;
+        this.json = json;
+    }
+
+    /**
+     * Citizen (T1): submit online for a procedure that allows it, filed at unitCode. Body {procedureCode, unitCode,
+     * applicant:{fullName, citizenId?, phone?, email?, address?}, note?}; citizenId, when given, must be the
+     * caller's own. Answers 201 with the dossier (status SUBMITTED) and its Location.
+     */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "citizen"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN, parseValue = true),
+            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_APPLICANT, parseValue = true)}))
+    @Post("/citizen/dossiers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(AccessPolicy.CITIZEN)
+    public HttpResponse<DossierJson> submit(HttpRequest<?> request, @Nullable @Body String body,
+                                            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations violations = new Violations();
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, violations);
+        JsonBody in = JsonBody.read(json, body, true, FIELDS, violations);
+        SubmitDossierRequest.Builder rpc = SubmitDossierRequest.newBuilder();
+        String procedureCode = violations.code("procedureCode", in.string("procedureCode"), true);
+        String unitCode = violations.code("unitCode", in.string("unitCode"), true);
+        JsonBody applicant = in.object("applicant", APPLICANT_FIELDS);
+        if (applicant == null) {
+            violations.missing("applicant");
+        } else {
+            rpc.setApplicant(applicant(applicant, violations));
+        }
+        String note = violations.multiline("note", in.string("note"), false, ActionInput.NOTE_MAX);
+        violations.throwIfAny();
+        SubmitDossierRequest message = rpc.setRequestId(requestId).setProcedureCode(procedureCode)
+                .setUnitCode(unitCode).setNote(note == null ? "" : note).build();
+        Dossier dossier = downstream.call(request, workflow, s -> s.submitDossier(message)).getDossier();
+        String code = dossier.getCode().matches("[A-Za-z0-9.\\-]{1,64}") ? dossier.getCode() : "";
+        return HttpResponse.created(DossierJson.from(dossier), URI.create("/api/v1/dossiers/" + code));
+    }
+
+    /** Citizen: own dossiers, newest first. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "citizen"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN, parseValue = true),
+            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_APPLICANT, parseValue = true)}))
+    @Get("/citizen/dossiers")
+    @Access(AccessPolicy.CITIZEN)
+    public WorkflowJson.DossierPage mine(HttpRequest<?> request, @Nullable @QueryValue String pageSize,
+                                         @Nullable @QueryValue String pageToken) {
+        Violations violations = new Violations();
+        PageRequest page = page(violations, pageSize, pageToken);
+        violations.throwIfAny();
+        ListMyDossiersRequest rpc = ListMyDossiersRequest.newBuilder().setPage(page).build();
+        ListMyDossiersResponse response = downstream.call(request, workflow, s -> s.listMyDossiers(rpc));
+        return WorkflowJson.DossierPage.from(response.getDossiersList(), response.getPage().getNextPageToken());
+    }
+
+    /** Officers: dossiers waiting on the caller's role in their unit, most urgent first. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "officer"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
+            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_INBOX, parseValue = true)}))
+    @Get("/inbox")
+    @Access(AccessPolicy.OFFICER)
+    public WorkflowJson.InboxPage inbox(HttpRequest<?> request, @Nullable @QueryValue String pageSize,
+                                        @Nullable @QueryValue String pageToken) {
+        Violations violations = new Violations();
+        PageRequest page = page(violations, pageSize, pageToken);
+        violations.throwIfAny();
+        ListInboxRequest rpc = ListInboxRequest.newBuilder().setPage(page).build();
+        ListInboxResponse response = downstream.call(request, workflow, s -> s.listInbox(rpc));
+        return WorkflowJson.InboxPage.from(response.getItemsList(), response.getPage().getNextPageToken());
+    }
+
+    private static Applicant applicant(JsonBody node, Violations violations) {
+        Applicant.Builder applicant = Applicant.newBuilder();
+        String fullName = violations.text("applicant.fullName", node.string("fullName"), true, NAME_MAX);
+        if (fullName != null) {
+            applicant.setFullName(fullName);
+        }
+        String citizenId = node.string("citizenId");
+        if (citizenId != null && !citizenId.isEmpty()) {
+            if (CITIZEN_ID.matcher(citizenId).matches()) {
+                applicant.setCitizenId(citizenId);
+            } else {
+                // personal data: never echo it back
+                violations.add("applicant.citizenId", "must be exactly 12 digits");
+            }
+        }
+        String phone = violations.text("applicant.phone", node.string("phone"), false, NAME_MAX);
+        if (phone != null) {
+            if (PHONE.matcher(phone).matches()) {
+                applicant.setPhone(phone);
+            } else {
+                violations.add("applicant.phone", "must be a phone number of 6-20 digits");
+            }
+        }
+        String email = violations.text("applicant.email", node.string("email"), false, NAME_MAX);
+        if (email != null) {
+            if (EMAIL.matcher(email).matches()) {
+                applicant.setEmail(email);
+            } else {
+                violations.add("applicant.email", "must be an e-mail address");
+            }
+        }
+        String address = violations.text("applicant.address", node.string("address"), false, TEXT_MAX);
+        if (address != null) {
+            applicant.setAddress(address);
+        }
+        return applicant.build();
+    }
+
+    private static PageRequest page(Violations violations, @Nullable String pageSize, @Nullable String pageToken) {
+        return PageRequest.newBuilder()
+                .setPageSize(violations.pageSize("pageSize", pageSize))
+                .setPageToken(violations.pageToken("pageToken", pageToken))
+                .build();
+    }
+}
