@@ -1,32 +1,21 @@
 package vn.motcua.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,11 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReceptionSliceIT {
+class ReceptionSliceIT extends SystemTest {
 
-    private static final String PASSWORD = "MotCua@2026";
-    private static final String CLIENT_ID = "motcua-gateway";
-    private static final String CLIENT_SECRET = "motcua-gateway-demo-secret";
+    private static final String PASSWORD = DEMO_PASSWORD;
     private static final String UNIT = "11077";
     private static final String PROCEDURE = "1.001193";
     private static final String CODE_PATTERN = "^[A-Z0-9.]+-\\d{6}-\\d{4}$";
@@ -60,61 +47,13 @@ class ReceptionSliceIT {
                           "email":"an@example.vn","address":"Thôn Đông, xã Ngọc Sơn"},
              "channel":"COUNTER"}""";
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    private final Map<String, String> tokens = new HashMap<>();
     private final String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
 
-    private Platform platform;
-    private volatile boolean failed;
     private String dossierCode;
     private int receivedBeforeBadInput = -1;
 
-    @RegisterExtension
-    final TestWatcher failureFlag = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            failed = true;
-        }
-    };
 
-    @BeforeAll
-    void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("motcua.root", "..")).toAbsolutePath().normalize();
-        assertThat(root.resolve("scripts/platform.sh")).as("launcher under motcua.root").exists();
-        for (String service : Platform.SERVICES) {
-            Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
-            assertThat(Files.isRegularFile(jar))
-                    .as("%s is built (./mvnw -DskipTests package)", jar).isTrue();
-        }
-        platform = new Platform(root);
-        try {
-            platform.start();
-        } catch (Throwable e) {
-            failed = true;
-            throw e;
-        }
-    }
 
-    @AfterAll
-    void stopPlatform() throws Exception {
-        if (platform == null) {
-            return;
-        }
-        if (failed) {
-            platform.printLogs();
-        }
-        platform.stop();
-        if (!failed) {
-            platform.deleteWorkDir();
-        } else {
-            System.out.println("[e2e] kept " + platform.work + " for inspection (logs in "
-                    + platform.varDir.resolve("log") + ")");
-        }
-    }
 
     @Test
     @Order(1)
@@ -294,25 +233,6 @@ class ReceptionSliceIT {
         return last;
     }
 
-    private String token(String username) throws IOException, InterruptedException {
-        String cached = tokens.get(username);
-        if (cached != null) {
-            return cached;
-        }
-        String form = "grant_type=password&client_id=" + enc(CLIENT_ID) + "&client_secret=" + enc(CLIENT_SECRET)
-                + "&username=" + enc(username) + "&password=" + enc(PASSWORD);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.tokenUrl()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("password grant for %s: %s", username, response.body()).isEqualTo(200);
-        String token = json.readTree(response.body()).path("access_token").asText();
-        assertThat(token).as("access_token for %s", username).isNotBlank();
-        tokens.put(username, token);
-        return token;
-    }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
@@ -345,9 +265,6 @@ class ReceptionSliceIT {
                 + (body.length() > 600 ? body.substring(0, 600) + "..." : body);
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 
     private static List<String> texts(JsonNode node) {
         List<String> out = new ArrayList<>();

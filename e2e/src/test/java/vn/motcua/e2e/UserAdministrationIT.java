@@ -1,22 +1,14 @@
 package vn.motcua.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,67 +32,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class UserAdministrationIT {
+class UserAdministrationIT extends SystemTest {
 
-    private static final String PASSWORD = "MotCua@2026";
-    private static final String CLIENT_ID = "motcua-gateway";
-    private static final String CLIENT_SECRET = "motcua-gateway-demo-secret";
+    private static final String PASSWORD = DEMO_PASSWORD;
     private static final String USERS = "/api/v1/admin/users";
     private static final String NEW_USERNAME = "cv2.ngocson";
     private static final String NEW_PASSWORD = "KhoiTao#Ngocson2026";
     private static final Set<String> MOTCUA_ROLES = Set.of("citizen", "reception_officer", "specialist",
             "unit_leader", "clerk", "tthc_controller", "unit_admin", "report_viewer");
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
 
-    private Platform platform;
-    private volatile boolean failed;
     private String newUserId;
 
-    @RegisterExtension
-    final TestWatcher failureFlag = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            failed = true;
-        }
-    };
 
-    @BeforeAll
-    void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("motcua.root", "..")).toAbsolutePath().normalize();
-        assertThat(root.resolve("scripts/platform.sh")).as("launcher under motcua.root").exists();
-        for (String service : Platform.SERVICES) {
-            Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
-            assertThat(Files.isRegularFile(jar)).as("%s is built (./mvnw -DskipTests package)", jar).isTrue();
-        }
-        platform = new Platform(root);
-        try {
-            platform.start();
-        } catch (Throwable e) {
-            failed = true;
-            throw e;
-        }
-    }
 
-    @AfterAll
-    void stopPlatform() throws Exception {
-        if (platform == null) {
-            return;
-        }
-        if (failed) {
-            platform.printLogs();
-        }
-        platform.stop();
-        if (!failed) {
-            platform.deleteWorkDir();
-        } else {
-            System.out.println("[e2e] kept " + platform.work + " for inspection");
-        }
-    }
 
     @Test
     @Order(1)
@@ -237,17 +182,6 @@ class UserAdministrationIT {
         return json.readTree(response.body()).path("access_token").asText();
     }
 
-    private HttpResponse<String> passwordGrant(String username, String password)
-            throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=" + enc(CLIENT_ID) + "&client_secret=" + enc(CLIENT_SECRET)
-                + "&username=" + enc(username) + "&password=" + enc(password);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.tokenUrl()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
 
     private JsonNode claims(String jwt) throws IOException {
         String[] parts = jwt.split("\\.");
@@ -277,7 +211,4 @@ class UserAdministrationIT {
                 + (body.length() > 600 ? body.substring(0, 600) + "..." : body);
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }
