@@ -10,14 +10,14 @@ import java.util.UUID;
  * The {@code Idempotency-Key} header becomes the RPC's request_id: a client that retries with the same key gets the
  * first result instead of a second dossier. Without a key every request is new.
  */
-final class IdempotencyKeys {
+public final class IdempotencyKeys {
 
-    static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = "Idempotency-Key";
 
     private IdempotencyKeys() {
     }
 
-    static String requestId(@Nullable String key, Violations violations) {
+    public static String requestId(@Nullable String key, Violations violations) {
         if (key == null) {
             return UUID.randomUUID().toString();
         }

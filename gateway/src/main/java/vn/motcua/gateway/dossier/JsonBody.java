@@ -16,7 +16,7 @@ import java.util.Set;
  * JSON path; whether a value is required is up to the caller. An absent or empty body reads as {} where the route
  * allows it, so actions whose RPC needs only the dossier code can be posted without a body.
  */
-final class JsonBody {
+public final class JsonBody {
 
     private final JsonNode object;
     private final Violations violations;
@@ -32,7 +32,7 @@ final class JsonBody {
      * @param required whether an absent or blank body is an error (400 MALFORMED_REQUEST) rather than {}
      * @param fields   the known top-level fields; any other one is reported
      */
-    static JsonBody read(JsonMapper json, @Nullable String body, boolean required, Set<String> fields,
+    public static JsonBody read(JsonMapper json, @Nullable String body, boolean required, Set<String> fields,
                          Violations violations) {
         if (body == null || body.isBlank()) {
             if (required) {
@@ -58,7 +58,7 @@ final class JsonBody {
 
     /** The nested object at name (null when absent or of another type, which is reported). */
     @Nullable
-    JsonBody object(String name, Set<String> fields) {
+    public JsonBody object(String name, Set<String> fields) {
         JsonNode node = object.get(name);
         if (node == null || node.isNull()) {
             return null;
@@ -72,13 +72,13 @@ final class JsonBody {
         return nested;
     }
 
-    String path(String name) {
+    public String path(String name) {
         return prefix + name;
     }
 
     /** The string at name, or null when absent, JSON null or of another type (reported). */
     @Nullable
-    String string(String name) {
+    public String string(String name) {
         JsonNode node = object.get(name);
         if (node == null || node.isNull()) {
             return null;
@@ -91,7 +91,7 @@ final class JsonBody {
     }
 
     /** A whole number from min to max, or 0 when absent; anything else is reported. */
-    int integer(String name, int min, int max) {
+    public int integer(String name, int min, int max) {
         JsonNode node = object.get(name);
         if (node == null || node.isNull()) {
             return 0;
@@ -107,7 +107,7 @@ final class JsonBody {
     }
 
     /** A boolean, or false when absent; another type is reported. */
-    boolean bool(String name) {
+    public boolean bool(String name) {
         JsonNode node = object.get(name);
         if (node == null || node.isNull()) {
             return false;
@@ -117,6 +117,52 @@ final class JsonBody {
             return false;
         }
         return node.getBooleanValue();
+    }
+
+    /** The objects of the array at name (empty when absent; another type, too many items or non-objects are reported). */
+    public java.util.List<JsonBody> objects(String name, Set<String> fields, int maxItems) {
+        JsonNode node = object.get(name);
+        java.util.List<JsonBody> items = new java.util.ArrayList<>();
+        if (node == null || node.isNull()) {
+            return items;
+        }
+        if (!node.isArray()) {
+            violations.add(path(name), "must be an array");
+            return items;
+        }
+        if (node.size() > maxItems) {
+            violations.add(path(name), "must have at most " + maxItems + " items");
+            return items;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String itemPath = path(name) + "[" + i + "]";
+            if (item == null || !item.isObject()) {
+                violations.add(itemPath, "must be an object");
+                continue;
+            }
+            JsonBody nested = new JsonBody(item, violations, itemPath + ".");
+            nested.unknownFields(fields);
+            items.add(nested);
+        }
+        return items;
+    }
+
+    /** A whole number from min to max as a long, or 0 when absent; anything else is reported. */
+    public long longValue(String name, long min, long max) {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            return 0;
+        }
+        if (node.isNumber()) {
+            java.math.BigDecimal value = new java.math.BigDecimal(node.getNumberValue().toString());
+            if (value.stripTrailingZeros().scale() <= 0 && value.compareTo(java.math.BigDecimal.valueOf(min)) >= 0
+                    && value.compareTo(java.math.BigDecimal.valueOf(max)) <= 0) {
+                return value.longValueExact();
+            }
+        }
+        violations.add(path(name), "must be a whole number from " + min + " to " + max);
+        return 0;
     }
 
     private void unknownFields(Set<String> known) {

@@ -6,7 +6,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.grpc.annotation.GrpcChannel;
 import jakarta.inject.Singleton;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
+import vn.motcua.proto.dossier.v1.CatalogServiceGrpc;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
+import vn.motcua.proto.feedback.v1.FeedbackServiceGrpc;
 import vn.motcua.proto.dossier.v1.DossierWorkflowServiceGrpc;
 import vn.motcua.proto.report.v1.ReportServiceGrpc;
 
@@ -29,6 +31,21 @@ public class ServiceStubs {
     public DossierWorkflowServiceGrpc.DossierWorkflowServiceBlockingStub dossierWorkflowService(
             @GrpcChannel("dossier") ManagedChannel channel) {
         return DossierWorkflowServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
+                new ForwardingClientInterceptor(null)));
+    }
+
+    /** The procedure catalogue, served by dossier-service on the same channel. */
+    @Singleton
+    public CatalogServiceGrpc.CatalogServiceBlockingStub catalogService(@GrpcChannel("dossier") ManagedChannel channel) {
+        return CatalogServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
+                new ForwardingClientInterceptor(null)));
+    }
+
+    /** Feedback on administrative regulations, served by dossier-service on the same channel. */
+    @Singleton
+    public FeedbackServiceGrpc.FeedbackServiceBlockingStub feedbackService(
+            @GrpcChannel("dossier") ManagedChannel channel) {
+        return FeedbackServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
                 new ForwardingClientInterceptor(null)));
     }
 

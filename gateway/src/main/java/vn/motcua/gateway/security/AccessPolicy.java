@@ -27,6 +27,12 @@ public enum AccessPolicy {
     /** Client-credentials tokens of machines (e.g. the province's report puller) with report_viewer. */
     REPORT_MACHINE(caller -> MachineCallers.isMachine(caller) && caller.hasRole(Roles.REPORT_VIEWER),
             List.of(Roles.REPORT_VIEWER)),
+    /** Cán bộ kiểm soát TTHC: the procedure catalogue and feedback on regulations; a person, never a machine. */
+    TTHC_CONTROLLER(caller -> caller.hasRole(Roles.TTHC_CONTROLLER) && !MachineCallers.isMachine(caller),
+            List.of(Roles.TTHC_CONTROLLER)),
+    /** A person signed in as a citizen or as a public servant of any role (not a machine). */
+    CITIZEN_OR_OFFICER(caller -> (caller.hasRole(Roles.CITIZEN) || caller.hasAnyRole(Roles.OFFICERS))
+            && !MachineCallers.isMachine(caller), Roles.CITIZEN_OR_OFFICER_LIST),
     /** Account administrators of a unit's subtree; a person with a unit, never a machine. */
     UNIT_ADMIN(caller -> caller.hasRole(Roles.UNIT_ADMIN) && caller.unit().isPresent()
             && !MachineCallers.isMachine(caller), List.of(Roles.UNIT_ADMIN)),

@@ -14,6 +14,9 @@ public final class RoleDocs {
     public static final String CITIZEN = "[\"citizen\"]";
     public static final String REPORT_MACHINE = "[\"report_viewer\"]";
     public static final String UNIT_ADMIN = "[\"unit_admin\"]";
+    public static final String TTHC_CONTROLLER = "[\"tthc_controller\"]";
+    public static final String CITIZEN_OR_OFFICER = "[\"citizen\", \"reception_officer\", \"specialist\", "
+            + "\"unit_leader\", \"clerk\", \"tthc_controller\", \"unit_admin\", \"report_viewer\"]";
 
     /*
      * Values of x-acting-roles: the roles that dossier-service lets perform a workflow action (its transition table,
@@ -45,6 +48,9 @@ public final class RoleDocs {
     /** Officers with a work queue: reception officer, specialist, unit leader, clerk (each sees its own). */
     public static final String ACTS_INBOX = "[\"reception_officer\", \"specialist\", \"unit_leader\", "
             + "\"clerk\"]";
+
+    /** The sender of a feedback, or a TTHC controller of its unit (or above). */
+    public static final String ACTS_FEEDBACK_READERS = "[\"citizen\", \"tthc_controller\"]";
 
     private RoleDocs() {
     }

@@ -19,6 +19,10 @@ public final class Roles {
     public static final List<String> OFFICER_LIST = List.of(RECEPTION_OFFICER, SPECIALIST, UNIT_LEADER, CLERK,
             TTHC_CONTROLLER, UNIT_ADMIN, REPORT_VIEWER);
 
+    /** A citizen or any public servant, for documentation. */
+    public static final List<String> CITIZEN_OR_OFFICER_LIST = List.of(CITIZEN, RECEPTION_OFFICER, SPECIALIST,
+            UNIT_LEADER, CLERK, TTHC_CONTROLLER, UNIT_ADMIN, REPORT_VIEWER);
+
     /** Every role of a public servant; a citizen has none of them. */
     public static final Set<String> OFFICERS = Set.copyOf(OFFICER_LIST);
 

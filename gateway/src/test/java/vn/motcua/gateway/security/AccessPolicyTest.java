@@ -59,4 +59,25 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.AUTHENTICATED.needsToken()).isTrue();
         assertThat(AccessPolicy.NOBODY.allows(caller("admin", "x", "unit_admin", "reception_officer"))).isFalse();
     }
+
+    @Test
+    void catalogueAndFeedbackControllersArePeopleWithTheTthcRole() {
+        assertThat(AccessPolicy.TTHC_CONTROLLER.allows(caller("ks.an", "motcua-web", "tthc_controller"))).isTrue();
+        assertThat(AccessPolicy.TTHC_CONTROLLER.allows(caller("u", "motcua-web", "specialist", "unit_leader")))
+                .isFalse();
+        assertThat(AccessPolicy.TTHC_CONTROLLER.allows(caller("service-account-sync", "sync", "tthc_controller")))
+                .isFalse();
+        assertThat(AccessPolicy.TTHC_CONTROLLER.documentedRoles()).containsExactly("tthc_controller");
+    }
+
+    @Test
+    void feedbackSendersAreCitizensOrOfficersButNotMachines() {
+        assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("u", "motcua-web", "citizen"))).isTrue();
+        for (String role : Roles.OFFICERS) {
+            assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("u", "motcua-web", role))).as(role).isTrue();
+        }
+        assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("u", "motcua-web"))).isFalse();
+        assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("service-account-x", "x", "report_viewer")))
+                .isFalse();
+    }
 }

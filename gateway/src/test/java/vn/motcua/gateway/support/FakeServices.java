@@ -118,6 +118,8 @@ public final class FakeServices implements AutoCloseable {
                         .addService(ServerInterceptors.intercept(new Dossiers(), capture))
                         .addService(ServerInterceptors.intercept(new Reports(), capture))
                         .addService(ServerInterceptors.intercept(new Workflows(), capture))
+                        .addService(ServerInterceptors.intercept(new Catalog(), capture))
+                        .addService(ServerInterceptors.intercept(new Feedbacks(), capture))
                         .addService(health.getHealthService())
                         .build()
                         .start();
@@ -516,6 +518,164 @@ public final class FakeServices implements AutoCloseable {
         @Override
         public void rateDossier(RateDossierRequest r, StreamObserver<RateDossierResponse> o) {
             answer("RateDossier", r, o, () -> RateDossierResponse.newBuilder().setCode(r.getCode()).build());
+        }
+    }
+
+    /** What ExportCatalogue answers as content. */
+    public static final byte[] EXPORT = "code,name\n1.001193,Đăng ký khai sinh\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** A version of procedure(): the code and version from the caller where it names them. */
+    public static ProcedureVersion procedureVersion(String code, int version, PublicationState state) {
+        return ProcedureVersion.newBuilder()
+                .setProcedure(procedure().toBuilder().setCode(code).setVersion(version))
+                .setState(state).setPublicationDecision(state == PublicationState.PUBLICATION_STATE_DRAFT ? ""
+                        : "1520/QĐ-UBND")
+                .setPublishedOn(state == PublicationState.PUBLICATION_STATE_DRAFT ? "" : "2025-03-01")
+                .setEffectiveOn("2025-03-15").setRequiresPaperResult(true)
+                .addReceivingUnits(ReceivingUnit.newBuilder().setUnitCode("11077").setCompetentUnitCode("11077"))
+                .build();
+    }
+
+    private final class Catalog extends CatalogServiceGrpc.CatalogServiceImplBase {
+
+        @Override
+        public void createProcedureDraft(CreateProcedureDraftRequest r,
+                                         StreamObserver<CreateProcedureDraftResponse> o) {
+            answer("CreateProcedureDraft", r, o, () -> CreateProcedureDraftResponse.newBuilder()
+                    .setVersion(procedureVersion(r.getDraft().getCode(), 3, PublicationState.PUBLICATION_STATE_DRAFT))
+                    .build());
+        }
+
+        @Override
+        public void publishProcedure(PublishProcedureRequest r, StreamObserver<PublishProcedureResponse> o) {
+            answer("PublishProcedure", r, o, () -> PublishProcedureResponse.newBuilder()
+                    .setVersion(procedureVersion(r.getCode(), r.getVersion(),
+                            PublicationState.PUBLICATION_STATE_PUBLISHED)).build());
+        }
+
+        @Override
+        public void withdrawProcedure(WithdrawProcedureRequest r, StreamObserver<WithdrawProcedureResponse> o) {
+            answer("WithdrawProcedure", r, o, () -> WithdrawProcedureResponse.newBuilder()
+                    .setVersion(procedureVersion(r.getCode(), 2, PublicationState.PUBLICATION_STATE_WITHDRAWN))
+                    .build());
+        }
+
+        @Override
+        public void getProcedure(GetProcedureRequest r, StreamObserver<GetProcedureResponse> o) {
+            answer("GetProcedure", r, o, () -> GetProcedureResponse.newBuilder()
+                    .setVersion(procedureVersion(r.getCode(), r.getVersion() == 0 ? 2 : r.getVersion(),
+                            PublicationState.PUBLICATION_STATE_PUBLISHED)).build());
+        }
+
+        @Override
+        public void getPublicListing(GetPublicListingRequest r, StreamObserver<GetPublicListingResponse> o) {
+            answer("GetPublicListing", r, o, () -> GetPublicListingResponse.newBuilder()
+                    .setUnit(unit(r.getUnitCode(), "01", UnitLevel.UNIT_LEVEL_COMMUNE))
+                    .addAtDesk(procedure()).addByPost(procedure()).build());
+        }
+
+        @Override
+        public void importCatalogue(ImportCatalogueRequest r, StreamObserver<ImportCatalogueResponse> o) {
+            answer("ImportCatalogue", r, o, () -> ImportCatalogueResponse.newBuilder().setDraftsCreated(2).build());
+        }
+
+        @Override
+        public void exportCatalogue(ExportCatalogueRequest r, StreamObserver<ExportCatalogueResponse> o) {
+            boolean xlsx = r.getFormat() == CatalogueFormat.CATALOGUE_FORMAT_XLSX;
+            answer("ExportCatalogue", r, o, () -> ExportCatalogueResponse.newBuilder()
+                    .setFileName(xlsx ? "tthc-2025-03-03.xlsx" : "tthc-2025-03-03.csv")
+                    .setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                            : "text/csv")
+                    .setContent(com.google.protobuf.ByteString.copyFrom(EXPORT)).build());
+        }
+
+        @Override
+        public void reviewCatalogue(ReviewCatalogueRequest r, StreamObserver<ReviewCatalogueResponse> o) {
+            answer("ReviewCatalogue", r, o, () -> ReviewCatalogueResponse.newBuilder()
+                    .addItems(ReviewItem.newBuilder().setCode("1.001193").setVersion(2).setName("Đăng ký khai sinh")
+                            .setIssue(ReviewIssue.REVIEW_ISSUE_PUBLISHED_LATE).setDetail("công bố sau 5 ngày"))
+                    .build());
+        }
+    }
+
+    /** A feedback as the fake answers it: the id from the request, sender contact set, ANSWERED. */
+    public static vn.motcua.proto.feedback.v1.Feedback feedback(String id) {
+        return vn.motcua.proto.feedback.v1.Feedback.newBuilder()
+                .setId(id).setUnitCode("11077").setTitle("Thủ tục rườm rà").setContent("Yêu cầu quá nhiều giấy tờ")
+                .setSenderName("Nguyễn Văn An").setSenderAddress("Số 1 Tràng Tiền").setSenderContact("0912345678")
+                .setState(vn.motcua.proto.feedback.v1.FeedbackState.FEEDBACK_STATE_ANSWERED)
+                .setStateLabel("Đã trả lời")
+                .setClassification(vn.motcua.proto.feedback.v1.FeedbackClass.FEEDBACK_CLASS_REGULATION_IN_COMPETENCE)
+                .setAnswer("Đã đơn giản hoá").setReceivedAt(ts(RECEIVED_AT)).setStepDueAt(ts(DUE_AT))
+                .setLikes(3).setDislikes(1)
+                .setDeadlineState(vn.motcua.proto.feedback.v1.FeedbackDeadlineState.FEEDBACK_DEADLINE_STATE_NEAR_DUE)
+                .build();
+    }
+
+    private final class Feedbacks extends vn.motcua.proto.feedback.v1.FeedbackServiceGrpc.FeedbackServiceImplBase {
+
+        @Override
+        public void submitFeedback(vn.motcua.proto.feedback.v1.SubmitFeedbackRequest r,
+                                   StreamObserver<vn.motcua.proto.feedback.v1.SubmitFeedbackResponse> o) {
+            answer("SubmitFeedback", r, o, () -> vn.motcua.proto.feedback.v1.SubmitFeedbackResponse.newBuilder()
+                    .setFeedback(feedback("fb-1")).build());
+        }
+
+        @Override
+        public void classifyFeedback(vn.motcua.proto.feedback.v1.ClassifyFeedbackRequest r,
+                                     StreamObserver<vn.motcua.proto.feedback.v1.ClassifyFeedbackResponse> o) {
+            answer("ClassifyFeedback", r, o, () -> vn.motcua.proto.feedback.v1.ClassifyFeedbackResponse.newBuilder()
+                    .setFeedback(feedback(r.getId())).build());
+        }
+
+        @Override
+        public void forwardFeedback(vn.motcua.proto.feedback.v1.ForwardFeedbackRequest r,
+                                    StreamObserver<vn.motcua.proto.feedback.v1.ForwardFeedbackResponse> o) {
+            answer("ForwardFeedback", r, o, () -> vn.motcua.proto.feedback.v1.ForwardFeedbackResponse.newBuilder()
+                    .setFeedback(feedback(r.getId())).build());
+        }
+
+        @Override
+        public void answerFeedback(vn.motcua.proto.feedback.v1.AnswerFeedbackRequest r,
+                                   StreamObserver<vn.motcua.proto.feedback.v1.AnswerFeedbackResponse> o) {
+            answer("AnswerFeedback", r, o, () -> vn.motcua.proto.feedback.v1.AnswerFeedbackResponse.newBuilder()
+                    .setFeedback(feedback(r.getId())).build());
+        }
+
+        @Override
+        public void publishFeedbackAnswer(vn.motcua.proto.feedback.v1.PublishFeedbackAnswerRequest r,
+                                          StreamObserver<vn.motcua.proto.feedback.v1.PublishFeedbackAnswerResponse> o) {
+            answer("PublishFeedbackAnswer", r, o, () -> vn.motcua.proto.feedback.v1.PublishFeedbackAnswerResponse
+                    .newBuilder().setFeedback(feedback(r.getId())).build());
+        }
+
+        @Override
+        public void reactToFeedback(vn.motcua.proto.feedback.v1.ReactToFeedbackRequest r,
+                                    StreamObserver<vn.motcua.proto.feedback.v1.ReactToFeedbackResponse> o) {
+            answer("ReactToFeedback", r, o, () -> vn.motcua.proto.feedback.v1.ReactToFeedbackResponse.newBuilder()
+                    .setFeedback(feedback(r.getId())).build());
+        }
+
+        @Override
+        public void getFeedback(vn.motcua.proto.feedback.v1.GetFeedbackRequest r,
+                                StreamObserver<vn.motcua.proto.feedback.v1.GetFeedbackResponse> o) {
+            answer("GetFeedback", r, o, () -> vn.motcua.proto.feedback.v1.GetFeedbackResponse.newBuilder()
+                    .setFeedback(feedback(r.getId())).build());
+        }
+
+        @Override
+        public void listFeedback(vn.motcua.proto.feedback.v1.ListFeedbackRequest r,
+                                 StreamObserver<vn.motcua.proto.feedback.v1.ListFeedbackResponse> o) {
+            answer("ListFeedback", r, o, () -> vn.motcua.proto.feedback.v1.ListFeedbackResponse.newBuilder()
+                    .addItems(feedback("fb-1")).setPage(PageInfo.newBuilder().setNextPageToken("f2")).build());
+        }
+
+        @Override
+        public void listPublishedFeedback(vn.motcua.proto.feedback.v1.ListPublishedFeedbackRequest r,
+                                          StreamObserver<vn.motcua.proto.feedback.v1.ListPublishedFeedbackResponse> o) {
+            answer("ListPublishedFeedback", r, o, () -> vn.motcua.proto.feedback.v1.ListPublishedFeedbackResponse
+                    .newBuilder().addItems(feedback("fb-1")).setPage(PageInfo.getDefaultInstance()).build());
         }
     }
 }

@@ -1,0 +1,380 @@
+package vn.motcua.gateway.catalog;
+
+import com.google.protobuf.ByteString;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import vn.motcua.gateway.Application;
+import vn.motcua.gateway.dossier.IdempotencyKeys;
+import vn.motcua.gateway.dossier.JsonBody;
+import vn.motcua.gateway.downstream.Downstream;
+import vn.motcua.gateway.problem.ProblemException;
+import vn.motcua.gateway.security.Access;
+import vn.motcua.gateway.security.AccessPolicy;
+import vn.motcua.gateway.security.RoleDocs;
+import vn.motcua.gateway.validation.Violations;
+import vn.motcua.proto.common.v1.Money;
+import vn.motcua.proto.common.v1.UnitLevel;
+import vn.motcua.proto.dossier.v1.CatalogServiceGrpc.CatalogServiceBlockingStub;
+import vn.motcua.proto.dossier.v1.CatalogueFormat;
+import vn.motcua.proto.dossier.v1.Component;
+import vn.motcua.proto.dossier.v1.CreateProcedureDraftRequest;
+import vn.motcua.proto.dossier.v1.ExportCatalogueRequest;
+import vn.motcua.proto.dossier.v1.ExportCatalogueResponse;
+import vn.motcua.proto.dossier.v1.FeeItem;
+import vn.motcua.proto.dossier.v1.GetProcedureRequest;
+import vn.motcua.proto.dossier.v1.GetPublicListingRequest;
+import vn.motcua.proto.dossier.v1.ImportCatalogueRequest;
+import vn.motcua.proto.dossier.v1.OnlineLevel;
+import vn.motcua.proto.dossier.v1.ProcedureDraft;
+import vn.motcua.proto.dossier.v1.PublishProcedureRequest;
+import vn.motcua.proto.dossier.v1.ReceivingUnit;
+import vn.motcua.proto.dossier.v1.ReviewCatalogueRequest;
+import vn.motcua.proto.dossier.v1.TimeLimit;
+import vn.motcua.proto.dossier.v1.TimeLimitUnit;
+import vn.motcua.proto.dossier.v1.WithdrawProcedureRequest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Managing the procedure catalogue (CatalogService, served by dossier-service): drafts, publication, withdrawal,
+ * import/export and the TTHC controller's review, plus the public procedure page and unit listing. POSTs map
+ * Idempotency-Key to request_id; bodies are read strictly and every problem is a 400 before any call.
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CatalogController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV = "text/csv";
+    /** What ImportCatalogue takes; the gateway's global max-request-size (1 MB) is lower, see README. */
+    static final int IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+    static final int NAME_MAX = 500;
+    static final int REASON_MAX = 2000;
+    static final int DECISION_MAX = 100;
+    static final int MAX_ITEMS = 100;
+    static final long MAX_AMOUNT = 1_000_000_000_000L;
+    static final Map<String, UnitLevel> LEVELS = Map.of("PROVINCE", UnitLevel.UNIT_LEVEL_PROVINCE,
+            "DISTRICT", UnitLevel.UNIT_LEVEL_DISTRICT, "COMMUNE", UnitLevel.UNIT_LEVEL_COMMUNE);
+    static final Map<String, TimeLimitUnit> TIME_UNITS = Map.of(
+            "WORKING_DAYS", TimeLimitUnit.TIME_LIMIT_UNIT_WORKING_DAYS,
+            "WORKING_HOURS", TimeLimitUnit.TIME_LIMIT_UNIT_WORKING_HOURS,
+            "CALENDAR_DAYS", TimeLimitUnit.TIME_LIMIT_UNIT_CALENDAR_DAYS,
+            "MONTHS", TimeLimitUnit.TIME_LIMIT_UNIT_MONTHS);
+    static final Map<String, OnlineLevel> ONLINE_LEVELS = Map.of("NONE", OnlineLevel.ONLINE_LEVEL_NONE,
+            "PARTIAL", OnlineLevel.ONLINE_LEVEL_PARTIAL, "FULL", OnlineLevel.ONLINE_LEVEL_FULL);
+    private static final Set<String> DRAFT_FIELDS = Set.of("code", "name", "field", "level", "timeLimit", "fees",
+            "onlineLevel", "postalAllowed", "boundaryFreeAllowed", "requiresPaperResult", "components",
+            "receivingUnits", "effectiveOn");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,120}\\.(csv|xlsx)");
+
+    private final Downstream downstream;
+    private final CatalogServiceBlockingStub catalog;
+    private final JsonMapper json;
+
+    public CatalogController(Downstream downstream, CatalogServiceBlockingStub catalog, JsonMapper json) {
+        this.downstream = downstream;
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    /**
+     * TTHC controller: a new draft version of a procedure (the service assigns the version number). Body {code,
+     * name, field, level (PROVINCE|DISTRICT|COMMUNE), timeLimit{amount, unit (WORKING_DAYS|WORKING_HOURS|
+     * CALENDAR_DAYS|MONTHS)}, fees[{name, amount, currencyCode?}]?, onlineLevel (NONE|PARTIAL|FULL)?,
+     * postalAllowed?, boundaryFreeAllowed?, requiresPaperResult?, components[{name, originalRequired?, quantity?,
+     * presentOnly?}]?, receivingUnits[{unitCode, competentUnitCode}]?, effectiveOn (YYYY-MM-DD)}. Answers 201.
+     */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Post("/catalog/procedures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public HttpResponse<CatalogJson.Version> createDraft(HttpRequest<?> request, @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        JsonBody b = JsonBody.read(json, body, true, DRAFT_FIELDS, v);
+        ProcedureDraft.Builder draft = ProcedureDraft.newBuilder();
+        draft.setCode(orEmpty(v.code(b.path("code"), b.string("code"), true)));
+        draft.setName(orEmpty(v.text(b.path("name"), b.string("name"), true, NAME_MAX)));
+        draft.setField(orEmpty(v.text(b.path("field"), b.string("field"), true, NAME_MAX)));
+        UnitLevel level = choice(v, b, "level", LEVELS, true);
+        if (level != null) {
+            draft.setLevel(level);
+        }
+        JsonBody limit = b.object("timeLimit", Set.of("amount", "unit"));
+        if (limit == null) {
+            v.missing("timeLimit");
+        } else {
+            long amount = limit.longValue("amount", 1, 10_000);
+            if (amount == 0) {
+                v.missing(limit.path("amount"));
+            }
+            TimeLimitUnit unit = choice(v, limit, "unit", TIME_UNITS, true);
+            draft.setTimeLimit(TimeLimit.newBuilder().setAmount(amount)
+                    .setUnit(unit == null ? TimeLimitUnit.TIME_LIMIT_UNIT_UNSPECIFIED : unit));
+        }
+        for (JsonBody fee : b.objects("fees", Set.of("name", "amount", "currencyCode"), MAX_ITEMS)) {
+            String currency = fee.string("currencyCode");
+            if (currency != null && !CURRENCY.matcher(currency).matches()) {
+                v.add(fee.path("currencyCode"), "must be an ISO 4217 code such as VND");
+                currency = null;
+            }
+            draft.addFees(FeeItem.newBuilder()
+                    .setName(orEmpty(v.text(fee.path("name"), fee.string("name"), true, NAME_MAX)))
+                    .setAmount(Money.newBuilder().setAmount(fee.longValue("amount", 0, MAX_AMOUNT))
+                            .setCurrencyCode(currency == null ? "VND" : currency)));
+        }
+        OnlineLevel online = choice(v, b, "onlineLevel", ONLINE_LEVELS, false);
+        if (online != null) {
+            draft.setOnlineLevel(online);
+        }
+        draft.setPostalAllowed(b.bool("postalAllowed"))
+                .setBoundaryFreeAllowed(b.bool("boundaryFreeAllowed"))
+                .setRequiresPaperResult(b.bool("requiresPaperResult"));
+        for (JsonBody c : b.objects("components", Set.of("name", "originalRequired", "quantity", "presentOnly"),
+                MAX_ITEMS)) {
+            draft.addComponents(Component.newBuilder()
+                    .setName(orEmpty(v.text(c.path("name"), c.string("name"), true, NAME_MAX)))
+                    .setOriginalRequired(c.bool("originalRequired"))
+                    .setQuantity(c.integer("quantity", 0, 100))
+                    .setPresentOnly(c.bool("presentOnly")));
+        }
+        for (JsonBody u : b.objects("receivingUnits", Set.of("unitCode", "competentUnitCode"), MAX_ITEMS)) {
+            draft.addReceivingUnits(ReceivingUnit.newBuilder()
+                    .setUnitCode(orEmpty(v.code(u.path("unitCode"), u.string("unitCode"), true)))
+                    .setCompetentUnitCode(orEmpty(v.code(u.path("competentUnitCode"), u.string("competentUnitCode"),
+                            true))));
+        }
+        LocalDate effectiveOn = v.date("effectiveOn", b.string("effectiveOn"), true);
+        draft.setEffectiveOn(effectiveOn == null ? "" : effectiveOn.toString());
+        v.throwIfAny();
+        CreateProcedureDraftRequest rpc = CreateProcedureDraftRequest.newBuilder().setRequestId(requestId)
+                .setDraft(draft).build();
+        CatalogJson.Version created = CatalogJson.Version.from(call(request, s -> s.createProcedureDraft(rpc))
+                .getVersion());
+        String code = created.procedure() == null ? rpc.getDraft().getCode() : created.procedure().code();
+        int version = created.procedure() == null ? 0 : created.procedure().version();
+        return HttpResponse.created(created, URI.create("/api/v1/public/procedures/" + code + "?version=" + version));
+    }
+
+    /** TTHC controller: publish a draft version. Body {publicationDecision, publishedOn (YYYY-MM-DD)}. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Post("/catalog/procedures/{code}/versions/{version}:publish")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public CatalogJson.Version publish(HttpRequest<?> request, @PathVariable String code,
+            @PathVariable String version, @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String validCode = v.code("code", code, true);
+        int validVersion = version(v, "version", version);
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("publicationDecision", "publishedOn"), v);
+        String decision = v.text("publicationDecision", b.string("publicationDecision"), true, DECISION_MAX);
+        LocalDate publishedOn = v.date("publishedOn", b.string("publishedOn"), true);
+        v.throwIfAny();
+        PublishProcedureRequest rpc = PublishProcedureRequest.newBuilder().setRequestId(requestId)
+                .setCode(validCode).setVersion(validVersion).setPublicationDecision(decision)
+                .setPublishedOn(publishedOn.toString()).build();
+        return CatalogJson.Version.from(call(request, s -> s.publishProcedure(rpc)).getVersion());
+    }
+
+    /** TTHC controller: withdraw a procedure from the public listing (no new dossiers). Body {reason}. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Post("/catalog/procedures/{code}:withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public CatalogJson.Version withdraw(HttpRequest<?> request, @PathVariable String code,
+            @Nullable @Body String body, @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String validCode = v.code("code", code, true);
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("reason"), v);
+        String reason = v.multiline("reason", b.string("reason"), true, REASON_MAX);
+        v.throwIfAny();
+        WithdrawProcedureRequest rpc = WithdrawProcedureRequest.newBuilder().setRequestId(requestId)
+                .setCode(validCode).setReason(reason).build();
+        return CatalogJson.Version.from(call(request, s -> s.withdrawProcedure(rpc)).getVersion());
+    }
+
+    /** Anyone: one procedure, the current published version or ?version=N. */
+    @Operation(extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "public"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.PUBLIC, parseValue = true)}))
+    @Get("/public/procedures/{code}")
+    @Access(AccessPolicy.PUBLIC)
+    public CatalogJson.Version procedure(HttpRequest<?> request, @PathVariable String code,
+                                         @Nullable @QueryValue String version) {
+        Violations v = new Violations();
+        String validCode = v.code("code", code, true);
+        int validVersion = version == null || version.isEmpty() ? 0 : version(v, "version", version);
+        v.throwIfAny();
+        GetProcedureRequest rpc = GetProcedureRequest.newBuilder().setCode(validCode).setVersion(validVersion)
+                .build();
+        return CatalogJson.Version.from(call(request, s -> s.getProcedure(rpc)).getVersion());
+    }
+
+    /** Anyone: what a unit receives at the one-stop desk, by post and boundary-free (niêm yết công khai). */
+    @Operation(extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "public"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.PUBLIC, parseValue = true)}))
+    @Get("/public/units/{unitCode}/listing")
+    @Access(AccessPolicy.PUBLIC)
+    public CatalogJson.Listing listing(HttpRequest<?> request, @PathVariable String unitCode) {
+        Violations v = new Violations();
+        String unit = v.code("unitCode", unitCode, true);
+        v.throwIfAny();
+        GetPublicListingRequest rpc = GetPublicListingRequest.newBuilder().setUnitCode(unit).build();
+        return CatalogJson.Listing.from(call(request, s -> s.getPublicListing(rpc)));
+    }
+
+    /**
+     * TTHC controller: import drafts from a CSV or XLSX file sent as the raw body (Content-Type text/csv or the
+     * XLSX type); all rows or none. The service takes up to 5 MB, but the gateway's max-request-size (1 MB for
+     * every route) applies: larger files must go to CatalogService.ImportCatalogue over gRPC. Answers
+     * {draftsCreated}.
+     */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Post("/catalog:import")
+    @Consumes({CSV, XLSX})
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public CatalogJson.Imported importCatalogue(HttpRequest<?> request, @Nullable @Body byte[] body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        CatalogueFormat format = request.getContentType()
+                .map(t -> t.getName().equalsIgnoreCase(CSV) ? CatalogueFormat.CATALOGUE_FORMAT_CSV
+                        : t.getName().equalsIgnoreCase(XLSX) ? CatalogueFormat.CATALOGUE_FORMAT_XLSX : null)
+                .orElse(null);
+        if (format == null) {
+            v.add("Content-Type", "must be " + CSV + " or " + XLSX);
+        }
+        if (body == null || body.length == 0) {
+            throw ProblemException.malformed("the file to import is required as the body");
+        }
+        if (body.length > IMPORT_MAX_BYTES) {
+            v.add("$", "must be at most 5 MB");
+        }
+        v.throwIfAny();
+        ImportCatalogueRequest rpc = ImportCatalogueRequest.newBuilder().setRequestId(requestId).setFormat(format)
+                .setContent(ByteString.copyFrom(body)).build();
+        return new CatalogJson.Imported(call(request, s -> s.importCatalogue(rpc)).getDraftsCreated());
+    }
+
+    /** TTHC controller: the current published catalogue as a file, ?format=csv (default) or xlsx. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Get(value = "/catalog:export", produces = {CSV, XLSX})
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public HttpResponse<byte[]> exportCatalogue(HttpRequest<?> request, @Nullable @QueryValue String format) {
+        Violations v = new Violations();
+        CatalogueFormat wanted = null;
+        if (format == null || format.isEmpty() || format.equals("csv")) {
+            wanted = CatalogueFormat.CATALOGUE_FORMAT_CSV;
+        } else if (format.equals("xlsx")) {
+            wanted = CatalogueFormat.CATALOGUE_FORMAT_XLSX;
+        } else {
+            v.add("format", "must be csv or xlsx");
+        }
+        v.throwIfAny();
+        ExportCatalogueRequest rpc = ExportCatalogueRequest.newBuilder().setFormat(wanted).build();
+        ExportCatalogueResponse file = call(request, s -> s.exportCatalogue(rpc));
+        boolean xlsx = wanted == CatalogueFormat.CATALOGUE_FORMAT_XLSX;
+        String extension = xlsx ? "xlsx" : "csv";
+        // the file name is the service's text: put it into a header only when it is plainly harmless
+        String fileName = FILE_NAME.matcher(file.getFileName()).matches() && file.getFileName().endsWith(extension)
+                ? file.getFileName() : "catalogue." + extension;
+        MediaType type = xlsx ? MediaType.of(XLSX) : MediaType.of(CSV + ";charset=utf-8");
+        return HttpResponse.ok(file.getContent().toByteArray()).contentType(type)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    }
+
+    /**
+     * TTHC controller: procedures in effect but not published, published late, or missing components, as of
+     * ?asOf=YYYY-MM-DD (default today, Asia/Ho_Chi_Minh).
+     */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Get("/catalog/review")
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public CatalogJson.Review review(HttpRequest<?> request, @Nullable @QueryValue String asOf) {
+        Violations v = new Violations();
+        LocalDate date = v.date("asOf", asOf, false);
+        v.throwIfAny();
+        ReviewCatalogueRequest rpc = ReviewCatalogueRequest.newBuilder()
+                .setAsOf(date == null ? "" : date.toString()).build();
+        return CatalogJson.Review.from(call(request, s -> s.reviewCatalogue(rpc)));
+    }
+
+    private static int version(Violations v, String field, @Nullable String value) {
+        if (value == null || !VERSION.matcher(value).matches()) {
+            v.add(field, "must be a version number from 1");
+            return 0;
+        }
+        return Integer.parseInt(value);
+    }
+
+    @Nullable
+    private static <E> E choice(Violations v, JsonBody b, String name, Map<String, E> values, boolean required) {
+        String value = b.string(name);
+        if (value == null || value.isEmpty()) {
+            if (required) {
+                v.missing(b.path(name));
+            }
+            return null;
+        }
+        E found = values.get(value);
+        if (found == null) {
+            v.add(b.path(name), "must be one of " + String.join(", ", new java.util.TreeSet<>(values.keySet())));
+        }
+        return found;
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private <R> R call(HttpRequest<?> request, Function<CatalogServiceBlockingStub, R> rpc) {
+        return downstream.call(request, catalog, rpc);
+    }
+}

@@ -1,0 +1,300 @@
+package vn.motcua.gateway.feedback;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import vn.motcua.gateway.Application;
+import vn.motcua.gateway.dossier.IdempotencyKeys;
+import vn.motcua.gateway.dossier.JsonBody;
+import vn.motcua.gateway.downstream.Downstream;
+import vn.motcua.gateway.downstream.ProtoValues;
+import vn.motcua.gateway.security.Access;
+import vn.motcua.gateway.security.AccessPolicy;
+import vn.motcua.gateway.security.RoleDocs;
+import vn.motcua.gateway.validation.Violations;
+import vn.motcua.proto.common.v1.PageRequest;
+import vn.motcua.proto.feedback.v1.AnswerFeedbackRequest;
+import vn.motcua.proto.feedback.v1.ClassifyFeedbackRequest;
+import vn.motcua.proto.feedback.v1.FeedbackClass;
+import vn.motcua.proto.feedback.v1.FeedbackServiceGrpc.FeedbackServiceBlockingStub;
+import vn.motcua.proto.feedback.v1.ForwardFeedbackRequest;
+import vn.motcua.proto.feedback.v1.GetFeedbackRequest;
+import vn.motcua.proto.feedback.v1.ListFeedbackRequest;
+import vn.motcua.proto.feedback.v1.ListFeedbackResponse;
+import vn.motcua.proto.feedback.v1.ListPublishedFeedbackRequest;
+import vn.motcua.proto.feedback.v1.ListPublishedFeedbackResponse;
+import vn.motcua.proto.feedback.v1.PublishFeedbackAnswerRequest;
+import vn.motcua.proto.feedback.v1.ReactToFeedbackRequest;
+import vn.motcua.proto.feedback.v1.Reaction;
+import vn.motcua.proto.feedback.v1.SubmitFeedbackRequest;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Feedback on administrative regulations (FeedbackService, served by dossier-service): submission by citizens and
+ * officers, the TTHC controller's classify/forward/answer/publish actions, reactions and the public answers.
+ * POST actions map Idempotency-Key to request_id; bodies are read strictly, every problem a 400 before any call.
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class FeedbackController {
+
+    static final int TITLE_MAX = 300;
+    static final int CONTENT_MAX = 10_000;
+    static final int NOTE_MAX = 1000;
+    static final int ANSWER_MAX = 10_000;
+    static final int CONTACT_MAX = 300;
+    static final Map<String, FeedbackClass> CLASSES = Map.of(
+            "NOT_ACCEPTED", FeedbackClass.FEEDBACK_CLASS_NOT_ACCEPTED,
+            "STAFF_BEHAVIOUR", FeedbackClass.FEEDBACK_CLASS_STAFF_BEHAVIOUR,
+            "REGULATION_IN_COMPETENCE", FeedbackClass.FEEDBACK_CLASS_REGULATION_IN_COMPETENCE,
+            "REGULATION_OUT_OF_COMPETENCE", FeedbackClass.FEEDBACK_CLASS_REGULATION_OUT_OF_COMPETENCE);
+    static final Map<String, Reaction> REACTIONS = Map.of("LIKE", Reaction.REACTION_LIKE,
+            "DISLIKE", Reaction.REACTION_DISLIKE);
+
+    private final Downstream downstream;
+    private final FeedbackServiceBlockingStub feedback;
+    private final JsonMapper json;
+
+    public FeedbackController(Downstream downstream, FeedbackServiceBlockingStub feedback, JsonMapper json) {
+        this.downstream = downstream;
+        this.feedback = feedback;
+        this.json = json;
+    }
+
+    /**
+     * A citizen (sender from the token) or an officer recording a written or phoned-in feedback. Body {unitCode,
+     * title, content, senderName?, senderAddress?, senderContact?, dossierCode?}. Answers 201 with its Location.
+     */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "citizen_or_officer"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN_OR_OFFICER, parseValue = true)}))
+    @Post("/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(AccessPolicy.CITIZEN_OR_OFFICER)
+    public HttpResponse<FeedbackJson> submit(HttpRequest<?> request, @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("unitCode", "title", "content", "senderName",
+                "senderAddress", "senderContact", "dossierCode"), v);
+        SubmitFeedbackRequest rpc = SubmitFeedbackRequest.newBuilder().setRequestId(requestId)
+                .setUnitCode(orEmpty(v.code("unitCode", b.string("unitCode"), true)))
+                .setTitle(orEmpty(v.text("title", b.string("title"), true, TITLE_MAX)))
+                .setContent(orEmpty(v.multiline("content", b.string("content"), true, CONTENT_MAX)))
+                .setSenderName(orEmpty(v.text("senderName", b.string("senderName"), false, CONTACT_MAX)))
+                .setSenderAddress(orEmpty(v.text("senderAddress", b.string("senderAddress"), false, CONTACT_MAX)))
+                .setSenderContact(orEmpty(v.text("senderContact", b.string("senderContact"), false, CONTACT_MAX)))
+                .setDossierCode(orEmpty(v.code("dossierCode", b.string("dossierCode"), false)))
+                .build();
+        v.throwIfAny();
+        FeedbackJson created = FeedbackJson.from(call(request, s -> s.submitFeedback(rpc)).getFeedback());
+        return HttpResponse.created(created, URI.create("/api/v1/feedback/" + created.id()));
+    }
+
+    /** TTHC controller: classify. Body {classification (NOT_ACCEPTED|STAFF_BEHAVIOUR|REGULATION_IN_COMPETENCE|REGULATION_OUT_OF_COMPETENCE), note?}. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Post("/feedback/{id}:classify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public FeedbackJson classify(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String validId = v.code("id", id, true);
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("classification", "note"), v);
+        FeedbackClass classification = choice(v, b, "classification", CLASSES);
+        String note = v.multiline("note", b.string("note"), false, NOTE_MAX);
+        v.throwIfAny();
+        ClassifyFeedbackRequest rpc = ClassifyFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
+                .setClassification(classification).setNote(orEmpty(note)).build();
+        return FeedbackJson.from(call(request, s -> s.classifyFeedback(rpc)).getFeedback());
+    }
+
+    /** TTHC controller: forward to the competent agency. Body {forwardedTo, note?}. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Post("/feedback/{id}:forward")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public FeedbackJson forward(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String validId = v.code("id", id, true);
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("forwardedTo", "note"), v);
+        String to = v.text("forwardedTo", b.string("forwardedTo"), true, CONTACT_MAX);
+        String note = v.multiline("note", b.string("note"), false, NOTE_MAX);
+        v.throwIfAny();
+        ForwardFeedbackRequest rpc = ForwardFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
+                .setForwardedTo(to).setNote(orEmpty(note)).build();
+        return FeedbackJson.from(call(request, s -> s.forwardFeedback(rpc)).getFeedback());
+    }
+
+    /** TTHC controller: record the answer (waits for publication). Body {answer}. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Post("/feedback/{id}:answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public FeedbackJson answer(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String validId = v.code("id", id, true);
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("answer"), v);
+        String answer = v.multiline("answer", b.string("answer"), true, ANSWER_MAX);
+        v.throwIfAny();
+        AnswerFeedbackRequest rpc = AnswerFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
+                .setAnswer(answer).build();
+        return FeedbackJson.from(call(request, s -> s.answerFeedback(rpc)).getFeedback());
+    }
+
+    /** TTHC controller: publish the recorded answer. No body needed. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Post("/feedback/{id}:publish")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public FeedbackJson publish(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String validId = v.code("id", id, true);
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        JsonBody.read(json, body, false, Set.of(), v);
+        v.throwIfAny();
+        PublishFeedbackAnswerRequest rpc = PublishFeedbackAnswerRequest.newBuilder().setRequestId(requestId)
+                .setId(validId).build();
+        return FeedbackJson.from(call(request, s -> s.publishFeedbackAnswer(rpc)).getFeedback());
+    }
+
+    /** Citizen: like or dislike a published answer (one reaction each, may change it). Body {reaction: LIKE|DISLIKE}. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "citizen"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN, parseValue = true)}))
+    @Post("/feedback/{id}:react")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(AccessPolicy.CITIZEN)
+    public FeedbackJson.Published react(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+        Violations v = new Violations();
+        String validId = v.code("id", id, true);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("reaction"), v);
+        Reaction reaction = choice(v, b, "reaction", REACTIONS);
+        v.throwIfAny();
+        ReactToFeedbackRequest rpc = ReactToFeedbackRequest.newBuilder().setId(validId).setReaction(reaction)
+                .build();
+        return FeedbackJson.Published.from(call(request, s -> s.reactToFeedback(rpc)).getFeedback());
+    }
+
+    /** The sender, or a TTHC controller of the unit (or above): one feedback with the sender's contact. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "authenticated"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.AUTHENTICATED, parseValue = true),
+            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_FEEDBACK_READERS, parseValue = true)}))
+    @Get("/feedback/{id}")
+    @Access(AccessPolicy.AUTHENTICATED)
+    public FeedbackJson get(HttpRequest<?> request, @PathVariable String id) {
+        Violations v = new Violations();
+        String validId = v.code("id", id, true);
+        v.throwIfAny();
+        GetFeedbackRequest rpc = GetFeedbackRequest.newBuilder().setId(validId).build();
+        return FeedbackJson.from(call(request, s -> s.getFeedback(rpc)).getFeedback());
+    }
+
+    /** TTHC controller: feedback of the unit subtree with deadline states, most urgent first. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "tthc_controller"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
+    @Get("/feedback")
+    @Access(AccessPolicy.TTHC_CONTROLLER)
+    public FeedbackJson.Page list(HttpRequest<?> request, @Nullable @QueryValue String pageSize,
+                                  @Nullable @QueryValue String pageToken) {
+        Violations v = new Violations();
+        PageRequest page = page(v, pageSize, pageToken);
+        v.throwIfAny();
+        ListFeedbackRequest rpc = ListFeedbackRequest.newBuilder().setPage(page).build();
+        ListFeedbackResponse response = call(request, s -> s.listFeedback(rpc));
+        return new FeedbackJson.Page(response.getItemsList().stream().map(FeedbackJson::from).toList(),
+                ProtoValues.text(response.getPage().getNextPageToken()));
+    }
+
+    /** Anyone: published answers, optionally of one unit; never the sender's contact. */
+    @Operation(extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "public"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.PUBLIC, parseValue = true)}))
+    @Get("/public/feedback")
+    @Access(AccessPolicy.PUBLIC)
+    public FeedbackJson.PublishedPage published(HttpRequest<?> request, @Nullable @QueryValue String unitCode,
+                                                @Nullable @QueryValue String pageSize,
+                                                @Nullable @QueryValue String pageToken) {
+        Violations v = new Violations();
+        String unit = v.code("unitCode", unitCode, false);
+        PageRequest page = page(v, pageSize, pageToken);
+        v.throwIfAny();
+        ListPublishedFeedbackRequest rpc = ListPublishedFeedbackRequest.newBuilder().setUnitCode(orEmpty(unit))
+                .setPage(page).build();
+        ListPublishedFeedbackResponse response = call(request, s -> s.listPublishedFeedback(rpc));
+        return new FeedbackJson.PublishedPage(
+                response.getItemsList().stream().map(FeedbackJson.Published::from).toList(),
+                ProtoValues.text(response.getPage().getNextPageToken()));
+    }
+
+    private static PageRequest page(Violations v, @Nullable String pageSize, @Nullable String pageToken) {
+        return PageRequest.newBuilder().setPageSize(v.pageSize("pageSize", pageSize))
+                .setPageToken(v.pageToken("pageToken", pageToken)).build();
+    }
+
+    @Nullable
+    private static <E> E choice(Violations v, JsonBody b, String name, Map<String, E> values) {
+        String value = b.string(name);
+        if (value == null || value.isEmpty()) {
+            v.missing(name);
+            return null;
+        }
+        E found = values.get(value);
+        if (found == null) {
+            v.add(name, "must be one of " + String.join(", ", new java.util.TreeSet<>(values.keySet())));
+        }
+        return found;
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private <R> R call(HttpRequest<?> request, Function<FeedbackServiceBlockingStub, R> rpc) {
+        return downstream.call(request, feedback, rpc);
+    }
+}
