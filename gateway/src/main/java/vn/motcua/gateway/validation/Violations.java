@@ -52,29 +52,18 @@ public final class Violations {
     /** Text that a person typed: optional unless required, at most maxLength characters, no control characters. */
     @Nullable
     public String text(String field, @Nullable String value, boolean required, int maxLength) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                missing(field);
-            } else if (value != null && !value.isEmpty()) {
-                add(field, "must not be only whitespace");
-            }
-            return null;
-        }
-        boolean ok = true;
-        if (value.codePointCount(0, value.length()) > maxLength) {
-            add(field, "must be at most " + maxLength + " characters");
-            ok = false;
-        }
-        if (CONTROL.matcher(value).find()) {
-            add(field, "must not contain control characters");
-            ok = false;
-        }
-        return ok ? value : null;
+        return typed(field, value, required, maxLength, CONTROL);
     }
 
     /** Like {@link #text} for text of several lines: line breaks and tabs are allowed, other controls are not. */
     @Nullable
     public String multiline(String field, @Nullable String value, boolean required, int maxLength) {
+        return typed(field, value, required, maxLength, CONTROL_BUT_LINES);
+    }
+
+    @Nullable
+    private String typed(String field, @Nullable String value, boolean required, int maxLength,
+                         java.util.regex.Pattern forbidden) {
         if (value == null || value.isBlank()) {
             if (required) {
                 missing(field);
@@ -88,7 +77,7 @@ public final class Violations {
             add(field, "must be at most " + maxLength + " characters");
             ok = false;
         }
-        if (CONTROL_BUT_LINES.matcher(value).find()) {
+        if (forbidden.matcher(value).find()) {
             add(field, "must not contain control characters");
             ok = false;
         }
