@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -165,32 +163,5 @@ class DossierLifecycleIT extends SystemTest {
     }
 
 
-    private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token(user))
-                .GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(String path, String body, String user) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("Authorization", "Bearer " + token(user))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String describe(HttpResponse<String> r) {
-        String body = r.body() == null ? "" : r.body();
-        return r.request().method() + " " + r.uri().getPath() + " -> " + r.statusCode() + " "
-                + r.headers().firstValue("Content-Type").orElse("(no content type)") + " "
-                + (body.length() > 600 ? body.substring(0, 600) + "..." : body);
-    }
 
 }

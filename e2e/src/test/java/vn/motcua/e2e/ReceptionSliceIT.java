@@ -58,7 +58,7 @@ class ReceptionSliceIT extends SystemTest {
     @Test
     @Order(1)
     void receptionOfficerListsTheProceduresOfTheirUnit() throws Exception {
-        HttpResponse<String> response = get("/api/v1/procedures?unitCode=" + UNIT, token("mc.ngocson"));
+        HttpResponse<String> response = get("/api/v1/procedures?unitCode=" + UNIT, "mc.ngocson");
 
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
         List<String> texts = texts(json.readTree(response.body()));
@@ -69,7 +69,7 @@ class ReceptionSliceIT extends SystemTest {
     @Test
     @Order(2)
     void receptionOfficerReceivesADossier() throws Exception {
-        HttpResponse<String> response = post("/api/v1/dossiers", VALID_DOSSIER, token("mc.ngocson"));
+        HttpResponse<String> response = post("/api/v1/dossiers", VALID_DOSSIER, "mc.ngocson");
 
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
         assertThat(response.headers().firstValue("Location")).as("Location header").isPresent();
@@ -82,7 +82,7 @@ class ReceptionSliceIT extends SystemTest {
         assertThat(body.path("applicant").isObject()).as("applicant in " + response.body()).isTrue();
         dossierCode = code;
 
-        HttpResponse<String> own = get("/api/v1/dossiers/" + code, token("mc.ngocson"));
+        HttpResponse<String> own = get("/api/v1/dossiers/" + code, "mc.ngocson");
         assertThat(own.statusCode()).as("the receiving officer reads it back: " + describe(own)).isEqualTo(200);
         assertThat(json.readTree(own.body()).path("code").asText()).isEqualTo(code);
     }
@@ -108,7 +108,7 @@ class ReceptionSliceIT extends SystemTest {
     @Order(4)
     void officerOfAnotherCommuneDoesNotSeeTheDossier() throws Exception {
         assumeTrue(dossierCode != null, "needs the dossier received above");
-        HttpResponse<String> response = get("/api/v1/dossiers/" + dossierCode, token("mc.kyson"));
+        HttpResponse<String> response = get("/api/v1/dossiers/" + dossierCode, "mc.kyson");
 
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(404);
         assertThat(response.body()).doesNotContain(APPLICANT_ID);
@@ -125,7 +125,7 @@ class ReceptionSliceIT extends SystemTest {
     @Test
     @Order(6)
     void citizenCannotReceiveAtTheCounter() throws Exception {
-        HttpResponse<String> response = post("/api/v1/dossiers", VALID_DOSSIER, token("congdan.an"));
+        HttpResponse<String> response = post("/api/v1/dossiers", VALID_DOSSIER, "congdan.an");
 
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(403);
     }
@@ -145,7 +145,7 @@ class ReceptionSliceIT extends SystemTest {
     @Test
     @Order(8)
     void badInputIsRejectedAsProblemJsonAndCreatesNothing() throws Exception {
-        String officer = token("mc.ngocson");
+        String officer = "mc.ngocson";
         Map<String, String> bad = new java.util.LinkedHashMap<>();
         bad.put("malformed JSON", "{\"procedureCode\": \"1.001193\", \"applicant\": {\"fullName\": ");
         bad.put("missing applicant", "{\"procedureCode\":\"1.001193\",\"channel\":\"COUNTER\"}");
@@ -205,7 +205,7 @@ class ReceptionSliceIT extends SystemTest {
     /** Sum of "received" for unit 11077 today, as seen by the user. */
     private int received(String user) throws Exception {
         HttpResponse<String> response = get("/api/v1/reports/daily-receptions?from=" + today + "&to=" + today,
-                token(user));
+                user);
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
         int sum = 0;
         for (JsonNode row : json.readTree(response.body()).path("rows")) {
@@ -231,38 +231,6 @@ class ReceptionSliceIT extends SystemTest {
                     REPORT_WAIT.toSeconds());
         }
         return last;
-    }
-
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
-                .GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(120))
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String describe(HttpResponse<String> r) {
-        String body = r.body() == null ? "" : r.body();
-        return r.request().method() + " " + r.uri().getPath() + " -> " + r.statusCode() + " "
-                + r.headers().firstValue("Content-Type").orElse("(no content type)") + " "
-                + (body.length() > 600 ? body.substring(0, 600) + "..." : body);
     }
 
 

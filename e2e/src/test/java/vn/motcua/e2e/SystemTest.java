@@ -1,11 +1,8 @@
 package vn.motcua.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,17 +13,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.nio.file.Path;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One real MotCua (Keycloak + every jar, mysql mode, free ports) per system-test class, started through
- * scripts/platform.sh like ./motcua up; on a failure the logs are printed and the work directory is kept.
+ * One real MotCua (Keycloak + every jar, mysql mode, free ports), started once through scripts/platform.sh like
+ * ./motcua up and shared by every system-test class of the run: starting Keycloak and five JVMs costs about a
+ * minute on two cores, which each new class would otherwise pay again. It stops when JUnit closes its root
+ * store at the end of the run; if any system test failed, the logs are printed and the work directory is kept.
+ * Classes must therefore assert relative changes (counts before/after), never absolute ones.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SystemTest {
@@ -44,49 +43,13 @@ abstract class SystemTest {
     private final Map<String, String> tokens = new HashMap<>();
 
     protected Platform platform;
-    protected volatile boolean failed;
 
     @RegisterExtension
-    final TestWatcher failureFlag = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            failed = true;
-        }
-    };
+    static final SharedPlatform SHARED = new SharedPlatform();
 
     @BeforeAll
     void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("motcua.root", "..")).toAbsolutePath().normalize();
-        assertThat(root.resolve("scripts/platform.sh")).as("launcher under motcua.root").exists();
-        for (String service : Platform.SERVICES) {
-            Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
-            assertThat(Files.isRegularFile(jar))
-                    .as("%s is built (./mvnw -DskipTests package)", jar).isTrue();
-        }
-        platform = new Platform(root);
-        try {
-            platform.start();
-        } catch (Throwable e) {
-            failed = true;
-            throw e;
-        }
-    }
-
-    @AfterAll
-    void stopPlatform() throws Exception {
-        if (platform == null) {
-            return;
-        }
-        if (failed) {
-            platform.printLogs();
-        }
-        platform.stop();
-        if (!failed) {
-            platform.deleteWorkDir();
-        } else {
-            System.out.println("[e2e] kept " + platform.work + " for inspection (logs in "
-                    + platform.varDir.resolve("log") + ")");
-        }
+        platform = SHARED.platform();
     }
 
     /** A demo user's access token from the real Keycloak (password grant, client motcua-gateway), cached. */
@@ -113,6 +76,41 @@ abstract class SystemTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET through the gateway as a demo user (null: no token), JSON accepted. */
+    protected HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .GET();
+        if (user != null) {
+            request.header("Authorization", "Bearer " + token(user));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** POST a JSON body through the gateway as a demo user (null: no token), with a fresh Idempotency-Key. */
+    protected HttpResponse<String> post(String path, String body, String user)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (user != null) {
+            request.header("Authorization", "Bearer " + token(user));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A one-line account of a response for assertion messages (body cut at 600 characters). */
+    protected static String describe(HttpResponse<String> r) {
+        String body = r.body() == null ? "" : r.body();
+        return r.request().method() + " " + r.uri().getPath() + " -> " + r.statusCode() + " "
+                + r.headers().firstValue("Content-Type").orElse("(no content type)") + " "
+                + (body.length() > 600 ? body.substring(0, 600) + "..." : body);
     }
 
     protected static String enc(String s) {

@@ -204,11 +204,4 @@ class UserAdministrationIT extends SystemTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static String describe(HttpResponse<String> r) {
-        String body = r.body() == null ? "" : r.body();
-        return r.request().method() + " " + r.uri().getPath() + " -> " + r.statusCode() + " "
-                + r.headers().firstValue("Content-Type").orElse("(no content type)") + " "
-                + (body.length() > 600 ? body.substring(0, 600) + "..." : body);
-    }
-
 }
