@@ -7,12 +7,17 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.annotation.Filter;
+import vn.motcua.gateway.console.ConsoleSettings;
 import vn.motcua.gateway.http.FilterOrder;
+
+import java.util.Set;
 
 /**
  * Browser hardening on every response, errors included. API answers carry personal data (applicants, citizen ids),
- * so no cache may keep them. Swagger UI (/swagger-ui) is the one page meant for a browser: it gets a policy that lets
- * its own scripts, styles and the same-origin OpenAPI document load, and nothing from elsewhere.
+ * so no cache may keep them. Two kinds of pages are meant for a browser and get their own policy: Swagger UI
+ * (/swagger-ui), whose scripts, styles and same-origin OpenAPI document may load, and the web console (its page at /),
+ * which may run only its own module script and connect only to the gateway and to Keycloak's origin (the token
+ * endpoint of the PKCE login). Every other answer keeps the API policy that allows nothing.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 @Order(FilterOrder.SECURITY_HEADERS)
@@ -22,6 +27,24 @@ public class SecurityHeadersFilter {
     static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
     private static final String SWAGGER_UI = "/swagger-ui";
+    // the console's only HTML document; its scripts and styles are subresources, to which a page policy does not apply
+    private static final Set<String> CONSOLE_PAGES = Set.of("/", "/index.html");
+
+    private final String consolePolicy;
+
+    public SecurityHeadersFilter(ConsoleSettings console) {
+        this.consolePolicy = consolePolicy(console.keycloakOrigin());
+    }
+
+    /**
+     * Only same-origin files: no inline script or style (the console has none), no framing, forms posting only here.
+     * Navigations to Keycloak's login and logout pages are top-level and need no allowance.
+     */
+    static String consolePolicy(String keycloakOrigin) {
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self' " + keycloakOrigin + "; form-action 'self'; base-uri 'none'; "
+                + "frame-ancestors 'none'";
+    }
 
     @ResponseFilter
     public void harden(HttpRequest<?> request, MutableHttpResponse<?> response) {
@@ -30,7 +53,8 @@ public class SecurityHeadersFilter {
         response.getHeaders().set("Referrer-Policy", "no-referrer");
         String path = request.getPath();
         boolean swaggerUi = path.equals(SWAGGER_UI) || path.startsWith(SWAGGER_UI + "/");
-        response.getHeaders().set("Content-Security-Policy", swaggerUi ? SWAGGER_UI_POLICY : API_POLICY);
+        String policy = swaggerUi ? SWAGGER_UI_POLICY : CONSOLE_PAGES.contains(path) ? consolePolicy : API_POLICY;
+        response.getHeaders().set("Content-Security-Policy", policy);
         // everywhere, not only under /api: nothing this service answers is worth caching
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
     }
