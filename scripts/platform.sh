@@ -14,6 +14,9 @@
 #   MOTCUA_KC_DATA_DIR       Keycloak state (default $MOTCUA_VAR_DIR/keycloak)
 #   MOTCUA_KC_PORT           Keycloak HTTP port (default 18480)
 #   MOTCUA_KC_MGMT_PORT      Keycloak management/health port (default 18481)
+#   MOTCUA_KC_REALM_FILE     realm imported on Keycloak's first start in its state dir (default
+#                            deploy/keycloak/realm-motcua.json; the e2e test passes a copy whose console client
+#                            admits its own gateway port)
 #   MOTCUA_DOSSIER_PORT, MOTCUA_PAYMENT_PORT, MOTCUA_DIGITIZATION_PORT, MOTCUA_REPORT_PORT
 #                            gRPC ports (default 50051, 50052, 50053, 50054)
 #   MOTCUA_GATEWAY_PORT      gateway HTTP port (default 8080; if 8080 is taken a free port is picked,
@@ -50,7 +53,7 @@ SERVICES=(dossier-service payment-service digitization-service report-service ga
 LAUNCHER_VARS=(MOTCUA_VAR_DIR MOTCUA_KC_DATA_DIR MOTCUA_KC_PORT MOTCUA_KC_MGMT_PORT MOTCUA_DOSSIER_PORT
   MOTCUA_PAYMENT_PORT MOTCUA_DIGITIZATION_PORT MOTCUA_REPORT_PORT MOTCUA_GATEWAY_PORT MOTCUA_DB
   MOTCUA_MYSQL_DB_PREFIX MOTCUA_JAVA_OPTS MOTCUA_JAVA MOTCUA_START_TIMEOUT MOTCUA_KC_TIMEOUT MOTCUA_START_EPOCH
-  MOTCUA_CDS)
+  MOTCUA_CDS MOTCUA_KC_REALM_FILE)
 
 # Elapsed seconds since MOTCUA_START_EPOCH (shared by motcua and platform.sh), else since this script started.
 export MOTCUA_START_EPOCH="${MOTCUA_START_EPOCH:-$(date +%s)}"
@@ -215,7 +218,10 @@ start_service() {
     "GRPC_CHANNELS_REPORT_ADDRESS=127.0.0.1:$(port_of report-service)"
   )
   if [[ "$svc" == gateway ]]; then
-    env+=("MICRONAUT_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-gateway-demo-secret")
+    # the web console sends the browser to this Keycloak; keycloak.sh's --hostname makes it the issuer of every
+    # token, which the console checks in the ID token
+    env+=("MICRONAUT_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-gateway-demo-secret"
+      "MOTCUA_GATEWAY_CONSOLE_KEYCLOAK_URL=http://127.0.0.1:$kc_http")
   else
     env+=("GRPC_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-$svc-demo-secret")
   fi
