@@ -1,0 +1,414 @@
+package vn.motcua.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.e2e.Expect.everyone;
+import static vn.motcua.e2e.Expect.expect;
+import static vn.motcua.e2e.Subject.*;
+
+/**
+ * Every route of the gateway against every role of architecture.md §5, with and without a token, on resources of the
+ * caller's own unit and of another one, on the real platform (Keycloak, every jar in mysql mode). Each cell asserts
+ * the exact status. The table below is checked against the gateway's OpenAPI document, so a new route cannot be
+ * added without a row: adding one is one line in {@link #table()}.
+ *
+ * <p>Reading a cell: 401 no or bad token; 403 the role may not do this (at the gateway, or the service's role
+ * check); 404 the resource is outside the caller's scope (services never reveal that it exists); 409 the caller may
+ * act in this state in principle but a legal rule refuses it (written where that is the honest answer).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT extends SystemTest {
+
+    private static final String GET = "GET";
+    private static final String POST = "POST";
+    private static final String PUT = "PUT";
+    private static final String MACHINE_SECRET = "province-report-puller-demo-secret";
+    /** Infrastructure routes outside /api (health, prometheus, the OpenAPI files, swagger-ui) are not in the matrix. */
+    private static final String API_PREFIX = "/api/";
+    private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "delete", "patch");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    /** Tokens are fetched again after this long: the run may outlast Keycloak's access token lifespan. */
+    private static final Duration TOKEN_REUSE = Duration.ofSeconds(60);
+    private final Map<Subject, CachedToken> subjectTokens = new HashMap<>();
+
+    private record CachedToken(String token, Instant fetched) {
+    }
+    private Api api;
+    private MatrixFixtures f;
+
+    @BeforeAll
+    void connect() {
+        api = new Api(http, platform.gatewayUrl(), this::tokenOf, json);
+        f = new MatrixFixtures(api);
+    }
+
+    // --- the matrix -------------------------------------------------------------------------------------------
+
+    private List<Route> table() {
+        String code = "code";
+        String id = "id";
+        return List.of(
+                // public: a token, if sent, is ignored
+                row(GET, "/api/v1/units", everyone(200)),
+                row(GET, "/api/v1/public/procedures", everyone(200), query("q=khai%20sinh")),
+                row(GET, "/api/v1/public/procedures/{code}", everyone(200), fixed(code, MatrixFixtures.BIRTH)),
+                row(GET, "/api/v1/public/units/{unitCode}/listing", everyone(200), fixed("unitCode", MatrixFixtures.UNIT)),
+                row(GET, "/api/v1/public/dossiers/{code}/status", everyone(200), f::received, on(code)),
+                row(GET, "/api/v1/public/feedback", everyone(200)),
+
+                // officers' reads
+                // the other commune's officer asks for 11077's list: outside their subtree, so "no such unit"
+                row(GET, "/api/v1/procedures", expect(NONE, 401).and(CITIZENS, 403).and(RECEPTION_OTHER, 404).otherwise(200), query("unitCode=11077")),
+                row(GET, "/api/v1/inbox", officers(200)),
+                row(GET, "/api/v1/reports/daily-receptions", officers(200), query(todayRange())),
+                row(GET, "/api/v1/machine/reports/daily-receptions", expect(NONE, 401).and(MACHINE, 200).otherwise(403), query(todayRange())),
+
+                // dossiers: reception, reading, online submission
+                row(POST, "/api/v1/dossiers", expect(NONE, 401).and(RECEPTION_OWN, 201).and(RECEPTION_OTHER, 201).otherwise(403),
+                        Route.NO_FIXTURE, body(MatrixFixtures.counterDossierBody(MatrixFixtures.BIRTH))),
+                row(GET, "/api/v1/dossiers/{code}", readDossier(), f::received, on(code)),
+                row(GET, "/api/v1/dossiers/{code}/timeline", readDossier(), f::received, on(code)),
+                row(GET, "/api/v1/dossiers/{code}/forms/{kind}", readDossier(), f::received, (c, s) -> vars(code, c, "kind", "receipt")),
+                row(POST, "/api/v1/citizen/dossiers", expect(NONE, 401).and(CITIZENS, 201).otherwise(403),
+                        Route.NO_FIXTURE, body(MatrixFixtures.onlineDossierBody())),
+                row(GET, "/api/v1/citizen/dossiers", expect(NONE, 401).and(CITIZENS, 200).otherwise(403)),
+
+                // dossier workflow: each fixture is in the state the action needs
+                row(POST, "/api/v1/dossiers/{code}:accept", officerAction(RECEPTION_OWN), f::submitted, on(code, "{}")),
+                row(POST, "/api/v1/dossiers/{code}:request-pre-supplement", officerAction(RECEPTION_OWN), f::submitted, on(code, reason())),
+                row(POST, "/api/v1/dossiers/{code}:reject", officerAction(RECEPTION_OWN), f::submitted, on(code, reason())),
+                row(POST, "/api/v1/dossiers/{code}:resubmit", applicantAction(), f::preSupplement, on(code, "{\"note\":\"Đã bổ sung\"}")),
+                row(POST, "/api/v1/dossiers/{code}:transfer", officerAction(RECEPTION_OWN), f::received, on(code, "{}")),
+                row(POST, "/api/v1/dossiers/{code}:steps", officerAction(SPECIALIST, LEADER), f::inProcess, (c, s) -> vars(code, c).json(step(s))),
+                row(POST, "/api/v1/dossiers/{code}:request-supplement", officerAction(SPECIALIST), f::inProcess, on(code, reason())),
+                row(POST, "/api/v1/dossiers/{code}:receive-supplement", applicantOrDesk(), f::supplementRequested, on(code, "{\"note\":\"Đủ giấy tờ\"}")),
+                row(POST, "/api/v1/dossiers/{code}:refuse", officerAction(LEADER), f::inProcess, on(code, reason())),
+                row(POST, "/api/v1/dossiers/{code}:extend", officerAction(LEADER), () -> f.inProcess(MatrixFixtures.MARRIAGE), on(code, extension())),
+                row(POST, "/api/v1/dossiers/{code}:require-financial-obligation", officerAction(SPECIALIST), f::inProcess, on(code, reason())),
+                row(POST, "/api/v1/dossiers/{code}:confirm-financial-obligation", officerAction(SPECIALIST, RECEPTION_OWN), f::awaitingPayment, on(code, "{}")),
+                row(POST, "/api/v1/dossiers/{code}:withdraw", applicantOrDesk(), f::received, on(code, reason())),
+                // the deployment runs REGIME_2018, where stopping does not exist yet: the two roles that may stop
+                // under Circular 03/2025 get RULE_VIOLATED, everybody else the usual refusal
+                row(POST, "/api/v1/dossiers/{code}:stop", officerRefusals().and(RECEPTION_OWN, 409).and(LEADER, 409).otherwise(403), f::received, on(code, reason())),
+                row(POST, "/api/v1/dossiers/{code}:issue-result", officerAction(CLERK), f::inProcess, on(code, "{\"resultNote\":\"Giấy khai sinh số 12\"}")),
+                row(POST, "/api/v1/dossiers/{code}:return-result", officerAction(RECEPTION_OWN), f::resultReady, on(code, "{\"channel\":\"COUNTER\"}")),
+                row(POST, "/api/v1/dossiers/{code}:rate", applicantAction(), f::returned, on(code, RATING)),
+
+                // feedback (PAKN)
+                row(POST, "/api/v1/feedback", expect(NONE, 401).and(CITIZENS, 201).and(RECEPTION_OWN, 201).and(CONTROLLER, 201).and(RECEPTION_OTHER, 404).otherwise(403),
+                        Route.NO_FIXTURE, body(MatrixFixtures.feedbackBody())),
+                row(GET, "/api/v1/feedback/{id}", expect(NONE, 401).and(CITIZEN, 200).and(CITIZEN_OTHER, 404).and(CONTROLLER, 200).otherwise(403), f::feedback, on(id)),
+                row(GET, "/api/v1/feedback", controllerOnly(200)),
+                row(POST, "/api/v1/feedback/{id}:classify", controllerOnly(200), f::feedback, on(id, "{\"classification\":\"STAFF_BEHAVIOUR\"}")),
+                row(POST, "/api/v1/feedback/{id}:forward", controllerOnly(200), () -> f.feedbackInProcessing(false), on(id, "{\"forwardedTo\":\"Sở Tư pháp\"}")),
+                row(POST, "/api/v1/feedback/{id}:answer", controllerOnly(200), () -> f.feedbackInProcessing(true), on(id, "{\"answer\":\"Đã tiếp thu.\"}")),
+                row(POST, "/api/v1/feedback/{id}:publish", controllerOnly(200), f::answeredFeedback, on(id, "{}")),
+                row(POST, "/api/v1/feedback/{id}:react", expect(NONE, 401).and(CITIZENS, 200).otherwise(403), f::publishedFeedback, on(id, "{\"reaction\":\"LIKE\"}")),
+
+                // catalogue management: district 298's controller manages what only its commune 11077 receives
+                row(POST, "/api/v1/catalog/procedures", controllerOnly(201), Route.NO_FIXTURE,
+                        (r, s) -> call(Map.of(), null, MatrixFixtures.draftBody(MatrixFixtures.freshProcedureCode()), "application/json")),
+                row(POST, "/api/v1/catalog/procedures/{code}/versions/{version}:publish", controllerOnly(200), f::draft,
+                        (r, s) -> vars(code, r.split("/")[0], "version", r.split("/")[1]).json(MatrixFixtures.publicationBody())),
+                row(POST, "/api/v1/catalog/procedures/{code}:withdraw", controllerOnly(200), f::publishedProcedure, on(code, reason())),
+                row(POST, "/api/v1/catalog:import", controllerOnly(200), Route.NO_FIXTURE,
+                        (r, s) -> call(Map.of(), null, MatrixFixtures.importCsv(MatrixFixtures.freshProcedureCode()), "text/csv")),
+                row(GET, "/api/v1/catalog:export", controllerOnly(200), query("format=csv")),
+                row(GET, "/api/v1/catalog/review", controllerOnly(200)),
+
+                // account administration on Keycloak: the accounts are at province 30, outside district 298
+                row(POST, "/api/v1/admin/users", expect(NONE, 401).and(ADMIN_PROVINCE, 201).and(ADMIN_DISTRICT, 403).otherwise(403), Route.NO_FIXTURE,
+                        (r, s) -> call(Map.of(), null, MatrixFixtures.accountBody(MatrixFixtures.freshUsername()), "application/json")),
+                row(GET, "/api/v1/admin/users", expect(NONE, 401).and(ADMIN_PROVINCE, 200).and(ADMIN_DISTRICT, 200).otherwise(403)),
+                row(POST, "/api/v1/admin/users/{id}/disable", adminOfAccount(200), f::provinceAccount, on(id, "{}")),
+                row(POST, "/api/v1/admin/users/{id}/reset-password", adminOfAccount(204), f::provinceAccount,
+                        on(id, "{\"password\":\"" + MatrixFixtures.PASSWORD + "-2\",\"temporary\":true}")),
+                row(PUT, "/api/v1/admin/users/{id}/roles", adminOfAccount(200), f::provinceAccount, on(id, "{\"roles\":[\"report_viewer\",\"specialist\"]}")));
+    }
+
+    // --- cell shorthands --------------------------------------------------------------------------------------
+
+    /** Any officer role passes the gateway; a citizen does not. */
+    private static Expect officers(int status) {
+        return expect(NONE, 401).and(CITIZENS, 403).and(OFFICERS, status).and(MACHINE, status);
+    }
+
+    /**
+     * Any officer passes the gateway; the service then hides the dossier from the other commune's officer (404) and
+     * lets only the roles of the state machine act: {@code allowed} get 200, every other officer in scope 403.
+     */
+    private static Expect officerAction(Subject... allowed) {
+        Expect e = officerRefusals();
+        for (Subject s : allowed) {
+            e.and(s, 200);
+        }
+        return e.otherwise(403);
+    }
+
+    /** No token, citizens refused at the gateway, the dossier hidden from the other commune; the rest to add. */
+    private static Expect officerRefusals() {
+        return expect(NONE, 401).and(CITIZENS, 403).and(RECEPTION_OTHER, 404);
+    }
+
+    /** The applicant alone; another citizen does not see the dossier, officers are refused at the gateway. */
+    private static Expect applicantAction() {
+        return expect(NONE, 401).and(CITIZEN, 200).and(CITIZEN_OTHER, 404).otherwise(403);
+    }
+
+    /** The applicant online or the receiving desk on paper. */
+    private static Expect applicantOrDesk() {
+        return expect(NONE, 401).and(CITIZEN, 200).and(CITIZEN_OTHER, 404).and(RECEPTION_OWN, 200)
+                .and(RECEPTION_OTHER, 404).otherwise(403);
+    }
+
+    private static Expect readDossier() {
+        return expect(NONE, 401).and(CITIZEN, 200).and(CITIZEN_OTHER, 404).and(OFFICERS_IN_SCOPE, 200)
+                .and(RECEPTION_OTHER, 404)
+                .questionable(MACHINE, 200, "the report puller's client-credentials token reads a whole dossier "
+                        + "with the applicant's personal data (report_viewer of unit 30); AUTHENTICATED does not "
+                        + "exclude machines and the service treats report_viewer as an officer");
+    }
+
+    private static Expect controllerOnly(int status) {
+        return expect(NONE, 401).and(CONTROLLER, status).otherwise(403);
+    }
+
+    /** An account of province 30: its administrator manages it, district 298's does not see it. */
+    private static Expect adminOfAccount(int status) {
+        return expect(NONE, 401).and(ADMIN_PROVINCE, status).and(ADMIN_DISTRICT, 404).otherwise(403);
+    }
+
+    // --- request shorthands -----------------------------------------------------------------------------------
+
+    private static final String RATING = """
+            {"timeScore":5,"contactsScore":5,"agenciesScore":4,"attitudeScore":5,"satisfied":true,
+             "comment":"Nhanh, chu đáo"}""";
+
+    private static String reason() {
+        return "{\"reason\":\"Lý do thử ma trận quyền\"}";
+    }
+
+    private static String extension() {
+        String newDue = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        return "{\"reason\":\"Cần xác minh thêm\",\"newDueAt\":\"" + newDue + "\"}";
+    }
+
+    private static String todayRange() {
+        return "from=" + MatrixFixtures.today() + "&to=" + MatrixFixtures.today();
+    }
+
+    /** The leader's step is assigning; everyone else tries the specialist's appraisal. */
+    private static String step(Subject s) {
+        return s == LEADER ? "{\"step\":\"ASSIGN\",\"target\":\"cv.ngocson\",\"note\":\"Giao chuyên viên\"}"
+                : "{\"step\":\"APPRAISE\",\"note\":\"Hồ sơ hợp lệ\"}";
+    }
+
+    private static Route row(String method, String template, Expect expect) {
+        return row(method, template, expect, Route.NO_FIXTURE, (r, s) -> call(Map.of(), null, null, null));
+    }
+
+    private static Route row(String method, String template, Expect expect, Route.Request request) {
+        return row(method, template, expect, Route.NO_FIXTURE, request);
+    }
+
+    private static Route row(String method, String template, Expect expect, Route.Fixture fixture,
+                             Route.Request request) {
+        return new Route(method, template, expect, fixture, request);
+    }
+
+    private static Route.Request query(String query) {
+        return (r, s) -> call(Map.of(), query, null, null);
+    }
+
+    private static Route.Request fixed(String var, String value) {
+        return (r, s) -> call(Map.of(var, value), null, null, null);
+    }
+
+    private static Route.Request body(String json) {
+        return (r, s) -> call(Map.of(), null, json, "application/json");
+    }
+
+    private static Route.Request on(String var) {
+        return (r, s) -> call(Map.of(var, r), null, null, null);
+    }
+
+    private static Route.Request on(String var, String json) {
+        return (r, s) -> vars(var, r).json(json);
+    }
+
+    private static Route.Call call(Map<String, String> vars, String query, String body, String contentType) {
+        return new Route.Call(vars, query, body, contentType);
+    }
+
+    private static Route.Call vars(String... namesAndValues) {
+        Map<String, String> vars = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            vars.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return call(vars, null, null, null);
+    }
+
+    // --- the tests --------------------------------------------------------------------------------------------
+
+    @Test
+    void theTableHasExactlyOneRowPerRouteOfTheOpenApiDocument() throws Exception {
+        Api.Reply reply = api.get(NONE, "/openapi/motcua.yml");
+        assertThat(reply.status()).as(reply.describe()).isEqualTo(200);
+        JsonNode paths = yaml.readTree(reply.body()).path("paths");
+        Set<String> documented = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            if (!path.getKey().startsWith(API_PREFIX)) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                if (HTTP_METHODS.contains(op.getKey())) {
+                    documented.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        List<String> rows = table().stream().map(Route::key).toList();
+        Set<String> inTable = new TreeSet<>(rows);
+        assertThat(rows).as("rows named twice").doesNotHaveDuplicates();
+
+        Set<String> missing = new TreeSet<>(documented);
+        missing.removeAll(inTable);
+        Set<String> extra = new TreeSet<>(inTable);
+        extra.removeAll(documented);
+        assertThat(missing).as("routes of the OpenAPI document without a row in the matrix").isEmpty();
+        assertThat(extra).as("rows of the matrix for routes the OpenAPI document does not have").isEmpty();
+    }
+
+    @Test
+    void everyRoleGetsExactlyTheExpectedStatusOnEveryRoute() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        Map<String, String> questionable = new java.util.LinkedHashMap<>();
+        int cells = 0;
+        for (Route route : table()) {
+            String resource = null;
+            boolean fresh = true;
+            for (Subject subject : failuresFirst(route)) {
+                int expected = route.expect().status(subject);
+                cells++;
+                try {
+                    if (fresh) {
+                        resource = route.fixture().create();
+                        fresh = false;
+                    }
+                    Route.Call call = route.request().build(resource, subject);
+                    Api.Reply reply = api.send(subject, route.method(), call.path(route.template()), call.body(),
+                            call.contentType());
+                    if (reply.status() != expected) {
+                        mismatches.add(route.key() + " | " + subject + " | expected " + expected + " | actual "
+                                + reply.describe() + " | resource " + resource);
+                    }
+                    // a successful call may have moved or used up the resource: the next cell gets a new one
+                    fresh = reply.status() / 100 == 2;
+                } catch (Exception e) {
+                    mismatches.add(route.key() + " | " + subject + " | expected " + expected + " | no answer: " + e);
+                    fresh = true;
+                }
+                String question = route.expect().questions().get(subject);
+                if (question != null) {
+                    questionable.put(route.key() + " | " + subject + " -> " + expected, question);
+                }
+            }
+        }
+        System.out.printf("[matrix] %d routes x %d subjects = %d cells, %d mismatches%n", table().size(),
+                Subject.values().length, cells, mismatches.size());
+        questionable.forEach((cell, why) -> System.out.println("[matrix] QUESTIONABLE " + cell + ": " + why));
+        mismatches.forEach(m -> System.out.println("[matrix] MISMATCH " + m));
+        assertThat(mismatches).as("cells whose status differs from the matrix (route | subject | expected | actual)")
+                .isEmpty();
+    }
+
+    @Test
+    void withoutATokenEveryWriteIsRefusedBeforeItsBodyIsRead() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        int cells = 0;
+        for (Route route : table()) {
+            if (route.method().equals(GET) || route.expect().status(NONE) != 401) {
+                continue;
+            }
+            // a malformed body and a path variable that is no dossier code, id or version: 400 if it were looked at
+            String path = route.template().replaceAll("\\{[^}]+}", "~");
+            Api.Reply reply = api.send(NONE, route.method(), path, "{\"truncated\": ", "application/json");
+            cells++;
+            if (reply.status() != 401) {
+                mismatches.add(route.key() + " -> " + reply.describe());
+            }
+        }
+        System.out.printf("[matrix] %d writes refused without a token before validation%n", cells);
+        assertThat(cells).as("write routes that need a token").isGreaterThan(30);
+        assertThat(mismatches).as("writes that looked at the body before asking for a token").isEmpty();
+    }
+
+    /**
+     * Refusals first, then the cells expected to succeed: a refusal that wrongly changed the resource shows up as
+     * the allowed cell's failure on the same fixture.
+     */
+    private static List<Subject> failuresFirst(Route route) {
+        List<Subject> order = new ArrayList<>(EnumSet.allOf(Subject.class));
+        order.sort(Comparator.comparing(s -> route.expect().status(s) / 100 == 2));
+        return order;
+    }
+
+    // --- tokens -----------------------------------------------------------------------------------------------
+
+    private String tokenOf(Subject subject) throws IOException, InterruptedException {
+        if (subject == NONE) {
+            return null;
+        }
+        CachedToken cached = subjectTokens.get(subject);
+        if (cached == null || cached.fetched().plus(TOKEN_REUSE).isBefore(Instant.now())) {
+            String token = subject == MACHINE ? clientCredentials(subject.account, MACHINE_SECRET)
+                    : passwordToken(subject.account);
+            cached = new CachedToken(token, Instant.now());
+            subjectTokens.put(subject, cached);
+        }
+        return cached.token();
+    }
+
+    private String passwordToken(String username) throws IOException, InterruptedException {
+        HttpResponse<String> response = passwordGrant(username, DEMO_PASSWORD);
+        assertThat(response.statusCode()).as("password grant for %s: %s", username, response.body()).isEqualTo(200);
+        return json.readTree(response.body()).path("access_token").asText();
+    }
+
+    private String clientCredentials(String clientId, String secret) throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(secret);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.tokenUrl()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as("client credentials for %s: %s", clientId, response.body())
+                .isEqualTo(200);
+        return json.readTree(response.body()).path("access_token").asText();
+    }
+}

@@ -1,0 +1,216 @@
+package vn.motcua.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static vn.motcua.e2e.Subject.ADMIN_PROVINCE;
+import static vn.motcua.e2e.Subject.CITIZEN;
+import static vn.motcua.e2e.Subject.CLERK;
+import static vn.motcua.e2e.Subject.CONTROLLER;
+import static vn.motcua.e2e.Subject.RECEPTION_OWN;
+import static vn.motcua.e2e.Subject.SPECIALIST;
+
+/**
+ * The resources the matrix acts on, each made through the API by the user whose job it is, in the state the
+ * row's action needs. Dossiers are received at commune 11077 with congdan.an as the applicant; feedback is sent by
+ * congdan.an to 11077; accounts are created at province 30 (so admin.tuky of district 298 is the "other unit").
+ */
+final class MatrixFixtures {
+
+    static final String UNIT = "11077";
+    /** Đăng ký khai sinh: received at every commune, fully online, 1 working day. */
+    static final String BIRTH = "1.001193";
+    /** Đăng ký kết hôn: 5 working days, long enough for an apology at least one working day before the due time. */
+    static final String MARRIAGE = "1.000894";
+    static final String APPLICANT_ID = "030090001234";
+    static final String PASSWORD = "KhoiTao#Matrix2026";
+
+    private final Api api;
+
+    MatrixFixtures(Api api) {
+        this.api = api;
+    }
+
+    static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+    }
+
+    static String counterDossierBody(String procedure) {
+        return """
+                {"procedureCode":"%s","channel":"COUNTER",
+                 "applicant":{"fullName":"Nguyễn Văn An","citizenId":"%s","phone":"0912345678",
+                              "address":"Thôn Đông, xã Ngọc Sơn"}}""".formatted(procedure, APPLICANT_ID);
+    }
+
+    static String onlineDossierBody() {
+        return """
+                {"procedureCode":"%s","unitCode":"%s","applicant":{"fullName":"Nguyễn Văn An"},
+                 "note":"Nộp trực tuyến"}""".formatted(BIRTH, UNIT);
+    }
+
+    static String feedbackBody() {
+        return """
+                {"unitCode":"%s","title":"Thời hạn giải quyết","content":"Đề nghị rút ngắn thời hạn.",
+                 "senderName":"Nguyễn Văn An"}""".formatted(UNIT);
+    }
+
+    static String draftBody(String code) {
+        return """
+                {"code":"%s","name":"Thủ tục thử ma trận quyền","field":"Hộ tịch","level":"COMMUNE",
+                 "timeLimit":{"amount":5,"unit":"WORKING_DAYS"},"onlineLevel":"NONE",
+                 "components":[{"name":"Đơn đề nghị"}],
+                 "receivingUnits":[{"unitCode":"%s","competentUnitCode":"%s"}],"effectiveOn":"%s"}"""
+                .formatted(code, UNIT, UNIT, today());
+    }
+
+    static String importCsv(String code) {
+        return "code,name,field,level,time_limit_amount,time_limit_unit,online_level,postal_allowed,"
+                + "boundary_free_allowed,requires_paper_result,effective_on,fees,components,receiving_units\r\n"
+                + code + ",Thủ tục nhập từ tệp,Nông nghiệp,COMMUNE,5,WORKING_DAYS,NONE,false,false,true,"
+                + today() + ",Lệ phí:0,Đơn đề nghị|true|1|false," + UNIT + ":" + UNIT + "\r\n";
+    }
+
+    static String accountBody(String username) {
+        return """
+                {"username":"%s","email":"%s@motcua.local","firstName":"Ma","lastName":"Trận",
+                 "unitCode":"30","role":"report_viewer","password":"%s","temporaryPassword":false}"""
+                .formatted(username, username, PASSWORD);
+    }
+
+    /** A procedure code nobody has used: the 9.xxxxxx range is not in the demo catalogue. */
+    static String freshProcedureCode() {
+        return "9." + (100000 + ThreadLocalRandom.current().nextInt(900000));
+    }
+
+    static String freshUsername() {
+        return "mx" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    // --- dossiers -----------------------------------------------------------------------------------------
+
+    String received() throws IOException, InterruptedException {
+        return received(BIRTH);
+    }
+
+    String received(String procedure) throws IOException, InterruptedException {
+        return code(api.post(RECEPTION_OWN, "/api/v1/dossiers", counterDossierBody(procedure), 201));
+    }
+
+    String submitted() throws IOException, InterruptedException {
+        return code(api.post(CITIZEN, "/api/v1/citizen/dossiers", onlineDossierBody(), 201));
+    }
+
+    String preSupplement() throws IOException, InterruptedException {
+        String code = submitted();
+        act(RECEPTION_OWN, code, "request-pre-supplement", "{\"reason\":\"Thiếu giấy chứng sinh\"}");
+        return code;
+    }
+
+    String inProcess() throws IOException, InterruptedException {
+        return inProcess(BIRTH);
+    }
+
+    String inProcess(String procedure) throws IOException, InterruptedException {
+        String code = received(procedure);
+        act(RECEPTION_OWN, code, "transfer", "{}");
+        return code;
+    }
+
+    String supplementRequested() throws IOException, InterruptedException {
+        String code = inProcess();
+        act(SPECIALIST, code, "request-supplement", "{\"reason\":\"Bổ sung bản sao CCCD\"}");
+        return code;
+    }
+
+    String awaitingPayment() throws IOException, InterruptedException {
+        String code = inProcess();
+        act(SPECIALIST, code, "require-financial-obligation", "{\"reason\":\"Nộp lệ phí\"}");
+        return code;
+    }
+
+    String resultReady() throws IOException, InterruptedException {
+        String code = inProcess();
+        act(CLERK, code, "issue-result", "{\"resultNote\":\"Giấy khai sinh\"}");
+        return code;
+    }
+
+    String returned() throws IOException, InterruptedException {
+        String code = resultReady();
+        act(RECEPTION_OWN, code, "return-result", "{\"channel\":\"COUNTER\"}");
+        return code;
+    }
+
+    private void act(Subject who, String code, String action, String body) throws IOException, InterruptedException {
+        api.post(who, "/api/v1/dossiers/" + code + ":" + action, body, 200);
+    }
+
+    private static String code(JsonNode dossier) {
+        return require(dossier, "code");
+    }
+
+    // --- feedback -----------------------------------------------------------------------------------------
+
+    String feedback() throws IOException, InterruptedException {
+        return require(api.post(CITIZEN, "/api/v1/feedback", feedbackBody(), 201), "id");
+    }
+
+    /** Classified as a regulation within (answer here) or outside (forward) the unit's competence. */
+    String feedbackInProcessing(boolean withinCompetence) throws IOException, InterruptedException {
+        String id = feedback();
+        api.post(CONTROLLER, "/api/v1/feedback/" + id + ":classify", "{\"classification\":\""
+                + (withinCompetence ? "REGULATION_IN_COMPETENCE" : "REGULATION_OUT_OF_COMPETENCE") + "\"}", 200);
+        return id;
+    }
+
+    String answeredFeedback() throws IOException, InterruptedException {
+        String id = feedbackInProcessing(true);
+        api.post(CONTROLLER, "/api/v1/feedback/" + id + ":answer", "{\"answer\":\"Đã rút ngắn còn 3 ngày.\"}", 200);
+        return id;
+    }
+
+    String publishedFeedback() throws IOException, InterruptedException {
+        String id = answeredFeedback();
+        api.post(CONTROLLER, "/api/v1/feedback/" + id + ":publish", "{}", 200);
+        return id;
+    }
+
+    // --- catalogue ----------------------------------------------------------------------------------------
+
+    /** "code/version" of a new draft received only at 11077, which district 298's controller manages. */
+    String draft() throws IOException, InterruptedException {
+        JsonNode version = api.post(CONTROLLER, "/api/v1/catalog/procedures", draftBody(freshProcedureCode()), 201);
+        JsonNode procedure = version.path("procedure");
+        return require(procedure, "code") + "/" + require(procedure, "version");
+    }
+
+    String publishedProcedure() throws IOException, InterruptedException {
+        String[] draft = draft().split("/");
+        api.post(CONTROLLER, "/api/v1/catalog/procedures/" + draft[0] + "/versions/" + draft[1] + ":publish",
+                publicationBody(), 200);
+        return draft[0];
+    }
+
+    static String publicationBody() {
+        return "{\"publicationDecision\":\"QĐ 12/QĐ-UBND\",\"publishedOn\":\"" + today() + "\"}";
+    }
+
+    // --- accounts -----------------------------------------------------------------------------------------
+
+    /** Id of a new report_viewer account at province 30, made by the province's administrator. */
+    String provinceAccount() throws IOException, InterruptedException {
+        return require(api.post(ADMIN_PROVINCE, "/api/v1/admin/users", accountBody(freshUsername()), 201), "id");
+    }
+
+    private static String require(JsonNode node, String field) {
+        String value = node.path(field).asText();
+        if (value.isBlank()) {
+            throw new IllegalStateException("no " + field + " in " + node);
+        }
+        return value;
+    }
+}
