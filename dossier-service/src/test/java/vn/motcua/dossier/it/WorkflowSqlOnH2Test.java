@@ -114,6 +114,6 @@ class WorkflowSqlOnH2Test implements TestPropertyProvider {
     private static Dossier dossier(String code, DossierState state, Instant due) {
         return new Dossier(code, "1.001193", 1, "Đăng ký khai sinh", "11077", "11077", "11077", state,
                 Channel.COUNTER, new Applicant("Nguyễn Văn An", "030090001234", null, null, null), null,
-                due == null ? null : T0, due, due, null, false);
+                due == null ? null : T0, due, due, null, false, 0);
     }
 }

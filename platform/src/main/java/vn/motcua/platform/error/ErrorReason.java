@@ -27,6 +27,8 @@ public enum ErrorReason {
     CURSOR_EXPIRED,
     /** The object changed concurrently; retry. */
     CONCURRENT_UPDATE,
+    /** The caller acted on an older revision than the current one (HTTP If-Match); reload, then decide again. */
+    STALE_REVISION,
     /** Token keys could not be fetched from the identity provider. */
     IDENTITY_PROVIDER_UNAVAILABLE,
     /** A downstream service did not answer. */

@@ -11,6 +11,7 @@ import vn.motcua.dossier.dossier.service.FormService;
 import vn.motcua.dossier.dossier.service.InboxService;
 import vn.motcua.dossier.dossier.service.RateCommand;
 import vn.motcua.dossier.dossier.service.RatingService;
+import vn.motcua.dossier.dossier.service.RegisterService;
 import vn.motcua.dossier.dossier.service.SubmitCommand;
 import vn.motcua.dossier.dossier.service.TimelineService;
 import vn.motcua.dossier.dossier.service.TransitionCommand;
@@ -33,9 +34,11 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
     private final FormService forms;
     private final InboxService inboxes;
     private final RatingService ratings;
+    private final RegisterService registers;
 
     public DossierWorkflowGrpcEndpoint(WorkflowService workflow, TimelineService timelines, FormService forms,
-                                       InboxService inboxes, RatingService ratings) {
+                                       InboxService inboxes, RatingService ratings, RegisterService registers) {
+        this.registers = registers;
         this.workflow = workflow;
         this.timelines = timelines;
         this.forms = forms;
@@ -53,32 +56,32 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
 
     @Override
     public void acceptDossier(AcceptDossierRequest r, StreamObserver<AcceptDossierResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.ACCEPT, null),
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.ACCEPT, null),
                 d -> AcceptDossierResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void requestPreSupplement(RequestPreSupplementRequest r,
                                      StreamObserver<RequestPreSupplementResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.REQUEST_PRE_SUPPLEMENT,
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.REQUEST_PRE_SUPPLEMENT,
                 r.getReason()), d -> RequestPreSupplementResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void resubmitDossier(ResubmitDossierRequest r, StreamObserver<ResubmitDossierResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.RESUBMIT, r.getNote()),
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.RESUBMIT, r.getNote()),
                 d -> ResubmitDossierResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void rejectDossier(RejectDossierRequest r, StreamObserver<RejectDossierResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.REJECT, r.getReason()),
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.REJECT, r.getReason()),
                 d -> RejectDossierResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void transferDossier(TransferDossierRequest r, StreamObserver<TransferDossierResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.TRANSFER, null),
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.TRANSFER, null),
                 d -> TransferDossierResponse.newBuilder().setDossier(d).build());
     }
 
@@ -88,24 +91,24 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
         TransitionCommand command = new TransitionCommand(r.getRequestId(), r.getCode(), step(r.getStep()),
                 r.getNote(), DossierMessages.emptyToNull(r.getTarget()),
                 r.hasStepDueAt() ? DossierMessages.instant(r.getStepDueAt()) : null, null, null);
-        transition(observer, command, d -> RecordProcessingStepResponse.newBuilder().setDossier(d).build());
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), command, d -> RecordProcessingStepResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void requestSupplement(RequestSupplementRequest r, StreamObserver<RequestSupplementResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.REQUEST_SUPPLEMENT,
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.REQUEST_SUPPLEMENT,
                 r.getReason()), d -> RequestSupplementResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void receiveSupplement(ReceiveSupplementRequest r, StreamObserver<ReceiveSupplementResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.SUPPLEMENT_RECEIVED,
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.SUPPLEMENT_RECEIVED,
                 r.getNote()), d -> ReceiveSupplementResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void refuseDossier(RefuseDossierRequest r, StreamObserver<RefuseDossierResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.REFUSE, r.getReason()),
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.REFUSE, r.getReason()),
                 d -> RefuseDossierResponse.newBuilder().setDossier(d).build());
     }
 
@@ -114,13 +117,13 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
         TransitionCommand command = new TransitionCommand(r.getRequestId(), r.getCode(),
                 DossierEvent.APOLOGISE_AND_EXTEND, r.getReason(), null, null,
                 r.hasNewDueAt() ? DossierMessages.instant(r.getNewDueAt()) : null, null);
-        transition(observer, command, d -> ExtendDeadlineResponse.newBuilder().setDossier(d).build());
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), command, d -> ExtendDeadlineResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void requireFinancialObligation(RequireFinancialObligationRequest r,
                                            StreamObserver<RequireFinancialObligationResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(),
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(),
                         DossierEvent.REQUIRE_FINANCIAL_OBLIGATION, r.getReason()),
                 d -> RequireFinancialObligationResponse.newBuilder().setDossier(d).build());
     }
@@ -128,25 +131,25 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
     @Override
     public void confirmFinancialObligation(ConfirmFinancialObligationRequest r,
                                            StreamObserver<ConfirmFinancialObligationResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.OBLIGATION_FULFILLED,
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.OBLIGATION_FULFILLED,
                 null), d -> ConfirmFinancialObligationResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void withdrawDossier(WithdrawDossierRequest r, StreamObserver<WithdrawDossierResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.WITHDRAW,
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.WITHDRAW,
                 r.getReason()), d -> WithdrawDossierResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void stopDossier(StopDossierRequest r, StreamObserver<StopDossierResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.STOP, r.getReason()),
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.STOP, r.getReason()),
                 d -> StopDossierResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
     public void issueResult(IssueResultRequest r, StreamObserver<IssueResultResponse> observer) {
-        transition(observer, TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.ISSUE_RESULT,
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.ISSUE_RESULT,
                 r.getResultNote()), d -> IssueResultResponse.newBuilder().setDossier(d).build());
     }
 
@@ -154,7 +157,7 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
     public void returnResult(ReturnResultRequest r, StreamObserver<ReturnResultResponse> observer) {
         TransitionCommand command = new TransitionCommand(r.getRequestId(), r.getCode(), DossierEvent.RETURN_RESULT,
                 null, null, null, null, DossierMessages.channel(r.getChannel()));
-        transition(observer, command, d -> ReturnResultResponse.newBuilder().setDossier(d).build());
+        transition(observer, expected(r.hasExpectedRevision(), r.getExpectedRevision()), command, d -> ReturnResultResponse.newBuilder().setDossier(d).build());
     }
 
     @Override
@@ -180,6 +183,15 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
         FormService.RenderedForm form = forms.render(CallContext.requireCaller(), r.getCode(), formType(r.getKind()));
         reply(observer, RenderFormResponse.newBuilder().setFileName(form.fileName())
                 .setPdf(ByteString.copyFrom(form.pdf())).build());
+    }
+
+    @Override
+    public void renderTrackingRegister(RenderTrackingRegisterRequest r,
+                                       StreamObserver<RenderTrackingRegisterResponse> observer) {
+        RegisterService.Register register = registers.render(CallContext.requireCaller(), r.getUnitCode(),
+                r.getFrom(), r.getTo());
+        reply(observer, RenderTrackingRegisterResponse.newBuilder().setFileName(register.fileName())
+                .setPdf(ByteString.copyFrom(register.pdf())).setRowCount(register.rowCount()).build());
     }
 
     @Override
@@ -210,10 +222,15 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
         reply(observer, RateDossierResponse.newBuilder().setCode(code).build());
     }
 
-    private <R> void transition(StreamObserver<R> observer, TransitionCommand command,
+    private <R> void transition(StreamObserver<R> observer, Long expectedRevision, TransitionCommand command,
                                 Function<vn.motcua.proto.dossier.v1.Dossier, R> response) {
-        Dossier dossier = workflow.transition(CallContext.requireCaller(), command);
+        Dossier dossier = workflow.transition(CallContext.requireCaller(), command, expectedRevision);
         reply(observer, response.apply(DossierMessages.dossier(dossier)));
+    }
+
+    /** expected_revision is optional: unset means "whatever the dossier is now". */
+    private static Long expected(boolean present, long revision) {
+        return present ? revision : null;
     }
 
     private static <R> void reply(StreamObserver<R> observer, R response) {

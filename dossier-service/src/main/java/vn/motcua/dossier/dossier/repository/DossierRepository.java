@@ -243,6 +243,7 @@ public class DossierRepository {
                         rs.getString("applicant_address")),
                 rs.getString("note"), UtcTimestamps.read(rs, "received_at"),
                 UtcTimestamps.read(rs, "original_due_at"), UtcTimestamps.read(rs, "due_at"),
-                UtcTimestamps.read(rs, "finished_at"), rs.getBoolean("extension_used"));
+                UtcTimestamps.read(rs, "finished_at"), rs.getBoolean("extension_used"),
+                rs.getLong("row_version"));
     }
 }

@@ -110,7 +110,7 @@ public class ReceptionService {
                         receivable.procedure().name(), unitCode, receivable.competentUnitCode(),
                         allowed.handlingUnitCodeAfter() == null ? unitCode : allowed.handlingUnitCodeAfter(),
                         allowed.to(), command.channel(), command.applicant(), FieldChecks.blankToNull(command.note()),
-                        receivedAt, dueAt, dueAt, null, false);
+                        receivedAt, dueAt, dueAt, null, false, 0);
                 dossiers.insert(dossier, null, now);
                 dossiers.appendHistory(new DossierRepository.HistoryEntry(code, event.name(), null,
                         allowed.to().name(), caller.subject(), caller.username(), unitCode,

@@ -63,7 +63,7 @@ final class TransitionEffects {
                 : allowed.handlingUnitCodeAfter();
         return new Dossier(d.code(), d.procedureCode(), d.procedureVersion(), d.procedureName(),
                 d.receivingUnitCode(), d.competentUnitCode(), handling, to, d.channel(), d.applicant(), d.note(),
-                receivedAt, originalDueAt, dueAt, finishedAt, extensionUsed);
+                receivedAt, originalDueAt, dueAt, finishedAt, extensionUsed, d.revision() + 1);
     }
 
     static boolean needsTimeLimit(TransitionCommand command) {

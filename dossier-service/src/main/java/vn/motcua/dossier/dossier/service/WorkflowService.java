@@ -124,7 +124,7 @@ public class WorkflowService {
             Dossier dossier = new Dossier(code, receivable.procedure().code(), receivable.procedure().version(),
                     receivable.procedure().name(), unit.code(), receivable.competentUnitCode(),
                     allowed.handlingUnitCodeAfter(), allowed.to(), Channel.ONLINE, applicant,
-                    FieldChecks.blankToNull(command.note()), null, null, null, null, false);
+                    FieldChecks.blankToNull(command.note()), null, null, null, null, false, 0);
             dossiers.insert(dossier, now, now);
             dossiers.appendHistory(history(caller, dossier, DossierEvent.SUBMIT_ONLINE, null,
                     FieldChecks.blankToNull(command.note()), null, null, now));
@@ -134,8 +134,18 @@ public class WorkflowService {
         });
     }
 
-    /** Every verb on an existing dossier (T2–T16). */
+    /** Every verb on an existing dossier (T2–T16), whatever its current revision. */
     public Dossier transition(Caller caller, TransitionCommand command) {
+        return transition(caller, command, null);
+    }
+
+    /**
+     * Every verb on an existing dossier (T2–T16). With an expected revision (the HTTP If-Match of the gateway) the
+     * verb only applies to the dossier as the caller last saw it: two officers deciding on the same screen must not
+     * have the second decision land on a dossier the first one already changed. A replayed request id answers
+     * its first result even though that result changed the revision.
+     */
+    public Dossier transition(Caller caller, TransitionCommand command, Long expectedRevision) {
         Instant now = clock.instant();
         UnitTree tree = units.tree();
         WorkflowCommandValidator.validate(command, tree);
@@ -151,6 +161,11 @@ public class WorkflowService {
                     .filter(s -> queries.isVisible(caller, s.dossier()))
                     .orElseThrow(() -> DomainException.notFound("dossier"));
             Dossier before = stored.dossier();
+            if (expectedRevision != null && expectedRevision != stored.version()) {
+                throw DomainException.of(ErrorKind.FAILED_PRECONDITION, ErrorReason.STALE_REVISION,
+                        "dossier " + before.code() + " is at revision " + stored.version() + ", not "
+                                + expectedRevision + "; reload it and decide again");
+            }
             DeadlineCalculator calendar = deadlines.forUnit(before.competentUnitCode());
             TransitionDecision decision = machine.decide(before.state(), command.event(), actor,
                     facts(before, calendar, now));

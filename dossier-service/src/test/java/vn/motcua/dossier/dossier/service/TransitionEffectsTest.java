@@ -129,7 +129,7 @@ class TransitionEffectsTest {
     private static Dossier dossier(DossierState state, Instant received, Instant originalDue, Instant due) {
         String handling = state == DossierState.SUBMITTED || state == DossierState.RECEIVED ? "R" : "C";
         return new Dossier("c", "1.000894", 1, "Đăng ký kết hôn", "R", "C", handling, state, Channel.COUNTER,
-                new Applicant("A", "030090001234", null, null, null), null, received, originalDue, due, null, false);
+                new Applicant("A", "030090001234", null, null, null), null, received, originalDue, due, null, false, 0);
     }
 
     private static Dossier apply(Dossier d, DossierEvent event, TransitionCommand command, Instant now) {
