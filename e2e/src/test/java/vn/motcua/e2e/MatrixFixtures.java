@@ -63,7 +63,7 @@ final class MatrixFixtures {
         return """
                 {"code":"%s","name":"Thủ tục thử ma trận quyền","field":"Hộ tịch","level":"COMMUNE",
                  "timeLimit":{"amount":5,"unit":"WORKING_DAYS"},"onlineLevel":"NONE",
-                 "components":[{"name":"Đơn đề nghị"}],
+                 "components":[{"name":"Đơn đề nghị","quantity":1}],
                  "receivingUnits":[{"unitCode":"%s","competentUnitCode":"%s"}],"effectiveOn":"%s"}"""
                 .formatted(code, UNIT, UNIT, today());
     }
