@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * Serves the unit tree from a short-lived cache: units change rarely (mergers, a reform), while every scoped
- * query needs the subtree of the caller's unit.
+ * query needs the subtree of the caller's unit. A change through UnitAdminService drops the cache of this instance at
+ * once ({@link #invalidate()}); other instances of the service see it within the TTL.
  */
 @Singleton
 public class UnitDirectory {
@@ -23,10 +24,17 @@ public class UnitDirectory {
     }
 
     public UnitTree tree() {
-        if (tree == null || Instant.now().isAfter(loadedAt.plus(TTL))) {
-            tree = new UnitTree(repository.findAll());
+        UnitTree current = tree;
+        if (current == null || Instant.now().isAfter(loadedAt.plus(TTL))) {
+            current = new UnitTree(repository.findAll());
+            tree = current;
             loadedAt = Instant.now();
         }
-        return tree;
+        return current;
+    }
+
+    /** Call after a committed unit change: the next {@link #tree()} reads the table again. */
+    public void invalidate() {
+        tree = null;
     }
 }

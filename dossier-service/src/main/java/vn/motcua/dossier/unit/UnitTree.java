@@ -44,6 +44,11 @@ public final class UnitTree {
         return result;
     }
 
+    /** The units directly below, closed ones included. */
+    public List<AdminUnit> children(String code) {
+        return children.getOrDefault(code, List.of());
+    }
+
     public List<AdminUnit> subtree(String code) {
         return subtreeCodes(code).stream().map(byCode::get).toList();
     }

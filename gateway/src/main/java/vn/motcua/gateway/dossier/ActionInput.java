@@ -1,17 +1,25 @@
 package vn.motcua.gateway.dossier;
 
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import vn.motcua.gateway.downstream.ProtoValues;
+import vn.motcua.gateway.problem.FieldError;
+import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.validation.Violations;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The input of one workflow action: the dossier code from the path, the request id from Idempotency-Key and the
- * (optional) JSON body, all checked together so that one 400 lists every problem. Call {@link #done()} after reading
+ * The input of one workflow action: the dossier code from the path, the request id from Idempotency-Key, the
+ * revision the caller decided on from If-Match (optional) and the (optional) JSON body, all checked together so that
+ * one 400 lists every problem. Call {@link #done()} after reading
  * the fields and before calling the service.
  */
 final class ActionInput {
@@ -22,25 +30,45 @@ final class ActionInput {
     private final Violations violations = new Violations();
     private final String code;
     private final String requestId;
+    @Nullable
+    private final Long expectedRevision;
     private final JsonBody body;
 
-    private ActionInput(JsonMapper json, String code, @Nullable String idempotencyKey, @Nullable String body,
-                        boolean bodyRequired, Set<String> fields) {
+    private ActionInput(JsonMapper json, HttpRequest<?> request, String code, @Nullable String idempotencyKey,
+                        @Nullable String body, boolean bodyRequired, Set<String> fields) {
         this.code = violations.code("code", code, true);
         this.requestId = IdempotencyKeys.requestId(idempotencyKey, violations);
+        this.expectedRevision = EntityTags.ifMatch(request.getHeaders().get(HttpHeaders.IF_MATCH), violations);
         this.body = JsonBody.read(json, body, bodyRequired, fields, violations);
     }
 
     /** A body is optional: absent reads as {}. */
-    static ActionInput of(JsonMapper json, String code, @Nullable String idempotencyKey, @Nullable String body,
-                          Set<String> fields) {
-        return new ActionInput(json, code, idempotencyKey, body, false, fields);
+    static ActionInput of(JsonMapper json, HttpRequest<?> request, String code, @Nullable String idempotencyKey,
+                          @Nullable String body, Set<String> fields) {
+        return new ActionInput(json, request, code, idempotencyKey, body, false, fields);
     }
 
     /** A body with at least one required field: absent is a 400. */
-    static ActionInput withBody(JsonMapper json, String code, @Nullable String idempotencyKey,
+    static ActionInput withBody(JsonMapper json, HttpRequest<?> request, String code, @Nullable String idempotencyKey,
                                 @Nullable String body, Set<String> fields) {
-        return new ActionInput(json, code, idempotencyKey, body, true, fields);
+        return new ActionInput(json, request, code, idempotencyKey, body, true, fields);
+    }
+
+    /**
+     * Carries If-Match into the request's expected_revision, so the service refuses the action (412) when the
+     * dossier changed since the caller read it; the check and the write are one transaction there, not here.
+     */
+    <B extends Message.Builder> B revision(B builder) {
+        if (expectedRevision == null) {
+            return builder;
+        }
+        Descriptors.FieldDescriptor field = builder.getDescriptorForType().findFieldByName("expected_revision");
+        if (field == null) {
+            throw ProblemException.invalid(List.of(new FieldError(HttpHeaders.IF_MATCH,
+                    "this action does not take If-Match")));
+        }
+        builder.setField(field, expectedRevision);
+        return builder;
     }
 
     Violations violations() {

@@ -17,7 +17,7 @@ public record DossierJson(String code, String procedureCode, int procedureVersio
                           String receivingUnitCode, String competentUnitCode, @Nullable String status,
                           String statusLabel, @Nullable String channel, ApplicantJson applicant,
                           @Nullable String receivedAt, @Nullable String dueAt, @Nullable String finishedAt,
-                          @Nullable String note) {
+                          @Nullable String note, long revision) {
 
     static DossierJson from(Dossier d) {
         return new DossierJson(d.getCode(), d.getProcedureCode(), d.getProcedureVersion(), d.getProcedureName(),
@@ -27,7 +27,12 @@ public record DossierJson(String code, String procedureCode, int procedureVersio
                 ProtoValues.instant(d.hasReceivedAt(), d.getReceivedAt()),
                 ProtoValues.instant(d.hasDueAt(), d.getDueAt()),
                 ProtoValues.instant(d.hasFinishedAt(), d.getFinishedAt()),
-                ProtoValues.text(d.getNote()));
+                ProtoValues.text(d.getNote()), d.getRevision());
+    }
+
+    /** The strong entity tag of this revision, as sent in ETag and expected back in If-Match. */
+    public String entityTag() {
+        return EntityTags.of(revision);
     }
 
     @Serdeable

@@ -89,9 +89,9 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson accept(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.of(json, code, idempotencyKey, body, NONE);
+        ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NONE);
         in.done();
-        AcceptDossierRequest rpc = AcceptDossierRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code()).build();
+        AcceptDossierRequest rpc = in.revision(AcceptDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code()).build();
         return DossierJson.from(call(request, s -> s.acceptDossier(rpc).getDossier()));
     }
 
@@ -106,10 +106,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson requestPreSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, code, idempotencyKey, body, REASON);
+        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason(true);
         in.done();
-        RequestPreSupplementRequest rpc = RequestPreSupplementRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code())
+        RequestPreSupplementRequest rpc = in.revision(RequestPreSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
         return DossierJson.from(call(request, s -> s.requestPreSupplement(rpc).getDossier()));
     }
@@ -125,10 +125,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.CITIZEN)
     public DossierJson resubmit(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.of(json, code, idempotencyKey, body, NOTE);
+        ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NOTE);
         String note = in.text("note", false, ActionInput.NOTE_MAX);
         in.done();
-        ResubmitDossierRequest rpc = ResubmitDossierRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code())
+        ResubmitDossierRequest rpc = in.revision(ResubmitDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setNote(note).build();
         return DossierJson.from(call(request, s -> s.resubmitDossier(rpc).getDossier()));
     }
@@ -144,10 +144,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson reject(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, code, idempotencyKey, body, REASON);
+        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason(true);
         in.done();
-        RejectDossierRequest rpc = RejectDossierRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code())
+        RejectDossierRequest rpc = in.revision(RejectDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
         return DossierJson.from(call(request, s -> s.rejectDossier(rpc).getDossier()));
     }
@@ -163,9 +163,9 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson transfer(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.of(json, code, idempotencyKey, body, NONE);
+        ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NONE);
         in.done();
-        TransferDossierRequest rpc = TransferDossierRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code()).build();
+        TransferDossierRequest rpc = in.revision(TransferDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code()).build();
         return DossierJson.from(call(request, s -> s.transferDossier(rpc).getDossier()));
     }
 
@@ -180,7 +180,7 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson recordStep(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, code, idempotencyKey, body, Set.of("step", "note", "target", "stepDueAt"));
+        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("step", "note", "target", "stepDueAt"));
         Violations violations = in.violations();
         String stepName = in.body().string("step");
         ProcessingStep step = null;
@@ -200,7 +200,7 @@ public class DossierWorkflowController {
         }
         var stepDueAt = in.instant("stepDueAt", false);
         in.done();
-        RecordProcessingStepRequest.Builder rpc = RecordProcessingStepRequest.newBuilder()
+        RecordProcessingStepRequest.Builder rpc = in.revision(RecordProcessingStepRequest.newBuilder())
                 .setRequestId(in.requestId()).setCode(in.code()).setStep(step).setNote(note)
                 .setTarget(target == null ? "" : target);
         if (stepDueAt != null) {
@@ -221,10 +221,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson requestSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, code, idempotencyKey, body, REASON);
+        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason(true);
         in.done();
-        RequestSupplementRequest rpc = RequestSupplementRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code())
+        RequestSupplementRequest rpc = in.revision(RequestSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
         return DossierJson.from(call(request, s -> s.requestSupplement(rpc).getDossier()));
     }
@@ -240,10 +240,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.AUTHENTICATED)
     public DossierJson receiveSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.of(json, code, idempotencyKey, body, NOTE);
+        ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NOTE);
         String note = in.text("note", false, ActionInput.NOTE_MAX);
         in.done();
-        ReceiveSupplementRequest rpc = ReceiveSupplementRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code())
+        ReceiveSupplementRequest rpc = in.revision(ReceiveSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setNote(note).build();
         return DossierJson.from(call(request, s -> s.receiveSupplement(rpc).getDossier()));
     }
@@ -259,10 +259,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson refuse(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, code, idempotencyKey, body, REASON);
+        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason(true);
         in.done();
-        RefuseDossierRequest rpc = RefuseDossierRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code())
+        RefuseDossierRequest rpc = in.revision(RefuseDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
         return DossierJson.from(call(request, s -> s.refuseDossier(rpc).getDossier()));
     }
@@ -278,11 +278,11 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson extend(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, code, idempotencyKey, body, Set.of("reason", "newDueAt"));
+        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("reason", "newDueAt"));
         String reason = in.reason(true);
         var newDueAt = in.instant("newDueAt", true);
         in.done();
-        ExtendDeadlineRequest rpc = ExtendDeadlineRequest.newBuilder().setRequestId(in.requestId())
+        ExtendDeadlineRequest rpc = in.revision(ExtendDeadlineRequest.newBuilder()).setRequestId(in.requestId())
                 .setCode(in.code()).setReason(reason).setNewDueAt(newDueAt).build();
         return DossierJson.from(call(request, s -> s.extendDeadline(rpc).getDossier()));
     }
@@ -298,10 +298,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson requireFinancialObligation(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.of(json, code, idempotencyKey, body, REASON);
+        ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason(false);
         in.done();
-        RequireFinancialObligationRequest rpc = RequireFinancialObligationRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code())
+        RequireFinancialObligationRequest rpc = in.revision(RequireFinancialObligationRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
         return DossierJson.from(call(request, s -> s.requireFinancialObligation(rpc).getDossier()));
     }
@@ -317,9 +317,9 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson confirmFinancialObligation(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.of(json, code, idempotencyKey, body, NONE);
+        ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NONE);
         in.done();
-        ConfirmFinancialObligationRequest rpc = ConfirmFinancialObligationRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code()).build();
+        ConfirmFinancialObligationRequest rpc = in.revision(ConfirmFinancialObligationRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code()).build();
         return DossierJson.from(call(request, s -> s.confirmFinancialObligation(rpc).getDossier()));
     }
 
@@ -334,10 +334,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.AUTHENTICATED)
     public DossierJson withdraw(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.of(json, code, idempotencyKey, body, REASON);
+        ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason(false);
         in.done();
-        WithdrawDossierRequest rpc = WithdrawDossierRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code())
+        WithdrawDossierRequest rpc = in.revision(WithdrawDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
         return DossierJson.from(call(request, s -> s.withdrawDossier(rpc).getDossier()));
     }
@@ -353,10 +353,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson stop(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, code, idempotencyKey, body, REASON);
+        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason(true);
         in.done();
-        StopDossierRequest rpc = StopDossierRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code())
+        StopDossierRequest rpc = in.revision(StopDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
         return DossierJson.from(call(request, s -> s.stopDossier(rpc).getDossier()));
     }
@@ -372,10 +372,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson issueResult(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.of(json, code, idempotencyKey, body, Set.of("resultNote"));
+        ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, Set.of("resultNote"));
         String resultNote = in.text("resultNote", false, ActionInput.NOTE_MAX);
         in.done();
-        IssueResultRequest rpc = IssueResultRequest.newBuilder().setRequestId(in.requestId()).setCode(in.code())
+        IssueResultRequest rpc = in.revision(IssueResultRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setResultNote(resultNote).build();
         return DossierJson.from(call(request, s -> s.issueResult(rpc).getDossier()));
     }
@@ -391,7 +391,7 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.OFFICER)
     public DossierJson returnResult(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, code, idempotencyKey, body, Set.of("channel"));
+        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("channel"));
         String channelName = in.body().string("channel");
         Channel channel = null;
         if (channelName == null || channelName.isEmpty()) {
@@ -403,7 +403,7 @@ public class DossierWorkflowController {
             }
         }
         in.done();
-        ReturnResultRequest rpc = ReturnResultRequest.newBuilder().setRequestId(in.requestId())
+        ReturnResultRequest rpc = in.revision(ReturnResultRequest.newBuilder()).setRequestId(in.requestId())
                 .setCode(in.code()).setChannel(channel).build();
         return DossierJson.from(call(request, s -> s.returnResult(rpc).getDossier()));
     }
@@ -419,10 +419,10 @@ public class DossierWorkflowController {
     @Access(AccessPolicy.CITIZEN)
     public WorkflowJson.Rated rate(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, code, idempotencyKey, body, Set.of("timeScore",
+        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("timeScore",
                 "contactsScore", "agenciesScore", "attitudeScore", "satisfied", "comment"));
         JsonBody b = in.body();
-        RateDossierRequest rpc = RateDossierRequest.newBuilder().setRequestId(in.requestId())
+        RateDossierRequest rpc = in.revision(RateDossierRequest.newBuilder()).setRequestId(in.requestId())
                 .setTimeScore(b.integer("timeScore", 0, 5))
                 .setContactsScore(b.integer("contactsScore", 0, 5))
                 .setAgenciesScore(b.integer("agenciesScore", 0, 5))

@@ -55,6 +55,10 @@ public record DownstreamError(HttpStatus status, String reason, @Nullable String
         boolean ours = info != null && DomainException.ERROR_DOMAIN.equals(info.getDomain())
                 && !info.getReason().isBlank();
         String reason = ours ? info.getReason() : fallbackReason(code);
+        if (ErrorReason.STALE_REVISION.name().equals(reason)) {
+            // the If-Match the client sent no longer names the dossier's revision (RFC 9110 13.1.1)
+            status = HttpStatus.PRECONDITION_FAILED;
+        }
         String detail = ours ? sanitize(e.getStatus().getDescription()) : null;
         return new DownstreamError(status, reason, detail != null ? detail : genericDetail(status),
                 fieldErrors(GrpcErrors.badRequest(e)));
@@ -77,6 +81,7 @@ public record DownstreamError(HttpStatus status, String reason, @Nullable String
             case BAD_REQUEST -> "the request is not valid";
             case NOT_FOUND -> "the resource was not found";
             case CONFLICT -> "the request conflicts with the current state of the resource";
+            case PRECONDITION_FAILED -> "the resource changed since it was read; read it again";
             case FORBIDDEN -> "the caller is not allowed to do this";
             case UNAUTHORIZED -> "the bearer token was not accepted";
             case TOO_MANY_REQUESTS -> "too many requests; retry later";

@@ -8,6 +8,8 @@ import vn.motcua.gateway.support.FakeServices;
 import vn.motcua.gateway.support.GatewayIT;
 import vn.motcua.platform.auth.MetadataKeys;
 import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+import vn.motcua.platform.error.ErrorReason;
 import vn.motcua.proto.dossier.v1.AcceptDossierRequest;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.ConfirmFinancialObligationRequest;
@@ -400,6 +402,63 @@ class DossierWorkflowRoutesIT extends GatewayIT {
                 sent.getAttitudeScore())).containsExactly(5, 4, 3, 0);
         assertThat(sent.getSatisfied()).isTrue();
         assertThat(sent.getComment()).isEqualTo("Nhanh chóng");
+    }
+
+    @Test
+    void everyActionCarriesIfMatchAsTheExpectedRevisionAndAnswersWithTheNewETag() {
+        for (Case c : cases()) {
+            services.reset();
+
+            Api.Reply reply = api.postJson(BASE + ":" + c.action(), c.token(), c.body(), "If-Match", "\"r3\"");
+
+            assertThat(reply.status()).as(c.action() + ": " + reply.body()).isEqualTo(200);
+            assertThat(reply.header("ETag")).as(c.action()).isEqualTo("\"r" + FakeServices.REVISION + "\"");
+            assertThat(reply.json()).as(c.action()).containsEntry("revision", (int) FakeServices.REVISION);
+            var request = services.only().request();
+            var field = request.getDescriptorForType().findFieldByName("expected_revision");
+            assertThat(request.hasField(field)).as(c.action()).isTrue();
+            assertThat(request.getField(field)).as(c.action()).isEqualTo(3L);
+        }
+    }
+
+    @Test
+    void withoutIfMatchOrWithAStarNoRevisionIsExpected() {
+        api.postJson(BASE + ":transfer", receptionOfficer(), "");
+        api.postJson(BASE + ":transfer", receptionOfficer(), "", "If-Match", "*");
+
+        assertThat(services.received()).hasSize(2)
+                .allSatisfy(c -> assertThat(((TransferDossierRequest) c.request()).hasExpectedRevision()).isFalse());
+    }
+
+    @Test
+    void aStaleRevisionIs412AndTheClientIsToldToReadAgain() {
+        services.failWith(DomainException.of(ErrorKind.FAILED_PRECONDITION, ErrorReason.STALE_REVISION,
+                "dossier X is at revision 5, not 3; reload it and decide again"));
+
+        Api.Reply reply = api.postJson(BASE + ":refuse", leader(), "{\"reason\":\"Không đủ điều kiện\"}",
+                "If-Match", "\"r3\"");
+
+        assertProblem(reply, 412, "STALE_REVISION");
+        assertThat(reply.json().get("detail").toString()).contains("revision 5");
+    }
+
+    @Test
+    void anIfMatchThatNamesNoSingleRevisionIs400WithoutCallingTheService() {
+        for (String bad : List.of("W/\"r3\"", "\"r3\", \"r4\"", "r3", "\"3\"", "\"r-1\"", "\"r99999999999999999999\"")) {
+            Api.Reply reply = api.postJson(BASE + ":transfer", receptionOfficer(), "", "If-Match", bad);
+
+            assertProblem(reply, 400, "INVALID_FIELD");
+            assertThat(reply.errors()).as(bad).extracting(e -> e.get("field")).containsExactly("If-Match");
+        }
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void readingADossierGivesItsETag() {
+        Api.Reply reply = api.get(BASE, receptionOfficer());
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.header("ETag")).isEqualTo("\"r" + FakeServices.REVISION + "\"");
     }
 
     @Test

@@ -228,6 +228,9 @@ public final class FakeServices implements AutoCloseable {
         }
     }
 
+    /** The revision of every dossier the fakes answer with: its ETag is "r4". */
+    public static final long REVISION = 4;
+
     public static Dossier dossier(String code, Applicant applicant, Channel channel, String note) {
         return Dossier.newBuilder()
                 .setCode(code)
@@ -243,6 +246,7 @@ public final class FakeServices implements AutoCloseable {
                 .setReceivedAt(ts(RECEIVED_AT))
                 .setDueAt(ts(DUE_AT))
                 .setNote(note)
+                .setRevision(REVISION)
                 .build();
     }
 

@@ -2,19 +2,70 @@ package vn.motcua.dossier.calendar.repository;
 
 import jakarta.inject.Singleton;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
+import vn.motcua.dossier.calendar.Session;
+import vn.motcua.dossier.calendar.WeeklySchedule;
 import vn.motcua.dossier.calendar.WorkCalendar;
+import vn.motcua.dossier.unit.UnitDirectory;
 
-/** Builds the deadline calculator of a unit from the maintained holiday table (standard weekly sessions). */
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the deadline calculator of a unit from the maintained holiday table (nationwide rows and those of the unit
+ * and its ancestors) and the weekly sessions of the unit or its nearest ancestor that has its own. Read from the
+ * database on every call, never cached, so an administrator's change applies to the next deadline computed.
+ */
 @Singleton
 public class DeadlineCalculators {
 
     private final CalendarRepository calendars;
+    private final SessionRepository sessions;
+    private final UnitDirectory units;
 
-    public DeadlineCalculators(CalendarRepository calendars) {
+    public DeadlineCalculators(CalendarRepository calendars, SessionRepository sessions, UnitDirectory units) {
         this.calendars = calendars;
+        this.sessions = sessions;
+        this.units = units;
     }
 
     public DeadlineCalculator forUnit(String unitCode) {
-        return new DeadlineCalculator(WorkCalendar.standard(calendars.overridesFor(unitCode)));
+        List<String> path = units.tree().path(unitCode);
+        return new DeadlineCalculator(new WorkCalendar(scheduleOf(path).schedule(),
+                calendars.overridesFor(path.isEmpty() ? List.of(unitCode) : path)));
+    }
+
+    /** The weekly schedule in force at a unit and the unit that defines it (null: the national standard). */
+    public record ResolvedSchedule(WeeklySchedule schedule, String definedAt) {
+    }
+
+    public ResolvedSchedule scheduleOf(String unitCode) {
+        return scheduleOf(units.tree().path(unitCode));
+    }
+
+    private ResolvedSchedule scheduleOf(List<String> path) {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            List<SessionRepository.Row> rows = sessions.of(path.get(i));
+            if (!rows.isEmpty()) {
+                return new ResolvedSchedule(schedule(rows), path.get(i));
+            }
+        }
+        return new ResolvedSchedule(WeeklySchedule.standard(), null);
+    }
+
+    /** Rows as stored (validated when written) to a schedule. */
+    public static WeeklySchedule schedule(List<SessionRepository.Row> rows) {
+        Map<DayOfWeek, List<Session>> days = new EnumMap<>(DayOfWeek.class);
+        List<Session> makeUp = new ArrayList<>();
+        for (SessionRepository.Row row : rows) {
+            if (SessionRepository.MAKEUP.equals(row.weekday())) {
+                makeUp.add(row.session());
+            } else {
+                days.computeIfAbsent(DayOfWeek.valueOf(row.weekday()), d -> new ArrayList<>()).add(row.session());
+            }
+        }
+        return new WeeklySchedule(days, makeUp);
     }
 }

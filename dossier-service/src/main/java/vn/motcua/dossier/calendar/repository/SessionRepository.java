@@ -1,0 +1,61 @@
+package vn.motcua.dossier.calendar.repository;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import vn.motcua.dossier.calendar.Session;
+
+import java.sql.ResultSet;
+import java.sql.Time;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A unit's own weekly sessions (table unit_work_session); weekday MONDAY..SUNDAY or MAKEUP. */
+@Singleton
+public class SessionRepository {
+
+    public static final String MAKEUP = "MAKEUP";
+
+    private final JdbcOperations jdbc;
+
+    public SessionRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Row(String weekday, Session session) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Row> of(String unitCode) {
+        return jdbc.prepareStatement("SELECT weekday, starts_at, ends_at FROM unit_work_session WHERE unit_code = ?"
+                + " ORDER BY weekday, starts_at", ps -> {
+            ps.setString(1, unitCode);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString("weekday"), new Session(rs.getTime("starts_at").toLocalTime(),
+                            rs.getTime("ends_at").toLocalTime())));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Replaces the unit's rows; call inside a transaction. */
+    public void replace(String unitCode, List<Row> rows) {
+        jdbc.prepareStatement("DELETE FROM unit_work_session WHERE unit_code = ?", ps -> {
+            ps.setString(1, unitCode);
+            return ps.executeUpdate();
+        });
+        for (Row row : rows) {
+            jdbc.prepareStatement("INSERT INTO unit_work_session (unit_code, weekday, starts_at, ends_at)"
+                    + " VALUES (?, ?, ?, ?)", ps -> {
+                ps.setString(1, unitCode);
+                ps.setString(2, row.weekday());
+                ps.setTime(3, Time.valueOf(row.session().start()));
+                ps.setTime(4, Time.valueOf(row.session().end()));
+                return ps.executeUpdate();
+            });
+        }
+    }
+}
