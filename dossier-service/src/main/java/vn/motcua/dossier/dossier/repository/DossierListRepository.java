@@ -137,6 +137,33 @@ public class DossierListRepository {
     public record SweepCandidate(Dossier dossier, long version, DeadlineState announced) {
     }
 
+    /** Dossiers received at a unit's desk in [from, until), in reception order: the rows of the tracking register. */
+    @Transactional(readOnly = true)
+    public List<Dossier> receivedAt(String unitCode, Instant from, Instant until, int limit) {
+        List<Binder> binders = new ArrayList<>();
+        binders.add((ps, i) -> ps.setString(i, unitCode));
+        binders.add((ps, i) -> UtcTimestamps.bind(ps, i, from));
+        binders.add((ps, i) -> UtcTimestamps.bind(ps, i, until));
+        binders.add((ps, i) -> ps.setInt(i, limit));
+        return query("SELECT * FROM dossier WHERE receiving_unit_code = ? AND received_at >= ? AND received_at < ?"
+                + " ORDER BY received_at, code LIMIT ?", binders);
+    }
+
+    /** How many dossiers a unit's desk received in [from, until): where the register's numbering continues. */
+    @Transactional(readOnly = true)
+    public long countReceivedAt(String unitCode, Instant from, Instant until) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM dossier WHERE receiving_unit_code = ? AND received_at >= ?"
+                + " AND received_at < ?", ps -> {
+            ps.setString(1, unitCode);
+            UtcTimestamps.bind(ps, 2, from);
+            UtcTimestamps.bind(ps, 3, until);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     private List<Dossier> query(String sql, List<Binder> binders) {
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, binders);

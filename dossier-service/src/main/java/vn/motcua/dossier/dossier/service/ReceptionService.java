@@ -18,6 +18,7 @@ import vn.motcua.dossier.dossier.domain.TransitionDecision;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitTree;
+import vn.motcua.dossier.unit.domain.UnitChanges;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
@@ -72,9 +73,11 @@ public class ReceptionService {
         ReceiveCommandValidator.validate(command, now);
         String unitCode = Scope.requireOfficerUnit(caller);
         UnitTree tree = units.tree();
-        AdminUnit unit = tree.find(unitCode).filter(u -> u.activeOn(WorkCalendar.localDate(now)))
+        AdminUnit unit = tree.find(unitCode)
                 .orElseThrow(() -> DomainException.of(ErrorKind.FAILED_PRECONDITION, ErrorReason.SCOPE_MISSING,
-                        "the caller's unit " + unitCode + " is unknown or no longer active"));
+                        "the caller's unit " + unitCode + " is unknown"));
+        // a closed (merged) unit receives nothing new; its old dossiers stay as they are
+        UnitChanges.requireOpenOn(tree, unit, WorkCalendar.localDate(now));
         ActorContext actor = Scope.actor(caller, tree);
         String fingerprint = fingerprint(command);
 

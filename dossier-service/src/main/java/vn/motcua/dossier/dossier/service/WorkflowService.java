@@ -27,6 +27,7 @@ import vn.motcua.dossier.dossier.repository.PauseRepository;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
+import vn.motcua.dossier.unit.domain.UnitChanges;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
@@ -93,8 +94,9 @@ public class WorkflowService {
         }
         WorkflowCommandValidator.validate(command, caller.citizenId());
         UnitTree tree = units.tree();
-        AdminUnit unit = tree.find(command.unitCode()).filter(u -> u.activeOn(WorkCalendar.localDate(now)))
+        AdminUnit unit = tree.find(command.unitCode())
                 .orElseThrow(() -> DomainException.notFound("unit " + command.unitCode()));
+        UnitChanges.requireOpenOn(tree, unit, WorkCalendar.localDate(now));
         ActorContext actor = Scope.actor(caller, tree);
         DossierFacts creation = new DossierFacts(unit.code(), unit.code(), null, caller.citizenId(), regime, null,
                 null, false, false, false, false);
