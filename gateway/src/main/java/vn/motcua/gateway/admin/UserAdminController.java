@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,11 +60,13 @@ public class UserAdminController {
     private final UserDirectory directory;
     private final UnitScopes scopes;
     private final AdminAudit audit;
+    private final JsonMapper jsonMapper;
 
-    public UserAdminController(UserDirectory directory, UnitScopes scopes, AdminAudit audit) {
+    public UserAdminController(UserDirectory directory, UnitScopes scopes, AdminAudit audit, JsonMapper jsonMapper) {
         this.directory = directory;
         this.scopes = scopes;
         this.audit = audit;
+        this.jsonMapper = jsonMapper;
     }
 
     /**
@@ -76,7 +79,8 @@ public class UserAdminController {
             @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<UserJson> create(HttpRequest<?> request, @Body UserJson.Create body) {
+    public HttpResponse<UserJson> create(HttpRequest<?> request, @Nullable @Body String json) {
+        UserJson.Create body = AdminRequests.create(jsonMapper, json);
         Violations violations = new Violations();
         String username = username(violations, body.username());
         String email = email(violations, body.email());
@@ -160,7 +164,8 @@ public class UserAdminController {
     @Post("/{id}/reset-password")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<Void> resetPassword(HttpRequest<?> request, @PathVariable String id,
-                                            @Body UserJson.PasswordReset body) {
+                                            @Nullable @Body String json) {
+        UserJson.PasswordReset body = AdminRequests.passwordReset(jsonMapper, json);
         Violations violations = new Violations();
         String password = password(violations, "password", body.password());
         violations.throwIfAny();
@@ -187,7 +192,8 @@ public class UserAdminController {
             @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Put("/{id}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
-    public UserJson setRoles(HttpRequest<?> request, @PathVariable String id, @Body UserJson.RoleSet body) {
+    public UserJson setRoles(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String json) {
+        UserJson.RoleSet body = AdminRequests.roleSet(jsonMapper, json);
         Violations violations = new Violations();
         List<String> wanted = body.roles();
         if (wanted == null || wanted.isEmpty()) {

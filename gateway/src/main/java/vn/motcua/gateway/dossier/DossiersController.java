@@ -31,9 +31,7 @@ import vn.motcua.proto.dossier.v1.DossierServiceGrpc.DossierServiceBlockingStub;
 import vn.motcua.proto.dossier.v1.GetDossierRequest;
 import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 @Controller("/api/v1/dossiers")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -84,12 +82,7 @@ public class DossiersController {
         if (body == null || body.isBlank()) {
             throw ProblemException.malformed("a JSON body is required");
         }
-        try {
-            return json.readValue(body.getBytes(StandardCharsets.UTF_8), JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            // the parser's message quotes the input and names classes: say only what the client must fix
-            throw ProblemException.malformed("the body is not valid JSON");
-        }
+        return JsonDocument.parse(json, body);
     }
 
     private static URI location(String code) {

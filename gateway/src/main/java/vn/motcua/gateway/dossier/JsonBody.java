@@ -6,8 +6,6 @@ import io.micronaut.json.tree.JsonNode;
 import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.validation.Violations;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,14 +38,8 @@ public final class JsonBody {
             }
             return new JsonBody(JsonNode.createObjectNode(Map.of()), violations, "");
         }
-        JsonNode node;
-        try {
-            node = json.readValue(body.getBytes(StandardCharsets.UTF_8), JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            // the parser's message quotes the input and names classes: say only what the client must fix
-            throw ProblemException.malformed("the body is not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
+        JsonNode node = JsonDocument.parse(json, body);
+        if (!node.isObject()) {
             violations.add("$", "must be a JSON object");
             return new JsonBody(JsonNode.createObjectNode(Map.of()), violations, "");
         }

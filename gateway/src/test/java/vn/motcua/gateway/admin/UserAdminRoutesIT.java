@@ -189,6 +189,27 @@ class UserAdminRoutesIT extends GatewayIT {
     }
 
     @Test
+    void valuesOfTheWrongJsonTypeAreRefusedNotCoercedAndChangeNothing() {
+        directory.put("u-1", "cv.ngocson", "11077", false, "specialist");
+        directory.calls.clear();
+
+        Api.Reply create = post(USERS, districtAdmin(), newOfficer("cv.moi", "11077", "specialist")
+                .replace("\"role\":\"specialist\"", "\"role\":[\"specialist\"]"));
+        Api.Reply reset = post(USERS + "/u-1/reset-password", districtAdmin(), "{\"password\":12345678}");
+        Api.Reply roles = put(USERS + "/u-1/roles", districtAdmin(), "{\"roles\":\"specialist\"}");
+        Api.Reply twoDocuments = post(USERS, districtAdmin(), newOfficer("cv.hai", "11077", "specialist") + "{}");
+
+        assertProblem(create, 400, "INVALID_FIELD");
+        assertThat(create.errors()).extracting(e -> e.get("field")).containsExactly("role");
+        assertProblem(reset, 400, "INVALID_FIELD");
+        assertThat(reset.errors()).extracting(e -> e.get("field")).containsExactly("password");
+        assertProblem(roles, 400, "INVALID_FIELD");
+        assertProblem(twoDocuments, 400, "MALFORMED_REQUEST");
+        assertThat(directory.calls).isEmpty();
+        assertThat(directory.password("u-1")).isNull();
+    }
+
+    @Test
     void listShowsTheAdminsSubtreeOnly() {
         directory.put("u1", "cv.ngocson", "11077", false, "specialist");
         directory.put("u2", "mc.tuky", "298", false, "reception_officer");

@@ -116,6 +116,16 @@ class DossierRoutesIT extends GatewayIT {
     }
 
     @Test
+    void aSecondJsonDocumentOrTheDocumentNullIsRefusedWithoutCallingTheService() {
+        String valid = "{\"procedureCode\":\"1.001193\",\"channel\":\"COUNTER\",\"applicant\":"
+                + "{\"fullName\":\"Nguyễn Văn An\",\"citizenId\":\"030090001234\"}}";
+
+        assertProblem(api.postJson("/api/v1/dossiers", receptionOfficer(), valid + valid), 400, "MALFORMED_REQUEST");
+        assertProblem(api.postJson("/api/v1/dossiers", receptionOfficer(), "null"), 400, "INVALID_FIELD");
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
     void emptyBodyIsRefused() {
         assertProblem(api.postJson("/api/v1/dossiers", receptionOfficer(), ""), 400, "MALFORMED_REQUEST");
         assertProblem(api.postJson("/api/v1/dossiers", receptionOfficer(), "[1,2]"), 400, "INVALID_FIELD");
