@@ -82,6 +82,28 @@ public final class JsonBody {
         return node.getStringValue();
     }
 
+    /** The strings of the array at name (empty when absent; another type, too many items or non-strings are reported). */
+    public java.util.List<String> strings(String name, int maxItems) {
+        JsonNode node = object.get(name);
+        java.util.List<String> items = new java.util.ArrayList<>();
+        if (node == null || node.isNull()) {
+            return items;
+        }
+        if (!node.isArray() || node.size() > maxItems) {
+            violations.add(path(name), "must be an array of at most " + maxItems + " strings");
+            return items;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (item == null || !item.isString()) {
+                violations.add(path(name) + "[" + i + "]", "must be a string");
+            } else {
+                items.add(item.getStringValue());
+            }
+        }
+        return items;
+    }
+
     /** A whole number from min to max, or 0 when absent; anything else is reported. */
     public int integer(String name, int min, int max) {
         JsonNode node = object.get(name);

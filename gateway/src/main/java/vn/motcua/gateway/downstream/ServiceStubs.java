@@ -10,6 +10,8 @@ import vn.motcua.proto.dossier.v1.CatalogServiceGrpc;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
 import vn.motcua.proto.feedback.v1.FeedbackServiceGrpc;
 import vn.motcua.proto.dossier.v1.DossierWorkflowServiceGrpc;
+import vn.motcua.proto.dossier.v1.UnitAdminServiceGrpc;
+import vn.motcua.proto.dossier.v1.WorkCalendarServiceGrpc;
 import vn.motcua.proto.report.v1.ReportServiceGrpc;
 
 /**
@@ -46,6 +48,22 @@ public class ServiceStubs {
     public FeedbackServiceGrpc.FeedbackServiceBlockingStub feedbackService(
             @GrpcChannel("dossier") ManagedChannel channel) {
         return FeedbackServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
+                new ForwardingClientInterceptor(null)));
+    }
+
+    /** Unit administration, served by dossier-service on the same channel. */
+    @Singleton
+    public UnitAdminServiceGrpc.UnitAdminServiceBlockingStub unitAdminService(
+            @GrpcChannel("dossier") ManagedChannel channel) {
+        return UnitAdminServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
+                new ForwardingClientInterceptor(null)));
+    }
+
+    /** The work calendar (holiday table, weekly sessions), served by dossier-service on the same channel. */
+    @Singleton
+    public WorkCalendarServiceGrpc.WorkCalendarServiceBlockingStub workCalendarService(
+            @GrpcChannel("dossier") ManagedChannel channel) {
+        return WorkCalendarServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
                 new ForwardingClientInterceptor(null)));
     }
 

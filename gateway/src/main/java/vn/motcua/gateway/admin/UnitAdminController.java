@@ -1,0 +1,305 @@
+package vn.motcua.gateway.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import vn.motcua.gateway.Application;
+import vn.motcua.gateway.dossier.IdempotencyKeys;
+import vn.motcua.gateway.dossier.JsonBody;
+import vn.motcua.gateway.downstream.Downstream;
+import vn.motcua.gateway.security.Access;
+import vn.motcua.gateway.security.AccessPolicy;
+import vn.motcua.gateway.security.RoleDocs;
+import vn.motcua.gateway.validation.Violations;
+import vn.motcua.proto.common.v1.UnitLevel;
+import vn.motcua.proto.dossier.v1.CloseUnitRequest;
+import vn.motcua.proto.dossier.v1.CreateUnitRequest;
+import vn.motcua.proto.dossier.v1.GetWeeklySessionsRequest;
+import vn.motcua.proto.dossier.v1.GetWeeklySessionsResponse;
+import vn.motcua.proto.dossier.v1.ListManagedUnitsRequest;
+import vn.motcua.proto.dossier.v1.MergeUnitsRequest;
+import vn.motcua.proto.dossier.v1.MergeUnitsResponse;
+import vn.motcua.proto.dossier.v1.NewUnit;
+import vn.motcua.proto.dossier.v1.RenameUnitRequest;
+import vn.motcua.proto.dossier.v1.ReplaceWeeklySessionsRequest;
+import vn.motcua.proto.dossier.v1.ReplaceWeeklySessionsResponse;
+import vn.motcua.proto.dossier.v1.SessionTime;
+import vn.motcua.proto.dossier.v1.UnitAdminServiceGrpc.UnitAdminServiceBlockingStub;
+import vn.motcua.proto.dossier.v1.WeeklySessions;
+import vn.motcua.proto.dossier.v1.Weekday;
+import vn.motcua.proto.dossier.v1.WorkCalendarServiceGrpc.WorkCalendarServiceBlockingStub;
+import vn.motcua.proto.dossier.v1.WorkSession;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Administrative units as data (UnitAdminService) and each unit's weekly sessions (WorkCalendarService), for unit
+ * administrators within their own unit's subtree; the service decides the subtree from the same token. Creating
+ * POSTs map Idempotency-Key to request_id; bodies are read strictly and every problem is a 400 before any call.
+ */
+@Controller("/api/v1/admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Access(AccessPolicy.UNIT_ADMIN)
+public class UnitAdminController {
+
+    static final int NAME_MAX = 255;
+    static final int MAX_SOURCES = 50;
+    static final int MAX_SESSIONS = 50;
+    static final Map<String, UnitLevel> LEVELS = Map.of("PROVINCE", UnitLevel.UNIT_LEVEL_PROVINCE,
+            "DISTRICT", UnitLevel.UNIT_LEVEL_DISTRICT, "COMMUNE", UnitLevel.UNIT_LEVEL_COMMUNE);
+    private static final Set<String> UNIT_FIELDS = Set.of("code", "agencyCode", "name", "level", "parentCode");
+    private static final Pattern AGENCY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.]{0,63}");
+    private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+
+    private final Downstream downstream;
+    private final UnitAdminServiceBlockingStub units;
+    private final WorkCalendarServiceBlockingStub calendar;
+    private final JsonMapper json;
+
+    public UnitAdminController(Downstream downstream, UnitAdminServiceBlockingStub units,
+                               WorkCalendarServiceBlockingStub calendar, JsonMapper json) {
+        this.downstream = downstream;
+        this.units = units;
+        this.calendar = calendar;
+        this.json = json;
+    }
+
+    /** Unit administrator: the units of their subtree, closed ones included, with validity and successor. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "unit_admin"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
+    @Get("/units")
+    public UnitAdminJson.Units list(HttpRequest<?> request) {
+        return new UnitAdminJson.Units(downstream.call(request, units,
+                s -> s.listManagedUnits(ListManagedUnitsRequest.getDefaultInstance())).getUnitsList().stream()
+                .map(UnitAdminJson.Unit::from).toList());
+    }
+
+    /**
+     * Unit administrator: a new unit below a unit of their subtree. Body {code, agencyCode, name, level
+     * (PROVINCE|DISTRICT|COMMUNE), parentCode, validFrom (YYYY-MM-DD)}. Answers 201.
+     */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "unit_admin"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
+    @Post("/units")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HttpResponse<UnitAdminJson.Unit> create(HttpRequest<?> request, @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        Set<String> fields = new java.util.HashSet<>(UNIT_FIELDS);
+        fields.add("validFrom");
+        JsonBody b = JsonBody.read(json, body, true, fields, v);
+        NewUnit unit = newUnit(v, b);
+        LocalDate validFrom = v.date(b.path("validFrom"), b.string("validFrom"), true);
+        v.throwIfAny();
+        CreateUnitRequest rpc = CreateUnitRequest.newBuilder().setRequestId(requestId).setUnit(unit)
+                .setValidFrom(validFrom.toString()).build();
+        UnitAdminJson.Unit created = UnitAdminJson.Unit.from(downstream.call(request, units,
+                s -> s.createUnit(rpc)).getUnit());
+        return HttpResponse.created(created, URI.create("/api/v1/admin/units"));
+    }
+
+    /** Unit administrator: rename an open unit. Body {name}. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "unit_admin"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
+    @Post("/units/{code}:rename")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UnitAdminJson.Unit rename(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body) {
+        Violations v = new Violations();
+        String valid = v.code("code", code, true);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("name"), v);
+        String name = v.text(b.path("name"), b.string("name"), true, NAME_MAX);
+        v.throwIfAny();
+        RenameUnitRequest rpc = RenameUnitRequest.newBuilder().setCode(valid).setName(name).build();
+        return UnitAdminJson.Unit.from(downstream.call(request, units, s -> s.renameUnit(rpc)).getUnit());
+    }
+
+    /**
+     * Unit administrator: close a unit after its last day. Body {validTo (YYYY-MM-DD, not before yesterday)}. New
+     * receptions there are refused from the next day; its dossiers keep their codes.
+     */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "unit_admin"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
+    @Post("/units/{code}:close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UnitAdminJson.Unit close(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body) {
+        Violations v = new Violations();
+        String valid = v.code("code", code, true);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("validTo"), v);
+        LocalDate validTo = v.date(b.path("validTo"), b.string("validTo"), true);
+        v.throwIfAny();
+        CloseUnitRequest rpc = CloseUnitRequest.newBuilder().setCode(valid).setValidTo(validTo.toString()).build();
+        return UnitAdminJson.Unit.from(downstream.call(request, units, s -> s.closeUnit(rpc)).getUnit());
+    }
+
+    /**
+     * Unit administrator: merge units into a new one (the 2025 reform). Body {sourceCodes [..], successor {code,
+     * agencyCode, name, level, parentCode}, effectiveOn (YYYY-MM-DD)}; the sources' last day is the day before.
+     * Answers 201.
+     */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "unit_admin"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
+    @Post("/units:merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HttpResponse<UnitAdminJson.Merger> merge(HttpRequest<?> request, @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Violations v = new Violations();
+        String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("sourceCodes", "successor", "effectiveOn"), v);
+        MergeUnitsRequest.Builder rpc = MergeUnitsRequest.newBuilder().setRequestId(requestId);
+        List<String> sources = b.strings("sourceCodes", MAX_SOURCES);
+        if (sources.size() < 2 && v.isEmpty()) {
+            v.add(b.path("sourceCodes"), "must list at least two units");
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            rpc.addSourceCodes(orEmpty(v.code(b.path("sourceCodes") + "[" + i + "]", sources.get(i), true)));
+        }
+        JsonBody successor = b.object("successor", UNIT_FIELDS);
+        if (successor == null) {
+            v.missing("successor");
+        } else {
+            rpc.setSuccessor(newUnit(v, successor));
+        }
+        LocalDate effectiveOn = v.date(b.path("effectiveOn"), b.string("effectiveOn"), true);
+        v.throwIfAny();
+        rpc.setEffectiveOn(effectiveOn.toString());
+        MergeUnitsResponse merged = downstream.call(request, units, s -> s.mergeUnits(rpc.build()));
+        UnitAdminJson.Merger result = new UnitAdminJson.Merger(UnitAdminJson.Unit.from(merged.getSuccessor()),
+                merged.getClosedList().stream().map(UnitAdminJson.Unit::from).toList());
+        return HttpResponse.created(result, URI.create("/api/v1/admin/units"));
+    }
+
+    /** Unit administrator: the weekly sessions in force at a unit of their subtree and where they are defined. */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "unit_admin"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
+    @Get("/units/{code}/sessions")
+    public UnitAdminJson.Sessions sessions(HttpRequest<?> request, @PathVariable String code) {
+        Violations v = new Violations();
+        String valid = v.code("code", code, true);
+        v.throwIfAny();
+        GetWeeklySessionsResponse r = downstream.call(request, calendar,
+                s -> s.getWeeklySessions(GetWeeklySessionsRequest.newBuilder().setUnitCode(valid).build()));
+        return UnitAdminJson.Sessions.from(valid, r.getWeekly(), r.getDefinedAt());
+    }
+
+    /**
+     * Unit administrator: replace a unit's own weekly sessions. Body {sessions [{weekday (MONDAY..SUNDAY), start,
+     * end (HH:MM)}], makeUpDaySessions [{start, end}]}; both empty: the unit follows its parent again. Deadlines
+     * computed afterwards use them; due times already given do not change.
+     */
+    @Operation(security = @SecurityRequirement(name = Application.BEARER),
+            extensions = @Extension(properties = {
+            @ExtensionProperty(name = "access", value = "unit_admin"),
+            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
+    @Put("/units/{code}/sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UnitAdminJson.Sessions replaceSessions(HttpRequest<?> request, @PathVariable String code,
+            @Nullable @Body String body) {
+        Violations v = new Violations();
+        String valid = v.code("code", code, true);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("sessions", "makeUpDaySessions"), v);
+        WeeklySessions.Builder weekly = WeeklySessions.newBuilder();
+        for (JsonBody s : b.objects("sessions", Set.of("weekday", "start", "end"), MAX_SESSIONS)) {
+            String day = s.string("weekday");
+            Weekday weekday = Weekday.WEEKDAY_UNSPECIFIED;
+            if (day == null) {
+                v.missing(s.path("weekday"));
+            } else {
+                try {
+                    weekday = Weekday.valueOf("WEEKDAY_" + day);
+                } catch (IllegalArgumentException e) {
+                    weekday = Weekday.WEEKDAY_UNSPECIFIED;
+                }
+                if (weekday == Weekday.WEEKDAY_UNSPECIFIED) {
+                    v.add(s.path("weekday"), "must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY,"
+                            + " SUNDAY");
+                }
+            }
+            weekly.addSessions(WorkSession.newBuilder().setWeekday(weekday).setStart(time(v, s, "start"))
+                    .setEnd(time(v, s, "end")));
+        }
+        for (JsonBody s : b.objects("makeUpDaySessions", Set.of("start", "end"), MAX_SESSIONS)) {
+            weekly.addMakeUpDaySessions(SessionTime.newBuilder().setStart(time(v, s, "start"))
+                    .setEnd(time(v, s, "end")));
+        }
+        v.throwIfAny();
+        ReplaceWeeklySessionsRequest rpc = ReplaceWeeklySessionsRequest.newBuilder().setUnitCode(valid)
+                .setWeekly(weekly).build();
+        ReplaceWeeklySessionsResponse r = downstream.call(request, calendar, s -> s.replaceWeeklySessions(rpc));
+        return UnitAdminJson.Sessions.from(valid, r.getWeekly(), r.getDefinedAt());
+    }
+
+    private static String time(Violations v, JsonBody b, String name) {
+        String value = b.string(name);
+        if (value == null) {
+            v.missing(b.path(name));
+            return "";
+        }
+        if (!TIME.matcher(value).matches()) {
+            v.add(b.path(name), "must be a time HH:MM");
+            return "";
+        }
+        return value;
+    }
+
+    private static NewUnit newUnit(Violations v, JsonBody b) {
+        NewUnit.Builder unit = NewUnit.newBuilder();
+        unit.setCode(orEmpty(v.code(b.path("code"), b.string("code"), true)));
+        String agency = b.string("agencyCode");
+        if (agency == null) {
+            v.missing(b.path("agencyCode"));
+        } else if (!AGENCY.matcher(agency).matches()) {
+            v.add(b.path("agencyCode"), "must be an agency code such as 000.02.24.H30");
+        } else {
+            unit.setAgencyCode(agency);
+        }
+        unit.setName(orEmpty(v.text(b.path("name"), b.string("name"), true, NAME_MAX)));
+        String level = b.string("level");
+        if (level == null) {
+            v.missing(b.path("level"));
+        } else if (!LEVELS.containsKey(level)) {
+            v.add(b.path("level"), "must be one of PROVINCE, DISTRICT, COMMUNE");
+        } else {
+            unit.setLevel(LEVELS.get(level));
+        }
+        unit.setParentCode(orEmpty(v.code(b.path("parentCode"), b.string("parentCode"), true)));
+        return unit.build();
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}
