@@ -1,0 +1,911 @@
+package vn.motcua.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway issue's bad-input acceptance against the real platform: a table of well over 100 malformed requests
+ * over every creating/updating route family (wrong types and shapes, missing fields, unknown enum values, invalid
+ * dossier codes and citizen ids, control characters, very long strings, oversized bodies, injection strings, wrong
+ * content types and methods, abusive page parameters and headers), each sent with a demo user's real token so it
+ * passes authentication and reaches validation. Every answer must be the exact 4xx, application/problem+json with
+ * type/title/status and no internals; and before and after the whole table the rows of the services' databases and
+ * the Keycloak accounts must be unchanged.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputSuiteIT extends SystemTest {
+
+    private static final String OFFICER = "mc.ngocson";
+    private static final String SPECIALIST = "cv.ngocson";
+    private static final String LEADER = "ld.ngocson";
+    private static final String CLERK = "vt.ngocson";
+    private static final String CITIZEN = "congdan.an";
+    private static final String CONTROLLER = "ks.tuky";
+    private static final String ADMIN = "admin.haiduong";
+    private static final String ANONYMOUS = null;
+
+    private static final int BAD_REQUEST = 400;
+    private static final String INVALID = "INVALID_FIELD";
+    private static final String MALFORMED = "MALFORMED_REQUEST";
+    private static final String UNSUPPORTED = "UNSUPPORTED_MEDIA_TYPE";
+    private static final String TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    private static final String NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    private static final String NOT_FOUND = "NOT_FOUND";
+
+    private static final String VALID_DOSSIER = """
+            {"procedureCode":"1.001193",
+             "applicant":{"fullName":"Nguyễn Văn An","citizenId":"030090001234","phone":"0912345678",
+                          "email":"an@example.vn","address":"Thôn Đông, xã Ngọc Sơn"},
+             "channel":"COUNTER"}""";
+    private static final String VALID_SUBMISSION = """
+            {"procedureCode":"1.001193","unitCode":"11077",
+             "applicant":{"fullName":"Nguyễn Văn An","citizenId":"030090001234"},"note":"Nộp trực tuyến"}""";
+    private static final String VALID_FEEDBACK = """
+            {"unitCode":"11077","title":"Thủ tục đăng ký khai sinh","senderName":"Nguyễn Văn An",
+             "content":"Đề nghị niêm yết rõ thời hạn giải quyết."}""";
+    private static final String VALID_DRAFT = """
+            {"code":"9.000001","name":"Thủ tục thử nghiệm","field":"Hộ tịch","level":"COMMUNE",
+             "timeLimit":{"amount":5,"unit":"WORKING_DAYS"},"fees":[{"name":"Lệ phí","amount":10000}],
+             "components":[{"name":"Tờ khai","quantity":1}],
+             "receivingUnits":[{"unitCode":"11077","competentUnitCode":"11077"}],"effectiveOn":"2026-07-01"}""";
+    private static final String VALID_USER = """
+            {"username":"bad.input.user","email":"bad.input@example.vn","firstName":"Thử","lastName":"Nguyễn",
+             "unitCode":"11077","role":"specialist","password":"MotCua@2026x"}""";
+    private static final String VALID_CSV_HEADER = "code,name,field,level,timeLimitAmount,timeLimitUnit,effectiveOn\n";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String MULTIPART = "multipart/form-data; boundary=motcua";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    /** A marker for {@link #with}: the field is left out. */
+    private static final Object ABSENT = new Object();
+
+    private static final String TEN_K = "A".repeat(10_000);
+    private static final String ONE_M = "A".repeat(1_000_000);
+    private static final String SQL = "1' OR '1'='1' --";
+    private static final String DROP = "x'; DROP TABLE dossier; --";
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String NUL = "Nguyễn\u0000Văn An";
+    private static final String BELL = "Nguyễn\u0007Văn An";
+    private static final String BIDI = "Nguyễn \u202Ena VănAn";
+    // Cyrillic А, Н and a Greek Ο that look like the Latin letters of a dossier code
+    private static final String LOOKALIKE_CODE = "Н30.298.11077-26О101-0001";
+    private static final String NEVER_ISSUED = "H30.298.11077-991231-9999";
+
+    // what a problem body must never show: stack frames, exception or class names, hosts, the databases
+    private static final List<Pattern> LEAKS = List.of(
+            Pattern.compile("\\bat [\\w$.]+\\("),
+            Pattern.compile("(?i)exception|stacktrace|caused by"),
+            Pattern.compile("\\b(java|javax|jakarta|io\\.micronaut|io\\.grpc|io\\.netty|com\\.fasterxml|com\\.mysql|"
+                    + "org\\.mariadb|org\\.flywaydb|vn\\.motcua)\\.[\\w.$]+"),
+            Pattern.compile("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b"),
+            Pattern.compile("(?i)localhost|jdbc:|sqlstate|motcua_e2e_"));
+
+    private String dossierCode;
+    private String feedbackId;
+    private String userId;
+    private Map<String, Long> before;
+
+    /** Real objects for the routes to act on, made before counting so that only the bad requests are measured. */
+    @BeforeAll
+    void createTargetsAndCountRows() throws Exception {
+        Answer dossier = send(BadInputCase.post("setup", "a dossier", "/api/v1/dossiers").as(OFFICER)
+                .json(VALID_DOSSIER));
+        assertThat(dossier.status()).as("setup dossier: %s", dossier).isEqualTo(201);
+        dossierCode = json.readTree(dossier.body()).path("code").asText();
+
+        Answer feedback = send(BadInputCase.post("setup", "a feedback", "/api/v1/feedback").as(CITIZEN)
+                .json(VALID_FEEDBACK));
+        assertThat(feedback.status()).as("setup feedback: %s", feedback).isEqualTo(201);
+        feedbackId = json.readTree(feedback.body()).path("id").asText();
+
+        Answer users = send(BadInputCase.get("setup", "the users of 11077", "/api/v1/admin/users?unitCode=11077")
+                .as(ADMIN));
+        assertThat(users.status()).as("setup users: %s", users).isEqualTo(200);
+        for (JsonNode user : json.readTree(users.body()).path("users")) {
+            if (CLERK.equals(user.path("username").asText())) {
+                userId = user.path("id").asText();
+            }
+        }
+        assertThat(userId).as("id of %s in %s", CLERK, users.body()).isNotBlank();
+
+        before = writtenState();
+        System.out.println("[e2e] rows before the bad-input table: " + before);
+    }
+
+    @TestFactory
+    @Order(1)
+    Stream<DynamicTest> everyBadRequestIsRefusedWithAProblemAndTheExactStatus() {
+        List<BadInputCase> cases = cases();
+        Set<String> names = new HashSet<>();
+        cases.forEach(c -> assertThat(names.add(c.displayName())).as("unique case name %s", c.displayName()).isTrue());
+        System.out.printf("[e2e] bad-input suite: %d cases%n", cases.size());
+        assertThat(cases).as("the acceptance asks for at least 100 malformed requests").hasSizeGreaterThanOrEqualTo(100);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.displayName(), () -> check(c)));
+    }
+
+    @Test
+    @Order(2)
+    void theBadRequestsWroteNothing() throws Exception {
+        Map<String, Long> after = writtenState();
+        assertThat(after).as("rows per table and Keycloak accounts after the bad-input table").isEqualTo(before);
+    }
+
+    // --- the table ---------------------------------------------------------------------------------------------
+
+    private List<BadInputCase> cases() {
+        List<BadInputCase> all = new ArrayList<>();
+        all.addAll(dossierReception());
+        all.addAll(citizenSubmission());
+        all.addAll(workflowActions());
+        all.addAll(feedback());
+        all.addAll(catalogue());
+        all.addAll(userAdministration());
+        all.addAll(publicLookups());
+        all.addAll(listsAndMethods());
+        return all;
+    }
+
+    private List<BadInputCase> dossierReception() {
+        String path = "/api/v1/dossiers";
+        String f = "dossier reception";
+        return List.of(
+                post(f, "truncated JSON", path, OFFICER).json("{\"procedureCode\": \"1.001193\", \"applicant\": {")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "single-quoted JSON", path, OFFICER).json("{'procedureCode':'1.001193'}")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "two JSON documents", path, OFFICER).json(VALID_DOSSIER + VALID_DOSSIER)
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "empty body", path, OFFICER).json("").expect(BAD_REQUEST, MALFORMED),
+                post(f, "JSON array", path, OFFICER).json("[" + VALID_DOSSIER + "]").expect(BAD_REQUEST, INVALID),
+                post(f, "JSON string", path, OFFICER).json("\"1.001193\"").expect(BAD_REQUEST, INVALID),
+                post(f, "JSON null", path, OFFICER).json("null").expect(BAD_REQUEST, INVALID),
+                post(f, "nesting 100000 deep", path, OFFICER).json("[".repeat(100_000) + "]".repeat(100_000))
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "empty object", path, OFFICER).json("{}").expect(BAD_REQUEST, INVALID),
+                post(f, "procedure code as number", path, OFFICER).json(with(VALID_DOSSIER, "procedureCode", 1.001193))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "applicant as string", path, OFFICER).json(with(VALID_DOSSIER, "applicant", "Nguyễn Văn An"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "applicant as array", path, OFFICER).json(with(VALID_DOSSIER, "applicant", List.of("An")))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "channel as number", path, OFFICER).json(with(VALID_DOSSIER, "channel", 1))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "procedure code missing", path, OFFICER).json(with(VALID_DOSSIER, "procedureCode", ABSENT))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "applicant missing", path, OFFICER).json(with(VALID_DOSSIER, "applicant", ABSENT))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "channel missing", path, OFFICER).json(with(VALID_DOSSIER, "channel", ABSENT))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "unknown channel FAX", path, OFFICER).json(with(VALID_DOSSIER, "channel", "FAX"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "channel in lower case", path, OFFICER).json(with(VALID_DOSSIER, "channel", "counter"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "unknown field", path, OFFICER).json(with(VALID_DOSSIER, "receivingUnitCode", "30"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id of 11 digits", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", "03009000123")).expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id of 13 digits", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", "0300900012345")).expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id with a letter", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", "03009000123A")).expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id empty", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", "")).expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id in full-width digits", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", "０３００９０００１２３４"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id as number", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", 30090001234L)).expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id SQL injection", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", SQL)).expect(BAD_REQUEST, INVALID),
+                post(f, "procedure code SQL injection", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "procedureCode", "1.001193" + DROP)).expect(BAD_REQUEST, INVALID),
+                post(f, "procedure code script injection", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "procedureCode", SCRIPT)).expect(BAD_REQUEST, INVALID),
+                post(f, "procedure code of 65 characters", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "procedureCode", "1".repeat(65))).expect(BAD_REQUEST, INVALID),
+                post(f, "handover time on 30 February", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "handoverSignedAt", "2026-02-30T08:00:00Z"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "handover time without offset", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "handoverSignedAt", "2026-03-02T08:00:00"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "handover time as epoch number", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "handoverSignedAt", 1772438400)).expect(BAD_REQUEST, INVALID),
+                post(f, "NUL in the applicant's name", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.fullName", NUL)).expect(BAD_REQUEST, INVALID),
+                post(f, "BEL in the applicant's name", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.fullName", BELL)).expect(BAD_REQUEST, INVALID),
+                post(f, "bidi override in the applicant's name", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.fullName", BIDI)).expect(BAD_REQUEST, INVALID),
+                post(f, "name of 10k characters", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.fullName", TEN_K)).expect(BAD_REQUEST, INVALID),
+                post(f, "name of 1M characters", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.fullName", ONE_M)).expect(BAD_REQUEST, INVALID),
+                post(f, "10 MB body", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "note", "A".repeat(10 * 1024 * 1024))).expect(413, TOO_LARGE),
+                post(f, "phone of letters", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.phone", "không có")).expect(BAD_REQUEST, INVALID),
+                post(f, "e-mail without domain", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.email", "an@")).expect(BAD_REQUEST, INVALID),
+                post(f, "as text/plain", path, OFFICER).body("text/plain", VALID_DOSSIER).expect(415, UNSUPPORTED),
+                post(f, "as a form", path, OFFICER).body(FORM, "procedureCode=1.001193&channel=COUNTER")
+                        .expect(415, UNSUPPORTED),
+                post(f, "as multipart", path, OFFICER).body(MULTIPART, multipart(VALID_DOSSIER))
+                        .expect(415, UNSUPPORTED),
+                post(f, "as application/xml", path, OFFICER).body("application/xml", "<dossier/>")
+                        .expect(415, UNSUPPORTED),
+                post(f, "without content type", path, OFFICER).body(null, "procedureCode=1.001193")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "idempotency key of 10k characters", path, OFFICER).json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "k".repeat(10_000)).expect(413, TOO_LARGE),
+                post(f, "idempotency key of 200 characters", path, OFFICER).json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "k".repeat(200)).expect(BAD_REQUEST, INVALID),
+                post(f, "idempotency key with a space", path, OFFICER).json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "retry 1").expect(BAD_REQUEST, INVALID),
+                post(f, "idempotency key with BEL", path, OFFICER).json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "retry\u00071").raw().expect(BAD_REQUEST),
+                post(f, "idempotency key with NUL", path, OFFICER).json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "retry\u00001").raw().expect(BAD_REQUEST),
+                post(f, "idempotency key with Latin-1 letters", path, OFFICER).json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "clé-é").raw().expect(BAD_REQUEST, INVALID));
+    }
+
+    private List<BadInputCase> citizenSubmission() {
+        String path = "/api/v1/citizen/dossiers";
+        String f = "citizen submission";
+        return List.of(
+                post(f, "truncated JSON", path, CITIZEN).json("{\"procedureCode\":").expect(BAD_REQUEST, MALFORMED),
+                post(f, "JSON array", path, CITIZEN).json("[]").expect(BAD_REQUEST, INVALID),
+                post(f, "empty body", path, CITIZEN).json("").expect(BAD_REQUEST, MALFORMED),
+                post(f, "unit code missing", path, CITIZEN).json(with(VALID_SUBMISSION, "unitCode", ABSENT))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "unit code as object", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "unitCode", Map.of("code", "11077"))).expect(BAD_REQUEST, INVALID),
+                post(f, "unit code with path traversal", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "unitCode", "../../11077")).expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id of 11 digits", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "applicant.citizenId", "03009000123")).expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id with letters", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "applicant.citizenId", "CCCD03009000")).expect(BAD_REQUEST, INVALID),
+                post(f, "applicant name missing", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "applicant.fullName", ABSENT)).expect(BAD_REQUEST, INVALID),
+                post(f, "NUL in the note", path, CITIZEN).json(with(VALID_SUBMISSION, "note", "dòng 1\u0000"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "bidi override in the note", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "note", "ghi chú \u2067ẩn\u2069")).expect(BAD_REQUEST, INVALID),
+                post(f, "note of 10k characters", path, CITIZEN).json(with(VALID_SUBMISSION, "note", TEN_K))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "procedure code script injection", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "procedureCode", SCRIPT)).expect(BAD_REQUEST, INVALID),
+                post(f, "as text/plain", path, CITIZEN).body("text/plain", VALID_SUBMISSION).expect(415, UNSUPPORTED),
+                post(f, "unknown procedure", path, CITIZEN).json(with(VALID_SUBMISSION, "procedureCode", "9.999999"))
+                        .expect(404));
+    }
+
+    private List<BadInputCase> workflowActions() {
+        String d = "/api/v1/dossiers/" + dossierCode;
+        String f = "workflow actions";
+        return List.of(
+                post(f, "accept with truncated JSON", d + ":accept", OFFICER).json("{\"x\":")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "accept with an unknown field", d + ":accept", OFFICER).json("{\"force\":true}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "accept as text/plain", d + ":accept", OFFICER).body("text/plain", "accept")
+                        .expect(415, UNSUPPORTED),
+                post(f, "accept code with underscore", "/api/v1/dossiers/H30_298:accept", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "accept code with encoded path traversal",
+                        "/api/v1/dossiers/..%2f..%2fadmin%2fusers:accept", OFFICER).expect(BAD_REQUEST, INVALID),
+                post(f, "accept code with double-encoded path traversal",
+                        "/api/v1/dossiers/%252e%252e%252fadmin:accept", OFFICER).expect(BAD_REQUEST, INVALID),
+                post(f, "accept code with look-alike letters", "/api/v1/dossiers/" + seg(LOOKALIKE_CODE) + ":accept",
+                        OFFICER).expect(BAD_REQUEST, INVALID),
+                post(f, "accept code of 65 characters", "/api/v1/dossiers/" + "H".repeat(65) + ":accept", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "accept code with SQL injection", "/api/v1/dossiers/" + seg(DROP) + ":accept", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "accept code never issued", "/api/v1/dossiers/" + NEVER_ISSUED + ":accept", OFFICER)
+                        .expect(404, NOT_FOUND),
+                post(f, "transfer with a JSON array", d + ":transfer", OFFICER).json("[]").expect(BAD_REQUEST, INVALID),
+                post(f, "transfer with an unknown field", d + ":transfer", OFFICER).json("{\"to\":\"30\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "step missing", d + ":steps", SPECIALIST).json("{\"note\":\"ok\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "unknown step", d + ":steps", SPECIALIST).json("{\"step\":\"DELETE_ALL\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "step as number", d + ":steps", SPECIALIST).json("{\"step\":1}").expect(BAD_REQUEST, INVALID),
+                post(f, "step target with SQL injection", d + ":steps", SPECIALIST)
+                        .json("{\"step\":\"ASSIGN\",\"target\":\"" + DROP + "\"}").expect(BAD_REQUEST, INVALID),
+                post(f, "step due time as words", d + ":steps", SPECIALIST)
+                        .json("{\"step\":\"APPRAISE\",\"stepDueAt\":\"tomorrow\"}").expect(BAD_REQUEST, INVALID),
+                post(f, "step note with NUL", d + ":steps", SPECIALIST)
+                        .json(object("step", "APPRAISE", "note", "ok\u0000")).expect(BAD_REQUEST, INVALID),
+                post(f, "supplement reason missing", d + ":request-supplement", SPECIALIST).json("{}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "supplement without body", d + ":request-supplement", SPECIALIST).json("")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "supplement reason of 10k characters", d + ":request-supplement", SPECIALIST)
+                        .json(object("reason", TEN_K)).expect(BAD_REQUEST, INVALID),
+                post(f, "supplement reason with bidi override", d + ":request-supplement", SPECIALIST)
+                        .json(object("reason", "Thiếu \u202Etờ khai")).expect(BAD_REQUEST, INVALID),
+                post(f, "refusal reason as number", d + ":refuse", LEADER).json("{\"reason\":42}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "refusal reason null", d + ":refuse", LEADER).json("{\"reason\":null}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "refusal reason only whitespace", d + ":refuse", LEADER).json("{\"reason\":\"   \"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "extension without new due time", d + ":extend", LEADER).json(object("reason", "Quá tải"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "extension due on month 13", d + ":extend", LEADER)
+                        .json(object("reason", "Quá tải", "newDueAt", "2026-13-45T00:00:00Z")).expect(BAD_REQUEST, INVALID),
+                post(f, "extension due time as epoch", d + ":extend", LEADER)
+                        .json("{\"reason\":\"Quá tải\",\"newDueAt\":1772438400}").expect(BAD_REQUEST, INVALID),
+                post(f, "return by unknown channel", d + ":return-result", OFFICER).json("{\"channel\":\"EMAIL\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "return channel in lower case", d + ":return-result", OFFICER).json("{\"channel\":\"postal\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "return channel as array", d + ":return-result", OFFICER).json("{\"channel\":[\"POSTAL\"]}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rating score 6", d + ":rate", CITIZEN).json("{\"timeScore\":6,\"satisfied\":true}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rating score negative", d + ":rate", CITIZEN).json("{\"timeScore\":-1}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rating score huge", d + ":rate", CITIZEN).json("{\"attitudeScore\":1e300}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rating score as string", d + ":rate", CITIZEN).json("{\"timeScore\":\"5\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rating score fractional", d + ":rate", CITIZEN).json("{\"contactsScore\":2.5}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rating satisfied as string", d + ":rate", CITIZEN).json("{\"satisfied\":\"yes\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rating comment of 10k characters", d + ":rate", CITIZEN)
+                        .json(object("comment", TEN_K)).expect(BAD_REQUEST, INVALID),
+                post(f, "withdrawal body a JSON string", d + ":withdraw", CITIZEN).json("\"tôi rút\"")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "stop without reason", d + ":stop", LEADER).json("{}").expect(BAD_REQUEST, INVALID),
+                post(f, "result note as object", d + ":issue-result", CLERK).json("{\"resultNote\":{}}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "unknown action", d + ":delete", OFFICER).json("{}").expect(405, NOT_ALLOWED));
+    }
+
+    private List<BadInputCase> feedback() {
+        String path = "/api/v1/feedback";
+        String one = path + "/" + feedbackId;
+        String f = "feedback";
+        return List.of(
+                post(f, "truncated JSON", path, CITIZEN).json("{\"unitCode\":\"11077\",").expect(BAD_REQUEST, MALFORMED),
+                post(f, "JSON string", path, CITIZEN).json("\"góp ý\"").expect(BAD_REQUEST, INVALID),
+                post(f, "title missing", path, CITIZEN).json(with(VALID_FEEDBACK, "title", ABSENT))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "content as array", path, CITIZEN).json(with(VALID_FEEDBACK, "content", List.of("a", "b")))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "unit code SQL injection", path, CITIZEN).json(with(VALID_FEEDBACK, "unitCode", SQL))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "dossier code with path traversal", path, CITIZEN)
+                        .json(with(VALID_FEEDBACK, "dossierCode", "../../etc/passwd")).expect(BAD_REQUEST, INVALID),
+                post(f, "NUL in the title", path, CITIZEN).json(with(VALID_FEEDBACK, "title", "Góp ý\u0000"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "title of 10k characters", path, CITIZEN).json(with(VALID_FEEDBACK, "title", TEN_K))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "content of 1M characters", path, CITIZEN).json(with(VALID_FEEDBACK, "content", ONE_M))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "as form", path, CITIZEN).body(FORM, "title=a&content=b").expect(415, UNSUPPORTED),
+                post(f, "classify with unknown class", one + ":classify", CONTROLLER)
+                        .json("{\"classification\":\"SPAM\"}").expect(BAD_REQUEST, INVALID),
+                post(f, "classify without class", one + ":classify", CONTROLLER).json("{\"note\":\"x\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "classify id with SQL injection", path + "/" + seg(SQL) + ":classify", CONTROLLER)
+                        .json("{\"classification\":\"NOT_ACCEPTED\"}").expect(BAD_REQUEST, INVALID),
+                post(f, "forward to a name with BEL", one + ":forward", CONTROLLER)
+                        .json(object("forwardedTo", "Sở Tư pháp\u0007")).expect(BAD_REQUEST, INVALID),
+                post(f, "answer as number", one + ":answer", CONTROLLER).json("{\"answer\":1}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "publish with truncated JSON", one + ":publish", CONTROLLER).json("{")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "react with unknown reaction", one + ":react", CITIZEN).json("{\"reaction\":\"LOVE\"}")
+                        .expect(BAD_REQUEST, INVALID));
+    }
+
+    private List<BadInputCase> catalogue() {
+        String path = "/api/v1/catalog/procedures";
+        String publish = path + "/1.001193/versions/1:publish";
+        String imports = "/api/v1/catalog:import";
+        String f = "catalogue management";
+        return List.of(
+                post(f, "draft truncated JSON", path, CONTROLLER).json("{\"code\":").expect(BAD_REQUEST, MALFORMED),
+                post(f, "draft empty object", path, CONTROLLER).json("{}").expect(BAD_REQUEST, INVALID),
+                post(f, "draft unknown level", path, CONTROLLER).json(with(VALID_DRAFT, "level", "NATION"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft negative time limit", path, CONTROLLER).json(with(VALID_DRAFT, "timeLimit.amount", -5))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft huge time limit", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "timeLimit.amount", new java.math.BigInteger("1" + "0".repeat(30))))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft time limit as string", path, CONTROLLER).json(with(VALID_DRAFT, "timeLimit", "5 ngày"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft fees as object", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "fees", Map.of("name", "Lệ phí", "amount", 1))).expect(BAD_REQUEST, INVALID),
+                post(f, "draft negative fee", path, CONTROLLER).json(with(VALID_DRAFT, "fees",
+                        List.of(Map.of("name", "Lệ phí", "amount", -10000)))).expect(BAD_REQUEST, INVALID),
+                post(f, "draft currency in lower case", path, CONTROLLER).json(with(VALID_DRAFT, "fees",
+                        List.of(Map.of("name", "Lệ phí", "amount", 1, "currencyCode", "vnd"))))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft with 101 components", path, CONTROLLER).json(with(VALID_DRAFT, "components",
+                        java.util.Collections.nCopies(101, Map.of("name", "Tờ khai")))).expect(BAD_REQUEST, INVALID),
+                post(f, "draft effective on 30 February", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "effectiveOn", "2026-02-30")).expect(BAD_REQUEST, INVALID),
+                post(f, "draft effective date in Vietnamese format", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "effectiveOn", "01/07/2026")).expect(BAD_REQUEST, INVALID),
+                post(f, "draft code SQL injection", path, CONTROLLER).json(with(VALID_DRAFT, "code", DROP))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft receiving unit with path traversal", path, CONTROLLER).json(with(VALID_DRAFT,
+                        "receivingUnits", List.of(Map.of("unitCode", "../30", "competentUnitCode", "11077"))))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft name with bidi override", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "name", "Thủ tục \u202Dthử")).expect(BAD_REQUEST, INVALID),
+                post(f, "draft postal flag as string", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "postalAllowed", "true")).expect(BAD_REQUEST, INVALID),
+                post(f, "publish version 0", path + "/1.001193/versions/0:publish", CONTROLLER)
+                        .json("{\"publicationDecision\":\"QĐ 1\",\"publishedOn\":\"2026-07-01\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "publish version -1", path + "/1.001193/versions/-1:publish", CONTROLLER)
+                        .json("{\"publicationDecision\":\"QĐ 1\",\"publishedOn\":\"2026-07-01\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "publish version of 11 digits", path + "/1.001193/versions/99999999999:publish", CONTROLLER)
+                        .json("{\"publicationDecision\":\"QĐ 1\",\"publishedOn\":\"2026-07-01\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "publish on an invalid date", publish, CONTROLLER)
+                        .json("{\"publicationDecision\":\"QĐ 1\",\"publishedOn\":\"2026-06-31\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "publish without decision", publish, CONTROLLER).json("{\"publishedOn\":\"2026-07-01\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "withdraw without reason", path + "/1.001193:withdraw", CONTROLLER).json("{}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "import a CSV with a broken header", imports, CONTROLLER)
+                        .body("text/csv", "mã,tên\n1.999,Thủ tục\n").expect(BAD_REQUEST),
+                post(f, "import a CSV with an invalid row", imports, CONTROLLER)
+                        .body("text/csv", VALID_CSV_HEADER + "9.000002,Thủ tục,Hộ tịch,NATION,-1,YEARS,2026-02-30\n")
+                        .expect(BAD_REQUEST),
+                post(f, "import a CSV with SQL in the code", imports, CONTROLLER)
+                        .body("text/csv", VALID_CSV_HEADER + "\"" + DROP + "\",Thủ tục,Hộ tịch,COMMUNE,5,"
+                                + "WORKING_DAYS,2026-07-01\n").expect(BAD_REQUEST),
+                post(f, "import XLSX that is not a workbook", imports, CONTROLLER)
+                        .body(XLSX, "PK\u0003\u0004 not really a zip").expect(BAD_REQUEST),
+                post(f, "import an empty file", imports, CONTROLLER).body("text/csv", "")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "import as JSON", imports, CONTROLLER).json("{\"rows\":[]}").expect(415, UNSUPPORTED),
+                post(f, "import of 2 MB", imports, CONTROLLER)
+                        .body("text/csv", VALID_CSV_HEADER + "x".repeat(2 * 1024 * 1024)).expect(413, TOO_LARGE));
+    }
+
+    private List<BadInputCase> userAdministration() {
+        String path = "/api/v1/admin/users";
+        String user = path + "/" + userId;
+        String f = "user administration";
+        return List.of(
+                post(f, "create with truncated JSON", path, ADMIN).json("{\"username\":").expect(BAD_REQUEST, MALFORMED),
+                post(f, "create with a JSON array", path, ADMIN).json("[" + VALID_USER + "]").expect(BAD_REQUEST),
+                post(f, "create with an empty object", path, ADMIN).json("{}").expect(BAD_REQUEST, INVALID),
+                post(f, "create username with SQL injection", path, ADMIN).json(with(VALID_USER, "username", SQL))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "create username of 10k characters", path, ADMIN).json(with(VALID_USER, "username", TEN_K))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "create e-mail without @", path, ADMIN).json(with(VALID_USER, "email", "bad.input.example.vn"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "create unit code with path traversal", path, ADMIN)
+                        .json(with(VALID_USER, "unitCode", "../30")).expect(BAD_REQUEST, INVALID),
+                post(f, "create password of 7 characters", path, ADMIN).json(with(VALID_USER, "password", "Abc@123"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "create password with NUL", path, ADMIN)
+                        .json(with(VALID_USER, "password", "MotCua@\u00002026")).expect(BAD_REQUEST, INVALID),
+                post(f, "create first name with bidi override", path, ADMIN)
+                        .json(with(VALID_USER, "firstName", "Th\u202Eử")).expect(BAD_REQUEST, INVALID),
+                post(f, "create role as array", path, ADMIN).json(with(VALID_USER, "role", List.of("specialist")))
+                        .expect(BAD_REQUEST),
+                post(f, "create temporary flag as object", path, ADMIN)
+                        .json(with(VALID_USER, "temporaryPassword", Map.of("v", true))).expect(BAD_REQUEST),
+                post(f, "create as text/plain", path, ADMIN).body("text/plain", VALID_USER).expect(415, UNSUPPORTED),
+                put(f, "roles as object", user + "/roles", ADMIN).json("{\"roles\":{\"specialist\":true}}")
+                        .expect(BAD_REQUEST),
+                put(f, "roles empty", user + "/roles", ADMIN).json("{\"roles\":[]}").expect(BAD_REQUEST, INVALID),
+                put(f, "roles with a name of 10k characters", user + "/roles", ADMIN)
+                        .json(object("roles", List.of(TEN_K))).expect(BAD_REQUEST, INVALID),
+                put(f, "roles with truncated JSON", user + "/roles", ADMIN).json("{\"roles\":[")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "reset password too short", user + "/reset-password", ADMIN).json("{\"password\":\"x\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "reset password as number", user + "/reset-password", ADMIN).json("{\"password\":12345678}")
+                        .expect(BAD_REQUEST),
+                post(f, "reset password of an id with path traversal", path + "/..%2f..%2fmaster/reset-password", ADMIN)
+                        .json("{\"password\":\"MotCua@2026x\"}").expect(404, NOT_FOUND));
+    }
+
+    private List<BadInputCase> publicLookups() {
+        String status = "/api/v1/public/dossiers/%s/status";
+        String search = "/api/v1/public/procedures";
+        String f = "public lookups";
+        return List.of(
+                get(f, "status of an encoded path traversal", status.formatted("..%2f..%2fadmin"), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "status of a look-alike code", status.formatted(seg(LOOKALIKE_CODE)), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "status of a code of 65 characters", status.formatted("9".repeat(65)), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "status of a code with SQL injection", status.formatted(seg(DROP)), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "status of a code with a script", status.formatted(seg(SCRIPT)), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "status of a code with NUL", status.formatted("H30%00"), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "status of a code never issued", status.formatted(NEVER_ISSUED), ANONYMOUS)
+                        .expect(404, NOT_FOUND),
+                get(f, "search of 1000 characters", search + "?q=" + "a".repeat(1000), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "search with NUL", search + "?q=khai%00sinh", ANONYMOUS).expect(BAD_REQUEST, INVALID),
+                get(f, "search with bidi override", search + "?q=" + seg("khai \u202Esinh"), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "search page size 100000", search + "?pageSize=100000", ANONYMOUS).expect(BAD_REQUEST, INVALID),
+                get(f, "search page size -1", search + "?pageSize=-1", ANONYMOUS).expect(BAD_REQUEST, INVALID),
+                get(f, "search page size as word", search + "?pageSize=all", ANONYMOUS).expect(BAD_REQUEST, INVALID),
+                get(f, "search page token with a script", search + "?pageToken=" + seg(SCRIPT), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "search unit code with SQL injection", search + "?unitCode=" + seg(SQL), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID));
+    }
+
+    private List<BadInputCase> listsAndMethods() {
+        String f = "lists and methods";
+        return List.of(
+                get(f, "inbox page size 0", "/api/v1/inbox?pageSize=0", OFFICER).expect(BAD_REQUEST, INVALID),
+                get(f, "inbox page token -1", "/api/v1/inbox?pageToken=-1", OFFICER).expect(BAD_REQUEST, INVALID),
+                get(f, "own dossiers page size 501", "/api/v1/citizen/dossiers?pageSize=501", CITIZEN)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "feedback page token -1", "/api/v1/feedback?pageToken=-1", CONTROLLER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "procedures page size 2^31", "/api/v1/procedures?pageSize=2147483648", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "users max 100000", "/api/v1/admin/users?max=100000", ADMIN).expect(BAD_REQUEST, INVALID),
+                get(f, "users max -1", "/api/v1/admin/users?max=-1", ADMIN).expect(BAD_REQUEST, INVALID),
+                get(f, "daily receptions on 30 February",
+                        "/api/v1/reports/daily-receptions?from=2026-02-30&to=2026-03-01", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                request(f, "PUT on dossier reception", "PUT", "/api/v1/dossiers", OFFICER).json(VALID_DOSSIER)
+                        .expect(405, NOT_ALLOWED),
+                request(f, "DELETE a dossier", "DELETE", "/api/v1/dossiers/" + dossierCode, OFFICER)
+                        .expect(405, NOT_ALLOWED),
+                request(f, "PATCH feedback", "PATCH", "/api/v1/feedback", CITIZEN).json(VALID_FEEDBACK)
+                        .expect(405, NOT_ALLOWED),
+                get(f, "GET the import route", "/api/v1/catalog:import", CONTROLLER).expect(405, NOT_ALLOWED),
+                request(f, "PUT a procedure draft", "PUT", "/api/v1/catalog/procedures", CONTROLLER).json(VALID_DRAFT)
+                        .expect(405, NOT_ALLOWED),
+                request(f, "DELETE the users", "DELETE", "/api/v1/admin/users", ADMIN).expect(405, NOT_ALLOWED),
+                post(f, "POST a public status", "/api/v1/public/dossiers/" + dossierCode + "/status", ANONYMOUS)
+                        .json("{}").expect(405, NOT_ALLOWED),
+                get(f, "GET an action", "/api/v1/dossiers/" + dossierCode + ":accept", OFFICER)
+                        .expect(BAD_REQUEST, INVALID));
+    }
+
+    private static BadInputCase post(String family, String name, String path, String user) {
+        return BadInputCase.post(family, name, path).as(user);
+    }
+
+    private static BadInputCase put(String family, String name, String path, String user) {
+        return BadInputCase.request(family, name, "PUT", path).as(user);
+    }
+
+    private static BadInputCase get(String family, String name, String path, String user) {
+        return BadInputCase.get(family, name, path).as(user);
+    }
+
+    private static BadInputCase request(String family, String name, String method, String path, String user) {
+        return BadInputCase.request(family, name, method, path).as(user);
+    }
+
+    // --- checking one case -----------------------------------------------------------------------------------
+
+    private void check(BadInputCase c) throws Exception {
+        Answer answer = send(c);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(answer.status()).as("status of %s", answer).isEqualTo(c.status());
+        soft.assertThat(answer.contentType()).as("content type of %s", answer).startsWith(PROBLEM_JSON);
+        JsonNode problem = null;
+        try {
+            problem = json.readTree(answer.body());
+        } catch (IOException notJson) {
+            soft.fail("the body is not JSON: %s", answer);
+        }
+        if (problem != null) {
+            soft.assertThat(problem.path("type").asText()).as("type in %s", answer).isNotBlank();
+            soft.assertThat(problem.path("title").asText()).as("title in %s", answer).isNotBlank();
+            soft.assertThat(problem.path("status").isInt() ? problem.path("status").asInt() : -1)
+                    .as("status in %s", answer).isEqualTo(answer.status());
+            if (c.reason() != null) {
+                soft.assertThat(problem.path("reason").asText()).as("reason in %s", answer).isEqualTo(c.reason());
+            }
+        }
+        for (Pattern leak : LEAKS) {
+            soft.assertThat(leak.matcher(answer.body()).find()).as("%s shows %s", answer, leak).isFalse();
+        }
+        soft.assertAll();
+    }
+
+    /** Sends the case; 429 from the gateway's rate limit is waited out (Retry-After), never counted as the answer. */
+    private Answer send(BadInputCase c) throws Exception {
+        String token = c.user() == null ? null : token(c.user());
+        for (int attempt = 0; ; attempt++) {
+            Answer answer = c.rawSocket() ? sendRaw(c, token) : sendHttp(c, token);
+            if (answer.status() != 429 || attempt >= 20) {
+                return answer;
+            }
+            Thread.sleep(1_000L * Math.max(1, answer.retryAfterSeconds()));
+        }
+    }
+
+    private Answer sendHttp(BadInputCase c, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + c.path()))
+                .timeout(Duration.ofSeconds(120))
+                .header("Accept", "application/json")
+                .method(c.method(), c.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(c.body()));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (c.contentType() != null) {
+            b.header("Content-Type", c.contentType());
+        }
+        c.headers().forEach(b::header);
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(c.method() + " " + abbreviate(c.path()), r.statusCode(),
+                r.headers().firstValue("Content-Type").orElse(""),
+                r.headers().firstValue("Retry-After").map(BadInputSuiteIT::seconds).orElse(1), r.body());
+    }
+
+    /**
+     * HTTP/1.1 over a plain socket, for header values that java.net.http refuses to send (control characters,
+     * Latin-1): the point is what the gateway does with them.
+     */
+    private Answer sendRaw(BadInputCase c, String token) throws IOException {
+        StringBuilder head = new StringBuilder()
+                .append(c.method()).append(' ').append(c.path()).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(platform.gatewayPort).append("\r\n")
+                .append("Accept: application/json\r\nConnection: close\r\n");
+        if (token != null) {
+            head.append("Authorization: Bearer ").append(token).append("\r\n");
+        }
+        if (c.contentType() != null) {
+            head.append("Content-Type: ").append(c.contentType()).append("\r\n");
+        }
+        c.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("Content-Length: ").append(c.body().length).append("\r\n\r\n");
+        byte[] response;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), platform.gatewayPort)) {
+            socket.setSoTimeout(120_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(c.body());
+            out.flush();
+            response = readAll(socket.getInputStream());
+        }
+        return RawResponse.parse(c.method() + " " + abbreviate(c.path()), response);
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        in.transferTo(buffer);
+        return buffer.toByteArray();
+    }
+
+    /** A plain HTTP/1.1 response: status line, headers, and a Content-Length, chunked or close-delimited body. */
+    private static final class RawResponse {
+
+        static Answer parse(String request, byte[] bytes) {
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            if (end < 0) {
+                return new Answer(request, -1, "", 1, "(no complete response: " + abbreviate(text) + ")");
+            }
+            String[] lines = text.substring(0, end).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, String> headers = new TreeMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            lines[i].substring(colon + 1).trim());
+                }
+            }
+            String body = text.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
+                body = dechunk(body);
+            }
+            return new Answer(request, status, headers.getOrDefault("content-type", ""),
+                    seconds(headers.getOrDefault("retry-after", "1")),
+                    new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        }
+
+        private static String dechunk(String chunked) {
+            StringBuilder out = new StringBuilder();
+            int at = 0;
+            while (at < chunked.length()) {
+                int eol = chunked.indexOf("\r\n", at);
+                if (eol < 0) {
+                    break;
+                }
+                int size = Integer.parseInt(chunked.substring(at, eol).split(";")[0].trim(), 16);
+                if (size == 0) {
+                    break;
+                }
+                out.append(chunked, eol + 2, Math.min(chunked.length(), eol + 2 + size));
+                at = eol + 2 + size + 2;
+            }
+            return out.toString();
+        }
+    }
+
+    /** What came back, with enough of the request to read a failure. */
+    private record Answer(String request, int status, String contentType, int retryAfterSeconds, String body) {
+
+        @Override
+        public String toString() {
+            return request + " -> " + status + " " + (contentType.isEmpty() ? "(no content type)" : contentType) + " "
+                    + abbreviate(body);
+        }
+    }
+
+    // --- nothing written -------------------------------------------------------------------------------------
+
+    /**
+     * Rows of every table of the services that the routes write (dossier-service: dossiers, history, pauses,
+     * ratings, code counters, idempotency records, outbox, catalogue versions, feedback; payment and digitization
+     * likewise, should they grow tables), plus the officer accounts admin.haiduong sees in Keycloak. report-service
+     * is left out: it only projects the feeds, asynchronously, and the outbox rows feeding it are counted at the
+     * source.
+     */
+    private Map<String, Long> writtenState() throws Exception {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), "root", dbPassword());
+             Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT table_schema, table_name FROM information_schema.tables"
+                    + " WHERE table_type = 'BASE TABLE' AND table_schema LIKE '" + platform.databasePrefix + "%'"
+                    + " AND table_schema <> '" + platform.databasePrefix + "report_service'")) {
+                while (rs.next()) {
+                    tables.add("`" + rs.getString(1) + "`.`" + rs.getString(2) + "`");
+                }
+            }
+            assertThat(tables).as("tables of %s*", platform.databasePrefix)
+                    .anyMatch(t -> t.endsWith("`dossier`")).anyMatch(t -> t.endsWith("`feedback`"));
+            for (String table : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table.replace("`", "").substring(platform.databasePrefix.length()), rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting rows in " + platform.databasePrefix + "*", e);
+        }
+        Answer users = send(BadInputCase.get("count", "officer accounts", "/api/v1/admin/users?max=500").as(ADMIN));
+        assertThat(users.status()).as("users of %s: %s", ADMIN, users).isEqualTo(200);
+        counts.put("keycloak.users(" + ADMIN + ")", (long) json.readTree(users.body()).path("users").size());
+        return counts;
+    }
+
+    private static String jdbcUrl() {
+        // the same server and options Platform hands the services (motcua.it.jdbc.host)
+        return "jdbc:mysql://" + System.getProperty("motcua.it.jdbc.host", "127.0.0.1:3306")
+                + "/?characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+    }
+
+    private static String dbPassword() {
+        String value = System.getenv("MOTCUA_IT_DB_PASSWORD");
+        return value == null ? "" : value;
+    }
+
+    // --- building bodies and paths ---------------------------------------------------------------------------
+
+    /** The valid JSON document with the field at the dotted path set to value (or removed for ABSENT). */
+    private String with(String valid, String dottedPath, Object value) {
+        try {
+            ObjectNode root = (ObjectNode) json.readTree(valid);
+            String[] parts = dottedPath.split("\\.");
+            ObjectNode parent = root;
+            for (int i = 0; i < parts.length - 1; i++) {
+                parent = (ObjectNode) parent.get(parts[i]);
+            }
+            String last = parts[parts.length - 1];
+            if (value == ABSENT) {
+                parent.remove(last);
+            } else {
+                parent.set(last, json.valueToTree(value));
+            }
+            return json.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON object of name/value pairs, so that control characters are escaped properly. */
+    private String object(Object... pairs) {
+        ObjectNode node = json.createObjectNode();
+        for (int i = 0; i < pairs.length; i += 2) {
+            node.set((String) pairs[i], json.valueToTree(pairs[i + 1]));
+        }
+        try {
+            return json.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String multipart(String jsonPart) {
+        return "--motcua\r\nContent-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
+                + jsonPart + "\r\n--motcua--\r\n";
+    }
+
+    /** Percent-encodes every byte but the unreserved characters, so any text can be a path segment. */
+    private static String seg(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char ch = (char) (b & 0xff);
+            if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
+                    || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+                out.append(ch);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
+    private static int seconds(String retryAfter) {
+        try {
+            return Integer.parseInt(retryAfter.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 400 ? oneLine.substring(0, 400) + "...(" + oneLine.length() + " chars)" : oneLine;
+    }
+}
