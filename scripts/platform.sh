@@ -225,6 +225,8 @@ start_service() {
   else
     env+=("GRPC_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-$svc-demo-secret")
   fi
+  # the audit of user administration (gateway logback.xml) is appended beside the other logs
+  [[ "$svc" != gateway ]] || env+=("MOTCUA_AUDIT_LOG=$LOG_DIR/audit.jsonl")
   if [[ "$DB_MODE" == mysql ]]; then
     env+=("MICRONAUT_ENVIRONMENTS=mysql")
     if [[ -n "${MOTCUA_MYSQL_DB_PREFIX:-}" ]]; then

@@ -174,6 +174,41 @@ class UserAdministrationIT extends SystemTest {
         assertThat(audit).noneMatch(l -> l.contains(NEW_PASSWORD));
     }
 
+    @Test
+    @Order(8)
+    void theAuditIsKeptInItsOwnFileAndInKeycloaksAdminEvents() throws Exception {
+        assumeTrue(newUserId != null, "needs the user created above");
+        Path file = platform.varDir.resolve("log").resolve("audit.jsonl");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            lines.add(json.readTree(line)); // every line is one JSON object
+        }
+        assertThat(lines).anyMatch(l -> l.path("audit").path("action").asText().equals("USER_CREATE")
+                && l.path("audit").path("targetId").asText().equals(newUserId)
+                && l.path("at").asText().endsWith("Z"));
+
+        // Keycloak's own durable record: the creation made under the gateway's service account
+        String kc = "http://127.0.0.1:" + platform.keycloakPort;
+        HttpResponse<String> grant = http.send(HttpRequest.newBuilder(
+                        URI.create(kc + "/realms/master/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(grant.statusCode()).as("master admin token: " + grant.body()).isEqualTo(200);
+        String admin = json.readTree(grant.body()).path("access_token").asText();
+        HttpResponse<String> events = http.send(HttpRequest.newBuilder(URI.create(kc
+                        + "/admin/realms/motcua/admin-events?operationTypes=CREATE&resourceTypes=USER&max=500"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + admin)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
+        List<String> paths = new ArrayList<>();
+        json.readTree(events.body()).forEach(e -> paths.add(e.path("resourcePath").asText()));
+        assertThat(paths).as("Keycloak admin events").contains("users/" + newUserId);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private String token(String username, String password) throws IOException, InterruptedException {

@@ -19,8 +19,9 @@ import java.util.Map;
  * logger {@code motcua.audit}, with who (actor id, username, unit), what (action), on whom (target user id and
  * username), where (unit) and which roles, the outcome and the request id. Never a password.
  * <p>
- * Not yet durable: the lines go wherever logging goes (the gateway's log file). A persistent, tamper-evident store
- * (e.g. the platform's audit table behind a service) is still to do.
+ * logback.xml appends the lines to their own file (MOTCUA_AUDIT_LOG) besides the gateway's output; Keycloak's admin
+ * events keep a second, durable record of the same changes, made under the gateway's service account. The gateway
+ * holds no database, so a tamper-evident store is left to the operator's log shipping.
  */
 @Singleton
 public class AdminAudit {
@@ -57,8 +58,9 @@ public class AdminAudit {
             AUDIT.info(json.writeValueAsString(line));
         } catch (IOException e) {
             // an audit line must never be lost silently
-            AUDIT.error("action={} outcome={} actorId={} targetId={} (audit line could not be written as JSON)",
-                    action, outcome, actor.subject(), targetId, e);
+            // still one JSON object per line: the ids are Keycloak UUIDs and the action a constant
+            AUDIT.error("{\"action\":\"{}\",\"outcome\":\"{}\",\"actorId\":\"{}\",\"targetId\":\"{}\","
+                    + "\"error\":\"audit line could not be serialised\"}", action, outcome, actor.subject(), targetId);
         }
     }
 }
