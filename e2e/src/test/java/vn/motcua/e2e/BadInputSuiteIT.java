@@ -588,6 +588,9 @@ class BadInputSuiteIT extends SystemTest {
                 get(f, "search page size as word", search + "?pageSize=all", ANONYMOUS).expect(BAD_REQUEST, INVALID),
                 get(f, "search page token with a script", search + "?pageToken=" + seg(SCRIPT), ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID),
+                get(f, "search page token -1", search + "?pageToken=-1", ANONYMOUS).expect(BAD_REQUEST, INVALID),
+                get(f, "procedures page token of another list", "/api/v1/procedures?pageToken=eyJ4IjoxfQ", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
                 get(f, "search unit code with SQL injection", search + "?unitCode=" + seg(SQL), ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID));
     }

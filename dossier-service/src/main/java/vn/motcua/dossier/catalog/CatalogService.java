@@ -1,6 +1,7 @@
 package vn.motcua.dossier.catalog;
 
 import jakarta.inject.Singleton;
+import vn.motcua.dossier.catalog.domain.DraftRules;
 import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.unit.UnitDirectory;
@@ -29,7 +30,7 @@ public class CatalogService {
         if (!units.tree().subtreeCodes(ownUnit).contains(unit)) {
             throw DomainException.notFound("unit " + unit);
         }
-        List<Procedure> rows = procedures.listForUnit(unit, page.after(), page.size() + 1);
+        List<Procedure> rows = procedures.listForUnit(unit, page.afterKeyLike(DraftRules.PROCEDURE_CODE), page.size() + 1);
         return Page.of(rows, page.size(), Procedure::code);
     }
 
@@ -42,7 +43,8 @@ public class CatalogService {
         if (unit != null && units.tree().find(unit).isEmpty()) {
             throw DomainException.notFound("unit " + unit);
         }
-        List<Procedure> rows = procedures.search(SearchText.terms(query), unit, page.after(), page.size() + 1);
+        List<Procedure> rows = procedures.search(SearchText.terms(query), unit,
+                page.afterKeyLike(DraftRules.PROCEDURE_CODE), page.size() + 1);
         return Page.of(rows, page.size(), Procedure::code);
     }
 }

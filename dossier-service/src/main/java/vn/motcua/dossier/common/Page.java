@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Keyset paging: the page token is the opaque, encoded key of the last item returned. */
 public record Page<T>(List<T> items, String nextToken) {
@@ -43,6 +44,17 @@ public record Page<T>(List<T> items, String nextToken) {
                 }
             }
             return new Request(requestedSize == 0 ? DEFAULT_SIZE : requestedSize, after);
+        }
+
+        /**
+         * The key to continue after, which must look like the keys of this list: a token decodes to almost any
+         * string, and one that sorts after every key would quietly answer an empty page instead of an error.
+         */
+        public String afterKeyLike(Pattern key) {
+            if (!after.isEmpty() && !key.matcher(after).matches()) {
+                throw DomainException.invalid("page.page_token", "is not a token this service issued");
+            }
+            return after;
         }
     }
 
