@@ -147,7 +147,8 @@ async function api(path, {raw = false, retried = false} = {}) {
 function userOf(session) {
   const claims = claimsOf(session.accessToken);
   const roles = ((claims.realm_access && claims.realm_access.roles) || []).filter(r => r in ROLE_LABELS);
-  const name = claims.name || [claims.family_name, claims.given_name].filter(Boolean).join(' ')
+  // Vietnamese order, family name first (Keycloak's name claim puts the given name first)
+  const name = [claims.family_name, claims.given_name].filter(Boolean).join(' ') || claims.name
     || claims.preferred_username;
   return {name, username: claims.preferred_username, roles, unit: claims.unit_code, citizenId: claims.citizen_id};
 }

@@ -109,6 +109,10 @@ export class Oidc {
     const pending = readJson(PENDING_KEY);
     sessionStorage.removeItem(PENDING_KEY);
     history.replaceState(null, '', url.pathname + (pending && pending.returnTo ? pending.returnTo : ''));
+    // RFC 9207: the answer names the server that issued the code; another one's code must not reach our token endpoint
+    if (params.has('iss') && params.get('iss') !== this.issuer) {
+      throw new LoginError('Phản hồi đăng nhập đến từ một máy chủ đăng nhập khác. Vui lòng đăng nhập lại.');
+    }
     if (params.has('error')) {
       throw new LoginError(`Keycloak từ chối đăng nhập: ${params.get('error_description') || params.get('error')}.`);
     }
