@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * The tracking register (sổ theo dõi hồ sơ, 2018 Form 06 / 2025 Form 07) of a unit's desk: every dossier received
  * there in a date range, with its hand-over milestones from the history. A book is per calendar year and its numbers
  * run on through the year (Circular 01/2018 Art 10(2)), so a range lies within one year and its first row is
- * numbered after the dossiers received earlier that year. Officers, for their own unit or one below it.
+ * numbered after the dossiers received earlier that year. Officers who handle dossiers, for their own unit or one
+ * below it; not a report viewer alone.
  */
 @Singleton
 public class RegisterService {
@@ -76,6 +77,11 @@ public class RegisterService {
     @Transactional(readOnly = true)
     public Register render(Caller caller, String unitCode, String from, String to) {
         String ownUnit = Scope.requireOfficerUnit(caller);
+        if (DossierQueryService.readsStatisticsOnly(caller)) {
+            // architecture.md 5: every row names an applicant with address and phone, which a report viewer (a
+            // province official, the province's report puller) may not read; refused before any input is looked at
+            throw DomainException.permissionDenied("report viewers read statistics, not the register of dossiers");
+        }
         AdminInput in = new AdminInput();
         String requested = in.unitCode("unit_code", unitCode, false);
         LocalDate first = in.date("from", from, true);

@@ -50,6 +50,21 @@ class TrackingRegisterPdfIT extends AdminItSupport {
     }
 
     @Test
+    void aReportViewerIsRefusedTheRegisterBecauseItListsApplicantsPersonalData() {
+        receive("11077", BIRTH);
+
+        assertCode(() -> wf(idp.officer("bc.haiduong", "30", "report_viewer")).renderTrackingRegister(
+                range("2026-03-09", "2026-03-10")), Status.Code.PERMISSION_DENIED);
+        assertCode(() -> wf(idp.officer("bc.haiduong", "30", "report_viewer")).renderTrackingRegister(
+                range("2026-03-09", "2026-03-10").toBuilder().setUnitCode("11077").build()),
+                Status.Code.PERMISSION_DENIED);
+        // a role that handles dossiers next to report_viewer still prints the book
+        assertThat(wf(idp.officer("ld.tuky", "298", "unit_leader", "report_viewer")).renderTrackingRegister(
+                range("2026-03-09", "2026-03-10").toBuilder().setUnitCode("11077").build()).getRowCount())
+                .isPositive();
+    }
+
+    @Test
     void aRangeThatIsNotOneYearForwardsIsRefused() {
         assertCode(() -> wf(desk("11077")).renderTrackingRegister(range("2026-03-10", "2026-03-09")),
                 Status.Code.INVALID_ARGUMENT);
