@@ -79,6 +79,10 @@ final class Api {
         }
     }
 
+    ObjectMapper json() {
+        return json;
+    }
+
     Reply get(Subject subject, String path) throws IOException, InterruptedException {
         return send(subject, "GET", path, null, null);
     }

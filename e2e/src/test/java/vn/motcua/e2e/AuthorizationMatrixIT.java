@@ -3,6 +3,7 @@ package vn.motcua.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,6 +47,7 @@ class AuthorizationMatrixIT extends SystemTest {
     private static final String GET = "GET";
     private static final String POST = "POST";
     private static final String PUT = "PUT";
+    private static final String DELETE = "DELETE";
     private static final String MACHINE_SECRET = "province-report-puller-demo-secret";
     /** Infrastructure routes outside /api (health, prometheus, the OpenAPI files, swagger-ui) are not in the matrix. */
     private static final String API_PREFIX = "/api/";
@@ -65,6 +67,12 @@ class AuthorizationMatrixIT extends SystemTest {
     void connect() {
         api = new Api(http, platform.gatewayUrl(), this::tokenOf, json);
         f = new MatrixFixtures(api);
+    }
+
+    /** The nationwide days off of year 2099 the holiday rows added stay out of the shared platform's calendar. */
+    @AfterAll
+    void removeTheHolidaysAdded() throws Exception {
+        f.removeHolidayYear();
     }
 
     // --- the matrix -------------------------------------------------------------------------------------------
@@ -148,7 +156,27 @@ class AuthorizationMatrixIT extends SystemTest {
                 row(POST, "/api/v1/admin/users/{id}/disable", adminOfAccount(200), f::provinceAccount, on(id, "{}")),
                 row(POST, "/api/v1/admin/users/{id}/reset-password", adminOfAccount(204), f::provinceAccount,
                         on(id, "{\"password\":\"" + MatrixFixtures.PASSWORD + "-2\",\"temporary\":true}")),
-                row(PUT, "/api/v1/admin/users/{id}/roles", adminOfAccount(200), f::provinceAccount, on(id, "{\"roles\":[\"report_viewer\",\"specialist\"]}")));
+                row(PUT, "/api/v1/admin/users/{id}/roles", adminOfAccount(200), f::provinceAccount, on(id, "{\"roles\":[\"report_viewer\",\"specialist\"]}")),
+
+                // units as data: throwaway communes under district 298, which both administrators reach
+                row(GET, "/api/v1/admin/units", unitAdmins(200)),
+                row(POST, "/api/v1/admin/units", unitAdmins(201), Route.NO_FIXTURE,
+                        (r, s) -> call(Map.of(), null, MatrixFixtures.communeBody(MatrixFixtures.freshUnitCode()), "application/json")),
+                row(POST, "/api/v1/admin/units/{code}:rename", unitAdmins(200), f::commune, (c, s) -> vars(code, c).json("{\"name\":\"Xã Thử Đổi Tên " + c + "\"}")),
+                row(POST, "/api/v1/admin/units/{code}:close", unitAdmins(200), f::commune, on(code, "{\"validTo\":\"" + MatrixFixtures.today() + "\"}")),
+                row(POST, "/api/v1/admin/units:merge", unitAdmins(201), f::twoCommunes, (c, s) -> call(Map.of(), null, MatrixFixtures.mergerBody(c), "application/json")),
+                row(GET, "/api/v1/admin/units/{code}/sessions", unitAdmins(200), fixed(code, MatrixFixtures.UNIT)),
+                row(PUT, "/api/v1/admin/units/{code}/sessions", unitAdmins(200), f::commune, on(code, MatrixFixtures.SESSIONS)),
+
+                // the holiday table: nationwide entries (year 2099) are for the administrator of the root unit 30 only
+                row(GET, "/api/v1/admin/calendar/holidays", unitAdmins(200)),
+                row(POST, "/api/v1/admin/calendar/holidays", rootAdmin(201), Route.NO_FIXTURE,
+                        (r, s) -> call(Map.of(), null, MatrixFixtures.nationwideHolidayBody(MatrixFixtures.freshHolidayDate()), "application/json")),
+                row(DELETE, "/api/v1/admin/calendar/holidays/{date}", rootAdmin(200), f::nationwideHoliday, on("date")),
+
+                // Form 06 lists applicants' names, addresses and phones: officers who handle dossiers, in their subtree
+                row(GET, "/api/v1/registers/tracking", expect(NONE, 401).and(CITIZENS, 403).and(REPORT_VIEWER, 403).and(MACHINE, 403)
+                        .and(RECEPTION_OTHER, 404).otherwise(200), query(todayRange() + "&unitCode=" + MatrixFixtures.UNIT)));
     }
 
     // --- cell shorthands --------------------------------------------------------------------------------------
@@ -202,6 +230,16 @@ class AuthorizationMatrixIT extends SystemTest {
     /** An account of province 30: its administrator manages it, district 298's does not see it. */
     private static Expect adminOfAccount(int status) {
         return expect(NONE, 401).and(ADMIN_PROVINCE, status).and(ADMIN_DISTRICT, 404).otherwise(403);
+    }
+
+    /** Unit administration: the gateway admits unit_admin alone, the machine client never. */
+    private static Expect unitAdmins(int status) {
+        return expect(NONE, 401).and(ADMIN_DISTRICT, status).and(ADMIN_PROVINCE, status).otherwise(403);
+    }
+
+    /** The nationwide holiday table: the province (a root unit) only; district 298's administrator is refused. */
+    private static Expect rootAdmin(int status) {
+        return expect(NONE, 401).and(ADMIN_PROVINCE, status).and(ADMIN_DISTRICT, 403).otherwise(403);
     }
 
     // --- request shorthands -----------------------------------------------------------------------------------

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import static vn.motcua.e2e.Subject.ADMIN_DISTRICT;
 import static vn.motcua.e2e.Subject.ADMIN_PROVINCE;
 import static vn.motcua.e2e.Subject.CITIZEN;
 import static vn.motcua.e2e.Subject.CLERK;
@@ -19,6 +22,8 @@ import static vn.motcua.e2e.Subject.SPECIALIST;
  * The resources the matrix acts on, each made through the API by the user whose job it is, in the state the
  * row's action needs. Dossiers are received at commune 11077 with congdan.an as the applicant; feedback is sent by
  * congdan.an to 11077; accounts are created at province 30 (so admin.tuky of district 298 is the "other unit").
+ * Units are throwaway communes under district 298 with codes of their own (the demo units are never renamed, closed,
+ * merged or given sessions); holidays are in {@link #HOLIDAY_YEAR}, far from any due date another test computes.
  */
 final class MatrixFixtures {
 
@@ -29,6 +34,12 @@ final class MatrixFixtures {
     static final String MARRIAGE = "1.000894";
     static final String APPLICANT_ID = "030090001234";
     static final String PASSWORD = "KhoiTao#Matrix2026";
+    /** The district the throwaway communes are placed under: both demo administrators reach it. */
+    static final String DISTRICT = "298";
+    /** No deadline of any test reaches this year, so a day off added here moves nothing. */
+    static final int HOLIDAY_YEAR = 2099;
+    /** Days of {@link #HOLIDAY_YEAR} handed out one by one from a random start, so reruns rarely meet leftovers. */
+    private static final AtomicInteger HOLIDAY_DAY = new AtomicInteger(ThreadLocalRandom.current().nextInt(300));
 
     private final Api api;
 
@@ -85,6 +96,48 @@ final class MatrixFixtures {
     /** A procedure code nobody has used: the 9.xxxxxx range is not in the demo catalogue. */
     static String freshProcedureCode() {
         return "9." + (100000 + ThreadLocalRandom.current().nextInt(900000));
+    }
+
+    /** A unit code nobody has used (the demo units have numeric codes); its agency code is derived from it. */
+    static String freshUnitCode() {
+        return "MX" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+    }
+
+    /** A commune under {@link #DISTRICT} opening today. */
+    static String communeBody(String code) {
+        return """
+                {"code":"%s","agencyCode":"000.99.%s","name":"Xã Thử Ma Trận %s","level":"COMMUNE",
+                 "parentCode":"%s","validFrom":"%s"}""".formatted(code, code, code, DISTRICT, today());
+    }
+
+    /** Two throwaway communes ("a,b") merged into a new one from tomorrow, so the sources' last day is today. */
+    static String mergerBody(String sources) {
+        String codes = String.join("\",\"", sources.split(","));
+        String successor = freshUnitCode();
+        return """
+                {"sourceCodes":["%s"],"effectiveOn":"%s",
+                 "successor":{"code":"%s","agencyCode":"000.99.%s","name":"Xã Hợp Nhất %s","level":"COMMUNE",
+                              "parentCode":"%s"}}"""
+                .formatted(codes, LocalDate.parse(today()).plusDays(1), successor, successor, successor,
+                        DISTRICT);
+    }
+
+    static final String SESSIONS = """
+            {"sessions":[{"weekday":"MONDAY","start":"07:30","end":"11:30"},
+                         {"weekday":"MONDAY","start":"13:30","end":"17:00"},
+                         {"weekday":"WEDNESDAY","start":"07:30","end":"11:30"},
+                         {"weekday":"FRIDAY","start":"07:30","end":"11:30"}],
+             "makeUpDaySessions":[{"start":"07:30","end":"11:30"}]}""";
+
+    /** A day of {@link #HOLIDAY_YEAR} not handed out before in this run. */
+    static String freshHolidayDate() {
+        return LocalDate.of(HOLIDAY_YEAR, 1, 1).plusDays(HOLIDAY_DAY.getAndIncrement() % 365).toString();
+    }
+
+    /** A nationwide day off (no unitCode): in the table of every unit. */
+    static String nationwideHolidayBody(String date) {
+        return """
+                {"date":"%s","kind":"DAY_OFF","name":"Ngày nghỉ thử ma trận quyền"}""".formatted(date);
     }
 
     static String freshUsername() {
@@ -204,6 +257,45 @@ final class MatrixFixtures {
     /** Id of a new report_viewer account at province 30, made by the province's administrator. */
     String provinceAccount() throws IOException, InterruptedException {
         return require(api.post(ADMIN_PROVINCE, "/api/v1/admin/users", accountBody(freshUsername()), 201), "id");
+    }
+
+    // --- units and the work calendar -------------------------------------------------------------------------
+
+    /** Code of a new commune under district 298, made by the district's administrator. */
+    String commune() throws IOException, InterruptedException {
+        return require(api.post(ADMIN_DISTRICT, "/api/v1/admin/units", communeBody(freshUnitCode()), 201), "code");
+    }
+
+    /** "a,b": two new communes to merge. */
+    String twoCommunes() throws IOException, InterruptedException {
+        return commune() + "," + commune();
+    }
+
+    /** Date of a new nationwide day off in {@link #HOLIDAY_YEAR}, added by the province's administrator. */
+    String nationwideHoliday() throws IOException, InterruptedException {
+        return require(api.post(ADMIN_PROVINCE, "/api/v1/admin/calendar/holidays",
+                nationwideHolidayBody(freshHolidayDate()), 201), "date");
+    }
+
+    /**
+     * Removes every entry of {@link #HOLIDAY_YEAR} the province's administrator sees (nationwide and its subtree's),
+     * so the days off the matrix added do not outlive it.
+     */
+    void removeHolidayYear() throws IOException, InterruptedException {
+        String year = "from=" + HOLIDAY_YEAR + "-01-01&to=" + HOLIDAY_YEAR + "-12-31";
+        Api.Reply list = api.get(ADMIN_PROVINCE, "/api/v1/admin/calendar/holidays?" + year);
+        if (list.status() != 200) {
+            throw new IllegalStateException("listing the " + HOLIDAY_YEAR + " holidays: " + list.describe());
+        }
+        for (JsonNode day : api.json().readTree(list.body()).path("days")) {
+            String unit = day.path("unitCode").asText("");
+            String path = "/api/v1/admin/calendar/holidays/" + day.path("date").asText()
+                    + (unit.isEmpty() ? "" : "?unitCode=" + unit);
+            Api.Reply removed = api.send(ADMIN_PROVINCE, "DELETE", path, null, null);
+            if (removed.status() != 200) {
+                throw new IllegalStateException("removing " + path + ": " + removed.describe());
+            }
+        }
     }
 
     private static String require(JsonNode node, String field) {
