@@ -49,7 +49,8 @@ public class TrackingRegisterController {
     @Operation(security = @SecurityRequirement(name = Application.BEARER),
             extensions = @Extension(properties = {
             @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true)}))
+            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
+            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_REGISTER, parseValue = true)}))
     @Get(value = "/tracking", produces = "application/pdf")
     @Access(AccessPolicy.OFFICER)
     public HttpResponse<byte[]> tracking(HttpRequest<?> request, @Nullable @QueryValue String from,

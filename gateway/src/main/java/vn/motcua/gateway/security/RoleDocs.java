@@ -42,9 +42,15 @@ public final class RoleDocs {
     public static final String ACTS_APPLICANT_OR_RECEPTION = "[\"citizen\", \"reception_officer\"]";
     /** The applicant, on their own dossiers only. */
     public static final String ACTS_APPLICANT = "[\"citizen\"]";
-    /** The applicant, or officers whose unit scope covers the dossier. */
+    /**
+     * The applicant, or officers whose unit scope covers the dossier; not report viewers, who read statistics only
+     * (a dossier carries personal data).
+     */
     public static final String ACTS_READERS = "[\"citizen\", \"reception_officer\", \"specialist\", "
-            + "\"unit_leader\", \"clerk\", \"tthc_controller\", \"unit_admin\", \"report_viewer\"]";
+            + "\"unit_leader\", \"clerk\", \"tthc_controller\", \"unit_admin\"]";
+    /** Officers in whose unit scope the register is; not report viewers (its rows carry personal data). */
+    public static final String ACTS_REGISTER = "[\"reception_officer\", \"specialist\", \"unit_leader\", "
+            + "\"clerk\", \"tthc_controller\", \"unit_admin\"]";
     /** Officers with a work queue: reception officer, specialist, unit leader, clerk (each sees its own). */
     public static final String ACTS_INBOX = "[\"reception_officer\", \"specialist\", \"unit_leader\", "
             + "\"clerk\"]";
