@@ -24,6 +24,20 @@ public record Page<T>(List<T> items, String nextToken) {
         return new Page<>(items, encode(key.apply(items.get(items.size() - 1))));
     }
 
+    /**
+     * A page of a list the caller shaped (sort, filters): the token carries {@code list}, a name of that shape
+     * without '/', so {@link Request#forList} refuses it for any other shape instead of continuing at a position
+     * that means something else there.
+     */
+    public static <T> Page<T> of(List<T> fetchedOneExtra, int size, String list, Function<T, String> key) {
+        return of(fetchedOneExtra, size, item -> list + "/" + key.apply(item));
+    }
+
+    /** The same page with its items turned into something else; the token stays. */
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), nextToken);
+    }
+
     private static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
@@ -44,6 +58,17 @@ public record Page<T>(List<T> items, String nextToken) {
                 }
             }
             return new Request(requestedSize == 0 ? DEFAULT_SIZE : requestedSize, after);
+        }
+
+        /** This request within the list shape named {@code list}: its token must have been issued for it. */
+        public Request forList(String list) {
+            if (after.isEmpty()) {
+                return this;
+            }
+            if (!after.startsWith(list + "/")) {
+                throw DomainException.invalid("page.page_token", "was issued for another sort or filter");
+            }
+            return new Request(size, after.substring(list.length() + 1));
         }
 
         /**

@@ -12,9 +12,11 @@ import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.repository.DossierListRepository;
+import vn.motcua.dossier.dossier.repository.DossierListRepository.Listed;
 import vn.motcua.dossier.dossier.repository.DossierListRepository.UnitColumn;
 import vn.motcua.dossier.dossier.repository.DossierListRepository.Waiting;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
+import vn.motcua.dossier.dossier.repository.ListOrder;
 import vn.motcua.dossier.dossier.repository.PauseRepository;
 import vn.motcua.dossier.dossier.repository.RatingRepository;
 
@@ -75,11 +77,21 @@ class WorkflowSqlOnH2Test implements TestPropertyProvider {
 
         List<Waiting> waiting = List.of(new Waiting(UnitColumn.HANDLING, EnumSet.of(DossierState.IN_PROCESS)),
                 new Waiting(UnitColumn.RECEIVING, EnumSet.of(DossierState.SUBMITTED)));
-        List<Dossier> inbox = read(() -> lists.inbox(waiting, Set.of("11077"), null, null, 10));
-        assertThat(inbox).extracting(Dossier::code).containsExactly(code, undated);
-        assertThat(read(() -> lists.inbox(waiting, Set.of("11077"), T0.plusSeconds(7200), code, 10)))
-                .extracting(Dossier::code).containsExactly(undated);
-        assertThat(read(() -> lists.ownedBy("030090001234", null, null, 10))).hasSize(2);
+        ListOrder byDue = ListOrder.ascending(ListOrder.Column.DUE_AT);
+        List<Listed> inbox = read(() -> lists.inbox(waiting, Set.of("11077"), byDue, null, null, 10));
+        assertThat(inbox).extracting(l -> l.dossier().code()).containsExactly(code, undated);
+        assertThat(inbox).extracting(Listed::key).containsExactly(T0.plusSeconds(7200), byDue.nullKey());
+        assertThat(read(() -> lists.inbox(waiting, Set.of("11077"), byDue, T0.plusSeconds(7200), code, 10)))
+                .extracting(l -> l.dossier().code()).containsExactly(undated);
+        ListOrder byDueDesc = ListOrder.descending(ListOrder.Column.DUE_AT);
+        assertThat(read(() -> lists.inbox(waiting, Set.of("11077"), byDueDesc, null, null, 10)))
+                .extracting(l -> l.dossier().code()).as("no due time sorts last both ways")
+                .containsExactly(code, undated);
+        assertThat(read(() -> lists.ownedBy("030090001234", Set.of(), ListOrder.descending(
+                ListOrder.Column.CREATED_AT), null, null, 10))).hasSize(2);
+        assertThat(read(() -> lists.ownedBy("030090001234", Set.of(DossierState.SUBMITTED), ListOrder.descending(
+                ListOrder.Column.RECEIVED_AT), null, null, 10))).extracting(l -> l.dossier().code())
+                .containsExactly(undated);
 
         List<DossierListRepository.SweepCandidate> candidates = read(() -> lists.sweepCandidates(
                 EnumSet.of(DossierState.IN_PROCESS), T0.plusSeconds(86_400), "", 10));

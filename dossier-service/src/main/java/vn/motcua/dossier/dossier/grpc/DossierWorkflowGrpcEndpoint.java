@@ -196,7 +196,8 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
 
     @Override
     public void listInbox(ListInboxRequest r, StreamObserver<ListInboxResponse> observer) {
-        Page<InboxService.InboxItem> page = inboxes.inbox(CallContext.requireCaller(), page(r.getPage()));
+        Page<InboxService.InboxItem> page = inboxes.inbox(CallContext.requireCaller(),
+                ListQueries.inbox(r), page(r.getPage()));
         ListInboxResponse.Builder response = ListInboxResponse.newBuilder()
                 .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
         page.items().forEach(item -> response.addItems(InboxItem.newBuilder()
@@ -207,7 +208,8 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
 
     @Override
     public void listMyDossiers(ListMyDossiersRequest r, StreamObserver<ListMyDossiersResponse> observer) {
-        Page<Dossier> page = inboxes.mine(CallContext.requireCaller(), page(r.getPage()));
+        Page<Dossier> page = inboxes.mine(CallContext.requireCaller(), ListQueries.mine(r),
+                page(r.getPage()));
         ListMyDossiersResponse.Builder response = ListMyDossiersResponse.newBuilder()
                 .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
         page.items().forEach(d -> response.addDossiers(DossierMessages.dossier(d)));

@@ -21,10 +21,6 @@ import java.util.StringJoiner;
 @Singleton
 public class DossierListRepository {
 
-    /** Sort key of dossiers without a due time (not yet accepted): after every real one. */
-    private static final String DUE_KEY = "COALESCE(due_at, TIMESTAMP '9999-12-31 00:00:00')";
-    public static final Instant NO_DUE_KEY = Instant.parse("9999-12-31T00:00:00Z");
-
     private final JdbcOperations jdbc;
 
     public DossierListRepository(JdbcOperations jdbc) {
@@ -46,15 +42,19 @@ public class DossierListRepository {
     public record Waiting(UnitColumn column, Collection<DossierState> states) {
     }
 
+    /** A listed dossier with the key it sorted by (the sort time, or the order's null key): its page position. */
+    public record Listed(Dossier dossier, Instant key) {
+    }
+
     /**
-     * Dossiers matching any of {@code waiting} within {@code unitCodes}, most urgent first (due time, then code;
-     * dossiers without a due time last), after the keyset position ({@code afterDue}, {@code afterCode}).
+     * Dossiers matching any of {@code waiting} within {@code unitCodes}, in {@code order}, after the keyset position
+     * ({@code afterKey}, {@code afterCode}).
      *
-     * @param afterDue null for the first page; {@link #NO_DUE_KEY} for positions among dossiers without due time
+     * @param afterKey null for the first page
      */
     @Transactional(readOnly = true)
-    public List<Dossier> inbox(Collection<Waiting> waiting, Collection<String> unitCodes, Instant afterDue,
-                               String afterCode, int limit) {
+    public List<Listed> inbox(Collection<Waiting> waiting, Collection<String> unitCodes, ListOrder order,
+                              Instant afterKey, String afterCode, int limit) {
         if (waiting.isEmpty() || unitCodes.isEmpty()) {
             return List.of();
         }
@@ -66,43 +66,47 @@ public class DossierListRepository {
             unitCodes.forEach(code -> binders.add((ps, i) -> ps.setString(i, code)));
             w.states().forEach(s -> binders.add((ps, i) -> ps.setString(i, s.name())));
         }
-        StringBuilder sql = new StringBuilder("SELECT * FROM dossier WHERE ").append(any);
-        if (afterDue != null) {
-            sql.append(" AND (" + DUE_KEY + " > ? OR (" + DUE_KEY + " = ? AND code > ?))");
-            binders.add((ps, i) -> UtcTimestamps.bind(ps, i, afterDue));
-            binders.add((ps, i) -> UtcTimestamps.bind(ps, i, afterDue));
-            binders.add((ps, i) -> ps.setString(i, afterCode));
-        }
-        sql.append(" ORDER BY " + DUE_KEY + ", code LIMIT ?");
-        binders.add((ps, i) -> ps.setInt(i, limit));
-        return query(sql.toString(), binders);
+        return listed(new StringBuilder(any.toString()), binders, order, afterKey, afterCode, limit);
     }
 
-    /** A citizen's own dossiers, newest first, after the keyset position (creation time, code). */
+    /**
+     * A citizen's own dossiers in {@code states} (empty: all), in {@code order}, after the keyset position
+     * ({@code afterKey}, {@code afterCode}).
+     */
     @Transactional(readOnly = true)
-    public List<Dossier> ownedBy(String citizenId, Instant afterCreated, String afterCode, int limit) {
+    public List<Listed> ownedBy(String citizenId, Collection<DossierState> states, ListOrder order,
+                                Instant afterKey, String afterCode, int limit) {
         List<Binder> binders = new ArrayList<>();
         binders.add((ps, i) -> ps.setString(i, citizenId));
-        StringBuilder sql = new StringBuilder("SELECT * FROM dossier WHERE applicant_citizen_id = ?");
-        if (afterCreated != null) {
-            sql.append(" AND (created_at < ? OR (created_at = ? AND code < ?))");
-            binders.add((ps, i) -> UtcTimestamps.bind(ps, i, afterCreated));
-            binders.add((ps, i) -> UtcTimestamps.bind(ps, i, afterCreated));
-            binders.add((ps, i) -> ps.setString(i, afterCode));
+        StringBuilder where = new StringBuilder("applicant_citizen_id = ?");
+        if (!states.isEmpty()) {
+            where.append(" AND state IN ").append(marks(states.size()));
+            states.forEach(s -> binders.add((ps, i) -> ps.setString(i, s.name())));
         }
-        sql.append(" ORDER BY created_at DESC, code DESC LIMIT ?");
-        binders.add((ps, i) -> ps.setInt(i, limit));
-        return query(sql.toString(), binders);
+        return listed(where, binders, order, afterKey, afterCode, limit);
     }
 
-    /** Creation time of a dossier, the keyset of {@link #ownedBy}. */
-    @Transactional(readOnly = true)
-    public Instant createdAt(String code) {
-        return jdbc.prepareStatement("SELECT created_at FROM dossier WHERE code = ?", ps -> {
-            ps.setString(1, code);
+    private List<Listed> listed(StringBuilder where, List<Binder> binders, ListOrder order, Instant afterKey,
+                                String afterCode, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT d.*, ").append(order.keySql())
+                .append(" AS list_key FROM dossier d WHERE (").append(where).append(")");
+        if (afterKey != null) {
+            sql.append(" AND ").append(order.afterSql());
+            binders.add((ps, i) -> UtcTimestamps.bind(ps, i, afterKey));
+            binders.add((ps, i) -> UtcTimestamps.bind(ps, i, afterKey));
+            binders.add((ps, i) -> ps.setString(i, afterCode));
+        }
+        sql.append(" ORDER BY ").append(order.orderBySql()).append(" LIMIT ?");
+        binders.add((ps, i) -> ps.setInt(i, limit));
+        return jdbc.prepareStatement(sql.toString(), ps -> {
+            bind(ps, binders);
+            List<Listed> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? UtcTimestamps.read(rs, "created_at") : null;
+                while (rs.next()) {
+                    result.add(new Listed(DossierRepository.map(rs), UtcTimestamps.read(rs, "list_key")));
+                }
             }
+            return result;
         });
     }
 

@@ -11,8 +11,10 @@ import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.domain.Roles;
 import vn.motcua.dossier.dossier.repository.DossierListRepository;
+import vn.motcua.dossier.dossier.repository.DossierListRepository.Listed;
 import vn.motcua.dossier.dossier.repository.DossierListRepository.UnitColumn;
 import vn.motcua.dossier.dossier.repository.DossierListRepository.Waiting;
+import vn.motcua.dossier.dossier.repository.ListOrder;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
@@ -21,7 +23,6 @@ import vn.motcua.platform.error.ErrorReason;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -33,7 +34,8 @@ import java.util.Set;
  * Work lists. An officer's inbox holds the dossiers whose current state waits on one of their roles, in their
  * unit's subtree: the desk (reception_officer) at the receiving unit for SUBMITTED, RECEIVED, SUPPLEMENT_REQUESTED
  * and RESULT_READY; specialists and leaders at the handling unit for IN_PROCESS and AWAITING_PAYMENT; clerks at the
- * handling unit for IN_PROCESS. Most urgent first: by due time, dossiers without one (not yet accepted) last.
+ * handling unit for IN_PROCESS. By default most urgent first: by due time, dossiers without one (not yet accepted)
+ * last; an {@link InboxQuery} narrows it and picks another order.
  */
 @Singleton
 public class InboxService {
@@ -50,6 +52,9 @@ public class InboxService {
     private static final Set<DossierState> CLOCK_STOPPED = EnumSet.of(DossierState.SUBMITTED,
             DossierState.PRE_SUPPLEMENT, DossierState.SUPPLEMENT_REQUESTED);
 
+    /** Rows read per query while a deadline filter skips some: few round trips, bounded memory. */
+    private static final int FILTER_BATCH = 200;
+
     private final DossierListRepository lists;
     private final UnitDirectory units;
     private final DeadlineCalculators deadlines;
@@ -62,8 +67,12 @@ public class InboxService {
         this.clock = clock;
     }
 
+    /**
+     * The inbox narrowed and ordered by {@code query}. The deadline state is computed from the unit's calendar, not
+     * stored, so that filter reads on in batches until the page is full or the list ends.
+     */
     @Transactional(readOnly = true)
-    public Page<InboxItem> inbox(Caller caller, Page.Request page) {
+    public Page<InboxItem> inbox(Caller caller, InboxQuery query, Page.Request page) {
         String unitCode = Scope.requireOfficerUnit(caller);
         Map<UnitColumn, Set<DossierState>> merged = new HashMap<>();
         WAITS_ON.forEach((role, waiting) -> {
@@ -73,29 +82,65 @@ public class InboxService {
             }
         });
         List<Waiting> waiting = new ArrayList<>();
-        merged.forEach((column, states) -> waiting.add(new Waiting(column, states)));
-        Keyset after = Keyset.of(page);
-        List<Dossier> fetched = lists.inbox(waiting, units.tree().subtreeCodes(unitCode), after.at(), after.code(),
-                page.size() + 1);
+        merged.forEach((column, states) -> {
+            if (!query.statuses().isEmpty()) {
+                states.retainAll(query.statuses());
+            }
+            if (!states.isEmpty()) {
+                waiting.add(new Waiting(column, states));
+            }
+        });
+        String list = query.listName();
+        Page.Keyset after = Page.Keyset.of(page.forList(list));
+        ListOrder order = query.sort().order();
+        Set<String> unitCodes = units.tree().subtreeCodes(unitCode);
+        int batch = query.deadlineState() == null ? page.size() + 1 : Math.max(page.size() + 1, FILTER_BATCH);
         Instant now = clock.instant();
         Map<String, DeadlineCalculator> calendars = new HashMap<>();
-        List<InboxItem> items = fetched.stream().map(d -> new InboxItem(d, deadlineState(d, now,
-                calendars.computeIfAbsent(d.competentUnitCode(), deadlines::forUnit)))).toList();
-        return Page.of(items, page.size(), item -> (item.dossier().dueAt() == null
-                ? DossierListRepository.NO_DUE_KEY : item.dossier().dueAt()) + "|" + item.dossier().code());
+        List<Keyed> kept = new ArrayList<>();
+        Instant at = after.at();
+        String code = after.id();
+        while (true) {
+            List<Listed> fetched = lists.inbox(waiting, unitCodes, order, at, code, batch);
+            for (Listed row : fetched) {
+                Dossier d = row.dossier();
+                InboxItem item = new InboxItem(d, deadlineState(d, now,
+                        calendars.computeIfAbsent(d.competentUnitCode(), deadlines::forUnit)));
+                if (query.deadlineState() == null || query.deadlineState() == item.deadlineState()) {
+                    kept.add(new Keyed(item, row.key()));
+                    if (kept.size() > page.size()) {
+                        return page(kept, page, list);
+                    }
+                }
+            }
+            if (fetched.size() < batch) {
+                return page(kept, page, list);
+            }
+            Listed last = fetched.get(fetched.size() - 1);
+            at = last.key();
+            code = last.dossier().code();
+        }
     }
 
-    /** A citizen's own dossiers (the token's citizen id), newest first. */
+    private static Page<InboxItem> page(List<Keyed> kept, Page.Request page, String list) {
+        return Page.of(kept, page.size(), list, k -> Page.Keyset.key(k.key(), k.item().dossier().code()))
+                .map(Keyed::item);
+    }
+
+    /** A citizen's own dossiers (the token's citizen id), narrowed and ordered by {@code query}. */
     @Transactional(readOnly = true)
-    public Page<Dossier> mine(Caller caller, Page.Request page) {
+    public Page<Dossier> mine(Caller caller, MyDossiersQuery query, Page.Request page) {
         if (!caller.hasRole(Roles.CITIZEN)) {
             throw DomainException.permissionDenied("this list is for citizens");
         }
         String citizenId = caller.citizen().orElseThrow(() -> DomainException.of(ErrorKind.PERMISSION_DENIED,
                 ErrorReason.SCOPE_MISSING, "the token carries no citizen_id"));
-        Keyset after = Keyset.of(page);
-        List<Dossier> fetched = lists.ownedBy(citizenId, after.at(), after.code(), page.size() + 1);
-        return Page.of(fetched, page.size(), d -> lists.createdAt(d.code()) + "|" + d.code());
+        String list = query.listName();
+        Page.Keyset after = Page.Keyset.of(page.forList(list));
+        List<Listed> fetched = lists.ownedBy(citizenId, query.statuses(), query.sort().order(), after.at(),
+                after.id(), page.size() + 1);
+        return Page.of(fetched, page.size(), list, row -> Page.Keyset.key(row.key(), row.dossier().code()))
+                .map(Listed::dossier);
     }
 
     /**
@@ -112,24 +157,8 @@ public class InboxService {
         return calendar.stateAt(now, d.dueAt());
     }
 
-    /** A page position "instant|code"; both null on the first page. */
-    private record Keyset(Instant at, String code) {
-
-        static Keyset of(Page.Request page) {
-            if (page.after().isEmpty()) {
-                return new Keyset(null, null);
-            }
-            String key = page.after();
-            int bar = key.indexOf('|');
-            try {
-                if (bar > 0 && bar < key.length() - 1) {
-                    return new Keyset(Instant.parse(key.substring(0, bar)), key.substring(bar + 1));
-                }
-            } catch (DateTimeParseException e) {
-                // fall through: not ours
-            }
-            throw DomainException.invalid("page.page_token", "is not a token this service issued");
-        }
+    /** An inbox item with the key it sorted by: its page position. */
+    private record Keyed(InboxItem item, Instant key) {
     }
 
     public record InboxItem(Dossier dossier, DeadlineState deadlineState) {

@@ -1,0 +1,46 @@
+package vn.motcua.dossier.dossier.service;
+
+import vn.motcua.dossier.calendar.DeadlineState;
+import vn.motcua.dossier.dossier.domain.DossierState;
+import vn.motcua.dossier.dossier.repository.ListOrder;
+import vn.motcua.dossier.dossier.repository.ListOrder.Column;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * How an officer shaped their inbox: only these states (empty: all it holds), only this deadline state (null: any),
+ * in this order. Filters only narrow the inbox; who sees what stays with the caller's roles and unit.
+ */
+public record InboxQuery(Set<DossierState> statuses, DeadlineState deadlineState, Sort sort) {
+
+    public InboxQuery {
+        statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+    }
+
+    /** Today's inbox: everything, most urgent first. */
+    public static InboxQuery all() {
+        return new InboxQuery(Set.of(), null, Sort.DUE_AT_ASC);
+    }
+
+    public enum Sort {
+        DUE_AT_ASC(ListOrder.ascending(Column.DUE_AT)), DUE_AT_DESC(ListOrder.descending(Column.DUE_AT)),
+        RECEIVED_AT_ASC(ListOrder.ascending(Column.RECEIVED_AT)),
+        RECEIVED_AT_DESC(ListOrder.descending(Column.RECEIVED_AT));
+
+        private final ListOrder order;
+
+        Sort(ListOrder order) {
+            this.order = order;
+        }
+
+        public ListOrder order() {
+            return order;
+        }
+    }
+
+    /** The shape a page token is bound to: the same sort and filters continue it, any other refuses it. */
+    String listName() {
+        return "inbox;" + sort + ";" + ListNames.states(statuses) + ";" + (deadlineState == null ? "" : deadlineState);
+    }
+}
