@@ -600,6 +600,9 @@ class BadInputSuiteIT extends SystemTest {
         return List.of(
                 get(f, "inbox page size 0", "/api/v1/inbox?pageSize=0", OFFICER).expect(BAD_REQUEST, INVALID),
                 get(f, "inbox page token -1", "/api/v1/inbox?pageToken=-1", OFFICER).expect(BAD_REQUEST, INVALID),
+                get(f, "inbox sort banana", "/api/v1/inbox?sort=banana", OFFICER).expect(BAD_REQUEST, INVALID),
+                get(f, "own dossiers status NOPE", "/api/v1/citizen/dossiers?status=NOPE", CITIZEN)
+                        .expect(BAD_REQUEST, INVALID),
                 get(f, "own dossiers page size 501", "/api/v1/citizen/dossiers?pageSize=501", CITIZEN)
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "feedback page token -1", "/api/v1/feedback?pageToken=-1", CONTROLLER)

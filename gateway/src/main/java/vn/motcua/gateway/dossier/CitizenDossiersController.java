@@ -102,7 +102,12 @@ public class CitizenDossiersController {
         return HttpResponse.created(DossierJson.from(dossier), URI.create("/api/v1/dossiers/" + code));
     }
 
-    /** Citizen: own dossiers, newest first. */
+    /**
+     * Citizen: own dossiers, newest submitted first. Query: status (comma-separated status names, e.g.
+     * SUBMITTED,RECEIVED; only those), sort (-receivedAt or receivedAt: by reception time, dossiers not yet received
+     * last either way), pageSize, pageToken. A page token only continues the list with the same status and sort;
+     * with others it is refused (400 INVALID_FIELD).
+     */
     @Operation(security = @SecurityRequirement(name = Application.BEARER),
             extensions = @Extension(properties = {
             @ExtensionProperty(name = "access", value = "citizen"),
@@ -110,17 +115,26 @@ public class CitizenDossiersController {
             @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_APPLICANT, parseValue = true)}))
     @Get("/citizen/dossiers")
     @Access(AccessPolicy.CITIZEN)
-    public WorkflowJson.DossierPage mine(HttpRequest<?> request, @Nullable @QueryValue String pageSize,
+    public WorkflowJson.DossierPage mine(HttpRequest<?> request, @Nullable @QueryValue String status,
+                                         @Nullable @QueryValue String sort, @Nullable @QueryValue String pageSize,
                                          @Nullable @QueryValue String pageToken) {
         Violations violations = new Violations();
         PageRequest page = page(violations, pageSize, pageToken);
+        ListMyDossiersRequest rpc = ListMyDossiersRequest.newBuilder().setPage(page)
+                .addAllStatuses(ListParams.statuses(violations, "status", status))
+                .setSort(ListParams.mySort(violations, "sort", sort)).build();
         violations.throwIfAny();
-        ListMyDossiersRequest rpc = ListMyDossiersRequest.newBuilder().setPage(page).build();
         ListMyDossiersResponse response = downstream.call(request, workflow, s -> s.listMyDossiers(rpc));
         return WorkflowJson.DossierPage.from(response.getDossiersList(), response.getPage().getNextPageToken());
     }
 
-    /** Officers: dossiers waiting on the caller's role in their unit, most urgent first. */
+    /**
+     * Officers: dossiers waiting on the caller's role in their unit, most urgent first. Query: status
+     * (comma-separated status names; only those, within what waits on the caller), deadlineState (IN_TIME, NEAR_DUE
+     * or OVERDUE; only those), sort (dueAt, the default, -dueAt, receivedAt or -receivedAt; dossiers without that
+     * time come last either way, ties by code), pageSize, pageToken. A page token only continues the list with the
+     * same status, deadlineState and sort; with others it is refused (400 INVALID_FIELD).
+     */
     @Operation(security = @SecurityRequirement(name = Application.BEARER),
             extensions = @Extension(properties = {
             @ExtensionProperty(name = "access", value = "officer"),
@@ -128,12 +142,17 @@ public class CitizenDossiersController {
             @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_INBOX, parseValue = true)}))
     @Get("/inbox")
     @Access(AccessPolicy.OFFICER)
-    public WorkflowJson.InboxPage inbox(HttpRequest<?> request, @Nullable @QueryValue String pageSize,
+    public WorkflowJson.InboxPage inbox(HttpRequest<?> request, @Nullable @QueryValue String status,
+                                        @Nullable @QueryValue String deadlineState,
+                                        @Nullable @QueryValue String sort, @Nullable @QueryValue String pageSize,
                                         @Nullable @QueryValue String pageToken) {
         Violations violations = new Violations();
         PageRequest page = page(violations, pageSize, pageToken);
+        ListInboxRequest rpc = ListInboxRequest.newBuilder().setPage(page)
+                .addAllStatuses(ListParams.statuses(violations, "status", status))
+                .setDeadlineState(ListParams.deadlineState(violations, "deadlineState", deadlineState))
+                .setSort(ListParams.inboxSort(violations, "sort", sort)).build();
         violations.throwIfAny();
-        ListInboxRequest rpc = ListInboxRequest.newBuilder().setPage(page).build();
         ListInboxResponse response = downstream.call(request, workflow, s -> s.listInbox(rpc));
         return WorkflowJson.InboxPage.from(response.getItemsList(), response.getPage().getNextPageToken());
     }

@@ -13,12 +13,16 @@ import vn.motcua.platform.error.ErrorReason;
 import vn.motcua.proto.dossier.v1.AcceptDossierRequest;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.ConfirmFinancialObligationRequest;
+import vn.motcua.proto.dossier.v1.DeadlineState;
+import vn.motcua.proto.dossier.v1.DossierStatus;
 import vn.motcua.proto.dossier.v1.ExtendDeadlineRequest;
 import vn.motcua.proto.dossier.v1.FormKind;
 import vn.motcua.proto.dossier.v1.GetTimelineRequest;
+import vn.motcua.proto.dossier.v1.InboxSort;
 import vn.motcua.proto.dossier.v1.IssueResultRequest;
 import vn.motcua.proto.dossier.v1.ListInboxRequest;
 import vn.motcua.proto.dossier.v1.ListMyDossiersRequest;
+import vn.motcua.proto.dossier.v1.MyDossiersSort;
 import vn.motcua.proto.dossier.v1.ProcessingStep;
 import vn.motcua.proto.dossier.v1.RateDossierRequest;
 import vn.motcua.proto.dossier.v1.ReceiveSupplementRequest;
@@ -243,6 +247,70 @@ class DossierWorkflowRoutesIT extends GatewayIT {
         assertThat(((ListInboxRequest) services.only().request()).getPage().getPageSize()).isEqualTo(5);
         assertProblem(api.get("/api/v1/inbox?pageSize=0", specialist()), 400, "INVALID_FIELD");
         assertThat(services.received()).hasSize(1);
+    }
+
+    @Test
+    void inboxFiltersAndSortMapToTheRequestFields() {
+        assertThat(api.get("/api/v1/inbox?status=RECEIVED,IN_PROCESS,RECEIVED&deadlineState=NEAR_DUE&sort=-receivedAt"
+                + "&pageSize=2&pageToken=t1", specialist()).status()).isEqualTo(200);
+        ListInboxRequest sent = (ListInboxRequest) services.only().request();
+        assertThat(sent.getStatusesList()).containsExactly(DossierStatus.DOSSIER_STATUS_RECEIVED,
+                DossierStatus.DOSSIER_STATUS_IN_PROCESS, DossierStatus.DOSSIER_STATUS_RECEIVED);
+        assertThat(sent.getDeadlineState()).isEqualTo(DeadlineState.DEADLINE_STATE_NEAR_DUE);
+        assertThat(sent.getSort()).isEqualTo(InboxSort.INBOX_SORT_RECEIVED_AT_DESC);
+        assertThat(sent.getPage().getPageToken()).isEqualTo("t1");
+
+        for (String sort : List.of("dueAt", "-dueAt", "receivedAt")) {
+            services.reset();
+            assertThat(api.get("/api/v1/inbox?sort=" + sort, specialist()).status()).isEqualTo(200);
+            assertThat(((ListInboxRequest) services.only().request()).getSort().name()).as(sort)
+                    .isEqualTo(Map.of("dueAt", "INBOX_SORT_DUE_AT_ASC", "-dueAt", "INBOX_SORT_DUE_AT_DESC",
+                            "receivedAt", "INBOX_SORT_RECEIVED_AT_ASC").get(sort));
+        }
+        services.reset();
+        assertThat(api.get("/api/v1/inbox", specialist()).status()).isEqualTo(200);
+        ListInboxRequest plain = (ListInboxRequest) services.only().request();
+        assertThat(plain.getStatusesList()).as("no filter").isEmpty();
+        assertThat(plain.getDeadlineState()).isEqualTo(DeadlineState.DEADLINE_STATE_UNSPECIFIED);
+        assertThat(plain.getSort()).as("the service's default order").isEqualTo(InboxSort.INBOX_SORT_UNSPECIFIED);
+    }
+
+    @Test
+    void unknownInboxFilterOrSortIsAFieldErrorWithoutACall() {
+        Api.Reply reply = api.get("/api/v1/inbox?status=RECEIVED,NOPE&deadlineState=LATE&sort=banana", specialist());
+
+        assertProblem(reply, 400, "INVALID_FIELD");
+        assertThat(reply.errors()).extracting(e -> e.get("field"))
+                .containsExactlyInAnyOrder("status", "deadlineState", "sort");
+        for (String query : List.of("status=received", "status=UNSPECIFIED", "status=RECEIVED,,IN_PROCESS",
+                "deadlineState=near_due", "sort=due_at", "sort=-createdAt", "sort=%2BdueAt")) {
+            assertProblem(api.get("/api/v1/inbox?" + query, specialist()), 400, "INVALID_FIELD");
+        }
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void citizenListFilterAndSortMapToTheRequestFieldsAndBadValuesAreRefused() {
+        assertThat(api.get("/api/v1/citizen/dossiers?status=SUBMITTED,RETURNED&sort=receivedAt", citizen()).status())
+                .isEqualTo(200);
+        ListMyDossiersRequest sent = (ListMyDossiersRequest) services.only().request();
+        assertThat(sent.getStatusesList()).containsExactly(DossierStatus.DOSSIER_STATUS_SUBMITTED,
+                DossierStatus.DOSSIER_STATUS_RETURNED);
+        assertThat(sent.getSort()).isEqualTo(MyDossiersSort.MY_DOSSIERS_SORT_RECEIVED_AT_ASC);
+        services.reset();
+        assertThat(api.get("/api/v1/citizen/dossiers?sort=-receivedAt", citizen()).status()).isEqualTo(200);
+        assertThat(((ListMyDossiersRequest) services.only().request()).getSort())
+                .isEqualTo(MyDossiersSort.MY_DOSSIERS_SORT_RECEIVED_AT_DESC);
+        services.reset();
+        assertThat(api.get("/api/v1/citizen/dossiers", citizen()).status()).isEqualTo(200);
+        assertThat(((ListMyDossiersRequest) services.only().request()).getSort())
+                .as("newest submitted first, as before").isEqualTo(MyDossiersSort.MY_DOSSIERS_SORT_UNSPECIFIED);
+        services.reset();
+
+        Api.Reply reply = api.get("/api/v1/citizen/dossiers?status=NOPE&sort=dueAt", citizen());
+        assertProblem(reply, 400, "INVALID_FIELD");
+        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("status", "sort");
+        assertThat(services.received()).isEmpty();
     }
 
     @Test
