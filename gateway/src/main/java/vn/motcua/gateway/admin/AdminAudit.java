@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.gateway.http.RequestIds;
+import vn.motcua.platform.auth.Caller;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -37,6 +38,28 @@ public class AdminAudit {
         this.json = json;
     }
 
+    /**
+     * One line for an administrative request the gateway only forwards (units, work calendar): who, which action on
+     * which target, and how it ended by HTTP status. The service decides and records the change itself (its feed);
+     * this line keeps the person, the refusals and the request id in the same file as user administration.
+     */
+    public void recordForwarded(HttpRequest<?> request, @Nullable Caller caller, String action,
+                                @Nullable String target, int status) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("action", action);
+        Outcome outcome = status < 400 ? Outcome.OK : status == 401 || status == 403 ? Outcome.DENIED : Outcome.FAILED;
+        line.put("outcome", outcome.name());
+        if (outcome != Outcome.OK) {
+            line.put("reason", "HTTP_" + status);
+        }
+        line.put("actorId", caller == null ? null : caller.subject());
+        line.put("actor", caller == null ? null : caller.username());
+        line.put("actorUnit", caller == null ? null : caller.unitCode());
+        line.put("target", target);
+        line.put("requestId", RequestIds.of(request));
+        write(line, action, outcome, caller == null ? null : caller.subject(), target);
+    }
+
     public void record(HttpRequest<?> request, AdminRules.Admin actor, String action, Outcome outcome,
                        @Nullable String reason, @Nullable String targetId, @Nullable String targetUsername,
                        @Nullable String unit, Collection<String> roles) {
@@ -54,13 +77,18 @@ public class AdminAudit {
         line.put("unit", unit);
         line.put("roles", List.copyOf(roles));
         line.put("requestId", RequestIds.of(request));
+        write(line, action, outcome, actor.subject(), targetId);
+    }
+
+    private void write(Map<String, Object> line, String action, Outcome outcome, @Nullable String actorId,
+                       @Nullable String targetId) {
         try {
             AUDIT.info(json.writeValueAsString(line));
         } catch (IOException e) {
             // an audit line must never be lost silently
             // still one JSON object per line: the ids are Keycloak UUIDs and the action a constant
             AUDIT.error("{\"action\":\"{}\",\"outcome\":\"{}\",\"actorId\":\"{}\",\"targetId\":\"{}\","
-                    + "\"error\":\"audit line could not be serialised\"}", action, outcome, actor.subject(), targetId);
+                    + "\"error\":\"audit line could not be serialised\"}", action, outcome, actorId, targetId);
         }
     }
 }

@@ -1,9 +1,13 @@
 package vn.motcua.gateway.admin;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
 import vn.motcua.platform.error.DomainException;
@@ -61,6 +65,33 @@ class UnitAndCalendarAdminRoutesIT extends GatewayIT {
         }
         return api.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void everyUnitAndCalendarChangeIsAuditedWithItsOutcomeButReadsAreNot() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        Logger auditLogger = (Logger) LoggerFactory.getLogger(AdminAudit.LOGGER_NAME);
+        lines.start();
+        auditLogger.addAppender(lines);
+        try {
+            api.postJson("/api/v1/admin/units/11089:close", unitAdmin(), "{\"validTo\": \"2026-03-09\"}");
+            send("DELETE", "/api/v1/admin/calendar/holidays/2026-09-02", unitAdmin(), null);
+            api.postJson("/api/v1/admin/units", unitAdmin(), "{\"code\": \"\"}");
+            api.postJson("/api/v1/admin/units:merge", idp.officer("mc.tuky", "298", "reception_officer"), "{}");
+            api.get("/api/v1/admin/units", unitAdmin());
+        } finally {
+            auditLogger.detachAppender(lines);
+        }
+
+        List<String> audit = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(audit).hasSize(4);
+        assertThat(audit.get(0)).contains("\"action\":\"UNIT_CLOSE\"", "\"outcome\":\"OK\"",
+                "\"actor\":\"admin.tuky\"", "\"actorUnit\":\"298\"", "\"target\":\"11089\"", "\"requestId\":");
+        assertThat(audit.get(1)).contains("\"action\":\"HOLIDAY_REMOVE\"", "\"target\":\"2026-09-02\"");
+        assertThat(audit.get(2)).contains("\"action\":\"UNIT_CREATE\"", "\"outcome\":\"FAILED\"",
+                "\"reason\":\"HTTP_400\"");
+        assertThat(audit.get(3)).contains("\"action\":\"UNIT_MERGE\"", "\"outcome\":\"DENIED\"",
+                "\"reason\":\"HTTP_403\"", "\"actor\":\"mc.tuky\"");
     }
 
     @Test
