@@ -25,7 +25,6 @@ import vn.motcua.gateway.security.AccessPolicy;
 import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.common.v1.PageRequest;
-import vn.motcua.proto.dossier.v1.Applicant;
 import vn.motcua.proto.dossier.v1.Dossier;
 import vn.motcua.proto.dossier.v1.DossierWorkflowServiceGrpc.DossierWorkflowServiceBlockingStub;
 import vn.motcua.proto.dossier.v1.ListInboxRequest;
@@ -36,7 +35,6 @@ import vn.motcua.proto.dossier.v1.SubmitDossierRequest;
 
 import java.net.URI;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A citizen's own dossiers (online submission, T1, and the list) and an officer's inbox, over
@@ -46,14 +44,7 @@ import java.util.regex.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CitizenDossiersController {
 
-    static final int NAME_MAX = 200;
-    static final int TEXT_MAX = 500;
     private static final Set<String> FIELDS = Set.of("procedureCode", "unitCode", "applicant", "note");
-    private static final Set<String> APPLICANT_FIELDS = Set.of("fullName", "citizenId", "phone", "email",
-            "address");
-    private static final Pattern CITIZEN_ID = Pattern.compile("[0-9]{12}");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{5,19}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Downstream downstream;
     private final DossierWorkflowServiceBlockingStub workflow;
@@ -87,11 +78,11 @@ public class CitizenDossiersController {
         SubmitDossierRequest.Builder rpc = SubmitDossierRequest.newBuilder();
         String procedureCode = violations.code("procedureCode", in.string("procedureCode"), true);
         String unitCode = violations.code("unitCode", in.string("unitCode"), true);
-        JsonBody applicant = in.object("applicant", APPLICANT_FIELDS);
+        JsonBody applicant = in.object("applicant", ApplicantFields.NAMES);
         if (applicant == null) {
             violations.missing("applicant");
         } else {
-            rpc.setApplicant(applicant(applicant, violations));
+            rpc.setApplicant(ApplicantFields.read(applicant::string, false, violations));
         }
         String note = violations.multiline("note", in.string("note"), false, ActionInput.NOTE_MAX);
         violations.throwIfAny();
@@ -155,44 +146,6 @@ public class CitizenDossiersController {
         violations.throwIfAny();
         ListInboxResponse response = downstream.call(request, workflow, s -> s.listInbox(rpc));
         return WorkflowJson.InboxPage.from(response.getItemsList(), response.getPage().getNextPageToken());
-    }
-
-    private static Applicant applicant(JsonBody node, Violations violations) {
-        Applicant.Builder applicant = Applicant.newBuilder();
-        String fullName = violations.text("applicant.fullName", node.string("fullName"), true, NAME_MAX);
-        if (fullName != null) {
-            applicant.setFullName(fullName);
-        }
-        String citizenId = node.string("citizenId");
-        if (citizenId != null && !citizenId.isEmpty()) {
-            if (CITIZEN_ID.matcher(citizenId).matches()) {
-                applicant.setCitizenId(citizenId);
-            } else {
-                // personal data: never echo it back
-                violations.add("applicant.citizenId", "must be exactly 12 digits");
-            }
-        }
-        String phone = violations.text("applicant.phone", node.string("phone"), false, NAME_MAX);
-        if (phone != null) {
-            if (PHONE.matcher(phone).matches()) {
-                applicant.setPhone(phone);
-            } else {
-                violations.add("applicant.phone", "must be a phone number of 6-20 digits");
-            }
-        }
-        String email = violations.text("applicant.email", node.string("email"), false, NAME_MAX);
-        if (email != null) {
-            if (EMAIL.matcher(email).matches()) {
-                applicant.setEmail(email);
-            } else {
-                violations.add("applicant.email", "must be an e-mail address");
-            }
-        }
-        String address = violations.text("applicant.address", node.string("address"), false, TEXT_MAX);
-        if (address != null) {
-            applicant.setAddress(address);
-        }
-        return applicant.build();
     }
 
     private static PageRequest page(Violations violations, @Nullable String pageSize, @Nullable String pageToken) {

@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the body of POST /api/v1/dossiers strictly: unknown fields, wrong types and malformed values are all
@@ -25,18 +24,12 @@ import java.util.regex.Pattern;
  */
 final class ReceiveDossierForm {
 
-    static final int NAME_MAX = 200;
     static final int TEXT_MAX = 500;
     private static final Set<String> FIELDS = Set.of("procedureCode", "applicant", "channel", "handoverSignedAt",
             "note");
-    private static final Set<String> APPLICANT_FIELDS = Set.of("fullName", "citizenId", "phone", "email",
-            "address");
     private static final Map<String, Channel> CHANNELS = Map.of("COUNTER", Channel.CHANNEL_COUNTER,
             "POSTAL", Channel.CHANNEL_POSTAL);
     // CCCD: exactly 12 ASCII digits
-    private static final Pattern CITIZEN_ID = Pattern.compile("[0-9]{12}");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{5,19}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int INSTANT_MAX = 40;
 
     private final Violations violations;
@@ -94,48 +87,9 @@ final class ReceiveDossierForm {
             violations.add("applicant", "must be an object");
             return Optional.empty();
         }
-        unknownFields(node, APPLICANT_FIELDS, "applicant.");
-        Applicant.Builder applicant = Applicant.newBuilder();
-        String fullName = violations.text("applicant.fullName",
-                stringOf(node, "fullName", "applicant.fullName"), true, NAME_MAX);
-        if (fullName != null) {
-            applicant.setFullName(fullName);
-        }
-        String citizenId = stringOf(node, "citizenId", "applicant.citizenId");
-        if (citizenId == null || citizenId.isEmpty()) {
-            violations.missing("applicant.citizenId");
-        } else {
-            if (CITIZEN_ID.matcher(citizenId).matches()) {
-                applicant.setCitizenId(citizenId);
-            } else {
-                // the value itself is personal data: never echo it back
-                violations.add("applicant.citizenId", "must be exactly 12 digits");
-            }
-        }
-        String phone = violations.text("applicant.phone", stringOf(node, "phone", "applicant.phone"),
-                false, NAME_MAX);
-        if (phone != null) {
-            if (PHONE.matcher(phone).matches()) {
-                applicant.setPhone(phone);
-            } else {
-                violations.add("applicant.phone", "must be a phone number of 6-20 digits");
-            }
-        }
-        String email = violations.text("applicant.email", stringOf(node, "email", "applicant.email"),
-                false, NAME_MAX);
-        if (email != null) {
-            if (EMAIL.matcher(email).matches()) {
-                applicant.setEmail(email);
-            } else {
-                violations.add("applicant.email", "must be an e-mail address");
-            }
-        }
-        String address = violations.text("applicant.address",
-                stringOf(node, "address", "applicant.address"), false, TEXT_MAX);
-        if (address != null) {
-            applicant.setAddress(address);
-        }
-        return Optional.of(applicant.build());
+        unknownFields(node, ApplicantFields.NAMES, "applicant.");
+        return Optional.of(ApplicantFields.read(name -> stringOf(node, name, "applicant." + name), true,
+                violations));
     }
 
     private Optional<Timestamp> instant(String value) {
