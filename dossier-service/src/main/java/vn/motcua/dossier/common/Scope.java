@@ -28,6 +28,15 @@ public final class Scope {
                 ErrorReason.SCOPE_MISSING, "the token carries no unit_code"));
     }
 
+    /**
+     * A report viewer (a province official, the province's report puller) with no role that handles dossiers: it
+     * reads statistics, never a dossier or the register, which carry applicants' personal data (architecture.md 5).
+     */
+    public static boolean readsStatisticsOnly(Caller caller) {
+        return caller.hasRole(Roles.REPORT_VIEWER) && !caller.hasRole(Roles.CITIZEN)
+                && OFFICER_ROLES.stream().filter(r -> !r.equals(Roles.REPORT_VIEWER)).noneMatch(caller::hasRole);
+    }
+
     public static ActorContext actor(Caller caller, UnitTree units) {
         if (caller.unit().isPresent()) {
             return new ActorContext(caller.roles(), caller.unitCode(), caller.citizenId(),

@@ -33,7 +33,7 @@ public class DossierQueryService {
     @Transactional(readOnly = true)
     public Dossier get(Caller caller, String code) {
         requireCodeShape(code);
-        if (readsStatisticsOnly(caller)) {
+        if (Scope.readsStatisticsOnly(caller)) {
             // architecture.md 5: report_viewer reads statistics of its subtree; a dossier carries the applicant's
             // personal data. Refused for every code alike, so the answer tells nothing about which codes exist.
             throw DomainException.permissionDenied("report viewers read statistics, not individual dossiers");
@@ -74,13 +74,7 @@ public class DossierQueryService {
                 || scope.contains(dossier.handlingUnitCode());
     }
 
-    /** A report viewer (a province official, the province's report puller) with no role that handles dossiers. */
-    static boolean readsStatisticsOnly(Caller caller) {
-        return caller.hasRole(Roles.REPORT_VIEWER) && !caller.hasRole(Roles.CITIZEN)
-                && Scope.OFFICER_ROLES.stream().filter(r -> !r.equals(Roles.REPORT_VIEWER)).noneMatch(caller::hasRole);
-    }
-
-        static void requireCodeShape(String code) {
+    static void requireCodeShape(String code) {
         if (!DossierCode.looksValid(code)) {
             throw DomainException.invalid("code", "is not a dossier code (<agency>-YYMMDD-NNNN)");
         }

@@ -77,7 +77,7 @@ public class RegisterService {
     @Transactional(readOnly = true)
     public Register render(Caller caller, String unitCode, String from, String to) {
         String ownUnit = Scope.requireOfficerUnit(caller);
-        if (DossierQueryService.readsStatisticsOnly(caller)) {
+        if (Scope.readsStatisticsOnly(caller)) {
             // architecture.md 5: every row names an applicant with address and phone, which a report viewer (a
             // province official, the province's report puller) may not read; refused before any input is looked at
             throw DomainException.permissionDenied("report viewers read statistics, not the register of dossiers");
