@@ -46,9 +46,11 @@ public class DeadlineCalculators {
     }
 
     private ResolvedSchedule scheduleOf(List<String> path) {
+        // one query for the whole path (this runs on every transition), then the nearest unit with its own rows
+        Map<String, List<SessionRepository.Row>> own = sessions.ofUnits(path);
         for (int i = path.size() - 1; i >= 0; i--) {
-            List<SessionRepository.Row> rows = sessions.of(path.get(i));
-            if (!rows.isEmpty()) {
+            List<SessionRepository.Row> rows = own.get(path.get(i));
+            if (rows != null) {
                 return new ResolvedSchedule(schedule(rows), path.get(i));
             }
         }

@@ -8,7 +8,10 @@ import vn.motcua.dossier.calendar.Session;
 import java.sql.ResultSet;
 import java.sql.Time;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A unit's own weekly sessions (table unit_work_session); weekday MONDAY..SUNDAY or MAKEUP. */
 @Singleton
@@ -25,19 +28,27 @@ public class SessionRepository {
     public record Row(String weekday, Session session) {
     }
 
+    /** The own rows of each of these units that has any, by unit code, in one query. */
     @Transactional(readOnly = true)
-    public List<Row> of(String unitCode) {
-        return jdbc.prepareStatement("SELECT weekday, starts_at, ends_at FROM unit_work_session WHERE unit_code = ?"
-                + " ORDER BY weekday, starts_at", ps -> {
-            ps.setString(1, unitCode);
-            List<Row> rows = new ArrayList<>();
+    public Map<String, List<Row>> ofUnits(List<String> unitCodes) {
+        Map<String, List<Row>> byUnit = new HashMap<>();
+        if (unitCodes.isEmpty()) {
+            return byUnit;
+        }
+        String marks = String.join(", ", Collections.nCopies(unitCodes.size(), "?"));
+        return jdbc.prepareStatement("SELECT unit_code, weekday, starts_at, ends_at FROM unit_work_session"
+                + " WHERE unit_code IN (" + marks + ") ORDER BY unit_code, weekday, starts_at", ps -> {
+            for (int i = 0; i < unitCodes.size(); i++) {
+                ps.setString(i + 1, unitCodes.get(i));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getString("weekday"), new Session(rs.getTime("starts_at").toLocalTime(),
-                            rs.getTime("ends_at").toLocalTime())));
+                    byUnit.computeIfAbsent(rs.getString("unit_code"), u -> new ArrayList<>())
+                            .add(new Row(rs.getString("weekday"), new Session(rs.getTime("starts_at").toLocalTime(),
+                                    rs.getTime("ends_at").toLocalTime())));
                 }
             }
-            return rows;
+            return byUnit;
         });
     }
 
