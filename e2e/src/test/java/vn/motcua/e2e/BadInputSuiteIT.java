@@ -23,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -808,7 +807,7 @@ class BadInputSuiteIT extends SystemTest {
      */
     private Map<String, Long> writtenState() throws Exception {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl(), "root", dbPassword());
+        try (Connection c = platform.openDatabaseServer();
              Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT table_schema, table_name FROM information_schema.tables"
@@ -833,17 +832,6 @@ class BadInputSuiteIT extends SystemTest {
         assertThat(users.status()).as("users of %s: %s", ADMIN, users).isEqualTo(200);
         counts.put("keycloak.users(" + ADMIN + ")", (long) json.readTree(users.body()).path("users").size());
         return counts;
-    }
-
-    private static String jdbcUrl() {
-        // the same server and options Platform hands the services (motcua.it.jdbc.host)
-        return "jdbc:mysql://" + System.getProperty("motcua.it.jdbc.host", "127.0.0.1:3306")
-                + "/?characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
-    }
-
-    private static String dbPassword() {
-        String value = System.getenv("MOTCUA_IT_DB_PASSWORD");
-        return value == null ? "" : value;
     }
 
     // --- building bodies and paths ---------------------------------------------------------------------------

@@ -210,9 +210,14 @@ final class Platform {
         return process.exitValue();
     }
 
-    private void dropDatabases() {
+    /** A connection to the MySQL-compatible server the services use (no database selected): for checks in tests. */
+    Connection openDatabaseServer() throws SQLException {
         String url = "jdbc:mysql://" + mysqlHost + ":" + mysqlPort + "/?" + MYSQL_OPTIONS;
-        try (Connection c = DriverManager.getConnection(url, "root", mysqlPassword());
+        return DriverManager.getConnection(url, "root", mysqlPassword());
+    }
+
+    private void dropDatabases() {
+        try (Connection c = openDatabaseServer();
              Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SHOW DATABASES")) {
