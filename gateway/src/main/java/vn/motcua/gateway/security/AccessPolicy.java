@@ -1,6 +1,7 @@
 package vn.motcua.gateway.security;
 
 import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public enum AccessPolicy {
             List.of(Roles.TTHC_CONTROLLER)),
     /** A person signed in as a citizen or as a public servant of any role (not a machine). */
     CITIZEN_OR_OFFICER(caller -> (caller.hasRole(Roles.CITIZEN) || caller.hasAnyRole(Roles.OFFICERS))
-            && !MachineCallers.isMachine(caller), Roles.CITIZEN_OR_OFFICER_LIST),
+            && !MachineCallers.isMachine(caller), Roles.PERSON_LIST),
     /** Account administrators of a unit's subtree; a person with a unit, never a machine. */
     UNIT_ADMIN(caller -> caller.hasRole(Roles.UNIT_ADMIN) && caller.unit().isPresent()
             && !MachineCallers.isMachine(caller), List.of(Roles.UNIT_ADMIN)),
