@@ -18,8 +18,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
@@ -85,10 +83,6 @@ public class FeedbackController {
      * A citizen (sender from the token) or an officer recording a written or phoned-in feedback. Body {unitCode,
      * title, content, senderName?, senderAddress?, senderContact?, dossierCode?}. Answers 201 with its Location.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "citizen_or_officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN_OR_OFFICER, parseValue = true)}))
     @Post("/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN_OR_OFFICER)
@@ -113,10 +107,6 @@ public class FeedbackController {
     }
 
     /** TTHC controller: classify. Body {classification (NOT_ACCEPTED|STAFF_BEHAVIOUR|REGULATION_IN_COMPETENCE|REGULATION_OUT_OF_COMPETENCE), note?}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/feedback/{id}:classify")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -135,10 +125,6 @@ public class FeedbackController {
     }
 
     /** TTHC controller: forward to the competent agency. Body {forwardedTo, note?}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/feedback/{id}:forward")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -157,10 +143,6 @@ public class FeedbackController {
     }
 
     /** TTHC controller: record the answer (waits for publication). Body {answer}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/feedback/{id}:answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -178,10 +160,6 @@ public class FeedbackController {
     }
 
     /** TTHC controller: publish the recorded answer. No body needed. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/feedback/{id}:publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -198,10 +176,6 @@ public class FeedbackController {
     }
 
     /** Citizen: like or dislike a published answer (one reaction each, may change it). Body {reaction: LIKE|DISLIKE}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "citizen"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN, parseValue = true)}))
     @Post("/feedback/{id}:react")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN)
@@ -217,11 +191,8 @@ public class FeedbackController {
     }
 
     /** The sender, or a TTHC controller of the unit (or above): one feedback with the sender's contact. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "authenticated"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.AUTHENTICATED, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_FEEDBACK_READERS, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_FEEDBACK_READERS, parseValue = true)))
     @Get("/feedback/{id}")
     @Access(AccessPolicy.AUTHENTICATED)
     public FeedbackJson get(HttpRequest<?> request, @PathVariable String id) {
@@ -233,10 +204,6 @@ public class FeedbackController {
     }
 
     /** TTHC controller: feedback of the unit subtree with deadline states, most urgent first. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Get("/feedback")
     @Access(AccessPolicy.TTHC_CONTROLLER)
     public FeedbackJson.Page list(HttpRequest<?> request, @Nullable @QueryValue String pageSize,
@@ -251,9 +218,6 @@ public class FeedbackController {
     }
 
     /** Anyone: published answers, optionally of one unit; never the sender's contact. */
-    @Operation(extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "public"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.PUBLIC, parseValue = true)}))
     @Get("/public/feedback")
     @Access(AccessPolicy.PUBLIC)
     public FeedbackJson.PublishedPage published(HttpRequest<?> request, @Nullable @QueryValue String unitCode,

@@ -11,8 +11,8 @@ import java.util.function.Predicate;
  * Who may call a route, checked by {@link AuthenticationFilter} before the controller runs. This is a coarse first
  * gate by role only: scope (which unit, whose dossier) is always decided by the service from the same token.
  * <p>
- * The OpenAPI document repeats each route's policy as {@code x-access} ({@link #documentedName()}) and
- * {@code x-roles} ({@link #documentedRoles()}); a test keeps the two in step.
+ * The served OpenAPI document states each route's policy as {@code x-access} ({@link #documentedName()}) and
+ * {@code x-roles} ({@link #documentedRoles()}), derived from the route's {@link Access} (OpenApiDocument).
  */
 public enum AccessPolicy {
     /** No token needed; a token that is sent anyway is ignored and not forwarded. */
