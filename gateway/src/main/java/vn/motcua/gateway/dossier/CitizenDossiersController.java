@@ -71,18 +71,17 @@ public class CitizenDossiersController {
         String requestId = IdempotencyKeys.requestId(idempotencyKey, violations);
         JsonBody in = JsonBody.read(json, body, true, FIELDS, violations);
         SubmitDossierRequest.Builder rpc = SubmitDossierRequest.newBuilder();
-        String procedureCode = violations.code("procedureCode", in.string("procedureCode"), true);
-        String unitCode = violations.code("unitCode", in.string("unitCode"), true);
+        // the values' rules are dossier-service's: it answers with field violations under these JSON names
+        String procedureCode = in.text("procedureCode");
+        String unitCode = in.text("unitCode");
         JsonBody applicant = in.object("applicant", ApplicantFields.NAMES);
-        if (applicant == null) {
-            violations.missing("applicant");
-        } else {
+        if (applicant != null) {
             rpc.setApplicant(ApplicantFields.read(applicant::string, false, violations));
         }
-        String note = violations.multiline("note", in.string("note"), false, ActionInput.NOTE_MAX);
+        String note = in.text("note");
         violations.throwIfAny();
         SubmitDossierRequest message = rpc.setRequestId(requestId).setProcedureCode(procedureCode)
-                .setUnitCode(unitCode).setNote(note == null ? "" : note).build();
+                .setUnitCode(unitCode).setNote(note).build();
         Dossier dossier = downstream.call(request, workflow, s -> s.submitDossier(message)).getDossier();
         String code = dossier.getCode().matches("[A-Za-z0-9.\\-]{1,64}") ? dossier.getCode() : "";
         return HttpResponse.created(DossierJson.from(dossier), URI.create("/api/v1/dossiers/" + code));

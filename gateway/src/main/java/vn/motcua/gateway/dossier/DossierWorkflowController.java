@@ -99,7 +99,7 @@ public class DossierWorkflowController {
     public DossierJson requestPreSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(true);
+        String reason = in.reason();
         in.done();
         RequestPreSupplementRequest rpc = in.revision(RequestPreSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -131,7 +131,7 @@ public class DossierWorkflowController {
     public DossierJson reject(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(true);
+        String reason = in.reason();
         in.done();
         RejectDossierRequest rpc = in.revision(RejectDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -199,7 +199,7 @@ public class DossierWorkflowController {
     public DossierJson requestSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(true);
+        String reason = in.reason();
         in.done();
         RequestSupplementRequest rpc = in.revision(RequestSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -231,7 +231,7 @@ public class DossierWorkflowController {
     public DossierJson refuse(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(true);
+        String reason = in.reason();
         in.done();
         RefuseDossierRequest rpc = in.revision(RefuseDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -247,7 +247,7 @@ public class DossierWorkflowController {
     public DossierJson extend(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("reason", "newDueAt"));
-        String reason = in.reason(true);
+        String reason = in.reason();
         var newDueAt = in.instant("newDueAt", true);
         in.done();
         ExtendDeadlineRequest rpc = in.revision(ExtendDeadlineRequest.newBuilder()).setRequestId(in.requestId())
@@ -264,7 +264,7 @@ public class DossierWorkflowController {
     public DossierJson requireFinancialObligation(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(false);
+        String reason = in.reason();
         in.done();
         RequireFinancialObligationRequest rpc = in.revision(RequireFinancialObligationRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -294,7 +294,7 @@ public class DossierWorkflowController {
     public DossierJson withdraw(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(false);
+        String reason = in.reason();
         in.done();
         WithdrawDossierRequest rpc = in.revision(WithdrawDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -310,7 +310,7 @@ public class DossierWorkflowController {
     public DossierJson stop(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(true);
+        String reason = in.reason();
         in.done();
         StopDossierRequest rpc = in.revision(StopDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -375,7 +375,7 @@ public class DossierWorkflowController {
                 .setAgenciesScore(b.integer("agenciesScore", 0, 5))
                 .setAttitudeScore(b.integer("attitudeScore", 0, 5))
                 .setSatisfied(b.bool("satisfied"))
-                .setComment(in.text("comment", false, ActionInput.NOTE_MAX))
+                .setComment(in.body().text("comment"))
                 .setCode(in.code() == null ? "" : in.code())
                 .build();
         in.done();

@@ -50,17 +50,14 @@ import java.util.function.Function;
 /**
  * Feedback on administrative regulations (FeedbackService, served by dossier-service): submission by citizens and
  * officers, the TTHC controller's classify/forward/answer/publish actions, reactions and the public answers.
- * POST actions map Idempotency-Key to request_id; bodies are read strictly, every problem a 400 before any call.
+ * POST actions map Idempotency-Key to request_id; bodies are read strictly as JSON (unknown fields, wrong types,
+ * unknown choices: a 400 before any call); the values' rules are the service's (FeedbackValidator), whose field
+ * violations reach the client under the same JSON names.
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FeedbackController {
 
-    static final int TITLE_MAX = 300;
-    static final int CONTENT_MAX = 10_000;
-    static final int NOTE_MAX = 1000;
-    static final int ANSWER_MAX = 10_000;
-    static final int CONTACT_MAX = 300;
     static final Map<String, FeedbackClass> CLASSES = Map.of(
             "NOT_ACCEPTED", FeedbackClass.FEEDBACK_CLASS_NOT_ACCEPTED,
             "STAFF_BEHAVIOUR", FeedbackClass.FEEDBACK_CLASS_STAFF_BEHAVIOUR,
@@ -93,13 +90,13 @@ public class FeedbackController {
         JsonBody b = JsonBody.read(json, body, true, Set.of("unitCode", "title", "content", "senderName",
                 "senderAddress", "senderContact", "dossierCode"), v);
         SubmitFeedbackRequest rpc = SubmitFeedbackRequest.newBuilder().setRequestId(requestId)
-                .setUnitCode(orEmpty(v.code("unitCode", b.string("unitCode"), true)))
-                .setTitle(orEmpty(v.text("title", b.string("title"), true, TITLE_MAX)))
-                .setContent(orEmpty(v.multiline("content", b.string("content"), true, CONTENT_MAX)))
-                .setSenderName(orEmpty(v.text("senderName", b.string("senderName"), false, CONTACT_MAX)))
-                .setSenderAddress(orEmpty(v.text("senderAddress", b.string("senderAddress"), false, CONTACT_MAX)))
-                .setSenderContact(orEmpty(v.text("senderContact", b.string("senderContact"), false, CONTACT_MAX)))
-                .setDossierCode(orEmpty(v.code("dossierCode", b.string("dossierCode"), false)))
+                .setUnitCode(b.text("unitCode"))
+                .setTitle(b.text("title"))
+                .setContent(b.text("content"))
+                .setSenderName(b.text("senderName"))
+                .setSenderAddress(b.text("senderAddress"))
+                .setSenderContact(b.text("senderContact"))
+                .setDossierCode(b.text("dossierCode"))
                 .build();
         v.throwIfAny();
         FeedbackJson created = FeedbackJson.from(call(request, s -> s.submitFeedback(rpc)).getFeedback());
@@ -117,10 +114,10 @@ public class FeedbackController {
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("classification", "note"), v);
         FeedbackClass classification = choice(v, b, "classification", CLASSES);
-        String note = v.multiline("note", b.string("note"), false, NOTE_MAX);
+        String note = b.text("note");
         v.throwIfAny();
         ClassifyFeedbackRequest rpc = ClassifyFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
-                .setClassification(classification).setNote(orEmpty(note)).build();
+                .setClassification(classification).setNote(note).build();
         return FeedbackJson.from(call(request, s -> s.classifyFeedback(rpc)).getFeedback());
     }
 
@@ -134,11 +131,11 @@ public class FeedbackController {
         String validId = v.code("id", id, true);
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("forwardedTo", "note"), v);
-        String to = v.text("forwardedTo", b.string("forwardedTo"), true, CONTACT_MAX);
-        String note = v.multiline("note", b.string("note"), false, NOTE_MAX);
+        String to = b.text("forwardedTo");
+        String note = b.text("note");
         v.throwIfAny();
         ForwardFeedbackRequest rpc = ForwardFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
-                .setForwardedTo(to).setNote(orEmpty(note)).build();
+                .setForwardedTo(to).setNote(note).build();
         return FeedbackJson.from(call(request, s -> s.forwardFeedback(rpc)).getFeedback());
     }
 
@@ -152,7 +149,7 @@ public class FeedbackController {
         String validId = v.code("id", id, true);
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("answer"), v);
-        String answer = v.multiline("answer", b.string("answer"), true, ANSWER_MAX);
+        String answer = b.text("answer");
         v.throwIfAny();
         AnswerFeedbackRequest rpc = AnswerFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
                 .setAnswer(answer).build();
