@@ -2,7 +2,6 @@ package vn.motcua.gateway.openapi;
 
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.web.router.Router;
@@ -34,6 +33,7 @@ public class OpenApiDocument {
 
     /** Where micronaut-openapi writes the document (openapi.properties names it). */
     static final String GENERATED = "classpath:META-INF/swagger/motcua.yml";
+    static final String MEDIA_TYPE = "text/yaml";
     private static final String OWN_PACKAGE = "vn.motcua.gateway.";
 
     private final Router router;
@@ -45,7 +45,8 @@ public class OpenApiDocument {
         this.resources = resources;
     }
 
-    @Get(value = "/motcua.yml", produces = MediaType.APPLICATION_YAML)
+    // text/*, as the static file was served before (text/plain): clients show and parse it as text
+    @Get(value = "/motcua.yml", produces = MEDIA_TYPE)
     @Hidden
     @Access(AccessPolicy.PUBLIC)
     public String document() {

@@ -131,6 +131,17 @@ class OpenApiDocumentIT extends GatewayIT {
     }
 
     @Test
+    void theDocumentIsYamlWhateverTheClientAccepts() throws Exception {
+        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.getURL() + "/openapi/motcua.yml"))
+                .header("Accept", "application/json, application/problem+json, */*").GET().build());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("text/yaml");
+        assertThat(yaml.readTree(reply.body()).path("paths").size()).isGreaterThanOrEqualTo(40);
+    }
+
+    @Test
     void aTokenSentWithTheDocumentRequestIsIgnored() {
         assertThat(api.get("/openapi/motcua.yml", "garbage.token.here").status()).isEqualTo(200);
     }
