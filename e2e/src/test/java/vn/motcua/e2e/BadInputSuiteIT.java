@@ -233,6 +233,11 @@ class BadInputSuiteIT extends SystemTest {
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id as number", path, OFFICER)
                         .json(with(VALID_DOSSIER, "applicant.citizenId", 30090001234L)).expect(BAD_REQUEST, INVALID),
+                // the gateway passes values on as typed: these are dossier-service's answers (FieldChecks)
+                post(f, "phone with parentheses", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.phone", "(024) 3825 1234")).expect(BAD_REQUEST, INVALID),
+                post(f, "note of 1001 characters", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "note", "n".repeat(1001))).expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id SQL injection", path, OFFICER)
                         .json(with(VALID_DOSSIER, "applicant.citizenId", SQL)).expect(BAD_REQUEST, INVALID),
                 post(f, "procedure code SQL injection", path, OFFICER)

@@ -1,7 +1,7 @@
 package vn.motcua.gateway.admin;
 
 import io.micronaut.core.annotation.Nullable;
-import vn.motcua.gateway.security.Roles;
+import vn.motcua.platform.auth.Roles;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -23,9 +23,6 @@ import java.util.Set;
  * </ul>
  */
 public final class AdminRules {
-
-    /** The officer roles an administrator can grant (unit_admin with the stricter unit rule). */
-    public static final Set<String> OFFICER_ROLES = Set.copyOf(Roles.OFFICER_LIST);
 
     public enum Refusal {
         UNIT_OUT_OF_SCOPE,
@@ -57,7 +54,7 @@ public final class AdminRules {
     }
 
     public static boolean canGrant(Admin admin, String role, @Nullable String unit) {
-        if (!OFFICER_ROLES.contains(role) || !admin.inScope(unit)) {
+        if (!Roles.OFFICERS.contains(role) || !admin.inScope(unit)) {
             return false;
         }
         return !Roles.UNIT_ADMIN.equals(role) || admin.strictlyBelow(unit);
@@ -102,12 +99,12 @@ public final class AdminRules {
         }
         Set<String> target = Set.copyOf(wanted);
         Set<String> current = new HashSet<>(account.roles());
-        current.retainAll(OFFICER_ROLES);
+        current.retainAll(Roles.OFFICERS);
         Set<String> add = new HashSet<>(target);
         add.removeAll(current);
         Set<String> remove = new HashSet<>(current);
         remove.removeAll(target);
-        boolean allowed = target.stream().allMatch(OFFICER_ROLES::contains) && !target.isEmpty()
+        boolean allowed = target.stream().allMatch(Roles.OFFICERS::contains) && !target.isEmpty()
                 && add.stream().allMatch(role -> canGrant(admin, role, account.unitCode()))
                 && remove.stream().allMatch(role -> canGrant(admin, role, account.unitCode()));
         return allowed ? RoleDecision.allowed(new RoleChange(add, remove))
@@ -128,6 +125,6 @@ public final class AdminRules {
 
     /** The officer roles among an account's roles, sorted, for answers and audit lines. */
     public static List<String> officerRoles(Collection<String> roles) {
-        return roles.stream().filter(OFFICER_ROLES::contains).sorted().toList();
+        return roles.stream().filter(Roles.OFFICERS::contains).sorted().toList();
     }
 }

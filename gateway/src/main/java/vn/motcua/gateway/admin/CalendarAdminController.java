@@ -16,17 +16,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
-import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.dossier.v1.AddCalendarDayRequest;
 import vn.motcua.proto.dossier.v1.CalendarDay;
@@ -68,10 +62,6 @@ public class CalendarAdminController {
      * Unit administrator: entries that apply to their unit (nationwide, its ancestors', its own) and those of units
      * below it, from/to YYYY-MM-DD (default: the current year).
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Get
     public UnitAdminJson.Days list(HttpRequest<?> request, @Nullable @QueryValue String from,
                                    @Nullable @QueryValue String to) {
@@ -90,10 +80,6 @@ public class CalendarAdminController {
      * Nguyên đán"), unitCode? (absent: nationwide)}. 409 when the date is already in the table for that scope.
      * Answers 201.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<UnitAdminJson.Day> add(HttpRequest<?> request, @Nullable @Body String body,
@@ -121,10 +107,6 @@ public class CalendarAdminController {
     }
 
     /** Unit administrator: remove the entry of a date, nationwide or of ?unitCode=. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Delete("/{date}")
     public UnitAdminJson.Day remove(HttpRequest<?> request, @PathVariable String date,
                                     @Nullable @QueryValue String unitCode) {

@@ -15,17 +15,11 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
-import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.common.v1.UnitLevel;
 import vn.motcua.proto.dossier.v1.CloseUnitRequest;
@@ -86,10 +80,6 @@ public class UnitAdminController {
     }
 
     /** Unit administrator: the units of their subtree, closed ones included, with validity and successor. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Get("/units")
     public UnitAdminJson.Units list(HttpRequest<?> request) {
         return new UnitAdminJson.Units(downstream.call(request, units,
@@ -101,10 +91,6 @@ public class UnitAdminController {
      * Unit administrator: a new unit below a unit of their subtree. Body {code, agencyCode, name, level
      * (PROVINCE|DISTRICT|COMMUNE), parentCode, validFrom (YYYY-MM-DD)}. Answers 201.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Post("/units")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<UnitAdminJson.Unit> create(HttpRequest<?> request, @Nullable @Body String body,
@@ -125,10 +111,6 @@ public class UnitAdminController {
     }
 
     /** Unit administrator: rename an open unit. Body {name}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Post("/units/{code}:rename")
     @Consumes(MediaType.APPLICATION_JSON)
     public UnitAdminJson.Unit rename(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body) {
@@ -145,10 +127,6 @@ public class UnitAdminController {
      * Unit administrator: close a unit after its last day. Body {validTo (YYYY-MM-DD, not before yesterday)}. New
      * receptions there are refused from the next day; its dossiers keep their codes.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Post("/units/{code}:close")
     @Consumes(MediaType.APPLICATION_JSON)
     public UnitAdminJson.Unit close(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body) {
@@ -166,10 +144,6 @@ public class UnitAdminController {
      * agencyCode, name, level, parentCode}, effectiveOn (YYYY-MM-DD)}; the sources' last day is the day before.
      * Answers 201.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Post("/units:merge")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<UnitAdminJson.Merger> merge(HttpRequest<?> request, @Nullable @Body String body,
@@ -201,10 +175,6 @@ public class UnitAdminController {
     }
 
     /** Unit administrator: the weekly sessions in force at a unit of their subtree and where they are defined. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Get("/units/{code}/sessions")
     public UnitAdminJson.Sessions sessions(HttpRequest<?> request, @PathVariable String code) {
         Violations v = new Violations();
@@ -220,10 +190,6 @@ public class UnitAdminController {
      * end (HH:MM)}], makeUpDaySessions [{start, end}]}; both empty: the unit follows its parent again. Deadlines
      * computed afterwards use them; due times already given do not change.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Put("/units/{code}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     public UnitAdminJson.Sessions replaceSessions(HttpRequest<?> request, @PathVariable String code,

@@ -16,17 +16,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.problem.Reasons;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
 import vn.motcua.gateway.security.CallerAttribute;
-import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.ErrorReason;
@@ -73,10 +67,6 @@ public class UserAdminController {
      * Unit administrator: create an officer account at their own unit or a unit below it, with one officer role
      * (unit_admin only below their own unit; never citizen) and an initial password.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<UserJson> create(HttpRequest<?> request, @Nullable @Body String json) {
@@ -109,10 +99,6 @@ public class UserAdminController {
      * Unit administrator: the officer accounts of their unit and the units below it, or of one unit of that subtree
      * (unitCode); at most max (default 100, up to 500).
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Get
     public UserJson.Users list(HttpRequest<?> request, @Nullable @QueryValue String unitCode,
                                @Nullable @QueryValue String max) {
@@ -137,10 +123,6 @@ public class UserAdminController {
     }
 
     /** Unit administrator: disable an account of their subtree and end its sessions; it can no longer log in. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Post("/{id}/disable")
     public UserJson disable(HttpRequest<?> request, @PathVariable String id) {
         AdminRules.Admin admin = admin(request);
@@ -157,10 +139,6 @@ public class UserAdminController {
     }
 
     /** Unit administrator: set a new password for an account of their subtree (temporary by default). */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Post("/{id}/reset-password")
     @Consumes(MediaType.APPLICATION_JSON)
     public HttpResponse<Void> resetPassword(HttpRequest<?> request, @PathVariable String id,
@@ -186,10 +164,6 @@ public class UserAdminController {
      * Unit administrator: replace the officer roles of an account of their subtree. Every role added or taken away must
      * be one they may grant at the account's unit.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "unit_admin"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.UNIT_ADMIN, parseValue = true)}))
     @Put("/{id}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
     public UserJson setRoles(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String json) {

@@ -16,18 +16,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
-import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.common.v1.Money;
 import vn.motcua.proto.common.v1.UnitLevel;
@@ -108,10 +102,6 @@ public class CatalogController {
      * postalAllowed?, boundaryFreeAllowed?, requiresPaperResult?, components[{name, originalRequired?, quantity?,
      * presentOnly?}]?, receivingUnits[{unitCode, competentUnitCode}]?, effectiveOn (YYYY-MM-DD)}. Answers 201.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/catalog/procedures")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -185,10 +175,6 @@ public class CatalogController {
     }
 
     /** TTHC controller: publish a draft version. Body {publicationDecision, publishedOn (YYYY-MM-DD)}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/catalog/procedures/{code}/versions/{version}:publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -210,10 +196,6 @@ public class CatalogController {
     }
 
     /** TTHC controller: withdraw a procedure from the public listing (no new dossiers). Body {reason}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/catalog/procedures/{code}:withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -231,9 +213,6 @@ public class CatalogController {
     }
 
     /** Anyone: one procedure, the current published version or ?version=N. */
-    @Operation(extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "public"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.PUBLIC, parseValue = true)}))
     @Get("/public/procedures/{code}")
     @Access(AccessPolicy.PUBLIC)
     public CatalogJson.Version procedure(HttpRequest<?> request, @PathVariable String code,
@@ -248,9 +227,6 @@ public class CatalogController {
     }
 
     /** Anyone: what a unit receives at the one-stop desk, by post and boundary-free (niêm yết công khai). */
-    @Operation(extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "public"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.PUBLIC, parseValue = true)}))
     @Get("/public/units/{unitCode}/listing")
     @Access(AccessPolicy.PUBLIC)
     public CatalogJson.Listing listing(HttpRequest<?> request, @PathVariable String unitCode) {
@@ -267,10 +243,6 @@ public class CatalogController {
      * every route) applies: larger files must go to CatalogService.ImportCatalogue over gRPC. Answers
      * {draftsCreated}.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/catalog:import")
     @Consumes({CSV, XLSX})
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -298,10 +270,6 @@ public class CatalogController {
     }
 
     /** TTHC controller: the current published catalogue as a file, ?format=csv (default) or xlsx. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Get(value = "/catalog:export", produces = {CSV, XLSX})
     @Access(AccessPolicy.TTHC_CONTROLLER)
     public HttpResponse<byte[]> exportCatalogue(HttpRequest<?> request, @Nullable @QueryValue String format) {
@@ -331,10 +299,6 @@ public class CatalogController {
      * TTHC controller: procedures in effect but not published, published late, or missing components, as of
      * ?asOf=YYYY-MM-DD (default today, Asia/Ho_Chi_Minh).
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Get("/catalog/review")
     @Access(AccessPolicy.TTHC_CONTROLLER)
     public CatalogJson.Review review(HttpRequest<?> request, @Nullable @QueryValue String asOf) {

@@ -7,15 +7,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
-import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.common.v1.PageRequest;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc.DossierServiceBlockingStub;
@@ -39,9 +33,6 @@ public class ProceduresController {
     }
 
     /** Anyone: search the published catalogue; case and Vietnamese diacritics are ignored by the service. */
-    @Operation(extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "public"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.PUBLIC, parseValue = true)}))
     @Get("/public/procedures")
     @Access(AccessPolicy.PUBLIC)
     public ProcedureJson.Page search(HttpRequest<?> request, @Nullable @QueryValue String q,
@@ -60,10 +51,6 @@ public class ProceduresController {
     }
 
     /** Officers: the procedures received at a unit, by default the caller's own (the service checks scope). */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true)}))
     @Get("/procedures")
     @Access(AccessPolicy.OFFICER)
     public ProcedureJson.Page list(HttpRequest<?> request, @Nullable @QueryValue String unitCode,

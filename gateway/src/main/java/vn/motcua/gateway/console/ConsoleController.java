@@ -3,12 +3,8 @@ package vn.motcua.gateway.console;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
-import vn.motcua.gateway.security.RoleDocs;
 
 /**
  * The web console's settings. Outside /api on purpose: it is infrastructure for the console's pages (served as
@@ -24,9 +20,6 @@ public class ConsoleController {
     }
 
     /** Keycloak base URL, realm and public client id the console logs in with; needs no token. */
-    @Operation(extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "public"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.PUBLIC, parseValue = true)}))
     @Get(value = "/config.json", produces = MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.PUBLIC)
     public ConsoleConfigJson config() {

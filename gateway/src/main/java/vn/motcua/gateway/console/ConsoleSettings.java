@@ -2,6 +2,7 @@ package vn.motcua.gateway.console;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import vn.motcua.gateway.security.LoginOrigin;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * Checked at start-up: a wrong value would only show up as a broken login page in someone's browser.
  */
 @Singleton
-public final class ConsoleSettings {
+public final class ConsoleSettings implements LoginOrigin {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -48,6 +49,7 @@ public final class ConsoleSettings {
     }
 
     /** scheme://host[:port] of Keycloak: the only other origin the console's pages may connect to. */
+    @Override
     public String keycloakOrigin() {
         return keycloakOrigin;
     }

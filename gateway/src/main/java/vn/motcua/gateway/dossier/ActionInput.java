@@ -24,7 +24,6 @@ import java.util.Set;
  */
 final class ActionInput {
 
-    static final int REASON_MAX = 2000;
     static final int NOTE_MAX = 1000;
 
     private final Violations violations = new Violations();
@@ -85,8 +84,12 @@ final class ActionInput {
         return value == null ? "" : value;
     }
 
-    String reason(boolean required) {
-        return text("reason", required, REASON_MAX);
+    /**
+     * The reason of an action, passed on as typed: whether it is required and how long it may be is the service's
+     * rule per action (WorkflowCommandValidator), reported under the same name.
+     */
+    String reason() {
+        return body.text("reason");
     }
 
     @Nullable

@@ -17,8 +17,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
@@ -62,11 +60,8 @@ public class CitizenDossiersController {
      * applicant:{fullName, citizenId?, phone?, email?, address?}, note?}; citizenId, when given, must be the
      * caller's own. Answers 201 with the dossier (status SUBMITTED) and its Location.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "citizen"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_APPLICANT, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_APPLICANT, parseValue = true)))
     @Post("/citizen/dossiers")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN)
@@ -76,18 +71,17 @@ public class CitizenDossiersController {
         String requestId = IdempotencyKeys.requestId(idempotencyKey, violations);
         JsonBody in = JsonBody.read(json, body, true, FIELDS, violations);
         SubmitDossierRequest.Builder rpc = SubmitDossierRequest.newBuilder();
-        String procedureCode = violations.code("procedureCode", in.string("procedureCode"), true);
-        String unitCode = violations.code("unitCode", in.string("unitCode"), true);
+        // the values' rules are dossier-service's: it answers with field violations under these JSON names
+        String procedureCode = in.text("procedureCode");
+        String unitCode = in.text("unitCode");
         JsonBody applicant = in.object("applicant", ApplicantFields.NAMES);
-        if (applicant == null) {
-            violations.missing("applicant");
-        } else {
+        if (applicant != null) {
             rpc.setApplicant(ApplicantFields.read(applicant::string, false, violations));
         }
-        String note = violations.multiline("note", in.string("note"), false, ActionInput.NOTE_MAX);
+        String note = in.text("note");
         violations.throwIfAny();
         SubmitDossierRequest message = rpc.setRequestId(requestId).setProcedureCode(procedureCode)
-                .setUnitCode(unitCode).setNote(note == null ? "" : note).build();
+                .setUnitCode(unitCode).setNote(note).build();
         Dossier dossier = downstream.call(request, workflow, s -> s.submitDossier(message)).getDossier();
         String code = dossier.getCode().matches("[A-Za-z0-9.\\-]{1,64}") ? dossier.getCode() : "";
         return HttpResponse.created(DossierJson.from(dossier), URI.create("/api/v1/dossiers/" + code));
@@ -99,11 +93,8 @@ public class CitizenDossiersController {
      * last either way), pageSize, pageToken. A page token only continues the list with the same status and sort;
      * with others it is refused (400 INVALID_FIELD).
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "citizen"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_APPLICANT, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_APPLICANT, parseValue = true)))
     @Get("/citizen/dossiers")
     @Access(AccessPolicy.CITIZEN)
     public WorkflowJson.DossierPage mine(HttpRequest<?> request, @Nullable @QueryValue String status,
@@ -126,11 +117,8 @@ public class CitizenDossiersController {
      * time come last either way, ties by code), pageSize, pageToken. A page token only continues the list with the
      * same status, deadlineState and sort; with others it is refused (400 INVALID_FIELD).
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_INBOX, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_INBOX, parseValue = true)))
     @Get("/inbox")
     @Access(AccessPolicy.OFFICER)
     public WorkflowJson.InboxPage inbox(HttpRequest<?> request, @Nullable @QueryValue String status,

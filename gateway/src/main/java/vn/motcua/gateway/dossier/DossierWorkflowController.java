@@ -17,8 +17,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
@@ -79,11 +77,8 @@ public class DossierWorkflowController {
         this.json = json;
     }
     /** Reception officer (T2): accept an online dossier; the clock starts now. No body needed. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_RECEPTION, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_RECEPTION, parseValue = true)))
     @Post("/{code}:accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
@@ -96,18 +91,15 @@ public class DossierWorkflowController {
     }
 
     /** Reception officer (T3): ask for every missing document at once before acceptance (Form 02). Body {reason}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_RECEPTION, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_RECEPTION, parseValue = true)))
     @Post("/{code}:request-pre-supplement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
     public DossierJson requestPreSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(true);
+        String reason = in.reason();
         in.done();
         RequestPreSupplementRequest rpc = in.revision(RequestPreSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -115,11 +107,8 @@ public class DossierWorkflowController {
     }
 
     /** Citizen: resubmit after a pre-acceptance supplement request. Body {note?}, optional. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "citizen"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_APPLICANT, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_APPLICANT, parseValue = true)))
     @Post("/{code}:resubmit")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN)
@@ -134,18 +123,15 @@ public class DossierWorkflowController {
     }
 
     /** Reception officer (T4): refuse to receive (Form 03). Body {reason}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_RECEPTION, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_RECEPTION, parseValue = true)))
     @Post("/{code}:reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
     public DossierJson reject(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(true);
+        String reason = in.reason();
         in.done();
         RejectDossierRequest rpc = in.revision(RejectDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -153,11 +139,8 @@ public class DossierWorkflowController {
     }
 
     /** Reception officer (T6): hand the dossier to the competent unit. No body needed. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_RECEPTION, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_RECEPTION, parseValue = true)))
     @Post("/{code}:transfer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
@@ -170,11 +153,8 @@ public class DossierWorkflowController {
     }
 
     /** Handling unit (T7): an internal step. Body {step, note?, target?, stepDueAt?}; step is one of ASSIGN, APPRAISE, REQUEST_CONSULTATION, ANSWER_CONSULTATION, FORWARD_INTER_AGENCY, SUBMIT_FOR_APPROVAL, APPROVE; target is the assignee's username (ASSIGN) or a unit code (REQUEST_CONSULTATION, ANSWER_CONSULTATION, FORWARD_INTER_AGENCY). */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_STEPS, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_STEPS, parseValue = true)))
     @Post("/{code}:steps")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
@@ -211,18 +191,15 @@ public class DossierWorkflowController {
     }
 
     /** Specialist (T8): ask for a supplement within 3 working days of reception (Form 02). Body {reason}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_SPECIALIST, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_SPECIALIST, parseValue = true)))
     @Post("/{code}:request-supplement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
     public DossierJson requestSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(true);
+        String reason = in.reason();
         in.done();
         RequestSupplementRequest rpc = in.revision(RequestSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -230,11 +207,8 @@ public class DossierWorkflowController {
     }
 
     /** Reception officer or the applicant (T9): the supplement is complete; the due time is recomputed. Body {note?}, optional. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "authenticated"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.AUTHENTICATED, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_APPLICANT_OR_RECEPTION, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_APPLICANT_OR_RECEPTION, parseValue = true)))
     @Post("/{code}:receive-supplement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.AUTHENTICATED)
@@ -249,18 +223,15 @@ public class DossierWorkflowController {
     }
 
     /** Unit leader (T10): refuse after appraisal (Form 03). Body {reason}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_LEADER, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_LEADER, parseValue = true)))
     @Post("/{code}:refuse")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
     public DossierJson refuse(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(true);
+        String reason = in.reason();
         in.done();
         RefuseDossierRequest rpc = in.revision(RefuseDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -268,18 +239,15 @@ public class DossierWorkflowController {
     }
 
     /** Unit leader (T11): apology and new appointment (Form 04), once, at least one working day before due. Body {reason, newDueAt}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_LEADER, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_LEADER, parseValue = true)))
     @Post("/{code}:extend")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
     public DossierJson extend(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("reason", "newDueAt"));
-        String reason = in.reason(true);
+        String reason = in.reason();
         var newDueAt = in.instant("newDueAt", true);
         in.done();
         ExtendDeadlineRequest rpc = in.revision(ExtendDeadlineRequest.newBuilder()).setRequestId(in.requestId())
@@ -288,18 +256,15 @@ public class DossierWorkflowController {
     }
 
     /** Specialist (T12): the applicant must pay taxes or charges first. Body {reason?}, optional. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_SPECIALIST, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_SPECIALIST, parseValue = true)))
     @Post("/{code}:require-financial-obligation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
     public DossierJson requireFinancialObligation(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(false);
+        String reason = in.reason();
         in.done();
         RequireFinancialObligationRequest rpc = in.revision(RequireFinancialObligationRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -307,11 +272,8 @@ public class DossierWorkflowController {
     }
 
     /** Specialist or reception officer: the financial obligation is fulfilled. No body needed. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_SPECIALIST_OR_RECEPTION, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_SPECIALIST_OR_RECEPTION, parseValue = true)))
     @Post("/{code}:confirm-financial-obligation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
@@ -324,18 +286,15 @@ public class DossierWorkflowController {
     }
 
     /** The applicant (own dossier) or a reception officer on a written request (T13). Body {reason?}, optional. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "authenticated"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.AUTHENTICATED, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_APPLICANT_OR_RECEPTION, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_APPLICANT_OR_RECEPTION, parseValue = true)))
     @Post("/{code}:withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.AUTHENTICATED)
     public DossierJson withdraw(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(false);
+        String reason = in.reason();
         in.done();
         WithdrawDossierRequest rpc = in.revision(WithdrawDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -343,18 +302,15 @@ public class DossierWorkflowController {
     }
 
     /** Unit leader or reception officer (T14, REGIME_2025 only): stop processing (stop notice). Body {reason}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_LEADER_OR_RECEPTION, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_LEADER_OR_RECEPTION, parseValue = true)))
     @Post("/{code}:stop")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
     public DossierJson stop(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
-        String reason = in.reason(true);
+        String reason = in.reason();
         in.done();
         StopDossierRequest rpc = in.revision(StopDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setReason(reason).build();
@@ -362,11 +318,8 @@ public class DossierWorkflowController {
     }
 
     /** Clerk (T15): the signed result is issued. Body {resultNote?}, optional. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_CLERK, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_CLERK, parseValue = true)))
     @Post("/{code}:issue-result")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
@@ -381,11 +334,8 @@ public class DossierWorkflowController {
     }
 
     /** Reception officer (T16): the result is handed over. Body {channel: COUNTER|ONLINE|POSTAL}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_RECEPTION, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_RECEPTION, parseValue = true)))
     @Post("/{code}:return-result")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
@@ -409,11 +359,8 @@ public class DossierWorkflowController {
     }
 
     /** Citizen: rate the handling after the result was returned (Decree 61 Art 31). Body {timeScore, contactsScore, agenciesScore, attitudeScore (each 1 poor to 5 good, 0 or absent: not answered), satisfied, comment?}. Answers {code}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "citizen"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_APPLICANT, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_APPLICANT, parseValue = true)))
     @Post("/{code}:rate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN)
@@ -428,7 +375,7 @@ public class DossierWorkflowController {
                 .setAgenciesScore(b.integer("agenciesScore", 0, 5))
                 .setAttitudeScore(b.integer("attitudeScore", 0, 5))
                 .setSatisfied(b.bool("satisfied"))
-                .setComment(in.text("comment", false, ActionInput.NOTE_MAX))
+                .setComment(in.body().text("comment"))
                 .setCode(in.code() == null ? "" : in.code())
                 .build();
         in.done();
@@ -436,11 +383,8 @@ public class DossierWorkflowController {
     }
 
     /** The applicant or officers in scope: the dossier's history (who, when, from which unit, why), oldest first. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "authenticated"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.AUTHENTICATED, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_READERS, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_READERS, parseValue = true)))
     @Get("/{code}/timeline")
     @Access(AccessPolicy.AUTHENTICATED)
     public WorkflowJson.Timeline timeline(HttpRequest<?> request, @PathVariable String code) {
@@ -452,11 +396,8 @@ public class DossierWorkflowController {
      * The applicant or officers in scope: a legal form of the dossier as PDF, kind one of receipt,
      * supplement-request, refusal, apology, control-slip, stop-notice. 409 when the dossier has no such form.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "authenticated"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.AUTHENTICATED, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_READERS, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_READERS, parseValue = true)))
     @Get(value = "/{code}/forms/{kind}", produces = "application/pdf")
     @Access(AccessPolicy.AUTHENTICATED)
     public HttpResponse<byte[]> form(HttpRequest<?> request, @PathVariable String code, @PathVariable String kind) {

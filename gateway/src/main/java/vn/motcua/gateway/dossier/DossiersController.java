@@ -15,16 +15,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
-import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.dossier.v1.Dossier;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc.DossierServiceBlockingStub;
@@ -48,10 +42,6 @@ public class DossiersController {
     }
 
     /** Reception officer: receive a dossier at the counter or by post; the service assigns code and due time. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "reception_officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.RECEPTION_OFFICER, parseValue = true)}))
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.RECEPTION_OFFICER)
@@ -67,10 +57,6 @@ public class DossiersController {
     }
 
     /** Any signed-in caller; the service answers 404 for dossiers outside the caller's scope. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "authenticated"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.AUTHENTICATED, parseValue = true)}))
     @Get("/{code}")
     @Access(AccessPolicy.AUTHENTICATED)
     public DossierJson get(HttpRequest<?> request, @PathVariable String code) {

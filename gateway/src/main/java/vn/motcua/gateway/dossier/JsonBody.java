@@ -82,6 +82,15 @@ public final class JsonBody {
         return node.getStringValue();
     }
 
+    /**
+     * The string at name as a proto3 string field takes it: "" when absent or JSON null (a wrong type is reported).
+     * For values whose rules are the service's: it alone decides whether "" is missing or too long is too long.
+     */
+    public String text(String name) {
+        String value = string(name);
+        return value == null ? "" : value;
+    }
+
     /** The strings of the array at name (empty when absent; another type, too many items or non-strings are reported). */
     public java.util.List<String> strings(String name, int maxItems) {
         JsonNode node = object.get(name);

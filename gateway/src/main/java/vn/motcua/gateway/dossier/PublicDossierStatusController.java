@@ -6,13 +6,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
-import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc.DossierServiceBlockingStub;
 import vn.motcua.proto.dossier.v1.LookupDossierStatusRequest;
 
@@ -29,9 +25,6 @@ public class PublicDossierStatusController {
     }
 
     /** Anyone with the code from the receipt: status and dates only, nothing about the applicant. */
-    @Operation(extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "public"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.PUBLIC, parseValue = true)}))
     @Get("/{code}/status")
     @Access(AccessPolicy.PUBLIC)
     public DossierStatusJson status(HttpRequest<?> request, @PathVariable String code) {

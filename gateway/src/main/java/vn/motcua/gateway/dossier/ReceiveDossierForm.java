@@ -17,19 +17,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the body of POST /api/v1/dossiers strictly: unknown fields, wrong types and malformed values are all
- * reported at once, with JSON paths, and nothing is sent to the service until the whole body is valid.
+ * Reads the body of POST /api/v1/dossiers strictly as JSON: unknown fields, wrong types, an unknown channel and a
+ * malformed instant are all reported at once, with JSON paths. The values' rules (codes, applicant, note) are
+ * dossier-service's; its field violations reach the client under the same JSON paths.
  * <pre>{procedureCode, applicant:{fullName, citizenId, phone, email, address}, channel: COUNTER|POSTAL,
  *  handoverSignedAt?, note?}</pre>
  */
 final class ReceiveDossierForm {
 
-    static final int TEXT_MAX = 500;
     private static final Set<String> FIELDS = Set.of("procedureCode", "applicant", "channel", "handoverSignedAt",
             "note");
     private static final Map<String, Channel> CHANNELS = Map.of("COUNTER", Channel.CHANNEL_COUNTER,
             "POSTAL", Channel.CHANNEL_POSTAL);
-    // CCCD: exactly 12 ASCII digits
     private static final int INSTANT_MAX = 40;
 
     private final Violations violations;
@@ -51,7 +50,6 @@ final class ReceiveDossierForm {
         }
         unknownFields(body, FIELDS, "");
         String procedureCode = stringOf(body, "procedureCode", "procedureCode");
-        procedureCode = violations.code("procedureCode", procedureCode, true);
         if (procedureCode != null) {
             request.setProcedureCode(procedureCode);
         }
@@ -71,7 +69,7 @@ final class ReceiveDossierForm {
         if (handover != null && !handover.isEmpty()) {
             instant(handover).ifPresent(request::setHandoverSignedAt);
         }
-        String note = violations.text("note", stringOf(body, "note", "note"), false, TEXT_MAX);
+        String note = stringOf(body, "note", "note");
         if (note != null) {
             request.setNote(note);
         }
@@ -80,7 +78,7 @@ final class ReceiveDossierForm {
 
     private Optional<Applicant> applicant(@Nullable JsonNode node) {
         if (node == null || node.isNull()) {
-            violations.missing("applicant");
+            // the service answers "applicant is required"
             return Optional.empty();
         }
         if (!node.isObject()) {

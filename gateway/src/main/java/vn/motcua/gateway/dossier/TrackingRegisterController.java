@@ -12,8 +12,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
@@ -46,11 +44,8 @@ public class TrackingRegisterController {
      * Officers: the register of their unit's desk (or, with ?unitCode=, of a unit below it) for dossiers received
      * from/to (YYYY-MM-DD, both inclusive, within one calendar year). X-Row-Count tells how many dossiers it lists.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_REGISTER, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_REGISTER, parseValue = true)))
     @Get(value = "/tracking", produces = "application/pdf")
     @Access(AccessPolicy.OFFICER)
     public HttpResponse<byte[]> tracking(HttpRequest<?> request, @Nullable @QueryValue String from,

@@ -18,8 +18,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
@@ -52,17 +50,14 @@ import java.util.function.Function;
 /**
  * Feedback on administrative regulations (FeedbackService, served by dossier-service): submission by citizens and
  * officers, the TTHC controller's classify/forward/answer/publish actions, reactions and the public answers.
- * POST actions map Idempotency-Key to request_id; bodies are read strictly, every problem a 400 before any call.
+ * POST actions map Idempotency-Key to request_id; bodies are read strictly as JSON (unknown fields, wrong types,
+ * unknown choices: a 400 before any call); the values' rules are the service's (FeedbackValidator), whose field
+ * violations reach the client under the same JSON names.
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FeedbackController {
 
-    static final int TITLE_MAX = 300;
-    static final int CONTENT_MAX = 10_000;
-    static final int NOTE_MAX = 1000;
-    static final int ANSWER_MAX = 10_000;
-    static final int CONTACT_MAX = 300;
     static final Map<String, FeedbackClass> CLASSES = Map.of(
             "NOT_ACCEPTED", FeedbackClass.FEEDBACK_CLASS_NOT_ACCEPTED,
             "STAFF_BEHAVIOUR", FeedbackClass.FEEDBACK_CLASS_STAFF_BEHAVIOUR,
@@ -85,10 +80,6 @@ public class FeedbackController {
      * A citizen (sender from the token) or an officer recording a written or phoned-in feedback. Body {unitCode,
      * title, content, senderName?, senderAddress?, senderContact?, dossierCode?}. Answers 201 with its Location.
      */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "citizen_or_officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN_OR_OFFICER, parseValue = true)}))
     @Post("/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN_OR_OFFICER)
@@ -99,13 +90,13 @@ public class FeedbackController {
         JsonBody b = JsonBody.read(json, body, true, Set.of("unitCode", "title", "content", "senderName",
                 "senderAddress", "senderContact", "dossierCode"), v);
         SubmitFeedbackRequest rpc = SubmitFeedbackRequest.newBuilder().setRequestId(requestId)
-                .setUnitCode(orEmpty(v.code("unitCode", b.string("unitCode"), true)))
-                .setTitle(orEmpty(v.text("title", b.string("title"), true, TITLE_MAX)))
-                .setContent(orEmpty(v.multiline("content", b.string("content"), true, CONTENT_MAX)))
-                .setSenderName(orEmpty(v.text("senderName", b.string("senderName"), false, CONTACT_MAX)))
-                .setSenderAddress(orEmpty(v.text("senderAddress", b.string("senderAddress"), false, CONTACT_MAX)))
-                .setSenderContact(orEmpty(v.text("senderContact", b.string("senderContact"), false, CONTACT_MAX)))
-                .setDossierCode(orEmpty(v.code("dossierCode", b.string("dossierCode"), false)))
+                .setUnitCode(b.text("unitCode"))
+                .setTitle(b.text("title"))
+                .setContent(b.text("content"))
+                .setSenderName(b.text("senderName"))
+                .setSenderAddress(b.text("senderAddress"))
+                .setSenderContact(b.text("senderContact"))
+                .setDossierCode(b.text("dossierCode"))
                 .build();
         v.throwIfAny();
         FeedbackJson created = FeedbackJson.from(call(request, s -> s.submitFeedback(rpc)).getFeedback());
@@ -113,10 +104,6 @@ public class FeedbackController {
     }
 
     /** TTHC controller: classify. Body {classification (NOT_ACCEPTED|STAFF_BEHAVIOUR|REGULATION_IN_COMPETENCE|REGULATION_OUT_OF_COMPETENCE), note?}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/feedback/{id}:classify")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -127,18 +114,14 @@ public class FeedbackController {
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("classification", "note"), v);
         FeedbackClass classification = choice(v, b, "classification", CLASSES);
-        String note = v.multiline("note", b.string("note"), false, NOTE_MAX);
+        String note = b.text("note");
         v.throwIfAny();
         ClassifyFeedbackRequest rpc = ClassifyFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
-                .setClassification(classification).setNote(orEmpty(note)).build();
+                .setClassification(classification).setNote(note).build();
         return FeedbackJson.from(call(request, s -> s.classifyFeedback(rpc)).getFeedback());
     }
 
     /** TTHC controller: forward to the competent agency. Body {forwardedTo, note?}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/feedback/{id}:forward")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -148,19 +131,15 @@ public class FeedbackController {
         String validId = v.code("id", id, true);
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("forwardedTo", "note"), v);
-        String to = v.text("forwardedTo", b.string("forwardedTo"), true, CONTACT_MAX);
-        String note = v.multiline("note", b.string("note"), false, NOTE_MAX);
+        String to = b.text("forwardedTo");
+        String note = b.text("note");
         v.throwIfAny();
         ForwardFeedbackRequest rpc = ForwardFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
-                .setForwardedTo(to).setNote(orEmpty(note)).build();
+                .setForwardedTo(to).setNote(note).build();
         return FeedbackJson.from(call(request, s -> s.forwardFeedback(rpc)).getFeedback());
     }
 
     /** TTHC controller: record the answer (waits for publication). Body {answer}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/feedback/{id}:answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -170,7 +149,7 @@ public class FeedbackController {
         String validId = v.code("id", id, true);
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("answer"), v);
-        String answer = v.multiline("answer", b.string("answer"), true, ANSWER_MAX);
+        String answer = b.text("answer");
         v.throwIfAny();
         AnswerFeedbackRequest rpc = AnswerFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
                 .setAnswer(answer).build();
@@ -178,10 +157,6 @@ public class FeedbackController {
     }
 
     /** TTHC controller: publish the recorded answer. No body needed. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Post("/feedback/{id}:publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
@@ -198,10 +173,6 @@ public class FeedbackController {
     }
 
     /** Citizen: like or dislike a published answer (one reaction each, may change it). Body {reaction: LIKE|DISLIKE}. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "citizen"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.CITIZEN, parseValue = true)}))
     @Post("/feedback/{id}:react")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN)
@@ -217,11 +188,8 @@ public class FeedbackController {
     }
 
     /** The sender, or a TTHC controller of the unit (or above): one feedback with the sender's contact. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "authenticated"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.AUTHENTICATED, parseValue = true),
-            @ExtensionProperty(name = "acting-roles", value = RoleDocs.ACTS_FEEDBACK_READERS, parseValue = true)}))
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
+            value = RoleDocs.ACTS_FEEDBACK_READERS, parseValue = true)))
     @Get("/feedback/{id}")
     @Access(AccessPolicy.AUTHENTICATED)
     public FeedbackJson get(HttpRequest<?> request, @PathVariable String id) {
@@ -233,10 +201,6 @@ public class FeedbackController {
     }
 
     /** TTHC controller: feedback of the unit subtree with deadline states, most urgent first. */
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "tthc_controller"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.TTHC_CONTROLLER, parseValue = true)}))
     @Get("/feedback")
     @Access(AccessPolicy.TTHC_CONTROLLER)
     public FeedbackJson.Page list(HttpRequest<?> request, @Nullable @QueryValue String pageSize,
@@ -251,9 +215,6 @@ public class FeedbackController {
     }
 
     /** Anyone: published answers, optionally of one unit; never the sender's contact. */
-    @Operation(extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "public"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.PUBLIC, parseValue = true)}))
     @Get("/public/feedback")
     @Access(AccessPolicy.PUBLIC)
     public FeedbackJson.PublishedPage published(HttpRequest<?> request, @Nullable @QueryValue String unitCode,

@@ -7,15 +7,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import vn.motcua.gateway.Application;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
-import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.report.v1.CountDailyReceptionsRequest;
 import vn.motcua.proto.report.v1.ReportServiceGrpc.ReportServiceBlockingStub;
@@ -38,10 +32,6 @@ public class ReportsController {
         this.reports = reports;
     }
 
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "officer"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.OFFICER, parseValue = true)}))
     @Get("/reports/daily-receptions")
     @Access(AccessPolicy.OFFICER)
     public DailyReceptionsJson forOfficers(HttpRequest<?> request, @Nullable @QueryValue String unitCode,
@@ -49,10 +39,6 @@ public class ReportsController {
         return count(request, unitCode, from, to);
     }
 
-    @Operation(security = @SecurityRequirement(name = Application.BEARER),
-            extensions = @Extension(properties = {
-            @ExtensionProperty(name = "access", value = "report_machine"),
-            @ExtensionProperty(name = "roles", value = RoleDocs.REPORT_MACHINE, parseValue = true)}))
     @Get("/machine/reports/daily-receptions")
     @Access(AccessPolicy.REPORT_MACHINE)
     public DailyReceptionsJson forMachines(HttpRequest<?> request, @Nullable @QueryValue String unitCode,

@@ -1,6 +1,7 @@
 package vn.motcua.gateway.security;
 
 import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +11,8 @@ import java.util.function.Predicate;
  * Who may call a route, checked by {@link AuthenticationFilter} before the controller runs. This is a coarse first
  * gate by role only: scope (which unit, whose dossier) is always decided by the service from the same token.
  * <p>
- * The OpenAPI document repeats each route's policy as {@code x-access} ({@link #documentedName()}) and
- * {@code x-roles} ({@link #documentedRoles()}); a test keeps the two in step.
+ * The served OpenAPI document states each route's policy as {@code x-access} ({@link #documentedName()}) and
+ * {@code x-roles} ({@link #documentedRoles()}), derived from the route's {@link Access} (OpenApiDocument).
  */
 public enum AccessPolicy {
     /** No token needed; a token that is sent anyway is ignored and not forwarded. */
@@ -32,7 +33,7 @@ public enum AccessPolicy {
             List.of(Roles.TTHC_CONTROLLER)),
     /** A person signed in as a citizen or as a public servant of any role (not a machine). */
     CITIZEN_OR_OFFICER(caller -> (caller.hasRole(Roles.CITIZEN) || caller.hasAnyRole(Roles.OFFICERS))
-            && !MachineCallers.isMachine(caller), Roles.CITIZEN_OR_OFFICER_LIST),
+            && !MachineCallers.isMachine(caller), Roles.PERSON_LIST),
     /** Account administrators of a unit's subtree; a person with a unit, never a machine. */
     UNIT_ADMIN(caller -> caller.hasRole(Roles.UNIT_ADMIN) && caller.unit().isPresent()
             && !MachineCallers.isMachine(caller), List.of(Roles.UNIT_ADMIN)),

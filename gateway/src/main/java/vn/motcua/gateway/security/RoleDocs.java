@@ -1,22 +1,11 @@
 package vn.motcua.gateway.security;
 
 /**
- * Values of the OpenAPI {@code x-roles} extension, as JSON arrays (annotation values must be constants). They repeat
- * {@link AccessPolicy#documentedRoles()}; OpenApiDocumentIT fails when a route's document and policy disagree.
+ * Values of the OpenAPI {@code x-acting-roles} extension, as JSON arrays (annotation values must be constants).
+ * {@code x-access} and {@code x-roles} are not written here: the served document derives them from each route's
+ * {@link Access} (OpenApiDocument).
  */
 public final class RoleDocs {
-
-    public static final String PUBLIC = "[\"anonymous\"]";
-    public static final String AUTHENTICATED = "[\"authenticated\"]";
-    public static final String OFFICER = "[\"reception_officer\", \"specialist\", \"unit_leader\", \"clerk\", "
-            + "\"tthc_controller\", \"unit_admin\", \"report_viewer\"]";
-    public static final String RECEPTION_OFFICER = "[\"reception_officer\"]";
-    public static final String CITIZEN = "[\"citizen\"]";
-    public static final String REPORT_MACHINE = "[\"report_viewer\"]";
-    public static final String UNIT_ADMIN = "[\"unit_admin\"]";
-    public static final String TTHC_CONTROLLER = "[\"tthc_controller\"]";
-    public static final String CITIZEN_OR_OFFICER = "[\"citizen\", \"reception_officer\", \"specialist\", "
-            + "\"unit_leader\", \"clerk\", \"tthc_controller\", \"unit_admin\", \"report_viewer\"]";
 
     /*
      * Values of x-acting-roles: the roles that dossier-service lets perform a workflow action (its transition table,

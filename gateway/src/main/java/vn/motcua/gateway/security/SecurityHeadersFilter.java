@@ -7,7 +7,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.annotation.Filter;
-import vn.motcua.gateway.console.ConsoleSettings;
 import vn.motcua.gateway.http.FilterOrder;
 
 import java.util.Set;
@@ -32,8 +31,8 @@ public class SecurityHeadersFilter {
 
     private final String consolePolicy;
 
-    public SecurityHeadersFilter(ConsoleSettings console) {
-        this.consolePolicy = consolePolicy(console.keycloakOrigin());
+    public SecurityHeadersFilter(LoginOrigin login) {
+        this.consolePolicy = consolePolicy(login.keycloakOrigin());
     }
 
     /**

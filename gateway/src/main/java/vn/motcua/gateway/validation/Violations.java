@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Collects every problem with a request's input, so the client learns all of them in one 400 instead of one at a
- * time. The services validate again; the gateway checks shape (type, length, characters, format) so junk never
- * reaches them.
+ * time. Values a service validates are its rule alone (the gateway passes them on and maps its field violations);
+ * these checks are for what only the gateway reads: path and query parameters, headers, and bodies it handles itself
+ * (user administration through Keycloak).
  */
 public final class Violations {
 

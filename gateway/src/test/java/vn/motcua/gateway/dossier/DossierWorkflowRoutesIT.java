@@ -213,8 +213,9 @@ class DossierWorkflowRoutesIT extends GatewayIT {
                  "channel":"ONLINE"}""");
 
         assertProblem(reply, 400, "INVALID_FIELD");
-        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("procedureCode",
-                "unitCode", "applicant.fullName", "applicant.citizenId", "applicant.x", "note", "channel");
+        // codes, applicant values and the note are the service's rules: only the JSON's shape is checked here
+        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("applicant.x",
+                "channel");
         assertProblem(api.postJson("/api/v1/citizen/dossiers", citizen(), ""), 400, "MALFORMED_REQUEST");
         assertThat(services.received()).isEmpty();
     }
@@ -413,13 +414,8 @@ class DossierWorkflowRoutesIT extends GatewayIT {
                 new Bad(BASE + ":extend", leader, "{\"reason\":\"x\",\"newDueAt\":\"2025-03-12T10:00:00\"}",
                         List.of("newDueAt")),
                 new Bad(BASE + ":extend", leader, "{\"newDueAt\":\"2025-13-12T10:00:00Z\"}",
-                        List.of("reason", "newDueAt")),
-                new Bad(BASE + ":reject", receptionOfficer(), "{\"reason\":\"" + "x".repeat(2001) + "\"}",
-                        List.of("reason")),
-                new Bad(BASE + ":reject", receptionOfficer(), "{}", List.of("reason")),
-                new Bad(BASE + ":refuse", leader, "{\"reason\":\"   \"}", List.of("reason")),
-                new Bad(BASE + ":refuse", leader, "{\"reason\":\"a\\u0000b\"}", List.of("reason")),
-                new Bad(BASE + ":stop", leader, "{\"reason\":\"a\\u202Eb\"}", List.of("reason")),
+                        List.of("newDueAt")),
+                new Bad(BASE + ":reject", receptionOfficer(), "{\"reason\":7}", List.of("reason")),
                 new Bad(BASE + ":resubmit", citizen(), "{\"note\":\"a\\u001bb\"}", List.of("note")),
                 new Bad(BASE + ":accept", receptionOfficer(), "{\"reason\":\"x\"}", List.of("reason")),
                 new Bad(BASE + ":withdraw", citizen(), "[1]", List.of("$")),
@@ -442,11 +438,9 @@ class DossierWorkflowRoutesIT extends GatewayIT {
     }
 
     @Test
-    void controlCharactersInEveryTextFieldAreRefused() {
-        Api.Reply reply = api.postJson(BASE + ":rate", citizen(), "{\"timeScore\":5,\"comment\":\"a\\u0085b\"}");
-        assertProblem(reply, 400, "INVALID_FIELD");
-        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactly("comment");
-        reply = api.postJson(BASE + ":issue-result", clerk(), "{\"resultNote\":\"a\\u2066b\"}");
+    void controlCharactersInNotesAreRefused() {
+        // reason and comment are the service's rules (ServiceFieldRulesIT); notes it receives as a reason stay here
+        Api.Reply reply = api.postJson(BASE + ":issue-result", clerk(), "{\"resultNote\":\"a\\u2066b\"}");
         assertProblem(reply, 400, "INVALID_FIELD");
         assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactly("resultNote");
         assertThat(services.received()).isEmpty();

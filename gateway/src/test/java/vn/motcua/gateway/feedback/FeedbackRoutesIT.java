@@ -69,11 +69,11 @@ class FeedbackRoutesIT extends GatewayIT {
     @Test
     void submitValidationWithoutACall() {
         Api.Reply reply = api.postJson("/api/v1/feedback", citizen(),
-                "{\"unitCode\":\"11 077\",\"title\":\"a\\u0007\",\"spam\":1}");
+                "{\"unitCode\":11077,\"title\":\"a\\u0007\",\"spam\":1}");
 
+        // the texts' rules (title, content, sender) are the service's: only the JSON's shape is checked here
         assertProblem(reply, 400, "INVALID_FIELD");
-        assertThat(reply.errors()).extracting(e -> e.get("field"))
-                .containsExactlyInAnyOrder("unitCode", "title", "content", "spam");
+        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("unitCode", "spam");
         assertThat(services.received()).isEmpty();
     }
 
@@ -116,8 +116,8 @@ class FeedbackRoutesIT extends GatewayIT {
         String token = controller();
         assertProblem(api.postJson(BASE + ":classify", token, "{\"classification\":\"RUDE\"}"), 400,
                 "INVALID_FIELD");
-        assertProblem(api.postJson(BASE + ":forward", token, "{\"note\":\"x\"}"), 400, "INVALID_FIELD");
-        assertProblem(api.postJson(BASE + ":answer", token, "{\"answer\":\"  \"}"), 400, "INVALID_FIELD");
+        assertProblem(api.postJson(BASE + ":forward", token, "{\"note\":[\"x\"]}"), 400, "INVALID_FIELD");
+        assertProblem(api.postJson(BASE + ":answer", token, "{\"answer\":1}"), 400, "INVALID_FIELD");
         assertProblem(api.postJson(BASE + ":publish", token, "{\"now\":true}"), 400, "INVALID_FIELD");
         assertProblem(api.postJson("/api/v1/feedback/fb%3B7:publish", token, ""), 400, "INVALID_FIELD");
         assertThat(services.received()).isEmpty();

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import vn.motcua.gateway.security.Access;
+import vn.motcua.gateway.security.AccessLogFilter;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
 

@@ -41,10 +41,11 @@ class OpenApiDocumentIT extends GatewayIT {
     }
 
     private List<UriRouteInfo<?, ?>> ownRoutes() {
-        // HEAD routes are Micronaut's automatic twins of GET routes
+        // HEAD routes are Micronaut's automatic twins of GET routes; the document's own route is hidden from it
         return router.uriRoutes()
                 .filter(r -> r.getDeclaringType().getName().startsWith(OWN_PACKAGE))
                 .filter(r -> r.getHttpMethod() != io.micronaut.http.HttpMethod.HEAD)
+                .filter(r -> r.getDeclaringType() != OpenApiDocument.class)
                 .<UriRouteInfo<?, ?>>map(r -> r)
                 .toList();
     }
@@ -71,19 +72,23 @@ class OpenApiDocumentIT extends GatewayIT {
     }
 
     @Test
-    void everyApiOperationDocumentsItsRolesAsEnforced() throws Exception {
+    void everyOperationDocumentsItsRolesAsEnforced() throws Exception {
         JsonNode paths = document().path("paths");
         List<String> problems = new ArrayList<>();
+        int api = 0;
         for (UriRouteInfo<?, ?> route : ownRoutes()) {
             String path = route.getUriMatchTemplate().toPathString();
-            if (!path.startsWith("/api/")) {
-                continue;
-            }
+            api += path.startsWith("/api/") ? 1 : 0;
             JsonNode operation = paths.path(path).path(route.getHttpMethod().name().toLowerCase(Locale.ROOT));
             AccessPolicy policy = route.getAnnotationMetadata().enumValue(Access.class, AccessPolicy.class)
                     .orElse(AccessPolicy.NOBODY);
-            problems.addAll(OpenApiRoles.check(route.getHttpMethod() + " " + path, operation, policy));
+            String name = route.getHttpMethod() + " " + path;
+            problems.addAll(OpenApiRoles.check(name, operation, policy));
+            if (operation.has("security") != policy.needsToken()) {
+                problems.add(name + ": security " + operation.path("security") + " but the policy is " + policy);
+            }
         }
+        assertThat(api).as("/api operations").isGreaterThanOrEqualTo(60);
         assertThat(problems).isEmpty();
     }
 
@@ -123,6 +128,17 @@ class OpenApiDocumentIT extends GatewayIT {
         assertThat(ui.header("Content-Security-Policy")).contains("script-src 'self'");
         assertThat(api.get("/swagger-ui/res/swagger-ui-bundle.js").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/units").header("Content-Security-Policy")).startsWith("default-src 'none'");
+    }
+
+    @Test
+    void theDocumentIsYamlWhateverTheClientAccepts() throws Exception {
+        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.getURL() + "/openapi/motcua.yml"))
+                .header("Accept", "application/json, application/problem+json, */*").GET().build());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("text/yaml");
+        assertThat(yaml.readTree(reply.body()).path("paths").size()).isGreaterThanOrEqualTo(40);
     }
 
     @Test

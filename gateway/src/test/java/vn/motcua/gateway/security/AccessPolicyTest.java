@@ -2,6 +2,7 @@ package vn.motcua.gateway.security;
 
 import org.junit.jupiter.api.Test;
 import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
 
 import java.util.Set;
 

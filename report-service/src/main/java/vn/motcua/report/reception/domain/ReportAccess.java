@@ -4,13 +4,10 @@ import java.util.Set;
 
 /**
  * Who may read reception statistics and how far down. Pure rules over what the token says; the lookups they need
- * (a unit's ancestors) are passed in.
+ * (a unit's ancestors) are passed in. Which roles are officers' is platform's {@code Roles.OFFICERS}, applied by the
+ * service (this package stays free of platform.auth); each officer reads its own unit and the units below it.
  */
 public final class ReportAccess {
-
-    /** Realm roles of officers (architecture.md §5); each reads its own unit and the units below it. */
-    public static final Set<String> OFFICER_ROLES = Set.of("reception_officer", "specialist", "unit_leader", "clerk",
-            "tthc_controller", "unit_admin", "report_viewer");
 
     private ReportAccess() {
     }

@@ -2,6 +2,7 @@ package vn.motcua.report.reception.service;
 
 import jakarta.inject.Singleton;
 import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
@@ -30,7 +31,7 @@ public class ReceptionReportService {
      */
     public List<DailyReceptionCount> countDailyReceptions(Caller caller, String requestedUnit, String fromDate,
                                                           String toDate) {
-        if (!caller.hasAnyRole(ReportAccess.OFFICER_ROLES)) {
+        if (!caller.hasAnyRole(Roles.OFFICERS)) {
             throw DomainException.permissionDenied("reception statistics are for officers");
         }
         String callerUnit = caller.unit().orElseThrow(() -> DomainException.of(ErrorKind.PERMISSION_DENIED,

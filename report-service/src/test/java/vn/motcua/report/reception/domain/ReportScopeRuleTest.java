@@ -37,11 +37,4 @@ class ReportScopeRuleTest {
     void unknownUnitIsOutOfScope() {
         assertThat(ReportAccess.covers("30", "99999", Set.of())).isFalse();
     }
-
-    @Test
-    void everyOfficerRoleButNotCitizenReadsStatistics() {
-        assertThat(ReportAccess.OFFICER_ROLES).containsExactlyInAnyOrder("reception_officer", "specialist",
-                "unit_leader", "clerk", "tthc_controller", "unit_admin", "report_viewer");
-        assertThat(ReportAccess.OFFICER_ROLES).doesNotContain("citizen");
-    }
 }

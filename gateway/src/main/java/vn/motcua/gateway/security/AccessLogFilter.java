@@ -1,4 +1,4 @@
-package vn.motcua.gateway.http;
+package vn.motcua.gateway.security;
 
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.BasicHttpAttributes;
@@ -10,7 +10,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.annotation.Filter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.gateway.security.CallerAttribute;
+import vn.motcua.gateway.http.FilterOrder;
+import vn.motcua.gateway.http.RequestIds;
 import vn.motcua.platform.auth.Caller;
 
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * One access log line per request. It names the user by preferred_username only (never the citizen id, which is
- * personal data) and the route by its template, so dossier codes and query strings stay out of the log.
+ * personal data) and the route by its template, so dossier codes and query strings stay out of the log. It lives
+ * beside the filter that sets the caller; {@code http} stays below {@code security}.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 @Order(FilterOrder.ACCESS_LOG)

@@ -1,0 +1,96 @@
+package vn.motcua.gateway.validation;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import vn.motcua.gateway.support.Api;
+import vn.motcua.gateway.support.GatewayIT;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.FieldViolation;
+import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
+import vn.motcua.proto.dossier.v1.RejectDossierRequest;
+import vn.motcua.proto.feedback.v1.SubmitFeedbackRequest;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules of the values a service validates are the service's alone (issue 8): the gateway passes edge values on
+ * as typed and answers with the service's field violations, under the JSON names the client sent. The service's
+ * own answers to these values are checked against the real services in e2e's BadInputSuiteIT.
+ */
+@MicronautTest(transactional = false)
+class ServiceFieldRulesIT extends GatewayIT {
+
+    private static final String NOTE_LIMIT = "n".repeat(1000);
+
+    private static String reception(String phone, String note) {
+        return """
+                {"procedureCode":"1.001193","applicant":{"fullName":"Nguyễn Văn An","citizenId":"001203004567",
+                 "phone":"%s"},"channel":"COUNTER","note":"%s"}""".formatted(phone, note);
+    }
+
+    @Test
+    void edgeValuesReachTheServiceAsTyped() {
+        for (String note : List.of(NOTE_LIMIT, NOTE_LIMIT + "n")) {
+            services.reset();
+            Api.Reply reply = api.postJson("/api/v1/dossiers", receptionOfficer(),
+                    reception("(024) 3825 1234", note), "Idempotency-Key", "edge-" + note.length());
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+            ReceiveDossierRequest sent = (ReceiveDossierRequest) services.only().request();
+            assertThat(sent.getApplicant().getPhone()).isEqualTo("(024) 3825 1234");
+            assertThat(sent.getNote()).isEqualTo(note);
+        }
+    }
+
+    @Test
+    void theServicesFieldViolationsAreAnsweredUnderTheJsonNames() {
+        services.failWith(DomainException.invalid(List.of(
+                new FieldViolation("applicant.full_name", "is required"),
+                new FieldViolation("applicant.phone", "is not a phone number"),
+                new FieldViolation("note", "at most 1000 characters"))));
+
+        Api.Reply reply = api.postJson("/api/v1/dossiers", receptionOfficer(),
+                reception("(024) 3825 1234", NOTE_LIMIT + "n").replace("Nguyễn Văn An", " "),
+                "Idempotency-Key", "edge-violations");
+
+        assertProblem(reply, 400, "INVALID_FIELD");
+        assertThat(reply.errors()).containsExactly(
+                Map.of("field", "applicant.fullName", "message", "is required"),
+                Map.of("field", "applicant.phone", "message", "is not a phone number"),
+                Map.of("field", "note", "message", "at most 1000 characters"));
+        assertThat(services.received()).hasSize(1);
+    }
+
+    @Test
+    void aMissingReasonIsTheServicesToRefuse() {
+        services.failWith(DomainException.invalid(List.of(new FieldViolation("reason", "is required"))));
+
+        Api.Reply reply = api.postJson("/api/v1/dossiers/H30.298.11077-250303-0001:reject", receptionOfficer(),
+                "{}", "Idempotency-Key", "edge-reason");
+
+        assertProblem(reply, 400, "INVALID_FIELD");
+        assertThat(reply.errors()).containsExactly(Map.of("field", "reason", "message", "is required"));
+        assertThat(((RejectDossierRequest) services.only().request()).getReason()).isEmpty();
+    }
+
+    @Test
+    void feedbackTextsAreTheServicesToJudge() {
+        services.failWith(DomainException.invalid(List.of(
+                new FieldViolation("sender_name", "is required"),
+                new FieldViolation("title", "at most 300 characters"))));
+        String title = "t".repeat(301);
+
+        Api.Reply reply = api.postJson("/api/v1/feedback", officer("reception_officer"),
+                "{\"unitCode\":\"11077\",\"title\":\"" + title + "\",\"content\":\"c\"}",
+                "Idempotency-Key", "edge-feedback");
+
+        assertProblem(reply, 400, "INVALID_FIELD");
+        assertThat(reply.errors()).containsExactly(
+                Map.of("field", "senderName", "message", "is required"),
+                Map.of("field", "title", "message", "at most 300 characters"));
+        assertThat(((SubmitFeedbackRequest) services.only().request()).getTitle()).isEqualTo(title);
+    }
+}
