@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.catalog.ProcedureRepository;
+import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.dossier.domain.ActorContext;
 import vn.motcua.dossier.dossier.domain.Channel;
@@ -78,7 +79,7 @@ public class ReceptionService {
                         "the caller's unit " + unitCode + " is unknown"));
         // a closed (merged) unit receives nothing new; its old dossiers stay as they are
         UnitChanges.requireOpenOn(tree, unit, WorkCalendar.localDate(now));
-        ActorContext actor = Scope.actor(caller, tree);
+        ActorContext actor = Actors.actor(caller, tree);
         String fingerprint = fingerprint(command);
 
         DossierEvent event = command.channel() == Channel.POSTAL ? DossierEvent.RECEIVE_BY_POST

@@ -9,7 +9,7 @@ import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.catalog.ProcedureRepository;
-import vn.motcua.dossier.common.Scope;
+import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.ActorContext;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.Channel;
@@ -19,7 +19,7 @@ import vn.motcua.dossier.dossier.domain.DossierFacts;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.domain.DossierStateMachine;
 import vn.motcua.dossier.dossier.domain.LegalRegime;
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.dossier.dossier.domain.TransitionDecision;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.dossier.repository.DossierRepository.StoredDossier;
@@ -97,7 +97,7 @@ public class WorkflowService {
         AdminUnit unit = tree.find(command.unitCode())
                 .orElseThrow(() -> DomainException.notFound("unit " + command.unitCode()));
         UnitChanges.requireOpenOn(tree, unit, WorkCalendar.localDate(now));
-        ActorContext actor = Scope.actor(caller, tree);
+        ActorContext actor = Actors.actor(caller, tree);
         DossierFacts creation = new DossierFacts(unit.code(), unit.code(), null, caller.citizenId(), regime, null,
                 null, false, false, false, false);
         TransitionDecision decision = machine.decide(null, DossierEvent.SUBMIT_ONLINE, actor, creation);
@@ -151,7 +151,7 @@ public class WorkflowService {
         Instant now = clock.instant();
         UnitTree tree = units.tree();
         WorkflowCommandValidator.validate(command, tree);
-        ActorContext actor = Scope.actor(caller, tree);
+        ActorContext actor = Actors.actor(caller, tree);
         String fingerprint = command.fingerprint();
         return tx.executeWrite(status -> {
             RequestIdempotency.Claim claim = idempotency.claim(caller, command.operation(), command.requestId(),
