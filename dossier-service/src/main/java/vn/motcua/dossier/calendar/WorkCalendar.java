@@ -1,5 +1,7 @@
 package vn.motcua.dossier.calendar;
 
+import vn.motcua.dossier.common.VietnamTime;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +23,7 @@ import java.util.TreeMap;
 public final class WorkCalendar {
 
     /** Fixed because all units are in Vietnam and legal deadlines are expressed in local time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = VietnamTime.ZONE;
 
     private final WeeklySchedule schedule;
     private final Map<LocalDate, DayOverride> overrides;
@@ -180,7 +182,7 @@ public final class WorkCalendar {
     }
 
     public static LocalDate localDate(Instant moment) {
-        return LocalDate.ofInstant(moment, ZONE);
+        return VietnamTime.localDate(moment);
     }
 
     static Instant at(LocalDate day, LocalTime time) {

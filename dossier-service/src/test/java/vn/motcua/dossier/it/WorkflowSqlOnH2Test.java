@@ -124,8 +124,9 @@ class WorkflowSqlOnH2Test implements TestPropertyProvider {
     }
 
     private static Dossier dossier(String code, DossierState state, Instant due) {
-        return new Dossier(code, "1.001193", 1, "Đăng ký khai sinh", "11077", "11077", "11077", state,
-                Channel.COUNTER, new Applicant("Nguyễn Văn An", "030090001234", null, null, null), null,
-                due == null ? null : T0, due, due, null, false, 0);
+        return Dossier.builder().code(code).procedure("1.001193", 1, "Đăng ký khai sinh").receivingUnitCode("11077")
+                .competentUnitCode("11077").handlingUnitCode("11077").state(state).channel(Channel.COUNTER)
+                .applicant(new Applicant("Nguyễn Văn An", "030090001234", null, null, null))
+                .receivedAt(due == null ? null : T0).originalDueAt(due).dueAt(due).build();
     }
 }

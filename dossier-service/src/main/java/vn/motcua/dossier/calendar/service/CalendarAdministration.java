@@ -10,7 +10,7 @@ import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.CalendarRepository;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.calendar.repository.SessionRepository;
-import vn.motcua.dossier.dossier.service.RequestIdempotency;
+import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.dossier.unit.domain.AdminInput;

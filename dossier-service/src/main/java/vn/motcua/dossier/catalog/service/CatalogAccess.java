@@ -1,7 +1,7 @@
 package vn.motcua.dossier.catalog.service;
 
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;

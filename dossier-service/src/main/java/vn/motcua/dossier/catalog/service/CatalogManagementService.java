@@ -10,7 +10,7 @@ import vn.motcua.dossier.catalog.domain.PublicationState;
 import vn.motcua.dossier.catalog.repository.ProcedureVersionRepository;
 import vn.motcua.dossier.catalog.transfer.CatalogueFormat;
 import vn.motcua.dossier.catalog.transfer.CatalogueSheets;
-import vn.motcua.dossier.dossier.service.RequestIdempotency;
+import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.auth.Caller;

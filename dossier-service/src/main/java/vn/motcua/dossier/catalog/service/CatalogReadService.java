@@ -16,7 +16,7 @@ import vn.motcua.dossier.catalog.transfer.CatalogueFormat;
 import vn.motcua.dossier.catalog.transfer.CatalogueSheets;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitDirectory;
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.FieldViolation;

@@ -1,5 +1,7 @@
 package vn.motcua.dossier.dossier.domain;
 
+import vn.motcua.platform.auth.Roles;
+
 import java.util.Objects;
 import java.util.Set;
 

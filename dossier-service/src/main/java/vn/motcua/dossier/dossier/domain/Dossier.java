@@ -1,15 +1,149 @@
 package vn.motcua.dossier.dossier.domain;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A dossier as stored. originalDueAt is kept next to dueAt so reports can still count an extended dossier
  * against its first appointment (domain.md 6.3). revision counts the transitions applied (the stored row version):
  * clients send it back to act only on the dossier they saw.
+ *
+ * <p>Built with {@link #builder()} (or {@link #toBuilder()} to change a few facts): seventeen positional arguments,
+ * several of them instants and unit codes of the same type, are too easy to swap.
  */
 public record Dossier(String code, String procedureCode, int procedureVersion, String procedureName,
                       String receivingUnitCode, String competentUnitCode, String handlingUnitCode,
                       DossierState state, Channel channel, Applicant applicant, String note, Instant receivedAt,
                       Instant originalDueAt, Instant dueAt, Instant finishedAt, boolean extensionUsed,
                       long revision) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().code(code).procedure(procedureCode, procedureVersion, procedureName)
+                .receivingUnitCode(receivingUnitCode).competentUnitCode(competentUnitCode)
+                .handlingUnitCode(handlingUnitCode).state(state).channel(channel).applicant(applicant).note(note)
+                .receivedAt(receivedAt).originalDueAt(originalDueAt).dueAt(dueAt).finishedAt(finishedAt)
+                .extensionUsed(extensionUsed).revision(revision);
+    }
+
+    /**
+     * Required: code, procedure code, receiving and competent unit, state, channel and applicant. Everything else
+     * may stay empty: a dossier not yet accepted has no reception or due time, an open one no finish time.
+     */
+    public static final class Builder {
+        String code;
+        String procedureCode;
+        int procedureVersion;
+        String procedureName;
+        String receivingUnitCode;
+        String competentUnitCode;
+        String handlingUnitCode;
+        DossierState state;
+        Channel channel;
+        Applicant applicant;
+        String note;
+        Instant receivedAt;
+        Instant originalDueAt;
+        Instant dueAt;
+        Instant finishedAt;
+        boolean extensionUsed;
+        long revision;
+
+        private Builder() {
+        }
+
+        public Builder code(String code) {
+            this.code = code;
+            return this;
+        }
+
+        public Builder procedure(String code, int version, String name) {
+            this.procedureCode = code;
+            this.procedureVersion = version;
+            this.procedureName = name;
+            return this;
+        }
+
+        public Builder receivingUnitCode(String receivingUnitCode) {
+            this.receivingUnitCode = receivingUnitCode;
+            return this;
+        }
+
+        public Builder competentUnitCode(String competentUnitCode) {
+            this.competentUnitCode = competentUnitCode;
+            return this;
+        }
+
+        public Builder handlingUnitCode(String handlingUnitCode) {
+            this.handlingUnitCode = handlingUnitCode;
+            return this;
+        }
+
+        public Builder state(DossierState state) {
+            this.state = state;
+            return this;
+        }
+
+        public Builder channel(Channel channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        public Builder applicant(Applicant applicant) {
+            this.applicant = applicant;
+            return this;
+        }
+
+        public Builder note(String note) {
+            this.note = note;
+            return this;
+        }
+
+        public Builder receivedAt(Instant receivedAt) {
+            this.receivedAt = receivedAt;
+            return this;
+        }
+
+        public Builder originalDueAt(Instant originalDueAt) {
+            this.originalDueAt = originalDueAt;
+            return this;
+        }
+
+        public Builder dueAt(Instant dueAt) {
+            this.dueAt = dueAt;
+            return this;
+        }
+
+        public Builder finishedAt(Instant finishedAt) {
+            this.finishedAt = finishedAt;
+            return this;
+        }
+
+        public Builder extensionUsed(boolean extensionUsed) {
+            this.extensionUsed = extensionUsed;
+            return this;
+        }
+
+        public Builder revision(long revision) {
+            this.revision = revision;
+            return this;
+        }
+
+        /** @throws NullPointerException naming the first required fact that is missing */
+        public Dossier build() {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(procedureCode, "procedureCode");
+            Objects.requireNonNull(receivingUnitCode, "receivingUnitCode");
+            Objects.requireNonNull(competentUnitCode, "competentUnitCode");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(applicant, "applicant");
+            return new Dossier(code, procedureCode, procedureVersion, procedureName, receivingUnitCode,
+                    competentUnitCode, handlingUnitCode, state, channel, applicant, note, receivedAt, originalDueAt,
+                    dueAt, finishedAt, extensionUsed, revision);
+        }
+    }
 }

@@ -21,7 +21,7 @@ import java.util.Objects;
  *       {@link TransitionDecision.Allowed#handlingUnitCodeAfter()}; the service stores it.
  * </ul>
  * For a brand-new dossier (creation events) the caller passes the receiving unit it is being created at and a
- * null handling unit.
+ * null handling unit. Built with {@link #builder()}, so that the four calendar answers are named where they are set.
  *
  * @param applicantCitizenId            CCCD of the applicant, for citizen ownership checks
  * @param regime                        legal regime the dossier is processed under
@@ -49,6 +49,90 @@ public record DossierFacts(
     public DossierFacts {
         // The regime changes which events exist; guessing it would silently apply the wrong law.
         Objects.requireNonNull(regime, "regime");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Required: the regime. Unit codes and times may be absent (creation); every calendar answer defaults to no. */
+    public static final class Builder {
+        private String receivingUnitCode;
+        private String competentUnitCode;
+        private String currentHandlingUnitCode;
+        private String applicantCitizenId;
+        private LegalRegime regime;
+        private Instant receivedAt;
+        private Instant dueAt;
+        private boolean extensionUsed;
+        private boolean resultIssued;
+        private boolean withinSupplementWindow;
+        private boolean atLeastOneWorkingDayBeforeDue;
+
+        private Builder() {
+        }
+
+        public Builder receivingUnitCode(String receivingUnitCode) {
+            this.receivingUnitCode = receivingUnitCode;
+            return this;
+        }
+
+        public Builder competentUnitCode(String competentUnitCode) {
+            this.competentUnitCode = competentUnitCode;
+            return this;
+        }
+
+        public Builder currentHandlingUnitCode(String currentHandlingUnitCode) {
+            this.currentHandlingUnitCode = currentHandlingUnitCode;
+            return this;
+        }
+
+        public Builder applicantCitizenId(String applicantCitizenId) {
+            this.applicantCitizenId = applicantCitizenId;
+            return this;
+        }
+
+        public Builder regime(LegalRegime regime) {
+            this.regime = regime;
+            return this;
+        }
+
+        public Builder receivedAt(Instant receivedAt) {
+            this.receivedAt = receivedAt;
+            return this;
+        }
+
+        public Builder dueAt(Instant dueAt) {
+            this.dueAt = dueAt;
+            return this;
+        }
+
+        public Builder extensionUsed(boolean extensionUsed) {
+            this.extensionUsed = extensionUsed;
+            return this;
+        }
+
+        public Builder resultIssued(boolean resultIssued) {
+            this.resultIssued = resultIssued;
+            return this;
+        }
+
+        public Builder withinSupplementWindow(boolean withinSupplementWindow) {
+            this.withinSupplementWindow = withinSupplementWindow;
+            return this;
+        }
+
+        public Builder atLeastOneWorkingDayBeforeDue(boolean atLeastOneWorkingDayBeforeDue) {
+            this.atLeastOneWorkingDayBeforeDue = atLeastOneWorkingDayBeforeDue;
+            return this;
+        }
+
+        /** @throws NullPointerException when the regime is missing */
+        public DossierFacts build() {
+            return new DossierFacts(receivingUnitCode, competentUnitCode, currentHandlingUnitCode, applicantCitizenId,
+                    regime, receivedAt, dueAt, extensionUsed, resultIssued, withinSupplementWindow,
+                    atLeastOneWorkingDayBeforeDue);
+        }
     }
 
     /** True when the dossier is received in one unit and decided in another (phi địa giới). */

@@ -2,6 +2,9 @@ package vn.motcua.dossier.dossier.domain;
 
 import static vn.motcua.dossier.dossier.domain.DossierEvent.*;
 import static vn.motcua.dossier.dossier.domain.DossierState.*;
+import static vn.motcua.dossier.dossier.domain.DueEffect.CLOCK_STARTS;
+import static vn.motcua.dossier.dossier.domain.DueEffect.EXTENDED_TO_NEW_APPOINTMENT;
+import static vn.motcua.dossier.dossier.domain.DueEffect.LIMIT_RESTARTS;
 import static vn.motcua.dossier.dossier.domain.HandlingUnitEffect.TO_COMPETENT_UNIT;
 import static vn.motcua.dossier.dossier.domain.HandlingUnitEffect.TO_RECEIVING_UNIT;
 import static vn.motcua.dossier.dossier.domain.HandlingUnitEffect.UNCHANGED;
@@ -10,6 +13,8 @@ import static vn.motcua.dossier.dossier.domain.Permit.HANDLING_CLERK;
 import static vn.motcua.dossier.dossier.domain.Permit.HANDLING_LEADER;
 import static vn.motcua.dossier.dossier.domain.Permit.HANDLING_SPECIALIST;
 import static vn.motcua.dossier.dossier.domain.Permit.RECEPTION_DESK;
+import static vn.motcua.dossier.dossier.domain.PauseEffect.ENDS_PAUSE;
+import static vn.motcua.dossier.dossier.domain.PauseEffect.STARTS_SUPPLEMENT_PAUSE;
 import static vn.motcua.dossier.dossier.domain.TransitionGuard.EXTENSION_IN_TIME;
 import static vn.motcua.dossier.dossier.domain.TransitionGuard.EXTENSION_NOT_USED;
 import static vn.motcua.dossier.dossier.domain.TransitionGuard.NO_RESULT_ISSUED;
@@ -27,6 +32,10 @@ import java.util.Set;
 /**
  * The dossier lifecycle (domain.md §4.2–4.3) as one static table of allowed transitions. Pure: no clock, no
  * database, no framework; everything it needs comes in through {@link ActorContext} and {@link DossierFacts}.
+ *
+ * <p>Each row declares what it does besides moving the state (handling unit, clock, pauses; the result kind follows
+ * from the target state, the feed event type and the form from the event), so a request is decided once, here, and
+ * the services apply the {@link TransitionDecision.Allowed} they get without asking again.
  *
  * <p>Anything not in the table is illegal. Final states have no rows, so they accept no event.
  */
@@ -50,13 +59,15 @@ public final class DossierStateMachine {
         List<Transition> t = new ArrayList<>();
         // ---- creation: no dossier yet (from == null); the dossier starts at the receiving desk ----------------
         t.add(row(null, SUBMIT_ONLINE, SUBMITTED, Set.of(APPLICANT), List.of(), TO_RECEIVING_UNIT));
-        t.add(row(null, RECEIVE_AT_COUNTER, RECEIVED, Set.of(RECEPTION_DESK), List.of(), TO_RECEIVING_UNIT));
-        t.add(row(null, RECEIVE_BY_POST, RECEIVED, Set.of(RECEPTION_DESK), List.of(), TO_RECEIVING_UNIT));
+        t.add(row(null, RECEIVE_AT_COUNTER, RECEIVED, Set.of(RECEPTION_DESK), List.of(), TO_RECEIVING_UNIT)
+                .withDue(CLOCK_STARTS));
+        t.add(row(null, RECEIVE_BY_POST, RECEIVED, Set.of(RECEPTION_DESK), List.of(), TO_RECEIVING_UNIT)
+                .withDue(CLOCK_STARTS));
         t.add(row(null, REQUEST_PRE_SUPPLEMENT, PRE_SUPPLEMENT, Set.of(RECEPTION_DESK), List.of(), TO_RECEIVING_UNIT));
         t.add(row(null, REJECT, REJECTED, Set.of(RECEPTION_DESK), List.of(), TO_RECEIVING_UNIT));
 
         // ---- reception desk ----------------------------------------------------------------------------------
-        t.add(row(SUBMITTED, ACCEPT, RECEIVED, Set.of(RECEPTION_DESK)));
+        t.add(row(SUBMITTED, ACCEPT, RECEIVED, Set.of(RECEPTION_DESK)).withDue(CLOCK_STARTS));
         t.add(row(SUBMITTED, REQUEST_PRE_SUPPLEMENT, PRE_SUPPLEMENT, Set.of(RECEPTION_DESK)));
         t.add(row(SUBMITTED, REJECT, REJECTED, Set.of(RECEPTION_DESK)));
         t.add(row(PRE_SUPPLEMENT, RESUBMIT, SUBMITTED, Set.of(APPLICANT)));
@@ -77,12 +88,13 @@ public final class DossierStateMachine {
         t.add(row(IN_PROCESS, SUBMIT_FOR_APPROVAL, IN_PROCESS, Set.of(HANDLING_SPECIALIST)));
         t.add(row(IN_PROCESS, APPROVE, IN_PROCESS, Set.of(HANDLING_LEADER)));
         t.add(row(IN_PROCESS, REQUEST_SUPPLEMENT, SUPPLEMENT_REQUESTED, Set.of(HANDLING_SPECIALIST),
-                List.of(SUPPLEMENT_WINDOW_OPEN), UNCHANGED));
+                List.of(SUPPLEMENT_WINDOW_OPEN), UNCHANGED).withPause(STARTS_SUPPLEMENT_PAUSE));
         // The supplement comes in at the desk, or online from the applicant.
-        t.add(row(SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, IN_PROCESS, Set.of(RECEPTION_DESK, APPLICANT)));
+        t.add(row(SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, IN_PROCESS, Set.of(RECEPTION_DESK, APPLICANT))
+                .withDue(LIMIT_RESTARTS).withPause(ENDS_PAUSE));
         t.add(row(IN_PROCESS, REFUSE, REFUSED, Set.of(HANDLING_LEADER)));
         t.add(row(IN_PROCESS, APOLOGISE_AND_EXTEND, IN_PROCESS, Set.of(HANDLING_LEADER),
-                List.of(EXTENSION_NOT_USED, EXTENSION_IN_TIME), UNCHANGED));
+                List.of(EXTENSION_NOT_USED, EXTENSION_IN_TIME), UNCHANGED).withDue(EXTENDED_TO_NEW_APPOINTMENT));
         t.add(row(IN_PROCESS, REQUIRE_FINANCIAL_OBLIGATION, AWAITING_PAYMENT, Set.of(HANDLING_SPECIALIST)));
         // Proof of payment reaches either the specialist (e-receipt) or the desk (paper tax receipt).
         t.add(row(AWAITING_PAYMENT, OBLIGATION_FULFILLED, IN_PROCESS, Set.of(HANDLING_SPECIALIST, RECEPTION_DESK)));

@@ -1,5 +1,7 @@
 package vn.motcua.dossier.dossier.domain;
 
+import vn.motcua.platform.auth.Roles;
+
 import java.util.Objects;
 
 /** One way in: holding {@code role} and being inside {@code scope} lets the actor fire the transition. */

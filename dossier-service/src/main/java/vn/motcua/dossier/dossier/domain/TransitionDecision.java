@@ -1,5 +1,6 @@
 package vn.motcua.dossier.dossier.domain;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,36 @@ public sealed interface TransitionDecision permits TransitionDecision.Allowed, T
 
         public DossierForm form() {
             return transition.form();
+        }
+
+        /**
+         * The dossier after this (non-creating) transition: state, handling unit, clock, finish time and the next
+         * revision, as the row declares them.
+         *
+         * @param newDueAt the new appointment of an extension; unused by other rows
+         * @param due      the competent unit's due-time arithmetic for the dossier's procedure
+         */
+        public Dossier applyTo(Dossier before, Instant now, Instant newDueAt, DueTimes due) {
+            if (transition.createsDossier()) {
+                throw new IllegalStateException(transition.event() + " creates a dossier; use create");
+            }
+            return transition.applyTo(before.toBuilder(), now, newDueAt, due)
+                    .handlingUnitCode(handlingUnitCodeAfter == null ? before.handlingUnitCode() : handlingUnitCodeAfter)
+                    .revision(before.revision() + 1).build();
+        }
+
+        /**
+         * The new dossier of a creating transition, from a draft that carries code, procedure, units, channel,
+         * applicant, note and, for a desk reception, when it was received.
+         */
+        public Dossier create(Dossier.Builder draft, Instant now, DueTimes due) {
+            if (!transition.createsDossier()) {
+                throw new IllegalStateException(transition.event() + " needs an existing dossier; use applyTo");
+            }
+            if (handlingUnitCodeAfter != null) {
+                draft.handlingUnitCode(handlingUnitCodeAfter);
+            }
+            return transition.applyTo(draft, now, null, due).build();
         }
 
         @Override

@@ -173,6 +173,11 @@ public class DossierRepository {
         });
     }
 
+    /** The dossier a request created or changed the first time, answered again to a replay of that request. */
+    public Dossier replayed(String code) {
+        return findByCode(code).orElseThrow(() -> new IllegalStateException("replayed dossier missing"));
+    }
+
     /** One line of the append-only history from which Forms 05 and 06 are produced. */
     public void appendHistory(HistoryEntry entry) {
         jdbc.prepareStatement("INSERT INTO dossier_history (dossier_code, event, from_state, to_state, actor_subject,"
@@ -234,16 +239,19 @@ public class DossierRepository {
     }
 
     static Dossier map(ResultSet rs) throws SQLException {
-        return new Dossier(rs.getString("code"), rs.getString("procedure_code"), rs.getInt("procedure_version"),
-                rs.getString("procedure_name"), rs.getString("receiving_unit_code"),
-                rs.getString("competent_unit_code"), rs.getString("handling_unit_code"),
-                DossierState.valueOf(rs.getString("state")), Channel.valueOf(rs.getString("channel")),
-                new Applicant(rs.getString("applicant_name"), rs.getString("applicant_citizen_id"),
+        return Dossier.builder().code(rs.getString("code"))
+                .procedure(rs.getString("procedure_code"), rs.getInt("procedure_version"),
+                        rs.getString("procedure_name"))
+                .receivingUnitCode(rs.getString("receiving_unit_code"))
+                .competentUnitCode(rs.getString("competent_unit_code"))
+                .handlingUnitCode(rs.getString("handling_unit_code"))
+                .state(DossierState.valueOf(rs.getString("state"))).channel(Channel.valueOf(rs.getString("channel")))
+                .applicant(new Applicant(rs.getString("applicant_name"), rs.getString("applicant_citizen_id"),
                         rs.getString("applicant_phone"), rs.getString("applicant_email"),
-                        rs.getString("applicant_address")),
-                rs.getString("note"), UtcTimestamps.read(rs, "received_at"),
-                UtcTimestamps.read(rs, "original_due_at"), UtcTimestamps.read(rs, "due_at"),
-                UtcTimestamps.read(rs, "finished_at"), rs.getBoolean("extension_used"),
-                rs.getLong("row_version"));
+                        rs.getString("applicant_address")))
+                .note(rs.getString("note")).receivedAt(UtcTimestamps.read(rs, "received_at"))
+                .originalDueAt(UtcTimestamps.read(rs, "original_due_at")).dueAt(UtcTimestamps.read(rs, "due_at"))
+                .finishedAt(UtcTimestamps.read(rs, "finished_at")).extensionUsed(rs.getBoolean("extension_used"))
+                .revision(rs.getLong("row_version")).build();
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.dossier.dossier.repository;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import vn.motcua.dossier.common.IdempotencyRepository;
 import vn.motcua.platform.db.UtcTimestamps;
 
 import java.time.Instant;

@@ -14,6 +14,14 @@ final class DomainErrors {
     private DomainErrors() {
     }
 
+    /** The allowed decision, or the rejection as the exception the caller answers with. */
+    static TransitionDecision.Allowed allowedOrThrow(TransitionDecision decision) {
+        if (decision instanceof TransitionDecision.Allowed allowed) {
+            return allowed;
+        }
+        throw rejected((TransitionDecision.Rejected) decision);
+    }
+
     static DomainException rejected(TransitionDecision.Rejected r) {
         String from = r.from() == null ? "NONE" : r.from().name();
         return switch (r.statusCategory()) {

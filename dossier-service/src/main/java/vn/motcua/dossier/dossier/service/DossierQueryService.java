@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierCode;
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitDirectory;
@@ -66,7 +66,7 @@ public class DossierQueryService {
                 && Objects.equals(caller.citizenId(), dossier.applicant().citizenId())) {
             return true;
         }
-        if (!caller.hasAnyRole(Scope.OFFICER_ROLES) || caller.unit().isEmpty()) {
+        if (!caller.hasAnyRole(Roles.OFFICERS) || caller.unit().isEmpty()) {
             return false;
         }
         Set<String> scope = units.tree().subtreeCodes(caller.unitCode());

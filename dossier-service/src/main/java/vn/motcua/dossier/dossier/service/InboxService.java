@@ -9,7 +9,7 @@ import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierState;
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.dossier.dossier.repository.DossierListRepository;
 import vn.motcua.dossier.dossier.repository.DossierListRepository.Listed;
 import vn.motcua.dossier.dossier.repository.DossierListRepository.UnitColumn;

@@ -1,5 +1,7 @@
 package vn.motcua.dossier.dossier.service;
 
+import vn.motcua.dossier.common.RequestIdempotency;
+
 /**
  * A citizen's rating of a dossier's handling (Decree 61 Art 31): each score 1 (poor) to 5 (good), 0 = not answered.
  *

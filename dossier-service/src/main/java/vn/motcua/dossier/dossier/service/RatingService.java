@@ -2,9 +2,10 @@ package vn.motcua.dossier.dossier.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierState;
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.dossier.repository.DossierRepository.StoredDossier;
 import vn.motcua.dossier.dossier.repository.RatingRepository;

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.dossier.service;
 
+import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
 

@@ -9,7 +9,7 @@ import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.catalog.ProcedureRepository;
-import vn.motcua.dossier.common.Scope;
+import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.ActorContext;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.Channel;
@@ -19,7 +19,6 @@ import vn.motcua.dossier.dossier.domain.DossierFacts;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.domain.DossierStateMachine;
 import vn.motcua.dossier.dossier.domain.LegalRegime;
-import vn.motcua.dossier.dossier.domain.Roles;
 import vn.motcua.dossier.dossier.domain.TransitionDecision;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.dossier.repository.DossierRepository.StoredDossier;
@@ -29,6 +28,7 @@ import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.dossier.unit.domain.UnitChanges;
 import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
@@ -40,10 +40,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The dossier lifecycle after creation at the desk (domain.md §4.3): online submission (T1) and every verb on an
- * existing dossier. Each verb loads the dossier in the caller's scope (NOT_FOUND otherwise), asks the pure state
- * machine, and on success writes, in one transaction: the optimistic state change, clock pauses, one history line
- * and one change-feed event. A rejection writes nothing, not even the request-id claim.
+ * The dossier lifecycle after creation at the desk (domain.md §4.3): online submission (T1, created through
+ * {@link DossierCreation}) and every verb on an existing dossier. Each verb loads the dossier in the caller's scope
+ * (NOT_FOUND otherwise), asks the pure state machine once, and on success applies what the decided row declares,
+ * in one transaction: the optimistic state change, clock pauses, one history line and one change-feed event. A
+ * rejection writes nothing, not even the request-id claim.
  *
  * <p>Online dossiers get their legal code at submission, so the citizen can look them up at once; the code's date
  * is then the submission day. The clock (received_at, due times) starts only at acceptance (ND61 Art 17).
@@ -56,6 +57,7 @@ public class WorkflowService {
     static final TimeLimit SUPPLEMENT_WINDOW = TimeLimit.workingDays(3);
 
     private final TransactionOperations<Connection> tx;
+    private final DossierCreation creation;
     private final DossierRepository dossiers;
     private final PauseRepository pauses;
     private final RequestIdempotency idempotency;
@@ -68,11 +70,13 @@ public class WorkflowService {
     private final Clock clock;
     private final DossierStateMachine machine = new DossierStateMachine();
 
-    public WorkflowService(TransactionOperations<Connection> tx, DossierRepository dossiers, PauseRepository pauses,
-                           RequestIdempotency idempotency, ProcedureRepository procedures, UnitDirectory units,
-                           DeadlineCalculators deadlines, DossierFeed feed, DossierQueryService queries, Clock clock,
+    public WorkflowService(TransactionOperations<Connection> tx, DossierCreation creation, DossierRepository dossiers,
+                           PauseRepository pauses, RequestIdempotency idempotency, ProcedureRepository procedures,
+                           UnitDirectory units, DeadlineCalculators deadlines, DossierFeed feed,
+                           DossierQueryService queries, Clock clock,
                            @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime) {
         this.tx = tx;
+        this.creation = creation;
         this.dossiers = dossiers;
         this.pauses = pauses;
         this.idempotency = idempotency;
@@ -97,43 +101,21 @@ public class WorkflowService {
         AdminUnit unit = tree.find(command.unitCode())
                 .orElseThrow(() -> DomainException.notFound("unit " + command.unitCode()));
         UnitChanges.requireOpenOn(tree, unit, WorkCalendar.localDate(now));
-        ActorContext actor = Scope.actor(caller, tree);
-        DossierFacts creation = new DossierFacts(unit.code(), unit.code(), null, caller.citizenId(), regime, null,
-                null, false, false, false, false);
-        TransitionDecision decision = machine.decide(null, DossierEvent.SUBMIT_ONLINE, actor, creation);
-        if (decision instanceof TransitionDecision.Rejected r) {
-            throw DomainErrors.rejected(r);
-        }
-        TransitionDecision.Allowed allowed = (TransitionDecision.Allowed) decision;
-        ProcedureRepository.ReceivableProcedure receivable = procedures.findReceivable(command.procedureCode(),
-                unit.code()).orElseThrow(() -> DomainException.notFound("procedure " + command.procedureCode()
-                + " at unit " + unit.code()));
+        ActorContext actor = Actors.actor(caller, tree);
+        TransitionDecision.Allowed allowed = DomainErrors.allowedOrThrow(machine.decide(null,
+                DossierEvent.SUBMIT_ONLINE, actor, DossierFacts.builder().regime(regime).receivingUnitCode(unit.code())
+                        .competentUnitCode(unit.code()).applicantCitizenId(caller.citizenId()).build()));
+        ProcedureRepository.ReceivableProcedure receivable = creation.receivable(command.procedureCode(), unit.code());
         if (receivable.procedure().onlineLevel() == Procedure.OnlineLevel.NONE) {
             throw DomainException.ruleViolated("ONLINE_SUBMISSION_NOT_OFFERED",
                     "procedure " + command.procedureCode() + " is not offered online at unit " + unit.code());
         }
-        String fingerprint = command.fingerprint();
-        return tx.executeWrite(status -> {
-            RequestIdempotency.Claim claim = idempotency.claim(caller, SUBMIT_OPERATION, command.requestId(),
-                    fingerprint, now);
-            if (claim.isReplay()) {
-                return replayed(claim);
-            }
-            String code = dossiers.allocateCode(unit.agencyCode(), WorkCalendar.localDate(now));
-            Applicant typed = command.applicant();
-            Applicant applicant = new Applicant(typed.fullName(), caller.citizenId(), typed.phone(), typed.email(),
-                    typed.address());
-            Dossier dossier = new Dossier(code, receivable.procedure().code(), receivable.procedure().version(),
-                    receivable.procedure().name(), unit.code(), receivable.competentUnitCode(),
-                    allowed.handlingUnitCodeAfter(), allowed.to(), Channel.ONLINE, applicant,
-                    FieldChecks.blankToNull(command.note()), null, null, null, null, false, 0);
-            dossiers.insert(dossier, now, now);
-            dossiers.appendHistory(history(caller, dossier, DossierEvent.SUBMIT_ONLINE, null,
-                    FieldChecks.blankToNull(command.note()), null, null, now));
-            claim.complete(code);
-            feed.append(allowed.feedEventType(), DossierEvent.SUBMIT_ONLINE.name(), dossier, null, now, now, Map.of());
-            return dossier;
-        });
+        Applicant typed = command.applicant();
+        Applicant applicant = new Applicant(typed.fullName(), caller.citizenId(), typed.phone(), typed.email(),
+                typed.address());
+        return creation.create(caller, SUBMIT_OPERATION, command.requestId(), command.fingerprint(),
+                new DossierCreation.NewDossier(allowed, unit, receivable, Channel.ONLINE, applicant, command.note(),
+                        null), now);
     }
 
     /** Every verb on an existing dossier (T2–T16), whatever its current revision. */
@@ -151,13 +133,13 @@ public class WorkflowService {
         Instant now = clock.instant();
         UnitTree tree = units.tree();
         WorkflowCommandValidator.validate(command, tree);
-        ActorContext actor = Scope.actor(caller, tree);
+        ActorContext actor = Actors.actor(caller, tree);
         String fingerprint = command.fingerprint();
         return tx.executeWrite(status -> {
             RequestIdempotency.Claim claim = idempotency.claim(caller, command.operation(), command.requestId(),
                     fingerprint, now);
             if (claim.isReplay()) {
-                return replayed(claim);
+                return dossiers.replayed(claim.resultRef());
             }
             StoredDossier stored = dossiers.findStored(command.code())
                     .filter(s -> queries.isVisible(caller, s.dossier()))
@@ -169,26 +151,25 @@ public class WorkflowService {
                                 + expectedRevision + "; reload it and decide again");
             }
             DeadlineCalculator calendar = deadlines.forUnit(before.competentUnitCode());
-            TransitionDecision decision = machine.decide(before.state(), command.event(), actor,
-                    facts(before, calendar, now));
-            if (decision instanceof TransitionDecision.Rejected r) {
-                throw DomainErrors.rejected(r);
-            }
-            TransitionDecision.Allowed allowed = (TransitionDecision.Allowed) decision;
-            TimeLimit limit = TransitionEffects.needsTimeLimit(command) ? timeLimit(before) : null;
-            Dossier after = TransitionEffects.apply(before, allowed, command, now, calendar, limit);
+            TransitionDecision.Allowed allowed = DomainErrors.allowedOrThrow(machine.decide(before.state(),
+                    command.event(), actor, facts(before, calendar, now)));
+            Dossier after = allowed.applyTo(before, now, command.newDueAt(),
+                    new ProcedureDueTimes(() -> calendar, () -> timeLimit(before)));
             boolean dueMoved = !Objects.equals(after.dueAt(), before.dueAt());
             if (!dossiers.update(after, before.state(), stored.version(), command.returnChannel(), dueMoved, now)) {
                 throw DomainException.of(ErrorKind.ABORTED, ErrorReason.CONCURRENT_UPDATE,
                         "dossier " + before.code() + " was changed meanwhile; reload and retry");
             }
-            if (command.event() == DossierEvent.REQUEST_SUPPLEMENT) {
-                pauses.open(before.code(), PauseRepository.SUPPLEMENT, now, command.reason());
-            } else if (command.event() == DossierEvent.SUPPLEMENT_RECEIVED || after.finishedAt() != null) {
-                pauses.closeOpen(before.code(), now);
+            switch (allowed.transition().pauseEffect()) {
+                case STARTS_SUPPLEMENT_PAUSE -> pauses.open(before.code(), PauseRepository.SUPPLEMENT, now,
+                        command.reason());
+                case ENDS_PAUSE -> pauses.closeOpen(before.code(), now);
+                case NONE -> {
+                    // the clock runs on, or stays paused
+                }
             }
             String target = command.returnChannel() != null ? command.returnChannel().name() : command.target();
-            dossiers.appendHistory(history(caller, after, command.event(), before.state(),
+            dossiers.appendHistory(HistoryLines.of(caller, after, command.event(), before.state(),
                     FieldChecks.blankToNull(command.reason()), FieldChecks.blankToNull(target), command.stepDueAt(),
                     now));
             claim.complete(before.code());
@@ -208,9 +189,11 @@ public class WorkflowService {
                 && !now.isAfter(calendar.dueAt(d.receivedAt(), SUPPLEMENT_WINDOW));
         boolean apologyInTime = d.dueAt() != null && calendar.canApologise(now, d.dueAt());
         boolean resultIssued = d.state() == DossierState.RESULT_READY || d.state() == DossierState.RETURNED;
-        return new DossierFacts(d.receivingUnitCode(), d.competentUnitCode(), d.handlingUnitCode(),
-                d.applicant().citizenId(), regime, d.receivedAt(), d.dueAt(), d.extensionUsed(), resultIssued,
-                withinSupplementWindow, apologyInTime);
+        return DossierFacts.builder().receivingUnitCode(d.receivingUnitCode()).competentUnitCode(d.competentUnitCode())
+                .currentHandlingUnitCode(d.handlingUnitCode()).applicantCitizenId(d.applicant().citizenId())
+                .regime(regime).receivedAt(d.receivedAt()).dueAt(d.dueAt()).extensionUsed(d.extensionUsed())
+                .resultIssued(resultIssued).withinSupplementWindow(withinSupplementWindow)
+                .atLeastOneWorkingDayBeforeDue(apologyInTime).build();
     }
 
     private TimeLimit timeLimit(Dossier d) {
@@ -218,18 +201,5 @@ public class WorkflowService {
                 .orElseThrow(() -> new IllegalStateException("procedure " + d.procedureCode() + " v"
                         + d.procedureVersion() + " of dossier " + d.code() + " is missing"))
                 .timeLimit();
-    }
-
-    private Dossier replayed(RequestIdempotency.Claim claim) {
-        return dossiers.findByCode(claim.resultRef())
-                .orElseThrow(() -> new IllegalStateException("replayed dossier missing"));
-    }
-
-    private static DossierRepository.HistoryEntry history(Caller caller, Dossier after, DossierEvent event,
-                                                          DossierState from, String reason, String target,
-                                                          Instant stepDueAt, Instant now) {
-        return new DossierRepository.HistoryEntry(after.code(), event.name(), from == null ? null : from.name(),
-                after.state().name(), caller.subject(), caller.username(), caller.unit().orElse(null),
-                String.join(",", caller.roles()), reason, now, target, stepDueAt, after.dueAt());
     }
 }

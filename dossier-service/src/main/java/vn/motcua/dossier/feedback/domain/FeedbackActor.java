@@ -1,6 +1,6 @@
 package vn.motcua.dossier.feedback.domain;
 
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 
 import java.util.Objects;
 import java.util.Set;

@@ -3,7 +3,7 @@ package vn.motcua.dossier.feedback.service;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import vn.motcua.dossier.calendar.WorkCalendar;
-import vn.motcua.dossier.dossier.service.RequestIdempotency;
+import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.feedback.domain.Feedback;
 import vn.motcua.dossier.feedback.domain.FeedbackAccess;
 import vn.motcua.dossier.feedback.domain.FeedbackActor;

@@ -1,7 +1,7 @@
 package vn.motcua.dossier.unit.service;
 
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.auth.Caller;

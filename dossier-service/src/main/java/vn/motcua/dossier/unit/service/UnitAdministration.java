@@ -2,8 +2,8 @@ package vn.motcua.dossier.unit.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.calendar.WorkCalendar;
-import vn.motcua.dossier.dossier.service.RequestIdempotency;
+import vn.motcua.dossier.common.RequestIdempotency;
+import vn.motcua.dossier.common.VietnamTime;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitRepository;
@@ -116,7 +116,7 @@ public class UnitAdministration {
         LocalDate lastDay = in.date("valid_to", validTo, true);
         in.refuseIfAny();
         Instant now = now();
-        LocalDate today = WorkCalendar.localDate(now);
+        LocalDate today = VietnamTime.localDate(now);
         return changed(() -> tx.executeWrite(status -> {
             UnitTree tree = new UnitTree(repository.lockAll());
             AdminUnit unit = known(tree, validCode);
@@ -153,7 +153,7 @@ public class UnitAdministration {
         }
         in.refuseIfAny();
         Instant now = now();
-        LocalDate today = WorkCalendar.localDate(now);
+        LocalDate today = VietnamTime.localDate(now);
         return changed(() -> tx.executeWrite(status -> {
             RequestIdempotency.Claim claim = idempotency.claim(caller, MERGE, requestId,
                     RequestIdempotency.fingerprint(sources, valid, from), now);

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.dossier.domain;
 
+import vn.motcua.platform.auth.Roles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -105,8 +106,9 @@ class DossierVocabularyTest {
 
     @Test
     void factsRequireARegime() {
-        assertThrows(NullPointerException.class, () -> new DossierFacts("U1", "U1", "U1", "x", null, null, null,
-                false, false, true, true));
+        assertThrows(NullPointerException.class, () -> DossierFacts.builder().receivingUnitCode("U1")
+                .competentUnitCode("U1").currentHandlingUnitCode("U1").applicantCitizenId("x")
+                .withinSupplementWindow(true).atLeastOneWorkingDayBeforeDue(true).build());
     }
 
     @Test

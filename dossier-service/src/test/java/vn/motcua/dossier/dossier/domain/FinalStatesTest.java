@@ -1,5 +1,6 @@
 package vn.motcua.dossier.dossier.domain;
 
+import vn.motcua.platform.auth.Roles;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

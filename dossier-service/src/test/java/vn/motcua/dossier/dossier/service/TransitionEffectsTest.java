@@ -128,8 +128,10 @@ class TransitionEffectsTest {
     /** Receiving unit R, competent unit C; handling C once transferred. */
     private static Dossier dossier(DossierState state, Instant received, Instant originalDue, Instant due) {
         String handling = state == DossierState.SUBMITTED || state == DossierState.RECEIVED ? "R" : "C";
-        return new Dossier("c", "1.000894", 1, "Đăng ký kết hôn", "R", "C", handling, state, Channel.COUNTER,
-                new Applicant("A", "030090001234", null, null, null), null, received, originalDue, due, null, false, 0);
+        return Dossier.builder().code("c").procedure("1.000894", 1, "Đăng ký kết hôn").receivingUnitCode("R")
+                .competentUnitCode("C").handlingUnitCode(handling).state(state).channel(Channel.COUNTER)
+                .applicant(new Applicant("A", "030090001234", null, null, null)).receivedAt(received)
+                .originalDueAt(originalDue).dueAt(due).build();
     }
 
     private static Dossier apply(Dossier d, DossierEvent event, TransitionCommand command, Instant now) {
@@ -140,7 +142,7 @@ class TransitionEffectsTest {
             case TO_RECEIVING_UNIT -> d.receivingUnitCode();
             case TO_COMPETENT_UNIT -> d.competentUnitCode();
         };
-        return TransitionEffects.apply(d, new TransitionDecision.Allowed(row, handling), command, now, CALENDAR,
-                FIVE_DAYS);
+        return new TransitionDecision.Allowed(row, handling).applyTo(d, now, command.newDueAt(),
+                new ProcedureDueTimes(() -> CALENDAR, () -> FIVE_DAYS));
     }
 }

@@ -3,7 +3,7 @@ package vn.motcua.dossier.feedback.domain;
 import vn.motcua.dossier.calendar.DayOverride;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.WorkCalendar;
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package vn.motcua.dossier.feedback.domain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.dossier.feedback.domain.FeedbackDecision.Allowed;
 import vn.motcua.dossier.feedback.domain.FeedbackDecision.Kind;
 import vn.motcua.dossier.feedback.domain.FeedbackDecision.Rejected;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.domain.DossierStateMachine;
-import vn.motcua.dossier.dossier.domain.Roles;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.dossier.dossier.domain.Transition;
 import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.proto.dossier.v1.AcceptDossierRequest;

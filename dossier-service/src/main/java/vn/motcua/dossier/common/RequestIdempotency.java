@@ -1,7 +1,6 @@
-package vn.motcua.dossier.dossier.service;
+package vn.motcua.dossier.common;
 
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.dossier.repository.IdempotencyRepository;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;

@@ -1,4 +1,4 @@
-package vn.motcua.dossier.dossier.repository;
+package vn.motcua.dossier.common;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -70,7 +70,7 @@ public class IdempotencyRepository {
     }
 
     /** True when the failure is a primary-key or unique violation (MySQL, MariaDB and H2 drivers alike). */
-    static boolean isDuplicateKey(Throwable e) {
+    public static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLIntegrityConstraintViolationException) {
                 return true;

@@ -1,0 +1,106 @@
+package vn.motcua.dossier.dossier.service;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import vn.motcua.dossier.calendar.WorkCalendar;
+import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
+import vn.motcua.dossier.catalog.Procedure;
+import vn.motcua.dossier.catalog.ProcedureRepository;
+import vn.motcua.dossier.common.RequestIdempotency;
+import vn.motcua.dossier.dossier.domain.Applicant;
+import vn.motcua.dossier.dossier.domain.Channel;
+import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.TransitionDecision;
+import vn.motcua.dossier.dossier.repository.DossierRepository;
+import vn.motcua.dossier.unit.AdminUnit;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.error.DomainException;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The one way a dossier comes into existence, whether a citizen submits it online (T1) or a desk receives it at the
+ * counter or by post (T5). The caller has validated the request and decided the creating transition; this writes,
+ * in one transaction and idempotently per request id: the legal code, the dossier as the decision's row makes it,
+ * its first history line and its change-feed event.
+ *
+ * <p>The code's date is the day the dossier was received at the desk, or the submission day online.
+ */
+@Singleton
+public class DossierCreation {
+
+    private final TransactionOperations<Connection> tx;
+    private final DossierRepository dossiers;
+    private final RequestIdempotency idempotency;
+    private final DeadlineCalculators deadlines;
+    private final DossierFeed feed;
+    private final ProcedureRepository procedures;
+
+    public DossierCreation(TransactionOperations<Connection> tx, DossierRepository dossiers,
+                           RequestIdempotency idempotency, DeadlineCalculators deadlines, DossierFeed feed,
+                           ProcedureRepository procedures) {
+        this.tx = tx;
+        this.dossiers = dossiers;
+        this.idempotency = idempotency;
+        this.deadlines = deadlines;
+        this.feed = feed;
+        this.procedures = procedures;
+    }
+
+    /**
+     * A dossier to create.
+     *
+     * @param decision   the allowed creating transition (submission or reception)
+     * @param unit       the receiving unit
+     * @param receivable the procedure as that unit receives it, with the competent unit
+     * @param receivedAt when a desk received it (the postal hand-over, or now); null for online submission, whose
+     *                   clock starts at acceptance
+     */
+    public record NewDossier(TransitionDecision.Allowed decision, AdminUnit unit,
+                             ProcedureRepository.ReceivableProcedure receivable, Channel channel, Applicant applicant,
+                             String note, Instant receivedAt) {
+    }
+
+    /** The procedure as {@code unitCode} receives it; NOT_FOUND when it does not receive it (or it does not exist). */
+    public ProcedureRepository.ReceivableProcedure receivable(String procedureCode, String unitCode) {
+        return procedures.findReceivable(procedureCode, unitCode)
+                .orElseThrow(() -> DomainException.notFound("procedure " + procedureCode + " at unit " + unitCode));
+    }
+
+    /**
+     * @param operation   idempotency operation name of the RPC
+     * @param fingerprint {@link RequestIdempotency#fingerprint} of the request body
+     * @return the new dossier, or the one the first request with this id created
+     */
+    public Dossier create(Caller caller, String operation, String requestId, String fingerprint, NewDossier d,
+                          Instant now) {
+        return tx.executeWrite(status -> {
+            RequestIdempotency.Claim claim = idempotency.claim(caller, operation, requestId, fingerprint, now);
+            if (claim.isReplay()) {
+                return dossiers.replayed(claim.resultRef());
+            }
+            boolean online = d.channel() == Channel.ONLINE;
+            String code = dossiers.allocateCode(d.unit().agencyCode(),
+                    WorkCalendar.localDate(online ? now : d.receivedAt()));
+            Procedure procedure = d.receivable().procedure();
+            String competent = d.receivable().competentUnitCode();
+            Dossier dossier = d.decision().create(Dossier.builder().code(code)
+                    .procedure(procedure.code(), procedure.version(), procedure.name())
+                    .receivingUnitCode(d.unit().code()).competentUnitCode(competent).handlingUnitCode(d.unit().code())
+                    .channel(d.channel()).applicant(d.applicant()).note(FieldChecks.blankToNull(d.note()))
+                    .receivedAt(d.receivedAt()), now,
+                    new ProcedureDueTimes(() -> deadlines.forUnit(competent), procedure::timeLimit));
+            Instant submittedAt = online ? now : null;
+            dossiers.insert(dossier, submittedAt, now);
+            // the citizen's note of an online submission is also the first history line's reason
+            dossiers.appendHistory(HistoryLines.of(caller, dossier, d.decision().transition().event(), null,
+                    online ? dossier.note() : null, null, null, now));
+            claim.complete(code);
+            feed.append(d.decision().feedEventType(), d.decision().transition().event().name(), dossier, null,
+                    submittedAt, now, Map.of());
+            return dossier;
+        });
+    }
+}
