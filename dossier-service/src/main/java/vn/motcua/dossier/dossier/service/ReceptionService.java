@@ -29,7 +29,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 
 /**
  * Reception at the one-stop desk (T5): counter or postal. Validates, checks role and unit through the state
@@ -119,7 +118,7 @@ public class ReceptionService {
                         allowed.to().name(), caller.subject(), caller.username(), unitCode,
                         String.join(",", caller.roles()), null, now, null, null, dueAt));
                 claim.complete(code);
-                feed.append(allowed.feedEventType(), event.name(), dossier, null, null, now, Map.of());
+                feed.append(allowed.feedEventType(), event.name(), dossier, null, null, now, DossierFeed.Detail.NONE);
                 return dossier;
             });
     }

@@ -36,7 +36,6 @@ import vn.motcua.platform.error.ErrorReason;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -131,7 +130,8 @@ public class WorkflowService {
             dossiers.appendHistory(history(caller, dossier, DossierEvent.SUBMIT_ONLINE, null,
                     FieldChecks.blankToNull(command.note()), null, null, now));
             claim.complete(code);
-            feed.append(allowed.feedEventType(), DossierEvent.SUBMIT_ONLINE.name(), dossier, null, now, now, Map.of());
+            feed.append(allowed.feedEventType(), DossierEvent.SUBMIT_ONLINE.name(), dossier, null, now, now,
+                    DossierFeed.Detail.NONE);
             return dossier;
         });
     }
@@ -193,8 +193,7 @@ public class WorkflowService {
                     now));
             claim.complete(before.code());
             feed.append(allowed.feedEventType(), command.event().name(), after, before.state(), stored.submittedAt(),
-                    now, command.returnChannel() == null ? Map.of()
-                            : Map.of("returnChannel", command.returnChannel().name()));
+                    now, DossierFeed.Detail.returnChannel(command.returnChannel()));
             return after;
         });
     }
