@@ -248,8 +248,8 @@ class DossierWorkflowIT extends WorkflowItSupport {
                 .isEqualTo(suppliedAt);
         String[] event = events(code).get(5);
         assertThat(event[0]).isEqualTo("dossier.supplement_received");
-        assertThat(event[1]).contains("\"pauses\":[{\"kind\":\"SUPPLEMENT\",\"from\":\"" + requestedAt
-                + "\",\"to\":\"" + suppliedAt + "\"}]", "\"originalDueAt\":\"" + originalDue + "\"",
+        assertThat(event[1]).contains("\"pauses\":[{\"kind\":\"SUPPLEMENT\",\"startedAt\":\"" + requestedAt
+                + "\",\"endedAt\":\"" + suppliedAt + "\"}]", "\"originalDueAt\":\"" + originalDue + "\"",
                 "\"dueAt\":\"" + restartedDue + "\"");
     }
 
