@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The dependency rules of architecture.md §1-2, enforced on this module. */
 class ArchitectureTest {
@@ -41,5 +42,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..reception.grpc..")
                 .should().dependOnClassesThat().resideInAPackage("..repository..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void featureSlicesAreFreeOfCycles() {
+        slices().matching("vn.motcua.report.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }

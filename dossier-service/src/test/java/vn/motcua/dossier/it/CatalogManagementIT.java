@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.motcua.platform.error.GrpcErrors;
+import vn.motcua.platform.testing.FeedPayloads;
 import vn.motcua.proto.common.v1.Money;
 import vn.motcua.proto.common.v1.UnitLevel;
 import vn.motcua.proto.dossier.v1.Applicant;
@@ -202,13 +203,14 @@ class CatalogManagementIT extends DossierItSupport {
         assertThat(again.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
 
         try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT event_type, unit_code, payload_json FROM feed_outbox"
-                     + " WHERE aggregate_type = 'procedure' AND aggregate_id = '" + code + "' ORDER BY seq")) {
+             ResultSet rs = s.executeQuery("SELECT event_type, unit_code, " + FeedPayloads.COLUMNS
+                     + " FROM feed_outbox WHERE aggregate_type = 'procedure' AND aggregate_id = '" + code
+                     + "' ORDER BY seq")) {
             List<String> payloads = new ArrayList<>();
             while (rs.next()) {
                 assertThat(rs.getString(1)).isEqualTo("procedure.published");
                 assertThat(rs.getString(2)).isEqualTo(TU_KY);
-                payloads.add(rs.getString(3));
+                payloads.add(FeedPayloads.json(rs.getString(3), rs.getBytes(4)));
             }
             assertThat(payloads).hasSize(2);
             assertThat(payloads.get(1)).contains("\"version\":2", "\"supersededVersion\":1",
@@ -241,10 +243,11 @@ class CatalogManagementIT extends DossierItSupport {
         assertCode(() -> cs(district).withdrawProcedure(WithdrawProcedureRequest.newBuilder().setCode(code)
                 .setReason(reason).build()), Status.Code.NOT_FOUND);
         try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT payload_json FROM feed_outbox WHERE aggregate_id = '" + code
-                     + "' AND event_type = 'procedure.withdrawn'")) {
+             ResultSet rs = s.executeQuery("SELECT " + FeedPayloads.COLUMNS + " FROM feed_outbox WHERE aggregate_id = '"
+                     + code + "' AND event_type = 'procedure.withdrawn'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).contains("\"state\":\"WITHDRAWN\"").doesNotContain("Bãi bỏ");
+            assertThat(FeedPayloads.json(rs.getString(1), rs.getBytes(2)))
+                    .contains("\"state\":\"PUBLICATION_STATE_WITHDRAWN\"").doesNotContain("Bãi bỏ");
         }
 
         // publishing a new version brings the procedure back

@@ -5,6 +5,7 @@ import io.grpc.StatusRuntimeException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import vn.motcua.platform.error.GrpcErrors;
+import vn.motcua.platform.testing.FeedPayloads;
 import vn.motcua.proto.dossier.v1.Applicant;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.Dossier;
@@ -106,11 +107,12 @@ class DossierReceptionIT extends DossierItSupport {
             assertThat(history.next()).isTrue();
             assertThat(history.getString(1)).isEqualTo("RECEIVE_AT_COUNTER");
             assertThat(history.getString(3)).isEqualTo(NGOC_SON);
-            ResultSet event = s.executeQuery("SELECT event_type, unit_code, payload_json FROM feed_outbox"
-                    + " WHERE aggregate_id = '" + dossier.getCode() + "'");
+            ResultSet event = s.executeQuery("SELECT event_type, unit_code, " + FeedPayloads.COLUMNS
+                    + " FROM feed_outbox WHERE aggregate_id = '" + dossier.getCode() + "'");
             assertThat(event.next()).isTrue();
             assertThat(event.getString(1)).isEqualTo("dossier.received");
-            assertThat(event.getString(3)).contains("\"unitPath\":[\"30\",\"298\",\"11077\"]")
+            assertThat(FeedPayloads.json(event.getString(3), event.getBytes(4)))
+                    .contains("\"unitPath\":[\"30\",\"298\",\"11077\"]")
                     .doesNotContain("030090001234").doesNotContain("Nguyễn");
         }
     }

@@ -158,7 +158,7 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
                 .setAggregateId(event.aggregateId())
                 .setEventType(event.eventType())
                 .setOccurredAt(timestamp(event.occurredAt()))
-                .setPayloadJson(event.payloadJson());
+                .setPayload(event.payload());
         if (event.unitCode() != null) {
             builder.setUnitCode(event.unitCode());
         }
@@ -169,7 +169,7 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
         return new FeedEvent(event.getEventId(), event.getSeq(), event.getSource(), event.getAggregateType(),
                 event.getAggregateId(), event.getEventType(),
                 Instant.ofEpochSecond(event.getOccurredAt().getSeconds(), event.getOccurredAt().getNanos()),
-                event.getUnitCode().isEmpty() ? null : event.getUnitCode(), event.getPayloadJson());
+                event.getUnitCode().isEmpty() ? null : event.getUnitCode(), event.getPayload());
     }
 
     private static Timestamp timestamp(Instant instant) {

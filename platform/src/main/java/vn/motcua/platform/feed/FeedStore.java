@@ -1,9 +1,12 @@
 package vn.motcua.platform.feed;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import vn.motcua.platform.db.UtcTimestamps;
+import vn.motcua.proto.FeedEventTypes;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +32,8 @@ public class FeedStore {
     @Transactional(readOnly = true)
     public List<FeedEvent> readAfter(long afterSeq, int limit, String source) {
         try (PreparedStatement ps = jdbc.getConnection().prepareStatement(
-                "SELECT seq, event_id, aggregate_type, aggregate_id, event_type, unit_code, occurred_at, payload_json"
+                "SELECT seq, event_id, aggregate_type, aggregate_id, event_type, unit_code, occurred_at,"
+                        + " payload_type, payload"
                         + " FROM feed_outbox WHERE seq > ? ORDER BY seq LIMIT ?")) {
             ps.setLong(1, afterSeq);
             ps.setInt(2, limit);
@@ -39,13 +43,19 @@ public class FeedStore {
                     events.add(new FeedEvent(rs.getString("event_id"), rs.getLong("seq"), source,
                             rs.getString("aggregate_type"), rs.getString("aggregate_id"), rs.getString("event_type"),
                             UtcTimestamps.read(rs, "occurred_at"), rs.getString("unit_code"),
-                            rs.getString("payload_json")));
+                            payload(rs.getString("payload_type"), rs.getBytes("payload"))));
                 }
             }
             return events;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the change feed", e);
         }
+    }
+
+    /** The stored message as an {@link Any}, so the feed passes it on without knowing its type. */
+    static Any payload(String messageType, byte[] bytes) {
+        return Any.newBuilder().setTypeUrl(FeedEventTypes.TYPE_URL_PREFIX + messageType)
+                .setValue(ByteString.copyFrom(bytes)).build();
     }
 
     @Transactional(readOnly = true)

@@ -39,7 +39,7 @@ public class OutboxWriter {
             long seq = nextSeq(connection);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO feed_outbox (seq, event_id, aggregate_type, aggregate_id, event_type, unit_code,"
-                            + " occurred_at, payload_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " occurred_at, payload_type, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, seq);
                 insert.setString(2, eventId);
                 insert.setString(3, entry.aggregateType());
@@ -47,7 +47,8 @@ public class OutboxWriter {
                 insert.setString(5, entry.eventType());
                 insert.setString(6, entry.unitCode());
                 UtcTimestamps.bind(insert, 7, entry.occurredAt());
-                insert.setString(8, entry.payloadJson());
+                insert.setString(8, entry.payloadType());
+                insert.setBytes(9, entry.payload().toByteArray());
                 insert.executeUpdate();
             }
             return eventId;

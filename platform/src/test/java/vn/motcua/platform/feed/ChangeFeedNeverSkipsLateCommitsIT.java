@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.platform.db.UtcTimestamps;
+import vn.motcua.proto.dossier.v1.DossierChanged;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
 import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
@@ -131,8 +132,8 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
                 tx.executeWrite(status -> {
                     insertBusinessRow(writer);
                     pause(random.nextInt(3));
-                    eventId[0] = outbox.append(new OutboxEntry("it", aggregateId, "it.happened",
-                            "11077", Instant.now(), "{\"writer\":" + writer + "}"));
+                    eventId[0] = outbox.append(new OutboxEntry("dossier", aggregateId, "dossier.received",
+                            "11077", Instant.now(), DossierChanged.newBuilder().setCode(aggregateId).build()));
                     // hold the transaction open a little after the append, so commits interleave
                     pause(random.nextInt(3));
                     if (rollback) {

@@ -20,6 +20,7 @@ import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.proto.dossier.v1.DossierChanged;
 import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 import vn.motcua.proto.feed.v1.SubscribeRequest;
 import vn.motcua.proto.feed.v1.SubscribeResponse;
@@ -82,18 +83,24 @@ class ChangeFeedRetentionAndHeartbeatIT implements TestPropertyProvider {
 
     @Test
     @Order(1)
-    void occurredAtKeepsMicrosecondsThroughMysqlConnectorOnMariaDb() {
+    void occurredAtAndPayloadSurviveTheOutboxAndTheStreamOnMariaDb() throws Exception {
         Instant precise = Instant.parse("2026-11-27T09:30:15.123456Z");
+        DossierChanged payload = DossierChanged.newBuilder().setCode("D1").setReceivingUnitCode("11077")
+                .addAllUnitPath(java.util.List.of("30", "298", "11077")).build();
         tx.executeWrite(status -> outbox.append(
-                new OutboxEntry("dossier", "D1", "dossier.received", "11077", precise, "{}")));
+                new OutboxEntry("dossier", "D1", "dossier.received", "11077", precise, payload)));
 
         FeedEvent stored = store.readAfter(0, 10, "it-producer").get(0);
         assertThat(stored.occurredAt()).isEqualTo(precise);
+        assertThat(stored.payload().unpack(DossierChanged.class)).isEqualTo(payload);
 
         SubscribeResponse first = stub(FeedItSupport.CONSUMER_CLIENT)
                 .subscribe(SubscribeRequest.newBuilder().setAfterSeq(0).build()).next();
         assertThat(first.getEvent().getOccurredAt().getNanos()).isEqualTo(123_456_000);
         assertThat(first.getEvent().getUnitCode()).isEqualTo("11077");
+        assertThat(first.getEvent().getPayload().getTypeUrl())
+                .isEqualTo("type.googleapis.com/motcua.dossier.v1.DossierChanged");
+        assertThat(first.getEvent().getPayload().unpack(DossierChanged.class)).isEqualTo(payload);
     }
 
     @Test
@@ -127,7 +134,8 @@ class ChangeFeedRetentionAndHeartbeatIT implements TestPropertyProvider {
     @Order(5)
     void cursorOlderThanRetentionGetsCursorExpired() {
         tx.executeWrite(status -> outbox.append(
-                new OutboxEntry("dossier", "D2", "dossier.received", "11077", Instant.now(), "{}")));
+                new OutboxEntry("dossier", "D2", "dossier.received", "11077", Instant.now(),
+                        DossierChanged.newBuilder().setCode("D2").build())));
         int pruned = store.pruneBefore(Instant.now().plus(1, ChronoUnit.DAYS));
         assertThat(pruned).isEqualTo(2);
 

@@ -1,6 +1,10 @@
 package vn.motcua.report.it;
 
+import com.google.protobuf.Timestamp;
 import vn.motcua.platform.testing.TestDatabase;
+import vn.motcua.proto.dossier.v1.Channel;
+import vn.motcua.proto.dossier.v1.DossierChanged;
+import vn.motcua.proto.dossier.v1.DossierStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -26,6 +31,17 @@ public final class ReportItSupport {
      * A loopback port free right now. The gRPC port must be known before the context starts, because the dossier
      * channel of the end-to-end test points back at this same server.
      */
+    /** A dossier.received payload as dossier-service writes it for a counter reception (no personal data). */
+    public static DossierChanged receivedPayload(String code, String unit, List<String> path, String receivedAt) {
+        Instant at = Instant.parse(receivedAt);
+        return DossierChanged.newBuilder().setCode(code).setEvent("RECEIVE_AT_COUNTER").setReceivingUnitCode(unit)
+                .addAllUnitPath(path).setCompetentUnitCode(unit).setHandlingUnitCode(unit)
+                .setProcedureCode("1.001193").setProcedureVersion(1).setChannel(Channel.CHANNEL_COUNTER)
+                .setState(DossierStatus.DOSSIER_STATUS_RECEIVED)
+                .setReceivedAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()))
+                .build();
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -93,8 +93,12 @@ public class WorkCalendarGrpcEndpoint extends WorkCalendarServiceGrpc.WorkCalend
     }
 
     private static WeeklySessions weekly(DeadlineCalculators.ResolvedSchedule s) {
+        return weekly(CalendarAdministration.rowsOf(s.schedule()));
+    }
+
+    static WeeklySessions weekly(List<SessionRepository.Row> rows) {
         WeeklySessions.Builder b = WeeklySessions.newBuilder();
-        for (SessionRepository.Row row : CalendarAdministration.rowsOf(s.schedule())) {
+        for (SessionRepository.Row row : rows) {
             String start = row.session().start().toString();
             String end = row.session().end().toString();
             if (SessionRepository.MAKEUP.equals(row.weekday())) {
@@ -107,7 +111,7 @@ public class WorkCalendarGrpcEndpoint extends WorkCalendarServiceGrpc.WorkCalend
         return b.build();
     }
 
-    private static CalendarDay day(CalendarRepository.Entry e) {
+    static CalendarDay day(CalendarRepository.Entry e) {
         return CalendarDay.newBuilder().setDate(e.day().date().toString())
                 .setKind(e.day().kind() == DayOverrideKind.HOLIDAY ? CalendarDayKind.CALENDAR_DAY_KIND_DAY_OFF
                         : CalendarDayKind.CALENDAR_DAY_KIND_MAKEUP_WORKDAY)

@@ -28,7 +28,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +133,7 @@ public class CalendarAdministration {
             CalendarRepository.Entry added = new CalendarRepository.Entry(entry, unit);
             calendar.insert(added);
             claim.complete(day + "|" + (unit == null ? "" : unit));
-            events.append("calendar.day-added", unit, scope.unitCode(), now, payload(added));
+            events.dayAdded(added, scope.unitCode(), now);
             return added;
         });
     }
@@ -152,7 +151,7 @@ public class CalendarAdministration {
                     .orElseThrow(() -> DomainException.notFound("calendar entry " + day + " (" + scopeName(unit)
                             + ")"));
             calendar.delete(day, unit);
-            events.append("calendar.day-removed", unit, scope.unitCode(), now, payload(existing));
+            events.dayRemoved(existing, scope.unitCode(), now);
             return existing;
         });
     }
@@ -179,11 +178,7 @@ public class CalendarAdministration {
         Instant now = now();
         tx.executeWrite(status -> {
             sessions.replace(unit, rows);
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("unitCode", unit);
-            payload.put("sessions", rows.stream().map(r -> Map.of("weekday", r.weekday(),
-                    "start", r.session().start().toString(), "end", r.session().end().toString())).toList());
-            events.append("calendar.sessions-replaced", unit, scope.unitCode(), now, payload);
+            events.sessionsReplaced(unit, rows, scope.unitCode(), now);
             return null;
         });
         return calculators.scheduleOf(unit);
@@ -247,17 +242,6 @@ public class CalendarAdministration {
 
     private static String scopeName(String unit) {
         return unit == null ? "nationwide" : "unit " + unit;
-    }
-
-    private static Map<String, Object> payload(CalendarRepository.Entry e) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("date", e.day().date().toString());
-        payload.put("kind", e.day().kind().name());
-        payload.put("name", e.day().name());
-        if (e.unitCode() != null) {
-            payload.put("unitCode", e.unitCode());
-        }
-        return payload;
     }
 
     private Instant now() {

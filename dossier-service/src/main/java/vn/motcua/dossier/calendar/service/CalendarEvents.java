@@ -1,20 +1,20 @@
 package vn.motcua.dossier.calendar.service;
 
-import io.micronaut.json.JsonMapper;
+import com.google.protobuf.Message;
 import jakarta.inject.Singleton;
+import vn.motcua.dossier.calendar.repository.CalendarRepository;
+import vn.motcua.dossier.calendar.repository.SessionRepository;
 import vn.motcua.platform.feed.OutboxEntry;
 import vn.motcua.platform.feed.OutboxWriter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Work-calendar changes on the change feed (aggregate "calendar", id = the unit code of the entry's scope or
- * "national"). Types: calendar.day-added {date, kind, name, unitCode?}, calendar.day-removed {date, kind, name,
- * unitCode?}, calendar.sessions-replaced {unitCode, sessions[{weekday, start, end}]}. The event's unit_code is the
- * administrator's unit.
+ * "national"), with the payloads of proto/motcua/dossier/v1/calendar_events.proto: calendar.day-added
+ * (CalendarDayAdded), calendar.day-removed (CalendarDayRemoved), calendar.sessions-replaced
+ * (WeeklySessionsReplaced). The event's unit_code is the administrator's unit.
  */
 @Singleton
 public class CalendarEvents {
@@ -23,19 +23,37 @@ public class CalendarEvents {
     static final String NATIONAL = "national";
 
     private final OutboxWriter outbox;
-    private final JsonMapper json;
+    private final Encoder encoder;
 
-    public CalendarEvents(OutboxWriter outbox, JsonMapper json) {
+    public CalendarEvents(OutboxWriter outbox, Encoder encoder) {
         this.outbox = outbox;
-        this.json = json;
+        this.encoder = encoder;
     }
 
-    void append(String type, String scopeUnit, String actorUnit, Instant now, Map<String, Object> payload) {
-        try {
-            outbox.append(new OutboxEntry(AGGREGATE_TYPE, scopeUnit == null ? NATIONAL : scopeUnit, type, actorUnit,
-                    now, json.writeValueAsString(payload)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Builds the generated messages; implemented by the gRPC adapter. */
+    public interface Encoder {
+        Message dayAdded(CalendarRepository.Entry entry);
+
+        Message dayRemoved(CalendarRepository.Entry entry);
+
+        /** @param rows the unit's own sessions; none: it follows its parent again */
+        Message sessionsReplaced(String unitCode, List<SessionRepository.Row> rows);
+    }
+
+    void dayAdded(CalendarRepository.Entry entry, String actorUnit, Instant now) {
+        append("calendar.day-added", entry.unitCode(), actorUnit, now, encoder.dayAdded(entry));
+    }
+
+    void dayRemoved(CalendarRepository.Entry entry, String actorUnit, Instant now) {
+        append("calendar.day-removed", entry.unitCode(), actorUnit, now, encoder.dayRemoved(entry));
+    }
+
+    void sessionsReplaced(String unitCode, List<SessionRepository.Row> rows, String actorUnit, Instant now) {
+        append("calendar.sessions-replaced", unitCode, actorUnit, now, encoder.sessionsReplaced(unitCode, rows));
+    }
+
+    private void append(String type, String scopeUnit, String actorUnit, Instant now, Message payload) {
+        outbox.append(new OutboxEntry(AGGREGATE_TYPE, scopeUnit == null ? NATIONAL : scopeUnit, type, actorUnit,
+                now, payload));
     }
 }

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.dossier.grpc;
 
 import com.google.protobuf.Timestamp;
+import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierState;
@@ -60,6 +61,17 @@ final class DossierMessages {
     static vn.motcua.dossier.dossier.domain.Applicant applicant(Applicant a) {
         return new vn.motcua.dossier.dossier.domain.Applicant(a.getFullName(), emptyToNull(a.getCitizenId()),
                 emptyToNull(a.getPhone()), emptyToNull(a.getEmail()), emptyToNull(a.getAddress()));
+    }
+
+    static vn.motcua.proto.dossier.v1.DeadlineState deadlineState(DeadlineState state) {
+        if (state == null) {
+            return vn.motcua.proto.dossier.v1.DeadlineState.DEADLINE_STATE_UNSPECIFIED;
+        }
+        return switch (state) {
+            case IN_TIME -> vn.motcua.proto.dossier.v1.DeadlineState.DEADLINE_STATE_IN_TIME;
+            case NEAR_DUE -> vn.motcua.proto.dossier.v1.DeadlineState.DEADLINE_STATE_NEAR_DUE;
+            case OVERDUE -> vn.motcua.proto.dossier.v1.DeadlineState.DEADLINE_STATE_OVERDUE;
+        };
     }
 
     static Instant instant(Timestamp t) {

@@ -3,7 +3,6 @@ package vn.motcua.dossier.dossier.grpc;
 import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
@@ -202,7 +201,7 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
                 .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
         page.items().forEach(item -> response.addItems(InboxItem.newBuilder()
                 .setDossier(DossierMessages.dossier(item.dossier()))
-                .setDeadlineState(deadlineState(item.deadlineState()))));
+                .setDeadlineState(DossierMessages.deadlineState(item.deadlineState()))));
         reply(observer, response.build());
     }
 
@@ -266,17 +265,6 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
             case FORM_KIND_CONTROL_SLIP -> FormType.CONTROL_SLIP;
             case FORM_KIND_STOP_NOTICE -> FormType.STOP_NOTICE;
             default -> throw DomainException.invalid("kind", "is required");
-        };
-    }
-
-    private static vn.motcua.proto.dossier.v1.DeadlineState deadlineState(DeadlineState state) {
-        if (state == null) {
-            return vn.motcua.proto.dossier.v1.DeadlineState.DEADLINE_STATE_UNSPECIFIED;
-        }
-        return switch (state) {
-            case IN_TIME -> vn.motcua.proto.dossier.v1.DeadlineState.DEADLINE_STATE_IN_TIME;
-            case NEAR_DUE -> vn.motcua.proto.dossier.v1.DeadlineState.DEADLINE_STATE_NEAR_DUE;
-            case OVERDUE -> vn.motcua.proto.dossier.v1.DeadlineState.DEADLINE_STATE_OVERDUE;
         };
     }
 }

@@ -80,7 +80,7 @@ public class DeadlineSweep {
                 return false;
             }
             feed.append(state == DeadlineState.OVERDUE ? "dossier.overdue" : "dossier.near_due", null,
-                    candidate.dossier(), null, null, now, Map.of("deadlineState", state.name()));
+                    candidate.dossier(), null, null, now, new DossierFeed.Detail.Deadline(state));
             return true;
         });
     }

@@ -18,7 +18,6 @@ import vn.motcua.platform.error.DomainException;
 
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The one way a dossier comes into existence, whether a citizen submits it online (T1) or a desk receives it at the
@@ -99,7 +98,7 @@ public class DossierCreation {
                     online ? dossier.note() : null, null, null, now));
             claim.complete(code);
             feed.append(d.decision().feedEventType(), d.decision().transition().event().name(), dossier, null,
-                    submittedAt, now, Map.of());
+                    submittedAt, now, DossierFeed.Detail.NONE);
             return dossier;
         });
     }

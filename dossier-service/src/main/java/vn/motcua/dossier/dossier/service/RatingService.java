@@ -18,9 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -85,14 +83,9 @@ public class RatingService {
                 throw DomainException.ruleViolated("ALREADY_RATED", "this dossier has already been rated");
             }
             claim.complete(d.code());
-            Map<String, Object> scores = new LinkedHashMap<>();
-            scores.put("timeScore", command.timeScore());
-            scores.put("contactsScore", command.contactsScore());
-            scores.put("agenciesScore", command.agenciesScore());
-            scores.put("attitudeScore", command.attitudeScore());
-            scores.put("satisfied", command.satisfied());
-            scores.put("ratedAt", now.toString());
-            feed.append(EVENT_TYPE, null, d, null, stored.submittedAt(), now, scores);
+            feed.append(EVENT_TYPE, null, d, null, stored.submittedAt(), now, new DossierFeed.Detail.Rating(
+                    command.timeScore(), command.contactsScore(), command.agenciesScore(), command.attitudeScore(),
+                    command.satisfied(), now));
             return d.code();
         });
     }

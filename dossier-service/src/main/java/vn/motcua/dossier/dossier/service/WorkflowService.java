@@ -36,7 +36,6 @@ import vn.motcua.platform.error.ErrorReason;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -174,8 +173,7 @@ public class WorkflowService {
                     now));
             claim.complete(before.code());
             feed.append(allowed.feedEventType(), command.event().name(), after, before.state(), stored.submittedAt(),
-                    now, command.returnChannel() == null ? Map.of()
-                            : Map.of("returnChannel", command.returnChannel().name()));
+                    now, DossierFeed.Detail.returnChannel(command.returnChannel()));
             return after;
         });
     }

@@ -23,7 +23,7 @@ final class FeedbackMessages {
         Feedback f = view.feedback();
         vn.motcua.proto.feedback.v1.Feedback.Builder b = vn.motcua.proto.feedback.v1.Feedback.newBuilder()
                 .setId(f.id()).setUnitCode(f.unitCode()).setTitle(f.title()).setContent(f.content())
-                .setState(FeedbackState.valueOf("FEEDBACK_STATE_" + f.state().name()))
+                .setState(state(f.state()))
                 .setStateLabel(f.state().labelVi())
                 .setReceivedAt(timestamp(f.receivedAt()))
                 .setLikes(f.likes()).setDislikes(f.dislikes());
@@ -34,8 +34,7 @@ final class FeedbackMessages {
             setIfPresent(f.dossierCode(), b::setDossierCode);
         }
         if (f.classification() != null) {
-            b.setClassification(vn.motcua.proto.feedback.v1.FeedbackClass.valueOf(
-                    "FEEDBACK_CLASS_" + f.classification().name()));
+            b.setClassification(classification(f.classification()));
         }
         setIfPresent(f.forwardedTo(), b::setForwardedTo);
         setIfPresent(f.answer(), b::setAnswer);
@@ -52,6 +51,18 @@ final class FeedbackMessages {
             b.setDeadlineState(deadlineState(view.deadlineState()));
         }
         return b.build();
+    }
+
+    static FeedbackState state(vn.motcua.dossier.feedback.domain.FeedbackState state) {
+        return FeedbackState.valueOf("FEEDBACK_STATE_" + state.name());
+    }
+
+    static vn.motcua.proto.feedback.v1.FeedbackClass classification(FeedbackClass value) {
+        return vn.motcua.proto.feedback.v1.FeedbackClass.valueOf("FEEDBACK_CLASS_" + value.name());
+    }
+
+    static vn.motcua.proto.feedback.v1.Reaction reaction(Reaction value) {
+        return vn.motcua.proto.feedback.v1.Reaction.valueOf("REACTION_" + value.name());
     }
 
     static FeedbackDeadlineState deadlineState(DeadlineState state) {

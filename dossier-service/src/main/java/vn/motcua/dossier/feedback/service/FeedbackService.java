@@ -25,8 +25,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -105,7 +103,7 @@ public class FeedbackService {
                     FeedbackValidator.blankToNull(command.dossierCode()), now, deadlines);
             feedback.insert(created, caller.subject());
             claim.complete(created.id());
-            feed.append(FeedbackEvent.RECEIVE, null, created, now, Map.of());
+            feed.append(FeedbackEvent.RECEIVE, null, created, now);
             return new FeedbackView(created, FeedbackAccess.View.FULL, deadlines.stateAt(now, created));
         });
     }
@@ -167,10 +165,7 @@ public class FeedbackService {
             Feedback after = before.react(previous.orElse(null), reaction);
             feedback.saveReaction(id, actor.citizenId(), reaction, previous.isPresent(), now);
             feedback.update(after);
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("reaction", reaction.name());
-            previous.ifPresent(p -> extra.put("previousReaction", p.name()));
-            feed.append(FeedbackEvent.REACT, before.state(), after, now, extra);
+            feed.appendReaction(before.state(), after, now, reaction, previous.orElse(null));
             return new FeedbackView(after, view, deadlines.stateAt(now, after));
         });
     }
@@ -195,7 +190,7 @@ public class FeedbackService {
             Feedback after = change.apply(before, now, deadlines);
             feedback.update(after);
             claim.complete(after.id());
-            feed.append(event, before.state(), after, now, Map.of());
+            feed.append(event, before.state(), after, now);
             return new FeedbackView(after, FeedbackAccess.View.FULL, deadlines.stateAt(now, after));
         });
     }

@@ -79,7 +79,7 @@ public class UnitAdminGrpcEndpoint extends UnitAdminServiceGrpc.UnitAdminService
 
     static ManagedUnit managed(AdminUnit u) {
         UnitRef.Builder ref = UnitRef.newBuilder().setCode(u.code()).setName(u.name()).setAgencyCode(u.agencyCode())
-                .setLevel(UnitLevel.valueOf("UNIT_LEVEL_" + u.level().name()));
+                .setLevel(level(u.level()));
         if (u.parentCode() != null) {
             ref.setParentCode(u.parentCode());
         }
@@ -91,6 +91,10 @@ public class UnitAdminGrpcEndpoint extends UnitAdminServiceGrpc.UnitAdminService
             b.setSuccessorCode(u.successorCode());
         }
         return b.build();
+    }
+
+    static UnitLevel level(vn.motcua.dossier.unit.UnitLevel level) {
+        return UnitLevel.valueOf("UNIT_LEVEL_" + level.name());
     }
 
     private static <T> void reply(StreamObserver<T> observer, T response) {

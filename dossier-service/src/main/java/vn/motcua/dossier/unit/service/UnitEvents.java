@@ -1,26 +1,24 @@
 package vn.motcua.dossier.unit.service;
 
-import io.micronaut.json.JsonMapper;
+import com.google.protobuf.Message;
 import jakarta.inject.Singleton;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.platform.feed.OutboxEntry;
 import vn.motcua.platform.feed.OutboxWriter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Unit changes on the change feed (aggregate "unit", id = the unit code), so that consumers keep their unit
- * dimension (names, parents, validity, successors) without reading dossier-service's tables.
+ * dimension (names, parents, validity, successors) without reading dossier-service's tables. Payloads are the
+ * messages of proto/motcua/dossier/v1/unit_events.proto:
  * <pre>
- * unit.created  code, name, level, parentCode, agencyCode, validFrom
- * unit.renamed  code, name, previousName
- * unit.closed   code, validTo, successorCode?
- * unit.merged   code (the successor), sourceCodes, effectiveOn
+ * unit.created  UnitCreated   code, name, level, parentCode, agencyCode, validFrom
+ * unit.renamed  UnitRenamed   code, name, previousName
+ * unit.closed   UnitClosed    code, validTo, successorCode?
+ * unit.merged   UnitsMerged   code (the successor), sourceCodes, effectiveOn
  * </pre>
  * The event's unit_code is the administrator's unit, an ancestor of (or equal to) the changed unit.
  */
@@ -30,55 +28,42 @@ public class UnitEvents {
     static final String AGGREGATE_TYPE = "unit";
 
     private final OutboxWriter outbox;
-    private final JsonMapper json;
+    private final Encoder encoder;
 
-    public UnitEvents(OutboxWriter outbox, JsonMapper json) {
+    public UnitEvents(OutboxWriter outbox, Encoder encoder) {
         this.outbox = outbox;
-        this.json = json;
+        this.encoder = encoder;
+    }
+
+    /** Builds the generated messages; implemented by the gRPC adapter. */
+    public interface Encoder {
+        Message created(AdminUnit unit);
+
+        Message renamed(AdminUnit before, String name);
+
+        /** @param successor null unless closed by a merger */
+        Message closed(String code, LocalDate validTo, String successor);
+
+        Message merged(AdminUnit successor, List<String> sources);
     }
 
     void created(AdminUnit u, String actorUnit, Instant now) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("code", u.code());
-        payload.put("name", u.name());
-        payload.put("level", u.level().name());
-        payload.put("parentCode", u.parentCode());
-        payload.put("agencyCode", u.agencyCode());
-        payload.put("validFrom", u.validFrom().toString());
-        append("unit.created", u.code(), actorUnit, now, payload);
+        append("unit.created", u.code(), actorUnit, now, encoder.created(u));
     }
 
     void renamed(AdminUnit before, String name, String actorUnit, Instant now) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("code", before.code());
-        payload.put("name", name);
-        payload.put("previousName", before.name());
-        append("unit.renamed", before.code(), actorUnit, now, payload);
+        append("unit.renamed", before.code(), actorUnit, now, encoder.renamed(before, name));
     }
 
-    void closed(String code, java.time.LocalDate validTo, String successor, String actorUnit, Instant now) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("code", code);
-        payload.put("validTo", validTo.toString());
-        if (successor != null) {
-            payload.put("successorCode", successor);
-        }
-        append("unit.closed", code, actorUnit, now, payload);
+    void closed(String code, LocalDate validTo, String successor, String actorUnit, Instant now) {
+        append("unit.closed", code, actorUnit, now, encoder.closed(code, validTo, successor));
     }
 
     void merged(AdminUnit successor, List<String> sources, String actorUnit, Instant now) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("code", successor.code());
-        payload.put("sourceCodes", sources);
-        payload.put("effectiveOn", successor.validFrom().toString());
-        append("unit.merged", successor.code(), actorUnit, now, payload);
+        append("unit.merged", successor.code(), actorUnit, now, encoder.merged(successor, sources));
     }
 
-    private void append(String type, String code, String unit, Instant now, Map<String, Object> payload) {
-        try {
-            outbox.append(new OutboxEntry(AGGREGATE_TYPE, code, type, unit, now, json.writeValueAsString(payload)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void append(String type, String code, String unit, Instant now, Message payload) {
+        outbox.append(new OutboxEntry(AGGREGATE_TYPE, code, type, unit, now, payload));
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.dossier.it.DossierItSupport;
 import vn.motcua.dossier.it.workflow.SettableClock;
 import vn.motcua.platform.error.GrpcErrors;
+import vn.motcua.platform.testing.FeedPayloads;
 import vn.motcua.proto.common.v1.PageRequest;
 import vn.motcua.proto.feedback.v1.AnswerFeedbackRequest;
 import vn.motcua.proto.feedback.v1.ClassifyFeedbackRequest;
@@ -133,13 +134,13 @@ class FeedbackWorkflowIT extends DossierItSupport {
                     .doesNotContain("0912345678").doesNotContain("Thôn Đông").doesNotContain("Lệ phí")
                     .doesNotContain("Quy định đã");
         }
-        assertThat(feed.get(1)[1]).contains("\"classification\":\"REGULATION_IN_COMPETENCE\"")
+        assertThat(feed.get(1)[1]).contains("\"classification\":\"FEEDBACK_CLASS_REGULATION_IN_COMPETENCE\"")
                 .contains("\"classifiedInTime\":true").contains("\"stepDueAt\":\"2026-05-14T02:00:00Z\"");
         assertThat(feed.get(3)[1]).contains("\"answeredAt\":\"2026-05-14T02:00:00Z\"")
                 .contains("\"publishedAt\":\"2026-05-18T03:00:00Z\"").contains("\"answeredInTime\":true")
                 .contains("\"publishedInTime\":false").contains("\"handledInTime\":false");
         assertThat(feed.get(7)[1]).contains("\"likes\":1").contains("\"dislikes\":2")
-                .contains("\"dissatisfied\":true").contains("\"reaction\":\"LIKE\"");
+                .contains("\"dissatisfied\":true").contains("\"reaction\":\"REACTION_LIKE\"");
     }
 
     @Test
@@ -190,7 +191,8 @@ class FeedbackWorkflowIT extends DossierItSupport {
         assertThat(refusedLate.getDeadlineState()).isEqualTo(FeedbackDeadlineState.FEEDBACK_DEADLINE_STATE_OVERDUE);
         assertThat(flags(onTime).get(0)).isTrue();
         assertThat(flags(late).get(0)).isFalse();
-        assertThat(events(late).get(1)[1]).contains("\"state\":\"REJECTED\"").contains("\"handledInTime\":false");
+        assertThat(events(late).get(1)[1]).contains("\"state\":\"FEEDBACK_STATE_REJECTED\"")
+                .contains("\"handledInTime\":false");
     }
 
     // ---- refusals -------------------------------------------------------------------------------------------------
@@ -432,11 +434,11 @@ class FeedbackWorkflowIT extends DossierItSupport {
     }
 
     private List<String[]> events(String id) {
-        return query("SELECT event_type, payload_json FROM feed_outbox WHERE aggregate_type = 'feedback'"
-                + " AND aggregate_id = ? ORDER BY seq", id, rs -> {
+        return query("SELECT event_type, " + FeedPayloads.COLUMNS + " FROM feed_outbox WHERE aggregate_type ="
+                + " 'feedback' AND aggregate_id = ? ORDER BY seq", id, rs -> {
             List<String[]> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                rows.add(new String[] {rs.getString(1), FeedPayloads.json(rs.getString(2), rs.getBytes(3))});
             }
             return rows;
         });

@@ -88,10 +88,11 @@ class DossierWorkflowIT extends WorkflowItSupport {
                 "dossier.assigned", "dossier.appraised", "dossier.submitted_for_approval", "dossier.approved",
                 "dossier.result_issued", "dossier.result_returned");
         assertThat(events.get(7)[1]).contains("\"code\":\"" + code + "\"", "\"event\":\"RETURN_RESULT\"",
-                        "\"resultKind\":\"ISSUED\"", "\"returnChannel\":\"COUNTER\"", "\"fromState\":\"RESULT_READY\"",
-                        "\"toState\":\"RETURNED\"", "\"unitPath\":[\"30\",\"298\",\"11077\"]",
-                        "\"receivingUnitCode\":\"11077\"", "\"competentUnitCode\":\"11077\"", "\"procedureCode\":\""
-                                + BIRTH + "\"", "\"channel\":\"COUNTER\"", "\"receivedAt\":", "\"originalDueAt\":",
+                        "\"resultKind\":\"ISSUED\"", "\"returnChannel\":\"CHANNEL_COUNTER\"",
+                        "\"fromState\":\"DOSSIER_STATUS_RESULT_READY\"", "\"state\":\"DOSSIER_STATUS_RETURNED\"",
+                        "\"unitPath\":[\"30\",\"298\",\"11077\"]", "\"receivingUnitCode\":\"11077\"",
+                        "\"competentUnitCode\":\"11077\"", "\"procedureCode\":\"" + BIRTH + "\"",
+                        "\"channel\":\"CHANNEL_COUNTER\"", "\"receivedAt\":", "\"originalDueAt\":",
                         "\"dueAt\":", "\"finishedAt\":\"" + finished + "\"", "\"pauses\":[]",
                         "\"extensionUsed\":false", "\"boundaryFree\":false")
                 .doesNotContain(CITIZEN_ID).doesNotContain("Nguyễn").doesNotContain("0912345678");
@@ -172,9 +173,9 @@ class DossierWorkflowIT extends WorkflowItSupport {
                 "dossier.submitted_for_approval", "dossier.approved", "dossier.result_issued",
                 "dossier.result_returned");
         assertThat(events.get(0)[1]).contains("\"submittedAt\":\"" + MONDAY_0800 + "\"").doesNotContain("receivedAt");
-        assertThat(events.get(1)[1]).contains("\"event\":\"ACCEPT\"", "\"channel\":\"ONLINE\"",
-                "\"receivedAt\":\"" + acceptedAt + "\"", "\"fromState\":\"SUBMITTED\"");
-        assertThat(events.get(10)[1]).contains("\"returnChannel\":\"ONLINE\"");
+        assertThat(events.get(1)[1]).contains("\"event\":\"ACCEPT\"", "\"channel\":\"CHANNEL_ONLINE\"",
+                "\"receivedAt\":\"" + acceptedAt + "\"", "\"fromState\":\"DOSSIER_STATUS_SUBMITTED\"");
+        assertThat(events.get(10)[1]).contains("\"returnChannel\":\"CHANNEL_ONLINE\"");
     }
 
     @Test
@@ -247,8 +248,8 @@ class DossierWorkflowIT extends WorkflowItSupport {
                 .isEqualTo(suppliedAt);
         String[] event = events(code).get(5);
         assertThat(event[0]).isEqualTo("dossier.supplement_received");
-        assertThat(event[1]).contains("\"pauses\":[{\"kind\":\"SUPPLEMENT\",\"from\":\"" + requestedAt
-                + "\",\"to\":\"" + suppliedAt + "\"}]", "\"originalDueAt\":\"" + originalDue + "\"",
+        assertThat(event[1]).contains("\"pauses\":[{\"kind\":\"SUPPLEMENT\",\"startedAt\":\"" + requestedAt
+                + "\",\"endedAt\":\"" + suppliedAt + "\"}]", "\"originalDueAt\":\"" + originalDue + "\"",
                 "\"dueAt\":\"" + restartedDue + "\"");
     }
 
@@ -329,7 +330,7 @@ class DossierWorkflowIT extends WorkflowItSupport {
         assertThat(instant(refused.getFinishedAt())).isEqualTo(MONDAY_0800.plus(Duration.ofHours(3)));
         String[] event = events(code).get(6);
         assertThat(event[0]).isEqualTo("dossier.refused");
-        assertThat(event[1]).contains("\"resultKind\":\"REFUSED\"", "\"toState\":\"REFUSED\"")
+        assertThat(event[1]).contains("\"resultKind\":\"REFUSED\"", "\"state\":\"DOSSIER_STATUS_REFUSED\"")
                 .doesNotContain("chưa đủ tuổi");
     }
 
@@ -578,7 +579,8 @@ class DossierWorkflowIT extends WorkflowItSupport {
         assertThat(types(oneDay)).containsExactly("dossier.received", "dossier.near_due");
         assertThat(types(fiveDays)).containsExactly("dossier.received");
         assertThat(types(paused)).containsExactly("dossier.received", "dossier.transferred", "dossier.near_due");
-        assertThat(events(oneDay).get(1)[1]).contains("\"deadlineState\":\"NEAR_DUE\"").doesNotContain(CITIZEN_ID);
+        assertThat(events(oneDay).get(1)[1]).contains("\"deadlineState\":\"DEADLINE_STATE_NEAR_DUE\"")
+                .doesNotContain(CITIZEN_ID);
 
         clock.set(MONDAY_0800.plus(Duration.ofHours(1)));
         wf(specialist(unit)).requestSupplement(RequestSupplementRequest.newBuilder().setCode(paused)

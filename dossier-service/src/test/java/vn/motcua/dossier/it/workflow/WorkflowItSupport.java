@@ -11,6 +11,7 @@ import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.it.DossierItSupport;
 import vn.motcua.platform.error.GrpcErrors;
+import vn.motcua.platform.testing.FeedPayloads;
 import vn.motcua.proto.dossier.v1.AcceptDossierRequest;
 import vn.motcua.proto.dossier.v1.Applicant;
 import vn.motcua.proto.dossier.v1.Channel;
@@ -200,11 +201,11 @@ abstract class WorkflowItSupport extends DossierItSupport {
 
     /** Feed events of one dossier, oldest first: event type and payload. */
     List<String[]> events(String code) {
-        return query("SELECT event_type, payload_json FROM feed_outbox WHERE aggregate_id = ? ORDER BY seq",
-                new Object[] {code}, rs -> {
+        return query("SELECT event_type, " + FeedPayloads.COLUMNS + " FROM feed_outbox WHERE aggregate_id = ?"
+                + " ORDER BY seq", new Object[] {code}, rs -> {
                     List<String[]> rows = new ArrayList<>();
                     while (rs.next()) {
-                        rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                        rows.add(new String[] {rs.getString(1), FeedPayloads.json(rs.getString(2), rs.getBytes(3))});
                     }
                     return rows;
                 });

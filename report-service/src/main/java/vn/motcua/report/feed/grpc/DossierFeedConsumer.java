@@ -15,7 +15,6 @@ import vn.motcua.platform.auth.ServiceAccountTokens;
 import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.platform.feed.FeedSubscriber;
 import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
-import vn.motcua.report.feed.DossierFeedHandler;
 
 import java.time.Duration;
 import java.util.Optional;

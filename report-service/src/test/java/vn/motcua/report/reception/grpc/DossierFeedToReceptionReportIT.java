@@ -92,8 +92,10 @@ class DossierFeedToReceptionReportIT implements TestPropertyProvider {
         received("11077", List.of("30", "298", "11077"), "2026-11-27T17:00:00Z");   // midnight: the 28th
         received("11080", List.of("30", "298", "11080"), "2026-11-27T08:00:00Z");
         received("10999", List.of("30", "297", "10999"), "2026-11-27T08:00:00Z");
-        append(new OutboxEntry("dossier", "D-paid", "dossier.fee_paid", "11077",
-                Instant.parse("2026-11-27T09:00:00Z"), "{\"amount\":50000}"));
+        // an event type this service knowingly ignores moves the cursor and counts nothing
+        append(new OutboxEntry("dossier", "D-assigned", "dossier.assigned", "11077",
+                Instant.parse("2026-11-27T09:00:00Z"), ReportItSupport.receivedPayload("D-assigned", "11077",
+                        List.of("30", "298", "11077"), "2026-11-27T02:00:00Z")));
         received("11077", List.of("30", "298", "11077"), "2026-11-26T16:59:59.999999Z"); // still the 26th
 
         ReportItSupport.awaitTrue("the subscriber to apply seq " + lastSeq, Duration.ofSeconds(60),
@@ -110,13 +112,9 @@ class DossierFeedToReceptionReportIT implements TestPropertyProvider {
     }
 
     private void received(String unit, List<String> path, String receivedAt) {
-        String pathJson = String.join(",", path.stream().map(code -> "\"" + code + "\"").toList());
-        String payload = ("{\"code\":\"H30.%s-%d\",\"receivingUnitCode\":\"%s\",\"unitPath\":[%s],"
-                + "\"competentUnitCode\":\"%s\",\"procedureCode\":\"1.001193\",\"channel\":\"COUNTER\","
-                + "\"receivedAt\":\"%s\",\"dueAt\":\"2026-12-04T10:00:00Z\"}")
-                .formatted(unit, lastSeq + 1, unit, pathJson, unit, receivedAt);
-        append(new OutboxEntry("dossier", "H30." + unit + "-" + (lastSeq + 1), "dossier.received", unit,
-                Instant.parse(receivedAt), payload));
+        String code = "H30." + unit + "-" + (lastSeq + 1);
+        append(new OutboxEntry("dossier", code, "dossier.received", unit, Instant.parse(receivedAt),
+                ReportItSupport.receivedPayload(code, unit, path, receivedAt)));
     }
 
     private void append(OutboxEntry entry) {

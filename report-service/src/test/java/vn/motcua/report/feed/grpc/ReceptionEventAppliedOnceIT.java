@@ -1,5 +1,6 @@
-package vn.motcua.report.feed;
+package vn.motcua.report.feed.grpc;
 
+import com.google.protobuf.Any;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -10,11 +11,12 @@ import org.junit.jupiter.api.TestInstance;
 import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.platform.feed.FeedEvent;
 import vn.motcua.platform.testing.TestDatabase;
-import vn.motcua.report.feed.grpc.DossierFeedConsumer;
+import vn.motcua.proto.dossier.v1.DossierChanged;
 import vn.motcua.report.it.ReportItSupport;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,12 +60,10 @@ class ReceptionEventAppliedOnceIT implements TestPropertyProvider {
     }
 
     private static FeedEvent received(long seq, String unit, String receivedAt) {
-        String payload = """
-                {"code":"H30.298.%s-%d","receivingUnitCode":"%s","unitPath":["30","298","%s"],
-                 "competentUnitCode":"%s","procedureCode":"1.001193","channel":"COUNTER","receivedAt":"%s"}"""
-                .formatted(unit, seq, unit, unit, unit, receivedAt);
+        DossierChanged payload = ReportItSupport.receivedPayload("H30.298." + unit + "-" + seq, unit,
+                List.of("30", "298", unit), receivedAt);
         return new FeedEvent(UUID.randomUUID().toString(), seq, SOURCE, "dossier", "D" + seq,
-                DossierFeedHandler.DOSSIER_RECEIVED, Instant.parse(receivedAt), unit, payload);
+                DossierFeedHandler.DOSSIER_RECEIVED, Instant.parse(receivedAt), unit, Any.pack(payload));
     }
 
     private long count(String unit, LocalDate day) {
@@ -99,7 +99,7 @@ class ReceptionEventAppliedOnceIT implements TestPropertyProvider {
     void unknownEventTypeChangesNothingButMovesTheCursor() {
         long before = queryLong(db, "SELECT COALESCE(SUM(received), 0) FROM daily_reception");
         FeedEvent paid = new FeedEvent(UUID.randomUUID().toString(), 100, SOURCE, "dossier", "D100",
-                "dossier.fee_paid", Instant.parse("2026-11-27T03:00:00Z"), "11001", "{}");
+                "dossier.fee_paid", Instant.parse("2026-11-27T03:00:00Z"), "11001", Any.getDefaultInstance());
 
         assertThat(cursors.applyOnce(CONSUMER, SOURCE, paid, handler)).isTrue();
 
@@ -112,7 +112,8 @@ class ReceptionEventAppliedOnceIT implements TestPropertyProvider {
         long cursorBefore = cursors.cursor(CONSUMER, SOURCE);
         FeedEvent broken = new FeedEvent(UUID.randomUUID().toString(), cursorBefore + 1, SOURCE, "dossier", "DX",
                 DossierFeedHandler.DOSSIER_RECEIVED, Instant.parse("2026-11-27T03:00:00Z"), "11002",
-                "{\"code\":\"DX\",\"unitPath\":[\"30\"]}");
+                Any.pack(ReportItSupport.receivedPayload("DX", "11002", List.of("30"), "2026-11-27T03:00:00Z")
+                        .toBuilder().clearReceivingUnitCode().build()));
 
         assertThatThrownBy(() -> cursors.applyOnce(CONSUMER, SOURCE, broken, handler))
                 .isInstanceOf(IllegalArgumentException.class);
