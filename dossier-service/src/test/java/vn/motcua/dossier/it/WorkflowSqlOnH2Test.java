@@ -56,6 +56,10 @@ class WorkflowSqlOnH2Test implements TestPropertyProvider {
 
     @Test
     void transitionsListsSweepPausesAndRatingsWork() {
+        write(() -> {
+            dossiers.openCounter("000.02.24.H30", LocalDate.of(2026, 3, 9));
+            return null;
+        });
         String code = write(() -> {
             String c = dossiers.allocateCode("000.02.24.H30", LocalDate.of(2026, 3, 9));
             dossiers.insert(dossier(c, DossierState.RECEIVED, T0.plusSeconds(3600)), null, T0);

@@ -34,16 +34,38 @@ public class DossierRepository {
     }
 
     /**
-     * Next number of the day for an agency. The counter row stays locked until commit, so concurrent receptions
-     * queue here and a number is never handed out twice; a rolled-back reception leaves no number in use.
+     * Creates the agency's counter row for the day if it is missing. Call it in a transaction of its own, before
+     * the reception's: two receptions that both create the first row of a day inside their business transactions
+     * (INSERT ... ON DUPLICATE KEY UPDATE on a missing key) both take the gap lock and then deadlock on each
+     * other's insert intention in InnoDB, and one of them fails. With the row already there, the reception only
+     * updates an existing row.
+     */
+    public void openCounter(String agencyCode, LocalDate day) {
+        try (PreparedStatement open = jdbc.getConnection().prepareStatement(
+                "INSERT IGNORE INTO dossier_code_counter (agency_code, day, last_no) VALUES (?, ?, 0)")) {
+            open.setString(1, agencyCode);
+            open.setObject(2, day);
+            open.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not open the dossier counter", e);
+        }
+    }
+
+    /**
+     * Next number of the day for an agency, whose counter row {@link #openCounter} created. The row stays locked
+     * until commit, so concurrent receptions queue here and a number is never handed out twice; a rolled-back
+     * reception leaves no number in use.
      */
     public long nextSequence(String agencyCode, LocalDate day) {
         Connection c = jdbc.getConnection();
-        try (PreparedStatement bump = c.prepareStatement("INSERT INTO dossier_code_counter (agency_code, day, last_no)"
-                + " VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE last_no = last_no + 1")) {
+        try (PreparedStatement bump = c.prepareStatement(
+                "UPDATE dossier_code_counter SET last_no = last_no + 1 WHERE agency_code = ? AND day = ?")) {
             bump.setString(1, agencyCode);
             bump.setObject(2, day);
-            bump.executeUpdate();
+            if (bump.executeUpdate() != 1) {
+                throw new IllegalStateException("no dossier counter for " + agencyCode + " on " + day
+                        + ": openCounter must run first");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not advance the dossier counter", e);
         }
@@ -72,8 +94,8 @@ public class DossierRepository {
         jdbc.prepareStatement("INSERT INTO dossier (code, procedure_code, procedure_version, procedure_name,"
                 + " receiving_unit_code, competent_unit_code, handling_unit_code, state, channel, applicant_name,"
                 + " applicant_citizen_id, applicant_phone, applicant_email, applicant_address, note, received_at,"
-                + " original_due_at, due_at, finished_at, extension_used, created_at, updated_at, submitted_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + " original_due_at, due_at, finished_at, extension_used, created_at, updated_at, submitted_at, lookup_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             int i = 1;
             ps.setString(i++, d.code());
             ps.setString(i++, d.procedureCode());
@@ -97,7 +119,8 @@ public class DossierRepository {
             ps.setBoolean(i++, d.extensionUsed());
             UtcTimestamps.bind(ps, i++, now);
             UtcTimestamps.bind(ps, i++, now);
-            UtcTimestamps.bind(ps, i, submittedAt);
+            UtcTimestamps.bind(ps, i++, submittedAt);
+            ps.setString(i, d.lookupKey());
             return ps.executeUpdate();
         });
     }
@@ -252,6 +275,6 @@ public class DossierRepository {
                 .note(rs.getString("note")).receivedAt(UtcTimestamps.read(rs, "received_at"))
                 .originalDueAt(UtcTimestamps.read(rs, "original_due_at")).dueAt(UtcTimestamps.read(rs, "due_at"))
                 .finishedAt(UtcTimestamps.read(rs, "finished_at")).extensionUsed(rs.getBoolean("extension_used"))
-                .revision(rs.getLong("row_version")).build();
+                .revision(rs.getLong("row_version")).lookupKey(rs.getString("lookup_key")).build();
     }
 }

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.dossier.service;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import vn.motcua.dossier.calendar.WorkCalendar;
@@ -18,6 +19,7 @@ import vn.motcua.platform.error.DomainException;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * The one way a dossier comes into existence, whether a citizen submits it online (T1) or a desk receives it at the
@@ -75,14 +77,19 @@ public class DossierCreation {
      */
     public Dossier create(Caller caller, String operation, String requestId, String fingerprint, NewDossier d,
                           Instant now) {
+        boolean online = d.channel() == Channel.ONLINE;
+        LocalDate day = WorkCalendar.localDate(online ? now : d.receivedAt());
+        // committed on its own, before the reception's transaction: see DossierRepository.openCounter
+        tx.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
+            dossiers.openCounter(d.unit().agencyCode(), day);
+            return null;
+        });
         return tx.executeWrite(status -> {
             RequestIdempotency.Claim claim = idempotency.claim(caller, operation, requestId, fingerprint, now);
             if (claim.isReplay()) {
                 return dossiers.replayed(claim.resultRef());
             }
-            boolean online = d.channel() == Channel.ONLINE;
-            String code = dossiers.allocateCode(d.unit().agencyCode(),
-                    WorkCalendar.localDate(online ? now : d.receivedAt()));
+            String code = dossiers.allocateCode(d.unit().agencyCode(), day);
             Procedure procedure = d.receivable().procedure();
             String competent = d.receivable().competentUnitCode();
             Dossier dossier = d.decision().create(Dossier.builder().code(code)
