@@ -265,7 +265,8 @@ async function renderDossier(target, code) {
       field('Ngày tiếp nhận', time(dossier.receivedAt)),
       field('Hẹn trả kết quả', time(dossier.dueAt)),
       field('Ngày hoàn thành', dossier.finishedAt ? time(dossier.finishedAt) : null),
-      field('Ghi chú', dossier.note)),
+      field('Ghi chú', dossier.note),
+      field('Mã tra cứu (in trên giấy tiếp nhận)', dossier.lookupKey)),
     h('h3', {}, 'Quá trình xử lý'),
     h('ol', {class: 'timeline', id: 'timeline'}, timeline.entries.map(e => h('li', {},
       h('span', {class: 'when'}, time(e.at)), ' ',
@@ -285,16 +286,29 @@ async function lookup(event) {
   event.preventDefault();
   clearMessage();
   const code = $('lookup-code').value.trim();
+  const key = $('lookup-key').value.trim();
   const result = $('lookup-result');
   if (!CODE.test(code)) {
     result.replaceChildren(h('p', {class: 'error'}, 'Mã hồ sơ chỉ gồm chữ, số, dấu chấm và gạch ngang.'));
     return;
   }
+  if (!key) {
+    result.replaceChildren(h('p', {class: 'error'}, 'Hãy nhập mã tra cứu in trên giấy tiếp nhận hồ sơ.'));
+    return;
+  }
   result.replaceChildren(h('p', {class: 'muted'}, 'Đang tra cứu…'));
   try {
     // public route: the status of a dossier without personal data; no token needed
-    const response = await fetch(`/api/v1/public/dossiers/${encodeURIComponent(code)}/status`,
+    // the key printed on the receipt is needed besides the code, which is sequential (ADR 0005)
+    const response = await fetch(`/api/v1/public/dossiers/${encodeURIComponent(code)}/status`
+      + `?lookupKey=${encodeURIComponent(key)}`,
       {headers: {Accept: 'application/json'}, credentials: 'omit'});
+    if (response.status === 404) {
+      // a wrong key answers like an unknown code, on purpose: say what to check, not which one was wrong
+      result.replaceChildren(h('p', {class: 'error', role: 'alert'},
+        'Không tìm thấy hồ sơ có mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại cả hai mã trên giấy tiếp nhận.'));
+      return;
+    }
     if (!response.ok) {
       throw new ApiError(response.status, await response.json().catch(() => ({})));
     }

@@ -86,7 +86,8 @@ class AuthorizationMatrixIT extends SystemTest {
                 row(GET, "/api/v1/public/procedures", everyone(200), query("q=khai%20sinh")),
                 row(GET, "/api/v1/public/procedures/{code}", everyone(200), fixed(code, MatrixFixtures.BIRTH)),
                 row(GET, "/api/v1/public/units/{unitCode}/listing", everyone(200), fixed("unitCode", MatrixFixtures.UNIT)),
-                row(GET, "/api/v1/public/dossiers/{code}/status", everyone(200), f::received, on(code)),
+                row(GET, "/api/v1/public/dossiers/{code}/status", everyone(200), f::receivedWithLookupKey,
+                        withLookupKey(code)),
                 row(GET, "/api/v1/public/feedback", everyone(200)),
 
                 // officers' reads
@@ -294,6 +295,14 @@ class AuthorizationMatrixIT extends SystemTest {
 
     private static Route.Request on(String var) {
         return (r, s) -> call(Map.of(var, r), null, null, null);
+    }
+
+    /** The public lookup: the code in the path, the receipt's key as the lookupKey query parameter. */
+    private static Route.Request withLookupKey(String var) {
+        return (r, s) -> {
+            String[] codeAndKey = r.split(" ");
+            return call(Map.of(var, codeAndKey[0]), "lookupKey=" + codeAndKey[1], null, null);
+        };
     }
 
     private static Route.Request on(String var, String json) {

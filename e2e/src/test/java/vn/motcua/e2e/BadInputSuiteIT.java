@@ -119,6 +119,7 @@ class BadInputSuiteIT extends SystemTest {
             Pattern.compile("(?i)localhost|jdbc:|sqlstate|motcua_e2e_"));
 
     private String dossierCode;
+    private String lookupKey;
     private String feedbackId;
     private String userId;
     private Map<String, Long> before;
@@ -130,6 +131,7 @@ class BadInputSuiteIT extends SystemTest {
                 .json(VALID_DOSSIER));
         assertThat(dossier.status()).as("setup dossier: %s", dossier).isEqualTo(201);
         dossierCode = json.readTree(dossier.body()).path("code").asText();
+        lookupKey = json.readTree(dossier.body()).path("lookupKey").asText();
 
         Answer feedback = send(BadInputCase.post("setup", "a feedback", "/api/v1/feedback").as(CITIZEN)
                 .json(VALID_FEEDBACK));
@@ -563,6 +565,11 @@ class BadInputSuiteIT extends SystemTest {
                         .json("{\"password\":\"MotCua@2026x\"}").expect(404, NOT_FOUND));
     }
 
+    /** A well-formed lookup key that is not {@code key}. */
+    private static String otherKey(String key) {
+        return key.equals("00000000") ? "11111111" : "00000000";
+    }
+
     private List<BadInputCase> publicLookups() {
         String status = "/api/v1/public/dossiers/%s/status";
         String search = "/api/v1/public/procedures";
@@ -578,6 +585,14 @@ class BadInputSuiteIT extends SystemTest {
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "status of a code with a script", status.formatted(seg(SCRIPT)), ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID),
+                get(f, "status without the receipt's lookup key", status.formatted(dossierCode), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "status with a lookup key of the wrong shape",
+                        status.formatted(dossierCode) + "?lookupKey=" + seg(SCRIPT), ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "status with another lookup key (enumeration)",
+                        status.formatted(dossierCode) + "?lookupKey=" + otherKey(lookupKey), ANONYMOUS)
+                        .expect(404, NOT_FOUND),
                 get(f, "status of a code with NUL", status.formatted("H30%00"), ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "status of a code never issued", status.formatted(NEVER_ISSUED), ANONYMOUS)

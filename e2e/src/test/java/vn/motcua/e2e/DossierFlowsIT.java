@@ -157,7 +157,8 @@ class DossierFlowsIT extends SystemTest {
         assertThat(after.statusCode()).as(describe(after)).isEqualTo(409);
         assertThat(json.readTree(after.body()).path("reason").asText()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(timelineEvents(code, CITIZEN)).containsSubsequence("RECEIVE_AT_COUNTER", "TRANSFER", "WITHDRAW");
-        HttpResponse<String> status = get("/api/v1/public/dossiers/" + code + "/status", null);
+        String key = json.readTree(get("/api/v1/dossiers/" + code, CITIZEN).body()).path("lookupKey").asText();
+        HttpResponse<String> status = get("/api/v1/public/dossiers/" + code + "/status?lookupKey=" + key, null);
         assertThat(status.statusCode()).as(describe(status)).isEqualTo(200);
         assertThat(json.readTree(status.body()).path("status").asText()).isEqualTo("WITHDRAWN");
     }
@@ -170,6 +171,8 @@ class DossierFlowsIT extends SystemTest {
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
         String code = json.readTree(response.body()).path("code").asText();
         assertFormShows(code, "receipt", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+        // the public lookup needs the key printed on the receipt besides the code (ADR 0005)
+        assertFormShows(code, "receipt", "mã tra cứu " + json.readTree(response.body()).path("lookupKey").asText());
         return code;
     }
 

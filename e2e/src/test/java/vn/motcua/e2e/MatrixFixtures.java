@@ -154,6 +154,12 @@ final class MatrixFixtures {
         return code(api.post(RECEPTION_OWN, "/api/v1/dossiers", counterDossierBody(procedure), 201));
     }
 
+    /** A received dossier's code and the lookup key from its receipt, separated by a space. */
+    String receivedWithLookupKey() throws IOException, InterruptedException {
+        JsonNode dossier = api.post(RECEPTION_OWN, "/api/v1/dossiers", counterDossierBody(BIRTH), 201);
+        return code(dossier) + " " + require(dossier, "lookupKey");
+    }
+
     String submitted() throws IOException, InterruptedException {
         return code(api.post(CITIZEN, "/api/v1/citizen/dossiers", onlineDossierBody(), 201));
     }

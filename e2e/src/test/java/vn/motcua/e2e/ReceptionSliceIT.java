@@ -50,6 +50,7 @@ class ReceptionSliceIT extends SystemTest {
     private final String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
 
     private String dossierCode;
+    private String lookupKey;
     private int receivedBeforeBadInput = -1;
 
 
@@ -81,6 +82,7 @@ class ReceptionSliceIT extends SystemTest {
         assertThat(body.path("status").asText()).isNotBlank();
         assertThat(body.path("applicant").isObject()).as("applicant in " + response.body()).isTrue();
         dossierCode = code;
+        lookupKey = body.path("lookupKey").asText();
 
         HttpResponse<String> own = get("/api/v1/dossiers/" + code, "mc.ngocson");
         assertThat(own.statusCode()).as("the receiving officer reads it back: " + describe(own)).isEqualTo(200);
@@ -91,7 +93,8 @@ class ReceptionSliceIT extends SystemTest {
     @Order(3)
     void publicStatusNeedsNoTokenAndRevealsNoApplicant() throws Exception {
         assumeTrue(dossierCode != null, "needs the dossier received above");
-        HttpResponse<String> response = get("/api/v1/public/dossiers/" + dossierCode + "/status", null);
+        HttpResponse<String> response = get("/api/v1/public/dossiers/" + dossierCode + "/status?lookupKey="
+                + lookupKey, null);
 
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
         JsonNode body = json.readTree(response.body());

@@ -57,6 +57,11 @@ final class DossierLetters {
         }
         doc.add(l.freeText("Vào Sổ theo dõi hồ sơ, Quyển số: " + FormLayout.blankIfEmpty(d.registerBook())
                 + ", Số thứ tự: " + FormLayout.blankIfEmpty(d.registerNumber())));
+        if (d.lookupKey() != null) {
+            // the public lookup needs both (ADR 0005): the code alone is sequential and tells nothing
+            doc.add(l.freeText("Tra cứu tình trạng hồ sơ trực tuyến bằng mã hồ sơ " + d.code() + " và mã tra cứu "
+                    + d.lookupKey() + "."));
+        }
         doc.add(l.signatures(
                 new SignBlock("NGƯỜI NỘP HỒ SƠ", SIGN_HINT, d.applicant().name()),
                 issuer("NGƯỜI TIẾP NHẬN HỒ SƠ", SIGN_HINT, d.officerName())));

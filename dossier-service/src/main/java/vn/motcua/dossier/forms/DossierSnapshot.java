@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param feeTotalDong   fees and charges in đồng (VND has no minor unit)
  * @param registerBook   "Quyển số" of the tracking register; may be null
  * @param registerNumber "Số thứ tự" in that register; may be null
+ * @param lookupKey      the key of the public status lookup, printed on the receipt (ADR 0005); may be null
  */
 public record DossierSnapshot(
         String code,
@@ -28,7 +29,8 @@ public record DossierSnapshot(
         String returnPlace,
         String officerName,
         String registerBook,
-        String registerNumber) {
+        String registerNumber,
+        String lookupKey) {
 
     public DossierSnapshot {
         Objects.requireNonNull(code, "dossier code");

@@ -146,6 +146,13 @@ class FormRendererTest {
     }
 
     @Test
+    void receiptPrintsTheLookupKeyThePublicStatusNeeds() {
+        String text = Pdfs.text(renderer.render(FormType.RECEIPT, FormRegime.REGIME_2018,
+                Samples.data(FormType.RECEIPT)));
+        assertContains(text, "mã tra cứu 7K3M9QXA");
+    }
+
+    @Test
     void apologyPrintsTheNewAppointmentAndRegimeSpecificWording() {
         FormData data = Samples.data(FormType.APOLOGY);
         String t2018 = Pdfs.text(renderer.render(FormType.APOLOGY, FormRegime.REGIME_2018, data));
@@ -211,7 +218,7 @@ class FormRendererTest {
         DossierSnapshot d = Samples.dossier();
         DossierSnapshot noDue = new DossierSnapshot(d.code(), d.procedureCode(), d.procedureName(),
                 d.applicant(), d.receivedAt(), null, d.components(), d.feeTotalDong(), d.receivingUnit(),
-                d.competentUnit(), d.returnPlace(), d.officerName(), d.registerBook(), d.registerNumber());
+                d.competentUnit(), d.returnPlace(), d.officerName(), d.registerBook(), d.registerNumber(), d.lookupKey());
         FormData data = FormData.forDossier(Samples.HEADER, Samples.ISSUED, noDue);
         assertContains(assertThrows(IllegalArgumentException.class,
                 () -> renderer.render(FormType.RECEIPT, FormRegime.REGIME_2018, data)).getMessage(), "dueAt");

@@ -42,7 +42,7 @@ final class Samples {
                 "Bộ phận Tiếp nhận và Trả kết quả UBND huyện Tứ Kỳ",
                 "Phòng Tư pháp huyện Tứ Kỳ",
                 "Bộ phận Tiếp nhận và Trả kết quả UBND huyện Tứ Kỳ",
-                "Trần Văn Minh", "01/2025", "0123");
+                "Trần Văn Minh", "01/2025", "0123", "7K3M9QXA");
     }
 
     static List<HandoverRow> handovers() {

@@ -170,13 +170,39 @@ class DossierReceptionIT extends DossierItSupport {
     @Test
     void publicLookupNeedsNoTokenAndShowsNoPersonalData() {
         Dossier dossier = ds(receptionist(NGOC_SON)).receiveDossier(birthRegistration().build()).getDossier();
-        LookupDossierStatusResponse status = ds(null).lookupDossierStatus(
-                LookupDossierStatusRequest.newBuilder().setCode(dossier.getCode()).build());
+        assertThat(dossier.getLookupKey()).as("printed on the receipt").matches("[0-9A-HJKMNP-TV-Z]{8}");
+        LookupDossierStatusResponse status = ds(null).lookupDossierStatus(LookupDossierStatusRequest.newBuilder()
+                .setCode(dossier.getCode()).setLookupKey(dossier.getLookupKey().toLowerCase()).build());
         assertThat(status.getStatus()).isEqualTo(DossierStatus.DOSSIER_STATUS_RECEIVED);
         assertThat(status.getReceivingUnitName()).isEqualTo("Xã Ngọc Sơn");
         assertThat(status.toString()).doesNotContain("030090001234").doesNotContain("Nguyễn Văn An");
         assertCode(() -> ds(null).lookupDossierStatus(LookupDossierStatusRequest.newBuilder()
-                .setCode("000.02.24.H30-991231-9999").build()), Status.Code.NOT_FOUND);
+                .setCode("000.02.24.H30-991231-9999").setLookupKey(dossier.getLookupKey()).build()),
+                Status.Code.NOT_FOUND);
+    }
+
+    /** ADR 0005: codes are sequential, so the code alone must not open a dossier's status. */
+    @Test
+    void publicLookupWithoutTheReceiptKeyCannotEnumerateDossiers() {
+        Dossier dossier = ds(receptionist(NGOC_SON)).receiveDossier(birthRegistration().build()).getDossier();
+        Dossier next = ds(receptionist(NGOC_SON)).receiveDossier(birthRegistration().build()).getDossier();
+        assertThat(next.getLookupKey()).as("keys are drawn, not derived").isNotEqualTo(dossier.getLookupKey());
+        String wrong = dossier.getLookupKey().equals("00000000") ? "11111111" : "00000000";
+        StatusRuntimeException wrongKey = failure(() -> ds(null).lookupDossierStatus(LookupDossierStatusRequest
+                .newBuilder().setCode(dossier.getCode()).setLookupKey(wrong).build()));
+        StatusRuntimeException unknown = failure(() -> ds(null).lookupDossierStatus(LookupDossierStatusRequest
+                .newBuilder().setCode("000.02.24.H30-991231-9999").setLookupKey(wrong).build()));
+        assertThat(wrongKey.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(wrongKey.getStatus().getDescription()).as("a wrong key reads like an unknown code")
+                .isEqualTo(unknown.getStatus().getDescription());
+        assertThat(failure(() -> ds(null).lookupDossierStatus(LookupDossierStatusRequest.newBuilder()
+                .setCode(dossier.getCode()).build())).getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(failure(() -> ds(null).lookupDossierStatus(LookupDossierStatusRequest.newBuilder()
+                .setCode(dossier.getCode()).setLookupKey("not a key").build())).getStatus().getCode())
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(failure(() -> ds(null).lookupDossierStatus(LookupDossierStatusRequest.newBuilder()
+                .setCode(next.getCode()).setLookupKey(dossier.getLookupKey()).build())).getStatus().getCode())
+                .as("one receipt's key opens no other dossier").isEqualTo(Status.Code.NOT_FOUND);
     }
 
     @Test

@@ -9,7 +9,8 @@ import vn.motcua.proto.dossier.v1.Dossier;
 
 /**
  * A dossier (hồ sơ) as its authorised readers see it. status is the proto enum name without DOSSIER_STATUS_
- * (e.g. RECEIVED), channel without CHANNEL_ (COUNTER, ONLINE, POSTAL); instants are ISO-8601 UTC.
+ * (e.g. RECEIVED), channel without CHANNEL_ (COUNTER, ONLINE, POSTAL); instants are ISO-8601 UTC. lookupKey is
+ * printed on the receipt and opens the public status lookup together with the code (null for old dossiers).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -17,7 +18,7 @@ public record DossierJson(String code, String procedureCode, int procedureVersio
                           String receivingUnitCode, String competentUnitCode, @Nullable String status,
                           String statusLabel, @Nullable String channel, ApplicantJson applicant,
                           @Nullable String receivedAt, @Nullable String dueAt, @Nullable String finishedAt,
-                          @Nullable String note, long revision) {
+                          @Nullable String note, long revision, @Nullable String lookupKey) {
 
     static DossierJson from(Dossier d) {
         return new DossierJson(d.getCode(), d.getProcedureCode(), d.getProcedureVersion(), d.getProcedureName(),
@@ -27,7 +28,7 @@ public record DossierJson(String code, String procedureCode, int procedureVersio
                 ProtoValues.instant(d.hasReceivedAt(), d.getReceivedAt()),
                 ProtoValues.instant(d.hasDueAt(), d.getDueAt()),
                 ProtoValues.instant(d.hasFinishedAt(), d.getFinishedAt()),
-                ProtoValues.text(d.getNote()), d.getRevision());
+                ProtoValues.text(d.getNote()), d.getRevision(), ProtoValues.text(d.getLookupKey()));
     }
 
     /** The strong entity tag of this revision, as sent in ETag and expected back in If-Match. */

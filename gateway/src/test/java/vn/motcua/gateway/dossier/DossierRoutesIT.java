@@ -217,7 +217,7 @@ class DossierRoutesIT extends GatewayIT {
 
     @Test
     void publicStatusLookupNeedsNoTokenAndShowsNoPersonalData() {
-        Api.Reply reply = api.get("/api/v1/public/dossiers/H30.298.11077-250303-0001/status");
+        Api.Reply reply = api.get("/api/v1/public/dossiers/H30.298.11077-250303-0001/status?lookupKey=7k3m-9qxa");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json()).containsOnlyKeys("code", "procedureName", "receivingUnitName", "status",
@@ -225,6 +225,8 @@ class DossierRoutesIT extends GatewayIT {
                 .containsEntry("status", "IN_PROCESS").containsEntry("receivedAt", "2025-03-03T01:30:00Z");
         var call = services.only();
         assertThat(((LookupDossierStatusRequest) call.request()).getCode()).isEqualTo("H30.298.11077-250303-0001");
+        assertThat(((LookupDossierStatusRequest) call.request()).getLookupKey())
+                .as("the key goes to the service as typed: its rules are the service's").isEqualTo("7k3m-9qxa");
         assertThat(call.authorization()).isNull();
         assertThat(call.header(MetadataKeys.REQUEST_ID)).isEqualTo(reply.header("X-Request-Id"));
     }

@@ -15,7 +15,7 @@ public record Dossier(String code, String procedureCode, int procedureVersion, S
                       String receivingUnitCode, String competentUnitCode, String handlingUnitCode,
                       DossierState state, Channel channel, Applicant applicant, String note, Instant receivedAt,
                       Instant originalDueAt, Instant dueAt, Instant finishedAt, boolean extensionUsed,
-                      long revision) {
+                      long revision, String lookupKey) {
 
     public static Builder builder() {
         return new Builder();
@@ -26,7 +26,7 @@ public record Dossier(String code, String procedureCode, int procedureVersion, S
                 .receivingUnitCode(receivingUnitCode).competentUnitCode(competentUnitCode)
                 .handlingUnitCode(handlingUnitCode).state(state).channel(channel).applicant(applicant).note(note)
                 .receivedAt(receivedAt).originalDueAt(originalDueAt).dueAt(dueAt).finishedAt(finishedAt)
-                .extensionUsed(extensionUsed).revision(revision);
+                .extensionUsed(extensionUsed).revision(revision).lookupKey(lookupKey);
     }
 
     /**
@@ -51,6 +51,7 @@ public record Dossier(String code, String procedureCode, int procedureVersion, S
         Instant finishedAt;
         boolean extensionUsed;
         long revision;
+        String lookupKey;
 
         private Builder() {
         }
@@ -132,6 +133,12 @@ public record Dossier(String code, String procedureCode, int procedureVersion, S
             return this;
         }
 
+        /** The receipt's {@link LookupKey}; null for dossiers created before keys existed. */
+        public Builder lookupKey(String lookupKey) {
+            this.lookupKey = lookupKey;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first required fact that is missing */
         public Dossier build() {
             Objects.requireNonNull(code, "code");
@@ -143,7 +150,7 @@ public record Dossier(String code, String procedureCode, int procedureVersion, S
             Objects.requireNonNull(applicant, "applicant");
             return new Dossier(code, procedureCode, procedureVersion, procedureName, receivingUnitCode,
                     competentUnitCode, handlingUnitCode, state, channel, applicant, note, receivedAt, originalDueAt,
-                    dueAt, finishedAt, extensionUsed, revision);
+                    dueAt, finishedAt, extensionUsed, revision, lookupKey);
         }
     }
 }

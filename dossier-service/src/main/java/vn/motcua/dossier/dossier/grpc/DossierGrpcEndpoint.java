@@ -112,7 +112,7 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
     @Override
     public void lookupDossierStatus(LookupDossierStatusRequest request,
                                     StreamObserver<LookupDossierStatusResponse> observer) {
-        DossierQueryService.PublicStatus status = queries.lookup(request.getCode());
+        DossierQueryService.PublicStatus status = queries.lookup(request.getCode(), request.getLookupKey());
         Dossier d = status.dossier();
         LookupDossierStatusResponse.Builder response = LookupDossierStatusResponse.newBuilder()
                 .setCode(d.code())

@@ -27,7 +27,7 @@ final class DossierMessages {
                 .setApplicant(Applicant.newBuilder().setFullName(nz(d.applicant().fullName()))
                         .setCitizenId(nz(d.applicant().citizenId())).setPhone(nz(d.applicant().phone()))
                         .setEmail(nz(d.applicant().email())).setAddress(nz(d.applicant().address())))
-                .setNote(nz(d.note())).setRevision(d.revision());
+                .setNote(nz(d.note())).setRevision(d.revision()).setLookupKey(nz(d.lookupKey()));
         if (d.receivedAt() != null) {
             b.setReceivedAt(timestamp(d.receivedAt()));
         }

@@ -11,6 +11,7 @@ import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.LookupKey;
 import vn.motcua.dossier.dossier.domain.TransitionDecision;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.unit.AdminUnit;
@@ -18,6 +19,7 @@ import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 
 import java.sql.Connection;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -31,6 +33,9 @@ import java.time.LocalDate;
  */
 @Singleton
 public class DossierCreation {
+
+    /** Lookup keys guard the public status lookup (ADR 0005): they must not be predictable. */
+    private static final SecureRandom KEYS = new SecureRandom();
 
     private final TransactionOperations<Connection> tx;
     private final DossierRepository dossiers;
@@ -96,7 +101,7 @@ public class DossierCreation {
                     .procedure(procedure.code(), procedure.version(), procedure.name())
                     .receivingUnitCode(d.unit().code()).competentUnitCode(competent).handlingUnitCode(d.unit().code())
                     .channel(d.channel()).applicant(d.applicant()).note(FieldChecks.blankToNull(d.note()))
-                    .receivedAt(d.receivedAt()), now,
+                    .receivedAt(d.receivedAt()).lookupKey(LookupKey.generate(KEYS)), now,
                     new ProcedureDueTimes(() -> deadlines.forUnit(competent), procedure::timeLimit));
             Instant submittedAt = online ? now : null;
             dossiers.insert(dossier, submittedAt, now);

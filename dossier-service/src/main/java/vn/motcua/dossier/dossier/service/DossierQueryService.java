@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.LookupKey;
 import vn.motcua.dossier.dossier.domain.DossierCode;
 import vn.motcua.platform.auth.Roles;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
@@ -45,11 +46,23 @@ public class DossierQueryService {
         return dossier;
     }
 
-    /** Public lookup by code: the caller gets only non-personal fields (the adapter drops the rest). */
+    /**
+     * Public lookup by code and the key printed on the receipt: the caller gets only non-personal fields (the
+     * adapter drops the rest). A wrong key is NOT_FOUND, the same answer as an unknown code, so neither the codes
+     * in use nor a right code with a wrong key can be told apart (ADR 0005).
+     */
     @Transactional(readOnly = true)
-    public PublicStatus lookup(String code) {
+    public PublicStatus lookup(String code, String lookupKey) {
         requireCodeShape(code);
-        Dossier dossier = dossiers.findByCode(code).orElseThrow(() -> DomainException.notFound("dossier"));
+        if (lookupKey == null || lookupKey.isBlank()) {
+            throw DomainException.invalid("lookup_key", "is required: it is printed on the receipt (Form 01)");
+        }
+        if (LookupKey.read(lookupKey).isEmpty()) {
+            throw DomainException.invalid("lookup_key", "is not a lookup key: " + LookupKey.LENGTH
+                    + " letters and digits as printed on the receipt");
+        }
+        Dossier dossier = dossiers.findByCode(code).filter(d -> LookupKey.opens(d.lookupKey(), lookupKey))
+                .orElseThrow(() -> DomainException.notFound("dossier"));
         String unitName = units.tree().find(dossier.receivingUnitCode()).map(AdminUnit::name).orElse("");
         return new PublicStatus(dossier, unitName);
     }

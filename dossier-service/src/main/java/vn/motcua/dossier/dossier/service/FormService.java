@@ -191,7 +191,7 @@ public class FormService {
                 new Applicant(d.applicant().fullName(), d.applicant().address(), d.applicant().phone(),
                         d.applicant().email()),
                 receivedAt, dueAt, components, fees, desk, name(tree, d.competentUnitCode()), desk, officer, null,
-                null);
+                null, d.lookupKey());
     }
 
     private static HistoryEntry last(List<HistoryEntry> history, Set<DossierEvent> events, FormType type) {

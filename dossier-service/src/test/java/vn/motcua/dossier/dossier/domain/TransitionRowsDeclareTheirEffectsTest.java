@@ -128,7 +128,7 @@ class TransitionRowsDeclareTheirEffectsTest {
         String handling = handlingAfter == null ? d.handlingUnitCode() : handlingAfter;
         return new Dossier(d.code(), d.procedureCode(), d.procedureVersion(), d.procedureName(),
                 d.receivingUnitCode(), d.competentUnitCode(), handling, row.to(), d.channel(), d.applicant(), d.note(),
-                receivedAt, originalDueAt, dueAt, finishedAt, extensionUsed, d.revision() + 1);
+                receivedAt, originalDueAt, dueAt, finishedAt, extensionUsed, d.revision() + 1, d.lookupKey());
     }
 
     private static Transition row(DossierState from, DossierEvent event) {

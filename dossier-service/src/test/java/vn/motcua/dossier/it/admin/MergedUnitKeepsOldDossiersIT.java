@@ -49,7 +49,7 @@ class MergedUnitKeepsOldDossiersIT extends AdminItSupport {
         assertThat(again.getReceivingUnitCode()).isEqualTo("11083");
         assertThat(again.getDueAt()).isEqualTo(old.getDueAt());
         assertThat(ds(null).lookupDossierStatus(LookupDossierStatusRequest.newBuilder().setCode(old.getCode())
-                .build()).getReceivingUnitName()).isEqualTo("Xã Đại Đồng");
+                .setLookupKey(old.getLookupKey()).build()).getReceivingUnitName()).isEqualTo("Xã Đại Đồng");
         assertThat(stringValue("SELECT receiving_unit_code FROM dossier WHERE code = ?", old.getCode()))
                 .isEqualTo("11083");
 

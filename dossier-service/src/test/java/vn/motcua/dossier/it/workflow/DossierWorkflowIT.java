@@ -139,7 +139,7 @@ class DossierWorkflowIT extends WorkflowItSupport {
         assertThat(submitted.getApplicant().getCitizenId()).as("from the token").isEqualTo(CITIZEN_ID);
 
         LookupDossierStatusResponse lookup = ds(null).lookupDossierStatus(LookupDossierStatusRequest.newBuilder()
-                .setCode(code).build());
+                .setCode(code).setLookupKey(submitted.getLookupKey()).build());
         assertThat(lookup.getStatus()).isEqualTo(DOSSIER_STATUS_SUBMITTED);
         assertThat(lookup.hasReceivedAt()).isFalse();
         assertThat(wf(citizen(CITIZEN_ID)).listMyDossiers(ListMyDossiersRequest.getDefaultInstance())
