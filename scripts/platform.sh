@@ -220,13 +220,17 @@ start_service() {
   if [[ "$svc" == gateway ]]; then
     # the web console sends the browser to this Keycloak; keycloak.sh's --hostname makes it the issuer of every
     # token, which the console checks in the ID token
-    env+=("MICRONAUT_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-gateway-demo-secret"
+    # the gateway's user administration signs in to Keycloak's admin API as client motcua-gateway-admin: its secret
+    # is given to the gateway only (API clients log in with motcua-gateway, which has no service account)
+    env+=("MICRONAUT_SERVER_PORT=$port" "MICRONAUT_SERVER_HOST=${MOTCUA_GATEWAY_HOST:-127.0.0.1}"
+      "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-gateway-admin-demo-secret"
       "MOTCUA_GATEWAY_CONSOLE_KEYCLOAK_URL=http://127.0.0.1:$kc_http")
   else
     env+=("GRPC_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-$svc-demo-secret")
   fi
-  # the audit of user administration (gateway logback.xml) is appended beside the other logs
-  [[ "$svc" != gateway ]] || env+=("MOTCUA_AUDIT_LOG=$LOG_DIR/audit.jsonl")
+  # the administrative audit (user administration in the gateway, units and calendar in dossier-service; their
+  # logback.xml) is appended to one file beside the other logs
+  env+=("MOTCUA_AUDIT_LOG=$LOG_DIR/audit.jsonl")
   if [[ "$DB_MODE" == mysql ]]; then
     env+=("MICRONAUT_ENVIRONMENTS=mysql")
     if [[ -n "${MOTCUA_MYSQL_DB_PREFIX:-}" ]]; then
