@@ -21,6 +21,8 @@
 #                            gRPC ports (default 50051, 50052, 50053, 50054)
 #   MOTCUA_GATEWAY_PORT      gateway HTTP port (default 8080; if 8080 is taken a free port is picked,
 #                            an explicitly set port that is taken is an error)
+#   MOTCUA_GATEWAY_HOST      address the gateway listens on (default 127.0.0.1; 0.0.0.0 to show the demo to another
+#                            machine). The gRPC services always listen on 127.0.0.1 here (their GRPC_SERVER_HOST).
 #   MOTCUA_DB                h2 (default, embedded files under $MOTCUA_VAR_DIR/data) or mysql
 #   MOTCUA_MYSQL_HOST/PORT/USER/PASSWORD   passed through to the services (mysql mode)
 #   MOTCUA_MYSQL_DB_PREFIX   mysql mode: database of each service = prefix + service name with '-' as '_'
@@ -53,7 +55,7 @@ SERVICES=(dossier-service payment-service digitization-service report-service ga
 LAUNCHER_VARS=(MOTCUA_VAR_DIR MOTCUA_KC_DATA_DIR MOTCUA_KC_PORT MOTCUA_KC_MGMT_PORT MOTCUA_DOSSIER_PORT
   MOTCUA_PAYMENT_PORT MOTCUA_DIGITIZATION_PORT MOTCUA_REPORT_PORT MOTCUA_GATEWAY_PORT MOTCUA_DB
   MOTCUA_MYSQL_DB_PREFIX MOTCUA_JAVA_OPTS MOTCUA_JAVA MOTCUA_START_TIMEOUT MOTCUA_KC_TIMEOUT MOTCUA_START_EPOCH
-  MOTCUA_CDS MOTCUA_KC_REALM_FILE)
+  MOTCUA_CDS MOTCUA_KC_REALM_FILE MOTCUA_GATEWAY_HOST)
 
 # Elapsed seconds since MOTCUA_START_EPOCH (shared by motcua and platform.sh), else since this script started.
 export MOTCUA_START_EPOCH="${MOTCUA_START_EPOCH:-$(date +%s)}"
@@ -220,13 +222,17 @@ start_service() {
   if [[ "$svc" == gateway ]]; then
     # the web console sends the browser to this Keycloak; keycloak.sh's --hostname makes it the issuer of every
     # token, which the console checks in the ID token
-    env+=("MICRONAUT_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-gateway-demo-secret"
+    # the gateway's user administration signs in to Keycloak's admin API as client motcua-gateway-admin: its secret
+    # is given to the gateway only (API clients log in with motcua-gateway, which has no service account)
+    env+=("MICRONAUT_SERVER_PORT=$port" "MICRONAUT_SERVER_HOST=${MOTCUA_GATEWAY_HOST:-127.0.0.1}"
+      "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-gateway-admin-demo-secret"
       "MOTCUA_GATEWAY_CONSOLE_KEYCLOAK_URL=http://127.0.0.1:$kc_http")
   else
     env+=("GRPC_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-$svc-demo-secret")
   fi
-  # the audit of user administration (gateway logback.xml) is appended beside the other logs
-  [[ "$svc" != gateway ]] || env+=("MOTCUA_AUDIT_LOG=$LOG_DIR/audit.jsonl")
+  # the administrative audit (user administration in the gateway, units and calendar in dossier-service; their
+  # logback.xml) is appended to one file beside the other logs
+  env+=("MOTCUA_AUDIT_LOG=$LOG_DIR/audit.jsonl")
   if [[ "$DB_MODE" == mysql ]]; then
     env+=("MICRONAUT_ENVIRONMENTS=mysql")
     if [[ -n "${MOTCUA_MYSQL_DB_PREFIX:-}" ]]; then

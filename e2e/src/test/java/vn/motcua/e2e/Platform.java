@@ -119,6 +119,15 @@ final class Platform {
         return file;
     }
 
+    /** The port a process of {@link #SERVICES} listens on in this run (gRPC for services, HTTP for the gateway). */
+    int port(String service) {
+        if (service.equals("gateway")) {
+            return gatewayPort;
+        }
+        String name = service.substring(0, service.indexOf('-')).toUpperCase(java.util.Locale.ROOT);
+        return Integer.parseInt(env.get("MOTCUA_" + name + "_PORT"));
+    }
+
     String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,15 +34,18 @@ abstract class SystemTest {
 
     /** Every demo user's password (deploy/keycloak/realm-motcua.json). */
     protected static final String DEMO_PASSWORD = "MotCua@2026";
-    private static final String CLIENT_ID = "motcua-gateway";
-    private static final String CLIENT_SECRET = "motcua-gateway-demo-secret";
+    /** The confidential client that scripts and tests log in with (password grant; no service account). */
+    protected static final String LOGIN_CLIENT = "motcua-gateway";
+    protected static final String LOGIN_CLIENT_SECRET = "motcua-gateway-demo-secret";
+    /** A cached token is fetched again when less than this is left of its lifetime. */
+    private static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
 
     protected final ObjectMapper json = new ObjectMapper();
     protected final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, CachedToken> tokens = new HashMap<>();
 
     protected Platform platform;
 
@@ -52,30 +57,77 @@ abstract class SystemTest {
         platform = SHARED.platform();
     }
 
-    /** A demo user's access token from the real Keycloak (password grant, client motcua-gateway), cached. */
+    /**
+     * A demo user's access token from the real Keycloak (password grant, client motcua-gateway), cached until a
+     * minute before it expires (access tokens live 5 minutes in the demo realm, less than some classes run).
+     */
     protected String token(String username) throws IOException, InterruptedException {
-        String cached = tokens.get(username);
-        if (cached != null) {
-            return cached;
+        CachedToken cached = tokens.get(username);
+        if (cached != null && Instant.now().isBefore(cached.expires().minus(TOKEN_MARGIN))) {
+            return cached.token();
         }
         HttpResponse<String> response = passwordGrant(username, DEMO_PASSWORD);
         assertThat(response.statusCode()).as("password grant for %s: %s", username, response.body()).isEqualTo(200);
-        String token = json.readTree(response.body()).path("access_token").asText();
+        JsonNode grant = json.readTree(response.body());
+        String token = grant.path("access_token").asText();
         assertThat(token).as("access_token for %s", username).isNotBlank();
-        tokens.put(username, token);
+        tokens.put(username, new CachedToken(token, Instant.now().plusSeconds(grant.path("expires_in").asLong(0))));
         return token;
+    }
+
+    private record CachedToken(String token, Instant expires) {
     }
 
     protected HttpResponse<String> passwordGrant(String username, String password)
             throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=" + enc(CLIENT_ID) + "&client_secret=" + enc(CLIENT_SECRET)
-                + "&username=" + enc(username) + "&password=" + enc(password);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.tokenUrl()))
+        return tokenRequest(platform.tokenUrl(), Map.of("grant_type", "password", "client_id", LOGIN_CLIENT,
+                "client_secret", LOGIN_CLIENT_SECRET, "username", username, "password", password));
+    }
+
+    /** A form POST to a token endpoint of the run's Keycloak. */
+    protected HttpResponse<String> tokenRequest(String tokenUrl, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        StringBuilder form = new StringBuilder();
+        fields.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A token of Keycloak's own administrator (realm master, admin-cli): to look at Keycloak's side in tests. */
+    protected String keycloakAdminToken() throws IOException, InterruptedException {
+        HttpResponse<String> grant = tokenRequest("http://127.0.0.1:" + platform.keycloakPort
+                + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", "admin", "password", "admin"));
+        assertThat(grant.statusCode()).as("master admin token: " + grant.body()).isEqualTo(200);
+        return json.readTree(grant.body()).path("access_token").asText();
+    }
+
+    /** GET on Keycloak's admin REST API (path below /admin/realms/) with the given bearer token. */
+    protected HttpResponse<String> keycloakAdminGet(String path, String bearer)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.keycloakPort
+                        + "/admin/realms/" + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer)
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A throwaway specialist of commune 11077 created through the gateway's user administration by admin.tuky
+     * (password not temporary): for tests that lock, disable or otherwise spoil an account. Returns its id.
+     */
+    protected String createThrowawayOfficer(String username, String password)
+            throws IOException, InterruptedException {
+        HttpResponse<String> created = post("/api/v1/admin/users", """
+                {"username":"%s","email":"%s@motcua.local","firstName":"Thử","lastName":"Nghiệm",
+                 "unitCode":"11077","role":"specialist","password":"%s","temporaryPassword":false}"""
+                .formatted(username, username, password), "admin.tuky");
+        assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+        return json.readTree(created.body()).path("id").asText();
     }
 
     /** GET through the gateway as a demo user (null: no token), JSON accepted. */

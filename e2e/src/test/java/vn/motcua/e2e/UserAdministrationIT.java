@@ -99,7 +99,7 @@ class UserAdministrationIT extends SystemTest {
             units.add(u.path("unitCode").asText());
         });
         assertThat(usernames).contains(NEW_USERNAME, "mc.ngocson", "mc.tuky", "mc.kyson")
-                .doesNotContain("admin.haiduong", "bc.haiduong", "congdan.an", "service-account-motcua-gateway");
+                .doesNotContain("admin.haiduong", "bc.haiduong", "congdan.an", "service-account-motcua-gateway-admin");
         assertThat(units).allMatch(u -> u.equals("298") || u.startsWith("11"), "units of the district subtree");
     }
 
@@ -188,25 +188,39 @@ class UserAdministrationIT extends SystemTest {
                 && l.path("at").asText().endsWith("Z"));
 
         // Keycloak's own durable record: the creation made under the gateway's service account
-        String kc = "http://127.0.0.1:" + platform.keycloakPort;
-        HttpResponse<String> grant = http.send(HttpRequest.newBuilder(
-                        URI.create(kc + "/realms/master/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(grant.statusCode()).as("master admin token: " + grant.body()).isEqualTo(200);
-        String admin = json.readTree(grant.body()).path("access_token").asText();
-        HttpResponse<String> events = http.send(HttpRequest.newBuilder(URI.create(kc
-                        + "/admin/realms/motcua/admin-events?operationTypes=CREATE&resourceTypes=USER&max=500"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + admin)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> events = keycloakAdminGet(
+                "motcua/admin-events?operationTypes=CREATE&resourceTypes=USER&max=500", keycloakAdminToken());
         assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
         List<String> paths = new ArrayList<>();
         json.readTree(events.body()).forEach(e -> paths.add(e.path("resourcePath").asText()));
         assertThat(paths).as("Keycloak admin events").contains("users/" + newUserId);
+    }
+
+    @Test
+    @Order(9)
+    void everyRefusedAccountRequestLeavesALineInTheAuditFile() throws Exception {
+        Path file = platform.varDir.resolve("log").resolve("audit.jsonl");
+        int before = Files.readAllLines(file, StandardCharsets.UTF_8).size();
+        String admin = token("admin.tuky", PASSWORD);
+
+        List<HttpResponse<String>> refused = List.of(
+                send("GET", USERS, token("mc.ngocson", PASSWORD), null),
+                send("GET", USERS, token("congdan.an", PASSWORD), null),
+                anonymous("POST", USERS + "/" + (newUserId == null ? "x" : newUserId) + "/disable"),
+                send("POST", USERS, admin, "{\"username\": 12}"),
+                send("POST", USERS + "/00000000-0000-0000-0000-000000000000/disable", admin, null));
+        assertThat(refused).extracting(HttpResponse::statusCode).containsExactly(403, 403, 401, 400, 404);
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> added = new ArrayList<>();
+        for (String line : lines.subList(before, lines.size())) {
+            JsonNode audit = json.readTree(line).path("audit");
+            added.add(audit.path("action").asText() + " " + audit.path("outcome").asText() + " "
+                    + audit.path("actor").asText("-"));
+        }
+        assertThat(added).containsExactly("USER_LIST DENIED mc.ngocson", "USER_LIST DENIED congdan.an",
+                "USER_DISABLE UNAUTHENTICATED -", "USER_CREATE FAILED admin.tuky",
+                "USER_DISABLE DENIED admin.tuky");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
@@ -222,6 +236,12 @@ class UserAdministrationIT extends SystemTest {
         String[] parts = jwt.split("\\.");
         assertThat(parts).hasSizeGreaterThanOrEqualTo(2);
         return json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+    }
+
+    private HttpResponse<String> anonymous(String method, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body)

@@ -2,14 +2,11 @@ package vn.motcua.gateway.admin;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.motcua.gateway.http.RequestIds;
+import vn.motcua.platform.audit.AuditLog;
 import vn.motcua.platform.auth.Caller;
 
-import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,47 +14,43 @@ import java.util.Map;
 
 /**
  * The audit trail of user administration: one JSON line per action (allowed, refused or failed) on the dedicated
- * logger {@code motcua.audit}, with who (actor id, username, unit), what (action), on whom (target user id and
- * username), where (unit) and which roles, the outcome and the request id. Never a password.
+ * logger {@code motcua.audit} ({@link AuditLog}), with who (actor id, username, unit), what (action), on whom (target
+ * user id and username), where (unit) and which roles, the outcome and the request id. Never a password.
  * <p>
  * logback.xml appends the lines to their own file (MOTCUA_AUDIT_LOG) besides the gateway's output; Keycloak's admin
  * events keep a second, durable record of the same changes, made under the gateway's service account. The gateway
- * holds no database, so a tamper-evident store is left to the operator's log shipping.
+ * holds no database, so a tamper-evident store is left to the operator's log shipping. Unit and calendar changes are
+ * audited by dossier-service, which decides them; the gateway writes a line for those only when it answered without
+ * the service ({@link AdministrationAuditFilter}).
  */
 @Singleton
 public class AdminAudit {
 
-    public static final String LOGGER_NAME = "motcua.audit";
-    private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER_NAME);
+    public static final String LOGGER_NAME = AuditLog.LOGGER_NAME;
+    /** Request attribute: this request's audit line is written (the filter must not write another). */
+    static final String AUDITED = "motcua.admin.audited";
 
     public enum Outcome { OK, DENIED, FAILED }
 
-    private final JsonMapper json;
+    private final AuditLog log;
 
-    public AdminAudit(JsonMapper json) {
-        this.json = json;
+    public AdminAudit(AuditLog log) {
+        this.log = log;
     }
 
     /**
-     * One line for an administrative request the gateway only forwards (units, work calendar): who, which action on
-     * which target, and how it ended by HTTP status. The service decides and records the change itself (its feed);
-     * this line keeps the person, the refusals and the request id in the same file as user administration.
+     * One line for an administrative request that ended in the gateway, by its HTTP status: refused before the
+     * controller (401 without a valid token, 403 for the wrong role), refused by the controller's own checks (400),
+     * or not answered by the service (5xx).
      */
     public void recordForwarded(HttpRequest<?> request, @Nullable Caller caller, String action,
                                 @Nullable String target, int status) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("action", action);
-        Outcome outcome = status < 400 ? Outcome.OK : status == 401 || status == 403 ? Outcome.DENIED : Outcome.FAILED;
-        line.put("outcome", outcome.name());
-        if (outcome != Outcome.OK) {
-            line.put("reason", "HTTP_" + status);
-        }
-        line.put("actorId", caller == null ? null : caller.subject());
-        line.put("actor", caller == null ? null : caller.username());
-        line.put("actorUnit", caller == null ? null : caller.unitCode());
-        line.put("target", target);
-        line.put("requestId", RequestIds.of(request));
-        write(line, action, outcome, caller == null ? null : caller.subject(), target);
+        AuditLog.Outcome outcome = status < 400 ? AuditLog.Outcome.OK
+                : status == 401 ? AuditLog.Outcome.UNAUTHENTICATED
+                : status == 403 ? AuditLog.Outcome.DENIED : AuditLog.Outcome.FAILED;
+        request.setAttribute(AUDITED, Boolean.TRUE);
+        log.write(action, outcome, outcome == AuditLog.Outcome.OK ? null : "HTTP_" + status, caller, target,
+                RequestIds.of(request));
     }
 
     public void record(HttpRequest<?> request, AdminRules.Admin actor, String action, Outcome outcome,
@@ -77,18 +70,15 @@ public class AdminAudit {
         line.put("unit", unit);
         line.put("roles", List.copyOf(roles));
         line.put("requestId", RequestIds.of(request));
-        write(line, action, outcome, actor.subject(), targetId);
+        write(request, line);
     }
 
-    private void write(Map<String, Object> line, String action, Outcome outcome, @Nullable String actorId,
-                       @Nullable String targetId) {
-        try {
-            AUDIT.info(json.writeValueAsString(line));
-        } catch (IOException e) {
-            // an audit line must never be lost silently
-            // still one JSON object per line: the ids are Keycloak UUIDs and the action a constant
-            AUDIT.error("{\"action\":\"{}\",\"outcome\":\"{}\",\"actorId\":\"{}\",\"targetId\":\"{}\","
-                    + "\"error\":\"audit line could not be serialised\"}", action, outcome, actorId, targetId);
-        }
+    private void write(HttpRequest<?> request, Map<String, Object> line) {
+        request.setAttribute(AUDITED, Boolean.TRUE);
+        log.write(line);
+    }
+
+    static boolean isAudited(HttpRequest<?> request) {
+        return request.getAttribute(AUDITED).isPresent();
     }
 }

@@ -38,9 +38,11 @@ import java.util.function.Supplier;
 
 /**
  * {@link UserDirectory} on Keycloak's admin REST API (keycloak-admin-client), signed in as the gateway's own service
- * account: client {@code motcua.gateway.keycloak.client-id} (motcua-gateway) with the client-credentials grant and the
- * realm-management roles manage-users, view-users and query-users (deploy/keycloak/realm-motcua.json). The client is
- * built on first use, so the gateway starts without Keycloak.
+ * account: client {@code motcua.gateway.keycloak.client-id} (motcua-gateway-admin) with the client-credentials grant
+ * and the realm-management role manage-users, which implies viewing and querying users
+ * (deploy/keycloak/realm-motcua.json). That client logs nobody in and its secret is in the gateway's environment
+ * only; the login client motcua-gateway, whose secret API clients hold, has no service account. The client is built
+ * on first use, so the gateway starts without Keycloak.
  * <p>
  * Keycloak facts this relies on: unit_code is declared in the realm's user profile (else the admin API drops it);
  * a user needs email, first and last name to log in; a PUT of a user replaces its attributes, so updates send the
@@ -64,7 +66,7 @@ public class KeycloakUserDirectory implements UserDirectory, AutoCloseable {
     public KeycloakUserDirectory(@Value("${motcua.auth.issuer}") String issuer,
                                  @Value("${motcua.gateway.keycloak.server-url:}") String serverUrl,
                                  @Value("${motcua.gateway.keycloak.realm:motcua}") String realm,
-                                 @Value("${motcua.gateway.keycloak.client-id:motcua-gateway}") String clientId,
+                                 @Value("${motcua.gateway.keycloak.client-id:motcua-gateway-admin}") String clientId,
                                  @Value("${motcua.gateway.keycloak.client-secret:}") String clientSecret,
                                  @Value("${motcua.gateway.keycloak.connect-timeout:5s}") Duration connectTimeout,
                                  @Value("${motcua.gateway.keycloak.read-timeout:10s}") Duration readTimeout) {

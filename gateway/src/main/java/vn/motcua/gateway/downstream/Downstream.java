@@ -29,7 +29,11 @@ public class Downstream {
         this.timeout = timeout;
     }
 
+    /** Request attribute: the class of the last stub a service was called with for this request. */
+    public static final String CALLED_STUB = "motcua.downstream.stub";
+
     public <S extends AbstractStub<S>, R> R call(HttpRequest<?> request, S stub, Function<S, R> rpc) {
+        request.setAttribute(CALLED_STUB, stub.getClass());
         Context context = Context.current()
                 .withValue(CallContext.CALLER, CallerAttribute.get(request).orElse(null))
                 .withValue(CallContext.REQUEST_ID, RequestIds.of(request))

@@ -68,30 +68,35 @@ class UnitAndCalendarAdminRoutesIT extends GatewayIT {
     }
 
     @Test
-    void everyUnitAndCalendarChangeIsAuditedWithItsOutcomeButReadsAreNot() {
+    void changesTheServiceDecidedAreAuditedThereAndTheGatewayAuditsWhatItAnsweredItself() {
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         Logger auditLogger = (Logger) LoggerFactory.getLogger(AdminAudit.LOGGER_NAME);
         lines.start();
         auditLogger.addAppender(lines);
         try {
+            // decided by dossier-service (applied or refused there): its own audit line, none here
             api.postJson("/api/v1/admin/units/11089:close", unitAdmin(), "{\"validTo\": \"2026-03-09\"}");
+            admin.failure = DomainException.permissionDenied("outside the subtree");
             send("DELETE", "/api/v1/admin/calendar/holidays/2026-09-02", unitAdmin(), null);
+            admin.failure = null;
+            // answered by the gateway alone
             api.postJson("/api/v1/admin/units", unitAdmin(), "{\"code\": \"\"}");
             api.postJson("/api/v1/admin/units:merge", idp.officer("mc.tuky", "298", "reception_officer"), "{}");
+            api.postJson("/api/v1/admin/units/11077:rename", null, "{\"name\": \"X\"}");
             api.get("/api/v1/admin/units", unitAdmin());
         } finally {
             auditLogger.detachAppender(lines);
         }
 
         List<String> audit = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(audit).hasSize(4);
-        assertThat(audit.get(0)).contains("\"action\":\"UNIT_CLOSE\"", "\"outcome\":\"OK\"",
-                "\"actor\":\"admin.tuky\"", "\"actorUnit\":\"298\"", "\"target\":\"11089\"", "\"requestId\":");
-        assertThat(audit.get(1)).contains("\"action\":\"HOLIDAY_REMOVE\"", "\"target\":\"2026-09-02\"");
-        assertThat(audit.get(2)).contains("\"action\":\"UNIT_CREATE\"", "\"outcome\":\"FAILED\"",
-                "\"reason\":\"HTTP_400\"");
-        assertThat(audit.get(3)).contains("\"action\":\"UNIT_MERGE\"", "\"outcome\":\"DENIED\"",
+        assertThat(audit).hasSize(3);
+        assertThat(audit.get(0)).contains("\"action\":\"UNIT_CREATE\"", "\"outcome\":\"FAILED\"",
+                "\"reason\":\"HTTP_400\"", "\"actor\":\"admin.tuky\"", "\"actorUnit\":\"298\"",
+                "\"requestId\":");
+        assertThat(audit.get(1)).contains("\"action\":\"UNIT_MERGE\"", "\"outcome\":\"DENIED\"",
                 "\"reason\":\"HTTP_403\"", "\"actor\":\"mc.tuky\"");
+        assertThat(audit.get(2)).contains("\"action\":\"UNIT_RENAME\"", "\"outcome\":\"UNAUTHENTICATED\"",
+                "\"reason\":\"HTTP_401\"", "\"target\":\"11077\"").doesNotContain("\"actor\":\"");
     }
 
     @Test

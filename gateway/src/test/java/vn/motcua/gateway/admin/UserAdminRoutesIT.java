@@ -175,6 +175,36 @@ class UserAdminRoutesIT extends GatewayIT {
     }
 
     @Test
+    void everyRefusedRequestLeavesAnAuditLineWithWhoeverWasAsking() {
+        directory.put("u1", "cv.ngocson", "11077", false, "specialist");
+        directory.calls.clear();
+
+        assertProblem(post(USERS, receptionOfficer(), newOfficer("x.y", "11077", "specialist")), 403,
+                "ROLE_NOT_ALLOWED");
+        assertProblem(api.get(USERS, citizen()), 403, "ROLE_NOT_ALLOWED");
+        assertProblem(api.get(USERS), 401, "TOKEN_MISSING");
+        assertProblem(post(USERS, districtAdmin(), "{\"username\": "), 400, "MALFORMED_REQUEST");
+        assertProblem(post(USERS + "/u1/reset-password", districtAdmin(), "{\"password\":\"short\"}"), 400,
+                "INVALID_FIELD");
+        assertProblem(put(USERS + "/u1/roles", districtAdmin(), "{\"roles\":[]}"), 400, "INVALID_FIELD");
+        assertProblem(post(USERS + "/bad%20id/disable", districtAdmin(), ""), 404, "NOT_FOUND");
+        assertProblem(post(USERS + "/no-such-user/disable", districtAdmin(), ""), 404, "NOT_FOUND");
+
+        assertThat(audit()).extracting(l -> l.get("action") + " " + l.get("outcome") + " " + l.get("reason") + " "
+                + l.get("actor")).containsExactly(
+                "USER_CREATE DENIED HTTP_403 reception.binh",
+                "USER_LIST DENIED HTTP_403 citizen.chi",
+                "USER_LIST UNAUTHENTICATED HTTP_401 null",
+                "USER_CREATE FAILED HTTP_400 admin.tuky",
+                "USER_RESET_PASSWORD FAILED HTTP_400 admin.tuky",
+                "USER_SET_ROLES FAILED HTTP_400 admin.tuky",
+                "USER_DISABLE FAILED HTTP_404 admin.tuky",
+                "USER_DISABLE DENIED NOT_MANAGEABLE admin.tuky");
+        assertThat(audit()).allSatisfy(line -> assertThat(line).containsKey("requestId"));
+        assertThat(auditLines.list).noneMatch(e -> e.getFormattedMessage().contains("short"));
+    }
+
+    @Test
     void invalidBodiesAreRefusedWithEveryProblem() {
         Api.Reply reply = post(USERS, districtAdmin(), """
                 {"username":"X","email":"not-an-email","firstName":"","unitCode":"<x>","password":"short"}""");
@@ -289,8 +319,10 @@ class UserAdminRoutesIT extends GatewayIT {
         assertProblem(put(USERS + "/u1/roles", districtAdmin(), "{\"roles\":[\"citizen\"]}"), 403,
                 "ROLE_NOT_GRANTABLE");
         assertProblem(put(USERS + "/u1/roles", districtAdmin(), "{\"roles\":[]}"), 400, "INVALID_FIELD");
+        // the invalid body is audited too (by AdministrationAuditFilter)
         assertThat(audit()).extracting(l -> l.get("action") + " " + l.get("outcome"))
-                .containsExactly("USER_SET_ROLES OK", "USER_SET_ROLES DENIED", "USER_SET_ROLES DENIED");
+                .containsExactly("USER_SET_ROLES OK", "USER_SET_ROLES DENIED", "USER_SET_ROLES DENIED",
+                        "USER_SET_ROLES FAILED");
     }
 
     @Test

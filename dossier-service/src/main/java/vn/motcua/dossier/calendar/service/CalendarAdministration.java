@@ -15,6 +15,7 @@ import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.dossier.unit.domain.AdminInput;
 import vn.motcua.dossier.unit.service.AdminAccess;
+import vn.motcua.platform.audit.AuditedChanges;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
@@ -37,7 +38,8 @@ import java.util.Set;
  * The holiday table and weekly sessions, maintained by unit administrators. A change applies to deadlines computed
  * after it (DeadlineCalculators reads the tables on every call). Due dates already given are deliberately NOT
  * recomputed: the appointment printed on the receipt (Form 01) is what the citizen was promised, and the dossier's
- * history and Form 05 classify against it; a day off added later does not move a promise made before.
+ * history and Form 05 classify against it; a day off added later does not move a promise made before. Every change,
+ * applied or refused, leaves an audit line here, where it is decided, whoever called (AuditedChanges).
  */
 @Singleton
 public class CalendarAdministration {
@@ -56,11 +58,12 @@ public class CalendarAdministration {
     private final CalendarEvents events;
     private final RequestIdempotency idempotency;
     private final Clock clock;
+    private final AuditedChanges audit;
 
     public CalendarAdministration(TransactionOperations<Connection> tx, CalendarRepository calendar,
                                   SessionRepository sessions, DeadlineCalculators calculators, AdminAccess access,
                                   UnitDirectory units, CalendarEvents events, RequestIdempotency idempotency,
-                                  Clock clock) {
+                                  Clock clock, AuditedChanges audit) {
         this.tx = tx;
         this.calendar = calendar;
         this.sessions = sessions;
@@ -70,6 +73,7 @@ public class CalendarAdministration {
         this.events = events;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Entries that apply to the caller's unit (nationwide, its ancestors', its own) and those of units below it. */
@@ -96,6 +100,11 @@ public class CalendarAdministration {
 
     public CalendarRepository.Entry add(Caller caller, String requestId, String date, DayOverrideKind kind,
                                         String name, String unitCode) {
+        return audit.run(caller, "HOLIDAY_ADD", date, () -> addDay(caller, requestId, date, kind, name, unitCode));
+    }
+
+    private CalendarRepository.Entry addDay(Caller caller, String requestId, String date, DayOverrideKind kind,
+                                            String name, String unitCode) {
         AdminAccess.AdminScope scope = access.requireAdmin(caller);
         AdminInput in = new AdminInput();
         in.requestId(requestId);
@@ -139,6 +148,10 @@ public class CalendarAdministration {
     }
 
     public CalendarRepository.Entry remove(Caller caller, String date, String unitCode) {
+        return audit.run(caller, "HOLIDAY_REMOVE", date, () -> removeDay(caller, date, unitCode));
+    }
+
+    private CalendarRepository.Entry removeDay(Caller caller, String date, String unitCode) {
         AdminAccess.AdminScope scope = access.requireAdmin(caller);
         AdminInput in = new AdminInput();
         LocalDate day = in.date("date", date, true);
@@ -169,6 +182,11 @@ public class CalendarAdministration {
     /** Replaces a unit's own sessions; none at all drops them, so the unit follows its parent again. */
     public DeadlineCalculators.ResolvedSchedule replaceSessions(Caller caller, String unitCode,
                                                                 List<SessionInput> typed) {
+        return audit.run(caller, "UNIT_SESSIONS_REPLACE", unitCode, () -> replaceUnitSessions(caller, unitCode, typed));
+    }
+
+    private DeadlineCalculators.ResolvedSchedule replaceUnitSessions(Caller caller, String unitCode,
+                                                                     List<SessionInput> typed) {
         AdminAccess.AdminScope scope = access.requireAdmin(caller);
         AdminInput in = new AdminInput();
         String unit = in.unitCode("unit_code", unitCode, true);

@@ -11,6 +11,7 @@ import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.dossier.unit.domain.AdminInput;
 import vn.motcua.dossier.unit.domain.NewUnitSpec;
 import vn.motcua.dossier.unit.domain.UnitChanges;
+import vn.motcua.platform.audit.AuditedChanges;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
@@ -29,7 +30,8 @@ import java.util.function.Supplier;
  * Changes to the unit tree by unit administrators. Order: role, then fields (every problem at once), then the tree
  * rules and scope, checked inside the transaction on locked rows (a refusal rolls back the request_id claim too); each change is one transaction with its
  * request_id claim (creating changes) and its change-feed event. Nothing here touches dossiers: a merged or closed
- * unit keeps its code, agency code and name, and so do the dossiers received there.
+ * unit keeps its code, agency code and name, and so do the dossiers received there. Every change, applied or refused,
+ * leaves an audit line here, where it is decided, whoever called (AuditedChanges).
  */
 @Singleton
 public class UnitAdministration {
@@ -44,10 +46,11 @@ public class UnitAdministration {
     private final UnitEvents events;
     private final RequestIdempotency idempotency;
     private final Clock clock;
+    private final AuditedChanges audit;
 
     public UnitAdministration(TransactionOperations<Connection> tx, UnitRepository repository,
                               UnitDirectory directory, AdminAccess access, UnitEvents events,
-                              RequestIdempotency idempotency, Clock clock) {
+                              RequestIdempotency idempotency, Clock clock, AuditedChanges audit) {
         this.tx = tx;
         this.repository = repository;
         this.directory = directory;
@@ -55,6 +58,7 @@ public class UnitAdministration {
         this.events = events;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The caller's subtree, closed units included, root first. */
@@ -64,6 +68,11 @@ public class UnitAdministration {
     }
 
     public AdminUnit create(Caller caller, String requestId, NewUnitSpec spec, String validFrom) {
+        return audit.run(caller, "UNIT_CREATE", spec == null ? null : spec.code(),
+                () -> createUnit(caller, requestId, spec, validFrom));
+    }
+
+    private AdminUnit createUnit(Caller caller, String requestId, NewUnitSpec spec, String validFrom) {
         AdminAccess.AdminScope scope = access.requireAdmin(caller);
         AdminInput in = new AdminInput();
         in.requestId(requestId);
@@ -86,6 +95,10 @@ public class UnitAdministration {
     }
 
     public AdminUnit rename(Caller caller, String code, String name) {
+        return audit.run(caller, "UNIT_RENAME", code, () -> renameUnit(caller, code, name));
+    }
+
+    private AdminUnit renameUnit(Caller caller, String code, String name) {
         AdminAccess.AdminScope scope = access.requireAdmin(caller);
         AdminInput in = new AdminInput();
         String validCode = in.unitCode("code", code, true);
@@ -110,6 +123,10 @@ public class UnitAdministration {
     }
 
     public AdminUnit close(Caller caller, String code, String validTo) {
+        return audit.run(caller, "UNIT_CLOSE", code, () -> closeUnit(caller, code, validTo));
+    }
+
+    private AdminUnit closeUnit(Caller caller, String code, String validTo) {
         AdminAccess.AdminScope scope = access.requireAdmin(caller);
         AdminInput in = new AdminInput();
         String validCode = in.unitCode("code", code, true);
@@ -133,6 +150,12 @@ public class UnitAdministration {
     /** The 2025 reform: the sources end the day before {@code effectiveOn}, the successor starts on it. */
     public Merger merge(Caller caller, String requestId, List<String> sourceCodes, NewUnitSpec successor,
                         String effectiveOn) {
+        return audit.run(caller, "UNIT_MERGE", successor == null ? null : successor.code(),
+                () -> mergeUnits(caller, requestId, sourceCodes, successor, effectiveOn));
+    }
+
+    private Merger mergeUnits(Caller caller, String requestId, List<String> sourceCodes, NewUnitSpec successor,
+                              String effectiveOn) {
         AdminAccess.AdminScope scope = access.requireAdmin(caller);
         AdminInput in = new AdminInput();
         in.requestId(requestId);
