@@ -233,6 +233,14 @@ final class XlsxSheet {
         }
     }
 
+    /** The length of a cell's or shared string's text with one more run; refused beyond Excel's own limit. */
+    private static long grown(long length, int more, String what) {
+        if (length + more > MAX_CELL_CHARS) {
+            throw new Refusal("has " + what + " longer than " + MAX_CELL_CHARS + " characters");
+        }
+        return length + more;
+    }
+
     /** POI's sheet handler, refusing a cell longer than Excel allows before its text piles up in memory. */
     private static final class BoundedSheetHandler extends XSSFSheetXMLHandler {
 
@@ -253,10 +261,7 @@ final class XlsxSheet {
 
         @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
-            textLength += length;
-            if (textLength > MAX_CELL_CHARS) {
-                throw new Refusal("has a cell longer than " + MAX_CELL_CHARS + " characters");
-            }
+            textLength = grown(textLength, length, "a cell");
             super.characters(ch, start, length);
         }
     }
@@ -282,10 +287,7 @@ final class XlsxSheet {
 
         @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
-            textLength += length;
-            if (textLength > MAX_CELL_CHARS) {
-                throw new Refusal("has a text longer than " + MAX_CELL_CHARS + " characters");
-            }
+            textLength = grown(textLength, length, "a text");
             super.characters(ch, start, length);
         }
     }
