@@ -23,6 +23,8 @@
 #                            an explicitly set port that is taken is an error)
 #   MOTCUA_GATEWAY_HOST      address the gateway listens on (default 127.0.0.1; 0.0.0.0 to show the demo to another
 #                            machine). The gRPC services always listen on 127.0.0.1 here (their GRPC_SERVER_HOST).
+#   MOTCUA_GATEWAY_MANAGEMENT_PORT  gateway /health and /prometheus, which the HTTP port does not serve (default
+#                            the first free port after the gateway's HTTP port, e.g. 8081)
 #   MOTCUA_DB                h2 (default, embedded files under $MOTCUA_VAR_DIR/data) or mysql
 #   MOTCUA_MYSQL_HOST/PORT/USER/PASSWORD   passed through to the services (mysql mode)
 #   MOTCUA_MYSQL_DB_PREFIX   mysql mode: database of each service = prefix + service name with '-' as '_'
@@ -55,7 +57,7 @@ SERVICES=(dossier-service payment-service digitization-service report-service ga
 LAUNCHER_VARS=(MOTCUA_VAR_DIR MOTCUA_KC_DATA_DIR MOTCUA_KC_PORT MOTCUA_KC_MGMT_PORT MOTCUA_DOSSIER_PORT
   MOTCUA_PAYMENT_PORT MOTCUA_DIGITIZATION_PORT MOTCUA_REPORT_PORT MOTCUA_GATEWAY_PORT MOTCUA_DB
   MOTCUA_MYSQL_DB_PREFIX MOTCUA_JAVA_OPTS MOTCUA_JAVA MOTCUA_START_TIMEOUT MOTCUA_KC_TIMEOUT MOTCUA_START_EPOCH
-  MOTCUA_CDS MOTCUA_KC_REALM_FILE MOTCUA_GATEWAY_HOST)
+  MOTCUA_CDS MOTCUA_KC_REALM_FILE MOTCUA_GATEWAY_HOST MOTCUA_GATEWAY_MANAGEMENT_PORT)
 
 # Elapsed seconds since MOTCUA_START_EPOCH (shared by motcua and platform.sh), else since this script started.
 export MOTCUA_START_EPOCH="${MOTCUA_START_EPOCH:-$(date +%s)}"
@@ -65,6 +67,7 @@ die() { echo "platform.sh: error: $*" >&2; exit 1; }
 jar_of() { echo "$ROOT/$1/target/$1.jar"; }
 pid_file() { echo "$RUN_DIR/$1.pid"; }
 port_file() { echo "$RUN_DIR/$1.port"; }
+management_port_file() { echo "$RUN_DIR/$1.management-port"; }
 log_file() { echo "$LOG_DIR/$1.log"; }
 
 default_port() {
@@ -81,6 +84,15 @@ default_port() {
 # Port of a service: the one it was started on while it runs, else the configured one.
 port_of() {
   if is_running "$1" && [[ -s "$(port_file "$1")" ]]; then cat "$(port_file "$1")"; else default_port "$1"; fi
+}
+
+# The gateway's management port (health, metrics): the one it was started on while it runs, else the configured one.
+gateway_management_port() {
+  if is_running gateway && [[ -s "$(management_port_file gateway)" ]]; then
+    cat "$(management_port_file gateway)"
+  else
+    echo "${MOTCUA_GATEWAY_MANAGEMENT_PORT:-8081}"
+  fi
 }
 
 port_busy() {
@@ -136,7 +148,7 @@ probe_available() {  # the HealthProbe class is in the jar (it lives in platform
 healthy() {
   local svc="$1" port="$2" jar
   if [[ "$svc" == gateway ]]; then
-    curl -fsS -m 3 -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null
+    curl -fsS -m 3 -o /dev/null "http://127.0.0.1:$(gateway_management_port)/health/readiness" 2>/dev/null
     return
   fi
   jar="$(jar_of "$svc")"
@@ -189,7 +201,7 @@ cds_flag() {
 }
 
 start_service() {
-  local svc="$1" kc_http="$2" port jar log issuer db
+  local svc="$1" kc_http="$2" port jar log issuer db management=
   jar="$(jar_of "$svc")"
   if is_running "$svc"; then
     say "$svc already running (pid $(running_pid "$svc"), port $(port_of "$svc"))"
@@ -227,6 +239,9 @@ start_service() {
     env+=("MICRONAUT_SERVER_PORT=$port" "MICRONAUT_SERVER_HOST=${MOTCUA_GATEWAY_HOST:-127.0.0.1}"
       "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-gateway-admin-demo-secret"
       "MOTCUA_GATEWAY_CONSOLE_KEYCLOAK_URL=http://127.0.0.1:$kc_http")
+    # health and /prometheus are served on this port only (endpoints.all.port)
+    management="${MOTCUA_GATEWAY_MANAGEMENT_PORT:-$(free_port_from $((port + 1)))}"
+    env+=("ENDPOINTS_ALL_PORT=$management")
   else
     env+=("GRPC_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-$svc-demo-secret")
   fi
@@ -252,7 +267,9 @@ start_service() {
   local pid=$!
   echo "$pid" >"$(pid_file "$svc")"
   echo "$port" >"$(port_file "$svc")"
+  [[ -z "$management" ]] || echo "$management" >"$(management_port_file "$svc")"
   say "started $svc: pid $pid, $([[ $svc == gateway ]] && echo HTTP || echo gRPC) port $port${db:+, database $db}, log $log"
+  [[ -z "$management" ]] || say "$svc serves /health and /prometheus on management port $management"
 }
 
 wait_healthy() {
@@ -317,7 +334,7 @@ cmd_stop() {
       say "stopping $svc (pid $pid)"
     else
       say "$svc: not running"
-      rm -f "$(pid_file "$svc")" "$(port_file "$svc")"
+      rm -f "$(pid_file "$svc")" "$(port_file "$svc")" "$(management_port_file "$svc")"
     fi
   done
   deadline=$((SECONDS + 30))
@@ -328,7 +345,7 @@ cmd_stop() {
       say "$svc (pid $pid) still alive after 30 s: KILL"
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi
-    rm -f "$(pid_file "$svc")" "$(port_file "$svc")"
+    rm -f "$(pid_file "$svc")" "$(port_file "$svc")" "$(management_port_file "$svc")"
     say "$svc stopped"
   done
   if [[ -d "$KC_DATA" ]]; then "$KC_SH" stop "$KC_DATA"; fi
@@ -352,6 +369,7 @@ cmd_status() {
     else
       state=stopped; pid=-; health=-; rc=1
     fi
+    [[ "$svc" != gateway || "$health" == - ]] || health="$health (management $(gateway_management_port))"
     printf '%-22s %-8s pid %-8s port %-6s %s\n' "$svc" "$state" "$pid" "$port" "$health"
   done
   return "$rc"

@@ -67,6 +67,7 @@ class BadInputSuiteIT extends SystemTest {
     private static final String MALFORMED = "MALFORMED_REQUEST";
     private static final String UNSUPPORTED = "UNSUPPORTED_MEDIA_TYPE";
     private static final String TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    private static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
     private static final String NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     private static final String NOT_FOUND = "NOT_FOUND";
 
@@ -282,7 +283,7 @@ class BadInputSuiteIT extends SystemTest {
                 post(f, "without content type", path, OFFICER).body(null, "procedureCode=1.001193")
                         .expect(BAD_REQUEST, MALFORMED),
                 post(f, "idempotency key of 10k characters", path, OFFICER).json(VALID_DOSSIER)
-                        .header("Idempotency-Key", "k".repeat(10_000)).expect(413, TOO_LARGE),
+                        .header("Idempotency-Key", "k".repeat(10_000)).expect(431, HEADERS_TOO_LARGE),
                 post(f, "idempotency key of 200 characters", path, OFFICER).json(VALID_DOSSIER)
                         .header("Idempotency-Key", "k".repeat(200)).expect(BAD_REQUEST, INVALID),
                 post(f, "idempotency key with a space", path, OFFICER).json(VALID_DOSSIER)

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
 
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code micronaut.metrics.binders.web.enabled: false}), because that one runs after the gateway's own filters and
  * so never sees the 401/403/429 they answer early. The route template, never the concrete path, is the label: dossier
  * codes stay out of the metrics and the series stay few. Requests that match no route count as NOT_FOUND (404) or
- * UNMATCHED_URI (static files such as the OpenAPI document).
+ * UNMATCHED_URI (static files such as the OpenAPI document). Likewise the method: any name outside RFC 9110's is
+ * counted as OTHER, or a client inventing methods would add series without limit.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 @Order(FilterOrder.METRICS)
@@ -29,6 +31,8 @@ public class RequestMetricsFilter {
 
     public static final String METRIC = "http.server.requests";
     private static final String STARTED = "motcua.metrics.started-nanos";
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
     private final MeterRegistry registry;
 
@@ -47,7 +51,7 @@ public class RequestMetricsFilter {
         int status = response.code();
         Timer.builder(METRIC)
                 .description("HTTP requests served by the gateway, by route template, method and status")
-                .tag("method", request.getMethodName())
+                .tag("method", METHODS.contains(request.getMethodName()) ? request.getMethodName() : "OTHER")
                 .tag("uri", route(request, status))
                 .tag("status", String.valueOf(status))
                 .tag("outcome", outcome(status))

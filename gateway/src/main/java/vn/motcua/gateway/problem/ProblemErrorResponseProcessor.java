@@ -1,9 +1,13 @@
 package vn.motcua.gateway.problem;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +27,26 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        HttpStatus status = response.getStatus();
+        HttpStatus status = tooLong(context.getRequest(), response.getStatus());
+        response.status(status);
         context.getRootCause().ifPresent(cause -> LOG.debug("request failed with {}", status, cause));
         return Problems.body(response, Problems.problem(context.getRequest(), status, reason(status),
                 detail(status), List.of()));
+    }
+
+    /**
+     * Micronaut answers every request Netty could not decode because something was too long with 413; a request line
+     * (URL) beyond micronaut.server.netty.max-initial-line-length is 414 and headers beyond max-header-size are 431.
+     */
+    private static HttpStatus tooLong(HttpRequest<?> request, HttpStatus status) {
+        if (status != HttpStatus.REQUEST_ENTITY_TOO_LARGE || !(request instanceof NettyHttpRequest<?> netty)) {
+            return status;
+        }
+        Throwable cause = netty.getNativeRequest().decoderResult().cause();
+        if (cause instanceof TooLongHttpLineException) {
+            return HttpStatus.REQUEST_URI_TOO_LONG;
+        }
+        return cause instanceof TooLongHttpHeaderException ? HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : status;
     }
 
     private static String reason(HttpStatus status) {
@@ -37,6 +57,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             case NOT_ACCEPTABLE -> Reasons.NOT_ACCEPTABLE;
             case UNSUPPORTED_MEDIA_TYPE -> Reasons.UNSUPPORTED_MEDIA_TYPE;
             case REQUEST_ENTITY_TOO_LARGE -> Reasons.PAYLOAD_TOO_LARGE;
+            case REQUEST_URI_TOO_LONG -> Reasons.URI_TOO_LONG;
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> Reasons.HEADERS_TOO_LARGE;
             case UNAUTHORIZED -> ErrorReason.TOKEN_MISSING.name();
             case FORBIDDEN -> ErrorReason.ROLE_NOT_ALLOWED.name();
             default -> status.getCode() >= 500 ? Reasons.INTERNAL : status.name();
@@ -51,6 +73,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             case NOT_ACCEPTABLE -> "this resource answers application/json only";
             case UNSUPPORTED_MEDIA_TYPE -> "send the body as application/json";
             case REQUEST_ENTITY_TOO_LARGE -> "the request body is too large";
+            case REQUEST_URI_TOO_LONG -> "the request line (URL) is too long";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "the request headers are too large";
             default -> null;
         };
     }

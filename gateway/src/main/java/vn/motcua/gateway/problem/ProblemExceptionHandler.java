@@ -10,6 +10,7 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
-        return Problems.response(request, e.status(), e.reason(), e.getMessage(), e.errors());
+        return Problems.body(HttpResponse.status(e.status()),
+                Problems.problem(request, e.status(), e.reason(), e.getMessage(), e.errors(), e.errorsOmitted()));
     }
 }

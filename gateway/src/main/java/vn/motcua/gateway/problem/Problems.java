@@ -23,8 +23,14 @@ public final class Problems {
 
     public static Problem problem(HttpRequest<?> request, HttpStatus status, String reason, @Nullable String detail,
                                   List<FieldError> errors) {
+        return problem(request, status, reason, detail, errors, 0);
+    }
+
+    /** @param errorsOmitted problems found beyond {@code errors}, counted but not kept */
+    public static Problem problem(HttpRequest<?> request, HttpStatus status, String reason, @Nullable String detail,
+                                  List<FieldError> errors, int errorsOmitted) {
         return new Problem(type(reason), status.getReason(), status.getCode(), detail, reason,
-                RequestIds.of(request), errors);
+                RequestIds.of(request), errors, errorsOmitted > 0 ? errorsOmitted : null);
     }
 
     public static MutableHttpResponse<Problem> response(HttpRequest<?> request, HttpStatus status, String reason,

@@ -11,6 +11,8 @@ public final class Reasons {
     public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    public static final String URI_TOO_LONG = "URI_TOO_LONG";
+    public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
     public static final String DOWNSTREAM_TIMEOUT = "DOWNSTREAM_TIMEOUT";
     public static final String INTERNAL = "INTERNAL";
     /** The client exceeded its rate limit; Retry-After says when to try again. */

@@ -2,6 +2,7 @@ package vn.motcua.gateway.validation;
 
 import io.micronaut.core.annotation.Nullable;
 import vn.motcua.gateway.problem.FieldError;
+import vn.motcua.gateway.problem.Problem;
 import vn.motcua.gateway.problem.ProblemException;
 
 import java.time.DateTimeException;
@@ -34,9 +35,15 @@ public final class Violations {
     private static final int INSTANT_MAX = 40;
 
     private final List<FieldError> errors = new ArrayList<>();
+    /** Problems beyond what a problem+json lists: counted, not kept (a body may hold 80,000 unknown keys). */
+    private int omitted;
 
     public void add(String field, String message) {
-        errors.add(new FieldError(field, message));
+        if (errors.size() < Problem.MAX_ERRORS) {
+            errors.add(new FieldError(field, message));
+        } else {
+            omitted++;
+        }
     }
 
     public boolean isEmpty() {
@@ -170,7 +177,7 @@ public final class Violations {
     /** Ends validation: throws a 400 listing every problem found so far. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw ProblemException.invalid(errors, omitted);
         }
     }
 }

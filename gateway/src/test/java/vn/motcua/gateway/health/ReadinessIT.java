@@ -16,7 +16,7 @@ class ReadinessIT extends GatewayIT {
 
     @Test
     void readinessIsDownWhileTheServicesAreUnreachableAndUpAgainAfterwards() throws Exception {
-        assertThat(api.get("/health/readiness").status()).isEqualTo(200);
+        assertThat(management.get("/health/readiness").status()).isEqualTo(200);
 
         services.stop();
         try {
@@ -24,7 +24,7 @@ class ReadinessIT extends GatewayIT {
             assertThat(down.status()).as(down.body()).isEqualTo(503);
             assertThat(down.json()).containsEntry("status", "DOWN");
             assertThat(down.body()).as("no addresses or details for anonymous callers").doesNotContain("127.0.0.1");
-            assertThat(api.get("/health/liveness").status()).isEqualTo(200);
+            assertThat(management.get("/health/liveness").status()).isEqualTo(200);
         } finally {
             services.restart();
         }
@@ -36,10 +36,10 @@ class ReadinessIT extends GatewayIT {
 
     private Api.Reply awaitReadiness(IntPredicate wanted) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Api.Reply reply = api.get("/health/readiness");
+        Api.Reply reply = management.get("/health/readiness");
         while (!wanted.test(reply.status()) && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            reply = api.get("/health/readiness");
+            reply = management.get("/health/readiness");
         }
         return reply;
     }

@@ -41,8 +41,8 @@ class HttpErrorsIT extends GatewayIT {
 
     @Test
     void healthEndpointsAnswerWithoutADatabase() {
-        Api.Reply liveness = api.get("/health/liveness");
-        Api.Reply readiness = api.get("/health/readiness");
+        Api.Reply liveness = management.get("/health/liveness");
+        Api.Reply readiness = management.get("/health/readiness");
 
         assertThat(liveness.status()).as(liveness.body()).isEqualTo(200);
         assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.platform.testing.TestIdentityProvider;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,11 +34,15 @@ public abstract class GatewayIT implements TestPropertyProvider {
     protected JsonMapper json;
 
     protected Api api;
+    /** The management port (endpoints.all.port): /health and /prometheus, which the public port does not serve. */
+    protected Api management;
+    private final int managementPort = freePort();
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(idp.authProperties());
         properties.put("micronaut.server.port", "-1");
+        properties.put("endpoints.all.port", String.valueOf(managementPort));
         properties.put("grpc.channels.dossier.address", dossierAddress());
         properties.put("grpc.channels.report.address", reportAddress());
         // tests fire requests faster than any person; RateLimitIT sets its own tiny limits
@@ -63,6 +70,15 @@ public abstract class GatewayIT implements TestPropertyProvider {
     void resetServices() {
         services.reset();
         api = new Api(URI.create(server.getURL().toString() + "/"), json);
+        management = new Api(URI.create("http://" + server.getHost() + ":" + managementPort + "/"), json);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll

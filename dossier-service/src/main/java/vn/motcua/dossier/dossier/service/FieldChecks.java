@@ -16,7 +16,6 @@ final class FieldChecks {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .-]{8,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\p{Cf}]");
 
     private FieldChecks() {
     }
@@ -61,7 +60,7 @@ final class FieldChecks {
         text(problems, "applicant.address", a.address(), false, 500);
     }
 
-    /** Free text: optional or required, bounded, no control or format characters (line breaks allowed). */
+    /** Free text: optional or required, bounded, only {@link PrintableText} (line breaks allowed). */
     static void text(List<FieldViolation> problems, String field, String value, boolean required, int max) {
         if (blank(value)) {
             if (required) {
@@ -69,8 +68,8 @@ final class FieldChecks {
             }
         } else if (value.length() > max) {
             problems.add(new FieldViolation(field, "at most " + max + " characters"));
-        } else if (CONTROL.matcher(value).find()) {
-            problems.add(new FieldViolation(field, "contains control characters"));
+        } else if (!PrintableText.isPrintable(value)) {
+            problems.add(new FieldViolation(field, "contains control, invisible or unprintable characters"));
         }
     }
 
