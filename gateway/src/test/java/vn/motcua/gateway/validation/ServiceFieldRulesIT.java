@@ -6,7 +6,9 @@ import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.FieldViolation;
+import vn.motcua.proto.dossier.v1.CreateProcedureDraftRequest;
 import vn.motcua.proto.dossier.v1.IssueResultRequest;
+import vn.motcua.proto.dossier.v1.ProcedureDraft;
 import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
 import vn.motcua.proto.dossier.v1.ReceiveSupplementRequest;
 import vn.motcua.proto.dossier.v1.RecordProcessingStepRequest;
@@ -149,5 +151,30 @@ class ServiceFieldRulesIT extends GatewayIT {
         assertProblem(reply, 400, "INVALID_FIELD");
         assertThat(reply.errors()).containsExactly(Map.of("field", "applicant.citizenId", "message", "is required"));
         assertThat(((ReceiveDossierRequest) services.only().request()).getApplicant().getCitizenId()).isEmpty();
+    }
+
+    @Test
+    void aDraftsViolationsComeBackUnderTheJsonNames() {
+        services.failWith(DomainException.invalid(List.of(
+                new FieldViolation("draft.name", "must be one line"),
+                new FieldViolation("draft.time_limit.amount", "must be greater than 0"),
+                new FieldViolation("draft.fees[0].amount.currency_code", "fees are in đồng: VND or empty"),
+                new FieldViolation("draft.receiving_units[1].unit_code", "unit 99999 does not exist"))));
+        String name = "Đăng ký\\nkhai sinh";
+
+        Api.Reply reply = api.postJson("/api/v1/catalog/procedures", officer("tthc_controller"), """
+                {"code":"1.001193","name":"%s","field":"Hộ tịch","level":"COMMUNE",
+                 "timeLimit":{"amount":0,"unit":"WORKING_DAYS"},"fees":[{"name":"Lệ phí","amount":8000,
+                 "currencyCode":"USD"}],"receivingUnits":[{"unitCode":"11077","competentUnitCode":"11077"},
+                 {"unitCode":"99999","competentUnitCode":"11077"}],"effectiveOn":"2025-03-15"}""".formatted(name),
+                "Idempotency-Key", "edge-draft");
+
+        assertProblem(reply, 400, "INVALID_FIELD");
+        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactly("name", "timeLimit.amount",
+                "fees[0].currencyCode", "receivingUnits[1].unitCode");
+        ProcedureDraft sent = ((CreateProcedureDraftRequest) services.only().request()).getDraft();
+        assertThat(sent.getName()).isEqualTo("Đăng ký\nkhai sinh");
+        assertThat(sent.getTimeLimit().getAmount()).isZero();
+        assertThat(sent.getFees(0).getAmount().getCurrencyCode()).isEqualTo("USD");
     }
 }
