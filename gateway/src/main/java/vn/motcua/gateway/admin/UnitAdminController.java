@@ -49,9 +49,9 @@ import java.util.Set;
 /**
  * Administrative units as data (UnitAdminService) and each unit's weekly sessions (WorkCalendarService), for unit
  * administrators within their own unit's subtree; the service decides the subtree from the same token. Creating
- * POSTs map Idempotency-Key to request_id; bodies are read strictly as JSON (a wrong type, an unknown field or choice is a 400 before any call); the
- * values' rules are the service's (AdminInput, UnitChanges), its field violations reach the client under the JSON
- * names.
+ * POSTs map Idempotency-Key to request_id; bodies are read strictly as JSON (a wrong type, an unknown field or
+ * choice is a 400 before any call); the values' rules are the service's (AdminInput, UnitChanges), its field
+ * violations reach the client under the JSON names.
  */
 @Controller("/api/v1/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -67,7 +67,7 @@ public class CatalogController {
     static final String CSV = "text/csv";
     /** What ImportCatalogue takes; the gateway's global max-request-size (1 MB) is lower, see README. */
     static final int IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-    /** How many fees, components or receiving units a draft may have is the service's rule; the body limit bounds this. */
+    /** How many fees, components or receiving units a draft has is the service's rule; the body limit bounds it. */
     private static final int ANY_ITEMS = Integer.MAX_VALUE;
     static final Map<String, UnitLevel> LEVELS = Map.of("PROVINCE", UnitLevel.UNIT_LEVEL_PROVINCE,
             "DISTRICT", UnitLevel.UNIT_LEVEL_DISTRICT, "COMMUNE", UnitLevel.UNIT_LEVEL_COMMUNE);

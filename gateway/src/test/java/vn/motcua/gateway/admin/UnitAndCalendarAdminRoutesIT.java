@@ -224,7 +224,7 @@ class UnitAndCalendarAdminRoutesIT extends GatewayIT {
         assertThat(admin.received).isEmpty();
     }
 
-    /** The values' rules are the service's (issue 8): edge values reach it as typed, its answer keeps the JSON names. */
+    /** The values' rules are the service's (issue 8): edge values reach it as typed, answered under JSON names. */
     @Test
     void valuesReachTheServiceAsTypedAndItsViolationsKeepTheJsonNames() {
         admin.failure = DomainException.invalid(List.of(new FieldViolation("unit.code", "1-32 characters"),
