@@ -241,6 +241,10 @@ class BadInputSuiteIT extends SystemTest {
                         .json(with(VALID_DOSSIER, "applicant.phone", "(024) 3825 1234")).expect(BAD_REQUEST, INVALID),
                 post(f, "note of 1001 characters", path, OFFICER)
                         .json(with(VALID_DOSSIER, "note", "n".repeat(1001))).expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id of spaces only", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", "            ")).expect(BAD_REQUEST, INVALID),
+                post(f, "citizen id absent", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", ABSENT)).expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id SQL injection", path, OFFICER)
                         .json(with(VALID_DOSSIER, "applicant.citizenId", SQL)).expect(BAD_REQUEST, INVALID),
                 post(f, "procedure code SQL injection", path, OFFICER)
@@ -366,6 +370,10 @@ class BadInputSuiteIT extends SystemTest {
                         .json("{\"step\":\"APPRAISE\",\"stepDueAt\":\"tomorrow\"}").expect(BAD_REQUEST, INVALID),
                 post(f, "step note with NUL", d + ":steps", SPECIALIST)
                         .json(object("step", "APPRAISE", "note", "ok\u0000")).expect(BAD_REQUEST, INVALID),
+                post(f, "step note of 1001 characters", d + ":steps", SPECIALIST)
+                        .json(object("step", "APPRAISE", "note", "n".repeat(1001))).expect(BAD_REQUEST, INVALID),
+                post(f, "supplement note with bidi override", d + ":receive-supplement", OFFICER)
+                        .json(object("note", BIDI)).expect(BAD_REQUEST, INVALID),
                 post(f, "supplement reason missing", d + ":request-supplement", SPECIALIST).json("{}")
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "supplement without body", d + ":request-supplement", SPECIALIST).json("")
@@ -411,6 +419,8 @@ class BadInputSuiteIT extends SystemTest {
                 post(f, "stop without reason", d + ":stop", LEADER).json("{}").expect(BAD_REQUEST, INVALID),
                 post(f, "result note as object", d + ":issue-result", CLERK).json("{\"resultNote\":{}}")
                         .expect(BAD_REQUEST, INVALID),
+                post(f, "result note of 1001 characters", d + ":issue-result", CLERK)
+                        .json(object("resultNote", "n".repeat(1001))).expect(BAD_REQUEST, INVALID),
                 post(f, "unknown action", d + ":delete", OFFICER).json("{}").expect(405, NOT_ALLOWED));
     }
 
@@ -489,6 +499,10 @@ class BadInputSuiteIT extends SystemTest {
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "draft name with bidi override", path, CONTROLLER)
                         .json(with(VALID_DRAFT, "name", "Thủ tục \u202Dthử")).expect(BAD_REQUEST, INVALID),
+                post(f, "draft name on two lines", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "name", "Thủ tục\nthử")).expect(BAD_REQUEST, INVALID),
+                post(f, "draft field of 256 characters", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "field", "f".repeat(256))).expect(BAD_REQUEST, INVALID),
                 post(f, "draft postal flag as string", path, CONTROLLER)
                         .json(with(VALID_DRAFT, "postalAllowed", "true")).expect(BAD_REQUEST, INVALID),
                 post(f, "publish version 0", path + "/1.001193/versions/0:publish", CONTROLLER)

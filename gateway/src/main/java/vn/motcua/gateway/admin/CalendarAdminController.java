@@ -19,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
+import vn.motcua.gateway.problem.JsonPaths;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
 import vn.motcua.gateway.validation.Violations;
@@ -44,7 +45,6 @@ import java.util.Set;
 @Access(AccessPolicy.UNIT_ADMIN)
 public class CalendarAdminController {
 
-    static final int NAME_MAX = 255;
     static final Map<String, CalendarDayKind> KINDS = Map.of("DAY_OFF", CalendarDayKind.CALENDAR_DAY_KIND_DAY_OFF,
             "MAKEUP_WORKDAY", CalendarDayKind.CALENDAR_DAY_KIND_MAKEUP_WORKDAY);
 
@@ -87,19 +87,20 @@ public class CalendarAdminController {
         Violations v = new Violations();
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("date", "kind", "name", "unitCode"), v);
-        LocalDate date = v.date("date", b.string("date"), true);
+        // the date, the name, the unit code and whether a kind is given are the service's rules (AdminInput)
+        CalendarDay.Builder day = CalendarDay.newBuilder().setDate(b.text("date")).setName(b.text("name"))
+                .setUnitCode(b.text("unitCode"));
         String kind = b.string("kind");
-        if (kind == null) {
-            v.missing("kind");
-        } else if (!KINDS.containsKey(kind)) {
-            v.add("kind", "must be one of DAY_OFF, MAKEUP_WORKDAY");
+        if (kind != null && !kind.isEmpty()) {
+            if (KINDS.containsKey(kind)) {
+                day.setKind(KINDS.get(kind));
+            } else {
+                v.add("kind", "must be one of DAY_OFF, MAKEUP_WORKDAY");
+            }
         }
-        String name = v.text("name", b.string("name"), true, NAME_MAX);
-        String unitCode = v.code("unitCode", b.string("unitCode"), false);
         v.throwIfAny();
-        AddCalendarDayRequest rpc = AddCalendarDayRequest.newBuilder().setRequestId(requestId)
-                .setDay(CalendarDay.newBuilder().setDate(date.toString()).setKind(KINDS.get(kind)).setName(name)
-                        .setUnitCode(unitCode == null ? "" : unitCode)).build();
+        AddCalendarDayRequest rpc = AddCalendarDayRequest.newBuilder().setRequestId(requestId).setDay(day).build();
+        JsonPaths.flattened(request, "day");
         UnitAdminJson.Day added = UnitAdminJson.Day.from(downstream.call(request, calendar,
                 s -> s.addCalendarDay(rpc)).getDay());
         return HttpResponse.created(added, URI.create("/api/v1/admin/calendar/holidays/" + added.date()

@@ -18,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
+import vn.motcua.gateway.problem.JsonPaths;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
 import vn.motcua.gateway.validation.Violations;
@@ -41,30 +42,25 @@ import vn.motcua.proto.dossier.v1.WorkCalendarServiceGrpc.WorkCalendarServiceBlo
 import vn.motcua.proto.dossier.v1.WorkSession;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Administrative units as data (UnitAdminService) and each unit's weekly sessions (WorkCalendarService), for unit
  * administrators within their own unit's subtree; the service decides the subtree from the same token. Creating
- * POSTs map Idempotency-Key to request_id; bodies are read strictly and every problem is a 400 before any call.
+ * POSTs map Idempotency-Key to request_id; bodies are read strictly as JSON (a wrong type, an unknown field or
+ * choice is a 400 before any call); the values' rules are the service's (AdminInput, UnitChanges), its field
+ * violations reach the client under the JSON names.
  */
 @Controller("/api/v1/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Access(AccessPolicy.UNIT_ADMIN)
 public class UnitAdminController {
 
-    static final int NAME_MAX = 255;
-    static final int MAX_SOURCES = 50;
-    static final int MAX_SESSIONS = 50;
     static final Map<String, UnitLevel> LEVELS = Map.of("PROVINCE", UnitLevel.UNIT_LEVEL_PROVINCE,
             "DISTRICT", UnitLevel.UNIT_LEVEL_DISTRICT, "COMMUNE", UnitLevel.UNIT_LEVEL_COMMUNE);
     private static final Set<String> UNIT_FIELDS = Set.of("code", "agencyCode", "name", "level", "parentCode");
-    private static final Pattern AGENCY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.]{0,63}");
-    private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     private final Downstream downstream;
     private final UnitAdminServiceBlockingStub units;
@@ -101,10 +97,11 @@ public class UnitAdminController {
         fields.add("validFrom");
         JsonBody b = JsonBody.read(json, body, true, fields, v);
         NewUnit unit = newUnit(v, b);
-        LocalDate validFrom = v.date(b.path("validFrom"), b.string("validFrom"), true);
+        String validFrom = b.text("validFrom");
         v.throwIfAny();
         CreateUnitRequest rpc = CreateUnitRequest.newBuilder().setRequestId(requestId).setUnit(unit)
-                .setValidFrom(validFrom.toString()).build();
+                .setValidFrom(validFrom).build();
+        JsonPaths.flattened(request, "unit");
         UnitAdminJson.Unit created = UnitAdminJson.Unit.from(downstream.call(request, units,
                 s -> s.createUnit(rpc)).getUnit());
         return HttpResponse.created(created, URI.create("/api/v1/admin/units"));
@@ -117,7 +114,7 @@ public class UnitAdminController {
         Violations v = new Violations();
         String valid = v.code("code", code, true);
         JsonBody b = JsonBody.read(json, body, true, Set.of("name"), v);
-        String name = v.text(b.path("name"), b.string("name"), true, NAME_MAX);
+        String name = b.text("name");
         v.throwIfAny();
         RenameUnitRequest rpc = RenameUnitRequest.newBuilder().setCode(valid).setName(name).build();
         return UnitAdminJson.Unit.from(downstream.call(request, units, s -> s.renameUnit(rpc)).getUnit());
@@ -133,9 +130,9 @@ public class UnitAdminController {
         Violations v = new Violations();
         String valid = v.code("code", code, true);
         JsonBody b = JsonBody.read(json, body, true, Set.of("validTo"), v);
-        LocalDate validTo = v.date(b.path("validTo"), b.string("validTo"), true);
+        String validTo = b.text("validTo");
         v.throwIfAny();
-        CloseUnitRequest rpc = CloseUnitRequest.newBuilder().setCode(valid).setValidTo(validTo.toString()).build();
+        CloseUnitRequest rpc = CloseUnitRequest.newBuilder().setCode(valid).setValidTo(validTo).build();
         return UnitAdminJson.Unit.from(downstream.call(request, units, s -> s.closeUnit(rpc)).getUnit());
     }
 
@@ -152,22 +149,14 @@ public class UnitAdminController {
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("sourceCodes", "successor", "effectiveOn"), v);
         MergeUnitsRequest.Builder rpc = MergeUnitsRequest.newBuilder().setRequestId(requestId);
-        List<String> sources = b.strings("sourceCodes", MAX_SOURCES);
-        if (sources.size() < 2 && v.isEmpty()) {
-            v.add(b.path("sourceCodes"), "must list at least two units");
-        }
-        for (int i = 0; i < sources.size(); i++) {
-            rpc.addSourceCodes(orEmpty(v.code(b.path("sourceCodes") + "[" + i + "]", sources.get(i), true)));
-        }
+        // how many units, which codes and the date are the service's rules (UnitChanges, AdminInput)
+        rpc.addAllSourceCodes(b.strings("sourceCodes", Integer.MAX_VALUE));
         JsonBody successor = b.object("successor", UNIT_FIELDS);
-        if (successor == null) {
-            v.missing("successor");
-        } else {
+        if (successor != null) {
             rpc.setSuccessor(newUnit(v, successor));
         }
-        LocalDate effectiveOn = v.date(b.path("effectiveOn"), b.string("effectiveOn"), true);
+        rpc.setEffectiveOn(b.text("effectiveOn"));
         v.throwIfAny();
-        rpc.setEffectiveOn(effectiveOn.toString());
         MergeUnitsResponse merged = downstream.call(request, units, s -> s.mergeUnits(rpc.build()));
         UnitAdminJson.Merger result = new UnitAdminJson.Merger(UnitAdminJson.Unit.from(merged.getSuccessor()),
                 merged.getClosedList().stream().map(UnitAdminJson.Unit::from).toList());
@@ -198,12 +187,11 @@ public class UnitAdminController {
         String valid = v.code("code", code, true);
         JsonBody b = JsonBody.read(json, body, true, Set.of("sessions", "makeUpDaySessions"), v);
         WeeklySessions.Builder weekly = WeeklySessions.newBuilder();
-        for (JsonBody s : b.objects("sessions", Set.of("weekday", "start", "end"), MAX_SESSIONS)) {
+        // how many sessions, their times and whether a weekday is given are the service's rules (SessionInput)
+        for (JsonBody s : b.objects("sessions", Set.of("weekday", "start", "end"), Integer.MAX_VALUE)) {
             String day = s.string("weekday");
             Weekday weekday = Weekday.WEEKDAY_UNSPECIFIED;
-            if (day == null) {
-                v.missing(s.path("weekday"));
-            } else {
+            if (day != null && !day.isEmpty()) {
                 try {
                     weekday = Weekday.valueOf("WEEKDAY_" + day);
                 } catch (IllegalArgumentException e) {
@@ -214,12 +202,11 @@ public class UnitAdminController {
                             + " SUNDAY");
                 }
             }
-            weekly.addSessions(WorkSession.newBuilder().setWeekday(weekday).setStart(time(v, s, "start"))
-                    .setEnd(time(v, s, "end")));
+            weekly.addSessions(WorkSession.newBuilder().setWeekday(weekday).setStart(s.text("start"))
+                    .setEnd(s.text("end")));
         }
-        for (JsonBody s : b.objects("makeUpDaySessions", Set.of("start", "end"), MAX_SESSIONS)) {
-            weekly.addMakeUpDaySessions(SessionTime.newBuilder().setStart(time(v, s, "start"))
-                    .setEnd(time(v, s, "end")));
+        for (JsonBody s : b.objects("makeUpDaySessions", Set.of("start", "end"), Integer.MAX_VALUE)) {
+            weekly.addMakeUpDaySessions(SessionTime.newBuilder().setStart(s.text("start")).setEnd(s.text("end")));
         }
         v.throwIfAny();
         ReplaceWeeklySessionsRequest rpc = ReplaceWeeklySessionsRequest.newBuilder().setUnitCode(valid)
@@ -228,44 +215,18 @@ public class UnitAdminController {
         return UnitAdminJson.Sessions.from(valid, r.getWeekly(), r.getDefinedAt());
     }
 
-    private static String time(Violations v, JsonBody b, String name) {
-        String value = b.string(name);
-        if (value == null) {
-            v.missing(b.path(name));
-            return "";
-        }
-        if (!TIME.matcher(value).matches()) {
-            v.add(b.path(name), "must be a time HH:MM");
-            return "";
-        }
-        return value;
-    }
-
+    /** The unit's codes, name and whether a level is given are the service's rules (AdminInput). */
     private static NewUnit newUnit(Violations v, JsonBody b) {
-        NewUnit.Builder unit = NewUnit.newBuilder();
-        unit.setCode(orEmpty(v.code(b.path("code"), b.string("code"), true)));
-        String agency = b.string("agencyCode");
-        if (agency == null) {
-            v.missing(b.path("agencyCode"));
-        } else if (!AGENCY.matcher(agency).matches()) {
-            v.add(b.path("agencyCode"), "must be an agency code such as 000.02.24.H30");
-        } else {
-            unit.setAgencyCode(agency);
-        }
-        unit.setName(orEmpty(v.text(b.path("name"), b.string("name"), true, NAME_MAX)));
+        NewUnit.Builder unit = NewUnit.newBuilder().setCode(b.text("code")).setAgencyCode(b.text("agencyCode"))
+                .setName(b.text("name"));
         String level = b.string("level");
-        if (level == null) {
-            v.missing(b.path("level"));
-        } else if (!LEVELS.containsKey(level)) {
-            v.add(b.path("level"), "must be one of PROVINCE, DISTRICT, COMMUNE");
-        } else {
-            unit.setLevel(LEVELS.get(level));
+        if (level != null && !level.isEmpty()) {
+            if (LEVELS.containsKey(level)) {
+                unit.setLevel(LEVELS.get(level));
+            } else {
+                v.add(b.path("level"), "must be one of PROVINCE, DISTRICT, COMMUNE");
+            }
         }
-        unit.setParentCode(orEmpty(v.code(b.path("parentCode"), b.string("parentCode"), true)));
-        return unit.build();
-    }
-
-    private static String orEmpty(@Nullable String value) {
-        return value == null ? "" : value;
+        return unit.setParentCode(b.text("parentCode")).build();
     }
 }

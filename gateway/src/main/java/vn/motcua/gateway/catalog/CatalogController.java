@@ -19,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
+import vn.motcua.gateway.problem.JsonPaths;
 import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
@@ -54,7 +55,9 @@ import java.util.regex.Pattern;
 /**
  * Managing the procedure catalogue (CatalogService, served by dossier-service): drafts, publication, withdrawal,
  * import/export and the TTHC controller's review, plus the public procedure page and unit listing. POSTs map
- * Idempotency-Key to request_id; bodies are read strictly and every problem is a 400 before any call.
+ * Idempotency-Key to request_id; bodies are read strictly as JSON (a wrong type, an unknown field or choice is a 400
+ * before any call); the values' rules are the service's (DraftRules), its field violations reach the client under
+ * the JSON names.
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -64,11 +67,8 @@ public class CatalogController {
     static final String CSV = "text/csv";
     /** What ImportCatalogue takes; the gateway's global max-request-size (1 MB) is lower, see README. */
     static final int IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-    static final int NAME_MAX = 500;
-    static final int REASON_MAX = 2000;
-    static final int DECISION_MAX = 100;
-    static final int MAX_ITEMS = 100;
-    static final long MAX_AMOUNT = 1_000_000_000_000L;
+    /** How many fees, components or receiving units a draft has is the service's rule; the body limit bounds it. */
+    private static final int ANY_ITEMS = Integer.MAX_VALUE;
     static final Map<String, UnitLevel> LEVELS = Map.of("PROVINCE", UnitLevel.UNIT_LEVEL_PROVINCE,
             "DISTRICT", UnitLevel.UNIT_LEVEL_DISTRICT, "COMMUNE", UnitLevel.UNIT_LEVEL_COMMUNE);
     static final Map<String, TimeLimitUnit> TIME_UNITS = Map.of(
@@ -81,7 +81,6 @@ public class CatalogController {
     private static final Set<String> DRAFT_FIELDS = Set.of("code", "name", "field", "level", "timeLimit", "fees",
             "onlineLevel", "postalAllowed", "boundaryFreeAllowed", "requiresPaperResult", "components",
             "receivingUnits", "effectiveOn");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,120}\\.(csv|xlsx)");
 
@@ -110,38 +109,26 @@ public class CatalogController {
         Violations v = new Violations();
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, DRAFT_FIELDS, v);
-        ProcedureDraft.Builder draft = ProcedureDraft.newBuilder();
-        draft.setCode(orEmpty(v.code(b.path("code"), b.string("code"), true)));
-        draft.setName(orEmpty(v.text(b.path("name"), b.string("name"), true, NAME_MAX)));
-        draft.setField(orEmpty(v.text(b.path("field"), b.string("field"), true, NAME_MAX)));
-        UnitLevel level = choice(v, b, "level", LEVELS, true);
+        // the values' rules (required, lengths, codes, ranges, list sizes, dates) are the service's (DraftRules);
+        // here only the JSON's shape, and the choices the proto request needs as enums
+        ProcedureDraft.Builder draft = ProcedureDraft.newBuilder().setCode(b.text("code")).setName(b.text("name"))
+                .setField(b.text("field"));
+        UnitLevel level = choice(v, b, "level", LEVELS);
         if (level != null) {
             draft.setLevel(level);
         }
         JsonBody limit = b.object("timeLimit", Set.of("amount", "unit"));
-        if (limit == null) {
-            v.missing("timeLimit");
-        } else {
-            long amount = limit.longValue("amount", 1, 10_000);
-            if (amount == 0) {
-                v.missing(limit.path("amount"));
-            }
-            TimeLimitUnit unit = choice(v, limit, "unit", TIME_UNITS, true);
-            draft.setTimeLimit(TimeLimit.newBuilder().setAmount(amount)
-                    .setUnit(unit == null ? TimeLimitUnit.TIME_LIMIT_UNIT_UNSPECIFIED : unit));
+        if (limit != null) {
+            TimeLimitUnit unit = choice(v, limit, "unit", TIME_UNITS);
+            draft.setTimeLimit(TimeLimit.newBuilder().setAmount(limit.longValue("amount", Long.MIN_VALUE,
+                    Long.MAX_VALUE)).setUnit(unit == null ? TimeLimitUnit.TIME_LIMIT_UNIT_UNSPECIFIED : unit));
         }
-        for (JsonBody fee : b.objects("fees", Set.of("name", "amount", "currencyCode"), MAX_ITEMS)) {
-            String currency = fee.string("currencyCode");
-            if (currency != null && !CURRENCY.matcher(currency).matches()) {
-                v.add(fee.path("currencyCode"), "must be an ISO 4217 code such as VND");
-                currency = null;
-            }
-            draft.addFees(FeeItem.newBuilder()
-                    .setName(orEmpty(v.text(fee.path("name"), fee.string("name"), true, NAME_MAX)))
-                    .setAmount(Money.newBuilder().setAmount(fee.longValue("amount", 0, MAX_AMOUNT))
-                            .setCurrencyCode(currency == null ? "VND" : currency)));
+        for (JsonBody fee : b.objects("fees", Set.of("name", "amount", "currencyCode"), ANY_ITEMS)) {
+            draft.addFees(FeeItem.newBuilder().setName(fee.text("name"))
+                    .setAmount(Money.newBuilder().setAmount(fee.longValue("amount", Long.MIN_VALUE, Long.MAX_VALUE))
+                            .setCurrencyCode(fee.text("currencyCode"))));
         }
-        OnlineLevel online = choice(v, b, "onlineLevel", ONLINE_LEVELS, false);
+        OnlineLevel online = choice(v, b, "onlineLevel", ONLINE_LEVELS);
         if (online != null) {
             draft.setOnlineLevel(online);
         }
@@ -149,21 +136,19 @@ public class CatalogController {
                 .setBoundaryFreeAllowed(b.bool("boundaryFreeAllowed"))
                 .setRequiresPaperResult(b.bool("requiresPaperResult"));
         for (JsonBody c : b.objects("components", Set.of("name", "originalRequired", "quantity", "presentOnly"),
-                MAX_ITEMS)) {
-            draft.addComponents(Component.newBuilder()
-                    .setName(orEmpty(v.text(c.path("name"), c.string("name"), true, NAME_MAX)))
+                ANY_ITEMS)) {
+            draft.addComponents(Component.newBuilder().setName(c.text("name"))
                     .setOriginalRequired(c.bool("originalRequired"))
-                    .setQuantity(c.integer("quantity", 0, 100))
+                    .setQuantity(c.integer("quantity", Integer.MIN_VALUE, Integer.MAX_VALUE))
                     .setPresentOnly(c.bool("presentOnly")));
         }
-        for (JsonBody u : b.objects("receivingUnits", Set.of("unitCode", "competentUnitCode"), MAX_ITEMS)) {
-            draft.addReceivingUnits(ReceivingUnit.newBuilder()
-                    .setUnitCode(orEmpty(v.code(u.path("unitCode"), u.string("unitCode"), true)))
-                    .setCompetentUnitCode(orEmpty(v.code(u.path("competentUnitCode"), u.string("competentUnitCode"),
-                            true))));
+        for (JsonBody u : b.objects("receivingUnits", Set.of("unitCode", "competentUnitCode"), ANY_ITEMS)) {
+            draft.addReceivingUnits(ReceivingUnit.newBuilder().setUnitCode(u.text("unitCode"))
+                    .setCompetentUnitCode(u.text("competentUnitCode")));
         }
-        LocalDate effectiveOn = v.date("effectiveOn", b.string("effectiveOn"), true);
-        draft.setEffectiveOn(effectiveOn == null ? "" : effectiveOn.toString());
+        draft.setEffectiveOn(b.text("effectiveOn"));
+        // the service names the draft's fields draft.*, and a fee's currency draft.fees[i].amount.currency_code
+        JsonPaths.flattened(request, "draft", path -> path.replaceFirst("\\.amount\\.currencyCode$", ".currencyCode"));
         v.throwIfAny();
         CreateProcedureDraftRequest rpc = CreateProcedureDraftRequest.newBuilder().setRequestId(requestId)
                 .setDraft(draft).build();
@@ -186,12 +171,13 @@ public class CatalogController {
         int validVersion = version(v, "version", version);
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("publicationDecision", "publishedOn"), v);
-        String decision = v.text("publicationDecision", b.string("publicationDecision"), true, DECISION_MAX);
-        LocalDate publishedOn = v.date("publishedOn", b.string("publishedOn"), true);
+        // the decision's and the date's rules are the service's (one line of at most 128; YYYY-MM-DD, not later)
+        String decision = b.text("publicationDecision");
+        String publishedOn = b.text("publishedOn");
         v.throwIfAny();
         PublishProcedureRequest rpc = PublishProcedureRequest.newBuilder().setRequestId(requestId)
                 .setCode(validCode).setVersion(validVersion).setPublicationDecision(decision)
-                .setPublishedOn(publishedOn.toString()).build();
+                .setPublishedOn(publishedOn).build();
         return CatalogJson.Version.from(call(request, s -> s.publishProcedure(rpc)).getVersion());
     }
 
@@ -205,7 +191,7 @@ public class CatalogController {
         String validCode = v.code("code", code, true);
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("reason"), v);
-        String reason = v.multiline("reason", b.string("reason"), true, REASON_MAX);
+        String reason = b.text("reason"); // required, at most 1000 characters: the service's rule
         v.throwIfAny();
         WithdrawProcedureRequest rpc = WithdrawProcedureRequest.newBuilder().setRequestId(requestId)
                 .setCode(validCode).setReason(reason).build();
@@ -319,13 +305,10 @@ public class CatalogController {
     }
 
     @Nullable
-    private static <E> E choice(Violations v, JsonBody b, String name, Map<String, E> values, boolean required) {
+    private static <E> E choice(Violations v, JsonBody b, String name, Map<String, E> values) {
         String value = b.string(name);
         if (value == null || value.isEmpty()) {
-            if (required) {
-                v.missing(b.path(name));
-            }
-            return null;
+            return null; // whether it is required is the service's rule
         }
         E found = values.get(value);
         if (found == null) {

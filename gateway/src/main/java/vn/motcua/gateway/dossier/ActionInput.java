@@ -24,8 +24,6 @@ import java.util.Set;
  */
 final class ActionInput {
 
-    static final int NOTE_MAX = 1000;
-
     private final Violations violations = new Violations();
     private final String code;
     private final String requestId;
@@ -78,15 +76,10 @@ final class ActionInput {
         return body;
     }
 
-    /** Free text of several lines, "" when absent (proto3 has no absent strings). */
-    String text(String field, boolean required, int max) {
-        String value = violations.multiline(field, body.string(field), required, max);
-        return value == null ? "" : value;
-    }
-
     /**
      * The reason of an action, passed on as typed: whether it is required and how long it may be is the service's
-     * rule per action (WorkflowCommandValidator), reported under the same name.
+     * rule per action (WorkflowCommandValidator), reported under the same name. So are an action's note and
+     * resultNote (read with {@code body().text(name)}): the service names them note and result_note.
      */
     String reason() {
         return body.text("reason");

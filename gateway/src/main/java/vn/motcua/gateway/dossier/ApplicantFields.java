@@ -1,6 +1,5 @@
 package vn.motcua.gateway.dossier;
 
-import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.dossier.v1.Applicant;
 
 import java.util.Set;
@@ -21,19 +20,14 @@ final class ApplicantFields {
     }
 
     /**
-     * @param value             the string value of an applicant field by name, null when absent (the caller reports
-     *                          a value of the wrong JSON type itself)
-     * @param citizenIdRequired at the counter the officer must record it; online it comes from the token. The
-     *                          service has no such rule yet, so this presence check stays here until it does.
+     * @param value the string value of an applicant field by name, null when absent (the caller reports a value of
+     *              the wrong JSON type itself). Whether the citizen id is required (at the counter and by post, not
+     *              online, where it comes from the token) is the service's rule too (ReceiveCommandValidator).
      */
-    static Applicant read(UnaryOperator<String> value, boolean citizenIdRequired, Violations violations) {
+    static Applicant read(UnaryOperator<String> value) {
         Applicant.Builder applicant = Applicant.newBuilder();
         set(value.apply("fullName"), applicant::setFullName);
-        String citizenId = value.apply("citizenId");
-        if (citizenIdRequired && (citizenId == null || citizenId.isEmpty())) {
-            violations.missing("applicant.citizenId");
-        }
-        set(citizenId, applicant::setCitizenId);
+        set(value.apply("citizenId"), applicant::setCitizenId);
         set(value.apply("phone"), applicant::setPhone);
         set(value.apply("email"), applicant::setEmail);
         set(value.apply("address"), applicant::setAddress);

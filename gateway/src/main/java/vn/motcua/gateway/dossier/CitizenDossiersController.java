@@ -76,7 +76,7 @@ public class CitizenDossiersController {
         String unitCode = in.text("unitCode");
         JsonBody applicant = in.object("applicant", ApplicantFields.NAMES);
         if (applicant != null) {
-            rpc.setApplicant(ApplicantFields.read(applicant::string, false, violations));
+            rpc.setApplicant(ApplicantFields.read(applicant::string));
         }
         String note = in.text("note");
         violations.throwIfAny();

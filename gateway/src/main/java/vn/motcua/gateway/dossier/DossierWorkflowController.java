@@ -58,8 +58,6 @@ public class DossierWorkflowController {
             "apology", FormKind.FORM_KIND_APOLOGY,
             "control-slip", FormKind.FORM_KIND_CONTROL_SLIP,
             "stop-notice", FormKind.FORM_KIND_STOP_NOTICE);
-    // an assignee's username or a unit code (the service checks which one the step needs)
-    private static final Pattern TARGET = Pattern.compile("[\\p{L}\\p{N}._@-]{1,128}");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,120}\\.pdf");
     private static final Set<String> NONE = Set.of();
     private static final Set<String> REASON = Set.of("reason");
@@ -115,7 +113,7 @@ public class DossierWorkflowController {
     public DossierJson resubmit(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NOTE);
-        String note = in.text("note", false, ActionInput.NOTE_MAX);
+        String note = in.body().text("note");
         in.done();
         ResubmitDossierRequest rpc = in.revision(ResubmitDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setNote(note).build();
@@ -173,16 +171,14 @@ public class DossierWorkflowController {
                         + "FORWARD_INTER_AGENCY, SUBMIT_FOR_APPROVAL, APPROVE");
             }
         }
-        String note = in.text("note", false, ActionInput.NOTE_MAX);
-        String target = in.body().string("target");
-        if (target != null && !target.isEmpty() && !TARGET.matcher(target).matches()) {
-            violations.add("target", "must be a username or unit code of 1-128 letters, digits, '.', '_', '@' or '-'");
-        }
+        String note = in.body().text("note");
+        // note and target are the service's to judge: a username for ASSIGN, a known unit code for the others
+        String target = in.body().text("target");
         var stepDueAt = in.instant("stepDueAt", false);
         in.done();
         RecordProcessingStepRequest.Builder rpc = in.revision(RecordProcessingStepRequest.newBuilder())
                 .setRequestId(in.requestId()).setCode(in.code()).setStep(step).setNote(note)
-                .setTarget(target == null ? "" : target);
+                .setTarget(target);
         if (stepDueAt != null) {
             rpc.setStepDueAt(stepDueAt);
         }
@@ -215,7 +211,7 @@ public class DossierWorkflowController {
     public DossierJson receiveSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NOTE);
-        String note = in.text("note", false, ActionInput.NOTE_MAX);
+        String note = in.body().text("note");
         in.done();
         ReceiveSupplementRequest rpc = in.revision(ReceiveSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setNote(note).build();
@@ -326,7 +322,7 @@ public class DossierWorkflowController {
     public DossierJson issueResult(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, Set.of("resultNote"));
-        String resultNote = in.text("resultNote", false, ActionInput.NOTE_MAX);
+        String resultNote = in.body().text("resultNote");
         in.done();
         IssueResultRequest rpc = in.revision(IssueResultRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
                 .setResultNote(resultNote).build();

@@ -86,8 +86,7 @@ final class ReceiveDossierForm {
             return Optional.empty();
         }
         unknownFields(node, ApplicantFields.NAMES, "applicant.");
-        return Optional.of(ApplicantFields.read(name -> stringOf(node, name, "applicant." + name), true,
-                violations));
+        return Optional.of(ApplicantFields.read(name -> stringOf(node, name, "applicant." + name)));
     }
 
     private Optional<Timestamp> instant(String value) {

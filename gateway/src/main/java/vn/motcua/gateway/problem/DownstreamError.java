@@ -12,6 +12,7 @@ import vn.motcua.platform.error.GrpcErrors;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,11 @@ public record DownstreamError(HttpStatus status, String reason, @Nullable String
     }
 
     public static DownstreamError of(StatusRuntimeException e) {
+        return of(e, UnaryOperator.identity());
+    }
+
+    /** @param rename how the route's JSON paths differ from the proto's beyond camelCase (JsonPaths) */
+    public static DownstreamError of(StatusRuntimeException e, UnaryOperator<String> rename) {
         Status.Code code = e.getStatus().getCode();
         HttpStatus status = httpStatus(code);
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
@@ -61,7 +67,7 @@ public record DownstreamError(HttpStatus status, String reason, @Nullable String
         }
         String detail = ours ? sanitize(e.getStatus().getDescription()) : null;
         return new DownstreamError(status, reason, detail != null ? detail : genericDetail(status),
-                fieldErrors(GrpcErrors.badRequest(e)));
+                fieldErrors(GrpcErrors.badRequest(e), rename));
     }
 
     private static String fallbackReason(Status.Code code) {
@@ -91,12 +97,12 @@ public record DownstreamError(HttpStatus status, String reason, @Nullable String
         };
     }
 
-    private static List<FieldError> fieldErrors(@Nullable BadRequest badRequest) {
+    private static List<FieldError> fieldErrors(@Nullable BadRequest badRequest, UnaryOperator<String> rename) {
         if (badRequest == null) {
             return List.of();
         }
         return badRequest.getFieldViolationsList().stream()
-                .map(v -> new FieldError(jsonPath(v.getField()), sanitize(v.getDescription())))
+                .map(v -> new FieldError(rename.apply(jsonPath(v.getField())), sanitize(v.getDescription())))
                 .toList();
     }
 

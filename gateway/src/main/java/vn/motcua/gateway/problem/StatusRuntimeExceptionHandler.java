@@ -20,7 +20,7 @@ public class StatusRuntimeExceptionHandler implements ExceptionHandler<StatusRun
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, StatusRuntimeException e) {
-        DownstreamError error = DownstreamError.of(e);
+        DownstreamError error = DownstreamError.of(e, JsonPaths.of(request));
         if (error.status().getCode() >= 500) {
             // the client gets no detail; operators get the code and the service's text, keyed by request id
             LOG.warn("downstream call failed: requestId={} code={} description={}", RequestIds.of(request),

@@ -13,6 +13,7 @@ import vn.motcua.gateway.support.GatewayIT;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.error.FieldViolation;
 import vn.motcua.proto.common.v1.UnitLevel;
 import vn.motcua.proto.dossier.v1.AddCalendarDayRequest;
 import vn.motcua.proto.dossier.v1.CalendarDayKind;
@@ -80,7 +81,7 @@ class UnitAndCalendarAdminRoutesIT extends GatewayIT {
             send("DELETE", "/api/v1/admin/calendar/holidays/2026-09-02", unitAdmin(), null);
             admin.failure = null;
             // answered by the gateway alone
-            api.postJson("/api/v1/admin/units", unitAdmin(), "{\"code\": \"\"}");
+            api.postJson("/api/v1/admin/units", unitAdmin(), "{\"code\": 1}");
             api.postJson("/api/v1/admin/units:merge", idp.officer("mc.tuky", "298", "reception_officer"), "{}");
             api.postJson("/api/v1/admin/units/11077:rename", null, "{\"name\": \"X\"}");
             api.get("/api/v1/admin/units", unitAdmin());
@@ -116,14 +117,15 @@ class UnitAndCalendarAdminRoutesIT extends GatewayIT {
 
     @Test
     void badUnitBodiesAreFieldLevelProblemsAndNothingIsCalled() {
+        // codes, names, dates and times are the service's rules (AdminInput): valuesReachTheServiceAsTyped
         Api.Reply reply = api.postJson("/api/v1/admin/units", unitAdmin(), """
-                {"code": "", "agencyCode": "a b", "name": "Xã\\u0000", "level": "HAMLET", "validFrom": "2026-02-30",
+                {"code": 1, "agencyCode": ["a"], "name": "Xã", "level": "HAMLET", "validFrom": 20260230,
                  "extra": 1}""");
         assertProblem(reply, 400, "INVALID_FIELD");
-        assertThat(reply.errors()).extracting(e -> e.get("field")).contains("code", "agencyCode", "name", "level",
-                "parentCode", "validFrom", "extra");
+        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("code", "agencyCode",
+                "level", "validFrom", "extra");
         assertProblem(api.postJson("/api/v1/admin/units:merge", unitAdmin(), """
-                {"sourceCodes": ["11083"], "effectiveOn": "2026-03-10"}"""), 400, "INVALID_FIELD");
+                {"sourceCodes": "11083", "effectiveOn": "2026-03-10"}"""), 400, "INVALID_FIELD");
         assertProblem(send("PUT", "/api/v1/admin/units/11077/sessions", unitAdmin(), """
                 {"sessions": [{"weekday": "FUNDAY", "start": "7h", "end": "25:00"}]}"""), 400, "INVALID_FIELD");
         assertProblem(api.postJson("/api/v1/admin/calendar/holidays", unitAdmin(), """
@@ -225,5 +227,33 @@ class UnitAndCalendarAdminRoutesIT extends GatewayIT {
         }
         assertThat(api.get("/api/v1/admin/calendar/holidays").status()).isEqualTo(401);
         assertThat(admin.received).isEmpty();
+    }
+
+    /** The values' rules are the service's (issue 8): edge values reach it as typed, answered under JSON names. */
+    @Test
+    void valuesReachTheServiceAsTypedAndItsViolationsKeepTheJsonNames() {
+        admin.failure = DomainException.invalid(List.of(new FieldViolation("unit.code", "1-32 characters"),
+                new FieldViolation("unit.agency_code", "an agency code"), new FieldViolation("valid_from",
+                        "is not a date (YYYY-MM-DD)")));
+        Api.Reply unit = api.postJson("/api/v1/admin/units", unitAdmin(), """
+                {"code": "%s", "agencyCode": "a b", "name": "Xã", "parentCode": "298", "validFrom": "2026-02-30"}"""
+                .formatted("1".repeat(33)));
+        assertProblem(unit, 400, "INVALID_FIELD");
+        assertThat(unit.errors()).extracting(e -> e.get("field")).containsExactly("code", "agencyCode", "validFrom");
+        assertThat(admin.last(CreateUnitRequest.class).getUnit().getCode()).hasSize(33);
+
+        admin.failure = DomainException.invalid(List.of(new FieldViolation("day.name", "is required"),
+                new FieldViolation("day.unit_code", "1-32 characters of A-Z a-z 0-9 . _ -")));
+        Api.Reply day = api.postJson("/api/v1/admin/calendar/holidays", unitAdmin(), """
+                {"date": "2026-09-02", "kind": "DAY_OFF", "name": " ", "unitCode": "a b"}""");
+        assertThat(day.errors()).extracting(e -> e.get("field")).containsExactly("name", "unitCode");
+
+        admin.failure = DomainException.invalid(List.of(
+                new FieldViolation("make_up_day_sessions[0].start", "is not a time (HH:MM)")));
+        Api.Reply sessions = send("PUT", "/api/v1/admin/units/11077/sessions", unitAdmin(), """
+                {"sessions": [], "makeUpDaySessions": [{"start": "7h", "end": "11:30"}]}""");
+        assertThat(sessions.errors()).extracting(e -> e.get("field")).containsExactly("makeUpDaySessions[0].start");
+        assertThat(admin.last(ReplaceWeeklySessionsRequest.class).getWeekly().getMakeUpDaySessions(0).getStart())
+                .isEqualTo("7h");
     }
 }

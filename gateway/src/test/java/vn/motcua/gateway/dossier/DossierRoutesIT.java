@@ -134,12 +134,11 @@ class DossierRoutesIT extends GatewayIT {
 
     @Test
     void missingFieldsTheGatewayNeedsAreListedOneByOne() {
-        // procedureCode and applicant.fullName are the service's to require
+        // procedureCode, applicant.fullName and applicant.citizenId are the service's to require
         Api.Reply reply = api.postJson("/api/v1/dossiers", receptionOfficer(), "{\"applicant\":{}}");
 
         assertProblem(reply, 400, "INVALID_FIELD");
-        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("channel",
-                "applicant.citizenId");
+        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("channel");
         assertThat(reply.errors()).allSatisfy(e -> assertThat(e.get("message")).isEqualTo("is required"));
         assertThat(services.received()).isEmpty();
     }

@@ -179,6 +179,9 @@ public class CalendarAdministration {
         return calculators.scheduleOf(target);
     }
 
+    /** How many sessions a week, or a make-up working day, may have: far more than any office works. */
+    static final int MAX_SESSIONS = 50;
+
     /** Replaces a unit's own sessions; none at all drops them, so the unit follows its parent again. */
     public DeadlineCalculators.ResolvedSchedule replaceSessions(Caller caller, String unitCode,
                                                                 List<SessionInput> typed) {
@@ -202,13 +205,29 @@ public class CalendarAdministration {
         return calculators.scheduleOf(unit);
     }
 
-    /** Field checks, then the schedule as a whole: no overlap, a working session in the week, make-up sessions. */
-    private static List<SessionRepository.Row> rows(AdminInput in, List<SessionInput> typed) {
+    /**
+     * Field checks, then the schedule as a whole: no overlap, a working session in the week, make-up sessions. Each
+     * session is reported as the request lists it, make-up day sessions under make_up_day_sessions[j]; each list
+     * holds at most {@link #MAX_SESSIONS}.
+     */
+    static List<SessionRepository.Row> rows(AdminInput in, List<SessionInput> typed) {
         List<SessionRepository.Row> rows = new ArrayList<>();
-        for (int i = 0; i < typed.size(); i++) {
-            SessionInput s = typed.get(i);
-            String field = "sessions[" + i + "]";
+        long makeUp = typed.stream().filter(s -> SessionRepository.MAKEUP.equals(s.weekday())).count();
+        if (typed.size() - makeUp > MAX_SESSIONS) {
+            in.add("sessions", "at most " + MAX_SESSIONS + " sessions");
+        }
+        if (makeUp > MAX_SESSIONS) {
+            in.add("make_up_day_sessions", "at most " + MAX_SESSIONS + " sessions");
+        }
+        if (!in.ok()) {
+            return rows;
+        }
+        int weekly = 0;
+        int makeUpIndex = 0;
+        for (SessionInput s : typed) {
             String weekday = s.weekday();
+            String field = SessionRepository.MAKEUP.equals(weekday) ? "make_up_day_sessions[" + makeUpIndex++ + "]"
+                    : "sessions[" + weekly++ + "]";
             if (weekday == null || !(SessionRepository.MAKEUP.equals(weekday) || isDay(weekday))) {
                 in.add(field + ".weekday", "is required (MONDAY..SUNDAY)");
             }

@@ -32,6 +32,7 @@ public final class DraftRules {
     static final long MAX_FEE_DONG = 1_000_000_000_000L;
     private static final String FORMULA_START = "=+-@";
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\p{Cf}]");
+    private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\t\\u2028\\u2029]");
     private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
@@ -116,11 +117,22 @@ public final class DraftRules {
     }
 
     /**
+     * Text of one line (a name, a decision number): like {@link #text}, and a line break or tab is refused too, as it
+     * would break the listing, the exported row and the forms that print it.
+     */
+    public static void line(Problems p, String field, String value, boolean required, int max) {
+        text(p, field, value, required, max);
+        if (!blank(value) && value.length() <= max && LINE_BREAK.matcher(value).find()) {
+            p.add(field, "must be one line");
+        }
+    }
+
+    /**
      * Required text that is also exported: it must not start like a spreadsheet formula, or opening an exported
      * CSV in Excel could run it (CSV injection).
      */
     private static void catalogueText(Problems p, String field, String value, int max) {
-        text(p, field, value, true, max);
+        line(p, field, value, true, max);
         if (!blank(value) && FORMULA_START.indexOf(value.strip().charAt(0)) >= 0) {
             p.add(field, "must not start with " + String.join(" ", FORMULA_START.split("")));
         }

@@ -115,7 +115,7 @@ public class CatalogManagementService {
         if (version < 1) {
             problems.add(new FieldViolation("version", "must be 1 or more"));
         }
-        DraftRules.text(CatalogInput.into(problems), "publication_decision", decision, true, MAX_DECISION);
+        DraftRules.line(CatalogInput.into(problems), "publication_decision", decision, true, MAX_DECISION);
         DraftRules.date(CatalogInput.into(problems), "published_on", publishedOn, true);
         LocalDate decided = DraftRules.parseDate(publishedOn);
         if (decided != null && decided.isAfter(WorkCalendar.localDate(now))) {

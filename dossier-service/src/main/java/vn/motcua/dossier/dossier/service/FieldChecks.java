@@ -12,6 +12,12 @@ final class FieldChecks {
 
     static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9A-Za-z.]{1,40}");
     static final Pattern UNIT_CODE = Pattern.compile("[0-9A-Za-z.]{1,32}");
+    /**
+     * A note the caller adds to a reception, an online submission, a resubmission, a received supplement, a
+     * processing step, or the issued result: a remark, at most 1000 characters. (A reason is longer: see
+     * WorkflowCommandValidator.)
+     */
+    static final int NOTE_MAX = 1000;
     private static final Pattern CITIZEN_ID = Pattern.compile("\\d{12}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .-]{8,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
@@ -60,13 +66,16 @@ final class FieldChecks {
         text(problems, "applicant.address", a.address(), false, 500);
     }
 
-    /** Free text: optional or required, bounded, only {@link PrintableText} (line breaks allowed). */
+    /**
+     * Free text: optional or required, at most max characters (code points, as the VARCHAR columns count them, so
+     * an emoji is one), only {@link PrintableText} (line breaks allowed).
+     */
     static void text(List<FieldViolation> problems, String field, String value, boolean required, int max) {
         if (blank(value)) {
             if (required) {
                 problems.add(new FieldViolation(field, "is required"));
             }
-        } else if (value.length() > max) {
+        } else if (value.codePointCount(0, value.length()) > max) {
             problems.add(new FieldViolation(field, "at most " + max + " characters"));
         } else if (!PrintableText.isPrintable(value)) {
             problems.add(new FieldViolation(field, "contains control, invisible or unprintable characters"));

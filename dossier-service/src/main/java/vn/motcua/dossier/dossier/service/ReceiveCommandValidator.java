@@ -21,7 +21,12 @@ final class ReceiveCommandValidator {
         FieldChecks.code(problems, "procedure_code", command.procedureCode(), FieldChecks.PROCEDURE_CODE,
                 "a procedure code");
         FieldChecks.applicant(problems, command.applicant());
-        FieldChecks.text(problems, "note", command.note(), false, 1000);
+        // the officer records who hands the dossier in, from their citizen id card, at the counter and from a
+        // postal dossier alike (online, the id comes from the citizen's login instead)
+        if (command.applicant() != null && FieldChecks.blank(command.applicant().citizenId())) {
+            problems.add(new FieldViolation("applicant.citizen_id", "is required"));
+        }
+        FieldChecks.text(problems, "note", command.note(), false, FieldChecks.NOTE_MAX);
         if (command.channel() == null) {
             problems.add(new FieldViolation("channel", "must be CHANNEL_COUNTER or CHANNEL_POSTAL"));
         } else if (command.channel() == Channel.POSTAL) {

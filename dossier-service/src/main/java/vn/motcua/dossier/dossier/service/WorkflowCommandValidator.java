@@ -24,7 +24,11 @@ final class WorkflowCommandValidator {
     private static final Set<DossierEvent> UNIT_TARGET = EnumSet.of(DossierEvent.REQUEST_CONSULTATION,
             DossierEvent.FORWARD_INTER_AGENCY);
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{1,128}");
-    private static final int REASON_MAX = 2000;
+    /**
+     * A reason is longer than a note: a supplement request or a refusal lists every item at once (ND61 Art 15(3)),
+     * and the history keeps 2000 characters.
+     */
+    static final int REASON_MAX = 2000;
 
     private WorkflowCommandValidator() {
     }
@@ -33,7 +37,7 @@ final class WorkflowCommandValidator {
         List<FieldViolation> problems = new ArrayList<>();
         FieldChecks.requestId(problems, c.requestId());
         FieldChecks.dossierCode(problems, c.code());
-        FieldChecks.text(problems, "reason", c.reason(), REASON_REQUIRED.contains(c.event()), REASON_MAX);
+        textOf(problems, c);
         target(problems, c, units);
         if (c.stepDueAt() != null && !STEPS.contains(c.event())) {
             problems.add(new FieldViolation("step_due_at", "is only for processing steps"));
@@ -49,6 +53,25 @@ final class WorkflowCommandValidator {
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
+    }
+
+    /**
+     * The verb's free text (TransitionCommand.reason), reported under the name its request gives it, so the client
+     * learns which of its fields is wrong: RESUBMIT, SUPPLEMENT_RECEIVED and the processing steps send a {@code note}
+     * and ISSUE_RESULT a {@code result_note}, each at most {@link FieldChecks#NOTE_MAX} characters; the other verbs a
+     * {@code reason} of at most {@link #REASON_MAX}, required where the law asks for one.
+     */
+    private static void textOf(List<FieldViolation> problems, TransitionCommand c) {
+        String field = textField(c.event());
+        int max = field.equals("reason") ? REASON_MAX : FieldChecks.NOTE_MAX;
+        FieldChecks.text(problems, field, c.reason(), REASON_REQUIRED.contains(c.event()), max);
+    }
+
+    static String textField(DossierEvent event) {
+        if (event == DossierEvent.RESUBMIT || event == DossierEvent.SUPPLEMENT_RECEIVED || STEPS.contains(event)) {
+            return "note";
+        }
+        return event == DossierEvent.ISSUE_RESULT ? "result_note" : "reason";
     }
 
     private static void target(List<FieldViolation> problems, TransitionCommand c, UnitTree units) {
@@ -79,7 +102,7 @@ final class WorkflowCommandValidator {
                 && !c.applicant().citizenId().equals(tokenCitizenId)) {
             problems.add(new FieldViolation("applicant.citizen_id", "must be empty or your own (from your login)"));
         }
-        FieldChecks.text(problems, "note", c.note(), false, 1000);
+        FieldChecks.text(problems, "note", c.note(), false, FieldChecks.NOTE_MAX);
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }

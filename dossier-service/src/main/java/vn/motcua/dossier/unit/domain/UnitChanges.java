@@ -100,10 +100,15 @@ public final class UnitChanges {
                 List.of());
     }
 
-    /** Merged units must be distinct and at least two. */
+    /** How many units one merger may close; the 2025 reform merged a handful of communes into one. */
+    public static final int MAX_SOURCES = 50;
+
+    /** Merged units must be distinct, at least two and at most {@link #MAX_SOURCES}. */
     public static void requireMergeable(Collection<String> sourceCodes, AdminInput in) {
         if (sourceCodes.size() < 2) {
             in.add("source_codes", "a merger needs at least two units");
+        } else if (sourceCodes.size() > MAX_SOURCES) {
+            in.add("source_codes", "at most " + MAX_SOURCES + " units");
         } else if (sourceCodes.stream().distinct().count() != sourceCodes.size()) {
             in.add("source_codes", "lists a unit twice");
         }

@@ -117,4 +117,16 @@ class DraftRulesTest {
         List<FieldViolation> problems = DraftRules.check(set(5, null), c -> "row 7: " + c, UNITS::contains);
         assertThat(problems).extracting(FieldViolation::field).containsExactly("row 7: time_limit_unit");
     }
+
+    /** The gateway used to refuse line breaks in these names; the rule is the service's alone now (issue 8). */
+    @Test
+    void namesAndDecisionsAreOneLine() {
+        assertThat(check(set(1, "Cấp giấy phép\nxây dựng"))).containsExactly(
+                new FieldViolation("name", "must be one line"));
+        assertThat(check(set(2, "Xây\tdựng"))).containsExactly(new FieldViolation("field", "must be one line"));
+        List<FieldViolation> problems = new java.util.ArrayList<>();
+        DraftRules.line((f, d) -> problems.add(new FieldViolation(f, d)), "publication_decision",
+                "Số 12/QĐ-UBND\r\n", true, 128);
+        assertThat(problems).containsExactly(new FieldViolation("publication_decision", "must be one line"));
+    }
 }
