@@ -5,8 +5,7 @@ import io.micronaut.runtime.Micronaut;
 /** digitization-service: gRPC server with health and its change feed; business RPCs arrive with their own issue. */
 public final class Application {
 
-    private Application() {
-    }
+    private Application() {}
 
     public static void main(String[] args) {
         Micronaut.run(Application.class, args);

@@ -2,7 +2,6 @@ package vn.motcua.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,15 +59,18 @@ final class Api {
                 b.header("Idempotency-Key", UUID.randomUUID().toString());
             }
             if (body != null) {
-                b.header("Content-Type", contentType).method(method,
-                        HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                b.header("Content-Type", contentType)
+                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             } else {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             }
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             String type = r.headers().firstValue("Content-Type").orElse("(no content type)");
             if (r.statusCode() == 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-                long wait = r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                long wait = r.headers()
+                        .firstValue("Retry-After")
+                        .map(Long::parseLong)
+                        .orElse(1L);
                 Thread.sleep(Math.max(1, wait) * 1000);
                 continue;
             }

@@ -1,13 +1,13 @@
 package vn.motcua.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.e2e.Expect.everyone;
+import static vn.motcua.e2e.Expect.expect;
+import static vn.motcua.e2e.Subject.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,11 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.motcua.e2e.Expect.everyone;
-import static vn.motcua.e2e.Expect.expect;
-import static vn.motcua.e2e.Subject.*;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every route of the gateway against every role of architecture.md §5, with and without a token, on resources of the
@@ -51,15 +50,17 @@ class AuthorizationMatrixIT extends SystemTest {
     private static final String MACHINE_SECRET = "province-report-puller-demo-secret";
     /** Infrastructure routes outside /api (health, prometheus, the OpenAPI files, swagger-ui) are not in the matrix. */
     private static final String API_PREFIX = "/api/";
+
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "delete", "patch");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     /** Tokens are fetched again after this long: the run may outlast Keycloak's access token lifespan. */
     private static final Duration TOKEN_REUSE = Duration.ofSeconds(60);
+
     private final Map<Subject, CachedToken> subjectTokens = new HashMap<>();
 
-    private record CachedToken(String token, Instant fetched) {
-    }
+    private record CachedToken(String token, Instant fetched) {}
+
     private Api api;
     private MatrixFixtures f;
 
@@ -85,99 +86,339 @@ class AuthorizationMatrixIT extends SystemTest {
                 row(GET, "/api/v1/units", everyone(200)),
                 row(GET, "/api/v1/public/procedures", everyone(200), query("q=khai%20sinh")),
                 row(GET, "/api/v1/public/procedures/{code}", everyone(200), fixed(code, MatrixFixtures.BIRTH)),
-                row(GET, "/api/v1/public/units/{unitCode}/listing", everyone(200), fixed("unitCode", MatrixFixtures.UNIT)),
-                row(GET, "/api/v1/public/dossiers/{code}/status", everyone(200), f::receivedWithLookupKey,
+                row(
+                        GET,
+                        "/api/v1/public/units/{unitCode}/listing",
+                        everyone(200),
+                        fixed("unitCode", MatrixFixtures.UNIT)),
+                row(
+                        GET,
+                        "/api/v1/public/dossiers/{code}/status",
+                        everyone(200),
+                        f::receivedWithLookupKey,
                         withLookupKey(code)),
                 row(GET, "/api/v1/public/feedback", everyone(200)),
 
                 // officers' reads
                 // the other commune's officer asks for 11077's list: outside their subtree, so "no such unit"
-                row(GET, "/api/v1/procedures", expect(NONE, 401).and(CITIZENS, 403).and(RECEPTION_OTHER, 404).otherwise(200), query("unitCode=11077")),
+                row(
+                        GET,
+                        "/api/v1/procedures",
+                        expect(NONE, 401)
+                                .and(CITIZENS, 403)
+                                .and(RECEPTION_OTHER, 404)
+                                .otherwise(200),
+                        query("unitCode=11077")),
                 row(GET, "/api/v1/inbox", officers(200)),
                 row(GET, "/api/v1/reports/daily-receptions", officers(200), query(todayRange())),
-                row(GET, "/api/v1/machine/reports/daily-receptions", expect(NONE, 401).and(MACHINE, 200).otherwise(403), query(todayRange())),
+                row(
+                        GET,
+                        "/api/v1/machine/reports/daily-receptions",
+                        expect(NONE, 401).and(MACHINE, 200).otherwise(403),
+                        query(todayRange())),
 
                 // dossiers: reception, reading, online submission
-                row(POST, "/api/v1/dossiers", expect(NONE, 401).and(RECEPTION_OWN, 201).and(RECEPTION_OTHER, 201).otherwise(403),
-                        Route.NO_FIXTURE, body(MatrixFixtures.counterDossierBody(MatrixFixtures.BIRTH))),
+                row(
+                        POST,
+                        "/api/v1/dossiers",
+                        expect(NONE, 401)
+                                .and(RECEPTION_OWN, 201)
+                                .and(RECEPTION_OTHER, 201)
+                                .otherwise(403),
+                        Route.NO_FIXTURE,
+                        body(MatrixFixtures.counterDossierBody(MatrixFixtures.BIRTH))),
                 row(GET, "/api/v1/dossiers/{code}", readDossier(), f::received, on(code)),
                 row(GET, "/api/v1/dossiers/{code}/timeline", readDossier(), f::received, on(code)),
-                row(GET, "/api/v1/dossiers/{code}/forms/{kind}", readDossier(), f::received, (c, s) -> vars(code, c, "kind", "receipt")),
-                row(POST, "/api/v1/citizen/dossiers", expect(NONE, 401).and(CITIZENS, 201).otherwise(403),
-                        Route.NO_FIXTURE, body(MatrixFixtures.onlineDossierBody())),
-                row(GET, "/api/v1/citizen/dossiers", expect(NONE, 401).and(CITIZENS, 200).otherwise(403)),
+                row(
+                        GET,
+                        "/api/v1/dossiers/{code}/forms/{kind}",
+                        readDossier(),
+                        f::received,
+                        (c, s) -> vars(code, c, "kind", "receipt")),
+                row(
+                        POST,
+                        "/api/v1/citizen/dossiers",
+                        expect(NONE, 401).and(CITIZENS, 201).otherwise(403),
+                        Route.NO_FIXTURE,
+                        body(MatrixFixtures.onlineDossierBody())),
+                row(
+                        GET,
+                        "/api/v1/citizen/dossiers",
+                        expect(NONE, 401).and(CITIZENS, 200).otherwise(403)),
 
                 // dossier workflow: each fixture is in the state the action needs
                 row(POST, "/api/v1/dossiers/{code}:accept", officerAction(RECEPTION_OWN), f::submitted, on(code, "{}")),
-                row(POST, "/api/v1/dossiers/{code}:request-pre-supplement", officerAction(RECEPTION_OWN), f::submitted, on(code, reason())),
-                row(POST, "/api/v1/dossiers/{code}:reject", officerAction(RECEPTION_OWN), f::submitted, on(code, reason())),
-                row(POST, "/api/v1/dossiers/{code}:resubmit", applicantAction(), f::preSupplement, on(code, "{\"note\":\"Đã bổ sung\"}")),
-                row(POST, "/api/v1/dossiers/{code}:transfer", officerAction(RECEPTION_OWN), f::received, on(code, "{}")),
-                row(POST, "/api/v1/dossiers/{code}:steps", officerAction(SPECIALIST, LEADER), f::inProcess, (c, s) -> vars(code, c).json(step(s))),
-                row(POST, "/api/v1/dossiers/{code}:request-supplement", officerAction(SPECIALIST), f::inProcess, on(code, reason())),
-                row(POST, "/api/v1/dossiers/{code}:receive-supplement", applicantOrDesk(), f::supplementRequested, on(code, "{\"note\":\"Đủ giấy tờ\"}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:request-pre-supplement",
+                        officerAction(RECEPTION_OWN),
+                        f::submitted,
+                        on(code, reason())),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:reject",
+                        officerAction(RECEPTION_OWN),
+                        f::submitted,
+                        on(code, reason())),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:resubmit",
+                        applicantAction(),
+                        f::preSupplement,
+                        on(code, "{\"note\":\"Đã bổ sung\"}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:transfer",
+                        officerAction(RECEPTION_OWN),
+                        f::received,
+                        on(code, "{}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:steps",
+                        officerAction(SPECIALIST, LEADER),
+                        f::inProcess,
+                        (c, s) -> vars(code, c).json(step(s))),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:request-supplement",
+                        officerAction(SPECIALIST),
+                        f::inProcess,
+                        on(code, reason())),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:receive-supplement",
+                        applicantOrDesk(),
+                        f::supplementRequested,
+                        on(code, "{\"note\":\"Đủ giấy tờ\"}")),
                 row(POST, "/api/v1/dossiers/{code}:refuse", officerAction(LEADER), f::inProcess, on(code, reason())),
-                row(POST, "/api/v1/dossiers/{code}:extend", officerAction(LEADER), () -> f.inProcess(MatrixFixtures.MARRIAGE), on(code, extension())),
-                row(POST, "/api/v1/dossiers/{code}:require-financial-obligation", officerAction(SPECIALIST), f::inProcess, on(code, reason())),
-                row(POST, "/api/v1/dossiers/{code}:confirm-financial-obligation", officerAction(SPECIALIST, RECEPTION_OWN), f::awaitingPayment, on(code, "{}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:extend",
+                        officerAction(LEADER),
+                        () -> f.inProcess(MatrixFixtures.MARRIAGE),
+                        on(code, extension())),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:require-financial-obligation",
+                        officerAction(SPECIALIST),
+                        f::inProcess,
+                        on(code, reason())),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:confirm-financial-obligation",
+                        officerAction(SPECIALIST, RECEPTION_OWN),
+                        f::awaitingPayment,
+                        on(code, "{}")),
                 row(POST, "/api/v1/dossiers/{code}:withdraw", applicantOrDesk(), f::received, on(code, reason())),
                 // the deployment runs REGIME_2018, where stopping does not exist yet: the two roles that may stop
                 // under Circular 03/2025 get RULE_VIOLATED, everybody else the usual refusal
-                row(POST, "/api/v1/dossiers/{code}:stop", officerRefusals().and(RECEPTION_OWN, 409).and(LEADER, 409).otherwise(403), f::received, on(code, reason())),
-                row(POST, "/api/v1/dossiers/{code}:issue-result", officerAction(CLERK), f::inProcess, on(code, "{\"resultNote\":\"Giấy khai sinh số 12\"}")),
-                row(POST, "/api/v1/dossiers/{code}:return-result", officerAction(RECEPTION_OWN), f::resultReady, on(code, "{\"channel\":\"COUNTER\"}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:stop",
+                        officerRefusals()
+                                .and(RECEPTION_OWN, 409)
+                                .and(LEADER, 409)
+                                .otherwise(403),
+                        f::received,
+                        on(code, reason())),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:issue-result",
+                        officerAction(CLERK),
+                        f::inProcess,
+                        on(code, "{\"resultNote\":\"Giấy khai sinh số 12\"}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:return-result",
+                        officerAction(RECEPTION_OWN),
+                        f::resultReady,
+                        on(code, "{\"channel\":\"COUNTER\"}")),
                 row(POST, "/api/v1/dossiers/{code}:rate", applicantAction(), f::returned, on(code, RATING)),
 
                 // feedback (PAKN)
-                row(POST, "/api/v1/feedback", expect(NONE, 401).and(CITIZENS, 201).and(RECEPTION_OWN, 201).and(CONTROLLER, 201).and(RECEPTION_OTHER, 404).otherwise(403),
-                        Route.NO_FIXTURE, body(MatrixFixtures.feedbackBody())),
-                row(GET, "/api/v1/feedback/{id}", expect(NONE, 401).and(CITIZEN, 200).and(CITIZEN_OTHER, 404).and(CONTROLLER, 200).otherwise(403), f::feedback, on(id)),
+                row(
+                        POST,
+                        "/api/v1/feedback",
+                        expect(NONE, 401)
+                                .and(CITIZENS, 201)
+                                .and(RECEPTION_OWN, 201)
+                                .and(CONTROLLER, 201)
+                                .and(RECEPTION_OTHER, 404)
+                                .otherwise(403),
+                        Route.NO_FIXTURE,
+                        body(MatrixFixtures.feedbackBody())),
+                row(
+                        GET,
+                        "/api/v1/feedback/{id}",
+                        expect(NONE, 401)
+                                .and(CITIZEN, 200)
+                                .and(CITIZEN_OTHER, 404)
+                                .and(CONTROLLER, 200)
+                                .otherwise(403),
+                        f::feedback,
+                        on(id)),
                 row(GET, "/api/v1/feedback", controllerOnly(200)),
-                row(POST, "/api/v1/feedback/{id}:classify", controllerOnly(200), f::feedback, on(id, "{\"classification\":\"STAFF_BEHAVIOUR\"}")),
-                row(POST, "/api/v1/feedback/{id}:forward", controllerOnly(200), () -> f.feedbackInProcessing(false), on(id, "{\"forwardedTo\":\"Sở Tư pháp\"}")),
-                row(POST, "/api/v1/feedback/{id}:answer", controllerOnly(200), () -> f.feedbackInProcessing(true), on(id, "{\"answer\":\"Đã tiếp thu.\"}")),
+                row(
+                        POST,
+                        "/api/v1/feedback/{id}:classify",
+                        controllerOnly(200),
+                        f::feedback,
+                        on(id, "{\"classification\":\"STAFF_BEHAVIOUR\"}")),
+                row(
+                        POST,
+                        "/api/v1/feedback/{id}:forward",
+                        controllerOnly(200),
+                        () -> f.feedbackInProcessing(false),
+                        on(id, "{\"forwardedTo\":\"Sở Tư pháp\"}")),
+                row(
+                        POST,
+                        "/api/v1/feedback/{id}:answer",
+                        controllerOnly(200),
+                        () -> f.feedbackInProcessing(true),
+                        on(id, "{\"answer\":\"Đã tiếp thu.\"}")),
                 row(POST, "/api/v1/feedback/{id}:publish", controllerOnly(200), f::answeredFeedback, on(id, "{}")),
-                row(POST, "/api/v1/feedback/{id}:react", expect(NONE, 401).and(CITIZENS, 200).otherwise(403), f::publishedFeedback, on(id, "{\"reaction\":\"LIKE\"}")),
+                row(
+                        POST,
+                        "/api/v1/feedback/{id}:react",
+                        expect(NONE, 401).and(CITIZENS, 200).otherwise(403),
+                        f::publishedFeedback,
+                        on(id, "{\"reaction\":\"LIKE\"}")),
 
                 // catalogue management: district 298's controller manages what only its commune 11077 receives
-                row(POST, "/api/v1/catalog/procedures", controllerOnly(201), Route.NO_FIXTURE,
-                        (r, s) -> call(Map.of(), null, MatrixFixtures.draftBody(MatrixFixtures.freshProcedureCode()), "application/json")),
-                row(POST, "/api/v1/catalog/procedures/{code}/versions/{version}:publish", controllerOnly(200), f::draft,
-                        (r, s) -> vars(code, r.split("/")[0], "version", r.split("/")[1]).json(MatrixFixtures.publicationBody())),
-                row(POST, "/api/v1/catalog/procedures/{code}:withdraw", controllerOnly(200), f::publishedProcedure, on(code, reason())),
-                row(POST, "/api/v1/catalog:import", controllerOnly(200), Route.NO_FIXTURE,
-                        (r, s) -> call(Map.of(), null, MatrixFixtures.importCsv(MatrixFixtures.freshProcedureCode()), "text/csv")),
+                row(
+                        POST,
+                        "/api/v1/catalog/procedures",
+                        controllerOnly(201),
+                        Route.NO_FIXTURE,
+                        (r, s) -> call(
+                                Map.of(),
+                                null,
+                                MatrixFixtures.draftBody(MatrixFixtures.freshProcedureCode()),
+                                "application/json")),
+                row(
+                        POST,
+                        "/api/v1/catalog/procedures/{code}/versions/{version}:publish",
+                        controllerOnly(200),
+                        f::draft,
+                        (r, s) -> vars(code, r.split("/")[0], "version", r.split("/")[1])
+                                .json(MatrixFixtures.publicationBody())),
+                row(
+                        POST,
+                        "/api/v1/catalog/procedures/{code}:withdraw",
+                        controllerOnly(200),
+                        f::publishedProcedure,
+                        on(code, reason())),
+                row(
+                        POST,
+                        "/api/v1/catalog:import",
+                        controllerOnly(200),
+                        Route.NO_FIXTURE,
+                        (r, s) -> call(
+                                Map.of(),
+                                null,
+                                MatrixFixtures.importCsv(MatrixFixtures.freshProcedureCode()),
+                                "text/csv")),
                 row(GET, "/api/v1/catalog:export", controllerOnly(200), query("format=csv")),
                 row(GET, "/api/v1/catalog/review", controllerOnly(200)),
 
                 // account administration on Keycloak: the accounts are at province 30, outside district 298
-                row(POST, "/api/v1/admin/users", expect(NONE, 401).and(ADMIN_PROVINCE, 201).and(ADMIN_DISTRICT, 403).otherwise(403), Route.NO_FIXTURE,
-                        (r, s) -> call(Map.of(), null, MatrixFixtures.accountBody(MatrixFixtures.freshUsername()), "application/json")),
-                row(GET, "/api/v1/admin/users", expect(NONE, 401).and(ADMIN_PROVINCE, 200).and(ADMIN_DISTRICT, 200).otherwise(403)),
+                row(
+                        POST,
+                        "/api/v1/admin/users",
+                        expect(NONE, 401)
+                                .and(ADMIN_PROVINCE, 201)
+                                .and(ADMIN_DISTRICT, 403)
+                                .otherwise(403),
+                        Route.NO_FIXTURE,
+                        (r, s) -> call(
+                                Map.of(),
+                                null,
+                                MatrixFixtures.accountBody(MatrixFixtures.freshUsername()),
+                                "application/json")),
+                row(
+                        GET,
+                        "/api/v1/admin/users",
+                        expect(NONE, 401)
+                                .and(ADMIN_PROVINCE, 200)
+                                .and(ADMIN_DISTRICT, 200)
+                                .otherwise(403)),
                 row(POST, "/api/v1/admin/users/{id}/disable", adminOfAccount(200), f::provinceAccount, on(id, "{}")),
-                row(POST, "/api/v1/admin/users/{id}/reset-password", adminOfAccount(204), f::provinceAccount,
+                row(
+                        POST,
+                        "/api/v1/admin/users/{id}/reset-password",
+                        adminOfAccount(204),
+                        f::provinceAccount,
                         on(id, "{\"password\":\"" + MatrixFixtures.PASSWORD + "-2\",\"temporary\":true}")),
-                row(PUT, "/api/v1/admin/users/{id}/roles", adminOfAccount(200), f::provinceAccount, on(id, "{\"roles\":[\"report_viewer\",\"specialist\"]}")),
+                row(
+                        PUT,
+                        "/api/v1/admin/users/{id}/roles",
+                        adminOfAccount(200),
+                        f::provinceAccount,
+                        on(id, "{\"roles\":[\"report_viewer\",\"specialist\"]}")),
 
                 // units as data: throwaway communes under district 298, which both administrators reach
                 row(GET, "/api/v1/admin/units", unitAdmins(200)),
-                row(POST, "/api/v1/admin/units", unitAdmins(201), Route.NO_FIXTURE,
-                        (r, s) -> call(Map.of(), null, MatrixFixtures.communeBody(MatrixFixtures.freshUnitCode()), "application/json")),
-                row(POST, "/api/v1/admin/units/{code}:rename", unitAdmins(200), f::commune, (c, s) -> vars(code, c).json("{\"name\":\"Xã Thử Đổi Tên " + c + "\"}")),
-                row(POST, "/api/v1/admin/units/{code}:close", unitAdmins(200), f::commune, on(code, "{\"validTo\":\"" + MatrixFixtures.today() + "\"}")),
-                row(POST, "/api/v1/admin/units:merge", unitAdmins(201), f::twoCommunes, (c, s) -> call(Map.of(), null, MatrixFixtures.mergerBody(c), "application/json")),
+                row(
+                        POST,
+                        "/api/v1/admin/units",
+                        unitAdmins(201),
+                        Route.NO_FIXTURE,
+                        (r, s) -> call(
+                                Map.of(),
+                                null,
+                                MatrixFixtures.communeBody(MatrixFixtures.freshUnitCode()),
+                                "application/json")),
+                row(
+                        POST,
+                        "/api/v1/admin/units/{code}:rename",
+                        unitAdmins(200),
+                        f::commune,
+                        (c, s) -> vars(code, c).json("{\"name\":\"Xã Thử Đổi Tên " + c + "\"}")),
+                row(
+                        POST,
+                        "/api/v1/admin/units/{code}:close",
+                        unitAdmins(200),
+                        f::commune,
+                        on(code, "{\"validTo\":\"" + MatrixFixtures.today() + "\"}")),
+                row(
+                        POST,
+                        "/api/v1/admin/units:merge",
+                        unitAdmins(201),
+                        f::twoCommunes,
+                        (c, s) -> call(Map.of(), null, MatrixFixtures.mergerBody(c), "application/json")),
                 row(GET, "/api/v1/admin/units/{code}/sessions", unitAdmins(200), fixed(code, MatrixFixtures.UNIT)),
-                row(PUT, "/api/v1/admin/units/{code}/sessions", unitAdmins(200), f::commune, on(code, MatrixFixtures.SESSIONS)),
+                row(
+                        PUT,
+                        "/api/v1/admin/units/{code}/sessions",
+                        unitAdmins(200),
+                        f::commune,
+                        on(code, MatrixFixtures.SESSIONS)),
 
                 // the holiday table: nationwide entries (year 2099) are for the administrator of the root unit 30 only
                 row(GET, "/api/v1/admin/calendar/holidays", unitAdmins(200)),
-                row(POST, "/api/v1/admin/calendar/holidays", rootAdmin(201), Route.NO_FIXTURE,
-                        (r, s) -> call(Map.of(), null, MatrixFixtures.nationwideHolidayBody(MatrixFixtures.freshHolidayDate()), "application/json")),
+                row(
+                        POST,
+                        "/api/v1/admin/calendar/holidays",
+                        rootAdmin(201),
+                        Route.NO_FIXTURE,
+                        (r, s) -> call(
+                                Map.of(),
+                                null,
+                                MatrixFixtures.nationwideHolidayBody(MatrixFixtures.freshHolidayDate()),
+                                "application/json")),
                 row(DELETE, "/api/v1/admin/calendar/holidays/{date}", rootAdmin(200), f::nationwideHoliday, on("date")),
 
                 // Form 06 lists applicants' names, addresses and phones: officers who handle dossiers, in their subtree
-                row(GET, "/api/v1/registers/tracking", expect(NONE, 401).and(CITIZENS, 403).and(REPORT_VIEWER, 403).and(MACHINE, 403)
-                        .and(RECEPTION_OTHER, 404).otherwise(200), query(todayRange() + "&unitCode=" + MatrixFixtures.UNIT)));
+                row(
+                        GET,
+                        "/api/v1/registers/tracking",
+                        expect(NONE, 401)
+                                .and(CITIZENS, 403)
+                                .and(REPORT_VIEWER, 403)
+                                .and(MACHINE, 403)
+                                .and(RECEPTION_OTHER, 404)
+                                .otherwise(200),
+                        query(todayRange() + "&unitCode=" + MatrixFixtures.UNIT)));
     }
 
     // --- cell shorthands --------------------------------------------------------------------------------------
@@ -211,8 +452,12 @@ class AuthorizationMatrixIT extends SystemTest {
 
     /** The applicant online or the receiving desk on paper. */
     private static Expect applicantOrDesk() {
-        return expect(NONE, 401).and(CITIZEN, 200).and(CITIZEN_OTHER, 404).and(RECEPTION_OWN, 200)
-                .and(RECEPTION_OTHER, 404).otherwise(403);
+        return expect(NONE, 401)
+                .and(CITIZEN, 200)
+                .and(CITIZEN_OTHER, 404)
+                .and(RECEPTION_OWN, 200)
+                .and(RECEPTION_OTHER, 404)
+                .otherwise(403);
     }
 
     /**
@@ -220,8 +465,13 @@ class AuthorizationMatrixIT extends SystemTest {
      * service refuses them every dossier read with 403, whether or not the code exists.
      */
     private static Expect readDossier() {
-        return expect(NONE, 401).and(CITIZEN, 200).and(CITIZEN_OTHER, 404).and(REPORT_VIEWER, 403)
-                .and(MACHINE, 403).and(RECEPTION_OTHER, 404).otherwise(200);
+        return expect(NONE, 401)
+                .and(CITIZEN, 200)
+                .and(CITIZEN_OTHER, 404)
+                .and(REPORT_VIEWER, 403)
+                .and(MACHINE, 403)
+                .and(RECEPTION_OTHER, 404)
+                .otherwise(200);
     }
 
     private static Expect controllerOnly(int status) {
@@ -230,17 +480,26 @@ class AuthorizationMatrixIT extends SystemTest {
 
     /** An account of province 30: its administrator manages it, district 298's does not see it. */
     private static Expect adminOfAccount(int status) {
-        return expect(NONE, 401).and(ADMIN_PROVINCE, status).and(ADMIN_DISTRICT, 404).otherwise(403);
+        return expect(NONE, 401)
+                .and(ADMIN_PROVINCE, status)
+                .and(ADMIN_DISTRICT, 404)
+                .otherwise(403);
     }
 
     /** Unit administration: the gateway admits unit_admin alone, the machine client never. */
     private static Expect unitAdmins(int status) {
-        return expect(NONE, 401).and(ADMIN_DISTRICT, status).and(ADMIN_PROVINCE, status).otherwise(403);
+        return expect(NONE, 401)
+                .and(ADMIN_DISTRICT, status)
+                .and(ADMIN_PROVINCE, status)
+                .otherwise(403);
     }
 
     /** The nationwide holiday table: the province (a root unit) only; district 298's administrator is refused. */
     private static Expect rootAdmin(int status) {
-        return expect(NONE, 401).and(ADMIN_PROVINCE, status).and(ADMIN_DISTRICT, 403).otherwise(403);
+        return expect(NONE, 401)
+                .and(ADMIN_PROVINCE, status)
+                .and(ADMIN_DISTRICT, 403)
+                .otherwise(403);
     }
 
     // --- request shorthands -----------------------------------------------------------------------------------
@@ -254,7 +513,10 @@ class AuthorizationMatrixIT extends SystemTest {
     }
 
     private static String extension() {
-        String newDue = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String newDue = Instant.now()
+                .plus(40, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         return "{\"reason\":\"Cần xác minh thêm\",\"newDueAt\":\"" + newDue + "\"}";
     }
 
@@ -264,7 +526,8 @@ class AuthorizationMatrixIT extends SystemTest {
 
     /** The leader's step is assigning; everyone else tries the specialist's appraisal. */
     private static String step(Subject s) {
-        return s == LEADER ? "{\"step\":\"ASSIGN\",\"target\":\"cv.ngocson\",\"note\":\"Giao chuyên viên\"}"
+        return s == LEADER
+                ? "{\"step\":\"ASSIGN\",\"target\":\"cv.ngocson\",\"note\":\"Giao chuyên viên\"}"
                 : "{\"step\":\"APPRAISE\",\"note\":\"Hồ sơ hợp lệ\"}";
     }
 
@@ -276,8 +539,8 @@ class AuthorizationMatrixIT extends SystemTest {
         return row(method, template, expect, Route.NO_FIXTURE, request);
     }
 
-    private static Route row(String method, String template, Expect expect, Route.Fixture fixture,
-                             Route.Request request) {
+    private static Route row(
+            String method, String template, Expect expect, Route.Fixture fixture, Route.Request request) {
         return new Route(method, template, expect, fixture, request);
     }
 
@@ -347,8 +610,12 @@ class AuthorizationMatrixIT extends SystemTest {
         missing.removeAll(inTable);
         Set<String> extra = new TreeSet<>(inTable);
         extra.removeAll(documented);
-        assertThat(missing).as("routes of the OpenAPI document without a row in the matrix").isEmpty();
-        assertThat(extra).as("rows of the matrix for routes the OpenAPI document does not have").isEmpty();
+        assertThat(missing)
+                .as("routes of the OpenAPI document without a row in the matrix")
+                .isEmpty();
+        assertThat(extra)
+                .as("rows of the matrix for routes the OpenAPI document does not have")
+                .isEmpty();
     }
 
     @Test
@@ -374,8 +641,8 @@ class AuthorizationMatrixIT extends SystemTest {
                 }
                 try {
                     Route.Call call = route.request().build(resource, subject);
-                    Api.Reply reply = api.send(subject, route.method(), call.path(route.template()), call.body(),
-                            call.contentType());
+                    Api.Reply reply = api.send(
+                            subject, route.method(), call.path(route.template()), call.body(), call.contentType());
                     if (reply.status() != expected) {
                         mismatches.add(route.key() + " | " + subject + " | expected " + expected + " | actual "
                                 + reply.describe() + " | resource " + resource);
@@ -392,11 +659,13 @@ class AuthorizationMatrixIT extends SystemTest {
                 }
             }
         }
-        System.out.printf("[matrix] %d routes x %d subjects = %d cells, %d mismatches%n", table().size(),
-                Subject.values().length, cells, mismatches.size());
+        System.out.printf(
+                "[matrix] %d routes x %d subjects = %d cells, %d mismatches%n",
+                table().size(), Subject.values().length, cells, mismatches.size());
         questionable.forEach((cell, why) -> System.out.println("[matrix] QUESTIONABLE " + cell + ": " + why));
         mismatches.forEach(m -> System.out.println("[matrix] MISMATCH " + m));
-        assertThat(mismatches).as("cells whose status differs from the matrix (route | subject | expected | actual)")
+        assertThat(mismatches)
+                .as("cells whose status differs from the matrix (route | subject | expected | actual)")
                 .isEmpty();
     }
 
@@ -412,8 +681,8 @@ class AuthorizationMatrixIT extends SystemTest {
             String path = route.template().replaceAll("\\{[^}]+}", "~");
             // in the content type the route consumes: another one is the router's 415, before any filter
             String type = route.request().build("~/~", NONE).contentType();
-            Api.Reply reply = api.send(NONE, route.method(), path, "{\"truncated\": ",
-                    type == null ? "application/json" : type);
+            Api.Reply reply =
+                    api.send(NONE, route.method(), path, "{\"truncated\": ", type == null ? "application/json" : type);
             cells++;
             if (reply.status() != 401) {
                 mismatches.add(route.key() + " -> " + reply.describe());
@@ -421,7 +690,9 @@ class AuthorizationMatrixIT extends SystemTest {
         }
         System.out.printf("[matrix] %d writes refused without a token before validation%n", cells);
         assertThat(cells).as("write routes that need a token").isGreaterThan(30);
-        assertThat(mismatches).as("writes that looked at the body before asking for a token").isEmpty();
+        assertThat(mismatches)
+                .as("writes that looked at the body before asking for a token")
+                .isEmpty();
     }
 
     /**
@@ -442,7 +713,8 @@ class AuthorizationMatrixIT extends SystemTest {
         }
         CachedToken cached = subjectTokens.get(subject);
         if (cached == null || cached.fetched().plus(TOKEN_REUSE).isBefore(Instant.now())) {
-            String token = subject == MACHINE ? clientCredentials(subject.account, MACHINE_SECRET)
+            String token = subject == MACHINE
+                    ? clientCredentials(subject.account, MACHINE_SECRET)
                     : passwordToken(subject.account);
             cached = new CachedToken(token, Instant.now());
             subjectTokens.put(subject, cached);
@@ -452,7 +724,9 @@ class AuthorizationMatrixIT extends SystemTest {
 
     private String passwordToken(String username) throws IOException, InterruptedException {
         HttpResponse<String> response = passwordGrant(username, DEMO_PASSWORD);
-        assertThat(response.statusCode()).as("password grant for %s: %s", username, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("password grant for %s: %s", username, response.body())
+                .isEqualTo(200);
         return json.readTree(response.body()).path("access_token").asText();
     }
 
@@ -464,7 +738,8 @@ class AuthorizationMatrixIT extends SystemTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).as("client credentials for %s: %s", clientId, response.body())
+        assertThat(response.statusCode())
+                .as("client credentials for %s: %s", clientId, response.body())
                 .isEqualTo(200);
         return json.readTree(response.body()).path("access_token").asText();
     }

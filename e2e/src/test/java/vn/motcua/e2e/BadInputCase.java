@@ -16,8 +16,18 @@ import java.util.Map;
  * @param rawSocket   sent over a plain socket, for header values java.net.http refuses to send (control characters)
  * @param reason      the problem's expected {@code reason}, null where only the status is fixed
  */
-record BadInputCase(String family, String name, String method, String path, String user, String contentType,
-                    byte[] body, Map<String, String> headers, boolean rawSocket, int status, String reason) {
+record BadInputCase(
+        String family,
+        String name,
+        String method,
+        String path,
+        String user,
+        String contentType,
+        byte[] body,
+        Map<String, String> headers,
+        boolean rawSocket,
+        int status,
+        String reason) {
 
     static final String JSON = "application/json";
 
@@ -38,8 +48,8 @@ record BadInputCase(String family, String name, String method, String path, Stri
     }
 
     BadInputCase as(String username) {
-        return new BadInputCase(family, name, method, path, username, contentType, body, headers, rawSocket, status,
-                reason);
+        return new BadInputCase(
+                family, name, method, path, username, contentType, body, headers, rawSocket, status, reason);
     }
 
     /** A body sent as application/json (whatever it contains). */
@@ -66,7 +76,17 @@ record BadInputCase(String family, String name, String method, String path, Stri
     }
 
     BadInputCase expect(int expectedStatus, String expectedReason) {
-        return new BadInputCase(family, name, method, path, user, contentType, body, headers, rawSocket, expectedStatus,
+        return new BadInputCase(
+                family,
+                name,
+                method,
+                path,
+                user,
+                contentType,
+                body,
+                headers,
+                rawSocket,
+                expectedStatus,
                 expectedReason);
     }
 

@@ -1,17 +1,9 @@
 package vn.motcua.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,11 +26,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The gateway issue's bad-input acceptance against the real platform: a table of well over 100 malformed requests
@@ -128,13 +126,15 @@ class BadInputSuiteIT extends SystemTest {
     /** Real objects for the routes to act on, made before counting so that only the bad requests are measured. */
     @BeforeAll
     void createTargetsAndCountRows() throws Exception {
-        Answer dossier = send(BadInputCase.post("setup", "a dossier", "/api/v1/dossiers").as(OFFICER)
+        Answer dossier = send(BadInputCase.post("setup", "a dossier", "/api/v1/dossiers")
+                .as(OFFICER)
                 .json(VALID_DOSSIER));
         assertThat(dossier.status()).as("setup dossier: %s", dossier).isEqualTo(201);
         dossierCode = json.readTree(dossier.body()).path("code").asText();
         lookupKey = json.readTree(dossier.body()).path("lookupKey").asText();
 
-        Answer feedback = send(BadInputCase.post("setup", "a feedback", "/api/v1/feedback").as(CITIZEN)
+        Answer feedback = send(BadInputCase.post("setup", "a feedback", "/api/v1/feedback")
+                .as(CITIZEN)
                 .json(VALID_FEEDBACK));
         assertThat(feedback.status()).as("setup feedback: %s", feedback).isEqualTo(201);
         feedbackId = json.readTree(feedback.body()).path("id").asText();
@@ -158,9 +158,13 @@ class BadInputSuiteIT extends SystemTest {
     Stream<DynamicTest> everyBadRequestIsRefusedWithAProblemAndTheExactStatus() {
         List<BadInputCase> cases = cases();
         Set<String> names = new HashSet<>();
-        cases.forEach(c -> assertThat(names.add(c.displayName())).as("unique case name %s", c.displayName()).isTrue());
+        cases.forEach(c -> assertThat(names.add(c.displayName()))
+                .as("unique case name %s", c.displayName())
+                .isTrue());
         System.out.printf("[e2e] bad-input suite: %d cases%n", cases.size());
-        assertThat(cases).as("the acceptance asks for at least 100 malformed requests").hasSizeGreaterThanOrEqualTo(100);
+        assertThat(cases)
+                .as("the acceptance asks for at least 100 malformed requests")
+                .hasSizeGreaterThanOrEqualTo(100);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.displayName(), () -> check(c)));
     }
 
@@ -168,7 +172,9 @@ class BadInputSuiteIT extends SystemTest {
     @Order(2)
     void theBadRequestsWroteNothing() throws Exception {
         Map<String, Long> after = writtenState();
-        assertThat(after).as("rows per table and Keycloak accounts after the bad-input table").isEqualTo(before);
+        assertThat(after)
+                .as("rows per table and Keycloak accounts after the bad-input table")
+                .isEqualTo(before);
     }
 
     // --- the table ---------------------------------------------------------------------------------------------
@@ -190,69 +196,98 @@ class BadInputSuiteIT extends SystemTest {
         String path = "/api/v1/dossiers";
         String f = "dossier reception";
         return List.of(
-                post(f, "truncated JSON", path, OFFICER).json("{\"procedureCode\": \"1.001193\", \"applicant\": {")
+                post(f, "truncated JSON", path, OFFICER)
+                        .json("{\"procedureCode\": \"1.001193\", \"applicant\": {")
                         .expect(BAD_REQUEST, MALFORMED),
-                post(f, "single-quoted JSON", path, OFFICER).json("{'procedureCode':'1.001193'}")
+                post(f, "single-quoted JSON", path, OFFICER)
+                        .json("{'procedureCode':'1.001193'}")
                         .expect(BAD_REQUEST, MALFORMED),
-                post(f, "two JSON documents", path, OFFICER).json(VALID_DOSSIER + VALID_DOSSIER)
+                post(f, "two JSON documents", path, OFFICER)
+                        .json(VALID_DOSSIER + VALID_DOSSIER)
                         .expect(BAD_REQUEST, MALFORMED),
                 post(f, "empty body", path, OFFICER).json("").expect(BAD_REQUEST, MALFORMED),
-                post(f, "JSON array", path, OFFICER).json("[" + VALID_DOSSIER + "]").expect(BAD_REQUEST, INVALID),
+                post(f, "JSON array", path, OFFICER)
+                        .json("[" + VALID_DOSSIER + "]")
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "JSON string", path, OFFICER).json("\"1.001193\"").expect(BAD_REQUEST, INVALID),
                 post(f, "JSON null", path, OFFICER).json("null").expect(BAD_REQUEST, INVALID),
-                post(f, "nesting 100000 deep", path, OFFICER).json("[".repeat(100_000) + "]".repeat(100_000))
+                post(f, "nesting 100000 deep", path, OFFICER)
+                        .json("[".repeat(100_000) + "]".repeat(100_000))
                         .expect(BAD_REQUEST, MALFORMED),
                 post(f, "empty object", path, OFFICER).json("{}").expect(BAD_REQUEST, INVALID),
-                post(f, "procedure code as number", path, OFFICER).json(with(VALID_DOSSIER, "procedureCode", 1.001193))
+                post(f, "procedure code as number", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "procedureCode", 1.001193))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "applicant as string", path, OFFICER).json(with(VALID_DOSSIER, "applicant", "Nguyễn Văn An"))
+                post(f, "applicant as string", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant", "Nguyễn Văn An"))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "applicant as array", path, OFFICER).json(with(VALID_DOSSIER, "applicant", List.of("An")))
+                post(f, "applicant as array", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant", List.of("An")))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "channel as number", path, OFFICER).json(with(VALID_DOSSIER, "channel", 1))
+                post(f, "channel as number", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "channel", 1))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "procedure code missing", path, OFFICER).json(with(VALID_DOSSIER, "procedureCode", ABSENT))
+                post(f, "procedure code missing", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "procedureCode", ABSENT))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "applicant missing", path, OFFICER).json(with(VALID_DOSSIER, "applicant", ABSENT))
+                post(f, "applicant missing", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "applicant", ABSENT))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "channel missing", path, OFFICER).json(with(VALID_DOSSIER, "channel", ABSENT))
+                post(f, "channel missing", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "channel", ABSENT))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "unknown channel FAX", path, OFFICER).json(with(VALID_DOSSIER, "channel", "FAX"))
+                post(f, "unknown channel FAX", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "channel", "FAX"))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "channel in lower case", path, OFFICER).json(with(VALID_DOSSIER, "channel", "counter"))
+                post(f, "channel in lower case", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "channel", "counter"))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "unknown field", path, OFFICER).json(with(VALID_DOSSIER, "receivingUnitCode", "30"))
+                post(f, "unknown field", path, OFFICER)
+                        .json(with(VALID_DOSSIER, "receivingUnitCode", "30"))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id of 11 digits", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.citizenId", "03009000123")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", "03009000123"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id of 13 digits", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.citizenId", "0300900012345")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", "0300900012345"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id with a letter", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.citizenId", "03009000123A")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", "03009000123A"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id empty", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.citizenId", "")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", ""))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id in full-width digits", path, OFFICER)
                         .json(with(VALID_DOSSIER, "applicant.citizenId", "０３００９０００１２３４"))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id as number", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.citizenId", 30090001234L)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", 30090001234L))
+                        .expect(BAD_REQUEST, INVALID),
                 // the gateway passes values on as typed: these are dossier-service's answers (FieldChecks)
                 post(f, "phone with parentheses", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.phone", "(024) 3825 1234")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.phone", "(024) 3825 1234"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "note of 1001 characters", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "note", "n".repeat(1001))).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "note", "n".repeat(1001)))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id of spaces only", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.citizenId", "            ")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", "            "))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id absent", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.citizenId", ABSENT)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", ABSENT))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id SQL injection", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.citizenId", SQL)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.citizenId", SQL))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "procedure code SQL injection", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "procedureCode", "1.001193" + DROP)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "procedureCode", "1.001193" + DROP))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "procedure code script injection", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "procedureCode", SCRIPT)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "procedureCode", SCRIPT))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "procedure code of 65 characters", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "procedureCode", "1".repeat(65))).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "procedureCode", "1".repeat(65)))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "handover time on 30 February", path, OFFICER)
                         .json(with(VALID_DOSSIER, "handoverSignedAt", "2026-02-30T08:00:00Z"))
                         .expect(BAD_REQUEST, INVALID),
@@ -260,75 +295,120 @@ class BadInputSuiteIT extends SystemTest {
                         .json(with(VALID_DOSSIER, "handoverSignedAt", "2026-03-02T08:00:00"))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "handover time as epoch number", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "handoverSignedAt", 1772438400)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "handoverSignedAt", 1772438400))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "NUL in the applicant's name", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.fullName", NUL)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.fullName", NUL))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "BEL in the applicant's name", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.fullName", BELL)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.fullName", BELL))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "bidi override in the applicant's name", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.fullName", BIDI)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.fullName", BIDI))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "name of 10k characters", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.fullName", TEN_K)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.fullName", TEN_K))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "name of 1M characters", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.fullName", ONE_M)).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.fullName", ONE_M))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "10 MB body", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "note", "A".repeat(10 * 1024 * 1024))).expect(413, TOO_LARGE),
+                        .json(with(VALID_DOSSIER, "note", "A".repeat(10 * 1024 * 1024)))
+                        .expect(413, TOO_LARGE),
                 post(f, "phone of letters", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.phone", "không có")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DOSSIER, "applicant.phone", "không có"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "e-mail without domain", path, OFFICER)
-                        .json(with(VALID_DOSSIER, "applicant.email", "an@")).expect(BAD_REQUEST, INVALID),
-                post(f, "as text/plain", path, OFFICER).body("text/plain", VALID_DOSSIER).expect(415, UNSUPPORTED),
-                post(f, "as a form", path, OFFICER).body(FORM, "procedureCode=1.001193&channel=COUNTER")
+                        .json(with(VALID_DOSSIER, "applicant.email", "an@"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "as text/plain", path, OFFICER)
+                        .body("text/plain", VALID_DOSSIER)
                         .expect(415, UNSUPPORTED),
-                post(f, "as multipart", path, OFFICER).body(MULTIPART, multipart(VALID_DOSSIER))
+                post(f, "as a form", path, OFFICER)
+                        .body(FORM, "procedureCode=1.001193&channel=COUNTER")
                         .expect(415, UNSUPPORTED),
-                post(f, "as application/xml", path, OFFICER).body("application/xml", "<dossier/>")
+                post(f, "as multipart", path, OFFICER)
+                        .body(MULTIPART, multipart(VALID_DOSSIER))
                         .expect(415, UNSUPPORTED),
-                post(f, "without content type", path, OFFICER).body(null, "procedureCode=1.001193")
+                post(f, "as application/xml", path, OFFICER)
+                        .body("application/xml", "<dossier/>")
+                        .expect(415, UNSUPPORTED),
+                post(f, "without content type", path, OFFICER)
+                        .body(null, "procedureCode=1.001193")
                         .expect(BAD_REQUEST, MALFORMED),
-                post(f, "idempotency key of 10k characters", path, OFFICER).json(VALID_DOSSIER)
-                        .header("Idempotency-Key", "k".repeat(10_000)).expect(431, HEADERS_TOO_LARGE),
-                post(f, "idempotency key of 200 characters", path, OFFICER).json(VALID_DOSSIER)
-                        .header("Idempotency-Key", "k".repeat(200)).expect(BAD_REQUEST, INVALID),
-                post(f, "idempotency key with a space", path, OFFICER).json(VALID_DOSSIER)
-                        .header("Idempotency-Key", "retry 1").expect(BAD_REQUEST, INVALID),
-                post(f, "idempotency key with BEL", path, OFFICER).json(VALID_DOSSIER)
-                        .header("Idempotency-Key", "retry\u00071").raw().expect(BAD_REQUEST),
-                post(f, "idempotency key with NUL", path, OFFICER).json(VALID_DOSSIER)
-                        .header("Idempotency-Key", "retry\u00001").raw().expect(BAD_REQUEST),
-                post(f, "idempotency key with Latin-1 letters", path, OFFICER).json(VALID_DOSSIER)
-                        .header("Idempotency-Key", "clé-é").raw().expect(BAD_REQUEST, INVALID));
+                post(f, "idempotency key of 10k characters", path, OFFICER)
+                        .json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "k".repeat(10_000))
+                        .expect(431, HEADERS_TOO_LARGE),
+                post(f, "idempotency key of 200 characters", path, OFFICER)
+                        .json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "k".repeat(200))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "idempotency key with a space", path, OFFICER)
+                        .json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "retry 1")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "idempotency key with BEL", path, OFFICER)
+                        .json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "retry\u00071")
+                        .raw()
+                        .expect(BAD_REQUEST),
+                post(f, "idempotency key with NUL", path, OFFICER)
+                        .json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "retry\u00001")
+                        .raw()
+                        .expect(BAD_REQUEST),
+                post(f, "idempotency key with Latin-1 letters", path, OFFICER)
+                        .json(VALID_DOSSIER)
+                        .header("Idempotency-Key", "clé-é")
+                        .raw()
+                        .expect(BAD_REQUEST, INVALID));
     }
 
     private List<BadInputCase> citizenSubmission() {
         String path = "/api/v1/citizen/dossiers";
         String f = "citizen submission";
         return List.of(
-                post(f, "truncated JSON", path, CITIZEN).json("{\"procedureCode\":").expect(BAD_REQUEST, MALFORMED),
+                post(f, "truncated JSON", path, CITIZEN)
+                        .json("{\"procedureCode\":")
+                        .expect(BAD_REQUEST, MALFORMED),
                 post(f, "JSON array", path, CITIZEN).json("[]").expect(BAD_REQUEST, INVALID),
                 post(f, "empty body", path, CITIZEN).json("").expect(BAD_REQUEST, MALFORMED),
-                post(f, "unit code missing", path, CITIZEN).json(with(VALID_SUBMISSION, "unitCode", ABSENT))
+                post(f, "unit code missing", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "unitCode", ABSENT))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "unit code as object", path, CITIZEN)
-                        .json(with(VALID_SUBMISSION, "unitCode", Map.of("code", "11077"))).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_SUBMISSION, "unitCode", Map.of("code", "11077")))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "unit code with path traversal", path, CITIZEN)
-                        .json(with(VALID_SUBMISSION, "unitCode", "../../11077")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_SUBMISSION, "unitCode", "../../11077"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id of 11 digits", path, CITIZEN)
-                        .json(with(VALID_SUBMISSION, "applicant.citizenId", "03009000123")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_SUBMISSION, "applicant.citizenId", "03009000123"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "citizen id with letters", path, CITIZEN)
-                        .json(with(VALID_SUBMISSION, "applicant.citizenId", "CCCD03009000")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_SUBMISSION, "applicant.citizenId", "CCCD03009000"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "applicant name missing", path, CITIZEN)
-                        .json(with(VALID_SUBMISSION, "applicant.fullName", ABSENT)).expect(BAD_REQUEST, INVALID),
-                post(f, "NUL in the note", path, CITIZEN).json(with(VALID_SUBMISSION, "note", "dòng 1\u0000"))
+                        .json(with(VALID_SUBMISSION, "applicant.fullName", ABSENT))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "NUL in the note", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "note", "dòng 1\u0000"))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "bidi override in the note", path, CITIZEN)
-                        .json(with(VALID_SUBMISSION, "note", "ghi chú \u2067ẩn\u2069")).expect(BAD_REQUEST, INVALID),
-                post(f, "note of 10k characters", path, CITIZEN).json(with(VALID_SUBMISSION, "note", TEN_K))
+                        .json(with(VALID_SUBMISSION, "note", "ghi chú \u2067ẩn\u2069"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "note of 10k characters", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "note", TEN_K))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "procedure code script injection", path, CITIZEN)
-                        .json(with(VALID_SUBMISSION, "procedureCode", SCRIPT)).expect(BAD_REQUEST, INVALID),
-                post(f, "as text/plain", path, CITIZEN).body("text/plain", VALID_SUBMISSION).expect(415, UNSUPPORTED),
-                post(f, "unknown procedure", path, CITIZEN).json(with(VALID_SUBMISSION, "procedureCode", "9.999999"))
+                        .json(with(VALID_SUBMISSION, "procedureCode", SCRIPT))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "as text/plain", path, CITIZEN)
+                        .body("text/plain", VALID_SUBMISSION)
+                        .expect(415, UNSUPPORTED),
+                post(f, "unknown procedure", path, CITIZEN)
+                        .json(with(VALID_SUBMISSION, "procedureCode", "9.999999"))
                         .expect(404));
     }
 
@@ -336,91 +416,141 @@ class BadInputSuiteIT extends SystemTest {
         String d = "/api/v1/dossiers/" + dossierCode;
         String f = "workflow actions";
         return List.of(
-                post(f, "accept with truncated JSON", d + ":accept", OFFICER).json("{\"x\":")
+                post(f, "accept with truncated JSON", d + ":accept", OFFICER)
+                        .json("{\"x\":")
                         .expect(BAD_REQUEST, MALFORMED),
-                post(f, "accept with an unknown field", d + ":accept", OFFICER).json("{\"force\":true}")
+                post(f, "accept with an unknown field", d + ":accept", OFFICER)
+                        .json("{\"force\":true}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "accept as text/plain", d + ":accept", OFFICER).body("text/plain", "accept")
+                post(f, "accept as text/plain", d + ":accept", OFFICER)
+                        .body("text/plain", "accept")
                         .expect(415, UNSUPPORTED),
                 post(f, "accept code with underscore", "/api/v1/dossiers/H30_298:accept", OFFICER)
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "accept code with encoded path traversal",
-                        "/api/v1/dossiers/..%2f..%2fadmin%2fusers:accept", OFFICER).expect(BAD_REQUEST, INVALID),
-                post(f, "accept code with double-encoded path traversal",
-                        "/api/v1/dossiers/%252e%252e%252fadmin:accept", OFFICER).expect(BAD_REQUEST, INVALID),
-                post(f, "accept code with look-alike letters", "/api/v1/dossiers/" + seg(LOOKALIKE_CODE) + ":accept",
-                        OFFICER).expect(BAD_REQUEST, INVALID),
+                post(
+                                f,
+                                "accept code with encoded path traversal",
+                                "/api/v1/dossiers/..%2f..%2fadmin%2fusers:accept",
+                                OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                post(
+                                f,
+                                "accept code with double-encoded path traversal",
+                                "/api/v1/dossiers/%252e%252e%252fadmin:accept",
+                                OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                post(
+                                f,
+                                "accept code with look-alike letters",
+                                "/api/v1/dossiers/" + seg(LOOKALIKE_CODE) + ":accept",
+                                OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "accept code of 65 characters", "/api/v1/dossiers/" + "H".repeat(65) + ":accept", OFFICER)
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "accept code with SQL injection", "/api/v1/dossiers/" + seg(DROP) + ":accept", OFFICER)
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "accept code never issued", "/api/v1/dossiers/" + NEVER_ISSUED + ":accept", OFFICER)
                         .expect(404, NOT_FOUND),
-                post(f, "transfer with a JSON array", d + ":transfer", OFFICER).json("[]").expect(BAD_REQUEST, INVALID),
-                post(f, "transfer with an unknown field", d + ":transfer", OFFICER).json("{\"to\":\"30\"}")
+                post(f, "transfer with a JSON array", d + ":transfer", OFFICER)
+                        .json("[]")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "step missing", d + ":steps", SPECIALIST).json("{\"note\":\"ok\"}")
+                post(f, "transfer with an unknown field", d + ":transfer", OFFICER)
+                        .json("{\"to\":\"30\"}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "unknown step", d + ":steps", SPECIALIST).json("{\"step\":\"DELETE_ALL\"}")
+                post(f, "step missing", d + ":steps", SPECIALIST)
+                        .json("{\"note\":\"ok\"}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "step as number", d + ":steps", SPECIALIST).json("{\"step\":1}").expect(BAD_REQUEST, INVALID),
+                post(f, "unknown step", d + ":steps", SPECIALIST)
+                        .json("{\"step\":\"DELETE_ALL\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "step as number", d + ":steps", SPECIALIST)
+                        .json("{\"step\":1}")
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "step target with SQL injection", d + ":steps", SPECIALIST)
-                        .json("{\"step\":\"ASSIGN\",\"target\":\"" + DROP + "\"}").expect(BAD_REQUEST, INVALID),
-                post(f, "step due time as words", d + ":steps", SPECIALIST)
-                        .json("{\"step\":\"APPRAISE\",\"stepDueAt\":\"tomorrow\"}").expect(BAD_REQUEST, INVALID),
-                post(f, "step note with NUL", d + ":steps", SPECIALIST)
-                        .json(object("step", "APPRAISE", "note", "ok\u0000")).expect(BAD_REQUEST, INVALID),
-                post(f, "step note of 1001 characters", d + ":steps", SPECIALIST)
-                        .json(object("step", "APPRAISE", "note", "n".repeat(1001))).expect(BAD_REQUEST, INVALID),
-                post(f, "supplement note with bidi override", d + ":receive-supplement", OFFICER)
-                        .json(object("note", BIDI)).expect(BAD_REQUEST, INVALID),
-                post(f, "supplement reason missing", d + ":request-supplement", SPECIALIST).json("{}")
+                        .json("{\"step\":\"ASSIGN\",\"target\":\"" + DROP + "\"}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "supplement without body", d + ":request-supplement", SPECIALIST).json("")
+                post(f, "step due time as words", d + ":steps", SPECIALIST)
+                        .json("{\"step\":\"APPRAISE\",\"stepDueAt\":\"tomorrow\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "step note with NUL", d + ":steps", SPECIALIST)
+                        .json(object("step", "APPRAISE", "note", "ok\u0000"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "step note of 1001 characters", d + ":steps", SPECIALIST)
+                        .json(object("step", "APPRAISE", "note", "n".repeat(1001)))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "supplement note with bidi override", d + ":receive-supplement", OFFICER)
+                        .json(object("note", BIDI))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "supplement reason missing", d + ":request-supplement", SPECIALIST)
+                        .json("{}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "supplement without body", d + ":request-supplement", SPECIALIST)
+                        .json("")
                         .expect(BAD_REQUEST, MALFORMED),
                 post(f, "supplement reason of 10k characters", d + ":request-supplement", SPECIALIST)
-                        .json(object("reason", TEN_K)).expect(BAD_REQUEST, INVALID),
+                        .json(object("reason", TEN_K))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "supplement reason with bidi override", d + ":request-supplement", SPECIALIST)
-                        .json(object("reason", "Thiếu \u202Etờ khai")).expect(BAD_REQUEST, INVALID),
-                post(f, "refusal reason as number", d + ":refuse", LEADER).json("{\"reason\":42}")
+                        .json(object("reason", "Thiếu \u202Etờ khai"))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "refusal reason null", d + ":refuse", LEADER).json("{\"reason\":null}")
+                post(f, "refusal reason as number", d + ":refuse", LEADER)
+                        .json("{\"reason\":42}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "refusal reason only whitespace", d + ":refuse", LEADER).json("{\"reason\":\"   \"}")
+                post(f, "refusal reason null", d + ":refuse", LEADER)
+                        .json("{\"reason\":null}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "extension without new due time", d + ":extend", LEADER).json(object("reason", "Quá tải"))
+                post(f, "refusal reason only whitespace", d + ":refuse", LEADER)
+                        .json("{\"reason\":\"   \"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "extension without new due time", d + ":extend", LEADER)
+                        .json(object("reason", "Quá tải"))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "extension due on month 13", d + ":extend", LEADER)
-                        .json(object("reason", "Quá tải", "newDueAt", "2026-13-45T00:00:00Z")).expect(BAD_REQUEST, INVALID),
+                        .json(object("reason", "Quá tải", "newDueAt", "2026-13-45T00:00:00Z"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "extension due time as epoch", d + ":extend", LEADER)
-                        .json("{\"reason\":\"Quá tải\",\"newDueAt\":1772438400}").expect(BAD_REQUEST, INVALID),
-                post(f, "return by unknown channel", d + ":return-result", OFFICER).json("{\"channel\":\"EMAIL\"}")
+                        .json("{\"reason\":\"Quá tải\",\"newDueAt\":1772438400}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "return channel in lower case", d + ":return-result", OFFICER).json("{\"channel\":\"postal\"}")
+                post(f, "return by unknown channel", d + ":return-result", OFFICER)
+                        .json("{\"channel\":\"EMAIL\"}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "return channel as array", d + ":return-result", OFFICER).json("{\"channel\":[\"POSTAL\"]}")
+                post(f, "return channel in lower case", d + ":return-result", OFFICER)
+                        .json("{\"channel\":\"postal\"}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "rating score 6", d + ":rate", CITIZEN).json("{\"timeScore\":6,\"satisfied\":true}")
+                post(f, "return channel as array", d + ":return-result", OFFICER)
+                        .json("{\"channel\":[\"POSTAL\"]}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "rating score negative", d + ":rate", CITIZEN).json("{\"timeScore\":-1}")
+                post(f, "rating score 6", d + ":rate", CITIZEN)
+                        .json("{\"timeScore\":6,\"satisfied\":true}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "rating score huge", d + ":rate", CITIZEN).json("{\"attitudeScore\":1e300}")
+                post(f, "rating score negative", d + ":rate", CITIZEN)
+                        .json("{\"timeScore\":-1}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "rating score as string", d + ":rate", CITIZEN).json("{\"timeScore\":\"5\"}")
+                post(f, "rating score huge", d + ":rate", CITIZEN)
+                        .json("{\"attitudeScore\":1e300}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "rating score fractional", d + ":rate", CITIZEN).json("{\"contactsScore\":2.5}")
+                post(f, "rating score as string", d + ":rate", CITIZEN)
+                        .json("{\"timeScore\":\"5\"}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "rating satisfied as string", d + ":rate", CITIZEN).json("{\"satisfied\":\"yes\"}")
+                post(f, "rating score fractional", d + ":rate", CITIZEN)
+                        .json("{\"contactsScore\":2.5}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rating satisfied as string", d + ":rate", CITIZEN)
+                        .json("{\"satisfied\":\"yes\"}")
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "rating comment of 10k characters", d + ":rate", CITIZEN)
-                        .json(object("comment", TEN_K)).expect(BAD_REQUEST, INVALID),
-                post(f, "withdrawal body a JSON string", d + ":withdraw", CITIZEN).json("\"tôi rút\"")
+                        .json(object("comment", TEN_K))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "withdrawal body a JSON string", d + ":withdraw", CITIZEN)
+                        .json("\"tôi rút\"")
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "stop without reason", d + ":stop", LEADER).json("{}").expect(BAD_REQUEST, INVALID),
-                post(f, "result note as object", d + ":issue-result", CLERK).json("{\"resultNote\":{}}")
+                post(f, "result note as object", d + ":issue-result", CLERK)
+                        .json("{\"resultNote\":{}}")
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "result note of 1001 characters", d + ":issue-result", CLERK)
-                        .json(object("resultNote", "n".repeat(1001))).expect(BAD_REQUEST, INVALID),
+                        .json(object("resultNote", "n".repeat(1001)))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "unknown action", d + ":delete", OFFICER).json("{}").expect(405, NOT_ALLOWED));
     }
 
@@ -429,36 +559,54 @@ class BadInputSuiteIT extends SystemTest {
         String one = path + "/" + feedbackId;
         String f = "feedback";
         return List.of(
-                post(f, "truncated JSON", path, CITIZEN).json("{\"unitCode\":\"11077\",").expect(BAD_REQUEST, MALFORMED),
+                post(f, "truncated JSON", path, CITIZEN)
+                        .json("{\"unitCode\":\"11077\",")
+                        .expect(BAD_REQUEST, MALFORMED),
                 post(f, "JSON string", path, CITIZEN).json("\"góp ý\"").expect(BAD_REQUEST, INVALID),
-                post(f, "title missing", path, CITIZEN).json(with(VALID_FEEDBACK, "title", ABSENT))
+                post(f, "title missing", path, CITIZEN)
+                        .json(with(VALID_FEEDBACK, "title", ABSENT))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "content as array", path, CITIZEN).json(with(VALID_FEEDBACK, "content", List.of("a", "b")))
+                post(f, "content as array", path, CITIZEN)
+                        .json(with(VALID_FEEDBACK, "content", List.of("a", "b")))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "unit code SQL injection", path, CITIZEN).json(with(VALID_FEEDBACK, "unitCode", SQL))
+                post(f, "unit code SQL injection", path, CITIZEN)
+                        .json(with(VALID_FEEDBACK, "unitCode", SQL))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "dossier code with path traversal", path, CITIZEN)
-                        .json(with(VALID_FEEDBACK, "dossierCode", "../../etc/passwd")).expect(BAD_REQUEST, INVALID),
-                post(f, "NUL in the title", path, CITIZEN).json(with(VALID_FEEDBACK, "title", "Góp ý\u0000"))
+                        .json(with(VALID_FEEDBACK, "dossierCode", "../../etc/passwd"))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "title of 10k characters", path, CITIZEN).json(with(VALID_FEEDBACK, "title", TEN_K))
+                post(f, "NUL in the title", path, CITIZEN)
+                        .json(with(VALID_FEEDBACK, "title", "Góp ý\u0000"))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "content of 1M characters", path, CITIZEN).json(with(VALID_FEEDBACK, "content", ONE_M))
+                post(f, "title of 10k characters", path, CITIZEN)
+                        .json(with(VALID_FEEDBACK, "title", TEN_K))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "as form", path, CITIZEN).body(FORM, "title=a&content=b").expect(415, UNSUPPORTED),
+                post(f, "content of 1M characters", path, CITIZEN)
+                        .json(with(VALID_FEEDBACK, "content", ONE_M))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "as form", path, CITIZEN)
+                        .body(FORM, "title=a&content=b")
+                        .expect(415, UNSUPPORTED),
                 post(f, "classify with unknown class", one + ":classify", CONTROLLER)
-                        .json("{\"classification\":\"SPAM\"}").expect(BAD_REQUEST, INVALID),
-                post(f, "classify without class", one + ":classify", CONTROLLER).json("{\"note\":\"x\"}")
+                        .json("{\"classification\":\"SPAM\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "classify without class", one + ":classify", CONTROLLER)
+                        .json("{\"note\":\"x\"}")
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "classify id with SQL injection", path + "/" + seg(SQL) + ":classify", CONTROLLER)
-                        .json("{\"classification\":\"NOT_ACCEPTED\"}").expect(BAD_REQUEST, INVALID),
-                post(f, "forward to a name with BEL", one + ":forward", CONTROLLER)
-                        .json(object("forwardedTo", "Sở Tư pháp\u0007")).expect(BAD_REQUEST, INVALID),
-                post(f, "answer as number", one + ":answer", CONTROLLER).json("{\"answer\":1}")
+                        .json("{\"classification\":\"NOT_ACCEPTED\"}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "publish with truncated JSON", one + ":publish", CONTROLLER).json("{")
+                post(f, "forward to a name with BEL", one + ":forward", CONTROLLER)
+                        .json(object("forwardedTo", "Sở Tư pháp\u0007"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "answer as number", one + ":answer", CONTROLLER)
+                        .json("{\"answer\":1}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "publish with truncated JSON", one + ":publish", CONTROLLER)
+                        .json("{")
                         .expect(BAD_REQUEST, MALFORMED),
-                post(f, "react with unknown reaction", one + ":react", CITIZEN).json("{\"reaction\":\"LOVE\"}")
+                post(f, "react with unknown reaction", one + ":react", CITIZEN)
+                        .json("{\"reaction\":\"LOVE\"}")
                         .expect(BAD_REQUEST, INVALID));
     }
 
@@ -468,43 +616,67 @@ class BadInputSuiteIT extends SystemTest {
         String imports = "/api/v1/catalog:import";
         String f = "catalogue management";
         return List.of(
-                post(f, "draft truncated JSON", path, CONTROLLER).json("{\"code\":").expect(BAD_REQUEST, MALFORMED),
+                post(f, "draft truncated JSON", path, CONTROLLER)
+                        .json("{\"code\":")
+                        .expect(BAD_REQUEST, MALFORMED),
                 post(f, "draft empty object", path, CONTROLLER).json("{}").expect(BAD_REQUEST, INVALID),
-                post(f, "draft unknown level", path, CONTROLLER).json(with(VALID_DRAFT, "level", "NATION"))
+                post(f, "draft unknown level", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "level", "NATION"))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "draft negative time limit", path, CONTROLLER).json(with(VALID_DRAFT, "timeLimit.amount", -5))
+                post(f, "draft negative time limit", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "timeLimit.amount", -5))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "draft huge time limit", path, CONTROLLER)
                         .json(with(VALID_DRAFT, "timeLimit.amount", new java.math.BigInteger("1" + "0".repeat(30))))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "draft time limit as string", path, CONTROLLER).json(with(VALID_DRAFT, "timeLimit", "5 ngày"))
+                post(f, "draft time limit as string", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "timeLimit", "5 ngày"))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "draft fees as object", path, CONTROLLER)
-                        .json(with(VALID_DRAFT, "fees", Map.of("name", "Lệ phí", "amount", 1))).expect(BAD_REQUEST, INVALID),
-                post(f, "draft negative fee", path, CONTROLLER).json(with(VALID_DRAFT, "fees",
-                        List.of(Map.of("name", "Lệ phí", "amount", -10000)))).expect(BAD_REQUEST, INVALID),
-                post(f, "draft currency in lower case", path, CONTROLLER).json(with(VALID_DRAFT, "fees",
-                        List.of(Map.of("name", "Lệ phí", "amount", 1, "currencyCode", "vnd"))))
+                        .json(with(VALID_DRAFT, "fees", Map.of("name", "Lệ phí", "amount", 1)))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "draft with 101 components", path, CONTROLLER).json(with(VALID_DRAFT, "components",
-                        java.util.Collections.nCopies(101, Map.of("name", "Tờ khai")))).expect(BAD_REQUEST, INVALID),
+                post(f, "draft negative fee", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "fees", List.of(Map.of("name", "Lệ phí", "amount", -10000))))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft currency in lower case", path, CONTROLLER)
+                        .json(with(
+                                VALID_DRAFT,
+                                "fees",
+                                List.of(Map.of("name", "Lệ phí", "amount", 1, "currencyCode", "vnd"))))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft with 101 components", path, CONTROLLER)
+                        .json(with(
+                                VALID_DRAFT,
+                                "components",
+                                java.util.Collections.nCopies(101, Map.of("name", "Tờ khai"))))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "draft effective on 30 February", path, CONTROLLER)
-                        .json(with(VALID_DRAFT, "effectiveOn", "2026-02-30")).expect(BAD_REQUEST, INVALID),
-                post(f, "draft effective date in Vietnamese format", path, CONTROLLER)
-                        .json(with(VALID_DRAFT, "effectiveOn", "01/07/2026")).expect(BAD_REQUEST, INVALID),
-                post(f, "draft code SQL injection", path, CONTROLLER).json(with(VALID_DRAFT, "code", DROP))
+                        .json(with(VALID_DRAFT, "effectiveOn", "2026-02-30"))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "draft receiving unit with path traversal", path, CONTROLLER).json(with(VALID_DRAFT,
-                        "receivingUnits", List.of(Map.of("unitCode", "../30", "competentUnitCode", "11077"))))
+                post(f, "draft effective date in Vietnamese format", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "effectiveOn", "01/07/2026"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft code SQL injection", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "code", DROP))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft receiving unit with path traversal", path, CONTROLLER)
+                        .json(with(
+                                VALID_DRAFT,
+                                "receivingUnits",
+                                List.of(Map.of("unitCode", "../30", "competentUnitCode", "11077"))))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "draft name with bidi override", path, CONTROLLER)
-                        .json(with(VALID_DRAFT, "name", "Thủ tục \u202Dthử")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DRAFT, "name", "Thủ tục \u202Dthử"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "draft name on two lines", path, CONTROLLER)
-                        .json(with(VALID_DRAFT, "name", "Thủ tục\nthử")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DRAFT, "name", "Thủ tục\nthử"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "draft field of 256 characters", path, CONTROLLER)
-                        .json(with(VALID_DRAFT, "field", "f".repeat(256))).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DRAFT, "field", "f".repeat(256)))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "draft postal flag as string", path, CONTROLLER)
-                        .json(with(VALID_DRAFT, "postalAllowed", "true")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_DRAFT, "postalAllowed", "true"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "publish version 0", path + "/1.001193/versions/0:publish", CONTROLLER)
                         .json("{\"publicationDecision\":\"QĐ 1\",\"publishedOn\":\"2026-07-01\"}")
                         .expect(BAD_REQUEST, INVALID),
@@ -517,25 +689,36 @@ class BadInputSuiteIT extends SystemTest {
                 post(f, "publish on an invalid date", publish, CONTROLLER)
                         .json("{\"publicationDecision\":\"QĐ 1\",\"publishedOn\":\"2026-06-31\"}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "publish without decision", publish, CONTROLLER).json("{\"publishedOn\":\"2026-07-01\"}")
+                post(f, "publish without decision", publish, CONTROLLER)
+                        .json("{\"publishedOn\":\"2026-07-01\"}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "withdraw without reason", path + "/1.001193:withdraw", CONTROLLER).json("{}")
+                post(f, "withdraw without reason", path + "/1.001193:withdraw", CONTROLLER)
+                        .json("{}")
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "import a CSV with a broken header", imports, CONTROLLER)
-                        .body("text/csv", "mã,tên\n1.999,Thủ tục\n").expect(BAD_REQUEST),
+                        .body("text/csv", "mã,tên\n1.999,Thủ tục\n")
+                        .expect(BAD_REQUEST),
                 post(f, "import a CSV with an invalid row", imports, CONTROLLER)
                         .body("text/csv", VALID_CSV_HEADER + "9.000002,Thủ tục,Hộ tịch,NATION,-1,YEARS,2026-02-30\n")
                         .expect(BAD_REQUEST),
                 post(f, "import a CSV with SQL in the code", imports, CONTROLLER)
-                        .body("text/csv", VALID_CSV_HEADER + "\"" + DROP + "\",Thủ tục,Hộ tịch,COMMUNE,5,"
-                                + "WORKING_DAYS,2026-07-01\n").expect(BAD_REQUEST),
+                        .body(
+                                "text/csv",
+                                VALID_CSV_HEADER + "\"" + DROP + "\",Thủ tục,Hộ tịch,COMMUNE,5,"
+                                        + "WORKING_DAYS,2026-07-01\n")
+                        .expect(BAD_REQUEST),
                 post(f, "import XLSX that is not a workbook", imports, CONTROLLER)
-                        .body(XLSX, "PK\u0003\u0004 not really a zip").expect(BAD_REQUEST),
-                post(f, "import an empty file", imports, CONTROLLER).body("text/csv", "")
+                        .body(XLSX, "PK\u0003\u0004 not really a zip")
+                        .expect(BAD_REQUEST),
+                post(f, "import an empty file", imports, CONTROLLER)
+                        .body("text/csv", "")
                         .expect(BAD_REQUEST, MALFORMED),
-                post(f, "import as JSON", imports, CONTROLLER).json("{\"rows\":[]}").expect(415, UNSUPPORTED),
+                post(f, "import as JSON", imports, CONTROLLER)
+                        .json("{\"rows\":[]}")
+                        .expect(415, UNSUPPORTED),
                 post(f, "import of 2 MB", imports, CONTROLLER)
-                        .body("text/csv", VALID_CSV_HEADER + "x".repeat(2 * 1024 * 1024)).expect(413, TOO_LARGE));
+                        .body("text/csv", VALID_CSV_HEADER + "x".repeat(2 * 1024 * 1024))
+                        .expect(413, TOO_LARGE));
     }
 
     private List<BadInputCase> userAdministration() {
@@ -543,41 +726,64 @@ class BadInputSuiteIT extends SystemTest {
         String user = path + "/" + userId;
         String f = "user administration";
         return List.of(
-                post(f, "create with truncated JSON", path, ADMIN).json("{\"username\":").expect(BAD_REQUEST, MALFORMED),
-                post(f, "create with a JSON array", path, ADMIN).json("[" + VALID_USER + "]").expect(BAD_REQUEST),
+                post(f, "create with truncated JSON", path, ADMIN)
+                        .json("{\"username\":")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "create with a JSON array", path, ADMIN)
+                        .json("[" + VALID_USER + "]")
+                        .expect(BAD_REQUEST),
                 post(f, "create with an empty object", path, ADMIN).json("{}").expect(BAD_REQUEST, INVALID),
-                post(f, "create username with SQL injection", path, ADMIN).json(with(VALID_USER, "username", SQL))
+                post(f, "create username with SQL injection", path, ADMIN)
+                        .json(with(VALID_USER, "username", SQL))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "create username of 10k characters", path, ADMIN).json(with(VALID_USER, "username", TEN_K))
+                post(f, "create username of 10k characters", path, ADMIN)
+                        .json(with(VALID_USER, "username", TEN_K))
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "create e-mail without @", path, ADMIN).json(with(VALID_USER, "email", "bad.input.example.vn"))
+                post(f, "create e-mail without @", path, ADMIN)
+                        .json(with(VALID_USER, "email", "bad.input.example.vn"))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "create unit code with path traversal", path, ADMIN)
-                        .json(with(VALID_USER, "unitCode", "../30")).expect(BAD_REQUEST, INVALID),
-                post(f, "create password of 7 characters", path, ADMIN).json(with(VALID_USER, "password", "Abc@123"))
+                        .json(with(VALID_USER, "unitCode", "../30"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "create password of 7 characters", path, ADMIN)
+                        .json(with(VALID_USER, "password", "Abc@123"))
                         .expect(BAD_REQUEST, INVALID),
                 post(f, "create password with NUL", path, ADMIN)
-                        .json(with(VALID_USER, "password", "MotCua@\u00002026")).expect(BAD_REQUEST, INVALID),
+                        .json(with(VALID_USER, "password", "MotCua@\u00002026"))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "create first name with bidi override", path, ADMIN)
-                        .json(with(VALID_USER, "firstName", "Th\u202Eử")).expect(BAD_REQUEST, INVALID),
-                post(f, "create role as array", path, ADMIN).json(with(VALID_USER, "role", List.of("specialist")))
+                        .json(with(VALID_USER, "firstName", "Th\u202Eử"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "create role as array", path, ADMIN)
+                        .json(with(VALID_USER, "role", List.of("specialist")))
                         .expect(BAD_REQUEST),
                 post(f, "create temporary flag as object", path, ADMIN)
-                        .json(with(VALID_USER, "temporaryPassword", Map.of("v", true))).expect(BAD_REQUEST),
-                post(f, "create as text/plain", path, ADMIN).body("text/plain", VALID_USER).expect(415, UNSUPPORTED),
-                put(f, "roles as object", user + "/roles", ADMIN).json("{\"roles\":{\"specialist\":true}}")
+                        .json(with(VALID_USER, "temporaryPassword", Map.of("v", true)))
                         .expect(BAD_REQUEST),
-                put(f, "roles empty", user + "/roles", ADMIN).json("{\"roles\":[]}").expect(BAD_REQUEST, INVALID),
-                put(f, "roles with a name of 10k characters", user + "/roles", ADMIN)
-                        .json(object("roles", List.of(TEN_K))).expect(BAD_REQUEST, INVALID),
-                put(f, "roles with truncated JSON", user + "/roles", ADMIN).json("{\"roles\":[")
-                        .expect(BAD_REQUEST, MALFORMED),
-                post(f, "reset password too short", user + "/reset-password", ADMIN).json("{\"password\":\"x\"}")
+                post(f, "create as text/plain", path, ADMIN)
+                        .body("text/plain", VALID_USER)
+                        .expect(415, UNSUPPORTED),
+                put(f, "roles as object", user + "/roles", ADMIN)
+                        .json("{\"roles\":{\"specialist\":true}}")
+                        .expect(BAD_REQUEST),
+                put(f, "roles empty", user + "/roles", ADMIN)
+                        .json("{\"roles\":[]}")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "reset password as number", user + "/reset-password", ADMIN).json("{\"password\":12345678}")
+                put(f, "roles with a name of 10k characters", user + "/roles", ADMIN)
+                        .json(object("roles", List.of(TEN_K)))
+                        .expect(BAD_REQUEST, INVALID),
+                put(f, "roles with truncated JSON", user + "/roles", ADMIN)
+                        .json("{\"roles\":[")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "reset password too short", user + "/reset-password", ADMIN)
+                        .json("{\"password\":\"x\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "reset password as number", user + "/reset-password", ADMIN)
+                        .json("{\"password\":12345678}")
                         .expect(BAD_REQUEST),
                 post(f, "reset password of an id with path traversal", path + "/..%2f..%2fmaster/reset-password", ADMIN)
-                        .json("{\"password\":\"MotCua@2026x\"}").expect(404, NOT_FOUND));
+                        .json("{\"password\":\"MotCua@2026x\"}")
+                        .expect(404, NOT_FOUND));
     }
 
     /** A well-formed lookup key that is not {@code key}. */
@@ -602,11 +808,17 @@ class BadInputSuiteIT extends SystemTest {
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "status without the receipt's lookup key", status.formatted(dossierCode), ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "status with a lookup key of the wrong shape",
-                        status.formatted(dossierCode) + "?lookupKey=" + seg(SCRIPT), ANONYMOUS)
+                get(
+                                f,
+                                "status with a lookup key of the wrong shape",
+                                status.formatted(dossierCode) + "?lookupKey=" + seg(SCRIPT),
+                                ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "status with another lookup key (enumeration)",
-                        status.formatted(dossierCode) + "?lookupKey=" + otherKey(lookupKey), ANONYMOUS)
+                get(
+                                f,
+                                "status with another lookup key (enumeration)",
+                                status.formatted(dossierCode) + "?lookupKey=" + otherKey(lookupKey),
+                                ANONYMOUS)
                         .expect(404, NOT_FOUND),
                 get(f, "status of a code with NUL", status.formatted("H30%00"), ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID),
@@ -617,12 +829,16 @@ class BadInputSuiteIT extends SystemTest {
                 get(f, "search with NUL", search + "?q=khai%00sinh", ANONYMOUS).expect(BAD_REQUEST, INVALID),
                 get(f, "search with bidi override", search + "?q=" + seg("khai \u202Esinh"), ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "search page size 100000", search + "?pageSize=100000", ANONYMOUS).expect(BAD_REQUEST, INVALID),
-                get(f, "search page size -1", search + "?pageSize=-1", ANONYMOUS).expect(BAD_REQUEST, INVALID),
-                get(f, "search page size as word", search + "?pageSize=all", ANONYMOUS).expect(BAD_REQUEST, INVALID),
+                get(f, "search page size 100000", search + "?pageSize=100000", ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "search page size -1", search + "?pageSize=-1", ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "search page size as word", search + "?pageSize=all", ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
                 get(f, "search page token with a script", search + "?pageToken=" + seg(SCRIPT), ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "search page token -1", search + "?pageToken=-1", ANONYMOUS).expect(BAD_REQUEST, INVALID),
+                get(f, "search page token -1", search + "?pageToken=-1", ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
                 get(f, "procedures page token of another list", "/api/v1/procedures?pageToken=eyJ4IjoxfQ", OFFICER)
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "search unit code with SQL injection", search + "?unitCode=" + seg(SQL), ANONYMOUS)
@@ -633,8 +849,10 @@ class BadInputSuiteIT extends SystemTest {
         String f = "lists and methods";
         return List.of(
                 get(f, "inbox page size 0", "/api/v1/inbox?pageSize=0", OFFICER).expect(BAD_REQUEST, INVALID),
-                get(f, "inbox page token -1", "/api/v1/inbox?pageToken=-1", OFFICER).expect(BAD_REQUEST, INVALID),
-                get(f, "inbox sort banana", "/api/v1/inbox?sort=banana", OFFICER).expect(BAD_REQUEST, INVALID),
+                get(f, "inbox page token -1", "/api/v1/inbox?pageToken=-1", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "inbox sort banana", "/api/v1/inbox?sort=banana", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
                 get(f, "own dossiers status NOPE", "/api/v1/citizen/dossiers?status=NOPE", CITIZEN)
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "own dossiers page size 501", "/api/v1/citizen/dossiers?pageSize=501", CITIZEN)
@@ -643,23 +861,33 @@ class BadInputSuiteIT extends SystemTest {
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "procedures page size 2^31", "/api/v1/procedures?pageSize=2147483648", OFFICER)
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "users max 100000", "/api/v1/admin/users?max=100000", ADMIN).expect(BAD_REQUEST, INVALID),
-                get(f, "users max -1", "/api/v1/admin/users?max=-1", ADMIN).expect(BAD_REQUEST, INVALID),
-                get(f, "daily receptions on 30 February",
-                        "/api/v1/reports/daily-receptions?from=2026-02-30&to=2026-03-01", OFFICER)
+                get(f, "users max 100000", "/api/v1/admin/users?max=100000", ADMIN)
                         .expect(BAD_REQUEST, INVALID),
-                request(f, "PUT on dossier reception", "PUT", "/api/v1/dossiers", OFFICER).json(VALID_DOSSIER)
+                get(f, "users max -1", "/api/v1/admin/users?max=-1", ADMIN).expect(BAD_REQUEST, INVALID),
+                get(
+                                f,
+                                "daily receptions on 30 February",
+                                "/api/v1/reports/daily-receptions?from=2026-02-30&to=2026-03-01",
+                                OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                request(f, "PUT on dossier reception", "PUT", "/api/v1/dossiers", OFFICER)
+                        .json(VALID_DOSSIER)
                         .expect(405, NOT_ALLOWED),
                 request(f, "DELETE a dossier", "DELETE", "/api/v1/dossiers/" + dossierCode, OFFICER)
                         .expect(405, NOT_ALLOWED),
-                request(f, "PATCH feedback", "PATCH", "/api/v1/feedback", CITIZEN).json(VALID_FEEDBACK)
+                request(f, "PATCH feedback", "PATCH", "/api/v1/feedback", CITIZEN)
+                        .json(VALID_FEEDBACK)
                         .expect(405, NOT_ALLOWED),
-                get(f, "GET the import route", "/api/v1/catalog:import", CONTROLLER).expect(405, NOT_ALLOWED),
-                request(f, "PUT a procedure draft", "PUT", "/api/v1/catalog/procedures", CONTROLLER).json(VALID_DRAFT)
+                get(f, "GET the import route", "/api/v1/catalog:import", CONTROLLER)
                         .expect(405, NOT_ALLOWED),
-                request(f, "DELETE the users", "DELETE", "/api/v1/admin/users", ADMIN).expect(405, NOT_ALLOWED),
+                request(f, "PUT a procedure draft", "PUT", "/api/v1/catalog/procedures", CONTROLLER)
+                        .json(VALID_DRAFT)
+                        .expect(405, NOT_ALLOWED),
+                request(f, "DELETE the users", "DELETE", "/api/v1/admin/users", ADMIN)
+                        .expect(405, NOT_ALLOWED),
                 post(f, "POST a public status", "/api/v1/public/dossiers/" + dossierCode + "/status", ANONYMOUS)
-                        .json("{}").expect(405, NOT_ALLOWED),
+                        .json("{}")
+                        .expect(405, NOT_ALLOWED),
                 get(f, "GET an action", "/api/v1/dossiers/" + dossierCode + ":accept", OFFICER)
                         .expect(BAD_REQUEST, INVALID));
     }
@@ -694,16 +922,28 @@ class BadInputSuiteIT extends SystemTest {
             soft.fail("the body is not JSON: %s", answer);
         }
         if (problem != null) {
-            soft.assertThat(problem.path("type").asText()).as("type in %s", answer).isNotBlank();
-            soft.assertThat(problem.path("title").asText()).as("title in %s", answer).isNotBlank();
-            soft.assertThat(problem.path("status").isInt() ? problem.path("status").asInt() : -1)
-                    .as("status in %s", answer).isEqualTo(answer.status());
+            soft.assertThat(problem.path("type").asText())
+                    .as("type in %s", answer)
+                    .isNotBlank();
+            soft.assertThat(problem.path("title").asText())
+                    .as("title in %s", answer)
+                    .isNotBlank();
+            soft.assertThat(
+                            problem.path("status").isInt()
+                                    ? problem.path("status").asInt()
+                                    : -1)
+                    .as("status in %s", answer)
+                    .isEqualTo(answer.status());
             if (c.reason() != null) {
-                soft.assertThat(problem.path("reason").asText()).as("reason in %s", answer).isEqualTo(c.reason());
+                soft.assertThat(problem.path("reason").asText())
+                        .as("reason in %s", answer)
+                        .isEqualTo(c.reason());
             }
         }
         for (Pattern leak : LEAKS) {
-            soft.assertThat(leak.matcher(answer.body()).find()).as("%s shows %s", answer, leak).isFalse();
+            soft.assertThat(leak.matcher(answer.body()).find())
+                    .as("%s shows %s", answer, leak)
+                    .isFalse();
         }
         soft.assertAll();
     }
@@ -724,8 +964,11 @@ class BadInputSuiteIT extends SystemTest {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + c.path()))
                 .timeout(Duration.ofSeconds(120))
                 .header("Accept", "application/json")
-                .method(c.method(), c.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(c.body()));
+                .method(
+                        c.method(),
+                        c.body().length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(c.body()));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -734,9 +977,15 @@ class BadInputSuiteIT extends SystemTest {
         }
         c.headers().forEach(b::header);
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Answer(c.method() + " " + abbreviate(c.path()), r.statusCode(),
+        return new Answer(
+                c.method() + " " + abbreviate(c.path()),
+                r.statusCode(),
                 r.headers().firstValue("Content-Type").orElse(""),
-                r.headers().firstValue("Retry-After").map(BadInputSuiteIT::seconds).orElse(1), r.body());
+                r.headers()
+                        .firstValue("Retry-After")
+                        .map(BadInputSuiteIT::seconds)
+                        .orElse(1),
+                r.body());
     }
 
     /**
@@ -745,8 +994,13 @@ class BadInputSuiteIT extends SystemTest {
      */
     private Answer sendRaw(BadInputCase c, String token) throws IOException {
         StringBuilder head = new StringBuilder()
-                .append(c.method()).append(' ').append(c.path()).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(platform.gatewayPort).append("\r\n")
+                .append(c.method())
+                .append(' ')
+                .append(c.path())
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(platform.gatewayPort)
+                .append("\r\n")
                 .append("Accept: application/json\r\nConnection: close\r\n");
         if (token != null) {
             head.append("Authorization: Bearer ").append(token).append("\r\n");
@@ -789,7 +1043,8 @@ class BadInputSuiteIT extends SystemTest {
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon > 0) {
-                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    headers.put(
+                            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                             lines[i].substring(colon + 1).trim());
                 }
             }
@@ -797,7 +1052,10 @@ class BadInputSuiteIT extends SystemTest {
             if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
                 body = dechunk(body);
             }
-            return new Answer(request, status, headers.getOrDefault("content-type", ""),
+            return new Answer(
+                    request,
+                    status,
+                    headers.getOrDefault("content-type", ""),
                     seconds(headers.getOrDefault("retry-after", "1")),
                     new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }
@@ -810,7 +1068,8 @@ class BadInputSuiteIT extends SystemTest {
                 if (eol < 0) {
                     break;
                 }
-                int size = Integer.parseInt(chunked.substring(at, eol).split(";")[0].trim(), 16);
+                int size = Integer.parseInt(
+                        chunked.substring(at, eol).split(";")[0].trim(), 16);
                 if (size == 0) {
                     break;
                 }
@@ -843,7 +1102,7 @@ class BadInputSuiteIT extends SystemTest {
     private Map<String, Long> writtenState() throws Exception {
         Map<String, Long> counts = new TreeMap<>();
         try (Connection c = platform.openDatabaseServer();
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT table_schema, table_name FROM information_schema.tables"
                     + " WHERE table_type = 'BASE TABLE' AND table_schema LIKE '" + platform.databasePrefix + "%'"
@@ -852,8 +1111,10 @@ class BadInputSuiteIT extends SystemTest {
                     tables.add("`" + rs.getString(1) + "`.`" + rs.getString(2) + "`");
                 }
             }
-            assertThat(tables).as("tables of %s*", platform.databasePrefix)
-                    .anyMatch(t -> t.endsWith("`dossier`")).anyMatch(t -> t.endsWith("`feedback`"));
+            assertThat(tables)
+                    .as("tables of %s*", platform.databasePrefix)
+                    .anyMatch(t -> t.endsWith("`dossier`"))
+                    .anyMatch(t -> t.endsWith("`feedback`"));
             for (String table : tables) {
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
@@ -863,9 +1124,11 @@ class BadInputSuiteIT extends SystemTest {
         } catch (SQLException e) {
             throw new IllegalStateException("counting rows in " + platform.databasePrefix + "*", e);
         }
-        Answer users = send(BadInputCase.get("count", "officer accounts", "/api/v1/admin/users?max=500").as(ADMIN));
+        Answer users = send(BadInputCase.get("count", "officer accounts", "/api/v1/admin/users?max=500")
+                .as(ADMIN));
         assertThat(users.status()).as("users of %s: %s", ADMIN, users).isEqualTo(200);
-        counts.put("keycloak.users(" + ADMIN + ")", (long) json.readTree(users.body()).path("users").size());
+        counts.put("keycloak.users(" + ADMIN + ")", (long)
+                json.readTree(users.body()).path("users").size());
         return counts;
     }
 
@@ -915,8 +1178,13 @@ class BadInputSuiteIT extends SystemTest {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char ch = (char) (b & 0xff);
-            if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
-                    || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+            if ((ch >= 'A' && ch <= 'Z')
+                    || (ch >= 'a' && ch <= 'z')
+                    || (ch >= '0' && ch <= '9')
+                    || ch == '-'
+                    || ch == '.'
+                    || ch == '_'
+                    || ch == '~') {
                 out.append(ch);
             } else {
                 out.append('%').append(String.format("%02X", b & 0xff));

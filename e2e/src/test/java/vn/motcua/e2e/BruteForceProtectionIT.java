@@ -1,12 +1,11 @@
 package vn.motcua.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Passwords cannot be guessed without limit (issue 10, finding 6): the realm locks an account after
@@ -18,12 +17,22 @@ class BruteForceProtectionIT extends SystemTest {
 
     /** bruteForceProtected's failureFactor in the realm. */
     private static final int FAILURE_FACTOR = 10;
+
     private static final String PASSWORD = "Dung-Mat-Khau#2026";
 
     @Test
     void adminCliTakesNoPasswordInRealmMotcua() throws Exception {
-        HttpResponse<String> grant = tokenRequest(platform.tokenUrl(), Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", "admin.haiduong", "password", DEMO_PASSWORD));
+        HttpResponse<String> grant = tokenRequest(
+                platform.tokenUrl(),
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        "admin.haiduong",
+                        "password",
+                        DEMO_PASSWORD));
 
         assertThat(grant.statusCode()).as(grant.body()).isIn(400, 401);
         assertThat(grant.body()).doesNotContain("access_token");
@@ -33,7 +42,9 @@ class BruteForceProtectionIT extends SystemTest {
     void wrongPasswordsBeyondTheLimitLockTheAccountEvenForTheRightOne() throws Exception {
         String username = "bf." + Long.toString(System.nanoTime(), 36);
         String id = createThrowawayOfficer(username, PASSWORD);
-        assertThat(passwordGrant(username, PASSWORD).statusCode()).as("logs in before").isEqualTo(200);
+        assertThat(passwordGrant(username, PASSWORD).statusCode())
+                .as("logs in before")
+                .isEqualTo(200);
 
         for (int i = 0; i < FAILURE_FACTOR + 2; i++) {
             HttpResponse<String> wrong = passwordGrant(username, "doan-sai-" + i);
@@ -41,9 +52,11 @@ class BruteForceProtectionIT extends SystemTest {
         }
         HttpResponse<String> right = passwordGrant(username, PASSWORD);
 
-        assertThat(right.statusCode()).as("the right password on a locked account: " + right.body()).isIn(400, 401);
-        HttpResponse<String> state = keycloakAdminGet("motcua/attack-detection/brute-force/users/" + id,
-                keycloakAdminToken());
+        assertThat(right.statusCode())
+                .as("the right password on a locked account: " + right.body())
+                .isIn(400, 401);
+        HttpResponse<String> state =
+                keycloakAdminGet("motcua/attack-detection/brute-force/users/" + id, keycloakAdminToken());
         assertThat(state.statusCode()).as(state.body()).isEqualTo(200);
         JsonNode lock = json.readTree(state.body());
         // wrong passwords that come faster than a second apart lock at once (Keycloak's quick-login check); failures

@@ -1,6 +1,6 @@
 package vn.motcua.e2e;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The web console in a real browser: headless Debian chromium driven by playwright-core (src/test/browser), against
@@ -29,10 +28,13 @@ class ConsoleBrowserIT extends SystemTest {
         Path modules = platform.root.resolve(PLAYWRIGHT);
         String chromium = System.getenv().getOrDefault("MOTCUA_CHROMIUM", "/usr/bin/chromium");
         assertThat(Files.isDirectory(modules.resolve("playwright-core")))
-                .as("playwright-core in %s (./motcua test installs it: npm install --prefix var/tools playwright-core)",
-                        modules).isTrue();
+                .as(
+                        "playwright-core in %s (./motcua test installs it: npm install --prefix var/tools playwright-core)",
+                        modules)
+                .isTrue();
         assertThat(new File(chromium).canExecute())
-                .as("%s (apt-get install chromium, or set MOTCUA_CHROMIUM)", chromium).isTrue();
+                .as("%s (apt-get install chromium, or set MOTCUA_CHROMIUM)", chromium)
+                .isTrue();
 
         Path profile = Files.createTempDirectory("motcua-chromium-");
         Path output = profile.resolveSibling(profile.getFileName() + ".log");
@@ -59,7 +61,9 @@ class ConsoleBrowserIT extends SystemTest {
             String log = Files.readString(output, StandardCharsets.UTF_8);
             System.out.println("[browser] " + log.strip().replace("\n", "\n[browser] "));
 
-            assertThat(finished).as("the browser run ended within %d minutes:%n%s", TIMEOUT_MINUTES, log).isTrue();
+            assertThat(finished)
+                    .as("the browser run ended within %d minutes:%n%s", TIMEOUT_MINUTES, log)
+                    .isTrue();
             assertThat(process.exitValue()).as(log).isZero();
             assertThat(log).contains("step: inbox shown", "step: logged out", "console login in a browser: ok");
         } finally {

@@ -1,11 +1,8 @@
 package vn.motcua.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
@@ -26,8 +23,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The web console's login as a browser performs it, at the HTTP level: the console page and its settings from the
@@ -61,22 +60,26 @@ class ConsoleLoginIT extends SystemTest {
     @Test
     @Order(1)
     void theGatewayServesTheConsoleAndPointsItAtThisKeycloak() throws Exception {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(consoleUrl())).GET());
+        HttpResponse<String> page =
+                send(HttpRequest.newBuilder(URI.create(consoleUrl())).GET());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/html"));
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("connect-src 'self' http://127.0.0.1:" + platform.keycloakPort + ";"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp ->
+                        assertThat(csp).contains("connect-src 'self' http://127.0.0.1:" + platform.keycloakPort + ";"));
 
-        HttpResponse<String> config = send(HttpRequest.newBuilder(
-                URI.create(platform.gatewayUrl() + "/console/config.json")).GET());
+        HttpResponse<String> config =
+                send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/console/config.json"))
+                        .GET());
         assertThat(config.statusCode()).as(describe(config)).isEqualTo(200);
         JsonNode settings = json.readTree(config.body());
         assertThat(settings.path("keycloakUrl").asText()).isEqualTo("http://127.0.0.1:" + platform.keycloakPort);
         assertThat(settings.path("realm").asText()).isEqualTo("motcua");
         assertThat(settings.path("clientId").asText()).isEqualTo(CLIENT);
         // the console's own formula for its endpoints
-        assertThat(settings.path("keycloakUrl").asText() + "/realms/" + settings.path("realm").asText())
+        assertThat(settings.path("keycloakUrl").asText() + "/realms/"
+                        + settings.path("realm").asText())
                 .isEqualTo(platform.realmUrl());
     }
 
@@ -84,7 +87,8 @@ class ConsoleLoginIT extends SystemTest {
     @Order(2)
     void anOfficerLogsInWithCodeAndPkceAndTheGatewayAcceptsTheToken() throws Exception {
         Pkce pkce = Pkce.create();
-        HttpResponse<String> loginPage = send(HttpRequest.newBuilder(authorizeUri(pkce)).GET());
+        HttpResponse<String> loginPage =
+                send(HttpRequest.newBuilder(authorizeUri(pkce)).GET());
         assertThat(loginPage.statusCode()).as(describe(loginPage)).isEqualTo(200);
         String action = loginFormAction(loginPage.body());
 
@@ -96,8 +100,7 @@ class ConsoleLoginIT extends SystemTest {
         HttpResponse<String> exchange = exchange(answer.get("code"), pkce.verifier());
         assertThat(exchange.statusCode()).as(describe(exchange)).isEqualTo(200);
         // the console calls the token endpoint from its own origin: Keycloak must allow it (web origins "+")
-        assertThat(exchange.headers().firstValue("Access-Control-Allow-Origin"))
-                .contains(platform.gatewayUrl());
+        assertThat(exchange.headers().firstValue("Access-Control-Allow-Origin")).contains(platform.gatewayUrl());
         tokens = json.readTree(exchange.body());
         assertThat(tokens.path("refresh_token").asText()).isNotBlank();
 
@@ -111,10 +114,15 @@ class ConsoleLoginIT extends SystemTest {
         assertThat(access.path("unit_code").asText()).isEqualTo("11077");
         assertThat(access.path("realm_access").path("roles").toString()).contains("reception_officer");
 
-        HttpResponse<String> inbox = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
-                        + "/api/v1/inbox"))
-                .header("Authorization", "Bearer " + tokens.path("access_token").asText())
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> inbox = http.send(
+                HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/inbox"))
+                        .header(
+                                "Authorization",
+                                "Bearer " + tokens.path("access_token").asText())
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(inbox.statusCode()).as(describe(inbox)).isEqualTo(200);
         assertThat(json.readTree(inbox.body()).has("items")).as(inbox.body()).isTrue();
     }
@@ -124,7 +132,8 @@ class ConsoleLoginIT extends SystemTest {
     void aCodeRedeemedWithTheWrongVerifierIsRefused() throws Exception {
         // the browser still has its Keycloak session: the authorization endpoint answers with a code at once
         Pkce pkce = Pkce.create();
-        HttpResponse<String> authorize = send(HttpRequest.newBuilder(authorizeUri(pkce)).GET());
+        HttpResponse<String> authorize =
+                send(HttpRequest.newBuilder(authorizeUri(pkce)).GET());
         Map<String, String> answer = redirectBack(authorize, pkce);
 
         HttpResponse<String> wrong = exchange(answer.get("code"), Pkce.create().verifier());
@@ -140,23 +149,29 @@ class ConsoleLoginIT extends SystemTest {
         assertThat(tokens).as("tokens from the login test").isNotNull();
         String refreshToken = tokens.path("refresh_token").asText();
         HttpResponse<String> refreshed = refresh(refreshToken);
-        assertThat(refreshed.statusCode()).as("refresh before logout: " + describe(refreshed)).isEqualTo(200);
+        assertThat(refreshed.statusCode())
+                .as("refresh before logout: " + describe(refreshed))
+                .isEqualTo(200);
         JsonNode fresh = json.readTree(refreshed.body());
 
-        URI logout = URI.create(platform.realmUrl() + "/protocol/openid-connect/logout?" + query(Map.of(
-                "client_id", CLIENT,
-                "id_token_hint", fresh.path("id_token").asText(tokens.path("id_token").asText()),
-                "post_logout_redirect_uri", consoleUrl())));
+        URI logout = URI.create(platform.realmUrl() + "/protocol/openid-connect/logout?"
+                + query(Map.of(
+                        "client_id", CLIENT,
+                        "id_token_hint",
+                                fresh.path("id_token")
+                                        .asText(tokens.path("id_token").asText()),
+                        "post_logout_redirect_uri", consoleUrl())));
         HttpResponse<String> loggedOut = send(HttpRequest.newBuilder(logout).GET());
 
         assertThat(loggedOut.statusCode()).as(describe(loggedOut)).isEqualTo(302);
-        assertThat(loggedOut.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                .startsWith(consoleUrl()));
+        assertThat(loggedOut.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith(consoleUrl()));
         HttpResponse<String> afterLogout = refresh(fresh.path("refresh_token").asText());
         assertThat(afterLogout.statusCode()).as(describe(afterLogout)).isEqualTo(400);
         assertThat(json.readTree(afterLogout.body()).path("error").asText()).isEqualTo("invalid_grant");
         // and the browser must log in again: Keycloak shows its form instead of handing out a code
-        HttpResponse<String> again = send(HttpRequest.newBuilder(authorizeUri(Pkce.create())).GET());
+        HttpResponse<String> again =
+                send(HttpRequest.newBuilder(authorizeUri(Pkce.create())).GET());
         assertThat(again.statusCode()).as(describe(again)).isEqualTo(200);
         assertThat(loginFormAction(again.body())).isNotBlank();
     }
@@ -180,29 +195,43 @@ class ConsoleLoginIT extends SystemTest {
         String location = response.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(consoleUrl() + "?");
         Map<String, String> params = parseQuery(URI.create(location).getRawQuery());
-        assertThat(params).as(location).containsEntry("state", pkce.state()).containsKey("code")
+        assertThat(params)
+                .as(location)
+                .containsEntry("state", pkce.state())
+                .containsKey("code")
                 .doesNotContainKey("error");
         assertThat(params.get("iss")).isEqualTo(platform.realmUrl());
         return params;
     }
 
     private HttpResponse<String> exchange(String code, String verifier) throws IOException, InterruptedException {
-        return tokenRequest(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", consoleUrl(),
-                "client_id", CLIENT, "code_verifier", verifier));
+        return tokenRequest(Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "redirect_uri",
+                consoleUrl(),
+                "client_id",
+                CLIENT,
+                "code_verifier",
+                verifier));
     }
 
     private HttpResponse<String> refresh(String refreshToken) throws IOException, InterruptedException {
-        return tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
-                "client_id", CLIENT));
+        return tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", CLIENT));
     }
 
     /** As the console's fetch sends it: from the console's origin, no cookies, no client secret. */
     private HttpResponse<String> tokenRequest(Map<String, String> fields) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(platform.tokenUrl()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", platform.gatewayUrl())
-                .POST(form(fields)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(platform.tokenUrl()))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", platform.gatewayUrl())
+                        .POST(form(fields))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -228,7 +257,8 @@ class ConsoleLoginIT extends SystemTest {
     }
 
     private static String query(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        return fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 
@@ -238,7 +268,8 @@ class ConsoleLoginIT extends SystemTest {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(java.net.URLDecoder.decode(key, StandardCharsets.UTF_8),
+            params.put(
+                    java.net.URLDecoder.decode(key, StandardCharsets.UTF_8),
                     java.net.URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return params;
@@ -257,7 +288,8 @@ class ConsoleLoginIT extends SystemTest {
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
             boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme())
                     && ("127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost()));
-            return cookies.get(loopbackHttp ? URI.create("https" + uri.toString().substring(4)) : uri, headers);
+            return cookies.get(
+                    loopbackHttp ? URI.create("https" + uri.toString().substring(4)) : uri, headers);
         }
 
         @Override
@@ -272,8 +304,8 @@ class ConsoleLoginIT extends SystemTest {
         static Pkce create() throws NoSuchAlgorithmException {
             String verifier = random(32);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(digest), random(16),
-                    random(16));
+            return new Pkce(
+                    verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(digest), random(16), random(16));
         }
 
         private static String random(int bytes) {

@@ -1,11 +1,8 @@
 package vn.motcua.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
 
 /**
  * The flows other than the plain counter dossier (DossierLifecycleIT), over the gateway's REST routes with real
@@ -43,24 +42,39 @@ class DossierFlowsIT extends SystemTest {
 
     @Test
     void anOnlineDossierGoesFromSubmissionToOnlineReturn() throws Exception {
-        HttpResponse<String> submitted = post("/api/v1/citizen/dossiers",
+        HttpResponse<String> submitted = post(
+                "/api/v1/citizen/dossiers",
                 "{\"procedureCode\":\"" + BIRTH + "\",\"unitCode\":\"11077\"," + APPLICANT
-                        + ",\"note\":\"Nộp trực tuyến\"}", CITIZEN);
+                        + ",\"note\":\"Nộp trực tuyến\"}",
+                CITIZEN);
         assertThat(submitted.statusCode()).as(describe(submitted)).isEqualTo(201);
         JsonNode dossier = json.readTree(submitted.body());
         String code = dossier.path("code").asText();
         assertThat(dossier.path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(dossier.path("channel").asText()).isEqualTo("ONLINE");
-        assertThat(dossier.path("dueAt").isMissingNode() || dossier.path("dueAt").isNull())
-                .as("the clock starts at acceptance, not at submission: %s", dossier).isTrue();
+        assertThat(dossier.path("dueAt").isMissingNode()
+                        || dossier.path("dueAt").isNull())
+                .as("the clock starts at acceptance, not at submission: %s", dossier)
+                .isTrue();
 
         JsonNode accepted = step(code, "accept", "", RECEPTION, "RECEIVED");
-        assertThat(accepted.path("dueAt").asText()).as("due time set at acceptance").isNotBlank();
+        assertThat(accepted.path("dueAt").asText())
+                .as("due time set at acceptance")
+                .isNotBlank();
         walkToResult(code);
         step(code, "return-result", "{\"channel\":\"ONLINE\"}", RECEPTION, "RETURNED");
 
-        assertThat(timelineEvents(code, CITIZEN)).containsSubsequence("SUBMIT_ONLINE", "ACCEPT", "TRANSFER",
-                "ASSIGN", "APPRAISE", "SUBMIT_FOR_APPROVAL", "APPROVE", "ISSUE_RESULT", "RETURN_RESULT");
+        assertThat(timelineEvents(code, CITIZEN))
+                .containsSubsequence(
+                        "SUBMIT_ONLINE",
+                        "ACCEPT",
+                        "TRANSFER",
+                        "ASSIGN",
+                        "APPRAISE",
+                        "SUBMIT_FOR_APPROVAL",
+                        "APPROVE",
+                        "ISSUE_RESULT",
+                        "RETURN_RESULT");
         HttpResponse<String> mine = get("/api/v1/citizen/dossiers", CITIZEN);
         assertThat(mine.statusCode()).as(describe(mine)).isEqualTo(200);
         assertThat(mine.body()).contains(code);
@@ -71,16 +85,23 @@ class DossierFlowsIT extends SystemTest {
     @Test
     void aSupplementRequestPausesTheDossierAndRestartsTheClock() throws Exception {
         String code = receiveAtCounter(BIRTH);
-        JsonNode received = json.readTree(get("/api/v1/dossiers/" + code, RECEPTION).body());
+        JsonNode received =
+                json.readTree(get("/api/v1/dossiers/" + code, RECEPTION).body());
         Instant dueBefore = Instant.parse(received.path("dueAt").asText());
         step(code, "transfer", "", RECEPTION, "IN_PROCESS");
         step(code, "steps", "{\"step\":\"ASSIGN\",\"target\":\"" + SPECIALIST + "\"}", LEADER, "IN_PROCESS");
 
-        step(code, "request-supplement", "{\"reason\":\"Thiếu bản sao giấy chứng sinh có chứng thực\"}",
-                SPECIALIST, "SUPPLEMENT_REQUESTED");
+        step(
+                code,
+                "request-supplement",
+                "{\"reason\":\"Thiếu bản sao giấy chứng sinh có chứng thực\"}",
+                SPECIALIST,
+                "SUPPLEMENT_REQUESTED");
         assertFormShows(code, "supplement-request", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
         HttpResponse<String> twice = action(code, "request-supplement", "{\"reason\":\"Lần hai\"}", SPECIALIST);
-        assertThat(twice.statusCode()).as("one supplement request at a time: " + describe(twice)).isEqualTo(409);
+        assertThat(twice.statusCode())
+                .as("one supplement request at a time: " + describe(twice))
+                .isEqualTo(409);
 
         JsonNode back = step(code, "receive-supplement", "{\"note\":\"Đã nộp đủ\"}", CITIZEN, "IN_PROCESS");
         Instant dueAfter = Instant.parse(back.path("dueAt").asText());
@@ -89,8 +110,8 @@ class DossierFlowsIT extends SystemTest {
         assertThat(dueAfter).as("due time after the supplement").isAfterOrEqualTo(dueBefore);
 
         assertThat(timelineEvents(code, CITIZEN))
-                .containsSubsequence("RECEIVE_AT_COUNTER", "TRANSFER", "ASSIGN", "REQUEST_SUPPLEMENT",
-                        "SUPPLEMENT_RECEIVED");
+                .containsSubsequence(
+                        "RECEIVE_AT_COUNTER", "TRANSFER", "ASSIGN", "REQUEST_SUPPLEMENT", "SUPPLEMENT_RECEIVED");
         assertFormShows(code, "control-slip", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
         String slip = formText(code, "control-slip", RECEPTION);
         assertThat(slip).as("Form 05 names the units that handled the dossier").contains("Ngọc Sơn");
@@ -103,15 +124,23 @@ class DossierFlowsIT extends SystemTest {
         JsonNode before = json.readTree(get("/api/v1/dossiers/" + code, LEADER).body());
         Instant newDue = Instant.parse(before.path("dueAt").asText()).plus(Duration.ofDays(3));
 
-        JsonNode extended = step(code, "extend",
+        JsonNode extended = step(
+                code,
+                "extend",
                 "{\"reason\":\"Cần xác minh thêm tại nơi cư trú\",\"newDueAt\":\"" + newDue + "\"}",
-                LEADER, "IN_PROCESS");
+                LEADER,
+                "IN_PROCESS");
         assertThat(Instant.parse(extended.path("dueAt").asText())).isEqualTo(newDue);
         assertFormShows(code, "apology", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
 
-        HttpResponse<String> again = action(code, "extend",
-                "{\"reason\":\"Lần hai\",\"newDueAt\":\"" + newDue.plus(Duration.ofDays(3)) + "\"}", LEADER);
-        assertThat(again.statusCode()).as("an apology is allowed once: " + describe(again)).isEqualTo(409);
+        HttpResponse<String> again = action(
+                code,
+                "extend",
+                "{\"reason\":\"Lần hai\",\"newDueAt\":\"" + newDue.plus(Duration.ofDays(3)) + "\"}",
+                LEADER);
+        assertThat(again.statusCode())
+                .as("an apology is allowed once: " + describe(again))
+                .isEqualTo(409);
         assertThat(timelineEvents(code, CITIZEN)).containsSubsequence("TRANSFER", "APOLOGISE_AND_EXTEND");
     }
 
@@ -122,18 +151,21 @@ class DossierFlowsIT extends SystemTest {
         step(code, "steps", "{\"step\":\"ASSIGN\",\"target\":\"" + SPECIALIST + "\"}", LEADER, "IN_PROCESS");
         step(code, "steps", "{\"step\":\"APPRAISE\",\"note\":\"Không đủ điều kiện\"}", SPECIALIST, "IN_PROCESS");
 
-        step(code, "refuse", "{\"reason\":\"Người yêu cầu không thuộc trường hợp được đăng ký\"}", LEADER,
-                "REFUSED");
+        step(code, "refuse", "{\"reason\":\"Người yêu cầu không thuộc trường hợp được đăng ký\"}", LEADER, "REFUSED");
         assertFormShows(code, "refusal", "PHIẾU TỪ CHỐI");
         HttpResponse<String> after = action(code, "issue-result", "", CLERK);
-        assertThat(after.statusCode()).as("nothing follows a refusal: " + describe(after)).isEqualTo(409);
+        assertThat(after.statusCode())
+                .as("nothing follows a refusal: " + describe(after))
+                .isEqualTo(409);
         assertThat(timelineEvents(code, CITIZEN)).containsSubsequence("APPRAISE", "REFUSE");
     }
 
     @Test
     void theDeskRefusesToReceiveAnOnlineDossier() throws Exception {
-        HttpResponse<String> submitted = post("/api/v1/citizen/dossiers",
-                "{\"procedureCode\":\"" + BIRTH + "\",\"unitCode\":\"11077\"," + APPLICANT + "}", CITIZEN);
+        HttpResponse<String> submitted = post(
+                "/api/v1/citizen/dossiers",
+                "{\"procedureCode\":\"" + BIRTH + "\",\"unitCode\":\"11077\"," + APPLICANT + "}",
+                CITIZEN);
         assertThat(submitted.statusCode()).as(describe(submitted)).isEqualTo(201);
         String code = json.readTree(submitted.body()).path("code").asText();
 
@@ -148,16 +180,19 @@ class DossierFlowsIT extends SystemTest {
         step(code, "transfer", "", RECEPTION, "IN_PROCESS");
 
         HttpResponse<String> stranger = action(code, "withdraw", "{\"reason\":\"Không cần nữa\"}", OTHER_CITIZEN);
-        assertThat(stranger.statusCode()).as("another citizen cannot see it: " + describe(stranger))
+        assertThat(stranger.statusCode())
+                .as("another citizen cannot see it: " + describe(stranger))
                 .isEqualTo(404);
         step(code, "withdraw", "{\"reason\":\"Gia đình đã đăng ký ở nơi khác\"}", CITIZEN, "WITHDRAWN");
 
-        HttpResponse<String> after = action(code, "steps", "{\"step\":\"ASSIGN\",\"target\":\"" + SPECIALIST + "\"}",
-                LEADER);
+        HttpResponse<String> after =
+                action(code, "steps", "{\"step\":\"ASSIGN\",\"target\":\"" + SPECIALIST + "\"}", LEADER);
         assertThat(after.statusCode()).as(describe(after)).isEqualTo(409);
         assertThat(json.readTree(after.body()).path("reason").asText()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(timelineEvents(code, CITIZEN)).containsSubsequence("RECEIVE_AT_COUNTER", "TRANSFER", "WITHDRAW");
-        String key = json.readTree(get("/api/v1/dossiers/" + code, CITIZEN).body()).path("lookupKey").asText();
+        String key = json.readTree(get("/api/v1/dossiers/" + code, CITIZEN).body())
+                .path("lookupKey")
+                .asText();
         HttpResponse<String> status = get("/api/v1/public/dossiers/" + code + "/status?lookupKey=" + key, null);
         assertThat(status.statusCode()).as(describe(status)).isEqualTo(200);
         assertThat(json.readTree(status.body()).path("status").asText()).isEqualTo("WITHDRAWN");
@@ -166,20 +201,29 @@ class DossierFlowsIT extends SystemTest {
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private String receiveAtCounter(String procedure) throws Exception {
-        HttpResponse<String> response = post("/api/v1/dossiers",
-                "{\"procedureCode\":\"" + procedure + "\"," + APPLICANT + ",\"channel\":\"COUNTER\"}", RECEPTION);
+        HttpResponse<String> response = post(
+                "/api/v1/dossiers",
+                "{\"procedureCode\":\"" + procedure + "\"," + APPLICANT + ",\"channel\":\"COUNTER\"}",
+                RECEPTION);
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
         String code = json.readTree(response.body()).path("code").asText();
         assertFormShows(code, "receipt", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
         // the public lookup needs the key printed on the receipt besides the code (ADR 0005)
-        assertFormShows(code, "receipt", "mã tra cứu " + json.readTree(response.body()).path("lookupKey").asText());
+        assertFormShows(
+                code,
+                "receipt",
+                "mã tra cứu " + json.readTree(response.body()).path("lookupKey").asText());
         return code;
     }
 
     private void walkToResult(String code) throws Exception {
         step(code, "transfer", "", RECEPTION, "IN_PROCESS");
-        step(code, "steps", "{\"step\":\"ASSIGN\",\"target\":\"" + SPECIALIST + "\",\"note\":\"Giao chuyên viên\"}",
-                LEADER, "IN_PROCESS");
+        step(
+                code,
+                "steps",
+                "{\"step\":\"ASSIGN\",\"target\":\"" + SPECIALIST + "\",\"note\":\"Giao chuyên viên\"}",
+                LEADER,
+                "IN_PROCESS");
         step(code, "steps", "{\"step\":\"APPRAISE\",\"note\":\"Hồ sơ hợp lệ\"}", SPECIALIST, "IN_PROCESS");
         step(code, "steps", "{\"step\":\"SUBMIT_FOR_APPROVAL\"}", SPECIALIST, "IN_PROCESS");
         step(code, "steps", "{\"step\":\"APPROVE\"}", LEADER, "IN_PROCESS");
@@ -188,9 +232,13 @@ class DossierFlowsIT extends SystemTest {
 
     private JsonNode step(String code, String action, String body, String user, String status) throws Exception {
         HttpResponse<String> response = action(code, action, body, user);
-        assertThat(response.statusCode()).as(action + " as " + user + ": " + describe(response)).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(action + " as " + user + ": " + describe(response))
+                .isEqualTo(200);
         JsonNode dossier = json.readTree(response.body());
-        assertThat(dossier.path("status").asText()).as(action + ": " + describe(response)).isEqualTo(status);
+        assertThat(dossier.path("status").asText())
+                .as(action + ": " + describe(response))
+                .isEqualTo(status);
         return dossier;
     }
 
@@ -203,7 +251,9 @@ class DossierFlowsIT extends SystemTest {
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
         List<String> events = new ArrayList<>();
         for (JsonNode entry : json.readTree(response.body()).path("entries")) {
-            assertThat(entry.path("label").asText()).as("Vietnamese label of %s", entry).isNotBlank();
+            assertThat(entry.path("label").asText())
+                    .as("Vietnamese label of %s", entry)
+                    .isNotBlank();
             events.add(entry.path("event").asText());
         }
         return events;
@@ -216,14 +266,16 @@ class DossierFlowsIT extends SystemTest {
     }
 
     private String formText(String code, String kind, String user) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/dossiers/" + code
-                        + "/forms/" + kind))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(platform.gatewayUrl() + "/api/v1/dossiers/" + code + "/forms/" + kind))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token(user))
-                .GET().build();
+                .GET()
+                .build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).as("form %s of %s: %s", kind, code,
-                new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("form %s of %s: %s", kind, code, new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (PDDocument pdf = Loader.loadPDF(response.body())) {
             return new PDFTextStripper().getText(pdf);

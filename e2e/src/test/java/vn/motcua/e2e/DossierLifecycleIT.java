@@ -1,12 +1,9 @@
 package vn.motcua.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A counter dossier through its whole life over the gateway's workflow routes, with real Keycloak tokens of the demo
@@ -40,14 +39,17 @@ class DossierLifecycleIT extends SystemTest {
                           "email":"an@example.vn","address":"Thôn Đông, xã Ngọc Sơn"},
              "channel":"COUNTER"}""";
     /** The events the timeline must show, in this order (other entries may sit between them). */
-    private static final List<String> EVENTS = List.of("RECEIVE_AT_COUNTER", "TRANSFER", "ASSIGN", "APPRAISE",
-            "SUBMIT_FOR_APPROVAL", "APPROVE", "ISSUE_RESULT", "RETURN_RESULT");
-
+    private static final List<String> EVENTS = List.of(
+            "RECEIVE_AT_COUNTER",
+            "TRANSFER",
+            "ASSIGN",
+            "APPRAISE",
+            "SUBMIT_FOR_APPROVAL",
+            "APPROVE",
+            "ISSUE_RESULT",
+            "RETURN_RESULT");
 
     private String code;
-
-
-
 
     @Test
     @Order(1)
@@ -76,8 +78,11 @@ class DossierLifecycleIT extends SystemTest {
     void theDossierGoesThroughEveryStep() throws Exception {
         assumeTrue(code != null, "needs the dossier received above");
         step("transfer", "", RECEPTION, "IN_PROCESS");
-        step("steps", "{\"step\":\"ASSIGN\",\"target\":\"" + SPECIALIST + "\",\"note\":\"Giao chuyên viên\"}",
-                LEADER, "IN_PROCESS");
+        step(
+                "steps",
+                "{\"step\":\"ASSIGN\",\"target\":\"" + SPECIALIST + "\",\"note\":\"Giao chuyên viên\"}",
+                LEADER,
+                "IN_PROCESS");
         step("steps", "{\"step\":\"APPRAISE\",\"note\":\"Hồ sơ hợp lệ\"}", SPECIALIST, "IN_PROCESS");
         step("steps", "{\"step\":\"SUBMIT_FOR_APPROVAL\",\"note\":\"Trình ký\"}", SPECIALIST, "IN_PROCESS");
         step("steps", "{\"step\":\"APPROVE\"}", LEADER, "IN_PROCESS");
@@ -136,32 +141,38 @@ class DossierLifecycleIT extends SystemTest {
     @Order(7)
     void theApplicantDownloadsTheReceiptAsPdf() throws Exception {
         assumeTrue(code != null, "needs the dossier received above");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/dossiers/" + code
-                        + "/forms/receipt"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(platform.gatewayUrl() + "/api/v1/dossiers/" + code + "/forms/receipt"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token(CITIZEN))
-                .GET().build();
+                .GET()
+                .build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
-                .startsWith("attachment; filename=\"").contains(code);
-        assertThat(new String(response.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+                .startsWith("attachment; filename=\"")
+                .contains(code);
+        assertThat(new String(response.body(), 0, 5, StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private void step(String action, String body, String user, String status) throws Exception {
         HttpResponse<String> response = action(action, body, user);
-        assertThat(response.statusCode()).as(action + " as " + user + ": " + describe(response)).isEqualTo(200);
-        assertThat(json.readTree(response.body()).path("status").asText()).as(action).isEqualTo(status);
+        assertThat(response.statusCode())
+                .as(action + " as " + user + ": " + describe(response))
+                .isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("status").asText())
+                .as(action)
+                .isEqualTo(status);
     }
 
     private HttpResponse<String> action(String action, String body, String user) throws Exception {
         return post("/api/v1/dossiers/" + code + ":" + action, body, user);
     }
-
-
-
 }

@@ -17,8 +17,7 @@ final class Expect {
     private final Map<Subject, Integer> status = new EnumMap<>(Subject.class);
     private final Map<Subject, String> questions = new LinkedHashMap<>();
 
-    private Expect() {
-    }
+    private Expect() {}
 
     static Expect expect(Subject subject, int code) {
         return new Expect().and(subject, code);

@@ -1,15 +1,5 @@
 package vn.motcua.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static vn.motcua.e2e.Subject.ADMIN_DISTRICT;
 import static vn.motcua.e2e.Subject.ADMIN_PROVINCE;
 import static vn.motcua.e2e.Subject.CITIZEN;
@@ -17,6 +7,15 @@ import static vn.motcua.e2e.Subject.CLERK;
 import static vn.motcua.e2e.Subject.CONTROLLER;
 import static vn.motcua.e2e.Subject.RECEPTION_OWN;
 import static vn.motcua.e2e.Subject.SPECIALIST;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The resources the matrix acts on, each made through the API by the user whose job it is, in the state the
@@ -32,6 +31,7 @@ final class MatrixFixtures {
     static final String BIRTH = "1.001193";
     /** Đăng ký kết hôn: 5 working days, long enough for an apology at least one working day before the due time. */
     static final String MARRIAGE = "1.000894";
+
     static final String APPLICANT_ID = "030090001234";
     static final String PASSWORD = "KhoiTao#Matrix2026";
     /** The district the throwaway communes are placed under: both demo administrators reach it. */
@@ -39,7 +39,8 @@ final class MatrixFixtures {
     /** No deadline of any test reaches this year, so a day off added here moves nothing. */
     static final int HOLIDAY_YEAR = 2099;
     /** Days of {@link #HOLIDAY_YEAR} handed out one by one from a random start, so reruns rarely meet leftovers. */
-    private static final AtomicInteger HOLIDAY_DAY = new AtomicInteger(ThreadLocalRandom.current().nextInt(300));
+    private static final AtomicInteger HOLIDAY_DAY =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(300));
 
     private final Api api;
 
@@ -75,8 +76,7 @@ final class MatrixFixtures {
                 {"code":"%s","name":"Thủ tục thử ma trận quyền","field":"Hộ tịch","level":"COMMUNE",
                  "timeLimit":{"amount":5,"unit":"WORKING_DAYS"},"onlineLevel":"NONE",
                  "components":[{"name":"Đơn đề nghị","quantity":1}],
-                 "receivingUnits":[{"unitCode":"%s","competentUnitCode":"%s"}],"effectiveOn":"%s"}"""
-                .formatted(code, UNIT, UNIT, today());
+                 "receivingUnits":[{"unitCode":"%s","competentUnitCode":"%s"}],"effectiveOn":"%s"}""".formatted(code, UNIT, UNIT, today());
     }
 
     static String importCsv(String code) {
@@ -89,8 +89,7 @@ final class MatrixFixtures {
     static String accountBody(String username) {
         return """
                 {"username":"%s","email":"%s@motcua.local","firstName":"Ma","lastName":"Trận",
-                 "unitCode":"30","role":"report_viewer","password":"%s","temporaryPassword":false}"""
-                .formatted(username, username, PASSWORD);
+                 "unitCode":"30","role":"report_viewer","password":"%s","temporaryPassword":false}""".formatted(username, username, PASSWORD);
     }
 
     /** A procedure code nobody has used: the 9.xxxxxx range is not in the demo catalogue. */
@@ -100,7 +99,8 @@ final class MatrixFixtures {
 
     /** A unit code nobody has used (the demo units have numeric codes); its agency code is derived from it. */
     static String freshUnitCode() {
-        return "MX" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+        return "MX"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
     }
 
     /** A commune under {@link #DISTRICT} opening today. */
@@ -117,9 +117,7 @@ final class MatrixFixtures {
         return """
                 {"sourceCodes":["%s"],"effectiveOn":"%s",
                  "successor":{"code":"%s","agencyCode":"000.99.%s","name":"Xã Hợp Nhất %s","level":"COMMUNE",
-                              "parentCode":"%s"}}"""
-                .formatted(codes, LocalDate.parse(today()).plusDays(1), successor, successor, successor,
-                        DISTRICT);
+                              "parentCode":"%s"}}""".formatted(codes, LocalDate.parse(today()).plusDays(1), successor, successor, successor, DISTRICT);
     }
 
     static final String SESSIONS = """
@@ -131,7 +129,9 @@ final class MatrixFixtures {
 
     /** A day of {@link #HOLIDAY_YEAR} not handed out before in this run. */
     static String freshHolidayDate() {
-        return LocalDate.of(HOLIDAY_YEAR, 1, 1).plusDays(HOLIDAY_DAY.getAndIncrement() % 365).toString();
+        return LocalDate.of(HOLIDAY_YEAR, 1, 1)
+                .plusDays(HOLIDAY_DAY.getAndIncrement() % 365)
+                .toString();
     }
 
     /** A nationwide day off (no unitCode): in the table of every unit. */
@@ -221,8 +221,12 @@ final class MatrixFixtures {
     /** Classified as a regulation within (answer here) or outside (forward) the unit's competence. */
     String feedbackInProcessing(boolean withinCompetence) throws IOException, InterruptedException {
         String id = feedback();
-        api.post(CONTROLLER, "/api/v1/feedback/" + id + ":classify", "{\"classification\":\""
-                + (withinCompetence ? "REGULATION_IN_COMPETENCE" : "REGULATION_OUT_OF_COMPETENCE") + "\"}", 200);
+        api.post(
+                CONTROLLER,
+                "/api/v1/feedback/" + id + ":classify",
+                "{\"classification\":\""
+                        + (withinCompetence ? "REGULATION_IN_COMPETENCE" : "REGULATION_OUT_OF_COMPETENCE") + "\"}",
+                200);
         return id;
     }
 
@@ -249,8 +253,11 @@ final class MatrixFixtures {
 
     String publishedProcedure() throws IOException, InterruptedException {
         String[] draft = draft().split("/");
-        api.post(CONTROLLER, "/api/v1/catalog/procedures/" + draft[0] + "/versions/" + draft[1] + ":publish",
-                publicationBody(), 200);
+        api.post(
+                CONTROLLER,
+                "/api/v1/catalog/procedures/" + draft[0] + "/versions/" + draft[1] + ":publish",
+                publicationBody(),
+                200);
         return draft[0];
     }
 
@@ -279,8 +286,13 @@ final class MatrixFixtures {
 
     /** Date of a new nationwide day off in {@link #HOLIDAY_YEAR}, added by the province's administrator. */
     String nationwideHoliday() throws IOException, InterruptedException {
-        return require(api.post(ADMIN_PROVINCE, "/api/v1/admin/calendar/holidays",
-                nationwideHolidayBody(freshHolidayDate()), 201), "date");
+        return require(
+                api.post(
+                        ADMIN_PROVINCE,
+                        "/api/v1/admin/calendar/holidays",
+                        nationwideHolidayBody(freshHolidayDate()),
+                        201),
+                "date");
     }
 
     /**

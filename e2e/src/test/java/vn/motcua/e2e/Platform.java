@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,6 +40,7 @@ final class Platform {
             List.of("dossier-service", "payment-service", "digitization-service", "report-service", "gateway");
     /** The web console's public client (authorization code + PKCE) in the demo realm. */
     static final String CONSOLE_CLIENT = "motcua-console";
+
     private static final String MYSQL_OPTIONS = "characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
 
     final Path root;
@@ -67,8 +67,10 @@ final class Platform {
         this.keycloakManagementPort = ports[1];
         this.gatewayPort = ports[6];
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-        this.databasePrefix = "motcua_e2e_" + stamp + "_" + UUID.randomUUID().toString().substring(0, 6) + "_";
-        String[] hostPort = System.getProperty("motcua.it.jdbc.host", "127.0.0.1:3306").split(":");
+        this.databasePrefix =
+                "motcua_e2e_" + stamp + "_" + UUID.randomUUID().toString().substring(0, 6) + "_";
+        String[] hostPort =
+                System.getProperty("motcua.it.jdbc.host", "127.0.0.1:3306").split(":");
         this.mysqlHost = hostPort[0];
         this.mysqlPort = hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : 3306;
 
@@ -97,7 +99,8 @@ final class Platform {
      */
     private Path realmForThisGateway() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        JsonNode realm = mapper.readTree(root.resolve("deploy/keycloak/realm-motcua.json").toFile());
+        JsonNode realm = mapper.readTree(
+                root.resolve("deploy/keycloak/realm-motcua.json").toFile());
         ObjectNode console = null;
         for (JsonNode client : realm.path("clients")) {
             if (CONSOLE_CLIENT.equals(client.path("clientId").asText())) {
@@ -107,7 +110,8 @@ final class Platform {
         if (console == null) {
             throw new IllegalStateException("no client " + CONSOLE_CLIENT + " in deploy/keycloak/realm-motcua.json");
         }
-        List<String> pages = List.of("http://127.0.0.1:" + gatewayPort + "/*", "http://localhost:" + gatewayPort + "/*");
+        List<String> pages =
+                List.of("http://127.0.0.1:" + gatewayPort + "/*", "http://localhost:" + gatewayPort + "/*");
         ArrayNode redirects = (ArrayNode) console.get("redirectUris");
         pages.forEach(redirects::add);
         ObjectNode attributes = (ObjectNode) console.get("attributes");
@@ -144,12 +148,13 @@ final class Platform {
     /** Runs {@code platform.sh start}; its output goes to the console and to work/platform-start.log. */
     void start() throws IOException, InterruptedException {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        System.out.printf("[e2e] starting MotCua in %s (gateway %d, Keycloak %d/%d, database prefix %s)%n",
+        System.out.printf(
+                "[e2e] starting MotCua in %s (gateway %d, Keycloak %d/%d, database prefix %s)%n",
                 work, gatewayPort, keycloakPort, keycloakManagementPort, databasePrefix);
         int rc = script("start", work.resolve("platform-start.log"), 20);
         if (rc != 0) {
-            throw new IllegalStateException("scripts/platform.sh start exited with " + rc
-                    + " (output in " + work.resolve("platform-start.log") + ", logs in " + varDir.resolve("log") + ")");
+            throw new IllegalStateException("scripts/platform.sh start exited with " + rc + " (output in "
+                    + work.resolve("platform-start.log") + ", logs in " + varDir.resolve("log") + ")");
         }
     }
 
@@ -182,7 +187,8 @@ final class Platform {
     }
 
     private int script(String command, Path output, int timeoutMinutes) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("scripts/platform.sh").toString(), command)
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash", root.resolve("scripts/platform.sh").toString(), command)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -190,25 +196,28 @@ final class Platform {
         pb.environment().remove("MICRONAUT_ENVIRONMENTS");
         pb.environment().putAll(env);
         Process process = pb.start();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    System.out.println("[platform.sh " + command + "] " + line);
-                    out.println(line);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                System.out.println("[e2e] lost the output of platform.sh " + command + ": " + e);
-            }
-        }, "platform.sh-" + command);
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                            PrintWriter out =
+                                    new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            System.out.println("[platform.sh " + command + "] " + line);
+                            out.println(line);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        System.out.println("[e2e] lost the output of platform.sh " + command + ": " + e);
+                    }
+                },
+                "platform.sh-" + command);
         pump.setDaemon(true);
         pump.start();
         if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-            System.out.println("[e2e] platform.sh " + command + " still running after " + timeoutMinutes
-                    + " min: killing it");
+            System.out.println(
+                    "[e2e] platform.sh " + command + " still running after " + timeoutMinutes + " min: killing it");
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
@@ -227,7 +236,7 @@ final class Platform {
 
     private void dropDatabases() {
         try (Connection c = openDatabaseServer();
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SHOW DATABASES")) {
                 while (rs.next()) {
@@ -270,7 +279,8 @@ final class Platform {
 
     void deleteWorkDir() {
         try (Stream<Path> paths = Files.walk(work)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.out.println("[e2e] could not delete " + work + ": " + e);
         }

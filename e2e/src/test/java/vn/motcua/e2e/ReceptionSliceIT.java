@@ -1,29 +1,24 @@
 package vn.motcua.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.IntPredicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The reception slice end to end, like a client: the built jars as real processes (started by
@@ -53,9 +48,6 @@ class ReceptionSliceIT extends SystemTest {
     private String lookupKey;
     private int receivedBeforeBadInput = -1;
 
-
-
-
     @Test
     @Order(1)
     void receptionOfficerListsTheProceduresOfTheirUnit() throws Exception {
@@ -73,19 +65,25 @@ class ReceptionSliceIT extends SystemTest {
         HttpResponse<String> response = post("/api/v1/dossiers", VALID_DOSSIER, "mc.ngocson");
 
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
-        assertThat(response.headers().firstValue("Location")).as("Location header").isPresent();
+        assertThat(response.headers().firstValue("Location"))
+                .as("Location header")
+                .isPresent();
         JsonNode body = json.readTree(response.body());
         String code = body.path("code").asText();
         assertThat(code).as(describe(response)).matches(CODE_PATTERN);
         assertThat(body.path("procedureCode").asText()).isEqualTo(PROCEDURE);
         assertThat(body.path("receivingUnitCode").asText()).isEqualTo(UNIT);
         assertThat(body.path("status").asText()).isNotBlank();
-        assertThat(body.path("applicant").isObject()).as("applicant in " + response.body()).isTrue();
+        assertThat(body.path("applicant").isObject())
+                .as("applicant in " + response.body())
+                .isTrue();
         dossierCode = code;
         lookupKey = body.path("lookupKey").asText();
 
         HttpResponse<String> own = get("/api/v1/dossiers/" + code, "mc.ngocson");
-        assertThat(own.statusCode()).as("the receiving officer reads it back: " + describe(own)).isEqualTo(200);
+        assertThat(own.statusCode())
+                .as("the receiving officer reads it back: " + describe(own))
+                .isEqualTo(200);
         assertThat(json.readTree(own.body()).path("code").asText()).isEqualTo(code);
     }
 
@@ -93,18 +91,25 @@ class ReceptionSliceIT extends SystemTest {
     @Order(3)
     void publicStatusNeedsNoTokenAndRevealsNoApplicant() throws Exception {
         assumeTrue(dossierCode != null, "needs the dossier received above");
-        HttpResponse<String> response = get("/api/v1/public/dossiers/" + dossierCode + "/status?lookupKey="
-                + lookupKey, null);
+        HttpResponse<String> response =
+                get("/api/v1/public/dossiers/" + dossierCode + "/status?lookupKey=" + lookupKey, null);
 
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
         JsonNode body = json.readTree(response.body());
         assertThat(body.path("status").asText()).as(describe(response)).isNotBlank();
-        assertThat(fieldNames(body)).as("field names of " + response.body())
+        assertThat(fieldNames(body))
+                .as("field names of " + response.body())
                 .doesNotContain("applicant", "citizenId", "fullName");
-        assertThat(texts(body)).as("values of " + response.body())
-                .noneMatch(t -> t.contains(APPLICANT_ID) || t.contains(APPLICANT_NAME)
-                        || t.contains("0912345678") || t.contains("an@example.vn"));
-        assertThat(response.body()).doesNotContain(APPLICANT_ID).doesNotContain("citizenId").doesNotContain("fullName");
+        assertThat(texts(body))
+                .as("values of " + response.body())
+                .noneMatch(t -> t.contains(APPLICANT_ID)
+                        || t.contains(APPLICANT_NAME)
+                        || t.contains("0912345678")
+                        || t.contains("an@example.vn"));
+        assertThat(response.body())
+                .doesNotContain(APPLICANT_ID)
+                .doesNotContain("citizenId")
+                .doesNotContain("fullName");
     }
 
     @Test
@@ -139,9 +144,13 @@ class ReceptionSliceIT extends SystemTest {
         assumeTrue(dossierCode != null, "needs the dossier received above");
 
         int forCommune = awaitReceived("mc.ngocson", n -> n >= 1);
-        assertThat(forCommune).as("received today for unit %s as mc.ngocson", UNIT).isGreaterThanOrEqualTo(1);
+        assertThat(forCommune)
+                .as("received today for unit %s as mc.ngocson", UNIT)
+                .isGreaterThanOrEqualTo(1);
         int forProvince = awaitReceived("bc.haiduong", n -> n >= 1);
-        assertThat(forProvince).as("received today for unit %s as bc.haiduong", UNIT).isGreaterThanOrEqualTo(1);
+        assertThat(forProvince)
+                .as("received today for unit %s as bc.haiduong", UNIT)
+                .isGreaterThanOrEqualTo(1);
         receivedBeforeBadInput = forCommune;
     }
 
@@ -171,26 +180,32 @@ class ReceptionSliceIT extends SystemTest {
             } catch (IOException notJson) {
                 // reported below
             }
-            if (response.statusCode() < 400 || response.statusCode() >= 500
-                    || !contentType.startsWith("application/problem+json") || reason.isBlank()) {
+            if (response.statusCode() < 400
+                    || response.statusCode() >= 500
+                    || !contentType.startsWith("application/problem+json")
+                    || reason.isBlank()) {
                 problems.add(c.getKey() + ": " + describe(response));
             } else {
                 System.out.printf("[e2e] %s -> %d %s%n", c.getKey(), response.statusCode(), reason);
             }
         }
-        assertThat(problems).as("each bad request answers 4xx application/problem+json with a reason").isEmpty();
+        assertThat(problems)
+                .as("each bad request answers 4xx application/problem+json with a reason")
+                .isEmpty();
 
         if (receivedBeforeBadInput < 0) {
             return; // the report step failed already; nothing to compare with
         }
-        assertThat(received("mc.ngocson")).as("received today after the bad requests")
+        assertThat(received("mc.ngocson"))
+                .as("received today after the bad requests")
                 .isEqualTo(receivedBeforeBadInput);
         // The report lags behind the feed: a valid dossier received now is counted after anything the bad
         // requests might have created, so once it shows, the count must have moved by exactly one.
         HttpResponse<String> sentinel = post("/api/v1/dossiers", VALID_DOSSIER, officer);
         assertThat(sentinel.statusCode()).as(describe(sentinel)).isEqualTo(201);
         int after = awaitReceived("mc.ngocson", n -> n > receivedBeforeBadInput);
-        assertThat(after).as("received today after the bad requests and one valid dossier")
+        assertThat(after)
+                .as("received today after the bad requests and one valid dossier")
                 .isEqualTo(receivedBeforeBadInput + 1);
     }
 
@@ -207,8 +222,7 @@ class ReceptionSliceIT extends SystemTest {
 
     /** Sum of "received" for unit 11077 today, as seen by the user. */
     private int received(String user) throws Exception {
-        HttpResponse<String> response = get("/api/v1/reports/daily-receptions?from=" + today + "&to=" + today,
-                user);
+        HttpResponse<String> response = get("/api/v1/reports/daily-receptions?from=" + today + "&to=" + today, user);
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
         int sum = 0;
         for (JsonNode row : json.readTree(response.body()).path("rows")) {
@@ -230,12 +244,12 @@ class ReceptionSliceIT extends SystemTest {
             last = received(user);
         }
         if (!condition.test(last)) {
-            fail("report for unit %s as %s still shows received=%d after %d s", UNIT, user, last,
-                    REPORT_WAIT.toSeconds());
+            fail(
+                    "report for unit %s as %s still shows received=%d after %d s",
+                    UNIT, user, last, REPORT_WAIT.toSeconds());
         }
         return last;
     }
-
 
     private static List<String> texts(JsonNode node) {
         List<String> out = new ArrayList<>();

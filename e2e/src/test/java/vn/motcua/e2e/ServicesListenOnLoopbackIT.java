@@ -1,6 +1,6 @@
 package vn.motcua.e2e;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -15,8 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The services speak plaintext gRPC and trust any caller with a valid token, so by default they listen on the
@@ -35,8 +34,9 @@ class ServicesListenOnLoopbackIT extends SystemTest {
                 loopback.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             }
             for (InetAddress address : others) {
-                assertThat(connects(address, port)).as("%s accepts connections on %s:%d", service,
-                        address.getHostAddress(), port).isFalse();
+                assertThat(connects(address, port))
+                        .as("%s accepts connections on %s:%d", service, address.getHostAddress(), port)
+                        .isFalse();
             }
         }
     }
@@ -55,12 +55,18 @@ class ServicesListenOnLoopbackIT extends SystemTest {
         for (String service : Platform.SERVICES) {
             String port = String.format(Locale.ROOT, ":%04X", platform.port(service));
             // columns: sl local_address rem_address st ...; st 0A = LISTEN
-            List<String> listening = table.stream().map(String::trim).map(l -> l.split("\\s+"))
+            List<String> listening = table.stream()
+                    .map(String::trim)
+                    .map(l -> l.split("\\s+"))
                     .filter(c -> c.length > 3 && c[1].endsWith(port) && c[3].equals("0A"))
-                    .map(c -> c[1]).toList();
-            assertThat(listening).as("listening sockets of %s", service).isNotEmpty()
+                    .map(c -> c[1])
+                    .toList();
+            assertThat(listening)
+                    .as("listening sockets of %s", service)
+                    .isNotEmpty()
                     // 0100007F is 127.0.0.1 (little-endian); IPv4-mapped 127.0.0.1 in tcp6
-                    .allMatch(a -> a.startsWith("0100007F:") || a.startsWith("0000000000000000FFFF00000100007F:"),
+                    .allMatch(
+                            a -> a.startsWith("0100007F:") || a.startsWith("0000000000000000FFFF00000100007F:"),
                             "bound to 127.0.0.1");
         }
     }

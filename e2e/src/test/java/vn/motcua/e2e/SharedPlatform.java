@@ -1,13 +1,12 @@
 package vn.motcua.e2e;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Starts the platform for the first system-test class that needs it and keeps it for the rest of the run. The
@@ -23,7 +22,8 @@ final class SharedPlatform implements BeforeAllCallback, TestWatcher {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(KEY, key -> new Stopper(), Stopper.class);
     }
 
@@ -45,12 +45,17 @@ final class SharedPlatform implements BeforeAllCallback, TestWatcher {
         if (platform != null) {
             return platform;
         }
-        Path root = Path.of(System.getProperty("motcua.root", "..")).toAbsolutePath().normalize();
-        assertThat(root.resolve("scripts/platform.sh")).as("launcher under motcua.root").exists();
+        Path root = Path.of(System.getProperty("motcua.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        assertThat(root.resolve("scripts/platform.sh"))
+                .as("launcher under motcua.root")
+                .exists();
         for (String service : Platform.SERVICES) {
             Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
             assertThat(Files.isRegularFile(jar))
-                    .as("%s is built (./mvnw -DskipTests package)", jar).isTrue();
+                    .as("%s is built (./mvnw -DskipTests package)", jar)
+                    .isTrue();
         }
         Platform started = new Platform(root);
         try {

@@ -26,11 +26,19 @@ enum Subject {
 
     static final Set<Subject> CITIZENS = EnumSet.of(CITIZEN, CITIZEN_OTHER);
     /** Officers whose unit is 11077 or above it: every dossier of the matrix is in their subtree. */
-    static final Set<Subject> OFFICERS_IN_SCOPE = EnumSet.of(RECEPTION_OWN, SPECIALIST, LEADER, CLERK, CONTROLLER,
-            ADMIN_DISTRICT, ADMIN_PROVINCE, REPORT_VIEWER);
+    static final Set<Subject> OFFICERS_IN_SCOPE = EnumSet.of(
+            RECEPTION_OWN, SPECIALIST, LEADER, CLERK, CONTROLLER, ADMIN_DISTRICT, ADMIN_PROVINCE, REPORT_VIEWER);
     /** Every person with an officer role (the machine is not a person). */
-    static final Set<Subject> OFFICERS = EnumSet.of(RECEPTION_OWN, RECEPTION_OTHER, SPECIALIST, LEADER, CLERK,
-            CONTROLLER, ADMIN_DISTRICT, ADMIN_PROVINCE, REPORT_VIEWER);
+    static final Set<Subject> OFFICERS = EnumSet.of(
+            RECEPTION_OWN,
+            RECEPTION_OTHER,
+            SPECIALIST,
+            LEADER,
+            CLERK,
+            CONTROLLER,
+            ADMIN_DISTRICT,
+            ADMIN_PROVINCE,
+            REPORT_VIEWER);
 
     final String account;
     final String label;

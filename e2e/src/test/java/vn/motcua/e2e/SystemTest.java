@@ -1,12 +1,9 @@
 package vn.motcua.e2e;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,8 +16,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One real MotCua (Keycloak + every jar, mysql mode, free ports), started once through scripts/platform.sh like
@@ -36,6 +34,7 @@ abstract class SystemTest {
     protected static final String DEMO_PASSWORD = "MotCua@2026";
     /** The confidential client that scripts and tests log in with (password grant; no service account). */
     protected static final String LOGIN_CLIENT = "motcua-gateway";
+
     protected static final String LOGIN_CLIENT_SECRET = "motcua-gateway-demo-secret";
     /** A cached token is fetched again when less than this is left of its lifetime. */
     private static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
@@ -67,28 +66,47 @@ abstract class SystemTest {
             return cached.token();
         }
         HttpResponse<String> response = passwordGrant(username, DEMO_PASSWORD);
-        assertThat(response.statusCode()).as("password grant for %s: %s", username, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("password grant for %s: %s", username, response.body())
+                .isEqualTo(200);
         JsonNode grant = json.readTree(response.body());
         String token = grant.path("access_token").asText();
         assertThat(token).as("access_token for %s", username).isNotBlank();
-        tokens.put(username, new CachedToken(token, Instant.now().plusSeconds(grant.path("expires_in").asLong(0))));
+        tokens.put(
+                username,
+                new CachedToken(
+                        token,
+                        Instant.now().plusSeconds(grant.path("expires_in").asLong(0))));
         return token;
     }
 
-    private record CachedToken(String token, Instant expires) {
-    }
+    private record CachedToken(String token, Instant expires) {}
 
     protected HttpResponse<String> passwordGrant(String username, String password)
             throws IOException, InterruptedException {
-        return tokenRequest(platform.tokenUrl(), Map.of("grant_type", "password", "client_id", LOGIN_CLIENT,
-                "client_secret", LOGIN_CLIENT_SECRET, "username", username, "password", password));
+        return tokenRequest(
+                platform.tokenUrl(),
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        LOGIN_CLIENT,
+                        "client_secret",
+                        LOGIN_CLIENT_SECRET,
+                        "username",
+                        username,
+                        "password",
+                        password));
     }
 
     /** A form POST to a token endpoint of the run's Keycloak. */
     protected HttpResponse<String> tokenRequest(String tokenUrl, Map<String, String> fields)
             throws IOException, InterruptedException {
         StringBuilder form = new StringBuilder();
-        fields.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        fields.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&")
+                .append(enc(k))
+                .append('=')
+                .append(enc(v)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -99,9 +117,9 @@ abstract class SystemTest {
 
     /** A token of Keycloak's own administrator (realm master, admin-cli): to look at Keycloak's side in tests. */
     protected String keycloakAdminToken() throws IOException, InterruptedException {
-        HttpResponse<String> grant = tokenRequest("http://127.0.0.1:" + platform.keycloakPort
-                + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", "admin", "password", "admin"));
+        HttpResponse<String> grant = tokenRequest(
+                "http://127.0.0.1:" + platform.keycloakPort + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
         assertThat(grant.statusCode()).as("master admin token: " + grant.body()).isEqualTo(200);
         return json.readTree(grant.body()).path("access_token").asText();
     }
@@ -109,23 +127,25 @@ abstract class SystemTest {
     /** GET on Keycloak's admin REST API (path below /admin/realms/) with the given bearer token. */
     protected HttpResponse<String> keycloakAdminGet(String path, String bearer)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.keycloakPort
-                        + "/admin/realms/" + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + bearer)
-                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + platform.keycloakPort + "/admin/realms/" + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + bearer)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /**
      * A throwaway specialist of commune 11077 created through the gateway's user administration by admin.tuky
      * (password not temporary): for tests that lock, disable or otherwise spoil an account. Returns its id.
      */
-    protected String createThrowawayOfficer(String username, String password)
-            throws IOException, InterruptedException {
-        HttpResponse<String> created = post("/api/v1/admin/users", """
+    protected String createThrowawayOfficer(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> created =
+                post("/api/v1/admin/users", """
                 {"username":"%s","email":"%s@motcua.local","firstName":"Thử","lastName":"Nghiệm",
-                 "unitCode":"11077","role":"specialist","password":"%s","temporaryPassword":false}"""
-                .formatted(username, username, password), "admin.tuky");
+                 "unitCode":"11077","role":"specialist","password":"%s","temporaryPassword":false}""".formatted(username, username, password), "admin.tuky");
         assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
         return json.readTree(created.body()).path("id").asText();
     }

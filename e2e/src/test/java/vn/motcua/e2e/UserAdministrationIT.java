@@ -1,12 +1,9 @@
 package vn.motcua.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -20,9 +17,11 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * User administration end to end: the built jars and a real Keycloak (its own platform instance, started like
@@ -38,22 +37,25 @@ class UserAdministrationIT extends SystemTest {
     private static final String USERS = "/api/v1/admin/users";
     private static final String NEW_USERNAME = "cv2.ngocson";
     private static final String NEW_PASSWORD = "KhoiTao#Ngocson2026";
-    private static final Set<String> MOTCUA_ROLES = Set.of("citizen", "reception_officer", "specialist",
-            "unit_leader", "clerk", "tthc_controller", "unit_admin", "report_viewer");
-
+    private static final Set<String> MOTCUA_ROLES = Set.of(
+            "citizen",
+            "reception_officer",
+            "specialist",
+            "unit_leader",
+            "clerk",
+            "tthc_controller",
+            "unit_admin",
+            "report_viewer");
 
     private String newUserId;
-
-
-
 
     @Test
     @Order(1)
     void districtAdminCreatesASpecialistForACommuneBelow() throws Exception {
-        HttpResponse<String> response = send("POST", USERS, token("admin.tuky", PASSWORD), """
+        HttpResponse<String> response = send(
+                "POST", USERS, token("admin.tuky", PASSWORD), """
                 {"username":"%s","email":"%s@motcua.local","firstName":"Hoa","lastName":"Đinh Thị",
-                 "unitCode":"11077","role":"specialist","password":"%s","temporaryPassword":false}"""
-                .formatted(NEW_USERNAME, NEW_USERNAME, NEW_PASSWORD));
+                 "unitCode":"11077","role":"specialist","password":"%s","temporaryPassword":false}""".formatted(NEW_USERNAME, NEW_USERNAME, NEW_PASSWORD));
 
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
         JsonNode user = json.readTree(response.body());
@@ -98,7 +100,8 @@ class UserAdministrationIT extends SystemTest {
             usernames.add(u.path("username").asText());
             units.add(u.path("unitCode").asText());
         });
-        assertThat(usernames).contains(NEW_USERNAME, "mc.ngocson", "mc.tuky", "mc.kyson")
+        assertThat(usernames)
+                .contains(NEW_USERNAME, "mc.ngocson", "mc.tuky", "mc.kyson")
                 .doesNotContain("admin.haiduong", "bc.haiduong", "congdan.an", "service-account-motcua-gateway-admin");
         assertThat(units).allMatch(u -> u.equals("298") || u.startsWith("11"), "units of the district subtree");
     }
@@ -108,14 +111,14 @@ class UserAdministrationIT extends SystemTest {
     void creatingAUserForTheProvinceAboveIsRefused() throws Exception {
         HttpResponse<String> response = send("POST", USERS, token("admin.tuky", PASSWORD), """
                 {"username":"cv.tinh","email":"cv.tinh@motcua.local","firstName":"Tỉnh","lastName":"Cán Bộ",
-                 "unitCode":"30","role":"specialist","password":"%s","temporaryPassword":false}"""
-                .formatted(NEW_PASSWORD));
+                 "unitCode":"30","role":"specialist","password":"%s","temporaryPassword":false}""".formatted(NEW_PASSWORD));
 
         assertThat(response.statusCode()).as(describe(response)).isIn(403, 404);
-        assertThat(response.headers().firstValue("Content-Type").orElse(""))
-                .startsWith("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json.readTree(response.body()).path("reason").asText()).isEqualTo("UNIT_OUT_OF_SCOPE");
-        assertThat(passwordGrant("cv.tinh", NEW_PASSWORD).statusCode()).as("no such account").isNotEqualTo(200);
+        assertThat(passwordGrant("cv.tinh", NEW_PASSWORD).statusCode())
+                .as("no such account")
+                .isNotEqualTo(200);
 
         // the province's own administrator does not see it either
         HttpResponse<String> province = send("GET", USERS + "?unitCode=30", token("admin.haiduong", PASSWORD), null);
@@ -135,8 +138,7 @@ class UserAdministrationIT extends SystemTest {
 
         for (HttpResponse<String> response : List.of(list, create)) {
             assertThat(response.statusCode()).as(describe(response)).isEqualTo(403);
-            assertThat(response.headers().firstValue("Content-Type").orElse(""))
-                    .startsWith("application/problem+json");
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(json.readTree(response.body()).path("reason").asText()).isEqualTo("ROLE_NOT_ALLOWED");
         }
     }
@@ -145,13 +147,16 @@ class UserAdministrationIT extends SystemTest {
     @Order(6)
     void aDisabledOfficerCanNoLongerLogIn() throws Exception {
         assumeTrue(newUserId != null, "needs the user created above");
-        HttpResponse<String> response = send("POST", USERS + "/" + newUserId + "/disable",
-                token("admin.tuky", PASSWORD), null);
+        HttpResponse<String> response =
+                send("POST", USERS + "/" + newUserId + "/disable", token("admin.tuky", PASSWORD), null);
 
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
-        assertThat(json.readTree(response.body()).path("enabled").asBoolean(true)).isFalse();
+        assertThat(json.readTree(response.body()).path("enabled").asBoolean(true))
+                .isFalse();
         HttpResponse<String> grant = passwordGrant(NEW_USERNAME, NEW_PASSWORD);
-        assertThat(grant.statusCode()).as("password grant after disable: " + grant.body()).isIn(400, 401);
+        assertThat(grant.statusCode())
+                .as("password grant after disable: " + grant.body())
+                .isIn(400, 401);
 
         // the unit_code attribute survived the update (a PUT replaces the attribute map)
         HttpResponse<String> list = send("GET", USERS + "?unitCode=11077", token("admin.tuky", PASSWORD), null);
@@ -164,12 +169,18 @@ class UserAdministrationIT extends SystemTest {
         assumeTrue(newUserId != null, "needs the user created above");
         Path log = platform.varDir.resolve("log").resolve("gateway.log");
         List<String> audit = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                .filter(l -> l.contains(" AUDIT ")).toList();
+                .filter(l -> l.contains(" AUDIT "))
+                .toList();
 
-        assertThat(audit).anyMatch(l -> l.contains("\"action\":\"USER_CREATE\"") && l.contains("\"outcome\":\"OK\"")
-                && l.contains(newUserId) && l.contains("\"actor\":\"admin.tuky\""));
-        assertThat(audit).anyMatch(l -> l.contains("\"action\":\"USER_CREATE\"")
-                && l.contains("\"outcome\":\"DENIED\"") && l.contains("\"unit\":\"30\""));
+        assertThat(audit)
+                .anyMatch(l -> l.contains("\"action\":\"USER_CREATE\"")
+                        && l.contains("\"outcome\":\"OK\"")
+                        && l.contains(newUserId)
+                        && l.contains("\"actor\":\"admin.tuky\""));
+        assertThat(audit)
+                .anyMatch(l -> l.contains("\"action\":\"USER_CREATE\"")
+                        && l.contains("\"outcome\":\"DENIED\"")
+                        && l.contains("\"unit\":\"30\""));
         assertThat(audit).anyMatch(l -> l.contains("\"action\":\"USER_DISABLE\"") && l.contains(newUserId));
         assertThat(audit).noneMatch(l -> l.contains(NEW_PASSWORD));
     }
@@ -183,16 +194,18 @@ class UserAdministrationIT extends SystemTest {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             lines.add(json.readTree(line)); // every line is one JSON object
         }
-        assertThat(lines).anyMatch(l -> l.path("audit").path("action").asText().equals("USER_CREATE")
-                && l.path("audit").path("targetId").asText().equals(newUserId)
-                && l.path("at").asText().endsWith("Z"));
+        assertThat(lines)
+                .anyMatch(l -> l.path("audit").path("action").asText().equals("USER_CREATE")
+                        && l.path("audit").path("targetId").asText().equals(newUserId)
+                        && l.path("at").asText().endsWith("Z"));
 
         // Keycloak's own durable record: the creation made under the gateway's service account
         HttpResponse<String> events = keycloakAdminGet(
                 "motcua/admin-events?operationTypes=CREATE&resourceTypes=USER&max=500", keycloakAdminToken());
         assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
         List<String> paths = new ArrayList<>();
-        json.readTree(events.body()).forEach(e -> paths.add(e.path("resourcePath").asText()));
+        json.readTree(events.body())
+                .forEach(e -> paths.add(e.path("resourcePath").asText()));
         assertThat(paths).as("Keycloak admin events").contains("users/" + newUserId);
     }
 
@@ -215,22 +228,27 @@ class UserAdministrationIT extends SystemTest {
         List<String> added = new ArrayList<>();
         for (String line : lines.subList(before, lines.size())) {
             JsonNode audit = json.readTree(line).path("audit");
-            added.add(audit.path("action").asText() + " " + audit.path("outcome").asText() + " "
-                    + audit.path("actor").asText("-"));
+            added.add(audit.path("action").asText() + " "
+                    + audit.path("outcome").asText() + " " + audit.path("actor").asText("-"));
         }
-        assertThat(added).containsExactly("USER_LIST DENIED mc.ngocson", "USER_LIST DENIED congdan.an",
-                "USER_DISABLE UNAUTHENTICATED -", "USER_CREATE FAILED admin.tuky",
-                "USER_DISABLE DENIED admin.tuky");
+        assertThat(added)
+                .containsExactly(
+                        "USER_LIST DENIED mc.ngocson",
+                        "USER_LIST DENIED congdan.an",
+                        "USER_DISABLE UNAUTHENTICATED -",
+                        "USER_CREATE FAILED admin.tuky",
+                        "USER_DISABLE DENIED admin.tuky");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private String token(String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> response = passwordGrant(username, password);
-        assertThat(response.statusCode()).as("password grant for %s: %s", username, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("password grant for %s: %s", username, response.body())
+                .isEqualTo(200);
         return json.readTree(response.body()).path("access_token").asText();
     }
-
 
     private JsonNode claims(String jwt) throws IOException {
         String[] parts = jwt.split("\\.");
@@ -239,9 +257,12 @@ class UserAdministrationIT extends SystemTest {
     }
 
     private HttpResponse<String> anonymous(String method, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body)
@@ -258,5 +279,4 @@ class UserAdministrationIT extends SystemTest {
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
-
 }

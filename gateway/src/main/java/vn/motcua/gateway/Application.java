@@ -12,15 +12,18 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         Every operation declares who may call it: `x-access` names the gateway's access policy and `x-roles` the \
         Keycloak realm roles it admits (`anonymous`: no token; `authenticated`: any valid token). Scope (which unit, \
         whose dossier) is decided by the services from the same token."""))
-@SecurityScheme(name = Application.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+@SecurityScheme(
+        name = Application.BEARER,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        bearerFormat = "JWT",
         description = "Access token of the realm `motcua` (Keycloak), audience motcua-api")
 public final class Application {
 
     /** Name of the OpenAPI security scheme every non-public operation requires. */
     public static final String BEARER = "bearer";
 
-    private Application() {
-    }
+    private Application() {}
 
     public static void main(String[] args) {
         Micronaut.run(Application.class, args);

@@ -4,6 +4,11 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Message;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import vn.motcua.proto.dossier.v1.CalendarEventsProto;
 import vn.motcua.proto.dossier.v1.CatalogEventsProto;
 import vn.motcua.proto.dossier.v1.DossierEventsProto;
@@ -11,12 +16,6 @@ import vn.motcua.proto.dossier.v1.UnitEventsProto;
 import vn.motcua.proto.feed.v1.FeedEventOptions;
 import vn.motcua.proto.feed.v1.FeedEventOptionsProto;
 import vn.motcua.proto.feedback.v1.FeedbackEventsProto;
-
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every change-feed event type and the message that carries it, read from the {@code (motcua.feed.v1.feed_event)}
@@ -33,8 +32,11 @@ public final class FeedEventTypes {
     /** Prefix of the type URL a payload is packed under ({@code Any.pack} uses the same). */
     public static final String TYPE_URL_PREFIX = "type.googleapis.com/";
 
-    private static final List<FileDescriptor> EVENT_FILES = List.of(DossierEventsProto.getDescriptor(),
-            FeedbackEventsProto.getDescriptor(), UnitEventsProto.getDescriptor(), CalendarEventsProto.getDescriptor(),
+    private static final List<FileDescriptor> EVENT_FILES = List.of(
+            DossierEventsProto.getDescriptor(),
+            FeedbackEventsProto.getDescriptor(),
+            UnitEventsProto.getDescriptor(),
+            CalendarEventsProto.getDescriptor(),
             CatalogEventsProto.getDescriptor());
 
     private static final Map<String, Declared> BY_EVENT_TYPE = load();
@@ -48,8 +50,7 @@ public final class FeedEventTypes {
         }
     }
 
-    private FeedEventTypes() {
-    }
+    private FeedEventTypes() {}
 
     /** Every declared event type, in declaration order. */
     public static Map<String, Declared> all() {
@@ -69,7 +70,9 @@ public final class FeedEventTypes {
             throw new IllegalArgumentException("event type " + eventType + " is not declared by any feed event"
                     + " message (option motcua.feed.v1.feed_event in proto/)");
         }
-        if (!declared.message().getFullName().equals(payload.getDescriptorForType().getFullName())
+        if (!declared.message()
+                        .getFullName()
+                        .equals(payload.getDescriptorForType().getFullName())
                 || !declared.aggregateType().equals(aggregateType)) {
             throw new IllegalArgumentException("event type " + eventType + " is declared as " + declared.aggregateType()
                     + "/" + declared.message().getFullName() + ", not " + aggregateType + "/"
@@ -91,12 +94,13 @@ public final class FeedEventTypes {
                             + " lacks option (motcua.feed.v1.feed_event); nest helper messages in their event");
                 }
                 FeedEventOptions options = message.getOptions().getExtension(FeedEventOptionsProto.feedEvent);
-                if (options.getAggregateType().isEmpty() || options.getEventTypesList().isEmpty()) {
+                if (options.getAggregateType().isEmpty()
+                        || options.getEventTypesList().isEmpty()) {
                     throw new IllegalStateException(message.getFullName() + " declares no aggregate or event type");
                 }
                 for (String eventType : options.getEventTypesList()) {
-                    Declared previous = byType.put(eventType,
-                            new Declared(eventType, options.getAggregateType(), message));
+                    Declared previous =
+                            byType.put(eventType, new Declared(eventType, options.getAggregateType(), message));
                     if (previous != null) {
                         throw new IllegalStateException("event type " + eventType + " is declared by both "
                                 + previous.message().getFullName() + " and " + message.getFullName());

@@ -1,12 +1,12 @@
 package vn.motcua.report;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The dependency rules of architecture.md §1-2, enforced on this module. */
 class ArchitectureTest {
@@ -17,30 +17,50 @@ class ArchitectureTest {
 
     @Test
     void onlyGrpcAdaptersTouchGeneratedProtoClasses() {
-        noClasses().that().resideOutsideOfPackage("..grpc..")
-                .should().dependOnClassesThat().resideInAPackage("vn.motcua.proto..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..grpc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("vn.motcua.proto..")
                 .check(CLASSES);
     }
 
     @Test
     void noDependencyOnOtherServices() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("vn.motcua.dossier..",
-                        "vn.motcua.payment..", "vn.motcua.digitization..", "vn.motcua.gateway..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "vn.motcua.dossier..", "vn.motcua.payment..", "vn.motcua.digitization..", "vn.motcua.gateway..")
                 .check(CLASSES);
     }
 
     @Test
     void domainIsPlainJava() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "io.grpc..", "java.sql..",
-                        "vn.motcua.proto..", "vn.motcua.platform.feed..", "vn.motcua.platform.auth..")
+        noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.micronaut..",
+                        "io.grpc..",
+                        "java.sql..",
+                        "vn.motcua.proto..",
+                        "vn.motcua.platform.feed..",
+                        "vn.motcua.platform.auth..")
                 .check(CLASSES);
     }
 
     @Test
     void grpcAdaptersGoThroughServices() {
-        noClasses().that().resideInAPackage("..reception.grpc..")
-                .should().dependOnClassesThat().resideInAPackage("..repository..")
+        noClasses()
+                .that()
+                .resideInAPackage("..reception.grpc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..repository..")
                 .check(CLASSES);
     }
 

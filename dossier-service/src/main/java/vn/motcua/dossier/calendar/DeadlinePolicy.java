@@ -13,7 +13,8 @@ import java.util.Objects;
  *                             Also the NEAR_DUE and apology threshold ("one working day").
  * @param classification       early/on-time/late rule; default {@link ClassificationRule#SESSION_RULE}
  */
-public record DeadlinePolicy(WorkingDayMode workingDayMode, int minutesPerWorkingDay, ClassificationRule classification) {
+public record DeadlinePolicy(
+        WorkingDayMode workingDayMode, int minutesPerWorkingDay, ClassificationRule classification) {
 
     public static final DeadlinePolicy DEFAULT =
             new DeadlinePolicy(WorkingDayMode.HOURS_8, 480, ClassificationRule.SESSION_RULE);

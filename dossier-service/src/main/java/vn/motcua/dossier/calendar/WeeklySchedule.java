@@ -71,7 +71,8 @@ public final class WeeklySchedule {
         sorted.sort(Comparator.comparing(Session::start));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i - 1).overlaps(sorted.get(i))) {
-                throw new IllegalArgumentException("Overlapping sessions: " + sorted.get(i - 1) + " and " + sorted.get(i));
+                throw new IllegalArgumentException(
+                        "Overlapping sessions: " + sorted.get(i - 1) + " and " + sorted.get(i));
             }
         }
         return List.copyOf(sorted);

@@ -1,7 +1,5 @@
 package vn.motcua.dossier.calendar;
 
-import vn.motcua.dossier.common.VietnamTime;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import vn.motcua.dossier.common.VietnamTime;
 
 /**
  * Working time of one administrative unit: a weekly schedule corrected by holiday and make-up
@@ -36,8 +35,8 @@ public final class WorkCalendar {
             // Two rows for one date mean the admin table is inconsistent; guessing which one
             // wins would silently move deadlines.
             if (previous != null) {
-                throw new IllegalArgumentException("Two calendar exceptions for " + row.date()
-                        + ": '" + previous.name() + "' and '" + row.name() + "'");
+                throw new IllegalArgumentException("Two calendar exceptions for " + row.date() + ": '" + previous.name()
+                        + "' and '" + row.name() + "'");
             }
         }
         this.overrides = Map.copyOf(byDate);

@@ -1,14 +1,13 @@
 package vn.motcua.dossier.catalog;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import vn.motcua.dossier.catalog.domain.DraftRules;
 import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
-
-import java.util.List;
 
 @Singleton
 public class CatalogService {
@@ -30,7 +29,8 @@ public class CatalogService {
         if (!units.tree().subtreeCodes(ownUnit).contains(unit)) {
             throw DomainException.notFound("unit " + unit);
         }
-        List<Procedure> rows = procedures.listForUnit(unit, page.afterKeyLike(DraftRules.PROCEDURE_CODE), page.size() + 1);
+        List<Procedure> rows =
+                procedures.listForUnit(unit, page.afterKeyLike(DraftRules.PROCEDURE_CODE), page.size() + 1);
         return Page.of(rows, page.size(), Procedure::code);
     }
 
@@ -43,8 +43,8 @@ public class CatalogService {
         if (unit != null && units.tree().find(unit).isEmpty()) {
             throw DomainException.notFound("unit " + unit);
         }
-        List<Procedure> rows = procedures.search(SearchText.terms(query), unit,
-                page.afterKeyLike(DraftRules.PROCEDURE_CODE), page.size() + 1);
+        List<Procedure> rows = procedures.search(
+                SearchText.terms(query), unit, page.afterKeyLike(DraftRules.PROCEDURE_CODE), page.size() + 1);
         return Page.of(rows, page.size(), Procedure::code);
     }
 }

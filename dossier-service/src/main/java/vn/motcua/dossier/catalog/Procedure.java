@@ -1,14 +1,22 @@
 package vn.motcua.dossier.catalog;
 
+import java.util.List;
 import vn.motcua.dossier.calendar.TimeLimit;
 import vn.motcua.dossier.unit.UnitLevel;
 
-import java.util.List;
-
 /** One published version of an administrative procedure (TTHC), keyed by its national code. */
-public record Procedure(String code, int version, String name, String field, UnitLevel level, TimeLimit timeLimit,
-                        List<Fee> fees, OnlineLevel onlineLevel, boolean postalAllowed, boolean boundaryFreeAllowed,
-                        List<Component> components) {
+public record Procedure(
+        String code,
+        int version,
+        String name,
+        String field,
+        UnitLevel level,
+        TimeLimit timeLimit,
+        List<Fee> fees,
+        OnlineLevel onlineLevel,
+        boolean postalAllowed,
+        boolean boundaryFreeAllowed,
+        List<Component> components) {
 
     public Procedure {
         fees = List.copyOf(fees);
@@ -16,14 +24,14 @@ public record Procedure(String code, int version, String name, String field, Uni
     }
 
     /** A fee item in whole đồng. */
-    public record Fee(String name, long amountDong) {
-    }
+    public record Fee(String name, long amountDong) {}
 
     /** A dossier component (thành phần hồ sơ). */
-    public record Component(String name, boolean originalRequired, int quantity, boolean presentOnly) {
-    }
+    public record Component(String name, boolean originalRequired, int quantity, boolean presentOnly) {}
 
     public enum OnlineLevel {
-        NONE, PARTIAL, FULL
+        NONE,
+        PARTIAL,
+        FULL
     }
 }

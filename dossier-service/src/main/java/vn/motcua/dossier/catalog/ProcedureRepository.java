@@ -5,10 +5,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.calendar.TimeLimit;
-import vn.motcua.dossier.calendar.TimeLimitUnit;
-import vn.motcua.dossier.unit.UnitLevel;
-
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import vn.motcua.dossier.calendar.TimeLimit;
+import vn.motcua.dossier.calendar.TimeLimitUnit;
+import vn.motcua.dossier.unit.UnitLevel;
 
 /** Published procedure versions and where they are received. Only the newest published version is offered. */
 @Singleton
@@ -43,16 +42,19 @@ public class ProcedureRepository {
     /** The current published version, if the procedure is received at this unit. */
     @Transactional(readOnly = true)
     public Optional<ReceivableProcedure> findReceivable(String code, String unitCode) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + ", pu.competent_unit_code FROM procedure_version p"
-                + " JOIN procedure_unit pu ON pu.procedure_code = p.code"
-                + " WHERE p.code = ? AND pu.unit_code = ? AND " + CURRENT_PUBLISHED, ps -> {
-            ps.setString(1, code);
-            ps.setString(2, unitCode);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new ReceivableProcedure(map(rs), rs.getString("competent_unit_code")))
-                        : Optional.empty();
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT " + COLUMNS + ", pu.competent_unit_code FROM procedure_version p"
+                        + " JOIN procedure_unit pu ON pu.procedure_code = p.code"
+                        + " WHERE p.code = ? AND pu.unit_code = ? AND " + CURRENT_PUBLISHED,
+                ps -> {
+                    ps.setString(1, code);
+                    ps.setString(2, unitCode);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next()
+                                ? Optional.of(new ReceivableProcedure(map(rs), rs.getString("competent_unit_code")))
+                                : Optional.empty();
+                    }
+                });
     }
 
     /**
@@ -61,22 +63,24 @@ public class ProcedureRepository {
      */
     @Transactional(readOnly = true)
     public Optional<Procedure> findVersion(String code, int version) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM procedure_version p WHERE p.code = ?"
-                + " AND p.version = ?", ps -> {
-            ps.setString(1, code);
-            ps.setInt(2, version);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT " + COLUMNS + " FROM procedure_version p WHERE p.code = ?" + " AND p.version = ?", ps -> {
+                    ps.setString(1, code);
+                    ps.setInt(2, version);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                    }
+                });
     }
 
     /** Published procedures received at a unit, ordered by code, after the given code (keyset paging). */
     @Transactional(readOnly = true)
     public List<Procedure> listForUnit(String unitCode, String afterCode, int limit) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM procedure_version p"
-                + " JOIN procedure_unit pu ON pu.procedure_code = p.code"
-                + " WHERE pu.unit_code = ? AND p.code > ? AND " + CURRENT_PUBLISHED + " ORDER BY p.code LIMIT ?",
+        return jdbc.prepareStatement(
+                "SELECT " + COLUMNS + " FROM procedure_version p"
+                        + " JOIN procedure_unit pu ON pu.procedure_code = p.code"
+                        + " WHERE pu.unit_code = ? AND p.code > ? AND " + CURRENT_PUBLISHED
+                        + " ORDER BY p.code LIMIT ?",
                 ps -> {
                     ps.setString(1, unitCode);
                     ps.setString(2, afterCode);
@@ -88,8 +92,8 @@ public class ProcedureRepository {
     /** Published procedures whose folded name contains every term, optionally only those received at a unit. */
     @Transactional(readOnly = true)
     public List<Procedure> search(List<String> terms, String unitCode, String afterCode, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM procedure_version p WHERE "
-                + CURRENT_PUBLISHED + " AND p.code > ?");
+        StringBuilder sql = new StringBuilder(
+                "SELECT " + COLUMNS + " FROM procedure_version p WHERE " + CURRENT_PUBLISHED + " AND p.code > ?");
         terms.forEach(t -> sql.append(" AND p.name_search LIKE ?"));
         if (unitCode != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM procedure_unit pu WHERE pu.procedure_code = p.code"
@@ -123,16 +127,24 @@ public class ProcedureRepository {
     /** One row selected with {@link #COLUMNS}. */
     public Procedure map(ResultSet rs) throws SQLException {
         try {
-            return new Procedure(rs.getString("code"), rs.getInt("version"), rs.getString("name"),
-                    rs.getString("field"), UnitLevel.valueOf(rs.getString("level")),
-                    new TimeLimit(rs.getLong("time_limit_amount"), TimeLimitUnit.valueOf(rs.getString("time_limit_unit"))),
+            return new Procedure(
+                    rs.getString("code"),
+                    rs.getInt("version"),
+                    rs.getString("name"),
+                    rs.getString("field"),
+                    UnitLevel.valueOf(rs.getString("level")),
+                    new TimeLimit(
+                            rs.getLong("time_limit_amount"), TimeLimitUnit.valueOf(rs.getString("time_limit_unit"))),
                     Arrays.stream(json.readValue(rs.getString("fees_json"), FeeRow[].class))
-                            .map(f -> new Procedure.Fee(f.name(), f.amountDong())).toList(),
-                    Procedure.OnlineLevel.valueOf(rs.getString("online_level")), rs.getBoolean("postal_allowed"),
+                            .map(f -> new Procedure.Fee(f.name(), f.amountDong()))
+                            .toList(),
+                    Procedure.OnlineLevel.valueOf(rs.getString("online_level")),
+                    rs.getBoolean("postal_allowed"),
                     rs.getBoolean("boundary_free_allowed"),
                     Arrays.stream(json.readValue(rs.getString("components_json"), ComponentRow[].class))
-                            .map(c -> new Procedure.Component(c.name(), c.originalRequired(), c.quantity(),
-                                    c.presentOnly())).toList());
+                            .map(c -> new Procedure.Component(
+                                    c.name(), c.originalRequired(), c.quantity(), c.presentOnly()))
+                            .toList());
         } catch (IOException e) {
             throw new IllegalStateException("corrupt procedure row " + rs.getString("code"), e);
         }
@@ -140,15 +152,12 @@ public class ProcedureRepository {
 
     /** JSON shape of fees_json items. */
     @Serdeable
-    record FeeRow(String name, long amountDong) {
-    }
+    record FeeRow(String name, long amountDong) {}
 
     /** JSON shape of components_json items. */
     @Serdeable
-    record ComponentRow(String name, boolean originalRequired, int quantity, boolean presentOnly) {
-    }
+    record ComponentRow(String name, boolean originalRequired, int quantity, boolean presentOnly) {}
 
     /** A procedure as received at one unit, with the unit competent to decide it there. */
-    public record ReceivableProcedure(Procedure procedure, String competentUnitCode) {
-    }
+    public record ReceivableProcedure(Procedure procedure, String competentUnitCode) {}
 }

@@ -15,8 +15,7 @@ public final class SearchText {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     public static String fold(String text) {
         if (text == null) {
@@ -30,6 +29,8 @@ public final class SearchText {
     /** The query's words, folded; each must appear in the folded name. */
     public static List<String> terms(String query) {
         String folded = fold(query);
-        return folded.isEmpty() ? List.of() : Arrays.stream(folded.split(" ")).distinct().limit(8).toList();
+        return folded.isEmpty()
+                ? List.of()
+                : Arrays.stream(folded.split(" ")).distinct().limit(8).toList();
     }
 }

@@ -2,7 +2,6 @@ package vn.motcua.dossier.common;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 

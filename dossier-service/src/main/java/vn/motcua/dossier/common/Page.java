@@ -1,7 +1,5 @@
 package vn.motcua.dossier.common;
 
-import vn.motcua.platform.error.DomainException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import vn.motcua.platform.error.DomainException;
 
 /** Keyset paging: the page token is the opaque, encoded key of the last item returned. */
 public record Page<T>(List<T> items, String nextToken) {

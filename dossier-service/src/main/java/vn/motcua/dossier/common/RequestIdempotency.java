@@ -1,17 +1,16 @@
 package vn.motcua.dossier.common;
 
 import jakarta.inject.Singleton;
-import vn.motcua.platform.auth.Caller;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.ErrorKind;
-import vn.motcua.platform.error.ErrorReason;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+import vn.motcua.platform.error.ErrorReason;
 
 /**
  * request_id handling of every mutating RPC (architecture.md §3): the same id with the same body returns the first
@@ -44,7 +43,9 @@ public class RequestIdempotency {
         IdempotencyRepository.Claimed claimed = requests.find(caller.subject(), operation, requestId)
                 .orElseThrow(() -> new IllegalStateException("claimed request vanished"));
         if (!Objects.equals(claimed.bodyHash(), fingerprint)) {
-            throw DomainException.of(ErrorKind.ALREADY_EXISTS, ErrorReason.REQUEST_ID_REUSED,
+            throw DomainException.of(
+                    ErrorKind.ALREADY_EXISTS,
+                    ErrorReason.REQUEST_ID_REUSED,
                     "request_id " + requestId + " was already used with a different request");
         }
         if (claimed.resultRef() == null) {
@@ -60,8 +61,9 @@ public class RequestIdempotency {
             canonical.append(part == null ? "\u0000" : part.toString()).append('\u001f');
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -72,8 +74,8 @@ public class RequestIdempotency {
      *
      * @param resultRef what the first request produced (a dossier code); non-null exactly for a replay
      */
-    public record Claim(IdempotencyRepository requests, String subject, String operation, String requestId,
-                        String resultRef) {
+    public record Claim(
+            IdempotencyRepository requests, String subject, String operation, String requestId, String resultRef) {
 
         public boolean isReplay() {
             return resultRef != null;

@@ -13,8 +13,7 @@ public final class VietnamTime {
     /** Fixed because all units are in Vietnam and legal deadlines are expressed in local time. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private VietnamTime() {
-    }
+    private VietnamTime() {}
 
     public static LocalDate localDate(Instant moment) {
         return LocalDate.ofInstant(moment, ZONE);

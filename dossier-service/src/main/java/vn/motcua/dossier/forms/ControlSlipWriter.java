@@ -32,9 +32,11 @@ final class ControlSlipWriter {
     void write(Document doc) throws DocumentException {
         DossierSnapshot d = data.dossier();
         Paragraph ref = l.empty(l.body * 1.35f);
-        ref.add(l.italic("(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả, Quyển số: "
-                + FormLayout.blankIfEmpty(d.registerBook()) + ", Số thứ tự: "
-                + FormLayout.blankIfEmpty(d.registerNumber()) + ")", l.body * 0.9f));
+        ref.add(l.italic(
+                "(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả, Quyển số: "
+                        + FormLayout.blankIfEmpty(d.registerBook()) + ", Số thứ tự: "
+                        + FormLayout.blankIfEmpty(d.registerNumber()) + ")",
+                l.body * 0.9f));
         ref.setAlignment(Element.ALIGN_CENTER);
         ref.setSpacingAfter(l.body * 0.6f);
         doc.add(ref);
@@ -59,11 +61,13 @@ final class ControlSlipWriter {
         t.addCell(l.headCell("GHI CHÚ", s));
         int n = 1;
         for (HandoverRow r : data.handovers()) {
-            t.addCell(l.cell(n++ + ". Giao: " + r.fromUnit() + "\n     Nhận: " + r.toUnit(),
-                    s, Element.ALIGN_LEFT));
-            t.addCell(l.cell(dateTime(r.handedAt())
-                    + "\nNgười giao: " + nullToEmpty(r.giverName())
-                    + "\nNgười nhận: " + nullToEmpty(r.receiverName()), s, Element.ALIGN_LEFT));
+            t.addCell(l.cell(n++ + ". Giao: " + r.fromUnit() + "\n     Nhận: " + r.toUnit(), s, Element.ALIGN_LEFT));
+            t.addCell(l.cell(
+                    dateTime(r.handedAt())
+                            + "\nNgười giao: " + nullToEmpty(r.giverName())
+                            + "\nNgười nhận: " + nullToEmpty(r.receiverName()),
+                    s,
+                    Element.ALIGN_LEFT));
             t.addCell(l.cell(r.result() == null ? "" : r.result().label(), s, Element.ALIGN_CENTER));
             t.addCell(l.cell(nullToEmpty(r.note()), s, Element.ALIGN_LEFT));
         }

@@ -85,11 +85,12 @@ final class DossierLetters {
         doc.add(l.field("Nội dung yêu cầu giải quyết", procedure()));
         doc.add(l.field("Thời gian tiếp nhận hồ sơ", dateTime(d.receivedAt())));
         // 2018 covers refusal at reception and after appraisal; 2025 Form 03 only reception.
-        doc.add(l.freeText(regime == FormRegime.REGIME_2018
-                ? "Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà không đủ điều kiện để"
-                        + " tiếp nhận, giải quyết với lý do cụ thể như sau:"
-                : "Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà không đủ điều kiện để"
-                        + " tiếp nhận với lý do cụ thể như sau:"));
+        doc.add(l.freeText(
+                regime == FormRegime.REGIME_2018
+                        ? "Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà không đủ điều kiện để"
+                                + " tiếp nhận, giải quyết với lý do cụ thể như sau:"
+                        : "Sau khi xem xét, đối chiếu với quy định, hồ sơ của Ông/Bà không đủ điều kiện để"
+                                + " tiếp nhận với lý do cụ thể như sau:"));
         doc.add(l.freeText(data.reasons()));
         doc.add(l.freeText("Xin thông báo để Ông/Bà được biết và thực hiện."));
         doc.add(l.signatures(null, issuer("NGƯỜI TIẾP NHẬN HỒ SƠ", SIGN_HINT, d.officerName())));
@@ -97,12 +98,11 @@ final class DossierLetters {
 
     private void apology(Document doc) throws DocumentException {
         doc.add(l.field("Kính gửi", d.applicant().name()));
-        doc.add(l.freeText(receivingUnit() + " đã tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục: "
-                + procedure() + "."));
+        doc.add(l.freeText(
+                receivingUnit() + " đã tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục: " + procedure() + "."));
         doc.add(l.field("Thời gian tiếp nhận hồ sơ", dateTime(d.receivedAt())));
         doc.add(l.field("Thời gian hẹn trả kết quả", dateTime(d.dueAt())));
-        doc.add(l.freeText("Tuy nhiên đến nay, " + competentUnit()
-                + " chưa giải quyết xong hồ sơ của Ông/Bà. Lý do:"));
+        doc.add(l.freeText("Tuy nhiên đến nay, " + competentUnit() + " chưa giải quyết xong hồ sơ của Ông/Bà. Lý do:"));
         doc.add(l.freeText(data.reasons()));
         // 2018: apologise and fix a new date. 2025 renames the form "xin lỗi và đề nghị gia hạn":
         // the letter asks the applicant to accept an extension to the new deadline.
@@ -123,8 +123,8 @@ final class DossierLetters {
         doc.add(l.freeText("Căn cứ Điều 21 Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ"
                 + " và Điều 7 Thông tư số 03/2025/TT-VPCP;"));
         doc.add(l.field("Kính gửi", d.applicant().name()));
-        doc.add(l.freeText(receivingUnit() + " đã tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục: "
-                + procedure() + "."));
+        doc.add(l.freeText(
+                receivingUnit() + " đã tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục: " + procedure() + "."));
         doc.add(l.field("Thời gian tiếp nhận hồ sơ", dateTime(d.receivedAt())));
         doc.add(l.freeText("Ông/Bà đã đề nghị dừng giải quyết hồ sơ nêu trên. Lý do:"));
         doc.add(l.freeText(data.reasons()));
@@ -165,7 +165,8 @@ final class DossierLetters {
     }
 
     private String procedure() {
-        return d.procedureCode() == null ? d.procedureName()
+        return d.procedureCode() == null
+                ? d.procedureName()
                 : d.procedureName() + " (mã thủ tục: " + d.procedureCode() + ")";
     }
 
@@ -180,7 +181,8 @@ final class DossierLetters {
     /** The issuer's block, unless the caller named a specific signatory. */
     private SignBlock issuer(String defaultPosition, String hint, String defaultName) {
         Signatory s = data.signatory();
-        return s == null ? new SignBlock(defaultPosition, hint, defaultName)
+        return s == null
+                ? new SignBlock(defaultPosition, hint, defaultName)
                 : new SignBlock(s.position(), hint, s.name());
     }
 }

@@ -36,13 +36,13 @@ public record FormData(
     }
 
     public static FormData forDossier(FormHeader header, Instant issuedAt, DossierSnapshot dossier) {
-        return new FormData(header, issuedAt, Objects.requireNonNull(dossier, "dossier"),
-                null, null, List.of(), null, null);
+        return new FormData(
+                header, issuedAt, Objects.requireNonNull(dossier, "dossier"), null, null, List.of(), null, null);
     }
 
     public static FormData forRegister(FormHeader header, Instant issuedAt, RegisterBook register) {
-        return new FormData(header, issuedAt, null, null, null, List.of(),
-                Objects.requireNonNull(register, "register"), null);
+        return new FormData(
+                header, issuedAt, null, null, null, List.of(), Objects.requireNonNull(register, "register"), null);
     }
 
     public FormData withReasons(String reasons) {

@@ -7,8 +7,7 @@ package vn.motcua.dossier.forms;
  */
 final class FormDataRules {
 
-    private FormDataRules() {
-    }
+    private FormDataRules() {}
 
     static void check(FormType type, FormRegime regime, FormData data) {
         if (type.perDossier() && data.dossier() == null) {
@@ -53,7 +52,6 @@ final class FormDataRules {
     }
 
     private static IllegalArgumentException missing(FormType type, FormRegime regime, String what) {
-        return new IllegalArgumentException(type + " (" + type.formLabel(regime) + ", " + regime
-                + ") needs " + what);
+        return new IllegalArgumentException(type + " (" + type.formLabel(regime) + ", " + regime + ") needs " + what);
     }
 }

@@ -33,10 +33,10 @@ final class FormFonts {
             // IDENTITY_H + EMBEDDED: glyph ids with a ToUnicode map and an embedded subset, so
             // the PDF renders and extracts identically everywhere.
             return new FormFonts(
-                    BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                            false, REGULAR_TTF, null),
-                    BaseFont.createFont("DejaVuSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                            false, BOLD_TTF, null));
+                    BaseFont.createFont(
+                            "DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, REGULAR_TTF, null),
+                    BaseFont.createFont(
+                            "DejaVuSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, BOLD_TTF, null));
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("cannot load bundled DejaVu fonts", e);
         }

@@ -135,8 +135,7 @@ final class FormLayout {
         float rest = width - (withQr ? QR_SIZE + 4 : 0);
         float unitW = rest * 0.40f;
         float mottoW = rest - unitW;
-        PdfPTable t = new PdfPTable(withQr ? new float[] {QR_SIZE + 4, unitW, mottoW}
-                : new float[] {unitW, mottoW});
+        PdfPTable t = new PdfPTable(withQr ? new float[] {QR_SIZE + 4, unitW, mottoW} : new float[] {unitW, mottoW});
         t.setTotalWidth(width);
         t.setLockedWidth(true);
         if (withQr) {
@@ -157,7 +156,8 @@ final class FormLayout {
     private PdfPCell unitCell(FormHeader header, float w) {
         PdfPCell c = borderless();
         float max = body * 1.05f;
-        if (header.parentAuthorityName() != null && !header.parentAuthorityName().isBlank()) {
+        if (header.parentAuthorityName() != null
+                && !header.parentAuthorityName().isBlank()) {
             String parent = header.parentAuthorityName().toUpperCase(Locale.ROOT);
             c.addElement(centered(parent, regular(fit(fonts.regular, parent, w, max, body * 0.8f))));
         }
@@ -221,8 +221,7 @@ final class FormLayout {
     }
 
     /** One signature block: position, hint, room for the signature, printed name. */
-    record SignBlock(String position, String hint, String name) {
-    }
+    record SignBlock(String position, String hint, String name) {}
 
     /**
      * Signature row. A null block leaves its half empty, so a single signer still sits on the

@@ -68,8 +68,8 @@ public final class FormRenderer {
         return out.toByteArray();
     }
 
-    private static void writeForm(FormType type, FormRegime regime, FormData data, Document doc,
-                                  FormLayout l) throws DocumentException {
+    private static void writeForm(FormType type, FormRegime regime, FormData data, Document doc, FormLayout l)
+            throws DocumentException {
         String qr = type.perDossier() ? data.dossier().code() : null;
         doc.add(l.formLabel(type, regime));
         doc.add(l.nationalHeader(data.header(), data.issuedAt(), qr));
@@ -96,10 +96,14 @@ public final class FormRenderer {
 
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
-            Phrase p = new Phrase("Trang " + writer.getPageNumber(),
-                    new com.lowagie.text.Font(fonts.regular, size));
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, p,
-                    (document.left() + document.right()) / 2, document.bottom() - 5 * MM, 0);
+            Phrase p = new Phrase("Trang " + writer.getPageNumber(), new com.lowagie.text.Font(fonts.regular, size));
+            ColumnText.showTextAligned(
+                    writer.getDirectContent(),
+                    Element.ALIGN_CENTER,
+                    p,
+                    (document.left() + document.right()) / 2,
+                    document.bottom() - 5 * MM,
+                    0);
         }
     }
 }

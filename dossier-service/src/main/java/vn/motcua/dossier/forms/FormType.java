@@ -12,34 +12,53 @@ import java.util.Optional;
  * stop notice), so a number alone is ambiguous (domain.md 18.5 "Adoption lag").
  */
 public enum FormType {
-    RECEIPT(Paper.A5_PORTRAIT, true,
-            "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-            "01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
-    SUPPLEMENT_REQUEST(Paper.A5_PORTRAIT, true,
-            "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
-            "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
+    RECEIPT(
+            Paper.A5_PORTRAIT,
+            true,
+            "01",
+            "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+            "01",
+            "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
+    SUPPLEMENT_REQUEST(
+            Paper.A5_PORTRAIT,
+            true,
+            "02",
+            "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+            "02",
+            "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
     /** 2025 drops "giải quyết" from the title (refusal at reception only). */
-    REFUSAL(Paper.A5_PORTRAIT, true,
-            "03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-            "03", "PHIẾU TỪ CHỐI TIẾP NHẬN HỒ SƠ"),
+    REFUSAL(
+            Paper.A5_PORTRAIT,
+            true,
+            "03",
+            "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+            "03",
+            "PHIẾU TỪ CHỐI TIẾP NHẬN HỒ SƠ"),
     /** Renamed in 2025: the late-dossier letter also asks for an extension. */
-    APOLOGY(Paper.A5_PORTRAIT, true,
-            "04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
-            "04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN"),
+    APOLOGY(
+            Paper.A5_PORTRAIT,
+            true,
+            "04",
+            "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+            "04",
+            "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN"),
     /** New in Circular 03/2025 (Decree 118/2025 Art 21); no 2018 equivalent. */
-    STOP_NOTICE(Paper.A5_PORTRAIT, true,
-            null, null,
-            "05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"),
-    CONTROL_SLIP(Paper.A5_PORTRAIT, true,
-            "05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
-            "06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
+    STOP_NOTICE(Paper.A5_PORTRAIT, true, null, null, "05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"),
+    CONTROL_SLIP(
+            Paper.A5_PORTRAIT,
+            true,
+            "05",
+            "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+            "06",
+            "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
     /** Circular 01/2018 Art 9(2): the register prints on A4; landscape fits its columns. */
-    TRACKING_REGISTER(Paper.A4_LANDSCAPE, false,
-            "06", "SỔ THEO DÕI HỒ SƠ",
-            "07", "SỔ THEO DÕI HỒ SƠ");
+    TRACKING_REGISTER(Paper.A4_LANDSCAPE, false, "06", "SỔ THEO DÕI HỒ SƠ", "07", "SỔ THEO DÕI HỒ SƠ");
 
     /** Page formats used by the forms (Circular 01/2018 Art 9(2)). */
-    public enum Paper { A5_PORTRAIT, A4_LANDSCAPE }
+    public enum Paper {
+        A5_PORTRAIT,
+        A4_LANDSCAPE
+    }
 
     private final Paper paper;
     private final boolean perDossier;
@@ -48,8 +67,8 @@ public enum FormType {
     private final String number2025;
     private final String title2025;
 
-    FormType(Paper paper, boolean perDossier, String number2018, String title2018,
-             String number2025, String title2025) {
+    FormType(
+            Paper paper, boolean perDossier, String number2018, String title2018, String number2025, String title2025) {
         this.paper = paper;
         this.perDossier = perDossier;
         this.number2018 = number2018;
@@ -114,9 +133,9 @@ public enum FormType {
     }
 
     String definedIn() {
-        return number2018 == null ? FormRegime.REGIME_2025.circular()
-                : number2025 == null ? FormRegime.REGIME_2018.circular()
-                : "both form sets";
+        return number2018 == null
+                ? FormRegime.REGIME_2025.circular()
+                : number2025 == null ? FormRegime.REGIME_2018.circular() : "both form sets";
     }
 
     private String number(FormRegime regime, boolean required) {

@@ -21,18 +21,27 @@ final class QrCodes {
     /** Pixels per side of the bitmap: about 300 dpi at 25 mm, so modules stay sharp in print. */
     static final int PIXELS = 300;
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     static BitMatrix matrix(String content) {
         try {
-            return new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, PIXELS, PIXELS, Map.of(
-                    // M (15%) survives creases and stamps on a paper slip without growing the code much.
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                    EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
-                    // The cell around the image is white; 2 modules of quiet zone inside the
-                    // bitmap keep it decodable even if a border is ever drawn around the cell.
-                    EncodeHintType.MARGIN, 2));
+            return new QRCodeWriter()
+                    .encode(
+                            content,
+                            BarcodeFormat.QR_CODE,
+                            PIXELS,
+                            PIXELS,
+                            Map.of(
+                                    // M (15%) survives creases and stamps on a paper slip without growing the code
+                                    // much.
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.CHARACTER_SET,
+                                    StandardCharsets.UTF_8.name(),
+                                    // The cell around the image is white; 2 modules of quiet zone inside the
+                                    // bitmap keep it decodable even if a border is ever drawn around the cell.
+                                    EncodeHintType.MARGIN,
+                                    2));
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode QR for: " + content, e);
         }

@@ -37,8 +37,20 @@ public record RegisterRow(
     /** A freshly received dossier: one set, no later milestone yet. */
     public static RegisterRow of(long sequenceNo, DossierSnapshot d) {
         String contact = joinNonBlank(d.applicant().address(), d.applicant().phone());
-        return new RegisterRow(sequenceNo, d.code(), d.procedureName(), 1, d.applicant().name(),
-                contact, d.competentUnit(), d.receivedAt(), d.dueAt(), null, null, null, null);
+        return new RegisterRow(
+                sequenceNo,
+                d.code(),
+                d.procedureName(),
+                1,
+                d.applicant().name(),
+                contact,
+                d.competentUnit(),
+                d.receivedAt(),
+                d.dueAt(),
+                null,
+                null,
+                null,
+                null);
     }
 
     private static String joinNonBlank(String a, String b) {

@@ -15,10 +15,21 @@ import com.lowagie.text.pdf.PdfPTable;
 final class TrackingRegisterWriter {
 
     private static final String[] HEADS = {
-        "STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng hồ sơ (bộ)",
-        "Tên cá nhân, tổ chức", "Địa chỉ, số điện thoại", "Cơ quan chủ trì giải quyết",
-        "Nhận hồ sơ", "Hẹn trả kết quả", "Chuyển hồ sơ đến cơ quan giải quyết",
-        "Nhận kết quả từ cơ quan giải quyết", "Trả kết quả", "Ký nhận", "Ghi chú"};
+        "STT",
+        "Mã hồ sơ",
+        "Tên thủ tục hành chính",
+        "Số lượng hồ sơ (bộ)",
+        "Tên cá nhân, tổ chức",
+        "Địa chỉ, số điện thoại",
+        "Cơ quan chủ trì giải quyết",
+        "Nhận hồ sơ",
+        "Hẹn trả kết quả",
+        "Chuyển hồ sơ đến cơ quan giải quyết",
+        "Nhận kết quả từ cơ quan giải quyết",
+        "Trả kết quả",
+        "Ký nhận",
+        "Ghi chú"
+    };
     /** Relative widths; the code column is wide enough to keep a dossier code on one line. */
     private static final float[] WIDTHS = {22, 108, 90, 30, 70, 70, 64, 52, 52, 52, 52, 52, 36, 36};
 

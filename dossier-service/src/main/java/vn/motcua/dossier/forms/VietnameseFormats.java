@@ -18,15 +18,14 @@ public final class VietnameseFormats {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     // Quoted literals: Vietnamese words must not be read as pattern letters.
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter
-            .ofPattern("HH 'giờ' mm 'phút, ngày' dd 'tháng' MM 'năm' yyyy", Locale.ROOT)
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern(
+                    "HH 'giờ' mm 'phút, ngày' dd 'tháng' MM 'năm' yyyy", Locale.ROOT)
             .withZone(VIETNAM);
-    private static final DateTimeFormatter DATE = DateTimeFormatter
-            .ofPattern("'ngày' dd 'tháng' MM 'năm' yyyy", Locale.ROOT)
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(
+                    "'ngày' dd 'tháng' MM 'năm' yyyy", Locale.ROOT)
             .withZone(VIETNAM);
 
-    private VietnameseFormats() {
-    }
+    private VietnameseFormats() {}
 
     /** "09 giờ 30 phút, ngày 10 tháng 03 năm 2025" in Vietnam time; "" for null (blank field). */
     public static String dateTime(Instant instant) {

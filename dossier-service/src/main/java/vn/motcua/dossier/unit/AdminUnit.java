@@ -11,11 +11,24 @@ import java.time.LocalDate;
  * @param validTo    the unit's last day, null while it is open
  * @param successorCode the unit that took over after a merger, null otherwise
  */
-public record AdminUnit(String code, String name, UnitLevel level, String parentCode, String agencyCode,
-                        LocalDate validFrom, LocalDate validTo, String successorCode) {
+public record AdminUnit(
+        String code,
+        String name,
+        UnitLevel level,
+        String parentCode,
+        String agencyCode,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String successorCode) {
 
-    public AdminUnit(String code, String name, UnitLevel level, String parentCode, String agencyCode,
-                     LocalDate validFrom, LocalDate validTo) {
+    public AdminUnit(
+            String code,
+            String name,
+            UnitLevel level,
+            String parentCode,
+            String agencyCode,
+            LocalDate validFrom,
+            LocalDate validTo) {
         this(code, name, level, parentCode, agencyCode, validFrom, validTo, null);
     }
 

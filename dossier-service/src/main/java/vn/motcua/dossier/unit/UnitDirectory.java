@@ -1,7 +1,6 @@
 package vn.motcua.dossier.unit;
 
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.time.Instant;
 

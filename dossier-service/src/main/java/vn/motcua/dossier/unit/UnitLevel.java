@@ -1,5 +1,7 @@
 package vn.motcua.dossier.unit;
 
 public enum UnitLevel {
-    PROVINCE, DISTRICT, COMMUNE
+    PROVINCE,
+    DISTRICT,
+    COMMUNE
 }

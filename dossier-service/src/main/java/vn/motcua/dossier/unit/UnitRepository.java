@@ -3,7 +3,6 @@ package vn.motcua.dossier.unit;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,8 +14,8 @@ import java.util.Optional;
 @Singleton
 public class UnitRepository {
 
-    private static final String COLUMNS = "code, name, level, parent_code, agency_code, valid_from, valid_to,"
-            + " successor_code";
+    private static final String COLUMNS =
+            "code, name, level, parent_code, agency_code, valid_from, valid_to," + " successor_code";
 
     private final JdbcOperations jdbc;
 
@@ -87,19 +86,26 @@ public class UnitRepository {
 
     /** Ends an open unit; false when it was already closed. */
     public boolean close(String code, LocalDate validTo, String successorCode) {
-        return jdbc.prepareStatement("UPDATE admin_unit SET valid_to = ?, successor_code = ?"
-                + " WHERE code = ? AND valid_to IS NULL", ps -> {
-            ps.setDate(1, Date.valueOf(validTo));
-            ps.setString(2, successorCode);
-            ps.setString(3, code);
-            return ps.executeUpdate() == 1;
-        });
+        return jdbc.prepareStatement(
+                "UPDATE admin_unit SET valid_to = ?, successor_code = ?" + " WHERE code = ? AND valid_to IS NULL",
+                ps -> {
+                    ps.setDate(1, Date.valueOf(validTo));
+                    ps.setString(2, successorCode);
+                    ps.setString(3, code);
+                    return ps.executeUpdate() == 1;
+                });
     }
 
     private static AdminUnit map(ResultSet rs) throws SQLException {
         Date validTo = rs.getDate("valid_to");
-        return new AdminUnit(rs.getString("code"), rs.getString("name"), UnitLevel.valueOf(rs.getString("level")),
-                rs.getString("parent_code"), rs.getString("agency_code"), rs.getDate("valid_from").toLocalDate(),
-                validTo == null ? null : validTo.toLocalDate(), rs.getString("successor_code"));
+        return new AdminUnit(
+                rs.getString("code"),
+                rs.getString("name"),
+                UnitLevel.valueOf(rs.getString("level")),
+                rs.getString("parent_code"),
+                rs.getString("agency_code"),
+                rs.getDate("valid_from").toLocalDate(),
+                validTo == null ? null : validTo.toLocalDate(),
+                rs.getString("successor_code"));
     }
 }

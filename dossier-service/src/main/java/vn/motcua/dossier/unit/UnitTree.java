@@ -20,7 +20,8 @@ public final class UnitTree {
 
     public UnitTree(Collection<AdminUnit> units) {
         this.byCode = units.stream().collect(Collectors.toUnmodifiableMap(AdminUnit::code, Function.identity()));
-        this.children = units.stream().filter(u -> u.parentCode() != null)
+        this.children = units.stream()
+                .filter(u -> u.parentCode() != null)
                 .collect(Collectors.groupingBy(AdminUnit::parentCode));
     }
 
@@ -65,6 +66,8 @@ public final class UnitTree {
     }
 
     public List<AdminUnit> all() {
-        return byCode.values().stream().sorted(java.util.Comparator.comparing(AdminUnit::code)).toList();
+        return byCode.values().stream()
+                .sorted(java.util.Comparator.comparing(AdminUnit::code))
+                .toList();
     }
 }

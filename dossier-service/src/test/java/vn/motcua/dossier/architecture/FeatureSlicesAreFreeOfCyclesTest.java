@@ -1,10 +1,10 @@
 package vn.motcua.dossier.architecture;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Feature slices (catalog, dossier, unit, calendar, feedback, forms, common) depend on each other in one direction
@@ -15,8 +15,11 @@ class FeatureSlicesAreFreeOfCyclesTest {
 
     @Test
     void featureSlicesDependOnEachOtherInOneDirectionOnly() {
-        slices().matching("vn.motcua.dossier.(*)..").should().beFreeOfCycles()
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        slices().matching("vn.motcua.dossier.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("vn.motcua.dossier"));
     }
 }

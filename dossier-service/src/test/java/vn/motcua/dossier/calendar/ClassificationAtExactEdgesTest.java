@@ -83,7 +83,8 @@ class ClassificationAtExactEdgesTest {
     @Nested
     class DayGranularity {
 
-        private final DeadlineCalculator calculator = new DeadlineCalculator(VietnamHolidays2026.standardCalendar(),
+        private final DeadlineCalculator calculator = new DeadlineCalculator(
+                VietnamHolidays2026.standardCalendar(),
                 DeadlinePolicy.DEFAULT.withClassification(ClassificationRule.DAY_GRANULARITY));
         private final Instant due = vn("2026-03-11T09:15");
 

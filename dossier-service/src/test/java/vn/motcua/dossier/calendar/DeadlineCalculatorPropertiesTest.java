@@ -93,8 +93,11 @@ class DeadlineCalculatorPropertiesTest extends RandomCalendars {
                 new DeadlineCalculator(calendar, DeadlinePolicy.DEFAULT.withWorkingDayMode(WorkingDayMode.END_OF_DAY));
         Instant due = calculator.dueAt(received, TimeLimit.workingDays(days));
         LocalDate dueDay = WorkCalendar.localDate(due);
-        long workingDaysCounted = WorkCalendar.localDate(received).plusDays(1).datesUntil(dueDay.plusDays(1))
-                .filter(calendar::isWorkingDay).count();
+        long workingDaysCounted = WorkCalendar.localDate(received)
+                .plusDays(1)
+                .datesUntil(dueDay.plusDays(1))
+                .filter(calendar::isWorkingDay)
+                .count();
         assertEquals(days, workingDaysCounted);
         assertEquals(calendar.endOfWorkingDayOnOrAfter(dueDay), due);
     }

@@ -46,8 +46,8 @@ class EndOfDayWorkingDayModeTest {
 
     @Test
     void saturdayMorningUnitIsDueAtItsSaturdayClose() {
-        WeeklySchedule schedule = WeeklySchedule.standard()
-                .withDay(DayOfWeek.SATURDAY, List.of(Session.of("07:00", "11:30")));
+        WeeklySchedule schedule =
+                WeeklySchedule.standard().withDay(DayOfWeek.SATURDAY, List.of(Session.of("07:00", "11:30")));
         DeadlineCalculator saturdayUnit =
                 new DeadlineCalculator(new WorkCalendar(schedule, VietnamHolidays2026.ROWS), endOfDayPolicy);
         assertLocal("2026-03-14T11:30", saturdayUnit.dueAt(vn("2026-03-13T10:00"), TimeLimit.workingDays(1)));

@@ -25,7 +25,9 @@ class Holidays2026CalendarTest {
 
     @Test
     void tetDaysAreOffAndWorkResumesMonday23February() {
-        for (LocalDate d = LocalDate.parse("2026-02-14"); d.isBefore(LocalDate.parse("2026-02-23")); d = d.plusDays(1)) {
+        for (LocalDate d = LocalDate.parse("2026-02-14");
+                d.isBefore(LocalDate.parse("2026-02-23"));
+                d = d.plusDays(1)) {
             assertFalse(calendar.isWorkingDay(d), d.toString());
         }
         assertTrue(calendar.isWorkingDay(LocalDate.parse("2026-02-23")));

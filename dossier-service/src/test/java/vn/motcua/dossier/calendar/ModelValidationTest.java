@@ -47,8 +47,11 @@ class ModelValidationTest {
 
     @Test
     void overlappingSessionsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> WeeklySchedule.standard()
-                .withDay(DayOfWeek.MONDAY, List.of(Session.of("07:00", "12:00"), Session.of("11:00", "17:00"))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> WeeklySchedule.standard()
+                        .withDay(
+                                DayOfWeek.MONDAY, List.of(Session.of("07:00", "12:00"), Session.of("11:00", "17:00"))));
     }
 
     @Test
@@ -69,16 +72,28 @@ class ModelValidationTest {
 
     @Test
     void schedulesWithTheSameSessionsAreEqual() {
-        WeeklySchedule saturdayUnit = WeeklySchedule.standard().withDay(DayOfWeek.SATURDAY, List.of(WeeklySchedule.MORNING));
+        WeeklySchedule saturdayUnit =
+                WeeklySchedule.standard().withDay(DayOfWeek.SATURDAY, List.of(WeeklySchedule.MORNING));
         assertEquals(WeeklySchedule.standard(), WeeklySchedule.standard());
-        assertEquals(WeeklySchedule.standard().hashCode(), WeeklySchedule.standard().hashCode());
+        assertEquals(
+                WeeklySchedule.standard().hashCode(), WeeklySchedule.standard().hashCode());
         assertNotEquals(WeeklySchedule.standard(), saturdayUnit);
         assertNotEquals(WeeklySchedule.standard().hashCode(), saturdayUnit.hashCode());
-        assertNotEquals(WeeklySchedule.standard(), new WeeklySchedule(
-                Map.of(DayOfWeek.MONDAY, WeeklySchedule.STANDARD_DAY, DayOfWeek.TUESDAY, WeeklySchedule.STANDARD_DAY,
-                        DayOfWeek.WEDNESDAY, WeeklySchedule.STANDARD_DAY, DayOfWeek.THURSDAY, WeeklySchedule.STANDARD_DAY,
-                        DayOfWeek.FRIDAY, WeeklySchedule.STANDARD_DAY),
-                List.of(WeeklySchedule.MORNING)));
+        assertNotEquals(
+                WeeklySchedule.standard(),
+                new WeeklySchedule(
+                        Map.of(
+                                DayOfWeek.MONDAY,
+                                WeeklySchedule.STANDARD_DAY,
+                                DayOfWeek.TUESDAY,
+                                WeeklySchedule.STANDARD_DAY,
+                                DayOfWeek.WEDNESDAY,
+                                WeeklySchedule.STANDARD_DAY,
+                                DayOfWeek.THURSDAY,
+                                WeeklySchedule.STANDARD_DAY,
+                                DayOfWeek.FRIDAY,
+                                WeeklySchedule.STANDARD_DAY),
+                        List.of(WeeklySchedule.MORNING)));
         assertNotEquals(WeeklySchedule.standard(), (Object) "standard");
     }
 
@@ -101,15 +116,18 @@ class ModelValidationTest {
 
     @Test
     void makeUpDayWithoutSessionsIsRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new WeeklySchedule(Map.of(DayOfWeek.MONDAY, WeeklySchedule.STANDARD_DAY), List.of()));
     }
 
     @Test
     void twoExceptionRowsForOneDateAreRejected() {
         LocalDate date = LocalDate.parse("2026-09-02");
-        assertThrows(IllegalArgumentException.class, () -> WorkCalendar.standard(List.of(
-                DayOverride.holiday(date, "Quốc khánh"), DayOverride.makeUpWorkday(date, "Làm bù"))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> WorkCalendar.standard(
+                        List.of(DayOverride.holiday(date, "Quốc khánh"), DayOverride.makeUpWorkday(date, "Làm bù"))));
     }
 
     @Test
@@ -119,15 +137,19 @@ class ModelValidationTest {
 
     @Test
     void policyMinutesPerWorkingDayMustFitInADay() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new DeadlinePolicy(WorkingDayMode.HOURS_8, 0, ClassificationRule.SESSION_RULE));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new DeadlinePolicy(WorkingDayMode.HOURS_8, 1_441, ClassificationRule.SESSION_RULE));
     }
 
     @Test
     void defaultPolicyIsEightHourDaysWithSessionRule() {
-        assertEquals(new DeadlinePolicy(WorkingDayMode.HOURS_8, 480, ClassificationRule.SESSION_RULE), DeadlinePolicy.DEFAULT);
+        assertEquals(
+                new DeadlinePolicy(WorkingDayMode.HOURS_8, 480, ClassificationRule.SESSION_RULE),
+                DeadlinePolicy.DEFAULT);
     }
 
     @Test
@@ -150,7 +172,8 @@ class ModelValidationTest {
 
     @Test
     void customMinutesPerWorkingDayScaleWorkingDayLimits() {
-        DeadlineCalculator sevenHourDays = new DeadlineCalculator(VietnamHolidays2026.standardCalendar(),
+        DeadlineCalculator sevenHourDays = new DeadlineCalculator(
+                VietnamHolidays2026.standardCalendar(),
                 new DeadlinePolicy(WorkingDayMode.HOURS_8, 420, ClassificationRule.SESSION_RULE));
         VnTime.assertLocal("2026-03-11T08:15", sevenHourDays.dueAt(vn("2026-03-10T09:15"), TimeLimit.workingDays(1)));
     }

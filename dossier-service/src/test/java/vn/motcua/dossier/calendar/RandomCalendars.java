@@ -24,10 +24,18 @@ abstract class RandomCalendars {
     static final int DAYS = 730;
 
     private static final List<LocalTime> EDGES = List.of(
-            LocalTime.parse("00:00"), LocalTime.parse("06:59:59"), LocalTime.parse("07:00"),
-            LocalTime.parse("07:30"), LocalTime.parse("08:00"), LocalTime.parse("11:30"),
-            LocalTime.parse("12:00"), LocalTime.parse("13:00"), LocalTime.parse("13:30"),
-            LocalTime.parse("16:30"), LocalTime.parse("17:00"), LocalTime.parse("17:00:01"),
+            LocalTime.parse("00:00"),
+            LocalTime.parse("06:59:59"),
+            LocalTime.parse("07:00"),
+            LocalTime.parse("07:30"),
+            LocalTime.parse("08:00"),
+            LocalTime.parse("11:30"),
+            LocalTime.parse("12:00"),
+            LocalTime.parse("13:00"),
+            LocalTime.parse("13:30"),
+            LocalTime.parse("16:30"),
+            LocalTime.parse("17:00"),
+            LocalTime.parse("17:00:01"),
             LocalTime.parse("23:59:59"));
 
     @Provide
@@ -38,7 +46,10 @@ abstract class RandomCalendars {
                 weekdays(List.of(Session.of("08:00", "12:00"), Session.of("13:00", "17:00"))),
                 weekdays(List.of(Session.of("07:30", "16:30"))),
                 weekdays(List.of(Session.of("07:00", "11:30"), Session.of("11:30", "15:00"))),
-                weekdays(List.of(Session.of("07:00", "09:00"), Session.of("09:30", "11:30"), Session.of("13:30", "17:00")))
+                weekdays(List.of(
+                                Session.of("07:00", "09:00"),
+                                Session.of("09:30", "11:30"),
+                                Session.of("13:30", "17:00")))
                         .withDay(DayOfWeek.SATURDAY, List.of(Session.of("08:00", "10:00"))));
         Arbitrary<Map<Integer, DayOverrideKind>> overrides = Arbitraries.maps(
                         Arbitraries.integers().between(0, DAYS - 1),
@@ -48,7 +59,8 @@ abstract class RandomCalendars {
                 .ofMaxSize(60);
         return Combinators.combine(schedules, overrides).as((schedule, rows) -> {
             List<DayOverride> list = new ArrayList<>();
-            rows.forEach((offset, kind) -> list.add(new DayOverride(FIRST_DAY.plusDays(offset), kind, "random " + kind)));
+            rows.forEach(
+                    (offset, kind) -> list.add(new DayOverride(FIRST_DAY.plusDays(offset), kind, "random " + kind)));
             return new WorkCalendar(schedule, list);
         });
     }
@@ -62,15 +74,14 @@ abstract class RandomCalendars {
                         Arbitraries.integers().between(0, DAYS - 60),
                         Arbitraries.of(EDGES),
                         Arbitraries.integers().between(-1, 1))
-                .as((day, time, nudge) -> WorkCalendar.at(FIRST_DAY.plusDays(day), time).plusSeconds(nudge));
+                .as((day, time, nudge) ->
+                        WorkCalendar.at(FIRST_DAY.plusDays(day), time).plusSeconds(nudge));
         return Arbitraries.oneOf(anySecond, nearAnEdge);
     }
 
     @Provide
     Arbitrary<DeadlinePolicy> policies() {
-        return Combinators.combine(
-                        Arbitraries.of(WorkingDayMode.class),
-                        Arbitraries.of(ClassificationRule.class))
+        return Combinators.combine(Arbitraries.of(WorkingDayMode.class), Arbitraries.of(ClassificationRule.class))
                 .as((mode, rule) -> new DeadlinePolicy(mode, 480, rule));
     }
 

@@ -23,7 +23,8 @@ class ReceptionOutsideWorkingTimeTest {
     @Test
     void dueInstantIsExpressedInUtc() {
         // 09:15 in Hanoi is 02:15 UTC: guards against computing in the JVM default zone.
-        assertEquals(Instant.parse("2026-03-11T02:15:00Z"), calculator.dueAt(Instant.parse("2026-03-10T02:15:00Z"), oneDay));
+        assertEquals(
+                Instant.parse("2026-03-11T02:15:00Z"), calculator.dueAt(Instant.parse("2026-03-10T02:15:00Z"), oneDay));
     }
 
     @Test
@@ -75,8 +76,8 @@ class ReceptionOutsideWorkingTimeTest {
 
     @Test
     void unitWithSaturdayMorningReceptionCountsSaturdayHours() {
-        WeeklySchedule schedule = WeeklySchedule.standard()
-                .withDay(DayOfWeek.SATURDAY, List.of(Session.of("07:00", "11:30")));
+        WeeklySchedule schedule =
+                WeeklySchedule.standard().withDay(DayOfWeek.SATURDAY, List.of(Session.of("07:00", "11:30")));
         DeadlineCalculator saturdayUnit =
                 new DeadlineCalculator(new WorkCalendar(schedule, VietnamHolidays2026.ROWS), DeadlinePolicy.DEFAULT);
         // Sat 09:00–11:30 (150) + Mon 07:00–11:30 (270) + 13:30–14:30 (60) = 480.

@@ -37,7 +37,8 @@ class SupplementRestartVersusPauseTest {
 
     @Test
     void theTwoRulesGiveDifferentDueMoments() {
-        assertNotEquals(calculator.dueAfterSupplement(supplementWait.to(), fiveDays),
+        assertNotEquals(
+                calculator.dueAfterSupplement(supplementWait.to(), fiveDays),
                 calculator.dueWithPausesSubtracted(originalDue, List.of(supplementWait)));
     }
 
@@ -84,7 +85,7 @@ class SupplementRestartVersusPauseTest {
         // The first pause moves the due to Wed 11/03 08:00, so a pause on Tue 10/03 (after the
         // original due) began while the dossier was still in time.
         Pause second = new Pause(vn("2026-03-10T08:00"), vn("2026-03-10T10:00"));
-        assertLocal("2026-03-11T10:00",
-                calculator.dueWithPausesSubtracted(originalDue, List.of(second, supplementWait)));
+        assertLocal(
+                "2026-03-11T10:00", calculator.dueWithPausesSubtracted(originalDue, List.of(second, supplementWait)));
     }
 }

@@ -30,8 +30,7 @@ final class VietnamHolidays2026 {
             holiday(d("2026-09-02"), "Quốc khánh"),
             holiday(d("2027-01-01"), "Tết Dương lịch"));
 
-    private VietnamHolidays2026() {
-    }
+    private VietnamHolidays2026() {}
 
     static WorkCalendar standardCalendar() {
         return WorkCalendar.standard(ROWS);

@@ -8,8 +8,7 @@ import java.time.LocalDateTime;
 /** Lets tests state instants as Vietnam wall-clock times, which is how the rules are written. */
 final class VnTime {
 
-    private VnTime() {
-    }
+    private VnTime() {}
 
     /** {@code "2026-03-10T09:15"} in Asia/Ho_Chi_Minh as an instant. */
     static Instant vn(String localDateTime) {

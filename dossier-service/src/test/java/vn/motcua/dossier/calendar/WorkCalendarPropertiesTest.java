@@ -50,14 +50,15 @@ class WorkCalendarPropertiesTest extends RandomCalendars {
 
     @Property
     void nextWorkingMomentIsTheFirstMomentInsideASession(
-            @ForAll("calendars") WorkCalendar calendar,
-            @ForAll("moments") Instant moment) {
+            @ForAll("calendars") WorkCalendar calendar, @ForAll("moments") Instant moment) {
         Instant next = calendar.nextWorkingMoment(moment);
         assertFalse(next.isBefore(moment));
         assertEquals(Duration.ZERO, calendar.workingTimeBetween(moment, next));
         LocalDate day = WorkCalendar.localDate(next);
-        assertTrue(calendar.sessions(day).stream().anyMatch(s ->
-                        !next.isBefore(WorkCalendar.at(day, s.start())) && next.isBefore(WorkCalendar.at(day, s.end()))),
+        assertTrue(
+                calendar.sessions(day).stream()
+                        .anyMatch(s -> !next.isBefore(WorkCalendar.at(day, s.start()))
+                                && next.isBefore(WorkCalendar.at(day, s.end()))),
                 () -> next + " is not a working moment");
         // One second of work starting there is really worked.
         assertEquals(Duration.ofSeconds(1), calendar.workingTimeBetween(next, next.plusSeconds(1)));
@@ -65,8 +66,7 @@ class WorkCalendarPropertiesTest extends RandomCalendars {
 
     @Property
     void endOfNextWorkingDayIsTheLastSessionEndOfTheFirstWorkingDayAfter(
-            @ForAll("calendars") WorkCalendar calendar,
-            @ForAll("moments") Instant moment) {
+            @ForAll("calendars") WorkCalendar calendar, @ForAll("moments") Instant moment) {
         LocalDate date = WorkCalendar.localDate(moment);
         Instant end = calendar.endOfNextWorkingDay(date);
         LocalDate endDay = WorkCalendar.localDate(end);
@@ -75,13 +75,17 @@ class WorkCalendarPropertiesTest extends RandomCalendars {
         for (LocalDate d = date.plusDays(1); d.isBefore(endDay); d = d.plusDays(1)) {
             assertFalse(calendar.isWorkingDay(d), d + " was skipped although worked");
         }
-        assertEquals(Duration.ZERO, calendar.workingTimeBetween(end, WorkCalendar.at(endDay.plusDays(1), LocalTime.MIDNIGHT)));
+        assertEquals(
+                Duration.ZERO,
+                calendar.workingTimeBetween(end, WorkCalendar.at(endDay.plusDays(1), LocalTime.MIDNIGHT)));
     }
 
     static void assertWithinSession(WorkCalendar calendar, Instant due) {
         LocalDate day = WorkCalendar.localDate(due);
-        assertTrue(calendar.sessions(day).stream().anyMatch(s ->
-                        due.isAfter(WorkCalendar.at(day, s.start())) && !due.isAfter(WorkCalendar.at(day, s.end()))),
+        assertTrue(
+                calendar.sessions(day).stream()
+                        .anyMatch(s -> due.isAfter(WorkCalendar.at(day, s.start()))
+                                && !due.isAfter(WorkCalendar.at(day, s.end()))),
                 () -> due + " is not inside (start, end] of a session on " + day + " " + calendar.sessions(day));
     }
 }

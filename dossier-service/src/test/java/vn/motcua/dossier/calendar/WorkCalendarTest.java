@@ -51,7 +51,8 @@ class WorkCalendarTest {
 
     @Test
     void nextWorkingMomentAcceptsAnyZoneAndAnswersInVietnamTime() {
-        ZonedDateTime utcEvening = ZonedDateTime.of(LocalDateTime.parse("2026-03-10T11:00"), ZoneOffset.UTC); // 18:00 VN
+        ZonedDateTime utcEvening =
+                ZonedDateTime.of(LocalDateTime.parse("2026-03-10T11:00"), ZoneOffset.UTC); // 18:00 VN
         ZonedDateTime next = calendar.nextWorkingMoment(utcEvening);
         assertEquals(WorkCalendar.ZONE, next.getZone());
         assertEquals(LocalDateTime.parse("2026-03-11T07:00"), next.toLocalDateTime());
@@ -71,7 +72,9 @@ class WorkCalendarTest {
 
     @Test
     void workingMinutesBetweenTruncatesPartialMinutes() {
-        assertEquals(Duration.ofSeconds(119), calendar.workingTimeBetween(vn("2026-03-10T09:00:01"), vn("2026-03-10T09:02")));
+        assertEquals(
+                Duration.ofSeconds(119),
+                calendar.workingTimeBetween(vn("2026-03-10T09:00:01"), vn("2026-03-10T09:02")));
         assertEquals(1, calendar.workingMinutesBetween(vn("2026-03-10T09:00:01"), vn("2026-03-10T09:02")));
     }
 
@@ -99,8 +102,8 @@ class WorkCalendarTest {
 
     @Test
     void makeUpDayUsesTheScheduleMakeUpSessionsEvenForASaturdayMorningUnit() {
-        WeeklySchedule schedule = WeeklySchedule.standard()
-                .withDay(DayOfWeek.SATURDAY, List.of(Session.of("07:00", "11:30")));
+        WeeklySchedule schedule =
+                WeeklySchedule.standard().withDay(DayOfWeek.SATURDAY, List.of(Session.of("07:00", "11:30")));
         WorkCalendar saturdayUnit = new WorkCalendar(schedule, VietnamHolidays2026.ROWS);
         assertEquals(WeeklySchedule.STANDARD_DAY, saturdayUnit.sessions(LocalDate.parse("2026-08-22")));
         assertEquals(List.of(Session.of("07:00", "11:30")), saturdayUnit.sessions(LocalDate.parse("2026-08-29")));

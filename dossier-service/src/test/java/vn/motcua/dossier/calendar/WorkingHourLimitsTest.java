@@ -43,7 +43,8 @@ class WorkingHourLimitsTest {
 
     @Test
     void workingHoursIgnoreTheWorkingDayMode() {
-        DeadlineCalculator endOfDay = new DeadlineCalculator(VietnamHolidays2026.standardCalendar(),
+        DeadlineCalculator endOfDay = new DeadlineCalculator(
+                VietnamHolidays2026.standardCalendar(),
                 DeadlinePolicy.DEFAULT.withWorkingDayMode(WorkingDayMode.END_OF_DAY));
         assertLocal("2026-03-10T16:00", endOfDay.dueAt(vn("2026-03-10T10:00"), TimeLimit.workingHours(4)));
     }

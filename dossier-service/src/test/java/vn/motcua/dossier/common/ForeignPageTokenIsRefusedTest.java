@@ -1,13 +1,12 @@
 package vn.motcua.dossier.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.motcua.dossier.catalog.domain.DraftRules;
 import vn.motcua.platform.error.DomainException;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A page token this service did not issue is an error, never a silently empty page. */
 class ForeignPageTokenIsRefusedTest {
@@ -26,14 +25,17 @@ class ForeignPageTokenIsRefusedTest {
         for (String token : List.of("-1", "AAAA", "eyJ4IjoxfQ", "Ynl0ZXM")) {
             Page.Request request = Page.Request.of(10, token);
 
-            assertThatThrownBy(() -> request.afterKeyLike(DraftRules.PROCEDURE_CODE)).as(token)
-                    .isInstanceOf(DomainException.class).hasMessageContaining("page_token");
+            assertThatThrownBy(() -> request.afterKeyLike(DraftRules.PROCEDURE_CODE))
+                    .as(token)
+                    .isInstanceOf(DomainException.class)
+                    .hasMessageContaining("page_token");
         }
     }
 
     @Test
     void noTokenStartsAtTheBeginning() {
-        assertThat(Page.Request.of(0, "").afterKeyLike(DraftRules.PROCEDURE_CODE)).isEmpty();
+        assertThat(Page.Request.of(0, "").afterKeyLike(DraftRules.PROCEDURE_CODE))
+                .isEmpty();
         assertThat(Page.Request.of(0, null).size()).isEqualTo(Page.DEFAULT_SIZE);
     }
 }

@@ -1,13 +1,12 @@
 package vn.motcua.dossier.common;
 
-import org.junit.jupiter.api.Test;
-import vn.motcua.platform.error.DomainException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import vn.motcua.platform.error.DomainException;
 
 /** A token of a sorted or filtered list continues that list only: another shape would read its key differently. */
 class PageTokenBoundToItsListTest {
@@ -27,10 +26,16 @@ class PageTokenBoundToItsListTest {
     void anotherSortOrFilterRefusesTheToken() {
         Page<String> first = Page.of(List.of("a", "b", "c"), 2, "inbox;DUE_AT_ASC;;", s -> Page.Keyset.key(AT, s));
 
-        for (String other : List.of("inbox;DUE_AT_DESC;;", "inbox;DUE_AT_ASC;RECEIVED;", "inbox;DUE_AT_ASC;;NEAR_DUE",
-                "inbox", "mine;CREATED_AT_DESC;")) {
+        for (String other : List.of(
+                "inbox;DUE_AT_DESC;;",
+                "inbox;DUE_AT_ASC;RECEIVED;",
+                "inbox;DUE_AT_ASC;;NEAR_DUE",
+                "inbox",
+                "mine;CREATED_AT_DESC;")) {
             Page.Request request = Page.Request.of(2, first.nextToken());
-            assertThatThrownBy(() -> request.forList(other)).as(other).isInstanceOf(DomainException.class)
+            assertThatThrownBy(() -> request.forList(other))
+                    .as(other)
+                    .isInstanceOf(DomainException.class)
                     .hasMessageContaining("page.page_token");
         }
     }

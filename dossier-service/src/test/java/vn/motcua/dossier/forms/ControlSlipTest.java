@@ -14,8 +14,7 @@ class ControlSlipTest {
     @ParameterizedTest
     @EnumSource(FormRegime.class)
     void listsEveryHandOverInOrder(FormRegime regime) {
-        String text = Pdfs.text(renderer.render(FormType.CONTROL_SLIP, regime,
-                Samples.data(FormType.CONTROL_SLIP)));
+        String text = Pdfs.text(renderer.render(FormType.CONTROL_SLIP, regime, Samples.data(FormType.CONTROL_SLIP)));
 
         assertContains(text, "TÊN CƠ QUAN");
         assertContains(text, "THỜI GIAN GIAO, NHẬN HỒ SƠ");
@@ -38,8 +37,7 @@ class ControlSlipTest {
     @ParameterizedTest
     @EnumSource(FormRegime.class)
     void printsResultsInRowOrderAndLeavesOpenStepsBlank(FormRegime regime) {
-        String text = Pdfs.text(renderer.render(FormType.CONTROL_SLIP, regime,
-                Samples.data(FormType.CONTROL_SLIP)));
+        String text = Pdfs.text(renderer.render(FormType.CONTROL_SLIP, regime, Samples.data(FormType.CONTROL_SLIP)));
         int early = text.indexOf("Trước hạn Chuyển xử lý");
         int onTime = text.indexOf("Đúng hạn Trình ký");
         int late = text.indexOf("Quá hạn Đóng dấu");

@@ -29,9 +29,10 @@ class FormRendererTest {
 
     /** Every form type in every form set that defines it. */
     static Stream<Arguments> forms() {
-        return Arrays.stream(FormRegime.values()).flatMap(regime -> Arrays.stream(FormType.values())
-                .filter(type -> type.existsIn(regime))
-                .map(type -> Arguments.of(type, regime)));
+        return Arrays.stream(FormRegime.values())
+                .flatMap(regime -> Arrays.stream(FormType.values())
+                        .filter(type -> type.existsIn(regime))
+                        .map(type -> Arguments.of(type, regime)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -107,8 +108,8 @@ class FormRendererTest {
             List<java.util.concurrent.Future<String>> texts = new java.util.ArrayList<>();
             for (int i = 0; i < 24; i++) {
                 FormType type = i % 2 == 0 ? FormType.RECEIPT : FormType.CONTROL_SLIP;
-                texts.add(pool.submit(() -> Pdfs.text(
-                        renderer.render(type, FormRegime.REGIME_2025, Samples.data(type)))));
+                texts.add(pool.submit(
+                        () -> Pdfs.text(renderer.render(type, FormRegime.REGIME_2025, Samples.data(type)))));
             }
             for (var t : texts) {
                 assertContains(t.get(), Samples.APPLICANT);
@@ -121,8 +122,10 @@ class FormRendererTest {
 
     @Test
     void stopNoticeDoesNotExistUnderTheRegime2018FormSet() {
-        FormNotInRegimeException e = assertThrows(FormNotInRegimeException.class, () -> renderer.render(
-                FormType.STOP_NOTICE, FormRegime.REGIME_2018, Samples.data(FormType.STOP_NOTICE)));
+        FormNotInRegimeException e = assertThrows(
+                FormNotInRegimeException.class,
+                () -> renderer.render(
+                        FormType.STOP_NOTICE, FormRegime.REGIME_2018, Samples.data(FormType.STOP_NOTICE)));
         assertEquals(FormType.STOP_NOTICE, e.formType());
         assertEquals(FormRegime.REGIME_2018, e.regime());
         assertContains(e.getMessage(), "STOP_NOTICE");
@@ -132,8 +135,8 @@ class FormRendererTest {
 
     @Test
     void receiptListsComponentsFeeAndRegisterEntry() {
-        String text = Pdfs.text(renderer.render(FormType.RECEIPT, FormRegime.REGIME_2018,
-                Samples.data(FormType.RECEIPT)));
+        String text =
+                Pdfs.text(renderer.render(FormType.RECEIPT, FormRegime.REGIME_2018, Samples.data(FormType.RECEIPT)));
         assertContains(text, "Giấy chứng sinh");
         assertContains(text, "Bản chính");
         assertContains(text, "Bản sao");
@@ -147,8 +150,8 @@ class FormRendererTest {
 
     @Test
     void receiptPrintsTheLookupKeyThePublicStatusNeeds() {
-        String text = Pdfs.text(renderer.render(FormType.RECEIPT, FormRegime.REGIME_2018,
-                Samples.data(FormType.RECEIPT)));
+        String text =
+                Pdfs.text(renderer.render(FormType.RECEIPT, FormRegime.REGIME_2018, Samples.data(FormType.RECEIPT)));
         assertContains(text, "mã tra cứu 7K3M9QXA");
     }
 
@@ -170,7 +173,8 @@ class FormRendererTest {
     @Test
     void refusalTitleChangesIn2025() {
         FormData data = Samples.data(FormType.REFUSAL);
-        assertContains(Pdfs.text(renderer.render(FormType.REFUSAL, FormRegime.REGIME_2018, data)),
+        assertContains(
+                Pdfs.text(renderer.render(FormType.REFUSAL, FormRegime.REGIME_2018, data)),
                 "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
         String t2025 = Pdfs.text(renderer.render(FormType.REFUSAL, FormRegime.REGIME_2025, data));
         assertContains(t2025, "PHIẾU TỪ CHỐI TIẾP NHẬN HỒ SƠ");
@@ -187,41 +191,65 @@ class FormRendererTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FormType.class, names = {"SUPPLEMENT_REQUEST", "REFUSAL", "APOLOGY"})
+    @EnumSource(
+            value = FormType.class,
+            names = {"SUPPLEMENT_REQUEST", "REFUSAL", "APOLOGY"})
     void lettersWithAReasonRejectAMissingReason(FormType type) {
         FormData data = Samples.data(type).withReasons("  ");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> renderer.render(type, FormRegime.REGIME_2025, data));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> renderer.render(type, FormRegime.REGIME_2025, data));
         assertContains(e.getMessage(), "reasons");
     }
 
     @Test
     void stopNoticeRejectsAMissingReason() {
         FormData data = Samples.data(FormType.STOP_NOTICE).withReasons(null);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> renderer.render(FormType.STOP_NOTICE, FormRegime.REGIME_2025, data));
     }
 
     @Test
     void apologyRejectsAMissingOrEarlierNewAppointment() {
         FormData none = Samples.data(FormType.APOLOGY).withNewAppointment(null);
-        assertContains(assertThrows(IllegalArgumentException.class,
-                () -> renderer.render(FormType.APOLOGY, FormRegime.REGIME_2018, none)).getMessage(),
+        assertContains(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> renderer.render(FormType.APOLOGY, FormRegime.REGIME_2018, none))
+                        .getMessage(),
                 "newAppointmentAt");
         FormData earlier = Samples.data(FormType.APOLOGY).withNewAppointment(Samples.RECEIVED);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> renderer.render(FormType.APOLOGY, FormRegime.REGIME_2018, earlier));
     }
 
     @Test
     void receiptRequiresAnAppointment() {
         DossierSnapshot d = Samples.dossier();
-        DossierSnapshot noDue = new DossierSnapshot(d.code(), d.procedureCode(), d.procedureName(),
-                d.applicant(), d.receivedAt(), null, d.components(), d.feeTotalDong(), d.receivingUnit(),
-                d.competentUnit(), d.returnPlace(), d.officerName(), d.registerBook(), d.registerNumber(), d.lookupKey());
+        DossierSnapshot noDue = new DossierSnapshot(
+                d.code(),
+                d.procedureCode(),
+                d.procedureName(),
+                d.applicant(),
+                d.receivedAt(),
+                null,
+                d.components(),
+                d.feeTotalDong(),
+                d.receivingUnit(),
+                d.competentUnit(),
+                d.returnPlace(),
+                d.officerName(),
+                d.registerBook(),
+                d.registerNumber(),
+                d.lookupKey());
         FormData data = FormData.forDossier(Samples.HEADER, Samples.ISSUED, noDue);
-        assertContains(assertThrows(IllegalArgumentException.class,
-                () -> renderer.render(FormType.RECEIPT, FormRegime.REGIME_2018, data)).getMessage(), "dueAt");
+        assertContains(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> renderer.render(FormType.RECEIPT, FormRegime.REGIME_2018, data))
+                        .getMessage(),
+                "dueAt");
         // A refusal at reception has no appointment and must still print.
         Pdfs.text(renderer.render(FormType.REFUSAL, FormRegime.REGIME_2018, data.withReasons("Sai thẩm quyền")));
     }
@@ -230,8 +258,10 @@ class FormRendererTest {
     void perDossierFormWithoutADossierIsRejected() {
         FormData registerData = Samples.data(FormType.TRACKING_REGISTER);
         for (FormType type : EnumSet.complementOf(EnumSet.of(FormType.TRACKING_REGISTER))) {
-            assertThrows(IllegalArgumentException.class,
-                    () -> renderer.render(type, FormRegime.REGIME_2025, registerData), type.name());
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> renderer.render(type, FormRegime.REGIME_2025, registerData),
+                    type.name());
         }
     }
 

@@ -29,8 +29,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /** PDFBox and zxing helpers for reading rendered forms back in tests. */
 final class Pdfs {
 
-    private Pdfs() {
-    }
+    private Pdfs() {}
 
     static PDDocument load(byte[] pdf) {
         try {
@@ -109,8 +108,11 @@ final class Pdfs {
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         LuminanceSource source = new RGBLuminanceSource(w, h, argb);
         try {
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            return new QRCodeReader()
+                    .decode(
+                            new BinaryBitmap(new HybridBinarizer(source)),
+                            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                    .getText();
         } catch (NotFoundException | ChecksumException | FormatException e) {
             throw new AssertionError("no readable QR code in image " + w + "x" + h, e);
         }

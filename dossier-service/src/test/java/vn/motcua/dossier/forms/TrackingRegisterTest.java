@@ -16,7 +16,9 @@ class TrackingRegisterTest {
     @EnumSource(FormRegime.class)
     void listsEveryRowInOrderOverSeveralPages(FormRegime regime) {
         List<RegisterRow> rows = Samples.registerRows(60);
-        byte[] pdf = renderer.render(FormType.TRACKING_REGISTER, regime,
+        byte[] pdf = renderer.render(
+                FormType.TRACKING_REGISTER,
+                regime,
                 FormData.forRegister(Samples.HEADER, Samples.ISSUED, new RegisterBook("02", 2025, rows)));
         String text = Pdfs.text(pdf);
 
@@ -37,8 +39,8 @@ class TrackingRegisterTest {
         assertTrue(pages > 1, "60 rows should need more than one page, got " + pages);
         for (int p = 1; p <= pages; p++) {
             String page = Pdfs.text(pdf, p, p);
-            assertContains(page, "Mã hồ sơ");            // header row repeated
-            assertContains(page, "Trang " + p);          // pages numbered
+            assertContains(page, "Mã hồ sơ"); // header row repeated
+            assertContains(page, "Trang " + p); // pages numbered
         }
         float[] size = Pdfs.pageSize(pdf);
         assertTrue(size[0] > size[1], "landscape");
@@ -47,7 +49,9 @@ class TrackingRegisterTest {
     @ParameterizedTest
     @EnumSource(FormRegime.class)
     void emptyBookStillPrintsItsHeader(FormRegime regime) {
-        byte[] pdf = renderer.render(FormType.TRACKING_REGISTER, regime,
+        byte[] pdf = renderer.render(
+                FormType.TRACKING_REGISTER,
+                regime,
                 FormData.forRegister(Samples.HEADER, Samples.ISSUED, new RegisterBook("01", 2026, List.of())));
         assertContains(Pdfs.text(pdf), "Quyển số: 01 - Năm 2026");
     }

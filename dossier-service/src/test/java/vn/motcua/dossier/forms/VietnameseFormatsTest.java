@@ -11,7 +11,8 @@ class VietnameseFormatsTest {
 
     @Test
     void timesAreVietnamWallClock() {
-        assertEquals("16 giờ 30 phút, ngày 12 tháng 03 năm 2025",
+        assertEquals(
+                "16 giờ 30 phút, ngày 12 tháng 03 năm 2025",
                 VietnameseFormats.dateTime(Instant.parse("2025-03-12T09:30:00Z")));
     }
 

@@ -1,8 +1,14 @@
 package vn.motcua.dossier.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.dossier.catalog.CatalogSamples;
@@ -15,23 +21,17 @@ import vn.motcua.dossier.catalog.service.CatalogReadService;
 import vn.motcua.dossier.catalog.transfer.CatalogueFormat;
 import vn.motcua.platform.auth.Caller;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The embedded default: the catalogue management SQL (V3, locking reads, listing rewrite) on H2 in MySQL mode. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogManagementOnH2Test implements TestPropertyProvider {
 
-    private static final Caller DISTRICT_CONTROLLER = new Caller("kstt-298", "kstt.tuky", Set.of("tthc_controller"),
-            "298", null, "motcua-gateway", "token");
+    private static final Caller DISTRICT_CONTROLLER =
+            new Caller("kstt-298", "kstt.tuky", Set.of("tthc_controller"), "298", null, "motcua-gateway", "token");
 
     @Inject
     CatalogManagementService management;
+
     @Inject
     CatalogReadService reads;
 
@@ -42,15 +42,17 @@ class CatalogManagementOnH2Test implements TestPropertyProvider {
 
     @Test
     void versionsArePublishedListedWithdrawnAndExported() {
-        ProcedureVersion v1 = management.createDraft(DISTRICT_CONTROLLER, "h2-1", CatalogSamples.buildingPermit(),
-                List.of());
-        ProcedureVersion v2 = management.createDraft(DISTRICT_CONTROLLER, null, CatalogSamples.buildingPermit(),
-                List.of());
+        ProcedureVersion v1 =
+                management.createDraft(DISTRICT_CONTROLLER, "h2-1", CatalogSamples.buildingPermit(), List.of());
+        ProcedureVersion v2 =
+                management.createDraft(DISTRICT_CONTROLLER, null, CatalogSamples.buildingPermit(), List.of());
         assertThat(List.of(v1.version(), v2.version())).containsExactly(1, 2);
-        assertThat(v2.receivingUnits()).isEqualTo(CatalogSamples.buildingPermit().receivingUnits());
+        assertThat(v2.receivingUnits())
+                .isEqualTo(CatalogSamples.buildingPermit().receivingUnits());
 
         management.publish(DISTRICT_CONTROLLER, null, "1.009994", 2, "1520/QĐ-UBND", "2025-12-01");
-        assertThat(reads.listing("11077").atDesk()).extracting(p -> p.code() + "@" + p.version())
+        assertThat(reads.listing("11077").atDesk())
+                .extracting(p -> p.code() + "@" + p.version())
                 .contains("1.009994@2");
         assertThat(reads.get(Optional.empty(), "1.009994", 0).receivingUnits()).hasSize(2);
 
@@ -64,7 +66,8 @@ class CatalogManagementOnH2Test implements TestPropertyProvider {
 
         List<ReviewItem> review = reads.review(DISTRICT_CONTROLLER, "2026-02-01");
         // the imported drafts are in effect (1 January 2026) and not published
-        assertThat(review).extracting(ReviewItem::code, ReviewItem::issue)
+        assertThat(review)
+                .extracting(ReviewItem::code, ReviewItem::issue)
                 .contains(org.assertj.core.groups.Tuple.tuple("1.001193", ReviewIssue.IN_EFFECT_NOT_PUBLISHED));
     }
 }

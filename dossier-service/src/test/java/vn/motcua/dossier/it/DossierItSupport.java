@@ -1,5 +1,7 @@
 package vn.motcua.dossier.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
@@ -10,14 +12,6 @@ import io.grpc.stub.MetadataUtils;
 import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import vn.motcua.platform.auth.MetadataKeys;
-import vn.motcua.platform.testing.TestDatabase;
-import vn.motcua.platform.testing.TestIdentityProvider;
-import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,8 +19,13 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import vn.motcua.platform.auth.MetadataKeys;
+import vn.motcua.platform.testing.TestDatabase;
+import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
 
 /**
  * Shared set-up of the dossier-service ITs: one throwaway MariaDB database per class with the platform, service and
@@ -41,12 +40,13 @@ public abstract class DossierItSupport implements TestPropertyProvider {
 
     @Inject
     protected GrpcEmbeddedServer server;
+
     protected ManagedChannel channel;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(db.micronautProperties(
-                "classpath:db/platform", "classpath:db/migration", "classpath:db/demo"));
+        Map<String, String> props = new HashMap<>(
+                db.micronautProperties("classpath:db/platform", "classpath:db/migration", "classpath:db/demo"));
         props.putAll(idp.authProperties());
         props.putAll(extraProperties());
         return props;
@@ -59,7 +59,9 @@ public abstract class DossierItSupport implements TestPropertyProvider {
 
     @BeforeAll
     protected void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort())
+                .usePlaintext()
+                .build();
     }
 
     @AfterAll
@@ -85,8 +87,9 @@ public abstract class DossierItSupport implements TestPropertyProvider {
     }
 
     protected long count(String table) {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

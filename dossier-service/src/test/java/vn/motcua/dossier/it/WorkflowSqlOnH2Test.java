@@ -1,9 +1,19 @@
 package vn.motcua.dossier.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.dossier.calendar.DeadlineState;
@@ -20,17 +30,6 @@ import vn.motcua.dossier.dossier.repository.ListOrder;
 import vn.motcua.dossier.dossier.repository.PauseRepository;
 import vn.motcua.dossier.dossier.repository.RatingRepository;
 
-import java.sql.Connection;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The embedded default: the workflow's hand-written SQL (V2 columns, lists, compare-and-set) also runs on H2. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,12 +39,16 @@ class WorkflowSqlOnH2Test implements TestPropertyProvider {
 
     @Inject
     TransactionOperations<Connection> tx;
+
     @Inject
     DossierRepository dossiers;
+
     @Inject
     DossierListRepository lists;
+
     @Inject
     PauseRepository pauses;
+
     @Inject
     RatingRepository ratings;
 
@@ -70,48 +73,61 @@ class WorkflowSqlOnH2Test implements TestPropertyProvider {
             dossiers.insert(dossier(c, DossierState.SUBMITTED, null), T0, T0);
             return c;
         });
-        DossierRepository.StoredDossier stored = read(() -> dossiers.findStored(code)).orElseThrow();
+        DossierRepository.StoredDossier stored =
+                read(() -> dossiers.findStored(code)).orElseThrow();
         assertThat(stored.version()).isZero();
 
         Dossier moved = dossier(code, DossierState.IN_PROCESS, T0.plusSeconds(7200));
         assertThat(write(() -> dossiers.update(moved, DossierState.RECEIVED, 0, Channel.ONLINE, true, T0)))
                 .isTrue();
         assertThat(write(() -> dossiers.update(moved, DossierState.RECEIVED, 0, null, false, T0)))
-                .as("stale version").isFalse();
+                .as("stale version")
+                .isFalse();
 
-        List<Waiting> waiting = List.of(new Waiting(UnitColumn.HANDLING, EnumSet.of(DossierState.IN_PROCESS)),
+        List<Waiting> waiting = List.of(
+                new Waiting(UnitColumn.HANDLING, EnumSet.of(DossierState.IN_PROCESS)),
                 new Waiting(UnitColumn.RECEIVING, EnumSet.of(DossierState.SUBMITTED)));
         ListOrder byDue = ListOrder.ascending(ListOrder.Column.DUE_AT);
         List<Listed> inbox = read(() -> lists.inbox(waiting, Set.of("11077"), byDue, null, null, 10));
         assertThat(inbox).extracting(l -> l.dossier().code()).containsExactly(code, undated);
         assertThat(inbox).extracting(Listed::key).containsExactly(T0.plusSeconds(7200), byDue.nullKey());
         assertThat(read(() -> lists.inbox(waiting, Set.of("11077"), byDue, T0.plusSeconds(7200), code, 10)))
-                .extracting(l -> l.dossier().code()).containsExactly(undated);
+                .extracting(l -> l.dossier().code())
+                .containsExactly(undated);
         ListOrder byDueDesc = ListOrder.descending(ListOrder.Column.DUE_AT);
         assertThat(read(() -> lists.inbox(waiting, Set.of("11077"), byDueDesc, null, null, 10)))
-                .extracting(l -> l.dossier().code()).as("no due time sorts last both ways")
+                .extracting(l -> l.dossier().code())
+                .as("no due time sorts last both ways")
                 .containsExactly(code, undated);
-        assertThat(read(() -> lists.ownedBy("030090001234", Set.of(), ListOrder.descending(
-                ListOrder.Column.CREATED_AT), null, null, 10))).hasSize(2);
-        assertThat(read(() -> lists.ownedBy("030090001234", Set.of(DossierState.SUBMITTED), ListOrder.descending(
-                ListOrder.Column.RECEIVED_AT), null, null, 10))).extracting(l -> l.dossier().code())
+        assertThat(read(() -> lists.ownedBy(
+                        "030090001234", Set.of(), ListOrder.descending(ListOrder.Column.CREATED_AT), null, null, 10)))
+                .hasSize(2);
+        assertThat(read(() -> lists.ownedBy(
+                        "030090001234",
+                        Set.of(DossierState.SUBMITTED),
+                        ListOrder.descending(ListOrder.Column.RECEIVED_AT),
+                        null,
+                        null,
+                        10)))
+                .extracting(l -> l.dossier().code())
                 .containsExactly(undated);
 
-        List<DossierListRepository.SweepCandidate> candidates = read(() -> lists.sweepCandidates(
-                EnumSet.of(DossierState.IN_PROCESS), T0.plusSeconds(86_400), "", 10));
+        List<DossierListRepository.SweepCandidate> candidates =
+                read(() -> lists.sweepCandidates(EnumSet.of(DossierState.IN_PROCESS), T0.plusSeconds(86_400), "", 10));
         assertThat(candidates).extracting(c -> c.dossier().code()).containsExactly(code);
         assertThat(candidates.get(0).dossier().dueAt()).isEqualTo(T0.plusSeconds(7200));
-        assertThat(write(() -> dossiers.markAnnounced(code, 1, DeadlineState.IN_TIME,
-                DeadlineState.NEAR_DUE))).isTrue();
-        assertThat(write(() -> dossiers.markAnnounced(code, 1, DeadlineState.IN_TIME,
-                DeadlineState.NEAR_DUE))).isFalse();
+        assertThat(write(() -> dossiers.markAnnounced(code, 1, DeadlineState.IN_TIME, DeadlineState.NEAR_DUE)))
+                .isTrue();
+        assertThat(write(() -> dossiers.markAnnounced(code, 1, DeadlineState.IN_TIME, DeadlineState.NEAR_DUE)))
+                .isFalse();
 
         write(() -> {
             pauses.open(code, PauseRepository.SUPPLEMENT, T0, "Bổ sung");
             pauses.closeOpen(code, T0.plusSeconds(60));
             return null;
         });
-        assertThat(read(() -> pauses.forDossier(code))).singleElement()
+        assertThat(read(() -> pauses.forDossier(code)))
+                .singleElement()
                 .satisfies(p -> assertThat(p.endedAt()).isEqualTo(T0.plusSeconds(60)));
 
         RatingRepository.Rating rating = new RatingRepository.Rating(code, "s", 5, 5, 5, 5, true, null, T0);
@@ -128,9 +144,18 @@ class WorkflowSqlOnH2Test implements TestPropertyProvider {
     }
 
     private static Dossier dossier(String code, DossierState state, Instant due) {
-        return Dossier.builder().code(code).procedure("1.001193", 1, "Đăng ký khai sinh").receivingUnitCode("11077")
-                .competentUnitCode("11077").handlingUnitCode("11077").state(state).channel(Channel.COUNTER)
+        return Dossier.builder()
+                .code(code)
+                .procedure("1.001193", 1, "Đăng ký khai sinh")
+                .receivingUnitCode("11077")
+                .competentUnitCode("11077")
+                .handlingUnitCode("11077")
+                .state(state)
+                .channel(Channel.COUNTER)
                 .applicant(new Applicant("Nguyễn Văn An", "030090001234", null, null, null))
-                .receivedAt(due == null ? null : T0).originalDueAt(due).dueAt(due).build();
+                .receivedAt(due == null ? null : T0)
+                .originalDueAt(due)
+                .dueAt(due)
+                .build();
     }
 }

@@ -1,7 +1,6 @@
 package vn.motcua.gateway.admin;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.Set;
 
 /**
@@ -11,9 +10,16 @@ import java.util.Set;
  * @param roles          the realm roles mapped directly to the user
  * @param serviceAccount a client's service-account user (never administered here)
  */
-public record Account(String id, String username, @Nullable String email, @Nullable String firstName,
-                      @Nullable String lastName, boolean enabled, @Nullable String unitCode, Set<String> roles,
-                      boolean serviceAccount) {
+public record Account(
+        String id,
+        String username,
+        @Nullable String email,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        boolean enabled,
+        @Nullable String unitCode,
+        Set<String> roles,
+        boolean serviceAccount) {
 
     public Account {
         roles = Set.copyOf(roles);

@@ -3,14 +3,13 @@ package vn.motcua.gateway.admin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-import vn.motcua.gateway.http.RequestIds;
-import vn.motcua.platform.audit.AuditLog;
-import vn.motcua.platform.auth.Caller;
-
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.motcua.gateway.http.RequestIds;
+import vn.motcua.platform.audit.AuditLog;
+import vn.motcua.platform.auth.Caller;
 
 /**
  * The audit trail of user administration: one JSON line per action (allowed, refused or failed) on the dedicated
@@ -30,7 +29,11 @@ public class AdminAudit {
     /** Request attribute: this request's audit line is written (the filter must not write another). */
     static final String AUDITED = "motcua.admin.audited";
 
-    public enum Outcome { OK, DENIED, FAILED }
+    public enum Outcome {
+        OK,
+        DENIED,
+        FAILED
+    }
 
     private final AuditLog log;
 
@@ -43,19 +46,33 @@ public class AdminAudit {
      * controller (401 without a valid token, 403 for the wrong role), refused by the controller's own checks (400),
      * or not answered by the service (5xx).
      */
-    public void recordForwarded(HttpRequest<?> request, @Nullable Caller caller, String action,
-                                @Nullable String target, int status) {
-        AuditLog.Outcome outcome = status < 400 ? AuditLog.Outcome.OK
-                : status == 401 ? AuditLog.Outcome.UNAUTHENTICATED
-                : status == 403 ? AuditLog.Outcome.DENIED : AuditLog.Outcome.FAILED;
+    public void recordForwarded(
+            HttpRequest<?> request, @Nullable Caller caller, String action, @Nullable String target, int status) {
+        AuditLog.Outcome outcome = status < 400
+                ? AuditLog.Outcome.OK
+                : status == 401
+                        ? AuditLog.Outcome.UNAUTHENTICATED
+                        : status == 403 ? AuditLog.Outcome.DENIED : AuditLog.Outcome.FAILED;
         request.setAttribute(AUDITED, Boolean.TRUE);
-        log.write(action, outcome, outcome == AuditLog.Outcome.OK ? null : "HTTP_" + status, caller, target,
+        log.write(
+                action,
+                outcome,
+                outcome == AuditLog.Outcome.OK ? null : "HTTP_" + status,
+                caller,
+                target,
                 RequestIds.of(request));
     }
 
-    public void record(HttpRequest<?> request, AdminRules.Admin actor, String action, Outcome outcome,
-                       @Nullable String reason, @Nullable String targetId, @Nullable String targetUsername,
-                       @Nullable String unit, Collection<String> roles) {
+    public void record(
+            HttpRequest<?> request,
+            AdminRules.Admin actor,
+            String action,
+            Outcome outcome,
+            @Nullable String reason,
+            @Nullable String targetId,
+            @Nullable String targetUsername,
+            @Nullable String unit,
+            Collection<String> roles) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("action", action);
         line.put("outcome", outcome.name());

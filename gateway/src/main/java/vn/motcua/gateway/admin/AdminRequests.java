@@ -3,14 +3,13 @@ package vn.motcua.gateway.admin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import vn.motcua.gateway.dossier.JsonDocument;
-import vn.motcua.gateway.problem.ProblemException;
-import vn.motcua.gateway.validation.Violations;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.motcua.gateway.dossier.JsonDocument;
+import vn.motcua.gateway.problem.ProblemException;
+import vn.motcua.gateway.validation.Violations;
 
 /**
  * The bodies of the user administration routes, read strictly. Binding them straight to records let the
@@ -20,21 +19,26 @@ import java.util.Set;
  */
 final class AdminRequests {
 
-    private static final Set<String> CREATE_FIELDS = Set.of("username", "email", "firstName", "lastName",
-            "unitCode", "role", "password", "temporaryPassword");
+    private static final Set<String> CREATE_FIELDS =
+            Set.of("username", "email", "firstName", "lastName", "unitCode", "role", "password", "temporaryPassword");
     private static final Set<String> RESET_FIELDS = Set.of("password", "temporary");
     private static final Set<String> ROLE_FIELDS = Set.of("roles");
     private static final int MAX_ROLES = 20;
 
-    private AdminRequests() {
-    }
+    private AdminRequests() {}
 
     static UserJson.Create create(JsonMapper json, @Nullable String body) {
         Violations v = new Violations();
         JsonNode o = object(json, body, CREATE_FIELDS, v);
-        UserJson.Create create = new UserJson.Create(string(o, "username", v), string(o, "email", v),
-                string(o, "firstName", v), string(o, "lastName", v), string(o, "unitCode", v), string(o, "role", v),
-                string(o, "password", v), bool(o, "temporaryPassword", v));
+        UserJson.Create create = new UserJson.Create(
+                string(o, "username", v),
+                string(o, "email", v),
+                string(o, "firstName", v),
+                string(o, "lastName", v),
+                string(o, "unitCode", v),
+                string(o, "role", v),
+                string(o, "password", v),
+                bool(o, "temporaryPassword", v));
         v.throwIfAny();
         return create;
     }

@@ -1,13 +1,12 @@
 package vn.motcua.gateway.admin;
 
 import io.micronaut.core.annotation.Nullable;
-import vn.motcua.platform.auth.Roles;
-
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import vn.motcua.platform.auth.Roles;
 
 /**
  * What a unit administrator may do to accounts: pure decisions, no I/O.
@@ -50,8 +49,7 @@ public final class AdminRules {
         }
     }
 
-    private AdminRules() {
-    }
+    private AdminRules() {}
 
     public static boolean canGrant(Admin admin, String role, @Nullable String unit) {
         if (!Roles.OFFICERS.contains(role) || !admin.inScope(unit)) {
@@ -72,7 +70,9 @@ public final class AdminRules {
     }
 
     public static boolean canManage(Admin admin, Account account) {
-        if (account.serviceAccount() || account.id().equals(admin.subject()) || !admin.inScope(account.unitCode())
+        if (account.serviceAccount()
+                || account.id().equals(admin.subject())
+                || !admin.inScope(account.unitCode())
                 || account.roles().contains(Roles.CITIZEN)) {
             return false;
         }
@@ -104,15 +104,18 @@ public final class AdminRules {
         add.removeAll(current);
         Set<String> remove = new HashSet<>(current);
         remove.removeAll(target);
-        boolean allowed = target.stream().allMatch(Roles.OFFICERS::contains) && !target.isEmpty()
+        boolean allowed = target.stream().allMatch(Roles.OFFICERS::contains)
+                && !target.isEmpty()
                 && add.stream().allMatch(role -> canGrant(admin, role, account.unitCode()))
                 && remove.stream().allMatch(role -> canGrant(admin, role, account.unitCode()));
-        return allowed ? RoleDecision.allowed(new RoleChange(add, remove))
+        return allowed
+                ? RoleDecision.allowed(new RoleChange(add, remove))
                 : RoleDecision.refused(Refusal.ROLE_NOT_GRANTABLE);
     }
 
     /** Either a role change to apply or the refusal. */
-    public record RoleDecision(@Nullable RoleChange change, @Nullable Refusal refusal) {
+    public record RoleDecision(
+            @Nullable RoleChange change, @Nullable Refusal refusal) {
 
         static RoleDecision allowed(RoleChange change) {
             return new RoleDecision(change, null);

@@ -7,14 +7,13 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.uri.UriMatchTemplate;
+import java.util.Map;
+import java.util.Set;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.http.FilterOrder;
 import vn.motcua.gateway.security.CallerAttribute;
 import vn.motcua.proto.dossier.v1.UnitAdminServiceGrpc;
 import vn.motcua.proto.dossier.v1.WorkCalendarServiceGrpc;
-
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Every refused or failed administrative request leaves a line in the audit file, also when the controller or the
@@ -67,16 +66,18 @@ public class AdministrationAuditFilter {
             return; // a read of units or the calendar, or an unknown route: a 404 with nothing to audit
         }
         boolean decidedByService = request.getAttribute(Downstream.CALLED_STUB, Class.class)
-                .filter(AUDITING_SERVICES::contains).isPresent();
+                .filter(AUDITING_SERVICES::contains)
+                .isPresent();
         if (decidedByService && response.code() < 500) {
             return; // dossier-service audited its decision
         }
-        audit.recordForwarded(request, CallerAttribute.get(request).orElse(null), action, target(template, request),
-                response.code());
+        audit.recordForwarded(
+                request, CallerAttribute.get(request).orElse(null), action, target(template, request), response.code());
     }
 
     private static String target(String template, HttpRequest<?> request) {
-        return UriMatchTemplate.of(template).match(request.getPath())
+        return UriMatchTemplate.of(template)
+                .match(request.getPath())
                 .flatMap(m -> m.getVariableValues().values().stream().findFirst())
                 .map(String::valueOf)
                 .orElse(null);

@@ -16,6 +16,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
@@ -30,11 +34,6 @@ import vn.motcua.proto.dossier.v1.ListCalendarDaysRequest;
 import vn.motcua.proto.dossier.v1.RemoveCalendarDayRequest;
 import vn.motcua.proto.dossier.v1.WorkCalendarServiceGrpc.WorkCalendarServiceBlockingStub;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * The holiday table (WorkCalendarService): days off and make-up working days, nationwide (administrators of a root
  * unit, the province) or for a unit's subtree (administrators of a subtree holding it). A change applies to deadlines
@@ -45,8 +44,11 @@ import java.util.Set;
 @Access(AccessPolicy.UNIT_ADMIN)
 public class CalendarAdminController {
 
-    static final Map<String, CalendarDayKind> KINDS = Map.of("DAY_OFF", CalendarDayKind.CALENDAR_DAY_KIND_DAY_OFF,
-            "MAKEUP_WORKDAY", CalendarDayKind.CALENDAR_DAY_KIND_MAKEUP_WORKDAY);
+    static final Map<String, CalendarDayKind> KINDS = Map.of(
+            "DAY_OFF",
+            CalendarDayKind.CALENDAR_DAY_KIND_DAY_OFF,
+            "MAKEUP_WORKDAY",
+            CalendarDayKind.CALENDAR_DAY_KIND_MAKEUP_WORKDAY);
 
     private final Downstream downstream;
     private final WorkCalendarServiceBlockingStub calendar;
@@ -63,16 +65,20 @@ public class CalendarAdminController {
      * below it, from/to YYYY-MM-DD (default: the current year).
      */
     @Get
-    public UnitAdminJson.Days list(HttpRequest<?> request, @Nullable @QueryValue String from,
-                                   @Nullable @QueryValue String to) {
+    public UnitAdminJson.Days list(
+            HttpRequest<?> request, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         Violations v = new Violations();
         LocalDate start = v.date("from", from, false);
         LocalDate end = v.date("to", to, false);
         v.throwIfAny();
         ListCalendarDaysRequest rpc = ListCalendarDaysRequest.newBuilder()
-                .setFrom(start == null ? "" : start.toString()).setTo(end == null ? "" : end.toString()).build();
-        return new UnitAdminJson.Days(downstream.call(request, calendar, s -> s.listCalendarDays(rpc)).getDaysList()
-                .stream().map(UnitAdminJson.Day::from).toList());
+                .setFrom(start == null ? "" : start.toString())
+                .setTo(end == null ? "" : end.toString())
+                .build();
+        return new UnitAdminJson.Days(
+                downstream.call(request, calendar, s -> s.listCalendarDays(rpc)).getDaysList().stream()
+                        .map(UnitAdminJson.Day::from)
+                        .toList());
     }
 
     /**
@@ -82,13 +88,17 @@ public class CalendarAdminController {
      */
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<UnitAdminJson.Day> add(HttpRequest<?> request, @Nullable @Body String body,
+    public HttpResponse<UnitAdminJson.Day> add(
+            HttpRequest<?> request,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("date", "kind", "name", "unitCode"), v);
         // the date, the name, the unit code and whether a kind is given are the service's rules (AdminInput)
-        CalendarDay.Builder day = CalendarDay.newBuilder().setDate(b.text("date")).setName(b.text("name"))
+        CalendarDay.Builder day = CalendarDay.newBuilder()
+                .setDate(b.text("date"))
+                .setName(b.text("name"))
                 .setUnitCode(b.text("unitCode"));
         String kind = b.string("kind");
         if (kind != null && !kind.isEmpty()) {
@@ -99,24 +109,33 @@ public class CalendarAdminController {
             }
         }
         v.throwIfAny();
-        AddCalendarDayRequest rpc = AddCalendarDayRequest.newBuilder().setRequestId(requestId).setDay(day).build();
+        AddCalendarDayRequest rpc = AddCalendarDayRequest.newBuilder()
+                .setRequestId(requestId)
+                .setDay(day)
+                .build();
         JsonPaths.flattened(request, "day");
-        UnitAdminJson.Day added = UnitAdminJson.Day.from(downstream.call(request, calendar,
-                s -> s.addCalendarDay(rpc)).getDay());
-        return HttpResponse.created(added, URI.create("/api/v1/admin/calendar/holidays/" + added.date()
-                + (added.unitCode() == null ? "" : "?unitCode=" + added.unitCode())));
+        UnitAdminJson.Day added = UnitAdminJson.Day.from(
+                downstream.call(request, calendar, s -> s.addCalendarDay(rpc)).getDay());
+        return HttpResponse.created(
+                added,
+                URI.create("/api/v1/admin/calendar/holidays/" + added.date()
+                        + (added.unitCode() == null ? "" : "?unitCode=" + added.unitCode())));
     }
 
     /** Unit administrator: remove the entry of a date, nationwide or of ?unitCode=. */
     @Delete("/{date}")
-    public UnitAdminJson.Day remove(HttpRequest<?> request, @PathVariable String date,
-                                    @Nullable @QueryValue String unitCode) {
+    public UnitAdminJson.Day remove(
+            HttpRequest<?> request, @PathVariable String date, @Nullable @QueryValue String unitCode) {
         Violations v = new Violations();
         LocalDate day = v.date("date", date, true);
         String unit = v.code("unitCode", unitCode, false);
         v.throwIfAny();
-        RemoveCalendarDayRequest rpc = RemoveCalendarDayRequest.newBuilder().setDate(day.toString())
-                .setUnitCode(unit == null ? "" : unit).build();
-        return UnitAdminJson.Day.from(downstream.call(request, calendar, s -> s.removeCalendarDay(rpc)).getRemoved());
+        RemoveCalendarDayRequest rpc = RemoveCalendarDayRequest.newBuilder()
+                .setDate(day.toString())
+                .setUnitCode(unit == null ? "" : unit)
+                .build();
+        return UnitAdminJson.Day.from(downstream
+                .call(request, calendar, s -> s.removeCalendarDay(rpc))
+                .getRemoved());
     }
 }

@@ -22,13 +22,20 @@ public class DirectoryExceptionHandler implements ExceptionHandler<DirectoryExce
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DirectoryException e) {
         return switch (e.kind()) {
-            case CONFLICT -> Problems.response(request, HttpStatus.CONFLICT, Reasons.USER_EXISTS,
-                    "a user with this username or email exists");
-            case REJECTED -> Problems.response(request, HttpStatus.BAD_REQUEST, ErrorReason.INVALID_FIELD.name(),
-                    "the identity provider refused the values (e.g. its password policy)");
+            case CONFLICT ->
+                Problems.response(
+                        request, HttpStatus.CONFLICT, Reasons.USER_EXISTS, "a user with this username or email exists");
+            case REJECTED ->
+                Problems.response(
+                        request,
+                        HttpStatus.BAD_REQUEST,
+                        ErrorReason.INVALID_FIELD.name(),
+                        "the identity provider refused the values (e.g. its password policy)");
             case UNAVAILABLE -> {
                 LOG.warn("user administration failed: requestId={} {}", RequestIds.of(request), e.getMessage());
-                yield Problems.response(request, HttpStatus.SERVICE_UNAVAILABLE,
+                yield Problems.response(
+                        request,
+                        HttpStatus.SERVICE_UNAVAILABLE,
                         ErrorReason.IDENTITY_PROVIDER_UNAVAILABLE.name(),
                         "the identity provider could not be reached; retry later");
             }

@@ -9,6 +9,17 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -23,18 +34,6 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * {@link UserDirectory} on Keycloak's admin REST API (keycloak-admin-client), signed in as the gateway's own service
@@ -63,13 +62,14 @@ public class KeycloakUserDirectory implements UserDirectory, AutoCloseable {
     private final Duration readTimeout;
     private volatile Keycloak keycloak;
 
-    public KeycloakUserDirectory(@Value("${motcua.auth.issuer}") String issuer,
-                                 @Value("${motcua.gateway.keycloak.server-url:}") String serverUrl,
-                                 @Value("${motcua.gateway.keycloak.realm:motcua}") String realm,
-                                 @Value("${motcua.gateway.keycloak.client-id:motcua-gateway-admin}") String clientId,
-                                 @Value("${motcua.gateway.keycloak.client-secret:}") String clientSecret,
-                                 @Value("${motcua.gateway.keycloak.connect-timeout:5s}") Duration connectTimeout,
-                                 @Value("${motcua.gateway.keycloak.read-timeout:10s}") Duration readTimeout) {
+    public KeycloakUserDirectory(
+            @Value("${motcua.auth.issuer}") String issuer,
+            @Value("${motcua.gateway.keycloak.server-url:}") String serverUrl,
+            @Value("${motcua.gateway.keycloak.realm:motcua}") String realm,
+            @Value("${motcua.gateway.keycloak.client-id:motcua-gateway-admin}") String clientId,
+            @Value("${motcua.gateway.keycloak.client-secret:}") String clientSecret,
+            @Value("${motcua.gateway.keycloak.connect-timeout:5s}") Duration connectTimeout,
+            @Value("${motcua.gateway.keycloak.read-timeout:10s}") Duration readTimeout) {
         this.serverUrl = serverUrl == null || serverUrl.isBlank() ? serverUrlOf(issuer) : serverUrl;
         this.realm = realm;
         this.clientId = clientId;
@@ -99,8 +99,8 @@ public class KeycloakUserDirectory implements UserDirectory, AutoCloseable {
             String id;
             try (Response response = realm().users().create(user)) {
                 if (response.getStatus() == 409) {
-                    throw new DirectoryException(DirectoryException.Kind.CONFLICT,
-                            "a user with this username or email exists", null);
+                    throw new DirectoryException(
+                            DirectoryException.Kind.CONFLICT, "a user with this username or email exists", null);
                 }
                 if (response.getStatus() == 400) {
                     throw new DirectoryException(DirectoryException.Kind.REJECTED, errorMessage(response), null);
@@ -133,8 +133,8 @@ public class KeycloakUserDirectory implements UserDirectory, AutoCloseable {
                     break;
                 }
                 // exact match on the declared attribute; full representations carry the attributes
-                List<UserRepresentation> users = realm().users()
-                        .searchByAttributes(0, remaining, null, true, false, UNIT_CODE + ":" + unit);
+                List<UserRepresentation> users =
+                        realm().users().searchByAttributes(0, remaining, null, true, false, UNIT_CODE + ":" + unit);
                 for (UserRepresentation user : users) {
                     if (!isServiceAccount(user) && unit.equals(unitOf(user))) {
                         accounts.add(account(user, realmRoles(user.getId())));
@@ -185,7 +185,8 @@ public class KeycloakUserDirectory implements UserDirectory, AutoCloseable {
             if (!remove.isEmpty()) {
                 // only roles the user has directly can be taken away; others are already gone
                 List<RoleRepresentation> held = roles.listAll().stream()
-                        .filter(r -> remove.contains(r.getName())).toList();
+                        .filter(r -> remove.contains(r.getName()))
+                        .toList();
                 if (!held.isEmpty()) {
                     roles.remove(held);
                 }
@@ -211,8 +212,16 @@ public class KeycloakUserDirectory implements UserDirectory, AutoCloseable {
     }
 
     private Account account(UserRepresentation user, Set<String> roles) {
-        return new Account(user.getId(), user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName(),
-                Boolean.TRUE.equals(user.isEnabled()), unitOf(user), roles, isServiceAccount(user));
+        return new Account(
+                user.getId(),
+                user.getUsername(),
+                user.getEmail(),
+                user.getFirstName(),
+                user.getLastName(),
+                Boolean.TRUE.equals(user.isEnabled()),
+                unitOf(user),
+                roles,
+                isServiceAccount(user));
     }
 
     private Set<String> realmRoles(String id) {
@@ -227,7 +236,8 @@ public class KeycloakUserDirectory implements UserDirectory, AutoCloseable {
      * view-realm, which the gateway's service account deliberately lacks.
      */
     private static List<RoleRepresentation> pick(List<RoleRepresentation> candidates, Set<String> names) {
-        List<RoleRepresentation> picked = candidates.stream().filter(r -> names.contains(r.getName())).toList();
+        List<RoleRepresentation> picked =
+                candidates.stream().filter(r -> names.contains(r.getName())).toList();
         if (picked.size() != names.size()) {
             throw new DirectoryException(DirectoryException.Kind.REJECTED, "unknown realm role among " + names, null);
         }
@@ -298,9 +308,11 @@ public class KeycloakUserDirectory implements UserDirectory, AutoCloseable {
                 client = keycloak;
                 if (client == null) {
                     if (clientSecret == null || clientSecret.isBlank()) {
-                        throw new DirectoryException(DirectoryException.Kind.UNAVAILABLE,
+                        throw new DirectoryException(
+                                DirectoryException.Kind.UNAVAILABLE,
                                 "no client secret for the gateway's service account "
-                                        + "(MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET)", null);
+                                        + "(MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET)",
+                                null);
                     }
                     ResteasyClientBuilder http = (ResteasyClientBuilder) ClientBuilder.newBuilder();
                     http.connectionPoolSize(10)

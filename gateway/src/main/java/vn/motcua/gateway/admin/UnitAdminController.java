@@ -15,6 +15,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
@@ -36,15 +39,10 @@ import vn.motcua.proto.dossier.v1.ReplaceWeeklySessionsRequest;
 import vn.motcua.proto.dossier.v1.ReplaceWeeklySessionsResponse;
 import vn.motcua.proto.dossier.v1.SessionTime;
 import vn.motcua.proto.dossier.v1.UnitAdminServiceGrpc.UnitAdminServiceBlockingStub;
-import vn.motcua.proto.dossier.v1.WeeklySessions;
 import vn.motcua.proto.dossier.v1.Weekday;
+import vn.motcua.proto.dossier.v1.WeeklySessions;
 import vn.motcua.proto.dossier.v1.WorkCalendarServiceGrpc.WorkCalendarServiceBlockingStub;
 import vn.motcua.proto.dossier.v1.WorkSession;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Administrative units as data (UnitAdminService) and each unit's weekly sessions (WorkCalendarService), for unit
@@ -58,8 +56,13 @@ import java.util.Set;
 @Access(AccessPolicy.UNIT_ADMIN)
 public class UnitAdminController {
 
-    static final Map<String, UnitLevel> LEVELS = Map.of("PROVINCE", UnitLevel.UNIT_LEVEL_PROVINCE,
-            "DISTRICT", UnitLevel.UNIT_LEVEL_DISTRICT, "COMMUNE", UnitLevel.UNIT_LEVEL_COMMUNE);
+    static final Map<String, UnitLevel> LEVELS = Map.of(
+            "PROVINCE",
+            UnitLevel.UNIT_LEVEL_PROVINCE,
+            "DISTRICT",
+            UnitLevel.UNIT_LEVEL_DISTRICT,
+            "COMMUNE",
+            UnitLevel.UNIT_LEVEL_COMMUNE);
     private static final Set<String> UNIT_FIELDS = Set.of("code", "agencyCode", "name", "level", "parentCode");
 
     private final Downstream downstream;
@@ -67,8 +70,11 @@ public class UnitAdminController {
     private final WorkCalendarServiceBlockingStub calendar;
     private final JsonMapper json;
 
-    public UnitAdminController(Downstream downstream, UnitAdminServiceBlockingStub units,
-                               WorkCalendarServiceBlockingStub calendar, JsonMapper json) {
+    public UnitAdminController(
+            Downstream downstream,
+            UnitAdminServiceBlockingStub units,
+            WorkCalendarServiceBlockingStub calendar,
+            JsonMapper json) {
         this.downstream = downstream;
         this.units = units;
         this.calendar = calendar;
@@ -78,9 +84,12 @@ public class UnitAdminController {
     /** Unit administrator: the units of their subtree, closed ones included, with validity and successor. */
     @Get("/units")
     public UnitAdminJson.Units list(HttpRequest<?> request) {
-        return new UnitAdminJson.Units(downstream.call(request, units,
-                s -> s.listManagedUnits(ListManagedUnitsRequest.getDefaultInstance())).getUnitsList().stream()
-                .map(UnitAdminJson.Unit::from).toList());
+        return new UnitAdminJson.Units(downstream
+                .call(request, units, s -> s.listManagedUnits(ListManagedUnitsRequest.getDefaultInstance()))
+                .getUnitsList()
+                .stream()
+                .map(UnitAdminJson.Unit::from)
+                .toList());
     }
 
     /**
@@ -89,7 +98,9 @@ public class UnitAdminController {
      */
     @Post("/units")
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<UnitAdminJson.Unit> create(HttpRequest<?> request, @Nullable @Body String body,
+    public HttpResponse<UnitAdminJson.Unit> create(
+            HttpRequest<?> request,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
@@ -99,11 +110,14 @@ public class UnitAdminController {
         NewUnit unit = newUnit(v, b);
         String validFrom = b.text("validFrom");
         v.throwIfAny();
-        CreateUnitRequest rpc = CreateUnitRequest.newBuilder().setRequestId(requestId).setUnit(unit)
-                .setValidFrom(validFrom).build();
+        CreateUnitRequest rpc = CreateUnitRequest.newBuilder()
+                .setRequestId(requestId)
+                .setUnit(unit)
+                .setValidFrom(validFrom)
+                .build();
         JsonPaths.flattened(request, "unit");
-        UnitAdminJson.Unit created = UnitAdminJson.Unit.from(downstream.call(request, units,
-                s -> s.createUnit(rpc)).getUnit());
+        UnitAdminJson.Unit created = UnitAdminJson.Unit.from(
+                downstream.call(request, units, s -> s.createUnit(rpc)).getUnit());
         return HttpResponse.created(created, URI.create("/api/v1/admin/units"));
     }
 
@@ -116,8 +130,10 @@ public class UnitAdminController {
         JsonBody b = JsonBody.read(json, body, true, Set.of("name"), v);
         String name = b.text("name");
         v.throwIfAny();
-        RenameUnitRequest rpc = RenameUnitRequest.newBuilder().setCode(valid).setName(name).build();
-        return UnitAdminJson.Unit.from(downstream.call(request, units, s -> s.renameUnit(rpc)).getUnit());
+        RenameUnitRequest rpc =
+                RenameUnitRequest.newBuilder().setCode(valid).setName(name).build();
+        return UnitAdminJson.Unit.from(
+                downstream.call(request, units, s -> s.renameUnit(rpc)).getUnit());
     }
 
     /**
@@ -132,8 +148,10 @@ public class UnitAdminController {
         JsonBody b = JsonBody.read(json, body, true, Set.of("validTo"), v);
         String validTo = b.text("validTo");
         v.throwIfAny();
-        CloseUnitRequest rpc = CloseUnitRequest.newBuilder().setCode(valid).setValidTo(validTo).build();
-        return UnitAdminJson.Unit.from(downstream.call(request, units, s -> s.closeUnit(rpc)).getUnit());
+        CloseUnitRequest rpc =
+                CloseUnitRequest.newBuilder().setCode(valid).setValidTo(validTo).build();
+        return UnitAdminJson.Unit.from(
+                downstream.call(request, units, s -> s.closeUnit(rpc)).getUnit());
     }
 
     /**
@@ -143,7 +161,9 @@ public class UnitAdminController {
      */
     @Post("/units:merge")
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<UnitAdminJson.Merger> merge(HttpRequest<?> request, @Nullable @Body String body,
+    public HttpResponse<UnitAdminJson.Merger> merge(
+            HttpRequest<?> request,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
@@ -158,7 +178,8 @@ public class UnitAdminController {
         rpc.setEffectiveOn(b.text("effectiveOn"));
         v.throwIfAny();
         MergeUnitsResponse merged = downstream.call(request, units, s -> s.mergeUnits(rpc.build()));
-        UnitAdminJson.Merger result = new UnitAdminJson.Merger(UnitAdminJson.Unit.from(merged.getSuccessor()),
+        UnitAdminJson.Merger result = new UnitAdminJson.Merger(
+                UnitAdminJson.Unit.from(merged.getSuccessor()),
                 merged.getClosedList().stream().map(UnitAdminJson.Unit::from).toList());
         return HttpResponse.created(result, URI.create("/api/v1/admin/units"));
     }
@@ -169,8 +190,11 @@ public class UnitAdminController {
         Violations v = new Violations();
         String valid = v.code("code", code, true);
         v.throwIfAny();
-        GetWeeklySessionsResponse r = downstream.call(request, calendar,
-                s -> s.getWeeklySessions(GetWeeklySessionsRequest.newBuilder().setUnitCode(valid).build()));
+        GetWeeklySessionsResponse r = downstream.call(
+                request,
+                calendar,
+                s -> s.getWeeklySessions(
+                        GetWeeklySessionsRequest.newBuilder().setUnitCode(valid).build()));
         return UnitAdminJson.Sessions.from(valid, r.getWeekly(), r.getDefinedAt());
     }
 
@@ -181,8 +205,8 @@ public class UnitAdminController {
      */
     @Put("/units/{code}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public UnitAdminJson.Sessions replaceSessions(HttpRequest<?> request, @PathVariable String code,
-            @Nullable @Body String body) {
+    public UnitAdminJson.Sessions replaceSessions(
+            HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body) {
         Violations v = new Violations();
         String valid = v.code("code", code, true);
         JsonBody b = JsonBody.read(json, body, true, Set.of("sessions", "makeUpDaySessions"), v);
@@ -198,26 +222,34 @@ public class UnitAdminController {
                     weekday = Weekday.WEEKDAY_UNSPECIFIED;
                 }
                 if (weekday == Weekday.WEEKDAY_UNSPECIFIED) {
-                    v.add(s.path("weekday"), "must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY,"
-                            + " SUNDAY");
+                    v.add(
+                            s.path("weekday"),
+                            "must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY," + " SUNDAY");
                 }
             }
-            weekly.addSessions(WorkSession.newBuilder().setWeekday(weekday).setStart(s.text("start"))
+            weekly.addSessions(WorkSession.newBuilder()
+                    .setWeekday(weekday)
+                    .setStart(s.text("start"))
                     .setEnd(s.text("end")));
         }
         for (JsonBody s : b.objects("makeUpDaySessions", Set.of("start", "end"), Integer.MAX_VALUE)) {
-            weekly.addMakeUpDaySessions(SessionTime.newBuilder().setStart(s.text("start")).setEnd(s.text("end")));
+            weekly.addMakeUpDaySessions(
+                    SessionTime.newBuilder().setStart(s.text("start")).setEnd(s.text("end")));
         }
         v.throwIfAny();
-        ReplaceWeeklySessionsRequest rpc = ReplaceWeeklySessionsRequest.newBuilder().setUnitCode(valid)
-                .setWeekly(weekly).build();
+        ReplaceWeeklySessionsRequest rpc = ReplaceWeeklySessionsRequest.newBuilder()
+                .setUnitCode(valid)
+                .setWeekly(weekly)
+                .build();
         ReplaceWeeklySessionsResponse r = downstream.call(request, calendar, s -> s.replaceWeeklySessions(rpc));
         return UnitAdminJson.Sessions.from(valid, r.getWeekly(), r.getDefinedAt());
     }
 
     /** The unit's codes, name and whether a level is given are the service's rules (AdminInput). */
     private static NewUnit newUnit(Violations v, JsonBody b) {
-        NewUnit.Builder unit = NewUnit.newBuilder().setCode(b.text("code")).setAgencyCode(b.text("agencyCode"))
+        NewUnit.Builder unit = NewUnit.newBuilder()
+                .setCode(b.text("code"))
+                .setAgencyCode(b.text("agencyCode"))
                 .setName(b.text("name"));
         String level = b.string("level");
         if (level != null && !level.isEmpty()) {

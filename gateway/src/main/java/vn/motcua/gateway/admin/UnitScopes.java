@@ -2,13 +2,12 @@ package vn.motcua.gateway.admin;
 
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.proto.common.v1.UnitRef;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc.DossierServiceBlockingStub;
 import vn.motcua.proto.dossier.v1.ListUnitsRequest;
-
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * The units an administrator administers: their own unit and everything below it, from dossier-service's unit tree
@@ -27,9 +26,11 @@ public class UnitScopes {
     }
 
     public Set<String> subtree(HttpRequest<?> request, String unitCode) {
-        ListUnitsRequest rpc = ListUnitsRequest.newBuilder().setUnderCode(unitCode).build();
+        ListUnitsRequest rpc =
+                ListUnitsRequest.newBuilder().setUnderCode(unitCode).build();
         Set<String> codes = new LinkedHashSet<>();
-        for (UnitRef unit : downstream.call(request, dossiers, s -> s.listUnits(rpc)).getUnitsList()) {
+        for (UnitRef unit :
+                downstream.call(request, dossiers, s -> s.listUnits(rpc)).getUnitsList()) {
             codes.add(unit.getCode());
         }
         // the tree answers the subtree including its root; if the root is unknown there is nothing to administer

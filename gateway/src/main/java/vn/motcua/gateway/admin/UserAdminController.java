@@ -16,6 +16,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.problem.Reasons;
 import vn.motcua.gateway.security.Access;
@@ -24,13 +30,6 @@ import vn.motcua.gateway.security.CallerAttribute;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.ErrorReason;
-
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Officer accounts, administered by unit_admin within their unit's subtree (rules: {@link AdminRules}). The gateway
@@ -83,14 +82,22 @@ public class UserAdminController {
         AdminRules.Admin admin = admin(request);
         List<String> roles = List.of(role);
         AdminRules.checkCreate(admin, unit, roles).ifPresent(refusal -> {
-            audit.record(request, admin, "USER_CREATE", AdminAudit.Outcome.DENIED, refusal.name(), null, username,
-                    unit, roles);
+            audit.record(
+                    request,
+                    admin,
+                    "USER_CREATE",
+                    AdminAudit.Outcome.DENIED,
+                    refusal.name(),
+                    null,
+                    username,
+                    unit,
+                    roles);
             throw refused(refusal);
         });
         boolean temporary = body.temporaryPassword() == null || body.temporaryPassword();
         NewAccount account = new NewAccount(username, email, firstName, lastName, unit, role, password, temporary);
-        String id = audited(request, admin, "USER_CREATE", null, username, unit, roles,
-                () -> directory.create(account));
+        String id =
+                audited(request, admin, "USER_CREATE", null, username, unit, roles, () -> directory.create(account));
         audit.record(request, admin, "USER_CREATE", AdminAudit.Outcome.OK, null, id, username, unit, roles);
         return HttpResponse.created(new UserJson(id, username, email, firstName, lastName, true, unit, roles));
     }
@@ -100,25 +107,51 @@ public class UserAdminController {
      * (unitCode); at most max (default 100, up to 500).
      */
     @Get
-    public UserJson.Users list(HttpRequest<?> request, @Nullable @QueryValue String unitCode,
-                               @Nullable @QueryValue String max) {
+    public UserJson.Users list(
+            HttpRequest<?> request, @Nullable @QueryValue String unitCode, @Nullable @QueryValue String max) {
         Violations violations = new Violations();
         String unit = violations.code("unitCode", unitCode, false);
         int limit = max(violations, max);
         violations.throwIfAny();
         AdminRules.Admin admin = admin(request);
         if (unit != null && !admin.inScope(unit)) {
-            audit.record(request, admin, "USER_LIST", AdminAudit.Outcome.DENIED,
-                    AdminRules.Refusal.UNIT_OUT_OF_SCOPE.name(), null, null, unit, List.of());
+            audit.record(
+                    request,
+                    admin,
+                    "USER_LIST",
+                    AdminAudit.Outcome.DENIED,
+                    AdminRules.Refusal.UNIT_OUT_OF_SCOPE.name(),
+                    null,
+                    null,
+                    unit,
+                    List.of());
             throw refused(AdminRules.Refusal.UNIT_OUT_OF_SCOPE);
         }
         Collection<String> units = unit != null ? List.of(unit) : admin.scope();
-        List<UserJson> users = audited(request, admin, "USER_LIST", null, null, unit, List.of(),
-                () -> directory.listByUnits(units, limit)).stream()
-                .filter(account -> admin.inScope(account.unitCode()) && !account.roles().contains("citizen"))
-                .map(UserJson::from).toList();
-        audit.record(request, admin, "USER_LIST", AdminAudit.Outcome.OK, null, null, null,
-                unit != null ? unit : admin.unitCode(), List.of());
+        List<UserJson> users = audited(
+                        request,
+                        admin,
+                        "USER_LIST",
+                        null,
+                        null,
+                        unit,
+                        List.of(),
+                        () -> directory.listByUnits(units, limit))
+                .stream()
+                .filter(account ->
+                        admin.inScope(account.unitCode()) && !account.roles().contains("citizen"))
+                .map(UserJson::from)
+                .toList();
+        audit.record(
+                request,
+                admin,
+                "USER_LIST",
+                AdminAudit.Outcome.OK,
+                null,
+                null,
+                null,
+                unit != null ? unit : admin.unitCode(),
+                List.of());
         return new UserJson.Users(users);
     }
 
@@ -127,22 +160,45 @@ public class UserAdminController {
     public UserJson disable(HttpRequest<?> request, @PathVariable String id) {
         AdminRules.Admin admin = admin(request);
         Account account = manageable(request, admin, "USER_DISABLE", id);
-        audited(request, admin, "USER_DISABLE", account.id(), account.username(), account.unitCode(),
-                AdminRules.officerRoles(account.roles()), () -> {
+        audited(
+                request,
+                admin,
+                "USER_DISABLE",
+                account.id(),
+                account.username(),
+                account.unitCode(),
+                AdminRules.officerRoles(account.roles()),
+                () -> {
                     directory.disable(account.id());
                     return null;
                 });
-        audit.record(request, admin, "USER_DISABLE", AdminAudit.Outcome.OK, null, account.id(), account.username(),
-                account.unitCode(), AdminRules.officerRoles(account.roles()));
-        return UserJson.from(new Account(account.id(), account.username(), account.email(), account.firstName(),
-                account.lastName(), false, account.unitCode(), account.roles(), false));
+        audit.record(
+                request,
+                admin,
+                "USER_DISABLE",
+                AdminAudit.Outcome.OK,
+                null,
+                account.id(),
+                account.username(),
+                account.unitCode(),
+                AdminRules.officerRoles(account.roles()));
+        return UserJson.from(new Account(
+                account.id(),
+                account.username(),
+                account.email(),
+                account.firstName(),
+                account.lastName(),
+                false,
+                account.unitCode(),
+                account.roles(),
+                false));
     }
 
     /** Unit administrator: set a new password for an account of their subtree (temporary by default). */
     @Post("/{id}/reset-password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<Void> resetPassword(HttpRequest<?> request, @PathVariable String id,
-                                            @Nullable @Body String json) {
+    public HttpResponse<Void> resetPassword(
+            HttpRequest<?> request, @PathVariable String id, @Nullable @Body String json) {
         UserJson.PasswordReset body = AdminRequests.passwordReset(jsonMapper, json);
         Violations violations = new Violations();
         String password = password(violations, "password", body.password());
@@ -150,13 +206,28 @@ public class UserAdminController {
         AdminRules.Admin admin = admin(request);
         Account account = manageable(request, admin, "USER_RESET_PASSWORD", id);
         boolean temporary = body.temporary() == null || body.temporary();
-        audited(request, admin, "USER_RESET_PASSWORD", account.id(), account.username(), account.unitCode(),
-                List.of(), () -> {
+        audited(
+                request,
+                admin,
+                "USER_RESET_PASSWORD",
+                account.id(),
+                account.username(),
+                account.unitCode(),
+                List.of(),
+                () -> {
                     directory.resetPassword(account.id(), password, temporary);
                     return null;
                 });
-        audit.record(request, admin, "USER_RESET_PASSWORD", AdminAudit.Outcome.OK, null, account.id(),
-                account.username(), account.unitCode(), List.of());
+        audit.record(
+                request,
+                admin,
+                "USER_RESET_PASSWORD",
+                AdminAudit.Outcome.OK,
+                null,
+                account.id(),
+                account.username(),
+                account.unitCode(),
+                List.of());
         return HttpResponse.noContent();
     }
 
@@ -181,23 +252,54 @@ public class UserAdminController {
         List<String> sortedWanted = wanted.stream().distinct().sorted().toList();
         AdminRules.RoleDecision decision = AdminRules.changeRoles(admin, account, sortedWanted);
         if (decision.refusal() != null) {
-            audit.record(request, admin, "USER_SET_ROLES", AdminAudit.Outcome.DENIED, decision.refusal().name(),
-                    account.id(), account.username(), account.unitCode(), sortedWanted);
+            audit.record(
+                    request,
+                    admin,
+                    "USER_SET_ROLES",
+                    AdminAudit.Outcome.DENIED,
+                    decision.refusal().name(),
+                    account.id(),
+                    account.username(),
+                    account.unitCode(),
+                    sortedWanted);
             throw refused(decision.refusal());
         }
         AdminRules.RoleChange change = decision.change();
-        audited(request, admin, "USER_SET_ROLES", account.id(), account.username(), account.unitCode(), sortedWanted,
+        audited(
+                request,
+                admin,
+                "USER_SET_ROLES",
+                account.id(),
+                account.username(),
+                account.unitCode(),
+                sortedWanted,
                 () -> {
                     directory.changeRealmRoles(account.id(), change.add(), change.remove());
                     return null;
                 });
-        audit.record(request, admin, "USER_SET_ROLES", AdminAudit.Outcome.OK, null, account.id(),
-                account.username(), account.unitCode(), sortedWanted);
+        audit.record(
+                request,
+                admin,
+                "USER_SET_ROLES",
+                AdminAudit.Outcome.OK,
+                null,
+                account.id(),
+                account.username(),
+                account.unitCode(),
+                sortedWanted);
         Set<String> roles = new java.util.HashSet<>(account.roles());
         roles.removeAll(change.remove());
         roles.addAll(change.add());
-        return UserJson.from(new Account(account.id(), account.username(), account.email(), account.firstName(),
-                account.lastName(), account.enabled(), account.unitCode(), roles, false));
+        return UserJson.from(new Account(
+                account.id(),
+                account.username(),
+                account.email(),
+                account.firstName(),
+                account.lastName(),
+                account.enabled(),
+                account.unitCode(),
+                roles,
+                false));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
@@ -217,32 +319,62 @@ public class UserAdminController {
         Account account = audited(request, admin, action, id, null, null, List.of(), () -> directory.find(id))
                 .orElse(null);
         if (account == null || !AdminRules.canManage(admin, account)) {
-            audit.record(request, admin, action, AdminAudit.Outcome.DENIED, AdminRules.Refusal.NOT_MANAGEABLE.name(),
-                    id, null, null, List.of());
+            audit.record(
+                    request,
+                    admin,
+                    action,
+                    AdminAudit.Outcome.DENIED,
+                    AdminRules.Refusal.NOT_MANAGEABLE.name(),
+                    id,
+                    null,
+                    null,
+                    List.of());
             throw notFound();
         }
         return account;
     }
 
     /** Runs a directory call; a failure is audited as FAILED and answered by {@link DirectoryExceptionHandler}. */
-    private <T> T audited(HttpRequest<?> request, AdminRules.Admin admin, String action, @Nullable String targetId,
-                          @Nullable String targetUsername, @Nullable String unit, Collection<String> roles,
-                          Supplier<T> call) {
+    private <T> T audited(
+            HttpRequest<?> request,
+            AdminRules.Admin admin,
+            String action,
+            @Nullable String targetId,
+            @Nullable String targetUsername,
+            @Nullable String unit,
+            Collection<String> roles,
+            Supplier<T> call) {
         try {
             return call.get();
         } catch (DirectoryException e) {
-            audit.record(request, admin, action, AdminAudit.Outcome.FAILED, e.kind().name(), targetId,
-                    targetUsername, unit, roles);
+            audit.record(
+                    request,
+                    admin,
+                    action,
+                    AdminAudit.Outcome.FAILED,
+                    e.kind().name(),
+                    targetId,
+                    targetUsername,
+                    unit,
+                    roles);
             throw e;
         }
     }
 
     private static ProblemException refused(AdminRules.Refusal refusal) {
         return switch (refusal) {
-            case UNIT_OUT_OF_SCOPE -> new ProblemException(HttpStatus.FORBIDDEN, Reasons.UNIT_OUT_OF_SCOPE,
-                    "the unit is not your unit or a unit below it", List.of());
-            case ROLE_NOT_GRANTABLE -> new ProblemException(HttpStatus.FORBIDDEN, Reasons.ROLE_NOT_GRANTABLE,
-                    "you may not grant or take away this role at this unit", List.of());
+            case UNIT_OUT_OF_SCOPE ->
+                new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        Reasons.UNIT_OUT_OF_SCOPE,
+                        "the unit is not your unit or a unit below it",
+                        List.of());
+            case ROLE_NOT_GRANTABLE ->
+                new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        Reasons.ROLE_NOT_GRANTABLE,
+                        "you may not grant or take away this role at this unit",
+                        List.of());
             case NOT_MANAGEABLE -> notFound();
         };
     }
@@ -259,7 +391,8 @@ public class UserAdminController {
         }
         String lower = value.toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(lower).matches()) {
-            violations.add("username", "must be 3-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            violations.add(
+                    "username", "must be 3-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
             return null;
         }
         return lower;

@@ -16,6 +16,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
@@ -45,13 +51,6 @@ import vn.motcua.proto.dossier.v1.TimeLimit;
 import vn.motcua.proto.dossier.v1.TimeLimitUnit;
 import vn.motcua.proto.dossier.v1.WithdrawProcedureRequest;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-
 /**
  * Managing the procedure catalogue (CatalogService, served by dossier-service): drafts, publication, withdrawal,
  * import/export and the TTHC controller's review, plus the public procedure page and unit listing. POSTs map
@@ -69,18 +68,40 @@ public class CatalogController {
     static final int IMPORT_MAX_BYTES = 5 * 1024 * 1024;
     /** How many fees, components or receiving units a draft has is the service's rule; the body limit bounds it. */
     private static final int ANY_ITEMS = Integer.MAX_VALUE;
-    static final Map<String, UnitLevel> LEVELS = Map.of("PROVINCE", UnitLevel.UNIT_LEVEL_PROVINCE,
-            "DISTRICT", UnitLevel.UNIT_LEVEL_DISTRICT, "COMMUNE", UnitLevel.UNIT_LEVEL_COMMUNE);
+
+    static final Map<String, UnitLevel> LEVELS = Map.of(
+            "PROVINCE",
+            UnitLevel.UNIT_LEVEL_PROVINCE,
+            "DISTRICT",
+            UnitLevel.UNIT_LEVEL_DISTRICT,
+            "COMMUNE",
+            UnitLevel.UNIT_LEVEL_COMMUNE);
     static final Map<String, TimeLimitUnit> TIME_UNITS = Map.of(
             "WORKING_DAYS", TimeLimitUnit.TIME_LIMIT_UNIT_WORKING_DAYS,
             "WORKING_HOURS", TimeLimitUnit.TIME_LIMIT_UNIT_WORKING_HOURS,
             "CALENDAR_DAYS", TimeLimitUnit.TIME_LIMIT_UNIT_CALENDAR_DAYS,
             "MONTHS", TimeLimitUnit.TIME_LIMIT_UNIT_MONTHS);
-    static final Map<String, OnlineLevel> ONLINE_LEVELS = Map.of("NONE", OnlineLevel.ONLINE_LEVEL_NONE,
-            "PARTIAL", OnlineLevel.ONLINE_LEVEL_PARTIAL, "FULL", OnlineLevel.ONLINE_LEVEL_FULL);
-    private static final Set<String> DRAFT_FIELDS = Set.of("code", "name", "field", "level", "timeLimit", "fees",
-            "onlineLevel", "postalAllowed", "boundaryFreeAllowed", "requiresPaperResult", "components",
-            "receivingUnits", "effectiveOn");
+    static final Map<String, OnlineLevel> ONLINE_LEVELS = Map.of(
+            "NONE",
+            OnlineLevel.ONLINE_LEVEL_NONE,
+            "PARTIAL",
+            OnlineLevel.ONLINE_LEVEL_PARTIAL,
+            "FULL",
+            OnlineLevel.ONLINE_LEVEL_FULL);
+    private static final Set<String> DRAFT_FIELDS = Set.of(
+            "code",
+            "name",
+            "field",
+            "level",
+            "timeLimit",
+            "fees",
+            "onlineLevel",
+            "postalAllowed",
+            "boundaryFreeAllowed",
+            "requiresPaperResult",
+            "components",
+            "receivingUnits",
+            "effectiveOn");
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,120}\\.(csv|xlsx)");
 
@@ -104,14 +125,18 @@ public class CatalogController {
     @Post("/catalog/procedures")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
-    public HttpResponse<CatalogJson.Version> createDraft(HttpRequest<?> request, @Nullable @Body String body,
+    public HttpResponse<CatalogJson.Version> createDraft(
+            HttpRequest<?> request,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, DRAFT_FIELDS, v);
         // the values' rules (required, lengths, codes, ranges, list sizes, dates) are the service's (DraftRules);
         // here only the JSON's shape, and the choices the proto request needs as enums
-        ProcedureDraft.Builder draft = ProcedureDraft.newBuilder().setCode(b.text("code")).setName(b.text("name"))
+        ProcedureDraft.Builder draft = ProcedureDraft.newBuilder()
+                .setCode(b.text("code"))
+                .setName(b.text("name"))
                 .setField(b.text("field"));
         UnitLevel level = choice(v, b, "level", LEVELS);
         if (level != null) {
@@ -120,12 +145,15 @@ public class CatalogController {
         JsonBody limit = b.object("timeLimit", Set.of("amount", "unit"));
         if (limit != null) {
             TimeLimitUnit unit = choice(v, limit, "unit", TIME_UNITS);
-            draft.setTimeLimit(TimeLimit.newBuilder().setAmount(limit.longValue("amount", Long.MIN_VALUE,
-                    Long.MAX_VALUE)).setUnit(unit == null ? TimeLimitUnit.TIME_LIMIT_UNIT_UNSPECIFIED : unit));
+            draft.setTimeLimit(TimeLimit.newBuilder()
+                    .setAmount(limit.longValue("amount", Long.MIN_VALUE, Long.MAX_VALUE))
+                    .setUnit(unit == null ? TimeLimitUnit.TIME_LIMIT_UNIT_UNSPECIFIED : unit));
         }
         for (JsonBody fee : b.objects("fees", Set.of("name", "amount", "currencyCode"), ANY_ITEMS)) {
-            draft.addFees(FeeItem.newBuilder().setName(fee.text("name"))
-                    .setAmount(Money.newBuilder().setAmount(fee.longValue("amount", Long.MIN_VALUE, Long.MAX_VALUE))
+            draft.addFees(FeeItem.newBuilder()
+                    .setName(fee.text("name"))
+                    .setAmount(Money.newBuilder()
+                            .setAmount(fee.longValue("amount", Long.MIN_VALUE, Long.MAX_VALUE))
                             .setCurrencyCode(fee.text("currencyCode"))));
         }
         OnlineLevel online = choice(v, b, "onlineLevel", ONLINE_LEVELS);
@@ -135,26 +163,32 @@ public class CatalogController {
         draft.setPostalAllowed(b.bool("postalAllowed"))
                 .setBoundaryFreeAllowed(b.bool("boundaryFreeAllowed"))
                 .setRequiresPaperResult(b.bool("requiresPaperResult"));
-        for (JsonBody c : b.objects("components", Set.of("name", "originalRequired", "quantity", "presentOnly"),
-                ANY_ITEMS)) {
-            draft.addComponents(Component.newBuilder().setName(c.text("name"))
+        for (JsonBody c :
+                b.objects("components", Set.of("name", "originalRequired", "quantity", "presentOnly"), ANY_ITEMS)) {
+            draft.addComponents(Component.newBuilder()
+                    .setName(c.text("name"))
                     .setOriginalRequired(c.bool("originalRequired"))
                     .setQuantity(c.integer("quantity", Integer.MIN_VALUE, Integer.MAX_VALUE))
                     .setPresentOnly(c.bool("presentOnly")));
         }
         for (JsonBody u : b.objects("receivingUnits", Set.of("unitCode", "competentUnitCode"), ANY_ITEMS)) {
-            draft.addReceivingUnits(ReceivingUnit.newBuilder().setUnitCode(u.text("unitCode"))
+            draft.addReceivingUnits(ReceivingUnit.newBuilder()
+                    .setUnitCode(u.text("unitCode"))
                     .setCompetentUnitCode(u.text("competentUnitCode")));
         }
         draft.setEffectiveOn(b.text("effectiveOn"));
         // the service names the draft's fields draft.*, and a fee's currency draft.fees[i].amount.currency_code
         JsonPaths.flattened(request, "draft", path -> path.replaceFirst("\\.amount\\.currencyCode$", ".currencyCode"));
         v.throwIfAny();
-        CreateProcedureDraftRequest rpc = CreateProcedureDraftRequest.newBuilder().setRequestId(requestId)
-                .setDraft(draft).build();
-        CatalogJson.Version created = CatalogJson.Version.from(call(request, s -> s.createProcedureDraft(rpc))
-                .getVersion());
-        String code = created.procedure() == null ? rpc.getDraft().getCode() : created.procedure().code();
+        CreateProcedureDraftRequest rpc = CreateProcedureDraftRequest.newBuilder()
+                .setRequestId(requestId)
+                .setDraft(draft)
+                .build();
+        CatalogJson.Version created = CatalogJson.Version.from(
+                call(request, s -> s.createProcedureDraft(rpc)).getVersion());
+        String code = created.procedure() == null
+                ? rpc.getDraft().getCode()
+                : created.procedure().code();
         int version = created.procedure() == null ? 0 : created.procedure().version();
         return HttpResponse.created(created, URI.create("/api/v1/public/procedures/" + code + "?version=" + version));
     }
@@ -163,8 +197,11 @@ public class CatalogController {
     @Post("/catalog/procedures/{code}/versions/{version}:publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
-    public CatalogJson.Version publish(HttpRequest<?> request, @PathVariable String code,
-            @PathVariable String version, @Nullable @Body String body,
+    public CatalogJson.Version publish(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @PathVariable String version,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String validCode = v.code("code", code, true);
@@ -175,39 +212,53 @@ public class CatalogController {
         String decision = b.text("publicationDecision");
         String publishedOn = b.text("publishedOn");
         v.throwIfAny();
-        PublishProcedureRequest rpc = PublishProcedureRequest.newBuilder().setRequestId(requestId)
-                .setCode(validCode).setVersion(validVersion).setPublicationDecision(decision)
-                .setPublishedOn(publishedOn).build();
-        return CatalogJson.Version.from(call(request, s -> s.publishProcedure(rpc)).getVersion());
+        PublishProcedureRequest rpc = PublishProcedureRequest.newBuilder()
+                .setRequestId(requestId)
+                .setCode(validCode)
+                .setVersion(validVersion)
+                .setPublicationDecision(decision)
+                .setPublishedOn(publishedOn)
+                .build();
+        return CatalogJson.Version.from(
+                call(request, s -> s.publishProcedure(rpc)).getVersion());
     }
 
     /** TTHC controller: withdraw a procedure from the public listing (no new dossiers). Body {reason}. */
     @Post("/catalog/procedures/{code}:withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
-    public CatalogJson.Version withdraw(HttpRequest<?> request, @PathVariable String code,
-            @Nullable @Body String body, @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+    public CatalogJson.Version withdraw(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String validCode = v.code("code", code, true);
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("reason"), v);
         String reason = b.text("reason"); // required, at most 1000 characters: the service's rule
         v.throwIfAny();
-        WithdrawProcedureRequest rpc = WithdrawProcedureRequest.newBuilder().setRequestId(requestId)
-                .setCode(validCode).setReason(reason).build();
-        return CatalogJson.Version.from(call(request, s -> s.withdrawProcedure(rpc)).getVersion());
+        WithdrawProcedureRequest rpc = WithdrawProcedureRequest.newBuilder()
+                .setRequestId(requestId)
+                .setCode(validCode)
+                .setReason(reason)
+                .build();
+        return CatalogJson.Version.from(
+                call(request, s -> s.withdrawProcedure(rpc)).getVersion());
     }
 
     /** Anyone: one procedure, the current published version or ?version=N. */
     @Get("/public/procedures/{code}")
     @Access(AccessPolicy.PUBLIC)
-    public CatalogJson.Version procedure(HttpRequest<?> request, @PathVariable String code,
-                                         @Nullable @QueryValue String version) {
+    public CatalogJson.Version procedure(
+            HttpRequest<?> request, @PathVariable String code, @Nullable @QueryValue String version) {
         Violations v = new Violations();
         String validCode = v.code("code", code, true);
         int validVersion = version == null || version.isEmpty() ? 0 : version(v, "version", version);
         v.throwIfAny();
-        GetProcedureRequest rpc = GetProcedureRequest.newBuilder().setCode(validCode).setVersion(validVersion)
+        GetProcedureRequest rpc = GetProcedureRequest.newBuilder()
+                .setCode(validCode)
+                .setVersion(validVersion)
                 .build();
         return CatalogJson.Version.from(call(request, s -> s.getProcedure(rpc)).getVersion());
     }
@@ -219,7 +270,8 @@ public class CatalogController {
         Violations v = new Violations();
         String unit = v.code("unitCode", unitCode, true);
         v.throwIfAny();
-        GetPublicListingRequest rpc = GetPublicListingRequest.newBuilder().setUnitCode(unit).build();
+        GetPublicListingRequest rpc =
+                GetPublicListingRequest.newBuilder().setUnitCode(unit).build();
         return CatalogJson.Listing.from(call(request, s -> s.getPublicListing(rpc)));
     }
 
@@ -232,12 +284,15 @@ public class CatalogController {
     @Post("/catalog:import")
     @Consumes({CSV, XLSX})
     @Access(AccessPolicy.TTHC_CONTROLLER)
-    public CatalogJson.Imported importCatalogue(HttpRequest<?> request, @Nullable @Body byte[] body,
+    public CatalogJson.Imported importCatalogue(
+            HttpRequest<?> request,
+            @Nullable @Body byte[] body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         CatalogueFormat format = request.getContentType()
-                .map(t -> t.getName().equalsIgnoreCase(CSV) ? CatalogueFormat.CATALOGUE_FORMAT_CSV
+                .map(t -> t.getName().equalsIgnoreCase(CSV)
+                        ? CatalogueFormat.CATALOGUE_FORMAT_CSV
                         : t.getName().equalsIgnoreCase(XLSX) ? CatalogueFormat.CATALOGUE_FORMAT_XLSX : null)
                 .orElse(null);
         if (format == null) {
@@ -250,13 +305,19 @@ public class CatalogController {
             v.add("$", "must be at most 5 MB");
         }
         v.throwIfAny();
-        ImportCatalogueRequest rpc = ImportCatalogueRequest.newBuilder().setRequestId(requestId).setFormat(format)
-                .setContent(ByteString.copyFrom(body)).build();
-        return new CatalogJson.Imported(call(request, s -> s.importCatalogue(rpc)).getDraftsCreated());
+        ImportCatalogueRequest rpc = ImportCatalogueRequest.newBuilder()
+                .setRequestId(requestId)
+                .setFormat(format)
+                .setContent(ByteString.copyFrom(body))
+                .build();
+        return new CatalogJson.Imported(
+                call(request, s -> s.importCatalogue(rpc)).getDraftsCreated());
     }
 
     /** TTHC controller: the current published catalogue as a file, ?format=csv (default) or xlsx. */
-    @Get(value = "/catalog:export", produces = {CSV, XLSX})
+    @Get(
+            value = "/catalog:export",
+            produces = {CSV, XLSX})
     @Access(AccessPolicy.TTHC_CONTROLLER)
     public HttpResponse<byte[]> exportCatalogue(HttpRequest<?> request, @Nullable @QueryValue String format) {
         Violations v = new Violations();
@@ -269,15 +330,19 @@ public class CatalogController {
             v.add("format", "must be csv or xlsx");
         }
         v.throwIfAny();
-        ExportCatalogueRequest rpc = ExportCatalogueRequest.newBuilder().setFormat(wanted).build();
+        ExportCatalogueRequest rpc =
+                ExportCatalogueRequest.newBuilder().setFormat(wanted).build();
         ExportCatalogueResponse file = call(request, s -> s.exportCatalogue(rpc));
         boolean xlsx = wanted == CatalogueFormat.CATALOGUE_FORMAT_XLSX;
         String extension = xlsx ? "xlsx" : "csv";
         // the file name is the service's text: put it into a header only when it is plainly harmless
-        String fileName = FILE_NAME.matcher(file.getFileName()).matches() && file.getFileName().endsWith(extension)
-                ? file.getFileName() : "catalogue." + extension;
+        String fileName = FILE_NAME.matcher(file.getFileName()).matches()
+                        && file.getFileName().endsWith(extension)
+                ? file.getFileName()
+                : "catalogue." + extension;
         MediaType type = xlsx ? MediaType.of(XLSX) : MediaType.of(CSV + ";charset=utf-8");
-        return HttpResponse.ok(file.getContent().toByteArray()).contentType(type)
+        return HttpResponse.ok(file.getContent().toByteArray())
+                .contentType(type)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 
@@ -292,7 +357,8 @@ public class CatalogController {
         LocalDate date = v.date("asOf", asOf, false);
         v.throwIfAny();
         ReviewCatalogueRequest rpc = ReviewCatalogueRequest.newBuilder()
-                .setAsOf(date == null ? "" : date.toString()).build();
+                .setAsOf(date == null ? "" : date.toString())
+                .build();
         return CatalogJson.Review.from(call(request, s -> s.reviewCatalogue(rpc)));
     }
 

@@ -3,6 +3,7 @@ package vn.motcua.gateway.catalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 import vn.motcua.gateway.downstream.ProtoValues;
 import vn.motcua.proto.dossier.v1.GetPublicListingResponse;
 import vn.motcua.proto.dossier.v1.ProcedureVersion;
@@ -10,26 +11,31 @@ import vn.motcua.proto.dossier.v1.ReceivingUnit;
 import vn.motcua.proto.dossier.v1.ReviewCatalogueResponse;
 import vn.motcua.proto.dossier.v1.ReviewItem;
 
-import java.util.List;
-
 /** JSON of the catalogue management routes (CatalogService). Dates are ISO YYYY-MM-DD. */
 public final class CatalogJson {
 
-    private CatalogJson() {
-    }
+    private CatalogJson() {}
 
     /** One version of a procedure; state DRAFT, PUBLISHED or WITHDRAWN. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Version(@Nullable ProcedureJson procedure, @Nullable String state,
-                          @Nullable String publicationDecision, @Nullable String publishedOn,
-                          @Nullable String effectiveOn, boolean requiresPaperResult, List<Receiving> receivingUnits) {
+    public record Version(
+            @Nullable ProcedureJson procedure,
+            @Nullable String state,
+            @Nullable String publicationDecision,
+            @Nullable String publishedOn,
+            @Nullable String effectiveOn,
+            boolean requiresPaperResult,
+            List<Receiving> receivingUnits) {
 
         static Version from(ProcedureVersion v) {
-            return new Version(v.hasProcedure() ? ProcedureJson.from(v.getProcedure()) : null,
+            return new Version(
+                    v.hasProcedure() ? ProcedureJson.from(v.getProcedure()) : null,
                     ProtoValues.enumName(v.getState(), "PUBLICATION_STATE_"),
-                    ProtoValues.text(v.getPublicationDecision()), ProtoValues.text(v.getPublishedOn()),
-                    ProtoValues.text(v.getEffectiveOn()), v.getRequiresPaperResult(),
+                    ProtoValues.text(v.getPublicationDecision()),
+                    ProtoValues.text(v.getPublishedOn()),
+                    ProtoValues.text(v.getEffectiveOn()),
+                    v.getRequiresPaperResult(),
                     v.getReceivingUnitsList().stream().map(Receiving::from).toList());
         }
     }
@@ -46,11 +52,15 @@ public final class CatalogJson {
     /** The public listing of a unit: at the desk, by post, boundary-free. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Listing(@Nullable UnitJson unit, List<ProcedureJson> atDesk, List<ProcedureJson> byPost,
-                          List<ProcedureJson> boundaryFree) {
+    public record Listing(
+            @Nullable UnitJson unit,
+            List<ProcedureJson> atDesk,
+            List<ProcedureJson> byPost,
+            List<ProcedureJson> boundaryFree) {
 
         static Listing from(GetPublicListingResponse r) {
-            return new Listing(r.hasUnit() ? UnitJson.from(r.getUnit()) : null,
+            return new Listing(
+                    r.hasUnit() ? UnitJson.from(r.getUnit()) : null,
                     r.getAtDeskList().stream().map(ProcedureJson::from).toList(),
                     r.getByPostList().stream().map(ProcedureJson::from).toList(),
                     r.getBoundaryFreeList().stream().map(ProcedureJson::from).toList());
@@ -58,18 +68,25 @@ public final class CatalogJson {
     }
 
     @Serdeable
-    public record Imported(int draftsCreated) {
-    }
+    public record Imported(int draftsCreated) {}
 
     /** issue: IN_EFFECT_NOT_PUBLISHED, PUBLISHED_LATE or MISSING_COMPONENTS. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ReviewEntry(String code, int version, String name, @Nullable String issue,
-                              @Nullable String detail) {
+    public record ReviewEntry(
+            String code,
+            int version,
+            String name,
+            @Nullable String issue,
+            @Nullable String detail) {
 
         static ReviewEntry from(ReviewItem i) {
-            return new ReviewEntry(i.getCode(), i.getVersion(), i.getName(),
-                    ProtoValues.enumName(i.getIssue(), "REVIEW_ISSUE_"), ProtoValues.text(i.getDetail()));
+            return new ReviewEntry(
+                    i.getCode(),
+                    i.getVersion(),
+                    i.getName(),
+                    ProtoValues.enumName(i.getIssue(), "REVIEW_ISSUE_"),
+                    ProtoValues.text(i.getDetail()));
         }
     }
 

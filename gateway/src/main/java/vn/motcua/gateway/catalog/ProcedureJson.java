@@ -3,41 +3,57 @@ package vn.motcua.gateway.catalog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 import vn.motcua.gateway.downstream.ProtoValues;
 import vn.motcua.proto.dossier.v1.Component;
 import vn.motcua.proto.dossier.v1.FeeItem;
 import vn.motcua.proto.dossier.v1.Procedure;
 
-import java.util.List;
-
 /** A published administrative procedure (TTHC) as the catalogue shows it. Money is whole đồng. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ProcedureJson(String code, int version, String name, String field, @Nullable String level,
-                            @Nullable TimeLimit timeLimit, List<Fee> fees, @Nullable String onlineLevel,
-                            boolean postalAllowed, boolean boundaryFreeAllowed, List<Part> components) {
+public record ProcedureJson(
+        String code,
+        int version,
+        String name,
+        String field,
+        @Nullable String level,
+        @Nullable TimeLimit timeLimit,
+        List<Fee> fees,
+        @Nullable String onlineLevel,
+        boolean postalAllowed,
+        boolean boundaryFreeAllowed,
+        List<Part> components) {
 
     static ProcedureJson from(Procedure p) {
-        return new ProcedureJson(p.getCode(), p.getVersion(), p.getName(), p.getField(),
+        return new ProcedureJson(
+                p.getCode(),
+                p.getVersion(),
+                p.getName(),
+                p.getField(),
                 ProtoValues.enumName(p.getLevel(), "UNIT_LEVEL_"),
-                p.hasTimeLimit() ? new TimeLimit(p.getTimeLimit().getAmount(),
-                        ProtoValues.enumName(p.getTimeLimit().getUnit(), "TIME_LIMIT_UNIT_")) : null,
+                p.hasTimeLimit()
+                        ? new TimeLimit(
+                                p.getTimeLimit().getAmount(),
+                                ProtoValues.enumName(p.getTimeLimit().getUnit(), "TIME_LIMIT_UNIT_"))
+                        : null,
                 p.getFeesList().stream().map(Fee::from).toList(),
                 ProtoValues.enumName(p.getOnlineLevel(), "ONLINE_LEVEL_"),
-                p.getPostalAllowed(), p.getBoundaryFreeAllowed(),
+                p.getPostalAllowed(),
+                p.getBoundaryFreeAllowed(),
                 p.getComponentsList().stream().map(Part::from).toList());
     }
 
     /** unit: WORKING_DAYS, WORKING_HOURS, CALENDAR_DAYS or MONTHS. */
     @Serdeable
-    public record TimeLimit(long amount, @Nullable String unit) {
-    }
+    public record TimeLimit(long amount, @Nullable String unit) {}
 
     @Serdeable
     public record Fee(String name, long amount, String currencyCode) {
 
         static Fee from(FeeItem fee) {
-            return new Fee(fee.getName(), fee.getAmount().getAmount(), fee.getAmount().getCurrencyCode());
+            return new Fee(
+                    fee.getName(), fee.getAmount().getAmount(), fee.getAmount().getCurrencyCode());
         }
     }
 
@@ -53,7 +69,8 @@ public record ProcedureJson(String code, int version, String name, String field,
     /** One page of procedures; nextPageToken is null on the last page. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Page(List<ProcedureJson> procedures, @Nullable String nextPageToken) {
+    public record Page(
+            List<ProcedureJson> procedures, @Nullable String nextPageToken) {
 
         static Page from(List<Procedure> procedures, String nextPageToken) {
             return new Page(procedures.stream().map(ProcedureJson::from).toList(), ProtoValues.text(nextPageToken));

@@ -35,34 +35,47 @@ public class ProceduresController {
     /** Anyone: search the published catalogue; case and Vietnamese diacritics are ignored by the service. */
     @Get("/public/procedures")
     @Access(AccessPolicy.PUBLIC)
-    public ProcedureJson.Page search(HttpRequest<?> request, @Nullable @QueryValue String q,
-                                     @Nullable @QueryValue String unitCode, @Nullable @QueryValue String pageSize,
-                                     @Nullable @QueryValue String pageToken) {
+    public ProcedureJson.Page search(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String q,
+            @Nullable @QueryValue String unitCode,
+            @Nullable @QueryValue String pageSize,
+            @Nullable @QueryValue String pageToken) {
         Violations violations = new Violations();
         String query = violations.text("q", q, false, MAX_QUERY);
         String unit = violations.code("unitCode", unitCode, false);
         PageRequest page = page(violations, pageSize, pageToken);
         violations.throwIfAny();
         SearchPublicProceduresRequest rpc = SearchPublicProceduresRequest.newBuilder()
-                .setQuery(query == null ? "" : query).setUnitCode(unit == null ? "" : unit).setPage(page).build();
-        SearchPublicProceduresResponse response = downstream.call(request, dossiers,
-                s -> s.searchPublicProcedures(rpc));
-        return ProcedureJson.Page.from(response.getProceduresList(), response.getPage().getNextPageToken());
+                .setQuery(query == null ? "" : query)
+                .setUnitCode(unit == null ? "" : unit)
+                .setPage(page)
+                .build();
+        SearchPublicProceduresResponse response =
+                downstream.call(request, dossiers, s -> s.searchPublicProcedures(rpc));
+        return ProcedureJson.Page.from(
+                response.getProceduresList(), response.getPage().getNextPageToken());
     }
 
     /** Officers: the procedures received at a unit, by default the caller's own (the service checks scope). */
     @Get("/procedures")
     @Access(AccessPolicy.OFFICER)
-    public ProcedureJson.Page list(HttpRequest<?> request, @Nullable @QueryValue String unitCode,
-                                   @Nullable @QueryValue String pageSize, @Nullable @QueryValue String pageToken) {
+    public ProcedureJson.Page list(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String unitCode,
+            @Nullable @QueryValue String pageSize,
+            @Nullable @QueryValue String pageToken) {
         Violations violations = new Violations();
         String unit = violations.code("unitCode", unitCode, false);
         PageRequest page = page(violations, pageSize, pageToken);
         violations.throwIfAny();
         ListProceduresRequest rpc = ListProceduresRequest.newBuilder()
-                .setUnitCode(unit == null ? "" : unit).setPage(page).build();
+                .setUnitCode(unit == null ? "" : unit)
+                .setPage(page)
+                .build();
         ListProceduresResponse response = downstream.call(request, dossiers, s -> s.listProcedures(rpc));
-        return ProcedureJson.Page.from(response.getProceduresList(), response.getPage().getNextPageToken());
+        return ProcedureJson.Page.from(
+                response.getProceduresList(), response.getPage().getNextPageToken());
     }
 
     private static PageRequest page(Violations violations, @Nullable String pageSize, @Nullable String pageToken) {

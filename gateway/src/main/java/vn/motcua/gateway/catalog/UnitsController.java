@@ -33,7 +33,10 @@ public class UnitsController {
         Violations violations = new Violations();
         String underCode = violations.code("under", under, false);
         violations.throwIfAny();
-        ListUnitsRequest rpc = ListUnitsRequest.newBuilder().setUnderCode(underCode == null ? "" : underCode).build();
-        return UnitJson.Units.from(downstream.call(request, dossiers, s -> s.listUnits(rpc)).getUnitsList());
+        ListUnitsRequest rpc = ListUnitsRequest.newBuilder()
+                .setUnderCode(underCode == null ? "" : underCode)
+                .build();
+        return UnitJson.Units.from(
+                downstream.call(request, dossiers, s -> s.listUnits(rpc)).getUnitsList());
     }
 }

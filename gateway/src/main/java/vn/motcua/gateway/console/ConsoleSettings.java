@@ -2,12 +2,11 @@ package vn.motcua.gateway.console;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import vn.motcua.gateway.security.LoginOrigin;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import vn.motcua.gateway.security.LoginOrigin;
 
 /**
  * Where the web console sends people to log in: the Keycloak server the browser can reach, the realm and the public
@@ -26,9 +25,10 @@ public final class ConsoleSettings implements LoginOrigin {
     private final String clientId;
     private final String keycloakOrigin;
 
-    public ConsoleSettings(@Value("${motcua.gateway.console.keycloak-url}") String keycloakUrl,
-                           @Value("${motcua.gateway.console.realm}") String realm,
-                           @Value("${motcua.gateway.console.client-id}") String clientId) {
+    public ConsoleSettings(
+            @Value("${motcua.gateway.console.keycloak-url}") String keycloakUrl,
+            @Value("${motcua.gateway.console.realm}") String realm,
+            @Value("${motcua.gateway.console.client-id}") String clientId) {
         this.keycloakUrl = stripTrailingSlash(keycloakUrl.strip());
         this.keycloakOrigin = origin(this.keycloakUrl);
         this.realm = requireName("motcua.gateway.console.realm", realm);
@@ -63,8 +63,11 @@ public final class ConsoleSettings implements LoginOrigin {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         // the value ends up inside a CSP header and a JSON document: no user info, query or fragment
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
                 || url.chars().anyMatch(c -> c <= ' ' || c == ';' || c == ',' || c == '\'' || c == '"')) {
             throw invalid("motcua.gateway.console.keycloak-url", url);
         }

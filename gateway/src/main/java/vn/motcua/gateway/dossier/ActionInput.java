@@ -7,14 +7,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import vn.motcua.gateway.downstream.ProtoValues;
 import vn.motcua.gateway.problem.FieldError;
 import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.validation.Violations;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The input of one workflow action: the dossier code from the path, the request id from Idempotency-Key, the
@@ -27,12 +26,20 @@ final class ActionInput {
     private final Violations violations = new Violations();
     private final String code;
     private final String requestId;
+
     @Nullable
     private final Long expectedRevision;
+
     private final JsonBody body;
 
-    private ActionInput(JsonMapper json, HttpRequest<?> request, String code, @Nullable String idempotencyKey,
-                        @Nullable String body, boolean bodyRequired, Set<String> fields) {
+    private ActionInput(
+            JsonMapper json,
+            HttpRequest<?> request,
+            String code,
+            @Nullable String idempotencyKey,
+            @Nullable String body,
+            boolean bodyRequired,
+            Set<String> fields) {
         this.code = violations.code("code", code, true);
         this.requestId = IdempotencyKeys.requestId(idempotencyKey, violations);
         this.expectedRevision = EntityTags.ifMatch(request.getHeaders().get(HttpHeaders.IF_MATCH), violations);
@@ -40,14 +47,24 @@ final class ActionInput {
     }
 
     /** A body is optional: absent reads as {}. */
-    static ActionInput of(JsonMapper json, HttpRequest<?> request, String code, @Nullable String idempotencyKey,
-                          @Nullable String body, Set<String> fields) {
+    static ActionInput of(
+            JsonMapper json,
+            HttpRequest<?> request,
+            String code,
+            @Nullable String idempotencyKey,
+            @Nullable String body,
+            Set<String> fields) {
         return new ActionInput(json, request, code, idempotencyKey, body, false, fields);
     }
 
     /** A body with at least one required field: absent is a 400. */
-    static ActionInput withBody(JsonMapper json, HttpRequest<?> request, String code, @Nullable String idempotencyKey,
-                                @Nullable String body, Set<String> fields) {
+    static ActionInput withBody(
+            JsonMapper json,
+            HttpRequest<?> request,
+            String code,
+            @Nullable String idempotencyKey,
+            @Nullable String body,
+            Set<String> fields) {
         return new ActionInput(json, request, code, idempotencyKey, body, true, fields);
     }
 
@@ -61,8 +78,8 @@ final class ActionInput {
         }
         Descriptors.FieldDescriptor field = builder.getDescriptorForType().findFieldByName("expected_revision");
         if (field == null) {
-            throw ProblemException.invalid(List.of(new FieldError(HttpHeaders.IF_MATCH,
-                    "this action does not take If-Match")));
+            throw ProblemException.invalid(
+                    List.of(new FieldError(HttpHeaders.IF_MATCH, "this action does not take If-Match")));
         }
         builder.setField(field, expectedRevision);
         return builder;

@@ -1,10 +1,9 @@
 package vn.motcua.gateway.dossier;
 
-import vn.motcua.proto.dossier.v1.Applicant;
-
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import vn.motcua.proto.dossier.v1.Applicant;
 
 /**
  * The applicant object of a dossier, the same at the counter (reception) and online (citizen submission): its JSON
@@ -16,8 +15,7 @@ final class ApplicantFields {
 
     static final Set<String> NAMES = Set.of("fullName", "citizenId", "phone", "email", "address");
 
-    private ApplicantFields() {
-    }
+    private ApplicantFields() {}
 
     /**
      * @param value the string value of an applicant field by name, null when absent (the caller reports a value of

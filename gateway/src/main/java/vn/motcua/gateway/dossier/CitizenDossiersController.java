@@ -17,6 +17,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import java.net.URI;
+import java.util.Set;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
@@ -30,9 +32,6 @@ import vn.motcua.proto.dossier.v1.ListInboxResponse;
 import vn.motcua.proto.dossier.v1.ListMyDossiersRequest;
 import vn.motcua.proto.dossier.v1.ListMyDossiersResponse;
 import vn.motcua.proto.dossier.v1.SubmitDossierRequest;
-
-import java.net.URI;
-import java.util.Set;
 
 /**
  * A citizen's own dossiers (online submission, T1, and the list) and an officer's inbox, over
@@ -48,8 +47,8 @@ public class CitizenDossiersController {
     private final DossierWorkflowServiceBlockingStub workflow;
     private final JsonMapper json;
 
-    public CitizenDossiersController(Downstream downstream, DossierWorkflowServiceBlockingStub workflow,
-                                     JsonMapper json) {
+    public CitizenDossiersController(
+            Downstream downstream, DossierWorkflowServiceBlockingStub workflow, JsonMapper json) {
         this.downstream = downstream;
         this.workflow = workflow;
         this.json = json;
@@ -60,13 +59,21 @@ public class CitizenDossiersController {
      * applicant:{fullName, citizenId?, phone?, email?, address?}, note?}; citizenId, when given, must be the
      * caller's own. Answers 201 with the dossier (status SUBMITTED) and its Location.
      */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_APPLICANT, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_APPLICANT,
+                                            parseValue = true)))
     @Post("/citizen/dossiers")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN)
-    public HttpResponse<DossierJson> submit(HttpRequest<?> request, @Nullable @Body String body,
-                                            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+    public HttpResponse<DossierJson> submit(
+            HttpRequest<?> request,
+            @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations violations = new Violations();
         String requestId = IdempotencyKeys.requestId(idempotencyKey, violations);
         JsonBody in = JsonBody.read(json, body, true, FIELDS, violations);
@@ -80,9 +87,14 @@ public class CitizenDossiersController {
         }
         String note = in.text("note");
         violations.throwIfAny();
-        SubmitDossierRequest message = rpc.setRequestId(requestId).setProcedureCode(procedureCode)
-                .setUnitCode(unitCode).setNote(note).build();
-        Dossier dossier = downstream.call(request, workflow, s -> s.submitDossier(message)).getDossier();
+        SubmitDossierRequest message = rpc.setRequestId(requestId)
+                .setProcedureCode(procedureCode)
+                .setUnitCode(unitCode)
+                .setNote(note)
+                .build();
+        Dossier dossier = downstream
+                .call(request, workflow, s -> s.submitDossier(message))
+                .getDossier();
         String code = dossier.getCode().matches("[A-Za-z0-9.\\-]{1,64}") ? dossier.getCode() : "";
         return HttpResponse.created(DossierJson.from(dossier), URI.create("/api/v1/dossiers/" + code));
     }
@@ -93,21 +105,33 @@ public class CitizenDossiersController {
      * last either way), pageSize, pageToken. A page token only continues the list with the same status and sort;
      * with others it is refused (400 INVALID_FIELD).
      */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_APPLICANT, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_APPLICANT,
+                                            parseValue = true)))
     @Get("/citizen/dossiers")
     @Access(AccessPolicy.CITIZEN)
-    public WorkflowJson.DossierPage mine(HttpRequest<?> request, @Nullable @QueryValue String status,
-                                         @Nullable @QueryValue String sort, @Nullable @QueryValue String pageSize,
-                                         @Nullable @QueryValue String pageToken) {
+    public WorkflowJson.DossierPage mine(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue String sort,
+            @Nullable @QueryValue String pageSize,
+            @Nullable @QueryValue String pageToken) {
         Violations violations = new Violations();
         PageRequest page = page(violations, pageSize, pageToken);
-        ListMyDossiersRequest rpc = ListMyDossiersRequest.newBuilder().setPage(page)
+        ListMyDossiersRequest rpc = ListMyDossiersRequest.newBuilder()
+                .setPage(page)
                 .addAllStatuses(ListParams.statuses(violations, "status", status))
-                .setSort(ListParams.mySort(violations, "sort", sort)).build();
+                .setSort(ListParams.mySort(violations, "sort", sort))
+                .build();
         violations.throwIfAny();
         ListMyDossiersResponse response = downstream.call(request, workflow, s -> s.listMyDossiers(rpc));
-        return WorkflowJson.DossierPage.from(response.getDossiersList(), response.getPage().getNextPageToken());
+        return WorkflowJson.DossierPage.from(
+                response.getDossiersList(), response.getPage().getNextPageToken());
     }
 
     /**
@@ -117,23 +141,35 @@ public class CitizenDossiersController {
      * time come last either way, ties by code), pageSize, pageToken. A page token only continues the list with the
      * same status, deadlineState and sort; with others it is refused (400 INVALID_FIELD).
      */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_INBOX, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_INBOX,
+                                            parseValue = true)))
     @Get("/inbox")
     @Access(AccessPolicy.OFFICER)
-    public WorkflowJson.InboxPage inbox(HttpRequest<?> request, @Nullable @QueryValue String status,
-                                        @Nullable @QueryValue String deadlineState,
-                                        @Nullable @QueryValue String sort, @Nullable @QueryValue String pageSize,
-                                        @Nullable @QueryValue String pageToken) {
+    public WorkflowJson.InboxPage inbox(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue String deadlineState,
+            @Nullable @QueryValue String sort,
+            @Nullable @QueryValue String pageSize,
+            @Nullable @QueryValue String pageToken) {
         Violations violations = new Violations();
         PageRequest page = page(violations, pageSize, pageToken);
-        ListInboxRequest rpc = ListInboxRequest.newBuilder().setPage(page)
+        ListInboxRequest rpc = ListInboxRequest.newBuilder()
+                .setPage(page)
                 .addAllStatuses(ListParams.statuses(violations, "status", status))
                 .setDeadlineState(ListParams.deadlineState(violations, "deadlineState", deadlineState))
-                .setSort(ListParams.inboxSort(violations, "sort", sort)).build();
+                .setSort(ListParams.inboxSort(violations, "sort", sort))
+                .build();
         violations.throwIfAny();
         ListInboxResponse response = downstream.call(request, workflow, s -> s.listInbox(rpc));
-        return WorkflowJson.InboxPage.from(response.getItemsList(), response.getPage().getNextPageToken());
+        return WorkflowJson.InboxPage.from(
+                response.getItemsList(), response.getPage().getNextPageToken());
     }
 
     private static PageRequest page(Violations violations, @Nullable String pageSize, @Nullable String pageToken) {

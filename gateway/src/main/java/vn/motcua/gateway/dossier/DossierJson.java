@@ -14,21 +14,42 @@ import vn.motcua.proto.dossier.v1.Dossier;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record DossierJson(String code, String procedureCode, int procedureVersion, String procedureName,
-                          String receivingUnitCode, String competentUnitCode, @Nullable String status,
-                          String statusLabel, @Nullable String channel, ApplicantJson applicant,
-                          @Nullable String receivedAt, @Nullable String dueAt, @Nullable String finishedAt,
-                          @Nullable String note, long revision, @Nullable String lookupKey) {
+public record DossierJson(
+        String code,
+        String procedureCode,
+        int procedureVersion,
+        String procedureName,
+        String receivingUnitCode,
+        String competentUnitCode,
+        @Nullable String status,
+        String statusLabel,
+        @Nullable String channel,
+        ApplicantJson applicant,
+        @Nullable String receivedAt,
+        @Nullable String dueAt,
+        @Nullable String finishedAt,
+        @Nullable String note,
+        long revision,
+        @Nullable String lookupKey) {
 
     static DossierJson from(Dossier d) {
-        return new DossierJson(d.getCode(), d.getProcedureCode(), d.getProcedureVersion(), d.getProcedureName(),
-                d.getReceivingUnitCode(), d.getCompetentUnitCode(),
-                ProtoValues.enumName(d.getStatus(), "DOSSIER_STATUS_"), d.getStatusLabel(),
-                ProtoValues.enumName(d.getChannel(), "CHANNEL_"), ApplicantJson.from(d.getApplicant()),
+        return new DossierJson(
+                d.getCode(),
+                d.getProcedureCode(),
+                d.getProcedureVersion(),
+                d.getProcedureName(),
+                d.getReceivingUnitCode(),
+                d.getCompetentUnitCode(),
+                ProtoValues.enumName(d.getStatus(), "DOSSIER_STATUS_"),
+                d.getStatusLabel(),
+                ProtoValues.enumName(d.getChannel(), "CHANNEL_"),
+                ApplicantJson.from(d.getApplicant()),
                 ProtoValues.instant(d.hasReceivedAt(), d.getReceivedAt()),
                 ProtoValues.instant(d.hasDueAt(), d.getDueAt()),
                 ProtoValues.instant(d.hasFinishedAt(), d.getFinishedAt()),
-                ProtoValues.text(d.getNote()), d.getRevision(), ProtoValues.text(d.getLookupKey()));
+                ProtoValues.text(d.getNote()),
+                d.getRevision(),
+                ProtoValues.text(d.getLookupKey()));
     }
 
     /** The strong entity tag of this revision, as sent in ETag and expected back in If-Match. */
@@ -38,12 +59,20 @@ public record DossierJson(String code, String procedureCode, int procedureVersio
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ApplicantJson(String fullName, String citizenId, @Nullable String phone, @Nullable String email,
-                                @Nullable String address) {
+    public record ApplicantJson(
+            String fullName,
+            String citizenId,
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable String address) {
 
         static ApplicantJson from(Applicant a) {
-            return new ApplicantJson(a.getFullName(), a.getCitizenId(), ProtoValues.text(a.getPhone()),
-                    ProtoValues.text(a.getEmail()), ProtoValues.text(a.getAddress()));
+            return new ApplicantJson(
+                    a.getFullName(),
+                    a.getCitizenId(),
+                    ProtoValues.text(a.getPhone()),
+                    ProtoValues.text(a.getEmail()),
+                    ProtoValues.text(a.getAddress()));
         }
     }
 }

@@ -17,6 +17,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
@@ -24,11 +28,6 @@ import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.dossier.v1.*;
 import vn.motcua.proto.dossier.v1.DossierWorkflowServiceGrpc.DossierWorkflowServiceBlockingStub;
-
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The dossier lifecycle (DossierWorkflowService, transitions T2-T16) as actions on a dossier:
@@ -49,8 +48,8 @@ public class DossierWorkflowController {
             "FORWARD_INTER_AGENCY", ProcessingStep.PROCESSING_STEP_FORWARD_INTER_AGENCY,
             "SUBMIT_FOR_APPROVAL", ProcessingStep.PROCESSING_STEP_SUBMIT_FOR_APPROVAL,
             "APPROVE", ProcessingStep.PROCESSING_STEP_APPROVE);
-    static final Map<String, Channel> RETURN_CHANNELS = Map.of("COUNTER", Channel.CHANNEL_COUNTER,
-            "ONLINE", Channel.CHANNEL_ONLINE, "POSTAL", Channel.CHANNEL_POSTAL);
+    static final Map<String, Channel> RETURN_CHANNELS = Map.of(
+            "COUNTER", Channel.CHANNEL_COUNTER, "ONLINE", Channel.CHANNEL_ONLINE, "POSTAL", Channel.CHANNEL_POSTAL);
     static final Map<String, FormKind> FORMS = Map.of(
             "receipt", FormKind.FORM_KIND_RECEIPT,
             "supplement-request", FormKind.FORM_KIND_SUPPLEMENT_REQUEST,
@@ -68,97 +67,167 @@ public class DossierWorkflowController {
     private final DossierWorkflowServiceBlockingStub workflow;
     private final JsonMapper json;
 
-    public DossierWorkflowController(Downstream downstream, DossierWorkflowServiceBlockingStub workflow,
-                                     JsonMapper json) {
+    public DossierWorkflowController(
+            Downstream downstream, DossierWorkflowServiceBlockingStub workflow, JsonMapper json) {
         this.downstream = downstream;
         this.workflow = workflow;
         this.json = json;
     }
     /** Reception officer (T2): accept an online dossier; the clock starts now. No body needed. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_RECEPTION, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_RECEPTION,
+                                            parseValue = true)))
     @Post("/{code}:accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson accept(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson accept(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NONE);
         in.done();
-        AcceptDossierRequest rpc = in.revision(AcceptDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code()).build();
+        AcceptDossierRequest rpc = in.revision(AcceptDossierRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .build();
         return DossierJson.from(call(request, s -> s.acceptDossier(rpc).getDossier()));
     }
 
     /** Reception officer (T3): ask for every missing document at once before acceptance (Form 02). Body {reason}. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_RECEPTION, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_RECEPTION,
+                                            parseValue = true)))
     @Post("/{code}:request-pre-supplement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson requestPreSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson requestPreSupplement(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason();
         in.done();
-        RequestPreSupplementRequest rpc = in.revision(RequestPreSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
-                .setReason(reason).build();
+        RequestPreSupplementRequest rpc = in.revision(RequestPreSupplementRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setReason(reason)
+                .build();
         return DossierJson.from(call(request, s -> s.requestPreSupplement(rpc).getDossier()));
     }
 
     /** Citizen: resubmit after a pre-acceptance supplement request. Body {note?}, optional. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_APPLICANT, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_APPLICANT,
+                                            parseValue = true)))
     @Post("/{code}:resubmit")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN)
-    public DossierJson resubmit(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson resubmit(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NOTE);
         String note = in.body().text("note");
         in.done();
-        ResubmitDossierRequest rpc = in.revision(ResubmitDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
-                .setNote(note).build();
+        ResubmitDossierRequest rpc = in.revision(ResubmitDossierRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setNote(note)
+                .build();
         return DossierJson.from(call(request, s -> s.resubmitDossier(rpc).getDossier()));
     }
 
     /** Reception officer (T4): refuse to receive (Form 03). Body {reason}. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_RECEPTION, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_RECEPTION,
+                                            parseValue = true)))
     @Post("/{code}:reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson reject(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson reject(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason();
         in.done();
-        RejectDossierRequest rpc = in.revision(RejectDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
-                .setReason(reason).build();
+        RejectDossierRequest rpc = in.revision(RejectDossierRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setReason(reason)
+                .build();
         return DossierJson.from(call(request, s -> s.rejectDossier(rpc).getDossier()));
     }
 
     /** Reception officer (T6): hand the dossier to the competent unit. No body needed. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_RECEPTION, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_RECEPTION,
+                                            parseValue = true)))
     @Post("/{code}:transfer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson transfer(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson transfer(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NONE);
         in.done();
-        TransferDossierRequest rpc = in.revision(TransferDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code()).build();
+        TransferDossierRequest rpc = in.revision(TransferDossierRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .build();
         return DossierJson.from(call(request, s -> s.transferDossier(rpc).getDossier()));
     }
 
     /** Handling unit (T7): an internal step. Body {step, note?, target?, stepDueAt?}; step is one of ASSIGN, APPRAISE, REQUEST_CONSULTATION, ANSWER_CONSULTATION, FORWARD_INTER_AGENCY, SUBMIT_FOR_APPROVAL, APPROVE; target is the assignee's username (ASSIGN) or a unit code (REQUEST_CONSULTATION, ANSWER_CONSULTATION, FORWARD_INTER_AGENCY). */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_STEPS, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_STEPS,
+                                            parseValue = true)))
     @Post("/{code}:steps")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson recordStep(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson recordStep(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("step", "note", "target", "stepDueAt"));
+        ActionInput in = ActionInput.withBody(
+                json, request, code, idempotencyKey, body, Set.of("step", "note", "target", "stepDueAt"));
         Violations violations = in.violations();
         String stepName = in.body().string("step");
         ProcessingStep step = null;
@@ -167,8 +236,10 @@ public class DossierWorkflowController {
         } else {
             step = STEPS.get(stepName);
             if (step == null) {
-                violations.add("step", "must be one of ASSIGN, APPRAISE, REQUEST_CONSULTATION, ANSWER_CONSULTATION, "
-                        + "FORWARD_INTER_AGENCY, SUBMIT_FOR_APPROVAL, APPROVE");
+                violations.add(
+                        "step",
+                        "must be one of ASSIGN, APPRAISE, REQUEST_CONSULTATION, ANSWER_CONSULTATION, "
+                                + "FORWARD_INTER_AGENCY, SUBMIT_FOR_APPROVAL, APPROVE");
             }
         }
         String note = in.body().text("note");
@@ -177,165 +248,289 @@ public class DossierWorkflowController {
         var stepDueAt = in.instant("stepDueAt", false);
         in.done();
         RecordProcessingStepRequest.Builder rpc = in.revision(RecordProcessingStepRequest.newBuilder())
-                .setRequestId(in.requestId()).setCode(in.code()).setStep(step).setNote(note)
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setStep(step)
+                .setNote(note)
                 .setTarget(target);
         if (stepDueAt != null) {
             rpc.setStepDueAt(stepDueAt);
         }
         RecordProcessingStepRequest message = rpc.build();
-        return DossierJson.from(call(request, s -> s.recordProcessingStep(message).getDossier()));
+        return DossierJson.from(
+                call(request, s -> s.recordProcessingStep(message).getDossier()));
     }
 
     /** Specialist (T8): ask for a supplement within 3 working days of reception (Form 02). Body {reason}. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_SPECIALIST, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_SPECIALIST,
+                                            parseValue = true)))
     @Post("/{code}:request-supplement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson requestSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson requestSupplement(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason();
         in.done();
-        RequestSupplementRequest rpc = in.revision(RequestSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
-                .setReason(reason).build();
+        RequestSupplementRequest rpc = in.revision(RequestSupplementRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setReason(reason)
+                .build();
         return DossierJson.from(call(request, s -> s.requestSupplement(rpc).getDossier()));
     }
 
     /** Reception officer or the applicant (T9): the supplement is complete; the due time is recomputed. Body {note?}, optional. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_APPLICANT_OR_RECEPTION, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_APPLICANT_OR_RECEPTION,
+                                            parseValue = true)))
     @Post("/{code}:receive-supplement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.AUTHENTICATED)
-    public DossierJson receiveSupplement(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson receiveSupplement(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NOTE);
         String note = in.body().text("note");
         in.done();
-        ReceiveSupplementRequest rpc = in.revision(ReceiveSupplementRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
-                .setNote(note).build();
+        ReceiveSupplementRequest rpc = in.revision(ReceiveSupplementRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setNote(note)
+                .build();
         return DossierJson.from(call(request, s -> s.receiveSupplement(rpc).getDossier()));
     }
 
     /** Unit leader (T10): refuse after appraisal (Form 03). Body {reason}. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_LEADER, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_LEADER,
+                                            parseValue = true)))
     @Post("/{code}:refuse")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson refuse(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson refuse(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason();
         in.done();
-        RefuseDossierRequest rpc = in.revision(RefuseDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
-                .setReason(reason).build();
+        RefuseDossierRequest rpc = in.revision(RefuseDossierRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setReason(reason)
+                .build();
         return DossierJson.from(call(request, s -> s.refuseDossier(rpc).getDossier()));
     }
 
     /** Unit leader (T11): apology and new appointment (Form 04), once, at least one working day before due. Body {reason, newDueAt}. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_LEADER, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_LEADER,
+                                            parseValue = true)))
     @Post("/{code}:extend")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson extend(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson extend(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("reason", "newDueAt"));
         String reason = in.reason();
         var newDueAt = in.instant("newDueAt", true);
         in.done();
-        ExtendDeadlineRequest rpc = in.revision(ExtendDeadlineRequest.newBuilder()).setRequestId(in.requestId())
-                .setCode(in.code()).setReason(reason).setNewDueAt(newDueAt).build();
+        ExtendDeadlineRequest rpc = in.revision(ExtendDeadlineRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setReason(reason)
+                .setNewDueAt(newDueAt)
+                .build();
         return DossierJson.from(call(request, s -> s.extendDeadline(rpc).getDossier()));
     }
 
     /** Specialist (T12): the applicant must pay taxes or charges first. Body {reason?}, optional. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_SPECIALIST, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_SPECIALIST,
+                                            parseValue = true)))
     @Post("/{code}:require-financial-obligation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson requireFinancialObligation(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson requireFinancialObligation(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason();
         in.done();
-        RequireFinancialObligationRequest rpc = in.revision(RequireFinancialObligationRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
-                .setReason(reason).build();
-        return DossierJson.from(call(request, s -> s.requireFinancialObligation(rpc).getDossier()));
+        RequireFinancialObligationRequest rpc = in.revision(RequireFinancialObligationRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setReason(reason)
+                .build();
+        return DossierJson.from(
+                call(request, s -> s.requireFinancialObligation(rpc).getDossier()));
     }
 
     /** Specialist or reception officer: the financial obligation is fulfilled. No body needed. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_SPECIALIST_OR_RECEPTION, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_SPECIALIST_OR_RECEPTION,
+                                            parseValue = true)))
     @Post("/{code}:confirm-financial-obligation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson confirmFinancialObligation(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson confirmFinancialObligation(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NONE);
         in.done();
-        ConfirmFinancialObligationRequest rpc = in.revision(ConfirmFinancialObligationRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code()).build();
-        return DossierJson.from(call(request, s -> s.confirmFinancialObligation(rpc).getDossier()));
+        ConfirmFinancialObligationRequest rpc = in.revision(ConfirmFinancialObligationRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .build();
+        return DossierJson.from(
+                call(request, s -> s.confirmFinancialObligation(rpc).getDossier()));
     }
 
     /** The applicant (own dossier) or a reception officer on a written request (T13). Body {reason?}, optional. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_APPLICANT_OR_RECEPTION, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_APPLICANT_OR_RECEPTION,
+                                            parseValue = true)))
     @Post("/{code}:withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.AUTHENTICATED)
-    public DossierJson withdraw(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson withdraw(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason();
         in.done();
-        WithdrawDossierRequest rpc = in.revision(WithdrawDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
-                .setReason(reason).build();
+        WithdrawDossierRequest rpc = in.revision(WithdrawDossierRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setReason(reason)
+                .build();
         return DossierJson.from(call(request, s -> s.withdrawDossier(rpc).getDossier()));
     }
 
     /** Unit leader or reception officer (T14, REGIME_2025 only): stop processing (stop notice). Body {reason}. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_LEADER_OR_RECEPTION, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_LEADER_OR_RECEPTION,
+                                            parseValue = true)))
     @Post("/{code}:stop")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson stop(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson stop(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
         String reason = in.reason();
         in.done();
-        StopDossierRequest rpc = in.revision(StopDossierRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
-                .setReason(reason).build();
+        StopDossierRequest rpc = in.revision(StopDossierRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setReason(reason)
+                .build();
         return DossierJson.from(call(request, s -> s.stopDossier(rpc).getDossier()));
     }
 
     /** Clerk (T15): the signed result is issued. Body {resultNote?}, optional. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_CLERK, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_CLERK,
+                                            parseValue = true)))
     @Post("/{code}:issue-result")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson issueResult(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson issueResult(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, Set.of("resultNote"));
         String resultNote = in.body().text("resultNote");
         in.done();
-        IssueResultRequest rpc = in.revision(IssueResultRequest.newBuilder()).setRequestId(in.requestId()).setCode(in.code())
-                .setResultNote(resultNote).build();
+        IssueResultRequest rpc = in.revision(IssueResultRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setResultNote(resultNote)
+                .build();
         return DossierJson.from(call(request, s -> s.issueResult(rpc).getDossier()));
     }
 
     /** Reception officer (T16): the result is handed over. Body {channel: COUNTER|ONLINE|POSTAL}. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_RECEPTION, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_RECEPTION,
+                                            parseValue = true)))
     @Post("/{code}:return-result")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.OFFICER)
-    public DossierJson returnResult(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public DossierJson returnResult(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("channel"));
         String channelName = in.body().string("channel");
@@ -349,23 +544,41 @@ public class DossierWorkflowController {
             }
         }
         in.done();
-        ReturnResultRequest rpc = in.revision(ReturnResultRequest.newBuilder()).setRequestId(in.requestId())
-                .setCode(in.code()).setChannel(channel).build();
+        ReturnResultRequest rpc = in.revision(ReturnResultRequest.newBuilder())
+                .setRequestId(in.requestId())
+                .setCode(in.code())
+                .setChannel(channel)
+                .build();
         return DossierJson.from(call(request, s -> s.returnResult(rpc).getDossier()));
     }
 
     /** Citizen: rate the handling after the result was returned (Decree 61 Art 31). Body {timeScore, contactsScore, agenciesScore, attitudeScore (each 1 poor to 5 good, 0 or absent: not answered), satisfied, comment?}. Answers {code}. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_APPLICANT, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_APPLICANT,
+                                            parseValue = true)))
     @Post("/{code}:rate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN)
-    public WorkflowJson.Rated rate(HttpRequest<?> request, @PathVariable String code, @Nullable @Body String body,
+    public WorkflowJson.Rated rate(
+            HttpRequest<?> request,
+            @PathVariable String code,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("timeScore",
-                "contactsScore", "agenciesScore", "attitudeScore", "satisfied", "comment"));
+        ActionInput in = ActionInput.withBody(
+                json,
+                request,
+                code,
+                idempotencyKey,
+                body,
+                Set.of("timeScore", "contactsScore", "agenciesScore", "attitudeScore", "satisfied", "comment"));
         JsonBody b = in.body();
-        RateDossierRequest rpc = in.revision(RateDossierRequest.newBuilder()).setRequestId(in.requestId())
+        RateDossierRequest rpc = in.revision(RateDossierRequest.newBuilder())
+                .setRequestId(in.requestId())
                 .setTimeScore(b.integer("timeScore", 0, 5))
                 .setContactsScore(b.integer("contactsScore", 0, 5))
                 .setAgenciesScore(b.integer("agenciesScore", 0, 5))
@@ -379,12 +592,20 @@ public class DossierWorkflowController {
     }
 
     /** The applicant or officers in scope: the dossier's history (who, when, from which unit, why), oldest first. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_READERS, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_READERS,
+                                            parseValue = true)))
     @Get("/{code}/timeline")
     @Access(AccessPolicy.AUTHENTICATED)
     public WorkflowJson.Timeline timeline(HttpRequest<?> request, @PathVariable String code) {
-        GetTimelineRequest rpc = GetTimelineRequest.newBuilder().setCode(DossierCodes.require(code)).build();
+        GetTimelineRequest rpc = GetTimelineRequest.newBuilder()
+                .setCode(DossierCodes.require(code))
+                .build();
         return WorkflowJson.Timeline.from(call(request, s -> s.getTimeline(rpc)));
     }
 
@@ -392,8 +613,14 @@ public class DossierWorkflowController {
      * The applicant or officers in scope: a legal form of the dossier as PDF, kind one of receipt,
      * supplement-request, refusal, apology, control-slip, stop-notice. 409 when the dossier has no such form.
      */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_READERS, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_READERS,
+                                            parseValue = true)))
     @Get(value = "/{code}/forms/{kind}", produces = "application/pdf")
     @Access(AccessPolicy.AUTHENTICATED)
     public HttpResponse<byte[]> form(HttpRequest<?> request, @PathVariable String code, @PathVariable String kind) {
@@ -401,16 +628,19 @@ public class DossierWorkflowController {
         String valid = violations.code("code", code, true);
         FormKind formKind = FORMS.get(kind);
         if (formKind == null) {
-            violations.add("kind", "must be one of receipt, supplement-request, refusal, apology, control-slip, "
-                    + "stop-notice");
+            violations.add(
+                    "kind",
+                    "must be one of receipt, supplement-request, refusal, apology, control-slip, " + "stop-notice");
         }
         violations.throwIfAny();
-        RenderFormRequest rpc = RenderFormRequest.newBuilder().setCode(valid).setKind(formKind).build();
+        RenderFormRequest rpc =
+                RenderFormRequest.newBuilder().setCode(valid).setKind(formKind).build();
         RenderFormResponse form = call(request, s -> s.renderForm(rpc));
         // the file name is the service's text: put it into a header only when it is plainly harmless
-        String fileName = FILE_NAME.matcher(form.getFileName()).matches() ? form.getFileName()
-                : valid + "-" + kind + ".pdf";
-        return HttpResponse.ok(form.getPdf().toByteArray()).contentType(PDF)
+        String fileName =
+                FILE_NAME.matcher(form.getFileName()).matches() ? form.getFileName() : valid + "-" + kind + ".pdf";
+        return HttpResponse.ok(form.getPdf().toByteArray())
+                .contentType(PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 

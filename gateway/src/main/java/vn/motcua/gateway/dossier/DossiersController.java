@@ -15,6 +15,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.security.Access;
@@ -24,8 +25,6 @@ import vn.motcua.proto.dossier.v1.Dossier;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc.DossierServiceBlockingStub;
 import vn.motcua.proto.dossier.v1.GetDossierRequest;
 import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
-
-import java.net.URI;
 
 @Controller("/api/v1/dossiers")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -45,14 +44,18 @@ public class DossiersController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.RECEPTION_OFFICER)
-    public HttpResponse<DossierJson> receive(HttpRequest<?> request, @Nullable @Body String body,
-                                             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+    public HttpResponse<DossierJson> receive(
+            HttpRequest<?> request,
+            @Nullable @Body String body,
+            @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations violations = new Violations();
         String requestId = IdempotencyKeys.requestId(idempotencyKey, violations);
         ReceiveDossierRequest.Builder rpc = ReceiveDossierForm.read(parse(body), violations);
         violations.throwIfAny();
         ReceiveDossierRequest message = rpc.setRequestId(requestId).build();
-        Dossier dossier = downstream.call(request, dossiers, s -> s.receiveDossier(message)).getDossier();
+        Dossier dossier = downstream
+                .call(request, dossiers, s -> s.receiveDossier(message))
+                .getDossier();
         return HttpResponse.created(DossierJson.from(dossier), location(dossier.getCode()));
     }
 
@@ -60,8 +63,11 @@ public class DossiersController {
     @Get("/{code}")
     @Access(AccessPolicy.AUTHENTICATED)
     public DossierJson get(HttpRequest<?> request, @PathVariable String code) {
-        GetDossierRequest rpc = GetDossierRequest.newBuilder().setCode(DossierCodes.require(code)).build();
-        return DossierJson.from(downstream.call(request, dossiers, s -> s.getDossier(rpc)).getDossier());
+        GetDossierRequest rpc = GetDossierRequest.newBuilder()
+                .setCode(DossierCodes.require(code))
+                .build();
+        return DossierJson.from(
+                downstream.call(request, dossiers, s -> s.getDossier(rpc)).getDossier());
     }
 
     private JsonNode parse(@Nullable String body) {

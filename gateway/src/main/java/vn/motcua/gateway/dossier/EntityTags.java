@@ -2,10 +2,9 @@ package vn.motcua.gateway.dossier;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import vn.motcua.gateway.validation.Violations;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.motcua.gateway.validation.Violations;
 
 /**
  * Entity tags of a dossier: {@code "r<revision>"}, strong, since a revision names exactly one state of the dossier.
@@ -16,8 +15,7 @@ final class EntityTags {
 
     private static final Pattern TAG = Pattern.compile("\"r(\\d{1,18})\"");
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     static String of(long revision) {
         return "\"r" + revision + "\"";

@@ -1,10 +1,9 @@
 package vn.motcua.gateway.dossier;
 
 import io.micronaut.core.annotation.Nullable;
+import java.util.UUID;
 import vn.motcua.gateway.http.RequestIds;
 import vn.motcua.gateway.validation.Violations;
-
-import java.util.UUID;
 
 /**
  * The {@code Idempotency-Key} header becomes the RPC's request_id: a client that retries with the same key gets the
@@ -14,8 +13,7 @@ public final class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     public static String requestId(@Nullable String key, Violations violations) {
         if (key == null) {

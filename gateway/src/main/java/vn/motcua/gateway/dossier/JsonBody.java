@@ -3,11 +3,10 @@ package vn.motcua.gateway.dossier;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import vn.motcua.gateway.problem.ProblemException;
-import vn.motcua.gateway.validation.Violations;
-
 import java.util.Map;
 import java.util.Set;
+import vn.motcua.gateway.problem.ProblemException;
+import vn.motcua.gateway.validation.Violations;
 
 /**
  * A JSON object body read strictly: unknown fields and wrong types are reported to {@link Violations} with their
@@ -30,8 +29,8 @@ public final class JsonBody {
      * @param required whether an absent or blank body is an error (400 MALFORMED_REQUEST) rather than {}
      * @param fields   the known top-level fields; any other one is reported
      */
-    public static JsonBody read(JsonMapper json, @Nullable String body, boolean required, Set<String> fields,
-                         Violations violations) {
+    public static JsonBody read(
+            JsonMapper json, @Nullable String body, boolean required, Set<String> fields, Violations violations) {
         if (body == null || body.isBlank()) {
             if (required) {
                 throw ProblemException.malformed("a JSON body is required");
@@ -178,8 +177,10 @@ public final class JsonBody {
             return 0;
         }
         if (node.isNumber()) {
-            java.math.BigDecimal value = new java.math.BigDecimal(node.getNumberValue().toString());
-            if (value.stripTrailingZeros().scale() <= 0 && value.compareTo(java.math.BigDecimal.valueOf(min)) >= 0
+            java.math.BigDecimal value =
+                    new java.math.BigDecimal(node.getNumberValue().toString());
+            if (value.stripTrailingZeros().scale() <= 0
+                    && value.compareTo(java.math.BigDecimal.valueOf(min)) >= 0
                     && value.compareTo(java.math.BigDecimal.valueOf(max)) <= 0) {
                 return value.longValueExact();
             }

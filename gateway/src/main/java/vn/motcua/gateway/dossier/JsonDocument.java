@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import vn.motcua.gateway.problem.ProblemException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import vn.motcua.gateway.problem.ProblemException;
 
 /**
  * A request body read as exactly one JSON document. Micronaut's mapper stops after the first value, so
@@ -20,8 +19,7 @@ public final class JsonDocument {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final char REPLACEMENT = '\uFFFD';
 
-    private JsonDocument() {
-    }
+    private JsonDocument() {}
 
     /**
      * The parsed document (JSON null as a null node); anything but one JSON value is 400 MALFORMED_REQUEST, and so is

@@ -1,18 +1,17 @@
 package vn.motcua.gateway.dossier;
 
 import io.micronaut.core.annotation.Nullable;
-import vn.motcua.gateway.validation.Violations;
-import vn.motcua.proto.dossier.v1.DeadlineState;
-import vn.motcua.proto.dossier.v1.DossierStatus;
-import vn.motcua.proto.dossier.v1.InboxSort;
-import vn.motcua.proto.dossier.v1.MyDossiersSort;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import vn.motcua.gateway.validation.Violations;
+import vn.motcua.proto.dossier.v1.DeadlineState;
+import vn.motcua.proto.dossier.v1.DossierStatus;
+import vn.motcua.proto.dossier.v1.InboxSort;
+import vn.motcua.proto.dossier.v1.MyDossiersSort;
 
 /**
  * The sort and filter query parameters of the dossier lists: the names clients see (status names as in the dossier
@@ -24,8 +23,8 @@ final class ListParams {
     private static final String STATUS_PREFIX = "DOSSIER_STATUS_";
     private static final Map<String, DossierStatus> STATUSES = Arrays.stream(DossierStatus.values())
             .filter(s -> s != DossierStatus.DOSSIER_STATUS_UNSPECIFIED && s != DossierStatus.UNRECOGNIZED)
-            .collect(Collectors.toMap(s -> s.name().substring(STATUS_PREFIX.length()), s -> s, (a, b) -> a,
-                    LinkedHashMap::new));
+            .collect(Collectors.toMap(
+                    s -> s.name().substring(STATUS_PREFIX.length()), s -> s, (a, b) -> a, LinkedHashMap::new));
     private static final Map<String, DeadlineState> DEADLINE_STATES = Map.of(
             "IN_TIME", DeadlineState.DEADLINE_STATE_IN_TIME,
             "NEAR_DUE", DeadlineState.DEADLINE_STATE_NEAR_DUE,
@@ -39,8 +38,7 @@ final class ListParams {
             "-receivedAt", MyDossiersSort.MY_DOSSIERS_SORT_RECEIVED_AT_DESC,
             "receivedAt", MyDossiersSort.MY_DOSSIERS_SORT_RECEIVED_AT_ASC);
 
-    private ListParams() {
-    }
+    private ListParams() {}
 
     /** Comma-separated status names; absent or empty: no filter. Repeating a name is harmless. */
     static List<DossierStatus> statuses(Violations violations, String field, @Nullable String value) {

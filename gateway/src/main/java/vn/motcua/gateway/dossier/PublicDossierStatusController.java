@@ -33,10 +33,12 @@ public class PublicDossierStatusController {
      */
     @Get("/{code}/status")
     @Access(AccessPolicy.PUBLIC)
-    public DossierStatusJson status(HttpRequest<?> request, @PathVariable String code,
-                                    @Nullable @QueryValue String lookupKey) {
+    public DossierStatusJson status(
+            HttpRequest<?> request, @PathVariable String code, @Nullable @QueryValue String lookupKey) {
         LookupDossierStatusRequest rpc = LookupDossierStatusRequest.newBuilder()
-                .setCode(DossierCodes.require(code)).setLookupKey(lookupKey == null ? "" : lookupKey).build();
+                .setCode(DossierCodes.require(code))
+                .setLookupKey(lookupKey == null ? "" : lookupKey)
+                .build();
         return DossierStatusJson.from(downstream.call(request, dossiers, s -> s.lookupDossierStatus(rpc)));
     }
 }

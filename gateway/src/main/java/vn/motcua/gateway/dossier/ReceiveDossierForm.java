@@ -3,18 +3,17 @@ package vn.motcua.gateway.dossier;
 import com.google.protobuf.Timestamp;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
-import vn.motcua.gateway.downstream.ProtoValues;
-import vn.motcua.gateway.validation.Violations;
-import vn.motcua.proto.dossier.v1.Applicant;
-import vn.motcua.proto.dossier.v1.Channel;
-import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
-
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import vn.motcua.gateway.downstream.ProtoValues;
+import vn.motcua.gateway.validation.Violations;
+import vn.motcua.proto.dossier.v1.Applicant;
+import vn.motcua.proto.dossier.v1.Channel;
+import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
 
 /**
  * Reads the body of POST /api/v1/dossiers strictly as JSON: unknown fields, wrong types, an unknown channel and a
@@ -25,10 +24,10 @@ import java.util.Set;
  */
 final class ReceiveDossierForm {
 
-    private static final Set<String> FIELDS = Set.of("procedureCode", "applicant", "channel", "handoverSignedAt",
-            "note");
-    private static final Map<String, Channel> CHANNELS = Map.of("COUNTER", Channel.CHANNEL_COUNTER,
-            "POSTAL", Channel.CHANNEL_POSTAL);
+    private static final Set<String> FIELDS =
+            Set.of("procedureCode", "applicant", "channel", "handoverSignedAt", "note");
+    private static final Map<String, Channel> CHANNELS =
+            Map.of("COUNTER", Channel.CHANNEL_COUNTER, "POSTAL", Channel.CHANNEL_POSTAL);
     private static final int INSTANT_MAX = 40;
 
     private final Violations violations;
@@ -92,8 +91,9 @@ final class ReceiveDossierForm {
     private Optional<Timestamp> instant(String value) {
         try {
             if (value.length() <= INSTANT_MAX) {
-                return Optional.of(ProtoValues.timestamp(
-                        OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()));
+                return Optional.of(
+                        ProtoValues.timestamp(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                                .toInstant()));
             }
         } catch (DateTimeException ignored) {
             // reported below

@@ -5,14 +5,13 @@ import io.grpc.stub.AbstractStub;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import vn.motcua.gateway.http.RequestIds;
 import vn.motcua.gateway.http.TraceParents;
 import vn.motcua.gateway.security.CallerAttribute;
 import vn.motcua.platform.auth.CallContext;
-
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Makes one service call on behalf of an HTTP request: with a deadline ({@code motcua.gateway.downstream-timeout}),

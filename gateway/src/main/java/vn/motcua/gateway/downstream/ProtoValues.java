@@ -3,21 +3,18 @@ package vn.motcua.gateway.downstream;
 import com.google.protobuf.ProtocolMessageEnum;
 import com.google.protobuf.Timestamp;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /** Conversions between proto values and the REST JSON conventions (enum names without prefix, ISO-8601 UTC). */
 public final class ProtoValues {
 
-    private ProtoValues() {
-    }
+    private ProtoValues() {}
 
     /** DOSSIER_STATUS_RECEIVED with prefix DOSSIER_STATUS_ becomes RECEIVED; UNSPECIFIED and unknown become null. */
     @Nullable
     public static String enumName(ProtocolMessageEnum value, String prefix) {
-        if (!(value instanceof Enum<?> constant) || "UNRECOGNIZED".equals(constant.name())
-                || value.getNumber() == 0) {
+        if (!(value instanceof Enum<?> constant) || "UNRECOGNIZED".equals(constant.name()) || value.getNumber() == 0) {
             return null;
         }
         String name = constant.name();
@@ -30,12 +27,15 @@ public final class ProtoValues {
         if (!present) {
             return null;
         }
-        return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(timestamp.getSeconds(),
-                timestamp.getNanos()));
+        return DateTimeFormatter.ISO_INSTANT.format(
+                Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()));
     }
 
     public static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     /** Proto3 has no absent strings: an empty optional text is shown as null. */

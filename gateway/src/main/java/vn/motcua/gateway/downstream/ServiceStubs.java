@@ -8,10 +8,10 @@ import jakarta.inject.Singleton;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.proto.dossier.v1.CatalogServiceGrpc;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
-import vn.motcua.proto.feedback.v1.FeedbackServiceGrpc;
 import vn.motcua.proto.dossier.v1.DossierWorkflowServiceGrpc;
 import vn.motcua.proto.dossier.v1.UnitAdminServiceGrpc;
 import vn.motcua.proto.dossier.v1.WorkCalendarServiceGrpc;
+import vn.motcua.proto.feedback.v1.FeedbackServiceGrpc;
 import vn.motcua.proto.report.v1.ReportServiceGrpc;
 
 /**
@@ -23,53 +23,55 @@ import vn.motcua.proto.report.v1.ReportServiceGrpc;
 public class ServiceStubs {
 
     @Singleton
-    public DossierServiceGrpc.DossierServiceBlockingStub dossierService(@GrpcChannel("dossier") ManagedChannel channel) {
-        return DossierServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
-                new ForwardingClientInterceptor(null)));
+    public DossierServiceGrpc.DossierServiceBlockingStub dossierService(
+            @GrpcChannel("dossier") ManagedChannel channel) {
+        return DossierServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 
     /** The dossier lifecycle, served by dossier-service on the same channel. */
     @Singleton
     public DossierWorkflowServiceGrpc.DossierWorkflowServiceBlockingStub dossierWorkflowService(
             @GrpcChannel("dossier") ManagedChannel channel) {
-        return DossierWorkflowServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
-                new ForwardingClientInterceptor(null)));
+        return DossierWorkflowServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 
     /** The procedure catalogue, served by dossier-service on the same channel. */
     @Singleton
-    public CatalogServiceGrpc.CatalogServiceBlockingStub catalogService(@GrpcChannel("dossier") ManagedChannel channel) {
-        return CatalogServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
-                new ForwardingClientInterceptor(null)));
+    public CatalogServiceGrpc.CatalogServiceBlockingStub catalogService(
+            @GrpcChannel("dossier") ManagedChannel channel) {
+        return CatalogServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 
     /** Feedback on administrative regulations, served by dossier-service on the same channel. */
     @Singleton
     public FeedbackServiceGrpc.FeedbackServiceBlockingStub feedbackService(
             @GrpcChannel("dossier") ManagedChannel channel) {
-        return FeedbackServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
-                new ForwardingClientInterceptor(null)));
+        return FeedbackServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 
     /** Unit administration, served by dossier-service on the same channel. */
     @Singleton
     public UnitAdminServiceGrpc.UnitAdminServiceBlockingStub unitAdminService(
             @GrpcChannel("dossier") ManagedChannel channel) {
-        return UnitAdminServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
-                new ForwardingClientInterceptor(null)));
+        return UnitAdminServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 
     /** The work calendar (holiday table, weekly sessions), served by dossier-service on the same channel. */
     @Singleton
     public WorkCalendarServiceGrpc.WorkCalendarServiceBlockingStub workCalendarService(
             @GrpcChannel("dossier") ManagedChannel channel) {
-        return WorkCalendarServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
-                new ForwardingClientInterceptor(null)));
+        return WorkCalendarServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 
     @Singleton
     public ReportServiceGrpc.ReportServiceBlockingStub reportService(@GrpcChannel("report") ManagedChannel channel) {
-        return ReportServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel,
-                new ForwardingClientInterceptor(null)));
+        return ReportServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 }

@@ -18,6 +18,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
@@ -42,11 +46,6 @@ import vn.motcua.proto.feedback.v1.ReactToFeedbackRequest;
 import vn.motcua.proto.feedback.v1.Reaction;
 import vn.motcua.proto.feedback.v1.SubmitFeedbackRequest;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-
 /**
  * Feedback on administrative regulations (FeedbackService, served by dossier-service): submission by citizens and
  * officers, the TTHC controller's classify/forward/answer/publish actions, reactions and the public answers.
@@ -63,8 +62,8 @@ public class FeedbackController {
             "STAFF_BEHAVIOUR", FeedbackClass.FEEDBACK_CLASS_STAFF_BEHAVIOUR,
             "REGULATION_IN_COMPETENCE", FeedbackClass.FEEDBACK_CLASS_REGULATION_IN_COMPETENCE,
             "REGULATION_OUT_OF_COMPETENCE", FeedbackClass.FEEDBACK_CLASS_REGULATION_OUT_OF_COMPETENCE);
-    static final Map<String, Reaction> REACTIONS = Map.of("LIKE", Reaction.REACTION_LIKE,
-            "DISLIKE", Reaction.REACTION_DISLIKE);
+    static final Map<String, Reaction> REACTIONS =
+            Map.of("LIKE", Reaction.REACTION_LIKE, "DISLIKE", Reaction.REACTION_DISLIKE);
 
     private final Downstream downstream;
     private final FeedbackServiceBlockingStub feedback;
@@ -83,13 +82,20 @@ public class FeedbackController {
     @Post("/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.CITIZEN_OR_OFFICER)
-    public HttpResponse<FeedbackJson> submit(HttpRequest<?> request, @Nullable @Body String body,
+    public HttpResponse<FeedbackJson> submit(
+            HttpRequest<?> request,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
-        JsonBody b = JsonBody.read(json, body, true, Set.of("unitCode", "title", "content", "senderName",
-                "senderAddress", "senderContact", "dossierCode"), v);
-        SubmitFeedbackRequest rpc = SubmitFeedbackRequest.newBuilder().setRequestId(requestId)
+        JsonBody b = JsonBody.read(
+                json,
+                body,
+                true,
+                Set.of("unitCode", "title", "content", "senderName", "senderAddress", "senderContact", "dossierCode"),
+                v);
+        SubmitFeedbackRequest rpc = SubmitFeedbackRequest.newBuilder()
+                .setRequestId(requestId)
                 .setUnitCode(b.text("unitCode"))
                 .setTitle(b.text("title"))
                 .setContent(b.text("content"))
@@ -99,7 +105,8 @@ public class FeedbackController {
                 .setDossierCode(b.text("dossierCode"))
                 .build();
         v.throwIfAny();
-        FeedbackJson created = FeedbackJson.from(call(request, s -> s.submitFeedback(rpc)).getFeedback());
+        FeedbackJson created =
+                FeedbackJson.from(call(request, s -> s.submitFeedback(rpc)).getFeedback());
         return HttpResponse.created(created, URI.create("/api/v1/feedback/" + created.id()));
     }
 
@@ -107,7 +114,10 @@ public class FeedbackController {
     @Post("/feedback/{id}:classify")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
-    public FeedbackJson classify(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body,
+    public FeedbackJson classify(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String validId = v.code("id", id, true);
@@ -116,8 +126,12 @@ public class FeedbackController {
         FeedbackClass classification = choice(v, b, "classification", CLASSES);
         String note = b.text("note");
         v.throwIfAny();
-        ClassifyFeedbackRequest rpc = ClassifyFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
-                .setClassification(classification).setNote(note).build();
+        ClassifyFeedbackRequest rpc = ClassifyFeedbackRequest.newBuilder()
+                .setRequestId(requestId)
+                .setId(validId)
+                .setClassification(classification)
+                .setNote(note)
+                .build();
         return FeedbackJson.from(call(request, s -> s.classifyFeedback(rpc)).getFeedback());
     }
 
@@ -125,7 +139,10 @@ public class FeedbackController {
     @Post("/feedback/{id}:forward")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
-    public FeedbackJson forward(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body,
+    public FeedbackJson forward(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String validId = v.code("id", id, true);
@@ -134,8 +151,12 @@ public class FeedbackController {
         String to = b.text("forwardedTo");
         String note = b.text("note");
         v.throwIfAny();
-        ForwardFeedbackRequest rpc = ForwardFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
-                .setForwardedTo(to).setNote(note).build();
+        ForwardFeedbackRequest rpc = ForwardFeedbackRequest.newBuilder()
+                .setRequestId(requestId)
+                .setId(validId)
+                .setForwardedTo(to)
+                .setNote(note)
+                .build();
         return FeedbackJson.from(call(request, s -> s.forwardFeedback(rpc)).getFeedback());
     }
 
@@ -143,7 +164,10 @@ public class FeedbackController {
     @Post("/feedback/{id}:answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
-    public FeedbackJson answer(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body,
+    public FeedbackJson answer(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String validId = v.code("id", id, true);
@@ -151,8 +175,11 @@ public class FeedbackController {
         JsonBody b = JsonBody.read(json, body, true, Set.of("answer"), v);
         String answer = b.text("answer");
         v.throwIfAny();
-        AnswerFeedbackRequest rpc = AnswerFeedbackRequest.newBuilder().setRequestId(requestId).setId(validId)
-                .setAnswer(answer).build();
+        AnswerFeedbackRequest rpc = AnswerFeedbackRequest.newBuilder()
+                .setRequestId(requestId)
+                .setId(validId)
+                .setAnswer(answer)
+                .build();
         return FeedbackJson.from(call(request, s -> s.answerFeedback(rpc)).getFeedback());
     }
 
@@ -160,16 +187,22 @@ public class FeedbackController {
     @Post("/feedback/{id}:publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.TTHC_CONTROLLER)
-    public FeedbackJson publish(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body,
+    public FeedbackJson publish(
+            HttpRequest<?> request,
+            @PathVariable String id,
+            @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Violations v = new Violations();
         String validId = v.code("id", id, true);
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody.read(json, body, false, Set.of(), v);
         v.throwIfAny();
-        PublishFeedbackAnswerRequest rpc = PublishFeedbackAnswerRequest.newBuilder().setRequestId(requestId)
-                .setId(validId).build();
-        return FeedbackJson.from(call(request, s -> s.publishFeedbackAnswer(rpc)).getFeedback());
+        PublishFeedbackAnswerRequest rpc = PublishFeedbackAnswerRequest.newBuilder()
+                .setRequestId(requestId)
+                .setId(validId)
+                .build();
+        return FeedbackJson.from(
+                call(request, s -> s.publishFeedbackAnswer(rpc)).getFeedback());
     }
 
     /** Citizen: like or dislike a published answer (one reaction each, may change it). Body {reaction: LIKE|DISLIKE}. */
@@ -182,14 +215,23 @@ public class FeedbackController {
         JsonBody b = JsonBody.read(json, body, true, Set.of("reaction"), v);
         Reaction reaction = choice(v, b, "reaction", REACTIONS);
         v.throwIfAny();
-        ReactToFeedbackRequest rpc = ReactToFeedbackRequest.newBuilder().setId(validId).setReaction(reaction)
+        ReactToFeedbackRequest rpc = ReactToFeedbackRequest.newBuilder()
+                .setId(validId)
+                .setReaction(reaction)
                 .build();
-        return FeedbackJson.Published.from(call(request, s -> s.reactToFeedback(rpc)).getFeedback());
+        return FeedbackJson.Published.from(
+                call(request, s -> s.reactToFeedback(rpc)).getFeedback());
     }
 
     /** The sender, or a TTHC controller of the unit (or above): one feedback with the sender's contact. */
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = "acting-roles",
-            value = RoleDocs.ACTS_FEEDBACK_READERS, parseValue = true)))
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_FEEDBACK_READERS,
+                                            parseValue = true)))
     @Get("/feedback/{id}")
     @Access(AccessPolicy.AUTHENTICATED)
     public FeedbackJson get(HttpRequest<?> request, @PathVariable String id) {
@@ -203,38 +245,47 @@ public class FeedbackController {
     /** TTHC controller: feedback of the unit subtree with deadline states, most urgent first. */
     @Get("/feedback")
     @Access(AccessPolicy.TTHC_CONTROLLER)
-    public FeedbackJson.Page list(HttpRequest<?> request, @Nullable @QueryValue String pageSize,
-                                  @Nullable @QueryValue String pageToken) {
+    public FeedbackJson.Page list(
+            HttpRequest<?> request, @Nullable @QueryValue String pageSize, @Nullable @QueryValue String pageToken) {
         Violations v = new Violations();
         PageRequest page = page(v, pageSize, pageToken);
         v.throwIfAny();
         ListFeedbackRequest rpc = ListFeedbackRequest.newBuilder().setPage(page).build();
         ListFeedbackResponse response = call(request, s -> s.listFeedback(rpc));
-        return new FeedbackJson.Page(response.getItemsList().stream().map(FeedbackJson::from).toList(),
+        return new FeedbackJson.Page(
+                response.getItemsList().stream().map(FeedbackJson::from).toList(),
                 ProtoValues.text(response.getPage().getNextPageToken()));
     }
 
     /** Anyone: published answers, optionally of one unit; never the sender's contact. */
     @Get("/public/feedback")
     @Access(AccessPolicy.PUBLIC)
-    public FeedbackJson.PublishedPage published(HttpRequest<?> request, @Nullable @QueryValue String unitCode,
-                                                @Nullable @QueryValue String pageSize,
-                                                @Nullable @QueryValue String pageToken) {
+    public FeedbackJson.PublishedPage published(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String unitCode,
+            @Nullable @QueryValue String pageSize,
+            @Nullable @QueryValue String pageToken) {
         Violations v = new Violations();
         String unit = v.code("unitCode", unitCode, false);
         PageRequest page = page(v, pageSize, pageToken);
         v.throwIfAny();
-        ListPublishedFeedbackRequest rpc = ListPublishedFeedbackRequest.newBuilder().setUnitCode(orEmpty(unit))
-                .setPage(page).build();
+        ListPublishedFeedbackRequest rpc = ListPublishedFeedbackRequest.newBuilder()
+                .setUnitCode(orEmpty(unit))
+                .setPage(page)
+                .build();
         ListPublishedFeedbackResponse response = call(request, s -> s.listPublishedFeedback(rpc));
         return new FeedbackJson.PublishedPage(
-                response.getItemsList().stream().map(FeedbackJson.Published::from).toList(),
+                response.getItemsList().stream()
+                        .map(FeedbackJson.Published::from)
+                        .toList(),
                 ProtoValues.text(response.getPage().getNextPageToken()));
     }
 
     private static PageRequest page(Violations v, @Nullable String pageSize, @Nullable String pageToken) {
-        return PageRequest.newBuilder().setPageSize(v.pageSize("pageSize", pageSize))
-                .setPageToken(v.pageToken("pageToken", pageToken)).build();
+        return PageRequest.newBuilder()
+                .setPageSize(v.pageSize("pageSize", pageSize))
+                .setPageToken(v.pageToken("pageToken", pageToken))
+                .build();
     }
 
     @Nullable

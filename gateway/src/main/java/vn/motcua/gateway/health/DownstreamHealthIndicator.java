@@ -15,13 +15,12 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.reactivestreams.Publisher;
 
 /**
  * Readiness of the gateway = readiness of the services it calls: asks grpc.health.v1 of dossier-service and
@@ -39,9 +38,10 @@ public class DownstreamHealthIndicator implements HealthIndicator {
     private final Map<String, ManagedChannel> channels = new LinkedHashMap<>();
     private final Duration timeout;
 
-    public DownstreamHealthIndicator(@GrpcChannel("dossier") ManagedChannel dossier,
-                                     @GrpcChannel("report") ManagedChannel report,
-                                     @Value("${motcua.gateway.health-timeout:1s}") Duration timeout) {
+    public DownstreamHealthIndicator(
+            @GrpcChannel("dossier") ManagedChannel dossier,
+            @GrpcChannel("report") ManagedChannel report,
+            @Value("${motcua.gateway.health-timeout:1s}") Duration timeout) {
         channels.put("dossier", dossier);
         channels.put("report", report);
         this.timeout = timeout;
@@ -51,13 +51,16 @@ public class DownstreamHealthIndicator implements HealthIndicator {
     public Publisher<HealthResult> getResult() {
         Map<String, CompletableFuture<String>> checks = new LinkedHashMap<>();
         channels.forEach((name, channel) -> checks.put(name, check(channel)));
-        CompletableFuture<HealthResult> result = CompletableFuture
-                .allOf(checks.values().toArray(CompletableFuture[]::new))
+        CompletableFuture<HealthResult> result = CompletableFuture.allOf(
+                        checks.values().toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> {
                     Map<String, String> details = new LinkedHashMap<>();
                     checks.forEach((name, check) -> details.put(name, check.join()));
-                    boolean up = details.values().stream().allMatch(HealthCheckResponse.ServingStatus.SERVING.name()::equals);
-                    return HealthResult.builder(NAME, up ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
+                    boolean up = details.values().stream()
+                            .allMatch(HealthCheckResponse.ServingStatus.SERVING.name()::equals);
+                    return HealthResult.builder(NAME, up ? HealthStatus.UP : HealthStatus.DOWN)
+                            .details(details)
+                            .build();
                 });
         return Publishers.fromCompletableFuture(result);
     }
@@ -65,9 +68,11 @@ public class DownstreamHealthIndicator implements HealthIndicator {
     /** The service's serving status, or UNREACHABLE_<grpc code>; never fails. */
     private CompletableFuture<String> check(ManagedChannel channel) {
         CompletableFuture<String> status = new CompletableFuture<>();
-        Futures.addCallback(HealthGrpc.newFutureStub(channel)
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .check(HealthCheckRequest.getDefaultInstance()), new FutureCallback<>() {
+        Futures.addCallback(
+                HealthGrpc.newFutureStub(channel)
+                        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .check(HealthCheckRequest.getDefaultInstance()),
+                new FutureCallback<>() {
                     @Override
                     public void onSuccess(HealthCheckResponse response) {
                         status.complete(response.getStatus().name());
@@ -78,9 +83,11 @@ public class DownstreamHealthIndicator implements HealthIndicator {
                         // the next probe (and the next API call) should try again now, not after gRPC's
                         // reconnect backoff, which grows to two minutes
                         channel.resetConnectBackoff();
-                        status.complete("UNREACHABLE_" + io.grpc.Status.fromThrowable(t).getCode());
+                        status.complete(
+                                "UNREACHABLE_" + io.grpc.Status.fromThrowable(t).getCode());
                     }
-                }, MoreExecutors.directExecutor());
+                },
+                MoreExecutors.directExecutor());
         return status;
     }
 }

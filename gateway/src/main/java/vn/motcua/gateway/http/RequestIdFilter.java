@@ -3,10 +3,10 @@ package vn.motcua.gateway.http;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.annotation.Filter;
 
 /** Fixes the request id before anything else runs and echoes it on every response. */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)

@@ -2,7 +2,6 @@ package vn.motcua.gateway.http;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,8 +16,7 @@ public final class RequestIds {
     // the same shape the services accept (platform AuthServerInterceptor), so the id survives the hop unchanged
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The request's id, fixed on first use so every caller gets the same one. */
     public static String of(HttpRequest<?> request) {

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
-
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 

@@ -1,7 +1,6 @@
 package vn.motcua.gateway.http;
 
 import io.micronaut.http.HttpRequest;
-
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -22,8 +21,7 @@ public final class TraceParents {
     private static final String ZERO_SPAN = "0".repeat(16);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TraceParents() {
-    }
+    private TraceParents() {}
 
     public static String of(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> {

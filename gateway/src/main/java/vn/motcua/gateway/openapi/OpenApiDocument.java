@@ -7,12 +7,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
-import vn.motcua.gateway.Application;
-import vn.motcua.gateway.security.Access;
-import vn.motcua.gateway.security.AccessPolicy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import vn.motcua.gateway.Application;
+import vn.motcua.gateway.security.Access;
+import vn.motcua.gateway.security.AccessPolicy;
 
 /**
  * Serves the OpenAPI document that micronaut-openapi generates at compile time, completed from the routes themselves:
@@ -33,6 +32,7 @@ public class OpenApiDocument {
 
     /** Where micronaut-openapi writes the document (openapi.properties names it). */
     static final String GENERATED = "classpath:META-INF/swagger/motcua.yml";
+
     static final String MEDIA_TYPE = "text/yaml";
     private static final String OWN_PACKAGE = "vn.motcua.gateway.";
 
@@ -79,7 +79,8 @@ public class OpenApiDocument {
             return;
         }
         // the same fallback as AuthenticationFilter: a route of ours without a policy admits nobody
-        AccessPolicy policy = route.getAnnotationMetadata().enumValue(Access.class, AccessPolicy.class)
+        AccessPolicy policy = route.getAnnotationMetadata()
+                .enumValue(Access.class, AccessPolicy.class)
                 .orElse(AccessPolicy.NOBODY);
         operation.put("x-access", policy.documentedName());
         // fresh objects: YAML would write a shared one once and alias it elsewhere (*id001)
@@ -90,7 +91,8 @@ public class OpenApiDocument {
     }
 
     private Map<String, Object> read() {
-        try (InputStream in = resources.getResourceAsStream(GENERATED)
+        try (InputStream in = resources
+                .getResourceAsStream(GENERATED)
                 .orElseThrow(() -> new IllegalStateException(GENERATED + " was not generated"))) {
             return new Yaml().load(in);
         } catch (IOException e) {

@@ -6,15 +6,14 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.ErrorReason;
-import vn.motcua.platform.error.GrpcErrors;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.error.GrpcErrors;
 
 /**
  * The one mapping from a service's gRPC status to what the HTTP client sees. The reason comes from
@@ -22,7 +21,8 @@ import java.util.regex.Pattern;
  * it is a deliberate domain answer (it carries our ErrorInfo); transport errors and the 500 family never pass on
  * text, which could name hosts, classes or SQL.
  */
-public record DownstreamError(HttpStatus status, String reason, @Nullable String detail, List<FieldError> errors) {
+public record DownstreamError(
+        HttpStatus status, String reason, @Nullable String detail, List<FieldError> errors) {
 
     private static final int MAX_DETAIL = 300;
     private static final Pattern SNAKE = Pattern.compile("_([a-z0-9])");
@@ -58,7 +58,8 @@ public record DownstreamError(HttpStatus status, String reason, @Nullable String
             return new DownstreamError(status, Reasons.INTERNAL, null, List.of());
         }
         ErrorInfo info = GrpcErrors.errorInfo(e);
-        boolean ours = info != null && DomainException.ERROR_DOMAIN.equals(info.getDomain())
+        boolean ours = info != null
+                && DomainException.ERROR_DOMAIN.equals(info.getDomain())
                 && !info.getReason().isBlank();
         String reason = ours ? info.getReason() : fallbackReason(code);
         if (ErrorReason.STALE_REVISION.name().equals(reason)) {
@@ -66,7 +67,10 @@ public record DownstreamError(HttpStatus status, String reason, @Nullable String
             status = HttpStatus.PRECONDITION_FAILED;
         }
         String detail = ours ? sanitize(e.getStatus().getDescription()) : null;
-        return new DownstreamError(status, reason, detail != null ? detail : genericDetail(status),
+        return new DownstreamError(
+                status,
+                reason,
+                detail != null ? detail : genericDetail(status),
                 fieldErrors(GrpcErrors.badRequest(e), rename));
     }
 

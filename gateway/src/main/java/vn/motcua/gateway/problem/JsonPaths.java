@@ -1,7 +1,6 @@
 package vn.motcua.gateway.problem;
 
 import io.micronaut.http.HttpRequest;
-
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,14 +13,13 @@ public final class JsonPaths {
 
     static final String ATTRIBUTE = "motcua.json-paths";
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     /** The body is the request's {@code wrapper} message; {@code more} renames the camelCase path further. */
     public static void flattened(HttpRequest<?> request, String wrapper, UnaryOperator<String> more) {
         String prefix = wrapper + ".";
-        UnaryOperator<String> rename = path -> more.apply(path.startsWith(prefix) ? path.substring(prefix.length())
-                : path);
+        UnaryOperator<String> rename =
+                path -> more.apply(path.startsWith(prefix) ? path.substring(prefix.length()) : path);
         request.setAttribute(ATTRIBUTE, rename);
     }
 

@@ -3,7 +3,6 @@ package vn.motcua.gateway.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -14,8 +13,15 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, @Nullable String detail, String reason,
-                      String requestId, List<FieldError> errors, @Nullable Integer errorsOmitted) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        @Nullable String detail,
+        String reason,
+        String requestId,
+        List<FieldError> errors,
+        @Nullable Integer errorsOmitted) {
 
     public static final int MAX_ERRORS = 50;
 

@@ -9,11 +9,10 @@ import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.platform.error.ErrorReason;
-
-import java.util.List;
 
 /**
  * Replaces Micronaut's default error body for the errors the framework raises itself (unknown route, method not
@@ -30,8 +29,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         HttpStatus status = tooLong(context.getRequest(), response.getStatus());
         response.status(status);
         context.getRootCause().ifPresent(cause -> LOG.debug("request failed with {}", status, cause));
-        return Problems.body(response, Problems.problem(context.getRequest(), status, reason(status),
-                detail(status), List.of()));
+        return Problems.body(
+                response, Problems.problem(context.getRequest(), status, reason(status), detail(status), List.of()));
     }
 
     /**

@@ -2,9 +2,8 @@ package vn.motcua.gateway.problem;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import vn.motcua.platform.error.ErrorReason;
-
 import java.util.List;
+import vn.motcua.platform.error.ErrorReason;
 
 /** A request the gateway refuses itself, before any service is called. */
 public final class ProblemException extends RuntimeException {
@@ -18,8 +17,8 @@ public final class ProblemException extends RuntimeException {
         this(status, reason, detail, errors, 0);
     }
 
-    private ProblemException(HttpStatus status, String reason, @Nullable String detail, List<FieldError> errors,
-                             int errorsOmitted) {
+    private ProblemException(
+            HttpStatus status, String reason, @Nullable String detail, List<FieldError> errors, int errorsOmitted) {
         // no stack trace: this is an answer to the client, not a fault
         super(detail, null, false, false);
         this.status = status;
@@ -34,8 +33,12 @@ public final class ProblemException extends RuntimeException {
 
     /** @param errorsOmitted problems found beyond {@code errors}, counted but not listed */
     public static ProblemException invalid(List<FieldError> errors, int errorsOmitted) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, ErrorReason.INVALID_FIELD.name(),
-                "one or more fields are invalid", errors, errorsOmitted);
+        return new ProblemException(
+                HttpStatus.BAD_REQUEST,
+                ErrorReason.INVALID_FIELD.name(),
+                "one or more fields are invalid",
+                errors,
+                errorsOmitted);
     }
 
     public static ProblemException malformed(String detail) {

@@ -10,7 +10,8 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
-        return Problems.body(HttpResponse.status(e.status()),
+        return Problems.body(
+                HttpResponse.status(e.status()),
                 Problems.problem(request, e.status(), e.reason(), e.getMessage(), e.errors(), e.errorsOmitted()));
     }
 }

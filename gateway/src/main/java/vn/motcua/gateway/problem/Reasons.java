@@ -24,6 +24,5 @@ public final class Reasons {
     /** User administration: the username or email is taken. */
     public static final String USER_EXISTS = "USER_EXISTS";
 
-    private Reasons() {
-    }
+    private Reasons() {}
 }

@@ -23,11 +23,14 @@ public class StatusRuntimeExceptionHandler implements ExceptionHandler<StatusRun
         DownstreamError error = DownstreamError.of(e, JsonPaths.of(request));
         if (error.status().getCode() >= 500) {
             // the client gets no detail; operators get the code and the service's text, keyed by request id
-            LOG.warn("downstream call failed: requestId={} code={} description={}", RequestIds.of(request),
-                    e.getStatus().getCode(), e.getStatus().getDescription());
+            LOG.warn(
+                    "downstream call failed: requestId={} code={} description={}",
+                    RequestIds.of(request),
+                    e.getStatus().getCode(),
+                    e.getStatus().getDescription());
         }
-        MutableHttpResponse<Problem> response = Problems.response(request, error.status(), error.reason(),
-                error.detail(), error.errors());
+        MutableHttpResponse<Problem> response =
+                Problems.response(request, error.status(), error.reason(), error.detail(), error.errors());
         if (error.status() == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"motcua\", error=\"invalid_token\"");
         }

@@ -12,14 +12,13 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import vn.motcua.gateway.http.FilterOrder;
 import vn.motcua.gateway.problem.Problems;
 import vn.motcua.gateway.problem.Reasons;
 import vn.motcua.gateway.security.CallerAttribute;
 import vn.motcua.platform.auth.Caller;
-
-import java.net.InetSocketAddress;
-import java.util.Optional;
 
 /**
  * Per-client rate limits on the gateway's own routes ({@code motcua.gateway.rate-limit.*}). It runs after
@@ -40,12 +39,13 @@ public class RateLimitFilter {
     private final Limit authenticated;
     private final Limit anonymous;
 
-    public RateLimitFilter(RateLimiter limiter,
-                           @Value("${motcua.gateway.rate-limit.enabled:true}") boolean enabled,
-                           @Value("${motcua.gateway.rate-limit.authenticated.requests-per-second:20}") double userRate,
-                           @Value("${motcua.gateway.rate-limit.authenticated.burst:40}") int userBurst,
-                           @Value("${motcua.gateway.rate-limit.anonymous.requests-per-second:5}") double anonRate,
-                           @Value("${motcua.gateway.rate-limit.anonymous.burst:20}") int anonBurst) {
+    public RateLimitFilter(
+            RateLimiter limiter,
+            @Value("${motcua.gateway.rate-limit.enabled:true}") boolean enabled,
+            @Value("${motcua.gateway.rate-limit.authenticated.requests-per-second:20}") double userRate,
+            @Value("${motcua.gateway.rate-limit.authenticated.burst:40}") int userBurst,
+            @Value("${motcua.gateway.rate-limit.anonymous.requests-per-second:5}") double anonRate,
+            @Value("${motcua.gateway.rate-limit.anonymous.burst:20}") int anonBurst) {
         this.limiter = limiter;
         this.enabled = enabled;
         this.authenticated = new Limit(userRate, userBurst);
@@ -66,7 +66,10 @@ public class RateLimitFilter {
             return null;
         }
         long retryAfter = decision.retryAfterSeconds();
-        return Problems.response(request, HttpStatus.TOO_MANY_REQUESTS, Reasons.RATE_LIMITED,
+        return Problems.response(
+                        request,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        Reasons.RATE_LIMITED,
                         "too many requests from this client; retry after " + retryAfter + " s")
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
     }

@@ -1,9 +1,8 @@
 package vn.motcua.gateway.report;
 
 import io.micronaut.serde.annotation.Serdeable;
-import vn.motcua.proto.report.v1.CountDailyReceptionsResponse;
-
 import java.util.List;
+import vn.motcua.proto.report.v1.CountDailyReceptionsResponse;
 
 /** Dossiers received per unit and local day (Asia/Ho_Chi_Minh); date is YYYY-MM-DD. */
 @Serdeable
@@ -11,10 +10,10 @@ public record DailyReceptionsJson(List<Row> rows) {
 
     static DailyReceptionsJson from(CountDailyReceptionsResponse response) {
         return new DailyReceptionsJson(response.getRowsList().stream()
-                .map(r -> new Row(r.getUnitCode(), r.getDate(), r.getReceived())).toList());
+                .map(r -> new Row(r.getUnitCode(), r.getDate(), r.getReceived()))
+                .toList());
     }
 
     @Serdeable
-    public record Row(String unitCode, String date, long received) {
-    }
+    public record Row(String unitCode, String date, long received) {}
 }

@@ -7,14 +7,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.LocalDate;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.report.v1.CountDailyReceptionsRequest;
 import vn.motcua.proto.report.v1.ReportServiceGrpc.ReportServiceBlockingStub;
-
-import java.time.LocalDate;
 
 /**
  * Daily reception counts, for officers and, on a separate route, for machine clients (the province's report
@@ -34,20 +33,26 @@ public class ReportsController {
 
     @Get("/reports/daily-receptions")
     @Access(AccessPolicy.OFFICER)
-    public DailyReceptionsJson forOfficers(HttpRequest<?> request, @Nullable @QueryValue String unitCode,
-                                           @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    public DailyReceptionsJson forOfficers(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String unitCode,
+            @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to) {
         return count(request, unitCode, from, to);
     }
 
     @Get("/machine/reports/daily-receptions")
     @Access(AccessPolicy.REPORT_MACHINE)
-    public DailyReceptionsJson forMachines(HttpRequest<?> request, @Nullable @QueryValue String unitCode,
-                                           @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    public DailyReceptionsJson forMachines(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String unitCode,
+            @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to) {
         return count(request, unitCode, from, to);
     }
 
-    private DailyReceptionsJson count(HttpRequest<?> request, @Nullable String unitCode, @Nullable String from,
-                                      @Nullable String to) {
+    private DailyReceptionsJson count(
+            HttpRequest<?> request, @Nullable String unitCode, @Nullable String from, @Nullable String to) {
         Violations violations = new Violations();
         String unit = violations.code("unitCode", unitCode, false);
         LocalDate fromDate = violations.date("from", from, true);

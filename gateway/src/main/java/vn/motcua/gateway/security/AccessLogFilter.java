@@ -4,18 +4,17 @@ import io.micronaut.core.annotation.Order;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.annotation.Filter;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.gateway.http.FilterOrder;
 import vn.motcua.gateway.http.RequestIds;
 import vn.motcua.platform.auth.Caller;
-
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * One access log line per request. It names the user by preferred_username only (never the citizen id, which is
@@ -45,10 +44,18 @@ public class AccessLogFilter {
         String latency = request.getAttribute(STARTED, Long.class)
                 .map(started -> String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)))
                 .orElse("-");
-        String user = CallerAttribute.get(request).map(Caller::username)
-                .map(name -> UNSAFE.matcher(name).replaceAll("_")).orElse("-");
+        String user = CallerAttribute.get(request)
+                .map(Caller::username)
+                .map(name -> UNSAFE.matcher(name).replaceAll("_"))
+                .orElse("-");
         String route = BasicHttpAttributes.getUriTemplate(request).orElse("-");
-        ACCESS.info("requestId={} user={} method={} route={} status={} latencyMs={}", RequestIds.of(request), user,
-                request.getMethodName(), route, response.code(), latency);
+        ACCESS.info(
+                "requestId={} user={} method={} route={} status={} latencyMs={}",
+                RequestIds.of(request),
+                user,
+                request.getMethodName(),
+                route,
+                response.code(),
+                latency);
     }
 }

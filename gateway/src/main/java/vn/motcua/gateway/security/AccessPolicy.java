@@ -1,11 +1,10 @@
 package vn.motcua.gateway.security;
 
-import vn.motcua.platform.auth.Caller;
-import vn.motcua.platform.auth.Roles;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
 
 /**
  * Who may call a route, checked by {@link AuthenticationFilter} before the controller runs. This is a coarse first
@@ -26,17 +25,23 @@ public enum AccessPolicy {
     /** Công chức Bộ phận Một cửa. */
     RECEPTION_OFFICER(caller -> caller.hasRole(Roles.RECEPTION_OFFICER), List.of(Roles.RECEPTION_OFFICER)),
     /** Client-credentials tokens of machines (e.g. the province's report puller) with report_viewer. */
-    REPORT_MACHINE(caller -> MachineCallers.isMachine(caller) && caller.hasRole(Roles.REPORT_VIEWER),
+    REPORT_MACHINE(
+            caller -> MachineCallers.isMachine(caller) && caller.hasRole(Roles.REPORT_VIEWER),
             List.of(Roles.REPORT_VIEWER)),
     /** Cán bộ kiểm soát TTHC: the procedure catalogue and feedback on regulations; a person, never a machine. */
-    TTHC_CONTROLLER(caller -> caller.hasRole(Roles.TTHC_CONTROLLER) && !MachineCallers.isMachine(caller),
+    TTHC_CONTROLLER(
+            caller -> caller.hasRole(Roles.TTHC_CONTROLLER) && !MachineCallers.isMachine(caller),
             List.of(Roles.TTHC_CONTROLLER)),
     /** A person signed in as a citizen or as a public servant of any role (not a machine). */
-    CITIZEN_OR_OFFICER(caller -> (caller.hasRole(Roles.CITIZEN) || caller.hasAnyRole(Roles.OFFICERS))
-            && !MachineCallers.isMachine(caller), Roles.PERSON_LIST),
+    CITIZEN_OR_OFFICER(
+            caller -> (caller.hasRole(Roles.CITIZEN) || caller.hasAnyRole(Roles.OFFICERS))
+                    && !MachineCallers.isMachine(caller),
+            Roles.PERSON_LIST),
     /** Account administrators of a unit's subtree; a person with a unit, never a machine. */
-    UNIT_ADMIN(caller -> caller.hasRole(Roles.UNIT_ADMIN) && caller.unit().isPresent()
-            && !MachineCallers.isMachine(caller), List.of(Roles.UNIT_ADMIN)),
+    UNIT_ADMIN(
+            caller ->
+                    caller.hasRole(Roles.UNIT_ADMIN) && caller.unit().isPresent() && !MachineCallers.isMachine(caller),
+            List.of(Roles.UNIT_ADMIN)),
     /** Fallback for an /api route that declares no policy: nobody, so a forgotten annotation fails closed. */
     NOBODY(caller -> false, List.of());
 

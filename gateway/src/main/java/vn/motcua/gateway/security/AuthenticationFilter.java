@@ -14,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.RouteMatch;
+import java.util.Optional;
 import vn.motcua.gateway.http.FilterOrder;
 import vn.motcua.gateway.problem.DownstreamError;
 import vn.motcua.gateway.problem.Problems;
@@ -21,8 +22,6 @@ import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.auth.JwtValidator;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorReason;
-
-import java.util.Optional;
 
 /**
  * Authenticates requests with the platform's {@link JwtValidator} (signature, issuer, audience, expiry) and
@@ -60,8 +59,12 @@ public class AuthenticationFilter {
         }
         BearerToken.Result bearer = BearerToken.read(request.getHeaders());
         if (bearer.outcome() == BearerToken.Outcome.MISSING) {
-            return Problems.response(request, HttpStatus.UNAUTHORIZED, ErrorReason.TOKEN_MISSING.name(),
-                    "a bearer token is required").header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+            return Problems.response(
+                            request,
+                            HttpStatus.UNAUTHORIZED,
+                            ErrorReason.TOKEN_MISSING.name(),
+                            "a bearer token is required")
+                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }
         if (bearer.outcome() == BearerToken.Outcome.MALFORMED) {
             return invalidToken(request, "authorization must be 'Bearer <token>'");
@@ -74,12 +77,18 @@ public class AuthenticationFilter {
                 return invalidToken(request, "the bearer token is not valid");
             }
             // the identity provider could not be reached: not the caller's fault, so not a 401
-            return Problems.response(request, DownstreamError.httpStatus(e.kind().code()), e.reason().name(),
+            return Problems.response(
+                    request,
+                    DownstreamError.httpStatus(e.kind().code()),
+                    e.reason().name(),
                     "the token could not be checked; retry later");
         }
         CallerAttribute.set(request, caller);
         if (!policy.allows(caller)) {
-            return Problems.response(request, HttpStatus.FORBIDDEN, ErrorReason.ROLE_NOT_ALLOWED.name(),
+            return Problems.response(
+                    request,
+                    HttpStatus.FORBIDDEN,
+                    ErrorReason.ROLE_NOT_ALLOWED.name(),
                     "the caller's roles do not allow this operation");
         }
         return null;
@@ -90,8 +99,10 @@ public class AuthenticationFilter {
      * endpoints) are public.
      */
     static AccessPolicy policy(RouteInfo<?> route) {
-        return route.getAnnotationMetadata().enumValue(Access.class, AccessPolicy.class).orElseGet(() ->
-                route.getDeclaringType().getName().startsWith(OWN_PACKAGE) ? AccessPolicy.NOBODY
+        return route.getAnnotationMetadata()
+                .enumValue(Access.class, AccessPolicy.class)
+                .orElseGet(() -> route.getDeclaringType().getName().startsWith(OWN_PACKAGE)
+                        ? AccessPolicy.NOBODY
                         : AccessPolicy.PUBLIC);
     }
 

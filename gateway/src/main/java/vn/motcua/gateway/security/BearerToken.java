@@ -2,7 +2,6 @@ package vn.motcua.gateway.security;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,13 +14,15 @@ final class BearerToken {
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_=-]+\\.[A-Za-z0-9_=-]+\\.[A-Za-z0-9_=-]*");
     private static final int MAX_LENGTH = 16 * 1024;
 
-    enum Outcome { MISSING, MALFORMED, PRESENT }
-
-    record Result(Outcome outcome, @Nullable String token) {
+    enum Outcome {
+        MISSING,
+        MALFORMED,
+        PRESENT
     }
 
-    private BearerToken() {
-    }
+    record Result(Outcome outcome, @Nullable String token) {}
+
+    private BearerToken() {}
 
     static Result read(HttpHeaders headers) {
         List<String> values = headers.getAll(HttpHeaders.AUTHORIZATION);
@@ -31,12 +32,14 @@ final class BearerToken {
         if (values.size() > 1) {
             return new Result(Outcome.MALFORMED, null);
         }
-        return token(values.get(0)).map(t -> new Result(Outcome.PRESENT, t))
+        return token(values.get(0))
+                .map(t -> new Result(Outcome.PRESENT, t))
                 .orElseGet(() -> new Result(Outcome.MALFORMED, null));
     }
 
     private static Optional<String> token(String header) {
-        if (header.length() <= SCHEME.length() || header.length() > MAX_LENGTH
+        if (header.length() <= SCHEME.length()
+                || header.length() > MAX_LENGTH
                 || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return Optional.empty();
         }

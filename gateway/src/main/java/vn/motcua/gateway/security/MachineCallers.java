@@ -1,8 +1,7 @@
 package vn.motcua.gateway.security;
 
-import vn.motcua.platform.auth.Caller;
-
 import java.util.Locale;
+import vn.motcua.platform.auth.Caller;
 
 /**
  * Tells a client-credentials (service account) token from a person's. Keycloak names a client's service-account user
@@ -13,13 +12,14 @@ public final class MachineCallers {
 
     private static final String PREFIX = "service-account-";
 
-    private MachineCallers() {
-    }
+    private MachineCallers() {}
 
     public static boolean isMachine(Caller caller) {
         String username = caller.username();
         String client = caller.clientId();
-        return username != null && client != null && !client.isBlank()
+        return username != null
+                && client != null
+                && !client.isBlank()
                 && username.equalsIgnoreCase(PREFIX + client.toLowerCase(Locale.ROOT));
     }
 }

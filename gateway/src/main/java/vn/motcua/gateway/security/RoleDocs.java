@@ -41,12 +41,10 @@ public final class RoleDocs {
     public static final String ACTS_REGISTER = "[\"reception_officer\", \"specialist\", \"unit_leader\", "
             + "\"clerk\", \"tthc_controller\", \"unit_admin\"]";
     /** Officers with a work queue: reception officer, specialist, unit leader, clerk (each sees its own). */
-    public static final String ACTS_INBOX = "[\"reception_officer\", \"specialist\", \"unit_leader\", "
-            + "\"clerk\"]";
+    public static final String ACTS_INBOX = "[\"reception_officer\", \"specialist\", \"unit_leader\", " + "\"clerk\"]";
 
     /** The sender of a feedback, or a TTHC controller of its unit (or above). */
     public static final String ACTS_FEEDBACK_READERS = "[\"citizen\", \"tthc_controller\"]";
 
-    private RoleDocs() {
-    }
+    private RoleDocs() {}
 }

@@ -4,12 +4,11 @@ import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.annotation.Filter;
-import vn.motcua.gateway.http.FilterOrder;
-
 import java.util.Set;
+import vn.motcua.gateway.http.FilterOrder;
 
 /**
  * Browser hardening on every response, errors included. API answers carry personal data (applicants, citizen ids),

@@ -1,10 +1,6 @@
 package vn.motcua.gateway.validation;
 
 import io.micronaut.core.annotation.Nullable;
-import vn.motcua.gateway.problem.FieldError;
-import vn.motcua.gateway.problem.Problem;
-import vn.motcua.gateway.problem.ProblemException;
-
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import vn.motcua.gateway.problem.FieldError;
+import vn.motcua.gateway.problem.Problem;
+import vn.motcua.gateway.problem.ProblemException;
 
 /**
  * Collects every problem with a request's input, so the client learns all of them in one 400 instead of one at a
@@ -70,8 +69,8 @@ public final class Violations {
     }
 
     @Nullable
-    private String typed(String field, @Nullable String value, boolean required, int maxLength,
-                         java.util.regex.Pattern forbidden) {
+    private String typed(
+            String field, @Nullable String value, boolean required, int maxLength, java.util.regex.Pattern forbidden) {
         if (value == null || value.isBlank()) {
             if (required) {
                 missing(field);
@@ -103,7 +102,8 @@ public final class Violations {
         }
         try {
             if (value.length() <= INSTANT_MAX) {
-                return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant();
             }
         } catch (DateTimeException ignored) {
             // reported below

@@ -3,7 +3,6 @@ package vn.motcua.gateway.admin;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,8 +35,8 @@ public class FakeUserDirectory implements UserDirectory {
     synchronized Account put(String id, String username, String unit, boolean serviceAccount, String... roles) {
         Set<String> all = new HashSet<>(Set.of(roles));
         all.add("default-roles-motcua");
-        Account account = new Account(id, username, username + "@motcua.local", "Tên", "Họ", true, unit, all,
-                serviceAccount);
+        Account account =
+                new Account(id, username, username + "@motcua.local", "Tên", "Họ", true, unit, all, serviceAccount);
         accounts.put(id, account);
         return account;
     }
@@ -64,8 +63,18 @@ public class FakeUserDirectory implements UserDirectory {
             throw new DirectoryException(DirectoryException.Kind.CONFLICT, "exists", null);
         }
         String id = UUID.randomUUID().toString();
-        accounts.put(id, new Account(id, account.username(), account.email(), account.firstName(),
-                account.lastName(), true, account.unitCode(), Set.of(account.role(), "default-roles-motcua"), false));
+        accounts.put(
+                id,
+                new Account(
+                        id,
+                        account.username(),
+                        account.email(),
+                        account.firstName(),
+                        account.lastName(),
+                        true,
+                        account.unitCode(),
+                        Set.of(account.role(), "default-roles-motcua"),
+                        false));
         passwords.put(id, account.password() + (account.temporaryPassword() ? " (temporary)" : ""));
         return id;
     }
@@ -92,8 +101,18 @@ public class FakeUserDirectory implements UserDirectory {
     public synchronized void disable(String id) {
         maybeFail("disable " + id);
         Account a = accounts.get(id);
-        accounts.put(id, new Account(a.id(), a.username(), a.email(), a.firstName(), a.lastName(), false,
-                a.unitCode(), a.roles(), a.serviceAccount()));
+        accounts.put(
+                id,
+                new Account(
+                        a.id(),
+                        a.username(),
+                        a.email(),
+                        a.firstName(),
+                        a.lastName(),
+                        false,
+                        a.unitCode(),
+                        a.roles(),
+                        a.serviceAccount()));
     }
 
     @Override
@@ -109,7 +128,17 @@ public class FakeUserDirectory implements UserDirectory {
         Set<String> roles = new HashSet<>(a.roles());
         roles.removeAll(remove);
         roles.addAll(add);
-        accounts.put(id, new Account(a.id(), a.username(), a.email(), a.firstName(), a.lastName(), a.enabled(),
-                a.unitCode(), roles, a.serviceAccount()));
+        accounts.put(
+                id,
+                new Account(
+                        a.id(),
+                        a.username(),
+                        a.email(),
+                        a.firstName(),
+                        a.lastName(),
+                        a.enabled(),
+                        a.unitCode(),
+                        roles,
+                        a.serviceAccount()));
     }
 }

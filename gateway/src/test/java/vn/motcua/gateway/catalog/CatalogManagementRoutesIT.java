@@ -1,6 +1,13 @@
 package vn.motcua.gateway.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.FakeServices;
@@ -18,14 +25,6 @@ import vn.motcua.proto.dossier.v1.PublishProcedureRequest;
 import vn.motcua.proto.dossier.v1.ReviewCatalogueRequest;
 import vn.motcua.proto.dossier.v1.TimeLimitUnit;
 import vn.motcua.proto.dossier.v1.WithdrawProcedureRequest;
-
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Catalogue management over CatalogService: mapping, forwarded token, strict validation and the TTHC role. */
 @MicronautTest(transactional = false)
@@ -51,9 +50,12 @@ class CatalogManagementRoutesIT extends GatewayIT {
     }
 
     private Api.Reply postRaw(String path, String token, String contentType, byte[] body) {
-        return api.send(api.request(path).header("Authorization", "Bearer " + token)
-                .header("Content-Type", contentType).header("Idempotency-Key", "imp-1")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return api.send(api.request(path)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .header("Idempotency-Key", "imp-1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     @Test
@@ -64,11 +66,14 @@ class CatalogManagementRoutesIT extends GatewayIT {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(reply.header("Location")).isEqualTo("/api/v1/public/procedures/1.001193?version=3");
-        assertThat(reply.json()).containsEntry("state", "DRAFT").containsEntry("effectiveOn", "2025-03-15")
-                .containsEntry("publishedOn", null).containsEntry("requiresPaperResult", true);
+        assertThat(reply.json())
+                .containsEntry("state", "DRAFT")
+                .containsEntry("effectiveOn", "2025-03-15")
+                .containsEntry("publishedOn", null)
+                .containsEntry("requiresPaperResult", true);
         assertThat((Map<String, Object>) reply.json().get("procedure")).containsEntry("version", 3);
-        CreateProcedureDraftRequest sent = (CreateProcedureDraftRequest) onlyCall("CreateProcedureDraft", token)
-                .request();
+        CreateProcedureDraftRequest sent = (CreateProcedureDraftRequest)
+                onlyCall("CreateProcedureDraft", token).request();
         assertThat(sent.getRequestId()).isEqualTo("d-1");
         ProcedureDraft d = sent.getDraft();
         assertThat(d.getCode()).isEqualTo("1.001193");
@@ -97,8 +102,10 @@ class CatalogManagementRoutesIT extends GatewayIT {
                  "components":"no","effectiveOn":"15/03/2025","extra":true}""");
 
         assertProblem(reply, 400, "INVALID_FIELD");
-        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("code", "level",
-                "timeLimit.amount", "fees[0].amount", "fees[0].x", "components", "extra");
+        assertThat(reply.errors())
+                .extracting(e -> e.get("field"))
+                .containsExactlyInAnyOrder(
+                        "code", "level", "timeLimit.amount", "fees[0].amount", "fees[0].x", "components", "extra");
         assertThat(services.received()).isEmpty();
     }
 
@@ -106,8 +113,10 @@ class CatalogManagementRoutesIT extends GatewayIT {
     void onlyTthcControllersManageTheCatalogue() {
         String specialist = idp.officer("cv.an", "11077", "specialist");
         assertProblem(api.postJson("/api/v1/catalog/procedures", specialist, DRAFT), 403, "ROLE_NOT_ALLOWED");
-        assertProblem(api.postJson("/api/v1/catalog/procedures/1.001193:withdraw", citizen(), "{\"reason\":\"x\"}"),
-                403, "ROLE_NOT_ALLOWED");
+        assertProblem(
+                api.postJson("/api/v1/catalog/procedures/1.001193:withdraw", citizen(), "{\"reason\":\"x\"}"),
+                403,
+                "ROLE_NOT_ALLOWED");
         assertProblem(api.get("/api/v1/catalog/review", specialist), 403, "ROLE_NOT_ALLOWED");
         assertProblem(api.get("/api/v1/catalog:export", receptionOfficer()), 403, "ROLE_NOT_ALLOWED");
         assertThat(services.received()).isEmpty();
@@ -116,13 +125,19 @@ class CatalogManagementRoutesIT extends GatewayIT {
     @Test
     void publishMapsPathAndBody() {
         String token = controller();
-        Api.Reply reply = api.postJson("/api/v1/catalog/procedures/1.001193/versions/3:publish", token,
-                "{\"publicationDecision\":\"1520/QĐ-UBND\",\"publishedOn\":\"2025-03-01\"}", "Idempotency-Key", "p-1");
+        Api.Reply reply = api.postJson(
+                "/api/v1/catalog/procedures/1.001193/versions/3:publish",
+                token,
+                "{\"publicationDecision\":\"1520/QĐ-UBND\",\"publishedOn\":\"2025-03-01\"}",
+                "Idempotency-Key",
+                "p-1");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.json()).containsEntry("state", "PUBLISHED").containsEntry("publicationDecision",
-                "1520/QĐ-UBND");
-        PublishProcedureRequest sent = (PublishProcedureRequest) onlyCall("PublishProcedure", token).request();
+        assertThat(reply.json())
+                .containsEntry("state", "PUBLISHED")
+                .containsEntry("publicationDecision", "1520/QĐ-UBND");
+        PublishProcedureRequest sent =
+                (PublishProcedureRequest) onlyCall("PublishProcedure", token).request();
         assertThat(sent.getRequestId()).isEqualTo("p-1");
         assertThat(sent.getCode()).isEqualTo("1.001193");
         assertThat(sent.getVersion()).isEqualTo(3);
@@ -131,8 +146,8 @@ class CatalogManagementRoutesIT extends GatewayIT {
 
         services.reset();
         // the version is parsed here; the decision and the date are the service's to judge
-        Api.Reply bad = api.postJson("/api/v1/catalog/procedures/1.001193/versions/0:publish", token,
-                "{\"publishedOn\":2025}");
+        Api.Reply bad =
+                api.postJson("/api/v1/catalog/procedures/1.001193/versions/0:publish", token, "{\"publishedOn\":2025}");
         assertProblem(bad, 400, "INVALID_FIELD");
         assertThat(bad.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("version", "publishedOn");
         assertThat(services.received()).isEmpty();
@@ -141,18 +156,25 @@ class CatalogManagementRoutesIT extends GatewayIT {
     @Test
     void withdrawMapsTheReason() {
         String token = controller();
-        Api.Reply reply = api.postJson("/api/v1/catalog/procedures/1.001193:withdraw", token,
-                "{\"reason\":\"Bãi bỏ theo QĐ 12\"}", "Idempotency-Key", "w-1");
+        Api.Reply reply = api.postJson(
+                "/api/v1/catalog/procedures/1.001193:withdraw",
+                token,
+                "{\"reason\":\"Bãi bỏ theo QĐ 12\"}",
+                "Idempotency-Key",
+                "w-1");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("state", "WITHDRAWN");
-        WithdrawProcedureRequest sent = (WithdrawProcedureRequest) onlyCall("WithdrawProcedure", token).request();
+        WithdrawProcedureRequest sent =
+                (WithdrawProcedureRequest) onlyCall("WithdrawProcedure", token).request();
         assertThat(sent.getRequestId()).isEqualTo("w-1");
         assertThat(sent.getCode()).isEqualTo("1.001193");
         assertThat(sent.getReason()).isEqualTo("Bãi bỏ theo QĐ 12");
 
         services.reset();
-        assertProblem(api.postJson("/api/v1/catalog/procedures/1.001193:withdraw", token, "{\"reason\":[]}"), 400,
+        assertProblem(
+                api.postJson("/api/v1/catalog/procedures/1.001193:withdraw", token, "{\"reason\":[]}"),
+                400,
                 "INVALID_FIELD");
         assertThat(services.received()).isEmpty();
     }
@@ -163,15 +185,18 @@ class CatalogManagementRoutesIT extends GatewayIT {
         Api.Reply reply = api.get("/api/v1/public/procedures/1.001193?version=2");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat((Map<String, Object>) reply.json().get("procedure")).containsEntry("code", "1.001193")
+        assertThat((Map<String, Object>) reply.json().get("procedure"))
+                .containsEntry("code", "1.001193")
                 .containsEntry("version", 2);
-        GetProcedureRequest sent = (GetProcedureRequest) onlyCall("GetProcedure", null).request();
+        GetProcedureRequest sent =
+                (GetProcedureRequest) onlyCall("GetProcedure", null).request();
         assertThat(sent.getCode()).isEqualTo("1.001193");
         assertThat(sent.getVersion()).isEqualTo(2);
 
         services.reset();
         api.get("/api/v1/public/procedures/1.001193");
-        assertThat(((GetProcedureRequest) services.only().request()).getVersion()).isZero();
+        assertThat(((GetProcedureRequest) services.only().request()).getVersion())
+                .isZero();
 
         services.reset();
         assertProblem(api.get("/api/v1/public/procedures/1.001193?version=abc"), 400, "INVALID_FIELD");
@@ -204,14 +229,16 @@ class CatalogManagementRoutesIT extends GatewayIT {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("draftsCreated", 2);
-        ImportCatalogueRequest sent = (ImportCatalogueRequest) onlyCall("ImportCatalogue", token).request();
+        ImportCatalogueRequest sent =
+                (ImportCatalogueRequest) onlyCall("ImportCatalogue", token).request();
         assertThat(sent.getRequestId()).isEqualTo("imp-1");
         assertThat(sent.getFormat()).isEqualTo(CatalogueFormat.CATALOGUE_FORMAT_CSV);
         assertThat(sent.getContent().toByteArray()).isEqualTo(csv);
 
         services.reset();
         byte[] xlsx = {0x50, 0x4b, 0x03, 0x04, (byte) 0xff, 0x00};
-        assertThat(postRaw("/api/v1/catalog:import", token, XLSX, xlsx).status()).isEqualTo(200);
+        assertThat(postRaw("/api/v1/catalog:import", token, XLSX, xlsx).status())
+                .isEqualTo(200);
         ImportCatalogueRequest binary = (ImportCatalogueRequest) services.only().request();
         assertThat(binary.getFormat()).isEqualTo(CatalogueFormat.CATALOGUE_FORMAT_XLSX);
         assertThat(binary.getContent().toByteArray()).isEqualTo(xlsx);
@@ -220,7 +247,8 @@ class CatalogManagementRoutesIT extends GatewayIT {
     @Test
     void importRefusesOtherTypesAndEmptyFilesWithoutACall() {
         String token = controller();
-        assertThat(postRaw("/api/v1/catalog:import", token, "application/json", "{}".getBytes()).status())
+        assertThat(postRaw("/api/v1/catalog:import", token, "application/json", "{}".getBytes())
+                        .status())
                 .isEqualTo(415);
         assertProblem(postRaw("/api/v1/catalog:import", token, "text/csv", new byte[0]), 400, "MALFORMED_REQUEST");
         assertThat(services.received()).isEmpty();
@@ -229,16 +257,21 @@ class CatalogManagementRoutesIT extends GatewayIT {
     @Test
     void exportIsAFileDownload() throws Exception {
         String token = controller();
-        HttpResponse<byte[]> reply = java.net.http.HttpClient.newHttpClient().send(
-                api.request("/api/v1/catalog:export?format=xlsx").header("Authorization", "Bearer " + token)
-                        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> reply = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        api.request("/api/v1/catalog:export?format=xlsx")
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.headers().firstValue("Content-Type").orElseThrow()).startsWith(XLSX);
         assertThat(reply.headers().firstValue("Content-Disposition").orElseThrow())
                 .isEqualTo("attachment; filename=\"tthc-2025-03-03.xlsx\"");
         assertThat(reply.body()).isEqualTo(FakeServices.EXPORT);
-        ExportCatalogueRequest sent = (ExportCatalogueRequest) onlyCall("ExportCatalogue", token).request();
+        ExportCatalogueRequest sent =
+                (ExportCatalogueRequest) onlyCall("ExportCatalogue", token).request();
         assertThat(sent.getFormat()).isEqualTo(CatalogueFormat.CATALOGUE_FORMAT_XLSX);
 
         services.reset();

@@ -1,18 +1,17 @@
 package vn.motcua.gateway.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
 import vn.motcua.proto.dossier.v1.ListProceduresRequest;
 import vn.motcua.proto.dossier.v1.ListUnitsRequest;
 import vn.motcua.proto.dossier.v1.SearchPublicProceduresRequest;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
 class CatalogRoutesIT extends GatewayIT {
@@ -22,11 +21,30 @@ class CatalogRoutesIT extends GatewayIT {
         Api.Reply reply = api.get("/api/v1/units?under=01");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.json().get("units")).isEqualTo(List.of(
-                withNull(Map.of("code", "01", "name", "Thành phố Hà Nội", "level", "PROVINCE", "agencyCode", "H30"),
-                        "parentCode"),
-                Map.of("code", "11077", "name", "Phường Tràng Tiền", "level", "COMMUNE",
-                        "agencyCode", "H30.298.11077", "parentCode", "01")));
+        assertThat(reply.json().get("units"))
+                .isEqualTo(List.of(
+                        withNull(
+                                Map.of(
+                                        "code",
+                                        "01",
+                                        "name",
+                                        "Thành phố Hà Nội",
+                                        "level",
+                                        "PROVINCE",
+                                        "agencyCode",
+                                        "H30"),
+                                "parentCode"),
+                        Map.of(
+                                "code",
+                                "11077",
+                                "name",
+                                "Phường Tràng Tiền",
+                                "level",
+                                "COMMUNE",
+                                "agencyCode",
+                                "H30.298.11077",
+                                "parentCode",
+                                "01")));
         var call = services.only();
         assertThat(((ListUnitsRequest) call.request()).getUnderCode()).isEqualTo("01");
         assertThat(call.authorization()).isNull();
@@ -50,12 +68,16 @@ class CatalogRoutesIT extends GatewayIT {
         assertThat(page).containsEntry("nextPageToken", null);
         @SuppressWarnings("unchecked")
         Map<String, Object> procedure = ((List<Map<String, Object>>) page.get("procedures")).get(0);
-        assertThat(procedure).containsEntry("code", "1.001193").containsEntry("version", 2)
-                .containsEntry("level", "COMMUNE").containsEntry("onlineLevel", "FULL")
+        assertThat(procedure)
+                .containsEntry("code", "1.001193")
+                .containsEntry("version", 2)
+                .containsEntry("level", "COMMUNE")
+                .containsEntry("onlineLevel", "FULL")
                 .containsEntry("postalAllowed", true)
                 .containsEntry("timeLimit", Map.of("amount", 1, "unit", "WORKING_DAYS"))
                 .containsEntry("fees", List.of(Map.of("name", "Lệ phí", "amount", 8000, "currencyCode", "VND")));
-        SearchPublicProceduresRequest sent = (SearchPublicProceduresRequest) services.only().request();
+        SearchPublicProceduresRequest sent =
+                (SearchPublicProceduresRequest) services.only().request();
         assertThat(sent.getQuery()).isEqualTo("cấp giấy khai sinh");
         assertThat(sent.getUnitCode()).isEqualTo("11077");
         assertThat(sent.getPage().getPageSize()).isEqualTo(20);
@@ -67,7 +89,8 @@ class CatalogRoutesIT extends GatewayIT {
         Api.Reply reply = api.get("/api/v1/public/procedures?pageSize=abc&unitCode=%3Cx%3E&q=a%00b");
 
         assertProblem(reply, 400, "INVALID_FIELD");
-        assertThat(reply.errors()).extracting(e -> e.get("field"))
+        assertThat(reply.errors())
+                .extracting(e -> e.get("field"))
                 .containsExactlyInAnyOrder("pageSize", "unitCode", "q");
         assertProblem(api.get("/api/v1/procedures?pageSize=501", officer("clerk")), 400, "INVALID_FIELD");
         assertThat(services.received()).isEmpty();

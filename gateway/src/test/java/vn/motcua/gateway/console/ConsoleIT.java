@@ -1,13 +1,12 @@
 package vn.motcua.gateway.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web console is served at / without a token, with the browser hardening of every other answer and a page policy
@@ -20,9 +19,13 @@ class ConsoleIT extends GatewayIT {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("motcua.gateway.console.keycloak-url", KEYCLOAK + "/",
-                "motcua.gateway.console.realm", "motcua-test",
-                "motcua.gateway.console.client-id", "console-test");
+        return Map.of(
+                "motcua.gateway.console.keycloak-url",
+                KEYCLOAK + "/",
+                "motcua.gateway.console.realm",
+                "motcua-test",
+                "motcua.gateway.console.client-id",
+                "console-test");
     }
 
     @Test
@@ -31,8 +34,9 @@ class ConsoleIT extends GatewayIT {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("application/json");
-        assertThat(reply.json()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "keycloakUrl", KEYCLOAK, "realm", "motcua-test", "clientId", "console-test"));
+        assertThat(reply.json())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("keycloakUrl", KEYCLOAK, "realm", "motcua-test", "clientId", "console-test"));
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(reply.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
@@ -41,7 +45,8 @@ class ConsoleIT extends GatewayIT {
 
     @Test
     void configIsServedEvenWithAnInvalidToken() {
-        assertThat(api.get("/console/config.json", "garbage.token.here").status()).isEqualTo(200);
+        assertThat(api.get("/console/config.json", "garbage.token.here").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -52,11 +57,20 @@ class ConsoleIT extends GatewayIT {
         assertThat(root.status()).as(root.body()).isEqualTo(200);
         assertThat(root.body()).isEqualTo(index.body());
         assertThat(root.contentType()).startsWith("text/html");
-        assertThat(root.body()).contains("<html lang=\"vi\">", "Đăng nhập", "Tra cứu tình trạng hồ sơ",
-                "<script type=\"module\" src=\"/app.js\"></script>");
+        assertThat(root.body())
+                .contains(
+                        "<html lang=\"vi\">",
+                        "Đăng nhập",
+                        "Tra cứu tình trạng hồ sơ",
+                        "<script type=\"module\" src=\"/app.js\"></script>");
         String policy = root.header("Content-Security-Policy");
-        assertThat(policy).contains("default-src 'none'", "script-src 'self'", "style-src 'self'",
-                "connect-src 'self' " + KEYCLOAK + ";", "frame-ancestors 'none'");
+        assertThat(policy)
+                .contains(
+                        "default-src 'none'",
+                        "script-src 'self'",
+                        "style-src 'self'",
+                        "connect-src 'self' " + KEYCLOAK + ";",
+                        "frame-ancestors 'none'");
         assertThat(policy).doesNotContain("unsafe-inline", "unsafe-eval", "*");
         assertThat(index.header("Content-Security-Policy")).isEqualTo(policy);
         assertThat(root.header("X-Frame-Options")).isEqualTo("DENY");
@@ -67,7 +81,7 @@ class ConsoleIT extends GatewayIT {
 
     @Test
     void scriptsAndStylesAreServedWithTypesABrowserAcceptsUnderNosniff() {
-        for (String module : new String[]{"/app.js", "/oidc.js"}) {
+        for (String module : new String[] {"/app.js", "/oidc.js"}) {
             Api.Reply reply = api.get(module);
             assertThat(reply.status()).as(module).isEqualTo(200);
             assertThat(reply.contentType()).as(module).matches("(application|text)/javascript.*");
@@ -76,8 +90,12 @@ class ConsoleIT extends GatewayIT {
         Api.Reply css = api.get("/style.css");
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.contentType()).startsWith("text/css");
-        assertThat(api.get("/oidc.js").body()).contains("code_challenge_method: 'S256'",
-                "crypto.subtle.digest('SHA-256'", "crypto.getRandomValues", "sessionStorage")
+        assertThat(api.get("/oidc.js").body())
+                .contains(
+                        "code_challenge_method: 'S256'",
+                        "crypto.subtle.digest('SHA-256'",
+                        "crypto.getRandomValues",
+                        "sessionStorage")
                 .doesNotContain("localStorage.");
     }
 

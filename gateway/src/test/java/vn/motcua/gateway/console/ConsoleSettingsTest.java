@@ -1,18 +1,24 @@
 package vn.motcua.gateway.console;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 /** The console's settings go into a CSP header and a JSON document: values that could change their meaning fail. */
 class ConsoleSettingsTest {
 
     @Test
     void aKeycloakUrlThatCouldBreakThePolicyIsRefusedAtStartUp() {
-        for (String bad : new String[]{"ftp://login.example", "http://login.example; script-src *",
-                "http://user@login.example", "not a url", "http://login.example/?x=1"}) {
-            assertThatThrownBy(() -> new ConsoleSettings(bad, "motcua", "motcua-console")).as(bad)
+        for (String bad : new String[] {
+            "ftp://login.example",
+            "http://login.example; script-src *",
+            "http://user@login.example",
+            "not a url",
+            "http://login.example/?x=1"
+        }) {
+            assertThatThrownBy(() -> new ConsoleSettings(bad, "motcua", "motcua-console"))
+                    .as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("motcua.gateway.console.keycloak-url");
         }

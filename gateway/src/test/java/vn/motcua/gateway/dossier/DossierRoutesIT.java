@@ -1,6 +1,11 @@
 package vn.motcua.gateway.dossier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
@@ -10,12 +15,6 @@ import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.GetDossierRequest;
 import vn.motcua.proto.dossier.v1.LookupDossierStatusRequest;
 import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
-
-import java.net.http.HttpRequest;
-import java.time.Instant;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
 class DossierRoutesIT extends GatewayIT {
@@ -31,23 +30,47 @@ class DossierRoutesIT extends GatewayIT {
     void receptionOfficerReceivesDossier() {
         String token = receptionOfficer();
 
-        Api.Reply reply = api.postJson("/api/v1/dossiers", token, VALID, "Idempotency-Key", "counter-7:2025-03-03.1",
-                "X-Request-Id", "req-123", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        Api.Reply reply = api.postJson(
+                "/api/v1/dossiers",
+                token,
+                VALID,
+                "Idempotency-Key",
+                "counter-7:2025-03-03.1",
+                "X-Request-Id",
+                "req-123",
+                "traceparent",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(reply.header("Location")).isEqualTo("/api/v1/dossiers/H30.298.11077-250303-0001");
         assertThat(reply.header("X-Request-Id")).isEqualTo("req-123");
         Map<String, Object> dossier = reply.json();
-        assertThat(dossier).containsEntry("code", "H30.298.11077-250303-0001")
-                .containsEntry("procedureCode", "1.001193").containsEntry("procedureVersion", 2)
-                .containsEntry("procedureName", "Đăng ký khai sinh").containsEntry("receivingUnitCode", "11077")
-                .containsEntry("competentUnitCode", "11077").containsEntry("status", "RECEIVED")
-                .containsEntry("statusLabel", "Đã tiếp nhận").containsEntry("channel", "POSTAL")
-                .containsEntry("receivedAt", "2025-03-03T01:30:00Z").containsEntry("dueAt", "2025-03-07T10:00:00Z")
-                .containsEntry("finishedAt", null).containsEntry("note", "Bản sao có chứng thực");
-        assertThat(dossier.get("applicant")).isEqualTo(Map.of("fullName", "Nguyễn Văn An",
-                "citizenId", "001203004567", "phone", "0912345678", "email", "an.nguyen@example.vn",
-                "address", "Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội"));
+        assertThat(dossier)
+                .containsEntry("code", "H30.298.11077-250303-0001")
+                .containsEntry("procedureCode", "1.001193")
+                .containsEntry("procedureVersion", 2)
+                .containsEntry("procedureName", "Đăng ký khai sinh")
+                .containsEntry("receivingUnitCode", "11077")
+                .containsEntry("competentUnitCode", "11077")
+                .containsEntry("status", "RECEIVED")
+                .containsEntry("statusLabel", "Đã tiếp nhận")
+                .containsEntry("channel", "POSTAL")
+                .containsEntry("receivedAt", "2025-03-03T01:30:00Z")
+                .containsEntry("dueAt", "2025-03-07T10:00:00Z")
+                .containsEntry("finishedAt", null)
+                .containsEntry("note", "Bản sao có chứng thực");
+        assertThat(dossier.get("applicant"))
+                .isEqualTo(Map.of(
+                        "fullName",
+                        "Nguyễn Văn An",
+                        "citizenId",
+                        "001203004567",
+                        "phone",
+                        "0912345678",
+                        "email",
+                        "an.nguyen@example.vn",
+                        "address",
+                        "Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội"));
 
         var call = services.only();
         assertThat(call.method()).isEqualTo("ReceiveDossier");
@@ -71,7 +94,8 @@ class DossierRoutesIT extends GatewayIT {
         api.postJson("/api/v1/dossiers", receptionOfficer(), VALID);
         api.postJson("/api/v1/dossiers", receptionOfficer(), VALID);
 
-        var ids = services.received().stream().map(c -> ((ReceiveDossierRequest) c.request()).getRequestId())
+        var ids = services.received().stream()
+                .map(c -> ((ReceiveDossierRequest) c.request()).getRequestId())
                 .toList();
         assertThat(ids).hasSize(2).doesNotContain("").doesNotHaveDuplicates();
     }
@@ -81,17 +105,19 @@ class DossierRoutesIT extends GatewayIT {
         Api.Reply reply = api.send(api.request("/api/v1/dossiers")
                 .header("Authorization", "Bearer " + receptionOfficer())
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(VALID)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(VALID))
+                .build());
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        assertThat(((ReceiveDossierRequest) services.only().request()).getApplicant().getFullName())
+        assertThat(((ReceiveDossierRequest) services.only().request())
+                        .getApplicant()
+                        .getFullName())
                 .isEqualTo("Nguyễn Văn An");
     }
 
     @Test
     void unsafeIdempotencyKeyIsRefused() {
-        Api.Reply reply = api.postJson("/api/v1/dossiers", receptionOfficer(), VALID,
-                "Idempotency-Key", "a b;c");
+        Api.Reply reply = api.postJson("/api/v1/dossiers", receptionOfficer(), VALID, "Idempotency-Key", "a b;c");
 
         assertProblem(reply, 400, "INVALID_FIELD");
         assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactly("Idempotency-Key");
@@ -101,8 +127,8 @@ class DossierRoutesIT extends GatewayIT {
     @Test
     void onlyReceptionOfficersReceive() {
         assertProblem(api.postJson("/api/v1/dossiers", citizen(), VALID), 403, "ROLE_NOT_ALLOWED");
-        assertProblem(api.postJson("/api/v1/dossiers", officer("specialist", "unit_leader"), VALID), 403,
-                "ROLE_NOT_ALLOWED");
+        assertProblem(
+                api.postJson("/api/v1/dossiers", officer("specialist", "unit_leader"), VALID), 403, "ROLE_NOT_ALLOWED");
         assertProblem(api.postJson("/api/v1/dossiers", null, VALID), 401, "TOKEN_MISSING");
         assertThat(services.received()).isEmpty();
     }
@@ -156,8 +182,10 @@ class DossierRoutesIT extends GatewayIT {
         Api.Reply reply = api.postJson("/api/v1/dossiers", receptionOfficer(), body);
 
         assertProblem(reply, 400, "INVALID_FIELD");
-        assertThat(reply.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder(
-                "applicant.citizenId", "applicant.nickname", "channel", "handoverSignedAt", "priority");
+        assertThat(reply.errors())
+                .extracting(e -> e.get("field"))
+                .containsExactlyInAnyOrder(
+                        "applicant.citizenId", "applicant.nickname", "channel", "handoverSignedAt", "priority");
         assertThat(services.received()).isEmpty();
     }
 
@@ -166,7 +194,8 @@ class DossierRoutesIT extends GatewayIT {
         Api.Reply reply = api.send(api.request("/api/v1/dossiers")
                 .header("Authorization", "Bearer " + receptionOfficer())
                 .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(VALID)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(VALID))
+                .build());
 
         assertProblem(reply, 415, "UNSUPPORTED_MEDIA_TYPE");
         assertThat(services.received()).isEmpty();
@@ -189,7 +218,9 @@ class DossierRoutesIT extends GatewayIT {
         Api.Reply reply = api.get("/api/v1/dossiers/H30.298.11077-250303-0001", token);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.json()).containsEntry("code", "H30.298.11077-250303-0001").containsEntry("channel", "COUNTER")
+        assertThat(reply.json())
+                .containsEntry("code", "H30.298.11077-250303-0001")
+                .containsEntry("channel", "COUNTER")
                 .containsEntry("note", null);
         var call = services.only();
         assertThat(((GetDossierRequest) call.request()).getCode()).isEqualTo("H30.298.11077-250303-0001");
@@ -219,13 +250,23 @@ class DossierRoutesIT extends GatewayIT {
         Api.Reply reply = api.get("/api/v1/public/dossiers/H30.298.11077-250303-0001/status?lookupKey=7k3m-9qxa");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.json()).containsOnlyKeys("code", "procedureName", "receivingUnitName", "status",
-                "statusLabel", "receivedAt", "dueAt", "finishedAt")
-                .containsEntry("status", "IN_PROCESS").containsEntry("receivedAt", "2025-03-03T01:30:00Z");
+        assertThat(reply.json())
+                .containsOnlyKeys(
+                        "code",
+                        "procedureName",
+                        "receivingUnitName",
+                        "status",
+                        "statusLabel",
+                        "receivedAt",
+                        "dueAt",
+                        "finishedAt")
+                .containsEntry("status", "IN_PROCESS")
+                .containsEntry("receivedAt", "2025-03-03T01:30:00Z");
         var call = services.only();
         assertThat(((LookupDossierStatusRequest) call.request()).getCode()).isEqualTo("H30.298.11077-250303-0001");
         assertThat(((LookupDossierStatusRequest) call.request()).getLookupKey())
-                .as("the key goes to the service as typed: its rules are the service's").isEqualTo("7k3m-9qxa");
+                .as("the key goes to the service as typed: its rules are the service's")
+                .isEqualTo("7k3m-9qxa");
         assertThat(call.authorization()).isNull();
         assertThat(call.header(MetadataKeys.REQUEST_ID)).isEqualTo(reply.header("X-Request-Id"));
     }

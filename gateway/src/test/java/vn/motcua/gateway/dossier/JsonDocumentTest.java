@@ -1,12 +1,12 @@
 package vn.motcua.gateway.dossier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.problem.ProblemException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonDocumentTest {
 
@@ -23,9 +23,10 @@ class JsonDocumentTest {
     @Test
     void aSecondDocumentOrTrailingJunkIsMalformed() {
         for (String body : new String[] {"{\"a\":1}{\"a\":2}", "{\"a\":1} x", "[1] [2]", "\"a\" \"b\"", "1 2"}) {
-            assertThatThrownBy(() -> JsonDocument.parse(JSON, body)).as(body)
-                    .isInstanceOfSatisfying(ProblemException.class,
-                            e -> assertThat(e.reason()).isEqualTo("MALFORMED_REQUEST"));
+            assertThatThrownBy(() -> JsonDocument.parse(JSON, body))
+                    .as(body)
+                    .isInstanceOfSatisfying(
+                            ProblemException.class, e -> assertThat(e.reason()).isEqualTo("MALFORMED_REQUEST"));
         }
     }
 
@@ -37,7 +38,8 @@ class JsonDocumentTest {
     @Test
     void truncatedOrTooDeeplyNestedJsonIsMalformed() {
         for (String body : new String[] {"{\"a\":", "[".repeat(5000) + "]".repeat(5000), "   "}) {
-            assertThatThrownBy(() -> JsonDocument.parse(JSON, body)).as(body.substring(0, Math.min(20, body.length())))
+            assertThatThrownBy(() -> JsonDocument.parse(JSON, body))
+                    .as(body.substring(0, Math.min(20, body.length())))
                     .isInstanceOf(ProblemException.class);
         }
     }

@@ -1,19 +1,18 @@
 package vn.motcua.gateway.dossier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.problem.FieldError;
 import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
-
-import java.io.IOException;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ReceiveDossierFormTest {
 
@@ -37,8 +36,9 @@ class ReceiveDossierFormTest {
 
     @Test
     void handoverInstantAcceptsOffsetsAndConvertsToUtc() {
-        ReceiveDossierRequest request = read(VALID.replace("\"COUNTER\"",
-                "\"POSTAL\",\"handoverSignedAt\":\"2025-03-03T07:00:00.5+07:00\"")).build();
+        ReceiveDossierRequest request = read(VALID.replace(
+                        "\"COUNTER\"", "\"POSTAL\",\"handoverSignedAt\":\"2025-03-03T07:00:00.5+07:00\""))
+                .build();
 
         assertThat(request.getHandoverSignedAt().getSeconds()).isEqualTo(1740960000L);
         assertThat(request.getHandoverSignedAt().getNanos()).isEqualTo(500_000_000);
@@ -47,7 +47,8 @@ class ReceiveDossierFormTest {
     @Test
     void valuesArePassedOnAsTypedForTheServiceToJudge() {
         // the rules of these values are dossier-service's (FieldChecks); the gateway reads only the JSON
-        String body = VALID.replace("079301000123", "07930100012x").replace("Trần Thị Bình", "ầ".repeat(201))
+        String body = VALID.replace("079301000123", "07930100012x")
+                .replace("Trần Thị Bình", "ầ".repeat(201))
                 .replace("\"COUNTER\"}", "\"COUNTER\",\"note\":\"" + "n".repeat(1001) + "\"}")
                 .replace("\"citizenId\"", "\"phone\":\"(024) 3825 1234\",\"citizenId\"");
         ReceiveDossierRequest request = read(body).build();
@@ -70,7 +71,8 @@ class ReceiveDossierFormTest {
     void nullAndWrongTypesAreReportedOncePerField() {
         assertThat(errors("""
                 {"procedureCode":null,"applicant":{"fullName":["x"],"citizenId":true},"channel":1}"""))
-                .containsExactlyInAnyOrder(new FieldError("applicant.fullName", "must be a string"),
+                .containsExactlyInAnyOrder(
+                        new FieldError("applicant.fullName", "must be a string"),
                         new FieldError("applicant.citizenId", "must be a string"),
                         new FieldError("channel", "must be a string"));
     }

@@ -1,14 +1,13 @@
 package vn.motcua.gateway.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
-
-import java.time.Duration;
-import java.util.function.IntPredicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** /health/readiness follows the services behind the gateway; liveness does not. */
 @MicronautTest(transactional = false)
@@ -23,7 +22,9 @@ class ReadinessIT extends GatewayIT {
             Api.Reply down = awaitReadiness(status -> status == 503);
             assertThat(down.status()).as(down.body()).isEqualTo(503);
             assertThat(down.json()).containsEntry("status", "DOWN");
-            assertThat(down.body()).as("no addresses or details for anonymous callers").doesNotContain("127.0.0.1");
+            assertThat(down.body())
+                    .as("no addresses or details for anonymous callers")
+                    .doesNotContain("127.0.0.1");
             assertThat(management.get("/health/liveness").status()).isEqualTo(200);
         } finally {
             services.restart();

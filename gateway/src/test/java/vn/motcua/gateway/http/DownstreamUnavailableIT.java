@@ -1,16 +1,15 @@
 package vn.motcua.gateway.http;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-import vn.motcua.gateway.support.Api;
-import vn.motcua.gateway.support.GatewayIT;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import vn.motcua.gateway.support.Api;
+import vn.motcua.gateway.support.GatewayIT;
 
 /**
  * Both channels and the realm's key endpoint point at a port nobody listens on: 503 without naming the address or
@@ -41,7 +40,7 @@ class DownstreamUnavailableIT extends GatewayIT {
         Api.Reply units = api.get("/api/v1/units");
         Api.Reply status = api.get("/api/v1/public/dossiers/H30.298.11077-250303-0001/status");
 
-        for (Api.Reply reply : new Api.Reply[]{units, status}) {
+        for (Api.Reply reply : new Api.Reply[] {units, status}) {
             assertProblem(reply, 503, "DOWNSTREAM_UNAVAILABLE");
             assertThat(reply.body()).doesNotContain(deadAddress, "127.0.0.1", "Connection refused", "io exception");
         }
@@ -49,8 +48,8 @@ class DownstreamUnavailableIT extends GatewayIT {
 
     @Test
     void unreachableIdentityProviderIs503() {
-        Api.Reply reply = api.get("/api/v1/reports/daily-receptions?from=2025-03-01&to=2025-03-02",
-                officer("report_viewer"));
+        Api.Reply reply =
+                api.get("/api/v1/reports/daily-receptions?from=2025-03-01&to=2025-03-02", officer("report_viewer"));
 
         assertProblem(reply, 503, "IDENTITY_PROVIDER_UNAVAILABLE");
         assertThat(reply.body()).doesNotContain(deadAddress);

@@ -1,10 +1,8 @@
 package vn.motcua.gateway.http;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-import vn.motcua.gateway.support.Api;
-import vn.motcua.gateway.support.GatewayIT;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import vn.motcua.gateway.support.Api;
+import vn.motcua.gateway.support.GatewayIT;
 
 /**
  * What a hostile probe sent the gateway (issue 10): huge error lists, broken text encodings and malformed HTTP
@@ -38,7 +37,8 @@ class HostileRequestsIT extends GatewayIT {
         for (int i = 0; i < 80_000; i++) {
             body.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");
         }
-        Api.Reply reply = api.postJson("/api/v1/dossiers", receptionOfficer(), body.append('}').toString());
+        Api.Reply reply = api.postJson(
+                "/api/v1/dossiers", receptionOfficer(), body.append('}').toString());
 
         assertProblem(reply, 400, "INVALID_FIELD");
         assertThat(reply.errors()).hasSize(50);
@@ -53,9 +53,11 @@ class HostileRequestsIT extends GatewayIT {
         int at = new String(broken, StandardCharsets.UTF_8).indexOf("__");
         broken[at] = (byte) 0xC3; // a lead byte without its continuation: decoded leniently, this became U+FFFD
         broken[at + 1] = ' ';
-        Api.Reply reply = api.send(api.request("/api/v1/dossiers").header("Content-Type", "application/json")
+        Api.Reply reply = api.send(api.request("/api/v1/dossiers")
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + receptionOfficer())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(broken)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(broken))
+                .build());
 
         assertProblem(reply, 400, "MALFORMED_REQUEST");
         assertThat(reply.json().get("detail").toString()).contains("UTF-8");
@@ -64,8 +66,8 @@ class HostileRequestsIT extends GatewayIT {
 
     @Test
     void aLoneSurrogateIsRefused() {
-        Api.Reply reply = api.postJson("/api/v1/dossiers", receptionOfficer(),
-                "{\"applicant\": {\"fullName\": \"An \\ud800 Bình\"}}");
+        Api.Reply reply = api.postJson(
+                "/api/v1/dossiers", receptionOfficer(), "{\"applicant\": {\"fullName\": \"An \\ud800 Bình\"}}");
 
         assertProblem(reply, 400, "MALFORMED_REQUEST");
         assertThat(reply.json().get("detail").toString()).contains("surrogate");
@@ -86,8 +88,8 @@ class HostileRequestsIT extends GatewayIT {
 
     @Test
     void anOversizedHeaderIs431AndAnOversizedUrlIs414() {
-        String header = raw("GET /api/v1/units HTTP/1.1\r\nHost: x\r\nX-Junk: " + "a".repeat(20_000) + "\r\n\r\n",
-                10_000);
+        String header =
+                raw("GET /api/v1/units HTTP/1.1\r\nHost: x\r\nX-Junk: " + "a".repeat(20_000) + "\r\n\r\n", 10_000);
         String url = raw("GET /api/v1/units?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 10_000);
 
         assertThat(header).startsWith("HTTP/1.1 431 ");
@@ -102,7 +104,9 @@ class HostileRequestsIT extends GatewayIT {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
         assertThat(answer).doesNotContain("HTTP/1.1 200");
-        assertThat(seconds).as("closed by the server, not by the test's 20 s read timeout").isLessThan(12);
+        assertThat(seconds)
+                .as("closed by the server, not by the test's 20 s read timeout")
+                .isLessThan(12);
         // the tests shorten it; the shipped configuration must set one of its own
         assertThat(shippedConfiguration()).containsPattern("(?m)^    idle-timeout: ");
     }

@@ -1,5 +1,7 @@
 package vn.motcua.gateway.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -7,16 +9,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
+import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessLogFilter;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
-
-import java.net.http.HttpRequest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Errors the framework raises itself must look like every other problem, and the service stays up without a DB. */
 @MicronautTest(transactional = false)
@@ -51,12 +50,16 @@ class HttpErrorsIT extends GatewayIT {
 
     @Test
     void everyApiRouteDeclaresItsAccessPolicy() {
-        var apiRoutes = router.uriRoutes().filter(r -> r.getUriMatchTemplate().toPathString().startsWith("/api"))
-                .map(UriRouteInfo.class::cast).toList();
+        var apiRoutes = router.uriRoutes()
+                .filter(r -> r.getUriMatchTemplate().toPathString().startsWith("/api"))
+                .map(UriRouteInfo.class::cast)
+                .toList();
 
         assertThat(apiRoutes).hasSizeGreaterThanOrEqualTo(9);
-        assertThat(apiRoutes).allSatisfy(r -> assertThat(r.getAnnotationMetadata().hasAnnotation(Access.class))
-                .as(r.toString()).isTrue());
+        assertThat(apiRoutes)
+                .allSatisfy(r -> assertThat(r.getAnnotationMetadata().hasAnnotation(Access.class))
+                        .as(r.toString())
+                        .isTrue());
     }
 
     @Test
@@ -67,16 +70,24 @@ class HttpErrorsIT extends GatewayIT {
         access.addAppender(lines);
         try {
             api.send(api.request("/api/v1/dossiers/H30.298.11077-250303-0001?citizenId=001203004567")
-                    .header("Authorization", "Bearer " + citizen()).header("X-Request-Id", "log-check-1")
-                    .GET().build());
+                    .header("Authorization", "Bearer " + citizen())
+                    .header("X-Request-Id", "log-check-1")
+                    .GET()
+                    .build());
         } finally {
             access.detachAppender(lines);
         }
 
         assertThat(lines.list).hasSize(1);
         String line = lines.list.get(0).getFormattedMessage();
-        assertThat(line).contains("requestId=log-check-1", "user=citizen.chi", "method=GET",
-                "route=/api/v1/dossiers/{code}", "status=200", "latencyMs=");
+        assertThat(line)
+                .contains(
+                        "requestId=log-check-1",
+                        "user=citizen.chi",
+                        "method=GET",
+                        "route=/api/v1/dossiers/{code}",
+                        "status=200",
+                        "latencyMs=");
         assertThat(line).doesNotContain("001203004567", "H30.298.11077-250303-0001");
     }
 
@@ -85,7 +96,8 @@ class HttpErrorsIT extends GatewayIT {
         Api.Reply reply = api.send(api.request("/api/v1/dossiers")
                 .header("Authorization", "Bearer " + receptionOfficer())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"procedureCode\":")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"procedureCode\":"))
+                .build());
 
         assertProblem(reply, 400, "MALFORMED_REQUEST");
         assertThat(services.received()).isEmpty();

@@ -1,14 +1,13 @@
 package vn.motcua.gateway.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpRequest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
-
-import java.net.http.HttpRequest;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * /prometheus, on the management port only, exposes request rate and a latency histogram per route template, method
@@ -19,7 +18,9 @@ class MetricsIT extends GatewayIT {
 
     @Test
     void scrapeShowsTheRoutesSeries() {
-        assertThat(api.get("/api/v1/public/dossiers/H30.298.11077-250303-0001/status").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/public/dossiers/H30.298.11077-250303-0001/status")
+                        .status())
+                .isEqualTo(200);
         assertThat(api.get("/api/v1/procedures").status()).isEqualTo(401);
 
         assertThat(api.get("/api/v1/public/procedures?pageSize=abc").status()).isEqualTo(400);
@@ -30,17 +31,26 @@ class MetricsIT extends GatewayIT {
         assertThat(scrape.contentType()).startsWith("text/plain");
         List<String> lines = scrape.body().lines().toList();
         String route = "uri=\"/api/v1/public/dossiers/{code}/status\"";
-        assertThat(lines).as("request count of the route")
-                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains(route)
-                        && l.contains("status=\"200\"") && l.contains("method=\"GET\""));
-        assertThat(lines).as("latency histogram buckets of the route")
-                .anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{") && l.contains(route)
-                        && l.contains("le=\""));
-        assertThat(lines).as("refusals are counted under their own status")
+        assertThat(lines)
+                .as("request count of the route")
                 .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
-                        && l.contains("uri=\"/api/v1/procedures\"") && l.contains("status=\"401\""));
-        assertThat(lines).as("unknown paths share one series")
-                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("uri=\"NOT_FOUND\"")
+                        && l.contains(route)
+                        && l.contains("status=\"200\"")
+                        && l.contains("method=\"GET\""));
+        assertThat(lines)
+                .as("latency histogram buckets of the route")
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{")
+                        && l.contains(route)
+                        && l.contains("le=\""));
+        assertThat(lines)
+                .as("refusals are counted under their own status")
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                        && l.contains("uri=\"/api/v1/procedures\"")
+                        && l.contains("status=\"401\""));
+        assertThat(lines)
+                .as("unknown paths share one series")
+                .anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                        && l.contains("uri=\"NOT_FOUND\"")
                         && l.contains("status=\"404\""));
         // the concrete dossier code is not a label: one series per route, not per request
         assertThat(scrape.body()).doesNotContain("H30.298.11077-250303-0001");
@@ -51,7 +61,8 @@ class MetricsIT extends GatewayIT {
         assertProblem(api.get("/prometheus"), 404, "NOT_FOUND");
         assertThat(management.get("/prometheus").status()).isEqualTo(200);
         // the tests choose a free management port; the shipped configuration must name one of its own
-        assertThat(shippedConfiguration()).containsPattern("(?m)^endpoints:\\n(  .*\\n)*  all:\\n(    .*\\n)*    port: ");
+        assertThat(shippedConfiguration())
+                .containsPattern("(?m)^endpoints:\\n(  .*\\n)*  all:\\n(    .*\\n)*    port: ");
     }
 
     private static String shippedConfiguration() {
@@ -67,7 +78,8 @@ class MetricsIT extends GatewayIT {
         assertThat(api.get("/api/v1/public/procedures").status()).isEqualTo(200);
         int before = requestSeries().size();
         for (int i = 0; i < 100; i++) {
-            api.send(api.request("/api/v1/public/procedures").method("PROBE" + i, HttpRequest.BodyPublishers.noBody())
+            api.send(api.request("/api/v1/public/procedures")
+                    .method("PROBE" + i, HttpRequest.BodyPublishers.noBody())
                     .build());
         }
 
@@ -78,7 +90,11 @@ class MetricsIT extends GatewayIT {
     }
 
     private List<String> requestSeries() {
-        return management.get("/prometheus").body().lines()
-                .filter(l -> l.startsWith("http_server_requests_seconds_count{")).toList();
+        return management
+                .get("/prometheus")
+                .body()
+                .lines()
+                .filter(l -> l.startsWith("http_server_requests_seconds_count{"))
+                .toList();
     }
 }

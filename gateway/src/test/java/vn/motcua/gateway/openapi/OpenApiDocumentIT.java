@@ -1,5 +1,7 @@
 package vn.motcua.gateway.openapi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -7,17 +9,14 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OpenAPI document the gateway serves is generated from the code: it must list every controller route, and every
@@ -67,7 +66,10 @@ class OpenApiDocumentIT extends GatewayIT {
         assertThat(missing).as("routes missing from the OpenAPI document").isEmpty();
         assertThat(paths.path("/api/v1/admin/users").has("post")).isTrue();
         assertThat(paths.path("/api/v1/dossiers/{code}:steps").has("post")).isTrue();
-        assertThat(paths.path("/api/v1/dossiers/{code}:steps").path("post").path("x-acting-roles").toString())
+        assertThat(paths.path("/api/v1/dossiers/{code}:steps")
+                        .path("post")
+                        .path("x-acting-roles")
+                        .toString())
                 .isEqualTo("[\"specialist\",\"unit_leader\"]");
     }
 
@@ -79,8 +81,10 @@ class OpenApiDocumentIT extends GatewayIT {
         for (UriRouteInfo<?, ?> route : ownRoutes()) {
             String path = route.getUriMatchTemplate().toPathString();
             api += path.startsWith("/api/") ? 1 : 0;
-            JsonNode operation = paths.path(path).path(route.getHttpMethod().name().toLowerCase(Locale.ROOT));
-            AccessPolicy policy = route.getAnnotationMetadata().enumValue(Access.class, AccessPolicy.class)
+            JsonNode operation =
+                    paths.path(path).path(route.getHttpMethod().name().toLowerCase(Locale.ROOT));
+            AccessPolicy policy = route.getAnnotationMetadata()
+                    .enumValue(Access.class, AccessPolicy.class)
                     .orElse(AccessPolicy.NOBODY);
             String name = route.getHttpMethod() + " " + path;
             problems.addAll(OpenApiRoles.check(name, operation, policy));
@@ -95,11 +99,20 @@ class OpenApiDocumentIT extends GatewayIT {
     @Test
     void operationsNeedingATokenDeclareTheBearerScheme() throws Exception {
         JsonNode doc = document();
-        assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+        assertThat(doc.path("components")
+                        .path("securitySchemes")
+                        .path("bearer")
+                        .path("scheme")
+                        .asText())
                 .isEqualTo("bearer");
-        assertThat(doc.path("paths").path("/api/v1/dossiers").path("post").path("security").toString())
+        assertThat(doc.path("paths")
+                        .path("/api/v1/dossiers")
+                        .path("post")
+                        .path("security")
+                        .toString())
                 .contains("bearer");
-        assertThat(doc.path("paths").path("/api/v1/units").path("get").has("security")).isFalse();
+        assertThat(doc.path("paths").path("/api/v1/units").path("get").has("security"))
+                .isFalse();
     }
 
     @Test
@@ -109,11 +122,14 @@ class OpenApiDocumentIT extends GatewayIT {
 
         assertThat(OpenApiRoles.check("GET /x", bare, AccessPolicy.OFFICER)).hasSize(2);
         assertThat(OpenApiRoles.check("GET /x", wrong, AccessPolicy.PUBLIC)).hasSize(1);
-        assertThat(OpenApiRoles.check("GET /x", yaml.readTree("x-access: officer\nx-roles: []\n"),
-                AccessPolicy.OFFICER)).hasSize(1);
-        assertThat(OpenApiRoles.check("POST /x", yaml.readTree(
-                "x-access: citizen\nx-roles: [citizen]\nx-acting-roles: [citizen, specialist]\n"),
-                AccessPolicy.CITIZEN)).hasSize(1);
+        assertThat(OpenApiRoles.check(
+                        "GET /x", yaml.readTree("x-access: officer\nx-roles: []\n"), AccessPolicy.OFFICER))
+                .hasSize(1);
+        assertThat(OpenApiRoles.check(
+                        "POST /x",
+                        yaml.readTree("x-access: citizen\nx-roles: [citizen]\nx-acting-roles: [citizen, specialist]\n"),
+                        AccessPolicy.CITIZEN))
+                .hasSize(1);
     }
 
     @Test
@@ -132,9 +148,11 @@ class OpenApiDocumentIT extends GatewayIT {
 
     @Test
     void theDocumentIsYamlWhateverTheClientAccepts() throws Exception {
-        Api.Reply reply = api.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(server.getURL() + "/openapi/motcua.yml"))
-                .header("Accept", "application/json, application/problem+json, */*").GET().build());
+        Api.Reply reply = api.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/openapi/motcua.yml"))
+                        .header("Accept", "application/json, application/problem+json, */*")
+                        .GET()
+                        .build());
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/yaml");
@@ -143,6 +161,7 @@ class OpenApiDocumentIT extends GatewayIT {
 
     @Test
     void aTokenSentWithTheDocumentRequestIsIgnored() {
-        assertThat(api.get("/openapi/motcua.yml", "garbage.token.here").status()).isEqualTo(200);
+        assertThat(api.get("/openapi/motcua.yml", "garbage.token.here").status())
+                .isEqualTo(200);
     }
 }

@@ -1,16 +1,14 @@
 package vn.motcua.gateway.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import vn.motcua.gateway.security.AccessPolicy;
-
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.gateway.security.AccessPolicy;
 
 /** Compares one OpenAPI operation's x-access and x-roles with the access policy the gateway enforces. */
 final class OpenApiRoles {
 
-    private OpenApiRoles() {
-    }
+    private OpenApiRoles() {}
 
     static List<String> check(String name, JsonNode operation, AccessPolicy policy) {
         List<String> problems = new ArrayList<>();
@@ -22,8 +20,7 @@ final class OpenApiRoles {
         if (!access.isTextual()) {
             problems.add(name + ": no x-access (expected " + policy.documentedName() + ")");
         } else if (!access.asText().equals(policy.documentedName())) {
-            problems.add(name + ": x-access " + access.asText() + " but the route enforces "
-                    + policy.documentedName());
+            problems.add(name + ": x-access " + access.asText() + " but the route enforces " + policy.documentedName());
         }
         JsonNode roles = operation.path("x-roles");
         if (!roles.isArray()) {
@@ -45,8 +42,7 @@ final class OpenApiRoles {
             } else {
                 acting.forEach(r -> {
                     if (!anyone && !admitted.contains(r.asText())) {
-                        problems.add(name + ": x-acting-roles has " + r.asText() + " but the route admits "
-                                + admitted);
+                        problems.add(name + ": x-acting-roles has " + r.asText() + " but the route admits " + admitted);
                     }
                 });
             }

@@ -1,7 +1,14 @@
 package vn.motcua.gateway.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,14 +19,6 @@ import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
 import vn.motcua.platform.error.FieldViolation;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** The gRPC status → HTTP table, one row per case, through the real gateway against a failing service double. */
 @MicronautTest(transactional = false)
@@ -34,40 +33,104 @@ class StatusMappingIT extends GatewayIT {
 
     static Stream<Arguments> table() {
         return Stream.of(
-                arguments("INVALID_ARGUMENT", DomainException.invalid("code", "must be a dossier code"), 400,
-                        "INVALID_FIELD", "code: must be a dossier code"),
-                arguments("OUT_OF_RANGE", DomainException.of(ErrorKind.OUT_OF_RANGE, ErrorReason.CURSOR_EXPIRED,
-                        "the cursor is older than the retained history"), 400, "CURSOR_EXPIRED",
+                arguments(
+                        "INVALID_ARGUMENT",
+                        DomainException.invalid("code", "must be a dossier code"),
+                        400,
+                        "INVALID_FIELD",
+                        "code: must be a dossier code"),
+                arguments(
+                        "OUT_OF_RANGE",
+                        DomainException.of(
+                                ErrorKind.OUT_OF_RANGE,
+                                ErrorReason.CURSOR_EXPIRED,
+                                "the cursor is older than the retained history"),
+                        400,
+                        "CURSOR_EXPIRED",
                         "the cursor is older than the retained history"),
                 arguments("NOT_FOUND", DomainException.notFound("dossier"), 404, "NOT_FOUND", "dossier not found"),
-                arguments("ALREADY_EXISTS", DomainException.of(ErrorKind.ALREADY_EXISTS,
-                        ErrorReason.REQUEST_ID_REUSED, "request_id was used with another body"), 409,
-                        "REQUEST_ID_REUSED", "request_id was used with another body"),
-                arguments("FAILED_PRECONDITION", DomainException.illegalTransition("RECEIVED", "RETURNED", "return"),
-                        409, "ILLEGAL_TRANSITION", "cannot return a dossier in state RECEIVED"),
-                arguments("PERMISSION_DENIED", DomainException.permissionDenied("only the unit leader signs"), 403,
-                        "ROLE_NOT_ALLOWED", "only the unit leader signs"),
-                arguments("UNAUTHENTICATED", DomainException.unauthenticated(ErrorReason.TOKEN_INVALID,
-                        "the bearer token is not valid"), 401, "TOKEN_INVALID", "the bearer token is not valid"),
-                arguments("RESOURCE_EXHAUSTED", Status.RESOURCE_EXHAUSTED.withDescription("quota")
-                        .asRuntimeException(), 429, "RESOURCE_EXHAUSTED", "too many requests; retry later"),
-                arguments("DEADLINE_EXCEEDED", Status.DEADLINE_EXCEEDED.withDescription("db timeout")
-                        .asRuntimeException(), 504, "DOWNSTREAM_TIMEOUT",
+                arguments(
+                        "ALREADY_EXISTS",
+                        DomainException.of(
+                                ErrorKind.ALREADY_EXISTS,
+                                ErrorReason.REQUEST_ID_REUSED,
+                                "request_id was used with another body"),
+                        409,
+                        "REQUEST_ID_REUSED",
+                        "request_id was used with another body"),
+                arguments(
+                        "FAILED_PRECONDITION",
+                        DomainException.illegalTransition("RECEIVED", "RETURNED", "return"),
+                        409,
+                        "ILLEGAL_TRANSITION",
+                        "cannot return a dossier in state RECEIVED"),
+                arguments(
+                        "PERMISSION_DENIED",
+                        DomainException.permissionDenied("only the unit leader signs"),
+                        403,
+                        "ROLE_NOT_ALLOWED",
+                        "only the unit leader signs"),
+                arguments(
+                        "UNAUTHENTICATED",
+                        DomainException.unauthenticated(ErrorReason.TOKEN_INVALID, "the bearer token is not valid"),
+                        401,
+                        "TOKEN_INVALID",
+                        "the bearer token is not valid"),
+                arguments(
+                        "RESOURCE_EXHAUSTED",
+                        Status.RESOURCE_EXHAUSTED.withDescription("quota").asRuntimeException(),
+                        429,
+                        "RESOURCE_EXHAUSTED",
+                        "too many requests; retry later"),
+                arguments(
+                        "DEADLINE_EXCEEDED",
+                        Status.DEADLINE_EXCEEDED.withDescription("db timeout").asRuntimeException(),
+                        504,
+                        "DOWNSTREAM_TIMEOUT",
                         "a service did not answer in time; retry later"),
-                arguments("UNAVAILABLE", DomainException.unavailable(ErrorReason.IDENTITY_PROVIDER_UNAVAILABLE,
-                        "token keys could not be loaded"), 503, "IDENTITY_PROVIDER_UNAVAILABLE",
+                arguments(
+                        "UNAVAILABLE",
+                        DomainException.unavailable(
+                                ErrorReason.IDENTITY_PROVIDER_UNAVAILABLE, "token keys could not be loaded"),
+                        503,
+                        "IDENTITY_PROVIDER_UNAVAILABLE",
                         "token keys could not be loaded"),
-                arguments("INTERNAL", new IllegalStateException("duplicate key 'PRIMARY' in dossier"), 500,
-                        "INTERNAL", null),
-                arguments("UNKNOWN", Status.UNKNOWN.withDescription(
-                        "java.sql.SQLException: Access denied for user 'root'@'10.0.0.5'").asRuntimeException(), 500,
-                        "INTERNAL", null),
-                arguments("DATA_LOSS", Status.DATA_LOSS.withDescription("/var/lib/mysql corrupted")
-                        .asRuntimeException(), 500, "INTERNAL", null),
-                arguments("UNIMPLEMENTED", Status.UNIMPLEMENTED.withDescription("Method not found: x")
-                        .asRuntimeException(), 500, "INTERNAL", null),
-                arguments("ABORTED", DomainException.of(ErrorKind.ABORTED, ErrorReason.CONCURRENT_UPDATE,
-                        "changed concurrently"), 409, "CONCURRENT_UPDATE", "changed concurrently"));
+                arguments(
+                        "INTERNAL",
+                        new IllegalStateException("duplicate key 'PRIMARY' in dossier"),
+                        500,
+                        "INTERNAL",
+                        null),
+                arguments(
+                        "UNKNOWN",
+                        Status.UNKNOWN
+                                .withDescription("java.sql.SQLException: Access denied for user 'root'@'10.0.0.5'")
+                                .asRuntimeException(),
+                        500,
+                        "INTERNAL",
+                        null),
+                arguments(
+                        "DATA_LOSS",
+                        Status.DATA_LOSS
+                                .withDescription("/var/lib/mysql corrupted")
+                                .asRuntimeException(),
+                        500,
+                        "INTERNAL",
+                        null),
+                arguments(
+                        "UNIMPLEMENTED",
+                        Status.UNIMPLEMENTED
+                                .withDescription("Method not found: x")
+                                .asRuntimeException(),
+                        500,
+                        "INTERNAL",
+                        null),
+                arguments(
+                        "ABORTED",
+                        DomainException.of(ErrorKind.ABORTED, ErrorReason.CONCURRENT_UPDATE, "changed concurrently"),
+                        409,
+                        "CONCURRENT_UPDATE",
+                        "changed concurrently"));
     }
 
     @ParameterizedTest(name = "{0} -> {2} {3}")
@@ -79,12 +142,12 @@ class StatusMappingIT extends GatewayIT {
 
         assertProblem(reply, status, reason);
         assertThat(reply.json().get("detail")).isEqualTo(detail);
-        assertThat(reply.json().get("type")).isEqualTo("https://motcua.vn/problems/"
-                + reason.toLowerCase().replace('_', '-'));
+        assertThat(reply.json().get("type"))
+                .isEqualTo("https://motcua.vn/problems/" + reason.toLowerCase().replace('_', '-'));
         if (status == 500) {
             assertThat(reply.json()).doesNotContainKey("detail");
-            assertThat(reply.body()).doesNotContain("SQL", "10.0.0.5", "mysql", "PRIMARY", "Method not found",
-                    "changed concurrently");
+            assertThat(reply.body())
+                    .doesNotContain("SQL", "10.0.0.5", "mysql", "PRIMARY", "Method not found", "changed concurrently");
         }
         assertThat(services.received()).hasSize(1);
     }
@@ -98,9 +161,10 @@ class StatusMappingIT extends GatewayIT {
         Api.Reply reply = api.get(PATH, officer("specialist"));
 
         assertProblem(reply, 400, "INVALID_FIELD");
-        assertThat(reply.errors()).containsExactly(
-                Map.of("field", "applicant.citizenId", "message", "does not match the national register"),
-                Map.of("field", "handoverSignedAt", "message", "must not be in the future"));
+        assertThat(reply.errors())
+                .containsExactly(
+                        Map.of("field", "applicant.citizenId", "message", "does not match the national register"),
+                        Map.of("field", "handoverSignedAt", "message", "must not be in the future"));
     }
 
     @Test

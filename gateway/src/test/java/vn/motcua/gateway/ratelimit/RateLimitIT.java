@@ -1,15 +1,14 @@
 package vn.motcua.gateway.ratelimit;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-import vn.motcua.gateway.support.Api;
-import vn.motcua.gateway.support.GatewayIT;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import vn.motcua.gateway.support.Api;
+import vn.motcua.gateway.support.GatewayIT;
 
 /** Tiny limits (burst 3, then one request a minute) so a short flood hits them without any sleeping. */
 @MicronautTest(transactional = false)
@@ -31,13 +30,16 @@ class RateLimitIT extends GatewayIT {
             replies.add(api.get("/api/v1/public/dossiers/H30.298.11077-250303-0001/status"));
         }
 
-        assertThat(replies.subList(0, 3)).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
+        assertThat(replies.subList(0, 3))
+                .allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
         for (Api.Reply refused : replies.subList(3, 6)) {
             assertProblem(refused, 429, "RATE_LIMITED");
             long retryAfter = Long.parseLong(refused.header("Retry-After"));
             assertThat(retryAfter).isBetween(1L, 63L);
         }
-        assertThat(services.received()).as("refused requests never reach a service").hasSize(3);
+        assertThat(services.received())
+                .as("refused requests never reach a service")
+                .hasSize(3);
         // health stays reachable for probes whatever the clients do
         assertThat(management.get("/health/liveness").status()).isEqualTo(200);
     }
@@ -54,7 +56,8 @@ class RateLimitIT extends GatewayIT {
         Api.Reply other = api.get("/api/v1/procedures", second);
 
         assertThat(firstStatuses).containsExactly(200, 200, 429);
-        assertThat(other.status()).as("another person from the same address has their own bucket")
+        assertThat(other.status())
+                .as("another person from the same address has their own bucket")
                 .isEqualTo(200);
     }
 }

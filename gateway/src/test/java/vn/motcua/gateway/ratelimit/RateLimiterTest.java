@@ -1,12 +1,11 @@
 package vn.motcua.gateway.ratelimit;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The token buckets, driven by a hand-moved clock: no sleeping, no flakiness. */
 class RateLimiterTest {
@@ -22,14 +21,16 @@ class RateLimiterTest {
     @Test
     void aNewClientMayBurstThenIsRefusedWithTheWaitForTheNextToken() {
         for (int i = 0; i < 10; i++) {
-            assertThat(limiter.acquire("ip:1", fivePerSecondBurstTen).allowed()).as("request %d", i + 1).isTrue();
+            assertThat(limiter.acquire("ip:1", fivePerSecondBurstTen).allowed())
+                    .as("request %d", i + 1)
+                    .isTrue();
         }
         Decision refused = limiter.acquire("ip:1", fivePerSecondBurstTen);
 
         assertThat(refused.allowed()).isFalse();
         // 5 tokens per second: the next one is 200 ms away; Retry-After rounds up to whole seconds
-        assertThat(refused.waitNanos()).isBetween(TimeUnit.MILLISECONDS.toNanos(200) - 2,
-                TimeUnit.MILLISECONDS.toNanos(200) + 2);
+        assertThat(refused.waitNanos())
+                .isBetween(TimeUnit.MILLISECONDS.toNanos(200) - 2, TimeUnit.MILLISECONDS.toNanos(200) + 2);
         assertThat(refused.retryAfterSeconds()).isEqualTo(1);
     }
 

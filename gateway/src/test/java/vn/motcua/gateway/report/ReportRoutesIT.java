@@ -1,17 +1,16 @@
 package vn.motcua.gateway.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
 import vn.motcua.proto.report.v1.CountDailyReceptionsRequest;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
 class ReportRoutesIT extends GatewayIT {
@@ -31,9 +30,12 @@ class ReportRoutesIT extends GatewayIT {
         Api.Reply reply = api.get("/api/v1/reports/daily-receptions" + QUERY, token);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.json()).isEqualTo(Map.of("rows", List.of(
-                Map.of("unitCode", "11077", "date", "2025-03-03", "received", 12),
-                Map.of("unitCode", "11077", "date", "2025-03-04", "received", 9))));
+        assertThat(reply.json())
+                .isEqualTo(Map.of(
+                        "rows",
+                        List.of(
+                                Map.of("unitCode", "11077", "date", "2025-03-03", "received", 12),
+                                Map.of("unitCode", "11077", "date", "2025-03-04", "received", 9))));
         var call = services.only();
         assertThat(call.method()).isEqualTo("CountDailyReceptions");
         assertThat(call.authorization()).isEqualTo("Bearer " + token);

@@ -1,12 +1,11 @@
 package vn.motcua.gateway.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.auth.Roles;
-
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AccessPolicyTest {
 
@@ -17,24 +16,31 @@ class AccessPolicyTest {
     @Test
     void officersAreEveryStaffRoleButNotCitizens() {
         for (String role : Roles.OFFICERS) {
-            assertThat(AccessPolicy.OFFICER.allows(caller("u", "motcua-web", role))).as(role).isTrue();
+            assertThat(AccessPolicy.OFFICER.allows(caller("u", "motcua-web", role)))
+                    .as(role)
+                    .isTrue();
         }
-        assertThat(AccessPolicy.OFFICER.allows(caller("u", "motcua-web", "citizen"))).isFalse();
+        assertThat(AccessPolicy.OFFICER.allows(caller("u", "motcua-web", "citizen")))
+                .isFalse();
         assertThat(AccessPolicy.OFFICER.allows(caller("u", "motcua-web"))).isFalse();
     }
 
     @Test
     void citizenRoutesNeedTheCitizenRole() {
-        assertThat(AccessPolicy.CITIZEN.allows(caller("u", "motcua-web", "citizen"))).isTrue();
+        assertThat(AccessPolicy.CITIZEN.allows(caller("u", "motcua-web", "citizen")))
+                .isTrue();
         for (String role : Roles.OFFICERS) {
-            assertThat(AccessPolicy.CITIZEN.allows(caller("u", "motcua-web", role))).as(role).isFalse();
+            assertThat(AccessPolicy.CITIZEN.allows(caller("u", "motcua-web", role)))
+                    .as(role)
+                    .isFalse();
         }
         assertThat(AccessPolicy.CITIZEN.documentedRoles()).containsExactly("citizen");
     }
 
     @Test
     void receptionNeedsTheReceptionRole() {
-        assertThat(AccessPolicy.RECEPTION_OFFICER.allows(caller("u", "motcua-web", "reception_officer"))).isTrue();
+        assertThat(AccessPolicy.RECEPTION_OFFICER.allows(caller("u", "motcua-web", "reception_officer")))
+                .isTrue();
         assertThat(AccessPolicy.RECEPTION_OFFICER.allows(caller("u", "motcua-web", "specialist", "clerk")))
                 .isFalse();
     }
@@ -42,28 +48,35 @@ class AccessPolicyTest {
     @Test
     void machineRouteNeedsAServiceAccountWithReportViewer() {
         assertThat(AccessPolicy.REPORT_MACHINE.allows(
-                caller("service-account-province-puller", "province-puller", "report_viewer"))).isTrue();
+                        caller("service-account-province-puller", "province-puller", "report_viewer")))
+                .isTrue();
         assertThat(AccessPolicy.REPORT_MACHINE.allows(
-                caller("service-account-province-puller", "Province-Puller", "report_viewer"))).isTrue();
+                        caller("service-account-province-puller", "Province-Puller", "report_viewer")))
+                .isTrue();
         // a person with the role, a person whose name merely looks like a service account, a machine without the role
         assertThat(AccessPolicy.REPORT_MACHINE.allows(caller("province.viewer", "motcua-web", "report_viewer")))
                 .isFalse();
         assertThat(AccessPolicy.REPORT_MACHINE.allows(
-                caller("service-account-province-puller", "motcua-web", "report_viewer"))).isFalse();
-        assertThat(AccessPolicy.REPORT_MACHINE.allows(caller("service-account-backup", "backup"))).isFalse();
-        assertThat(AccessPolicy.REPORT_MACHINE.allows(caller(null, null, "report_viewer"))).isFalse();
+                        caller("service-account-province-puller", "motcua-web", "report_viewer")))
+                .isFalse();
+        assertThat(AccessPolicy.REPORT_MACHINE.allows(caller("service-account-backup", "backup")))
+                .isFalse();
+        assertThat(AccessPolicy.REPORT_MACHINE.allows(caller(null, null, "report_viewer")))
+                .isFalse();
     }
 
     @Test
     void onlyPublicNeedsNoTokenAndNobodyAllowsNoOne() {
         assertThat(AccessPolicy.PUBLIC.needsToken()).isFalse();
         assertThat(AccessPolicy.AUTHENTICATED.needsToken()).isTrue();
-        assertThat(AccessPolicy.NOBODY.allows(caller("admin", "x", "unit_admin", "reception_officer"))).isFalse();
+        assertThat(AccessPolicy.NOBODY.allows(caller("admin", "x", "unit_admin", "reception_officer")))
+                .isFalse();
     }
 
     @Test
     void catalogueAndFeedbackControllersArePeopleWithTheTthcRole() {
-        assertThat(AccessPolicy.TTHC_CONTROLLER.allows(caller("ks.an", "motcua-web", "tthc_controller"))).isTrue();
+        assertThat(AccessPolicy.TTHC_CONTROLLER.allows(caller("ks.an", "motcua-web", "tthc_controller")))
+                .isTrue();
         assertThat(AccessPolicy.TTHC_CONTROLLER.allows(caller("u", "motcua-web", "specialist", "unit_leader")))
                 .isFalse();
         assertThat(AccessPolicy.TTHC_CONTROLLER.allows(caller("service-account-sync", "sync", "tthc_controller")))
@@ -73,11 +86,15 @@ class AccessPolicyTest {
 
     @Test
     void feedbackSendersAreCitizensOrOfficersButNotMachines() {
-        assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("u", "motcua-web", "citizen"))).isTrue();
+        assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("u", "motcua-web", "citizen")))
+                .isTrue();
         for (String role : Roles.OFFICERS) {
-            assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("u", "motcua-web", role))).as(role).isTrue();
+            assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("u", "motcua-web", role)))
+                    .as(role)
+                    .isTrue();
         }
-        assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("u", "motcua-web"))).isFalse();
+        assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("u", "motcua-web")))
+                .isFalse();
         assertThat(AccessPolicy.CITIZEN_OR_OFFICER.allows(caller("service-account-x", "x", "report_viewer")))
                 .isFalse();
     }

@@ -1,10 +1,10 @@
 package vn.motcua.gateway.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.simple.SimpleHttpHeaders;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class BearerTokenTest {
 
@@ -18,8 +18,8 @@ class BearerTokenTest {
 
     @Test
     void readsACompactJwsCaseInsensitively() {
-        assertThat(read("Bearer aGVh.cGF5-_.c2ln")).isEqualTo(new BearerToken.Result(BearerToken.Outcome.PRESENT,
-                "aGVh.cGF5-_.c2ln"));
+        assertThat(read("Bearer aGVh.cGF5-_.c2ln"))
+                .isEqualTo(new BearerToken.Result(BearerToken.Outcome.PRESENT, "aGVh.cGF5-_.c2ln"));
         assertThat(read("bearer aGVh.cGF5.c2ln").token()).isEqualTo("aGVh.cGF5.c2ln");
     }
 

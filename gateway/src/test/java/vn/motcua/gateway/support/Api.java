@@ -2,7 +2,6 @@ package vn.motcua.gateway.support;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +19,8 @@ public final class Api {
 
     private final URI base;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Api(URI base, JsonMapper json) {
         this.base = base;
@@ -60,11 +60,13 @@ public final class Api {
     }
 
     public Reply get(String path, String token) {
-        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+        return send(
+                request(path).header("Authorization", "Bearer " + token).GET().build());
     }
 
     public Reply postJson(String path, String token, String body, String... headers) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);

@@ -14,6 +14,15 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import vn.motcua.platform.auth.MetadataKeys;
 import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.proto.common.v1.Money;
@@ -48,16 +57,6 @@ import vn.motcua.proto.report.v1.CountDailyReceptionsRequest;
 import vn.motcua.proto.report.v1.CountDailyReceptionsResponse;
 import vn.motcua.proto.report.v1.DailyReceptionCount;
 import vn.motcua.proto.report.v1.ReportServiceGrpc;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Test double of dossier-service and report-service at the gRPC contract boundary, on a real loopback port so the
@@ -104,8 +103,8 @@ public final class FakeServices implements AutoCloseable {
     private Server listen(int wanted) {
         ServerInterceptor capture = new ServerInterceptor() {
             @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                              ServerCallHandler<Q, R> next) {
+            public <Q, R> ServerCall.Listener<Q> interceptCall(
+                    ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
                 return Contexts.interceptCall(Context.current().withValue(HEADERS, headers), call, headers, next);
             }
         };
@@ -159,8 +158,13 @@ public final class FakeServices implements AutoCloseable {
 
     /** A unit of a tree for {@link #unitTree(List)}. */
     public static UnitRef unit(String code, String parentCode, UnitLevel level) {
-        return UnitRef.newBuilder().setCode(code).setName("Đơn vị " + code).setLevel(level)
-                .setAgencyCode("H30." + code).setParentCode(parentCode == null ? "" : parentCode).build();
+        return UnitRef.newBuilder()
+                .setCode(code)
+                .setName("Đơn vị " + code)
+                .setLevel(level)
+                .setAgencyCode("H30." + code)
+                .setParentCode(parentCode == null ? "" : parentCode)
+                .build();
     }
 
     /** RenderForm answers this file name from now on (default: {code}-{kind}.pdf); reset() restores it. */
@@ -209,8 +213,7 @@ public final class FakeServices implements AutoCloseable {
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    private <T> void answer(String method, Message request, StreamObserver<T> observer,
-                            Supplier<T> response) {
+    private <T> void answer(String method, Message request, StreamObserver<T> observer, Supplier<T> response) {
         received.add(new Received(method, request, HEADERS.get()));
         try {
             if (!delay.isZero()) {
@@ -251,21 +254,31 @@ public final class FakeServices implements AutoCloseable {
     }
 
     public static Applicant applicant() {
-        return Applicant.newBuilder().setFullName("Nguyễn Văn An").setCitizenId("001203004567")
-                .setPhone("0912345678").setEmail("an.nguyen@example.vn")
-                .setAddress("Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội").build();
+        return Applicant.newBuilder()
+                .setFullName("Nguyễn Văn An")
+                .setCitizenId("001203004567")
+                .setPhone("0912345678")
+                .setEmail("an.nguyen@example.vn")
+                .setAddress("Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội")
+                .build();
     }
 
     public static Procedure procedure() {
         return Procedure.newBuilder()
-                .setCode("1.001193").setVersion(2).setName("Đăng ký khai sinh").setField("Hộ tịch")
+                .setCode("1.001193")
+                .setVersion(2)
+                .setName("Đăng ký khai sinh")
+                .setField("Hộ tịch")
                 .setLevel(UnitLevel.UNIT_LEVEL_COMMUNE)
                 .setTimeLimit(TimeLimit.newBuilder().setAmount(1).setUnit(TimeLimitUnit.TIME_LIMIT_UNIT_WORKING_DAYS))
-                .addFees(FeeItem.newBuilder().setName("Lệ phí")
+                .addFees(FeeItem.newBuilder()
+                        .setName("Lệ phí")
                         .setAmount(Money.newBuilder().setAmount(8000).setCurrencyCode("VND")))
                 .setOnlineLevel(OnlineLevel.ONLINE_LEVEL_FULL)
                 .setPostalAllowed(true)
-                .addComponents(Component.newBuilder().setName("Tờ khai đăng ký khai sinh").setOriginalRequired(true)
+                .addComponents(Component.newBuilder()
+                        .setName("Tờ khai đăng ký khai sinh")
+                        .setOriginalRequired(true)
                         .setQuantity(1))
                 .build();
     }
@@ -289,7 +302,10 @@ public final class FakeServices implements AutoCloseable {
     }
 
     private static Timestamp ts(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     private final class Dossiers extends DossierServiceGrpc.DossierServiceImplBase {
@@ -298,321 +314,560 @@ public final class FakeServices implements AutoCloseable {
         public void listUnits(ListUnitsRequest request, StreamObserver<ListUnitsResponse> observer) {
             List<UnitRef> tree = unitTree;
             if (tree != null) {
-                answer("ListUnits", request, observer, () -> ListUnitsResponse.newBuilder()
-                        .addAllUnits(subtree(tree, request.getUnderCode())).build());
+                answer(
+                        "ListUnits",
+                        request,
+                        observer,
+                        () -> ListUnitsResponse.newBuilder()
+                                .addAllUnits(subtree(tree, request.getUnderCode()))
+                                .build());
                 return;
             }
-            answer("ListUnits", request, observer, () -> ListUnitsResponse.newBuilder()
-                    .addUnits(UnitRef.newBuilder().setCode("01").setName("Thành phố Hà Nội")
-                            .setLevel(UnitLevel.UNIT_LEVEL_PROVINCE).setAgencyCode("H30"))
-                    .addUnits(UnitRef.newBuilder().setCode("11077").setName("Phường Tràng Tiền")
-                            .setLevel(UnitLevel.UNIT_LEVEL_COMMUNE).setAgencyCode("H30.298.11077")
-                            .setParentCode("01"))
-                    .build());
+            answer(
+                    "ListUnits",
+                    request,
+                    observer,
+                    () -> ListUnitsResponse.newBuilder()
+                            .addUnits(UnitRef.newBuilder()
+                                    .setCode("01")
+                                    .setName("Thành phố Hà Nội")
+                                    .setLevel(UnitLevel.UNIT_LEVEL_PROVINCE)
+                                    .setAgencyCode("H30"))
+                            .addUnits(UnitRef.newBuilder()
+                                    .setCode("11077")
+                                    .setName("Phường Tràng Tiền")
+                                    .setLevel(UnitLevel.UNIT_LEVEL_COMMUNE)
+                                    .setAgencyCode("H30.298.11077")
+                                    .setParentCode("01"))
+                            .build());
         }
 
         @Override
         public void listProcedures(ListProceduresRequest request, StreamObserver<ListProceduresResponse> observer) {
-            answer("ListProcedures", request, observer, () -> ListProceduresResponse.newBuilder()
-                    .addProcedures(procedure()).setPage(PageInfo.newBuilder().setNextPageToken("p2")).build());
+            answer(
+                    "ListProcedures",
+                    request,
+                    observer,
+                    () -> ListProceduresResponse.newBuilder()
+                            .addProcedures(procedure())
+                            .setPage(PageInfo.newBuilder().setNextPageToken("p2"))
+                            .build());
         }
 
         @Override
-        public void searchPublicProcedures(SearchPublicProceduresRequest request,
-                                           StreamObserver<SearchPublicProceduresResponse> observer) {
-            answer("SearchPublicProcedures", request, observer, () -> SearchPublicProceduresResponse.newBuilder()
-                    .addProcedures(procedure()).setPage(PageInfo.getDefaultInstance()).build());
+        public void searchPublicProcedures(
+                SearchPublicProceduresRequest request, StreamObserver<SearchPublicProceduresResponse> observer) {
+            answer(
+                    "SearchPublicProcedures",
+                    request,
+                    observer,
+                    () -> SearchPublicProceduresResponse.newBuilder()
+                            .addProcedures(procedure())
+                            .setPage(PageInfo.getDefaultInstance())
+                            .build());
         }
 
         @Override
         public void receiveDossier(ReceiveDossierRequest request, StreamObserver<ReceiveDossierResponse> observer) {
-            answer("ReceiveDossier", request, observer, () -> ReceiveDossierResponse.newBuilder()
-                    .setDossier(dossier("H30.298.11077-250303-0001", request.getApplicant(), request.getChannel(),
-                            request.getNote()))
-                    .build());
+            answer(
+                    "ReceiveDossier",
+                    request,
+                    observer,
+                    () -> ReceiveDossierResponse.newBuilder()
+                            .setDossier(dossier(
+                                    "H30.298.11077-250303-0001",
+                                    request.getApplicant(),
+                                    request.getChannel(),
+                                    request.getNote()))
+                            .build());
         }
 
         @Override
         public void getDossier(GetDossierRequest request, StreamObserver<GetDossierResponse> observer) {
-            answer("GetDossier", request, observer, () -> GetDossierResponse.newBuilder()
-                    .setDossier(dossier(request.getCode(), applicant(), Channel.CHANNEL_COUNTER, "")).build());
+            answer(
+                    "GetDossier",
+                    request,
+                    observer,
+                    () -> GetDossierResponse.newBuilder()
+                            .setDossier(dossier(request.getCode(), applicant(), Channel.CHANNEL_COUNTER, ""))
+                            .build());
         }
 
         @Override
-        public void lookupDossierStatus(LookupDossierStatusRequest request,
-                                        StreamObserver<LookupDossierStatusResponse> observer) {
-            answer("LookupDossierStatus", request, observer, () -> LookupDossierStatusResponse.newBuilder()
-                    .setCode(request.getCode()).setProcedureName("Đăng ký khai sinh")
-                    .setReceivingUnitName("Phường Tràng Tiền").setStatus(DossierStatus.DOSSIER_STATUS_IN_PROCESS)
-                    .setStatusLabel("Đang xử lý").setReceivedAt(ts(RECEIVED_AT)).setDueAt(ts(DUE_AT)).build());
+        public void lookupDossierStatus(
+                LookupDossierStatusRequest request, StreamObserver<LookupDossierStatusResponse> observer) {
+            answer(
+                    "LookupDossierStatus",
+                    request,
+                    observer,
+                    () -> LookupDossierStatusResponse.newBuilder()
+                            .setCode(request.getCode())
+                            .setProcedureName("Đăng ký khai sinh")
+                            .setReceivingUnitName("Phường Tràng Tiền")
+                            .setStatus(DossierStatus.DOSSIER_STATUS_IN_PROCESS)
+                            .setStatusLabel("Đang xử lý")
+                            .setReceivedAt(ts(RECEIVED_AT))
+                            .setDueAt(ts(DUE_AT))
+                            .build());
         }
     }
 
     private final class Reports extends ReportServiceGrpc.ReportServiceImplBase {
 
         @Override
-        public void countDailyReceptions(CountDailyReceptionsRequest request,
-                                         StreamObserver<CountDailyReceptionsResponse> observer) {
-            answer("CountDailyReceptions", request, observer, () -> CountDailyReceptionsResponse.newBuilder()
-                    .addRows(DailyReceptionCount.newBuilder().setUnitCode("11077").setDate("2025-03-03")
-                            .setReceived(12))
-                    .addRows(DailyReceptionCount.newBuilder().setUnitCode("11077").setDate("2025-03-04")
-                            .setReceived(9))
-                    .build());
+        public void countDailyReceptions(
+                CountDailyReceptionsRequest request, StreamObserver<CountDailyReceptionsResponse> observer) {
+            answer(
+                    "CountDailyReceptions",
+                    request,
+                    observer,
+                    () -> CountDailyReceptionsResponse.newBuilder()
+                            .addRows(DailyReceptionCount.newBuilder()
+                                    .setUnitCode("11077")
+                                    .setDate("2025-03-03")
+                                    .setReceived(12))
+                            .addRows(DailyReceptionCount.newBuilder()
+                                    .setUnitCode("11077")
+                                    .setDate("2025-03-04")
+                                    .setReceived(9))
+                            .build());
         }
     }
 
     /** The dossier after any workflow action: the code from the request, status IN_PROCESS. */
     private static Dossier worked(String code) {
         return dossier(code, applicant(), Channel.CHANNEL_COUNTER, "").toBuilder()
-                .setStatus(DossierStatus.DOSSIER_STATUS_IN_PROCESS).setStatusLabel("Đang xử lý").build();
+                .setStatus(DossierStatus.DOSSIER_STATUS_IN_PROCESS)
+                .setStatusLabel("Đang xử lý")
+                .build();
     }
 
     private final class Workflows extends DossierWorkflowServiceGrpc.DossierWorkflowServiceImplBase {
 
         @Override
         public void submitDossier(SubmitDossierRequest r, StreamObserver<SubmitDossierResponse> o) {
-            answer("SubmitDossier", r, o, () -> SubmitDossierResponse.newBuilder()
-                    .setDossier(dossier("H30.298.11077-250303-0002", r.getApplicant().toBuilder()
-                            .setCitizenId("001203004567").build(), Channel.CHANNEL_ONLINE, r.getNote()).toBuilder()
-                            .setStatus(DossierStatus.DOSSIER_STATUS_SUBMITTED).setStatusLabel("Đã nộp")
-                            .clearReceivedAt().clearDueAt())
-                    .build());
+            answer(
+                    "SubmitDossier",
+                    r,
+                    o,
+                    () -> SubmitDossierResponse.newBuilder()
+                            .setDossier(dossier(
+                                            "H30.298.11077-250303-0002",
+                                            r.getApplicant().toBuilder()
+                                                    .setCitizenId("001203004567")
+                                                    .build(),
+                                            Channel.CHANNEL_ONLINE,
+                                            r.getNote())
+                                    .toBuilder()
+                                    .setStatus(DossierStatus.DOSSIER_STATUS_SUBMITTED)
+                                    .setStatusLabel("Đã nộp")
+                                    .clearReceivedAt()
+                                    .clearDueAt())
+                            .build());
         }
 
         @Override
         public void acceptDossier(AcceptDossierRequest r, StreamObserver<AcceptDossierResponse> o) {
-            answer("AcceptDossier", r, o,
-                    () -> AcceptDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "AcceptDossier",
+                    r,
+                    o,
+                    () -> AcceptDossierResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
-        public void requestPreSupplement(RequestPreSupplementRequest r,
-                                         StreamObserver<RequestPreSupplementResponse> o) {
-            answer("RequestPreSupplement", r, o,
-                    () -> RequestPreSupplementResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        public void requestPreSupplement(
+                RequestPreSupplementRequest r, StreamObserver<RequestPreSupplementResponse> o) {
+            answer(
+                    "RequestPreSupplement",
+                    r,
+                    o,
+                    () -> RequestPreSupplementResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void resubmitDossier(ResubmitDossierRequest r, StreamObserver<ResubmitDossierResponse> o) {
-            answer("ResubmitDossier", r, o,
-                    () -> ResubmitDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "ResubmitDossier",
+                    r,
+                    o,
+                    () -> ResubmitDossierResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void rejectDossier(RejectDossierRequest r, StreamObserver<RejectDossierResponse> o) {
-            answer("RejectDossier", r, o,
-                    () -> RejectDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "RejectDossier",
+                    r,
+                    o,
+                    () -> RejectDossierResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void transferDossier(TransferDossierRequest r, StreamObserver<TransferDossierResponse> o) {
-            answer("TransferDossier", r, o,
-                    () -> TransferDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "TransferDossier",
+                    r,
+                    o,
+                    () -> TransferDossierResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
-        public void recordProcessingStep(RecordProcessingStepRequest r,
-                                         StreamObserver<RecordProcessingStepResponse> o) {
-            answer("RecordProcessingStep", r, o,
-                    () -> RecordProcessingStepResponse.newBuilder().setDossier(worked(r.getCode())).build());
+        public void recordProcessingStep(
+                RecordProcessingStepRequest r, StreamObserver<RecordProcessingStepResponse> o) {
+            answer(
+                    "RecordProcessingStep",
+                    r,
+                    o,
+                    () -> RecordProcessingStepResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void requestSupplement(RequestSupplementRequest r, StreamObserver<RequestSupplementResponse> o) {
-            answer("RequestSupplement", r, o,
-                    () -> RequestSupplementResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "RequestSupplement",
+                    r,
+                    o,
+                    () -> RequestSupplementResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void receiveSupplement(ReceiveSupplementRequest r, StreamObserver<ReceiveSupplementResponse> o) {
-            answer("ReceiveSupplement", r, o,
-                    () -> ReceiveSupplementResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "ReceiveSupplement",
+                    r,
+                    o,
+                    () -> ReceiveSupplementResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void refuseDossier(RefuseDossierRequest r, StreamObserver<RefuseDossierResponse> o) {
-            answer("RefuseDossier", r, o,
-                    () -> RefuseDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "RefuseDossier",
+                    r,
+                    o,
+                    () -> RefuseDossierResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void extendDeadline(ExtendDeadlineRequest r, StreamObserver<ExtendDeadlineResponse> o) {
-            answer("ExtendDeadline", r, o,
-                    () -> ExtendDeadlineResponse.newBuilder().setDossier(worked(r.getCode()).toBuilder()
-                            .setDueAt(r.getNewDueAt())).build());
+            answer(
+                    "ExtendDeadline",
+                    r,
+                    o,
+                    () -> ExtendDeadlineResponse.newBuilder()
+                            .setDossier(worked(r.getCode()).toBuilder().setDueAt(r.getNewDueAt()))
+                            .build());
         }
 
         @Override
-        public void requireFinancialObligation(RequireFinancialObligationRequest r,
-                                               StreamObserver<RequireFinancialObligationResponse> o) {
-            answer("RequireFinancialObligation", r, o, () -> RequireFinancialObligationResponse.newBuilder()
-                    .setDossier(worked(r.getCode())).build());
+        public void requireFinancialObligation(
+                RequireFinancialObligationRequest r, StreamObserver<RequireFinancialObligationResponse> o) {
+            answer(
+                    "RequireFinancialObligation",
+                    r,
+                    o,
+                    () -> RequireFinancialObligationResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
-        public void confirmFinancialObligation(ConfirmFinancialObligationRequest r,
-                                               StreamObserver<ConfirmFinancialObligationResponse> o) {
-            answer("ConfirmFinancialObligation", r, o, () -> ConfirmFinancialObligationResponse.newBuilder()
-                    .setDossier(worked(r.getCode())).build());
+        public void confirmFinancialObligation(
+                ConfirmFinancialObligationRequest r, StreamObserver<ConfirmFinancialObligationResponse> o) {
+            answer(
+                    "ConfirmFinancialObligation",
+                    r,
+                    o,
+                    () -> ConfirmFinancialObligationResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void withdrawDossier(WithdrawDossierRequest r, StreamObserver<WithdrawDossierResponse> o) {
-            answer("WithdrawDossier", r, o,
-                    () -> WithdrawDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "WithdrawDossier",
+                    r,
+                    o,
+                    () -> WithdrawDossierResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void stopDossier(StopDossierRequest r, StreamObserver<StopDossierResponse> o) {
-            answer("StopDossier", r, o,
-                    () -> StopDossierResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "StopDossier",
+                    r,
+                    o,
+                    () -> StopDossierResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void issueResult(IssueResultRequest r, StreamObserver<IssueResultResponse> o) {
-            answer("IssueResult", r, o,
-                    () -> IssueResultResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "IssueResult",
+                    r,
+                    o,
+                    () -> IssueResultResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void returnResult(ReturnResultRequest r, StreamObserver<ReturnResultResponse> o) {
-            answer("ReturnResult", r, o,
-                    () -> ReturnResultResponse.newBuilder().setDossier(worked(r.getCode())).build());
+            answer(
+                    "ReturnResult",
+                    r,
+                    o,
+                    () -> ReturnResultResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .build());
         }
 
         @Override
         public void getTimeline(GetTimelineRequest r, StreamObserver<GetTimelineResponse> o) {
-            answer("GetTimeline", r, o, () -> GetTimelineResponse.newBuilder()
-                    .setDossier(worked(r.getCode()))
-                    .addEntries(TimelineEntry.newBuilder().setAt(ts(RECEIVED_AT)).setEvent("RECEIVE_AT_COUNTER")
-                            .setLabel("Tiếp nhận tại quầy").setToStatus(DossierStatus.DOSSIER_STATUS_RECEIVED)
-                            .setActorUsername("mc.ngocson").setActorUnitCode("11077"))
-                    .addEntries(TimelineEntry.newBuilder().setAt(ts(RECEIVED_AT.plusSeconds(3600)))
-                            .setEvent("TRANSFER").setLabel("Chuyển xử lý")
-                            .setFromStatus(DossierStatus.DOSSIER_STATUS_RECEIVED)
-                            .setToStatus(DossierStatus.DOSSIER_STATUS_IN_PROCESS)
-                            .setActorUsername("mc.ngocson").setActorUnitCode("11077").setReason("đủ hồ sơ"))
-                    .build());
+            answer(
+                    "GetTimeline",
+                    r,
+                    o,
+                    () -> GetTimelineResponse.newBuilder()
+                            .setDossier(worked(r.getCode()))
+                            .addEntries(TimelineEntry.newBuilder()
+                                    .setAt(ts(RECEIVED_AT))
+                                    .setEvent("RECEIVE_AT_COUNTER")
+                                    .setLabel("Tiếp nhận tại quầy")
+                                    .setToStatus(DossierStatus.DOSSIER_STATUS_RECEIVED)
+                                    .setActorUsername("mc.ngocson")
+                                    .setActorUnitCode("11077"))
+                            .addEntries(TimelineEntry.newBuilder()
+                                    .setAt(ts(RECEIVED_AT.plusSeconds(3600)))
+                                    .setEvent("TRANSFER")
+                                    .setLabel("Chuyển xử lý")
+                                    .setFromStatus(DossierStatus.DOSSIER_STATUS_RECEIVED)
+                                    .setToStatus(DossierStatus.DOSSIER_STATUS_IN_PROCESS)
+                                    .setActorUsername("mc.ngocson")
+                                    .setActorUnitCode("11077")
+                                    .setReason("đủ hồ sơ"))
+                            .build());
         }
 
         @Override
         public void renderForm(RenderFormRequest r, StreamObserver<RenderFormResponse> o) {
             String name = formFileName;
-            answer("RenderForm", r, o, () -> RenderFormResponse.newBuilder()
-                    .setFileName(name != null ? name : r.getCode() + "-receipt.pdf")
-                    .setPdf(com.google.protobuf.ByteString.copyFrom(PDF)).build());
+            answer(
+                    "RenderForm",
+                    r,
+                    o,
+                    () -> RenderFormResponse.newBuilder()
+                            .setFileName(name != null ? name : r.getCode() + "-receipt.pdf")
+                            .setPdf(com.google.protobuf.ByteString.copyFrom(PDF))
+                            .build());
         }
 
         @Override
         public void listInbox(ListInboxRequest r, StreamObserver<ListInboxResponse> o) {
-            answer("ListInbox", r, o, () -> ListInboxResponse.newBuilder()
-                    .addItems(InboxItem.newBuilder().setDossier(worked("H30.298.11077-250303-0001"))
-                            .setDeadlineState(DeadlineState.DEADLINE_STATE_NEAR_DUE))
-                    .setPage(PageInfo.newBuilder().setNextPageToken("i2")).build());
+            answer(
+                    "ListInbox",
+                    r,
+                    o,
+                    () -> ListInboxResponse.newBuilder()
+                            .addItems(InboxItem.newBuilder()
+                                    .setDossier(worked("H30.298.11077-250303-0001"))
+                                    .setDeadlineState(DeadlineState.DEADLINE_STATE_NEAR_DUE))
+                            .setPage(PageInfo.newBuilder().setNextPageToken("i2"))
+                            .build());
         }
 
         @Override
         public void listMyDossiers(ListMyDossiersRequest r, StreamObserver<ListMyDossiersResponse> o) {
-            answer("ListMyDossiers", r, o, () -> ListMyDossiersResponse.newBuilder()
-                    .addDossiers(worked("H30.298.11077-250303-0001"))
-                    .setPage(PageInfo.getDefaultInstance()).build());
+            answer(
+                    "ListMyDossiers",
+                    r,
+                    o,
+                    () -> ListMyDossiersResponse.newBuilder()
+                            .addDossiers(worked("H30.298.11077-250303-0001"))
+                            .setPage(PageInfo.getDefaultInstance())
+                            .build());
         }
 
         @Override
         public void rateDossier(RateDossierRequest r, StreamObserver<RateDossierResponse> o) {
-            answer("RateDossier", r, o, () -> RateDossierResponse.newBuilder().setCode(r.getCode()).build());
+            answer(
+                    "RateDossier",
+                    r,
+                    o,
+                    () -> RateDossierResponse.newBuilder().setCode(r.getCode()).build());
         }
     }
 
     /** What ExportCatalogue answers as content. */
-    public static final byte[] EXPORT = "code,name\n1.001193,Đăng ký khai sinh\n"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    public static final byte[] EXPORT =
+            "code,name\n1.001193,Đăng ký khai sinh\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** A version of procedure(): the code and version from the caller where it names them. */
     public static ProcedureVersion procedureVersion(String code, int version, PublicationState state) {
         return ProcedureVersion.newBuilder()
                 .setProcedure(procedure().toBuilder().setCode(code).setVersion(version))
-                .setState(state).setPublicationDecision(state == PublicationState.PUBLICATION_STATE_DRAFT ? ""
-                        : "1520/QĐ-UBND")
+                .setState(state)
+                .setPublicationDecision(state == PublicationState.PUBLICATION_STATE_DRAFT ? "" : "1520/QĐ-UBND")
                 .setPublishedOn(state == PublicationState.PUBLICATION_STATE_DRAFT ? "" : "2025-03-01")
-                .setEffectiveOn("2025-03-15").setRequiresPaperResult(true)
-                .addReceivingUnits(ReceivingUnit.newBuilder().setUnitCode("11077").setCompetentUnitCode("11077"))
+                .setEffectiveOn("2025-03-15")
+                .setRequiresPaperResult(true)
+                .addReceivingUnits(
+                        ReceivingUnit.newBuilder().setUnitCode("11077").setCompetentUnitCode("11077"))
                 .build();
     }
 
     private final class Catalog extends CatalogServiceGrpc.CatalogServiceImplBase {
 
         @Override
-        public void createProcedureDraft(CreateProcedureDraftRequest r,
-                                         StreamObserver<CreateProcedureDraftResponse> o) {
-            answer("CreateProcedureDraft", r, o, () -> CreateProcedureDraftResponse.newBuilder()
-                    .setVersion(procedureVersion(r.getDraft().getCode(), 3, PublicationState.PUBLICATION_STATE_DRAFT))
-                    .build());
+        public void createProcedureDraft(
+                CreateProcedureDraftRequest r, StreamObserver<CreateProcedureDraftResponse> o) {
+            answer(
+                    "CreateProcedureDraft",
+                    r,
+                    o,
+                    () -> CreateProcedureDraftResponse.newBuilder()
+                            .setVersion(procedureVersion(
+                                    r.getDraft().getCode(), 3, PublicationState.PUBLICATION_STATE_DRAFT))
+                            .build());
         }
 
         @Override
         public void publishProcedure(PublishProcedureRequest r, StreamObserver<PublishProcedureResponse> o) {
-            answer("PublishProcedure", r, o, () -> PublishProcedureResponse.newBuilder()
-                    .setVersion(procedureVersion(r.getCode(), r.getVersion(),
-                            PublicationState.PUBLICATION_STATE_PUBLISHED)).build());
+            answer(
+                    "PublishProcedure",
+                    r,
+                    o,
+                    () -> PublishProcedureResponse.newBuilder()
+                            .setVersion(procedureVersion(
+                                    r.getCode(), r.getVersion(), PublicationState.PUBLICATION_STATE_PUBLISHED))
+                            .build());
         }
 
         @Override
         public void withdrawProcedure(WithdrawProcedureRequest r, StreamObserver<WithdrawProcedureResponse> o) {
-            answer("WithdrawProcedure", r, o, () -> WithdrawProcedureResponse.newBuilder()
-                    .setVersion(procedureVersion(r.getCode(), 2, PublicationState.PUBLICATION_STATE_WITHDRAWN))
-                    .build());
+            answer(
+                    "WithdrawProcedure",
+                    r,
+                    o,
+                    () -> WithdrawProcedureResponse.newBuilder()
+                            .setVersion(procedureVersion(r.getCode(), 2, PublicationState.PUBLICATION_STATE_WITHDRAWN))
+                            .build());
         }
 
         @Override
         public void getProcedure(GetProcedureRequest r, StreamObserver<GetProcedureResponse> o) {
-            answer("GetProcedure", r, o, () -> GetProcedureResponse.newBuilder()
-                    .setVersion(procedureVersion(r.getCode(), r.getVersion() == 0 ? 2 : r.getVersion(),
-                            PublicationState.PUBLICATION_STATE_PUBLISHED)).build());
+            answer(
+                    "GetProcedure",
+                    r,
+                    o,
+                    () -> GetProcedureResponse.newBuilder()
+                            .setVersion(procedureVersion(
+                                    r.getCode(),
+                                    r.getVersion() == 0 ? 2 : r.getVersion(),
+                                    PublicationState.PUBLICATION_STATE_PUBLISHED))
+                            .build());
         }
 
         @Override
         public void getPublicListing(GetPublicListingRequest r, StreamObserver<GetPublicListingResponse> o) {
-            answer("GetPublicListing", r, o, () -> GetPublicListingResponse.newBuilder()
-                    .setUnit(unit(r.getUnitCode(), "01", UnitLevel.UNIT_LEVEL_COMMUNE))
-                    .addAtDesk(procedure()).addByPost(procedure()).build());
+            answer(
+                    "GetPublicListing",
+                    r,
+                    o,
+                    () -> GetPublicListingResponse.newBuilder()
+                            .setUnit(unit(r.getUnitCode(), "01", UnitLevel.UNIT_LEVEL_COMMUNE))
+                            .addAtDesk(procedure())
+                            .addByPost(procedure())
+                            .build());
         }
 
         @Override
         public void importCatalogue(ImportCatalogueRequest r, StreamObserver<ImportCatalogueResponse> o) {
-            answer("ImportCatalogue", r, o, () -> ImportCatalogueResponse.newBuilder().setDraftsCreated(2).build());
+            answer(
+                    "ImportCatalogue",
+                    r,
+                    o,
+                    () -> ImportCatalogueResponse.newBuilder()
+                            .setDraftsCreated(2)
+                            .build());
         }
 
         @Override
         public void exportCatalogue(ExportCatalogueRequest r, StreamObserver<ExportCatalogueResponse> o) {
             boolean xlsx = r.getFormat() == CatalogueFormat.CATALOGUE_FORMAT_XLSX;
-            answer("ExportCatalogue", r, o, () -> ExportCatalogueResponse.newBuilder()
-                    .setFileName(xlsx ? "tthc-2025-03-03.xlsx" : "tthc-2025-03-03.csv")
-                    .setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                            : "text/csv")
-                    .setContent(com.google.protobuf.ByteString.copyFrom(EXPORT)).build());
+            answer(
+                    "ExportCatalogue",
+                    r,
+                    o,
+                    () -> ExportCatalogueResponse.newBuilder()
+                            .setFileName(xlsx ? "tthc-2025-03-03.xlsx" : "tthc-2025-03-03.csv")
+                            .setContentType(
+                                    xlsx
+                                            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                                            : "text/csv")
+                            .setContent(com.google.protobuf.ByteString.copyFrom(EXPORT))
+                            .build());
         }
 
         @Override
         public void reviewCatalogue(ReviewCatalogueRequest r, StreamObserver<ReviewCatalogueResponse> o) {
-            answer("ReviewCatalogue", r, o, () -> ReviewCatalogueResponse.newBuilder()
-                    .addItems(ReviewItem.newBuilder().setCode("1.001193").setVersion(2).setName("Đăng ký khai sinh")
-                            .setIssue(ReviewIssue.REVIEW_ISSUE_PUBLISHED_LATE).setDetail("công bố sau 5 ngày"))
-                    .build());
+            answer(
+                    "ReviewCatalogue",
+                    r,
+                    o,
+                    () -> ReviewCatalogueResponse.newBuilder()
+                            .addItems(ReviewItem.newBuilder()
+                                    .setCode("1.001193")
+                                    .setVersion(2)
+                                    .setName("Đăng ký khai sinh")
+                                    .setIssue(ReviewIssue.REVIEW_ISSUE_PUBLISHED_LATE)
+                                    .setDetail("công bố sau 5 ngày"))
+                            .build());
         }
     }
 
     /** A feedback as the fake answers it: the id from the request, sender contact set, ANSWERED. */
     public static vn.motcua.proto.feedback.v1.Feedback feedback(String id) {
         return vn.motcua.proto.feedback.v1.Feedback.newBuilder()
-                .setId(id).setUnitCode("11077").setTitle("Thủ tục rườm rà").setContent("Yêu cầu quá nhiều giấy tờ")
-                .setSenderName("Nguyễn Văn An").setSenderAddress("Số 1 Tràng Tiền").setSenderContact("0912345678")
+                .setId(id)
+                .setUnitCode("11077")
+                .setTitle("Thủ tục rườm rà")
+                .setContent("Yêu cầu quá nhiều giấy tờ")
+                .setSenderName("Nguyễn Văn An")
+                .setSenderAddress("Số 1 Tràng Tiền")
+                .setSenderContact("0912345678")
                 .setState(vn.motcua.proto.feedback.v1.FeedbackState.FEEDBACK_STATE_ANSWERED)
                 .setStateLabel("Đã trả lời")
                 .setClassification(vn.motcua.proto.feedback.v1.FeedbackClass.FEEDBACK_CLASS_REGULATION_IN_COMPETENCE)
-                .setAnswer("Đã đơn giản hoá").setReceivedAt(ts(RECEIVED_AT)).setStepDueAt(ts(DUE_AT))
-                .setLikes(3).setDislikes(1)
+                .setAnswer("Đã đơn giản hoá")
+                .setReceivedAt(ts(RECEIVED_AT))
+                .setStepDueAt(ts(DUE_AT))
+                .setLikes(3)
+                .setDislikes(1)
                 .setDeadlineState(vn.motcua.proto.feedback.v1.FeedbackDeadlineState.FEEDBACK_DEADLINE_STATE_NEAR_DUE)
                 .build();
     }
@@ -620,66 +875,122 @@ public final class FakeServices implements AutoCloseable {
     private final class Feedbacks extends vn.motcua.proto.feedback.v1.FeedbackServiceGrpc.FeedbackServiceImplBase {
 
         @Override
-        public void submitFeedback(vn.motcua.proto.feedback.v1.SubmitFeedbackRequest r,
-                                   StreamObserver<vn.motcua.proto.feedback.v1.SubmitFeedbackResponse> o) {
-            answer("SubmitFeedback", r, o, () -> vn.motcua.proto.feedback.v1.SubmitFeedbackResponse.newBuilder()
-                    .setFeedback(feedback("fb-1")).build());
+        public void submitFeedback(
+                vn.motcua.proto.feedback.v1.SubmitFeedbackRequest r,
+                StreamObserver<vn.motcua.proto.feedback.v1.SubmitFeedbackResponse> o) {
+            answer(
+                    "SubmitFeedback",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.feedback.v1.SubmitFeedbackResponse.newBuilder()
+                            .setFeedback(feedback("fb-1"))
+                            .build());
         }
 
         @Override
-        public void classifyFeedback(vn.motcua.proto.feedback.v1.ClassifyFeedbackRequest r,
-                                     StreamObserver<vn.motcua.proto.feedback.v1.ClassifyFeedbackResponse> o) {
-            answer("ClassifyFeedback", r, o, () -> vn.motcua.proto.feedback.v1.ClassifyFeedbackResponse.newBuilder()
-                    .setFeedback(feedback(r.getId())).build());
+        public void classifyFeedback(
+                vn.motcua.proto.feedback.v1.ClassifyFeedbackRequest r,
+                StreamObserver<vn.motcua.proto.feedback.v1.ClassifyFeedbackResponse> o) {
+            answer(
+                    "ClassifyFeedback",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.feedback.v1.ClassifyFeedbackResponse.newBuilder()
+                            .setFeedback(feedback(r.getId()))
+                            .build());
         }
 
         @Override
-        public void forwardFeedback(vn.motcua.proto.feedback.v1.ForwardFeedbackRequest r,
-                                    StreamObserver<vn.motcua.proto.feedback.v1.ForwardFeedbackResponse> o) {
-            answer("ForwardFeedback", r, o, () -> vn.motcua.proto.feedback.v1.ForwardFeedbackResponse.newBuilder()
-                    .setFeedback(feedback(r.getId())).build());
+        public void forwardFeedback(
+                vn.motcua.proto.feedback.v1.ForwardFeedbackRequest r,
+                StreamObserver<vn.motcua.proto.feedback.v1.ForwardFeedbackResponse> o) {
+            answer(
+                    "ForwardFeedback",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.feedback.v1.ForwardFeedbackResponse.newBuilder()
+                            .setFeedback(feedback(r.getId()))
+                            .build());
         }
 
         @Override
-        public void answerFeedback(vn.motcua.proto.feedback.v1.AnswerFeedbackRequest r,
-                                   StreamObserver<vn.motcua.proto.feedback.v1.AnswerFeedbackResponse> o) {
-            answer("AnswerFeedback", r, o, () -> vn.motcua.proto.feedback.v1.AnswerFeedbackResponse.newBuilder()
-                    .setFeedback(feedback(r.getId())).build());
+        public void answerFeedback(
+                vn.motcua.proto.feedback.v1.AnswerFeedbackRequest r,
+                StreamObserver<vn.motcua.proto.feedback.v1.AnswerFeedbackResponse> o) {
+            answer(
+                    "AnswerFeedback",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.feedback.v1.AnswerFeedbackResponse.newBuilder()
+                            .setFeedback(feedback(r.getId()))
+                            .build());
         }
 
         @Override
-        public void publishFeedbackAnswer(vn.motcua.proto.feedback.v1.PublishFeedbackAnswerRequest r,
-                                          StreamObserver<vn.motcua.proto.feedback.v1.PublishFeedbackAnswerResponse> o) {
-            answer("PublishFeedbackAnswer", r, o, () -> vn.motcua.proto.feedback.v1.PublishFeedbackAnswerResponse
-                    .newBuilder().setFeedback(feedback(r.getId())).build());
+        public void publishFeedbackAnswer(
+                vn.motcua.proto.feedback.v1.PublishFeedbackAnswerRequest r,
+                StreamObserver<vn.motcua.proto.feedback.v1.PublishFeedbackAnswerResponse> o) {
+            answer(
+                    "PublishFeedbackAnswer",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.feedback.v1.PublishFeedbackAnswerResponse.newBuilder()
+                            .setFeedback(feedback(r.getId()))
+                            .build());
         }
 
         @Override
-        public void reactToFeedback(vn.motcua.proto.feedback.v1.ReactToFeedbackRequest r,
-                                    StreamObserver<vn.motcua.proto.feedback.v1.ReactToFeedbackResponse> o) {
-            answer("ReactToFeedback", r, o, () -> vn.motcua.proto.feedback.v1.ReactToFeedbackResponse.newBuilder()
-                    .setFeedback(feedback(r.getId())).build());
+        public void reactToFeedback(
+                vn.motcua.proto.feedback.v1.ReactToFeedbackRequest r,
+                StreamObserver<vn.motcua.proto.feedback.v1.ReactToFeedbackResponse> o) {
+            answer(
+                    "ReactToFeedback",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.feedback.v1.ReactToFeedbackResponse.newBuilder()
+                            .setFeedback(feedback(r.getId()))
+                            .build());
         }
 
         @Override
-        public void getFeedback(vn.motcua.proto.feedback.v1.GetFeedbackRequest r,
-                                StreamObserver<vn.motcua.proto.feedback.v1.GetFeedbackResponse> o) {
-            answer("GetFeedback", r, o, () -> vn.motcua.proto.feedback.v1.GetFeedbackResponse.newBuilder()
-                    .setFeedback(feedback(r.getId())).build());
+        public void getFeedback(
+                vn.motcua.proto.feedback.v1.GetFeedbackRequest r,
+                StreamObserver<vn.motcua.proto.feedback.v1.GetFeedbackResponse> o) {
+            answer(
+                    "GetFeedback",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.feedback.v1.GetFeedbackResponse.newBuilder()
+                            .setFeedback(feedback(r.getId()))
+                            .build());
         }
 
         @Override
-        public void listFeedback(vn.motcua.proto.feedback.v1.ListFeedbackRequest r,
-                                 StreamObserver<vn.motcua.proto.feedback.v1.ListFeedbackResponse> o) {
-            answer("ListFeedback", r, o, () -> vn.motcua.proto.feedback.v1.ListFeedbackResponse.newBuilder()
-                    .addItems(feedback("fb-1")).setPage(PageInfo.newBuilder().setNextPageToken("f2")).build());
+        public void listFeedback(
+                vn.motcua.proto.feedback.v1.ListFeedbackRequest r,
+                StreamObserver<vn.motcua.proto.feedback.v1.ListFeedbackResponse> o) {
+            answer(
+                    "ListFeedback",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.feedback.v1.ListFeedbackResponse.newBuilder()
+                            .addItems(feedback("fb-1"))
+                            .setPage(PageInfo.newBuilder().setNextPageToken("f2"))
+                            .build());
         }
 
         @Override
-        public void listPublishedFeedback(vn.motcua.proto.feedback.v1.ListPublishedFeedbackRequest r,
-                                          StreamObserver<vn.motcua.proto.feedback.v1.ListPublishedFeedbackResponse> o) {
-            answer("ListPublishedFeedback", r, o, () -> vn.motcua.proto.feedback.v1.ListPublishedFeedbackResponse
-                    .newBuilder().addItems(feedback("fb-1")).setPage(PageInfo.getDefaultInstance()).build());
+        public void listPublishedFeedback(
+                vn.motcua.proto.feedback.v1.ListPublishedFeedbackRequest r,
+                StreamObserver<vn.motcua.proto.feedback.v1.ListPublishedFeedbackResponse> o) {
+            answer(
+                    "ListPublishedFeedback",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.feedback.v1.ListPublishedFeedbackResponse.newBuilder()
+                            .addItems(feedback("fb-1"))
+                            .setPage(PageInfo.getDefaultInstance())
+                            .build());
         }
     }
 }

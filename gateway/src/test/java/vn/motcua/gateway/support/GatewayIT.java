@@ -1,22 +1,21 @@
 package vn.motcua.gateway.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
-import vn.motcua.platform.testing.TestIdentityProvider;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import vn.motcua.platform.testing.TestIdentityProvider;
 
 /**
  * Base of the gateway's integration tests: the real gateway on a random port, the platform's TestIdentityProvider
@@ -30,12 +29,14 @@ public abstract class GatewayIT implements TestPropertyProvider {
 
     @Inject
     protected EmbeddedServer server;
+
     @Inject
     protected JsonMapper json;
 
     protected Api api;
     /** The management port (endpoints.all.port): /health and /prometheus, which the public port does not serve. */
     protected Api management;
+
     private final int managementPort = freePort();
 
     @Override
@@ -104,7 +105,9 @@ public abstract class GatewayIT implements TestPropertyProvider {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         Map<String, Object> problem = reply.json();
-        assertThat(problem).containsEntry("status", status).containsEntry("reason", reason)
+        assertThat(problem)
+                .containsEntry("status", status)
+                .containsEntry("reason", reason)
                 .containsKeys("type", "title", "requestId");
         assertThat(problem.get("requestId")).isEqualTo(reply.header("X-Request-Id"));
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");

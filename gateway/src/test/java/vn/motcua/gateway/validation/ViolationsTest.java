@@ -1,13 +1,12 @@
 package vn.motcua.gateway.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.problem.FieldError;
 import vn.motcua.gateway.problem.ProblemException;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ViolationsTest {
 
@@ -20,8 +19,12 @@ class ViolationsTest {
         assertThat(v.code("c", "a/b", false)).isNull();
         assertThat(v.code("d", "x".repeat(65), false)).isNull();
         assertThat(v.code("e", "", true)).isNull();
-        assertThatThrownBy(v::throwIfAny).isInstanceOfSatisfying(ProblemException.class, e ->
-                assertThat(e.errors()).extracting(FieldError::field).containsExactly("c", "d", "e"));
+        assertThatThrownBy(v::throwIfAny)
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("c", "d", "e"));
     }
 
     @Test
@@ -34,8 +37,12 @@ class ViolationsTest {
         v.text("c1", "a\u0085b", true, 200);
         v.text("rlo", "a\u202Eb", true, 200);
 
-        assertThatThrownBy(v::throwIfAny).isInstanceOfSatisfying(ProblemException.class, e ->
-                assertThat(e.errors()).extracting(FieldError::field).containsExactly("tab", "del", "c1", "rlo"));
+        assertThatThrownBy(v::throwIfAny)
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("tab", "del", "c1", "rlo"));
     }
 
     @Test
@@ -54,8 +61,11 @@ class ViolationsTest {
         v.date("feb30", "2025-02-30", true);
         v.date("short", "2025-3-1", true);
         v.date("signed", "+2025-03-01", true);
-        assertThatThrownBy(v::throwIfAny).isInstanceOfSatisfying(ProblemException.class, e ->
-                assertThat(e.errors()).extracting(FieldError::field)
-                        .containsExactly("zero", "big", "token", "feb30", "short", "signed"));
+        assertThatThrownBy(v::throwIfAny)
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("zero", "big", "token", "feb30", "short", "signed"));
     }
 }

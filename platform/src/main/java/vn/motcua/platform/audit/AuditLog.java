@@ -3,13 +3,12 @@ package vn.motcua.platform.audit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import vn.motcua.platform.auth.Caller;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.platform.auth.Caller;
 
 /**
  * The administrative audit trail: one JSON object per line on the logger {@code motcua.audit}. Each process's
@@ -47,8 +46,13 @@ public class AuditLog {
      * The line of a request decided (or refused) as a whole: action, outcome, reason unless OK, the caller (null when
      * none was known), the target (client text: cut at 64 characters) and the request id.
      */
-    public void write(String action, Outcome outcome, @Nullable String reason, @Nullable Caller caller,
-                      @Nullable String target, @Nullable String requestId) {
+    public void write(
+            String action,
+            Outcome outcome,
+            @Nullable String reason,
+            @Nullable Caller caller,
+            @Nullable String target,
+            @Nullable String requestId) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("action", action);
         line.put("outcome", outcome.name());
@@ -58,8 +62,11 @@ public class AuditLog {
         line.put("actorId", caller == null ? null : caller.subject());
         line.put("actor", caller == null ? null : caller.username());
         line.put("actorUnit", caller == null ? null : caller.unitCode());
-        line.put("target", target == null || target.isBlank() ? null
-                : target.length() > MAX_TARGET ? target.substring(0, MAX_TARGET) : target);
+        line.put(
+                "target",
+                target == null || target.isBlank()
+                        ? null
+                        : target.length() > MAX_TARGET ? target.substring(0, MAX_TARGET) : target);
         line.put("requestId", requestId);
         write(line);
     }
@@ -70,9 +77,12 @@ public class AuditLog {
             AUDIT.info(json.writeValueAsString(line));
         } catch (IOException e) {
             // an audit line must never be lost silently; still one JSON object per line
-            AUDIT.error("{\"action\":{},\"outcome\":{},\"actorId\":{},"
-                    + "\"error\":\"audit line could not be serialised\"}",
-                    quoted(line.get("action")), quoted(line.get("outcome")), quoted(line.get("actorId")));
+            AUDIT.error(
+                    "{\"action\":{},\"outcome\":{},\"actorId\":{},"
+                            + "\"error\":\"audit line could not be serialised\"}",
+                    quoted(line.get("action")),
+                    quoted(line.get("outcome")),
+                    quoted(line.get("actorId")));
         }
     }
 

@@ -2,13 +2,12 @@ package vn.motcua.platform.audit;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.function.Supplier;
 import vn.motcua.platform.audit.AuditLog.Outcome;
 import vn.motcua.platform.auth.CallContext;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
-
-import java.util.function.Supplier;
 
 /**
  * Audits administrative changes where they are decided, in the service: every path to the change (the gateway, a
@@ -30,7 +29,8 @@ public class AuditedChanges {
         try {
             result = change.get();
         } catch (DomainException e) {
-            Outcome outcome = e.kind() == ErrorKind.PERMISSION_DENIED ? Outcome.DENIED
+            Outcome outcome = e.kind() == ErrorKind.PERMISSION_DENIED
+                    ? Outcome.DENIED
                     : e.kind() == ErrorKind.UNAUTHENTICATED ? Outcome.UNAUTHENTICATED : Outcome.FAILED;
             write(caller, action, target, outcome, e.reason().name());
             throw e;
@@ -42,8 +42,9 @@ public class AuditedChanges {
         return result;
     }
 
-    private void write(Caller caller, String action, @Nullable String target, Outcome outcome,
-                       @Nullable String reason) {
-        log.write(action, outcome, reason, caller, target, CallContext.requestId().orElse(null));
+    private void write(
+            Caller caller, String action, @Nullable String target, Outcome outcome, @Nullable String reason) {
+        log.write(
+                action, outcome, reason, caller, target, CallContext.requestId().orElse(null));
     }
 }

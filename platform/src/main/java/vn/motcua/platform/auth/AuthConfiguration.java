@@ -1,7 +1,6 @@
 package vn.motcua.platform.auth;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-
 import java.util.List;
 
 /**

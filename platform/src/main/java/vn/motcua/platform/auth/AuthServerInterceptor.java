@@ -8,13 +8,12 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.ErrorReason;
-import vn.motcua.platform.error.GrpcErrors;
-
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.error.GrpcErrors;
 
 /**
  * Authenticates every incoming call from its {@code authorization: Bearer ...} metadata and puts the
@@ -39,8 +38,8 @@ public class AuthServerInterceptor implements ServerInterceptor {
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                      ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String method = call.getMethodDescriptor().getFullMethodName();
         String service = call.getMethodDescriptor().getServiceName();
         Context context = Context.current()
@@ -56,8 +55,7 @@ public class AuthServerInterceptor implements ServerInterceptor {
             }
         } catch (DomainException e) {
             call.close(GrpcErrors.toStatus(e), GrpcErrors.trailers(e));
-            return new ServerCall.Listener<>() {
-            };
+            return new ServerCall.Listener<>() {};
         }
         return Contexts.interceptCall(context, call, headers, next);
     }
@@ -72,6 +70,8 @@ public class AuthServerInterceptor implements ServerInterceptor {
 
     /** Accepts a caller's request id only if it is harmless in logs; otherwise makes one. */
     private static String requestId(String given) {
-        return given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return given != null && SAFE_REQUEST_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
     }
 }

@@ -1,10 +1,9 @@
 package vn.motcua.platform.auth;
 
 import io.grpc.Context;
+import java.util.Optional;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorReason;
-
-import java.util.Optional;
 
 /** gRPC Context keys set by {@link AuthServerInterceptor} and read by handlers and client interceptors. */
 public final class CallContext {
@@ -13,8 +12,7 @@ public final class CallContext {
     public static final Context.Key<String> REQUEST_ID = Context.key("motcua-request-id");
     public static final Context.Key<String> TRACEPARENT = Context.key("motcua-traceparent");
 
-    private CallContext() {
-    }
+    private CallContext() {}
 
     public static Optional<Caller> caller() {
         return Optional.ofNullable(CALLER.get());

@@ -14,8 +14,14 @@ import java.util.Set;
  * @param clientId  the OAuth client the token was issued to (azp)
  * @param token     the raw bearer token, forwarded unchanged on service-to-service calls
  */
-public record Caller(String subject, String username, Set<String> roles, String unitCode, String citizenId,
-                     String clientId, String token) {
+public record Caller(
+        String subject,
+        String username,
+        Set<String> roles,
+        String unitCode,
+        String citizenId,
+        String clientId,
+        String token) {
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -8,7 +8,6 @@ import io.grpc.ForwardingClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +28,8 @@ public class ForwardingClientInterceptor implements ClientInterceptor {
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
             @Override
             public void start(Listener<R> listener, Metadata headers) {
-                String token = CallContext.caller().map(Caller::token)
+                String token = CallContext.caller()
+                        .map(Caller::token)
                         .orElseGet(() -> fallbackToken == null ? null : fallbackToken.get());
                 if (token != null && headers.get(MetadataKeys.AUTHORIZATION) == null) {
                     headers.put(MetadataKeys.AUTHORIZATION, "Bearer " + token);

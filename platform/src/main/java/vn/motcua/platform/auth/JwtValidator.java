@@ -12,9 +12,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.inject.Singleton;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.ErrorReason;
-
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
@@ -24,6 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorReason;
 
 /**
  * Validates Keycloak access tokens against the realm's JWKS: signature, issuer, audience, expiry.
@@ -38,14 +37,22 @@ public class JwtValidator {
         JWKSource<SecurityContext> keys;
         try {
             // nimbus defaults to 500 ms timeouts, too short for Keycloak or a loaded 2-core machine
-            keys = JWKSourceBuilder.create(URI.create(config.getJwksUri()).toURL(),
-                    new DefaultResourceRetriever(5_000, 5_000, 256 * 1024)).retrying(true).build();
+            keys = JWKSourceBuilder.create(
+                            URI.create(config.getJwksUri()).toURL(),
+                            new DefaultResourceRetriever(5_000, 5_000, 256 * 1024))
+                    .retrying(true)
+                    .build();
         } catch (MalformedURLException e) {
             throw new IllegalStateException("motcua.auth.jwks-uri is not a URL: " + config.getJwksUri(), e);
         }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
-                Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256,
-                        JWSAlgorithm.ES256), keys));
+                Set.of(
+                        JWSAlgorithm.RS256,
+                        JWSAlgorithm.RS384,
+                        JWSAlgorithm.RS512,
+                        JWSAlgorithm.PS256,
+                        JWSAlgorithm.ES256),
+                keys));
         DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
                 // nimbus probes these sets with contains(null), which immutable Set.of rejects
                 new HashSet<>(List.of(config.getAudience())),
@@ -65,8 +72,8 @@ public class JwtValidator {
             throw DomainException.unauthenticated(ErrorReason.TOKEN_INVALID, "the bearer token is not valid");
         } catch (JOSEException e) {
             // key retrieval failed: the identity provider is unreachable, not the caller's fault
-            throw DomainException.unavailable(ErrorReason.IDENTITY_PROVIDER_UNAVAILABLE,
-                    "token keys could not be loaded");
+            throw DomainException.unavailable(
+                    ErrorReason.IDENTITY_PROVIDER_UNAVAILABLE, "token keys could not be loaded");
         }
         return toCaller(claims, token);
     }

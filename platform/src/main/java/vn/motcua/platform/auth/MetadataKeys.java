@@ -12,6 +12,5 @@ public final class MetadataKeys {
     public static final Metadata.Key<String> TRACEPARENT =
             Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
 
-    private MetadataKeys() {
-    }
+    private MetadataKeys() {}
 }

@@ -20,19 +20,18 @@ public final class Roles {
     public static final String REPORT_VIEWER = "report_viewer";
 
     /** Every role of a public servant, in a stable order (documentation, OpenAPI); a citizen has none of them. */
-    public static final List<String> OFFICER_LIST = List.of(RECEPTION_OFFICER, SPECIALIST, UNIT_LEADER, CLERK,
-            TTHC_CONTROLLER, UNIT_ADMIN, REPORT_VIEWER);
+    public static final List<String> OFFICER_LIST =
+            List.of(RECEPTION_OFFICER, SPECIALIST, UNIT_LEADER, CLERK, TTHC_CONTROLLER, UNIT_ADMIN, REPORT_VIEWER);
 
     /** Every role of a public servant; a citizen has none of them. */
     public static final Set<String> OFFICERS = Set.copyOf(OFFICER_LIST);
 
     /** A citizen or any public servant, in a stable order. */
-    public static final List<String> PERSON_LIST = List.of(CITIZEN, RECEPTION_OFFICER, SPECIALIST, UNIT_LEADER, CLERK,
-            TTHC_CONTROLLER, UNIT_ADMIN, REPORT_VIEWER);
+    public static final List<String> PERSON_LIST = List.of(
+            CITIZEN, RECEPTION_OFFICER, SPECIALIST, UNIT_LEADER, CLERK, TTHC_CONTROLLER, UNIT_ADMIN, REPORT_VIEWER);
 
     /** Every realm role a person can hold. */
     public static final Set<String> ALL = Set.copyOf(PERSON_LIST);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,7 +28,8 @@ public class ServiceAccountTokens implements Supplier<String> {
 
     private final Settings settings;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
     private Instant refreshAt = Instant.EPOCH;
 
@@ -47,8 +47,8 @@ public class ServiceAccountTokens implements Supplier<String> {
     }
 
     private void fetch() {
-        String form = "grant_type=client_credentials&client_id=" + encode(settings.getClientId())
-                + "&client_secret=" + encode(settings.getClientSecret() == null ? "" : settings.getClientSecret());
+        String form = "grant_type=client_credentials&client_id=" + encode(settings.getClientId()) + "&client_secret="
+                + encode(settings.getClientSecret() == null ? "" : settings.getClientSecret());
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.getTokenUri()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")

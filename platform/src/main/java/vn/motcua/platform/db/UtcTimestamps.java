@@ -3,11 +3,11 @@ package vn.motcua.platform.db;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.sql.Types;
 
 /**
  * How MotCua stores instants: DATETIME(6) columns holding UTC wall-clock time.
@@ -24,8 +24,7 @@ public final class UtcTimestamps {
 
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private UtcTimestamps() {
-    }
+    private UtcTimestamps() {}
 
     public static void bind(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {

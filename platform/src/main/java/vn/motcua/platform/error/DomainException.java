@@ -16,8 +16,12 @@ public class DomainException extends RuntimeException {
     private final Map<String, String> metadata;
     private final List<FieldViolation> violations;
 
-    public DomainException(ErrorKind kind, ErrorReason reason, String message, Map<String, String> metadata,
-                           List<FieldViolation> violations) {
+    public DomainException(
+            ErrorKind kind,
+            ErrorReason reason,
+            String message,
+            Map<String, String> metadata,
+            List<FieldViolation> violations) {
         super(message, null, false, false);
         this.kind = kind;
         this.reason = reason;
@@ -30,10 +34,12 @@ public class DomainException extends RuntimeException {
     }
 
     public static DomainException invalid(List<FieldViolation> violations) {
-        String summary = violations.stream().map(v -> v.field() + ": " + v.description())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
-        return new DomainException(ErrorKind.INVALID_ARGUMENT, ErrorReason.INVALID_FIELD, summary, Map.of(),
-                violations);
+        String summary = violations.stream()
+                .map(v -> v.field() + ": " + v.description())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        return new DomainException(
+                ErrorKind.INVALID_ARGUMENT, ErrorReason.INVALID_FIELD, summary, Map.of(), violations);
     }
 
     public static DomainException invalid(String field, String description) {
@@ -45,14 +51,17 @@ public class DomainException extends RuntimeException {
     }
 
     public static DomainException illegalTransition(String from, String to, String event) {
-        return new DomainException(ErrorKind.FAILED_PRECONDITION, ErrorReason.ILLEGAL_TRANSITION,
+        return new DomainException(
+                ErrorKind.FAILED_PRECONDITION,
+                ErrorReason.ILLEGAL_TRANSITION,
                 "cannot " + event + " a dossier in state " + from,
-                Map.of("from", from, "to", to, "event", event), List.of());
+                Map.of("from", from, "to", to, "event", event),
+                List.of());
     }
 
     public static DomainException ruleViolated(String rule, String message) {
-        return new DomainException(ErrorKind.FAILED_PRECONDITION, ErrorReason.RULE_VIOLATED, message,
-                Map.of("rule", rule), List.of());
+        return new DomainException(
+                ErrorKind.FAILED_PRECONDITION, ErrorReason.RULE_VIOLATED, message, Map.of("rule", rule), List.of());
     }
 
     public static DomainException permissionDenied(String message) {

@@ -18,15 +18,14 @@ import jakarta.inject.Singleton;
 public class ErrorMappingServerInterceptor implements ServerInterceptor {
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                      ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         ServerCall.Listener<Q> delegate;
         try {
             delegate = next.startCall(call, headers);
         } catch (RuntimeException e) {
             close(call, e);
-            return new ServerCall.Listener<>() {
-            };
+            return new ServerCall.Listener<>() {};
         }
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(delegate) {
             @Override

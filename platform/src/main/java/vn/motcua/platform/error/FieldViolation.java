@@ -1,5 +1,4 @@
 package vn.motcua.platform.error;
 
 /** One invalid request field, reported as a google.rpc.BadRequest field violation. */
-public record FieldViolation(String field, String description) {
-}
+public record FieldViolation(String field, String description) {}

@@ -15,8 +15,7 @@ public final class GrpcErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrpcErrors.class);
 
-    private GrpcErrors() {
-    }
+    private GrpcErrors() {}
 
     public static StatusRuntimeException toException(Throwable error) {
         if (error instanceof StatusRuntimeException sre) {
@@ -50,8 +49,10 @@ public final class GrpcErrors {
                         .build()));
         if (!e.violations().isEmpty()) {
             BadRequest.Builder badRequest = BadRequest.newBuilder();
-            e.violations().forEach(v -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                    .setField(v.field()).setDescription(v.description())));
+            e.violations()
+                    .forEach(v -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                            .setField(v.field())
+                            .setDescription(v.description())));
             status.addDetails(Any.pack(badRequest.build()));
         }
         return status.build();

@@ -6,6 +6,13 @@ import io.grpc.stub.StreamObserver;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.platform.auth.CallContext;
@@ -19,14 +26,6 @@ import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 import vn.motcua.proto.feed.v1.Heartbeat;
 import vn.motcua.proto.feed.v1.SubscribeRequest;
 import vn.motcua.proto.feed.v1.SubscribeResponse;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code motcua.feed.v1.ChangeFeed/Subscribe}: streams outbox events after the consumer's cursor, polling the
@@ -64,13 +63,17 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
         }
         FeedStore.Position position = store.position();
         if (request.getAfterSeq() + 1 < position.minRetained()) {
-            throw new DomainException(ErrorKind.OUT_OF_RANGE, ErrorReason.CURSOR_EXPIRED,
+            throw new DomainException(
+                    ErrorKind.OUT_OF_RANGE,
+                    ErrorReason.CURSOR_EXPIRED,
                     "events after " + request.getAfterSeq() + " are no longer retained; rebuild from seq "
                             + (position.minRetained() - 1),
-                    java.util.Map.of("min_retained_seq", Long.toString(position.minRetained())), List.of());
+                    java.util.Map.of("min_retained_seq", Long.toString(position.minRetained())),
+                    List.of());
         }
-        int batch = request.getBatchSize() <= 0 ? config.getMaxBatch() : Math.min(request.getBatchSize(),
-                config.getMaxBatch());
+        int batch = request.getBatchSize() <= 0
+                ? config.getMaxBatch()
+                : Math.min(request.getBatchSize(), config.getMaxBatch());
         ServerCallStreamObserver<SubscribeResponse> observer =
                 (ServerCallStreamObserver<SubscribeResponse>) responseObserver;
         new Subscription(observer, request.getAfterSeq(), batch).start();
@@ -97,8 +100,8 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
 
         void start() {
             observer.setOnCancelHandler(this::stop);
-            task = scheduler.scheduleWithFixedDelay(this, 0, config.getPollInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            task = scheduler.scheduleWithFixedDelay(
+                    this, 0, config.getPollInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
 
         private void stop() {
@@ -120,7 +123,9 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
                 while (observer.isReady()) {
                     List<FeedEvent> events = store.readAfter(cursor, batch, config.getSource());
                     for (FeedEvent event : events) {
-                        observer.onNext(SubscribeResponse.newBuilder().setEvent(toProto(event)).build());
+                        observer.onNext(SubscribeResponse.newBuilder()
+                                .setEvent(toProto(event))
+                                .build());
                         cursor = event.seq();
                     }
                     if (events.size() < batch) {
@@ -130,8 +135,11 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
                 Instant now = clock.instant();
                 if (!now.isBefore(lastHeartbeat.plus(config.getHeartbeatInterval()))) {
                     lastHeartbeat = now;
-                    observer.onNext(SubscribeResponse.newBuilder().setHeartbeat(Heartbeat.newBuilder()
-                            .setHighWaterSeq(store.position().highWater()).setAt(timestamp(now))).build());
+                    observer.onNext(SubscribeResponse.newBuilder()
+                            .setHeartbeat(Heartbeat.newBuilder()
+                                    .setHighWaterSeq(store.position().highWater())
+                                    .setAt(timestamp(now)))
+                            .build());
                 }
             } catch (RuntimeException e) {
                 if (closed || observer.isCancelled()) {
@@ -166,13 +174,24 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
     }
 
     static FeedEvent fromProto(ChangeEvent event) {
-        return new FeedEvent(event.getEventId(), event.getSeq(), event.getSource(), event.getAggregateType(),
-                event.getAggregateId(), event.getEventType(),
-                Instant.ofEpochSecond(event.getOccurredAt().getSeconds(), event.getOccurredAt().getNanos()),
-                event.getUnitCode().isEmpty() ? null : event.getUnitCode(), event.getPayload());
+        return new FeedEvent(
+                event.getEventId(),
+                event.getSeq(),
+                event.getSource(),
+                event.getAggregateType(),
+                event.getAggregateId(),
+                event.getEventType(),
+                Instant.ofEpochSecond(
+                        event.getOccurredAt().getSeconds(),
+                        event.getOccurredAt().getNanos()),
+                event.getUnitCode().isEmpty() ? null : event.getUnitCode(),
+                event.getPayload());
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 }

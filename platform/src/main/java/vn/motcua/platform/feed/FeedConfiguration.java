@@ -1,7 +1,6 @@
 package vn.motcua.platform.feed;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.List;
 

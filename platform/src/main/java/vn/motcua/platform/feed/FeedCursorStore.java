@@ -3,13 +3,12 @@ package vn.motcua.platform.feed;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import vn.motcua.platform.db.UtcTimestamps;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import vn.motcua.platform.db.UtcTimestamps;
 
 /** The consumer side: cursor per (consumer, source) and the event-id dedup log, in the consumer's database. */
 @Singleton
@@ -23,8 +22,8 @@ public class FeedCursorStore {
 
     @Transactional(readOnly = true)
     public long cursor(String consumer, String source) {
-        try (PreparedStatement ps = jdbc.getConnection().prepareStatement(
-                "SELECT last_seq FROM feed_cursor WHERE consumer = ? AND source = ?")) {
+        try (PreparedStatement ps = jdbc.getConnection()
+                .prepareStatement("SELECT last_seq FROM feed_cursor WHERE consumer = ? AND source = ?")) {
             ps.setString(1, consumer);
             ps.setString(2, source);
             try (ResultSet rs = ps.executeQuery()) {
@@ -62,10 +61,9 @@ public class FeedCursorStore {
         }
     }
 
-    private static boolean alreadyConsumed(Connection connection, String consumer, String eventId)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT 1 FROM feed_consumed WHERE consumer = ? AND event_id = ?")) {
+    private static boolean alreadyConsumed(Connection connection, String consumer, String eventId) throws SQLException {
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT 1 FROM feed_consumed WHERE consumer = ? AND event_id = ?")) {
             ps.setString(1, consumer);
             ps.setString(2, eventId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -74,8 +72,7 @@ public class FeedCursorStore {
         }
     }
 
-    private static void advance(Connection connection, String consumer, String source, long seq)
-            throws SQLException {
+    private static void advance(Connection connection, String consumer, String source, long seq) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE feed_cursor SET last_seq = ?, updated_at = ? WHERE consumer = ? AND source = ?"
                         + " AND last_seq < ?")) {
@@ -88,8 +85,8 @@ public class FeedCursorStore {
                 return;
             }
         }
-        try (PreparedStatement exists = connection.prepareStatement(
-                "SELECT 1 FROM feed_cursor WHERE consumer = ? AND source = ?")) {
+        try (PreparedStatement exists =
+                connection.prepareStatement("SELECT 1 FROM feed_cursor WHERE consumer = ? AND source = ?")) {
             exists.setString(1, consumer);
             exists.setString(2, source);
             try (ResultSet rs = exists.executeQuery()) {

@@ -1,7 +1,6 @@
 package vn.motcua.platform.feed;
 
 import com.google.protobuf.Any;
-
 import java.time.Instant;
 
 /**
@@ -9,6 +8,13 @@ import java.time.Instant;
  * {@code google.protobuf.Any}: the declared message's type URL and bytes, which consumers unpack with the generated
  * class ({@code payload.is(X.class)}, {@code payload.unpack(X.class)}).
  */
-public record FeedEvent(String eventId, long seq, String source, String aggregateType, String aggregateId,
-                        String eventType, Instant occurredAt, String unitCode, Any payload) {
-}
+public record FeedEvent(
+        String eventId,
+        long seq,
+        String source,
+        String aggregateType,
+        String aggregateId,
+        String eventType,
+        Instant occurredAt,
+        String unitCode,
+        Any payload) {}

@@ -5,9 +5,6 @@ import com.google.protobuf.ByteString;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import vn.motcua.platform.db.UtcTimestamps;
-import vn.motcua.proto.FeedEventTypes;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +12,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.platform.db.UtcTimestamps;
+import vn.motcua.proto.FeedEventTypes;
 
 /** Reads and prunes the producer's outbox. Each call is its own short transaction, so it sees fresh commits. */
 @Singleton
@@ -26,23 +25,29 @@ public class FeedStore {
         this.jdbc = jdbc;
     }
 
-    public record Position(long highWater, long minRetained) {
-    }
+    public record Position(long highWater, long minRetained) {}
 
     @Transactional(readOnly = true)
     public List<FeedEvent> readAfter(long afterSeq, int limit, String source) {
-        try (PreparedStatement ps = jdbc.getConnection().prepareStatement(
-                "SELECT seq, event_id, aggregate_type, aggregate_id, event_type, unit_code, occurred_at,"
-                        + " payload_type, payload"
-                        + " FROM feed_outbox WHERE seq > ? ORDER BY seq LIMIT ?")) {
+        try (PreparedStatement ps = jdbc.getConnection()
+                .prepareStatement(
+                        "SELECT seq, event_id, aggregate_type, aggregate_id, event_type, unit_code, occurred_at,"
+                                + " payload_type, payload"
+                                + " FROM feed_outbox WHERE seq > ? ORDER BY seq LIMIT ?")) {
             ps.setLong(1, afterSeq);
             ps.setInt(2, limit);
             List<FeedEvent> events = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    events.add(new FeedEvent(rs.getString("event_id"), rs.getLong("seq"), source,
-                            rs.getString("aggregate_type"), rs.getString("aggregate_id"), rs.getString("event_type"),
-                            UtcTimestamps.read(rs, "occurred_at"), rs.getString("unit_code"),
+                    events.add(new FeedEvent(
+                            rs.getString("event_id"),
+                            rs.getLong("seq"),
+                            source,
+                            rs.getString("aggregate_type"),
+                            rs.getString("aggregate_id"),
+                            rs.getString("event_type"),
+                            UtcTimestamps.read(rs, "occurred_at"),
+                            rs.getString("unit_code"),
                             payload(rs.getString("payload_type"), rs.getBytes("payload"))));
                 }
             }
@@ -54,15 +59,17 @@ public class FeedStore {
 
     /** The stored message as an {@link Any}, so the feed passes it on without knowing its type. */
     static Any payload(String messageType, byte[] bytes) {
-        return Any.newBuilder().setTypeUrl(FeedEventTypes.TYPE_URL_PREFIX + messageType)
-                .setValue(ByteString.copyFrom(bytes)).build();
+        return Any.newBuilder()
+                .setTypeUrl(FeedEventTypes.TYPE_URL_PREFIX + messageType)
+                .setValue(ByteString.copyFrom(bytes))
+                .build();
     }
 
     @Transactional(readOnly = true)
     public Position position() {
-        try (PreparedStatement ps = jdbc.getConnection().prepareStatement(
-                "SELECT last_seq, min_retained_seq FROM feed_counter WHERE id = 1");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = jdbc.getConnection()
+                        .prepareStatement("SELECT last_seq, min_retained_seq FROM feed_counter WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("feed_counter row is missing");
             }
@@ -83,8 +90,8 @@ public class FeedStore {
         Connection connection = jdbc.getConnection();
         try {
             long lastDeleted;
-            try (PreparedStatement max = connection.prepareStatement(
-                    "SELECT MAX(seq) FROM feed_outbox WHERE occurred_at < ?")) {
+            try (PreparedStatement max =
+                    connection.prepareStatement("SELECT MAX(seq) FROM feed_outbox WHERE occurred_at < ?")) {
                 UtcTimestamps.bind(max, 1, cutoff);
                 try (ResultSet rs = max.executeQuery()) {
                     rs.next();

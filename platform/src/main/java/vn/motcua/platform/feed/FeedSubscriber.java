@@ -3,16 +3,15 @@ package vn.motcua.platform.feed;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 import vn.motcua.proto.feed.v1.SubscribeRequest;
 import vn.motcua.proto.feed.v1.SubscribeResponse;
-
-import java.time.Duration;
-import java.util.Iterator;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Follows one producer's change feed on a background thread: subscribes after the stored cursor, applies each
@@ -36,8 +35,13 @@ public class FeedSubscriber implements AutoCloseable {
     private volatile String lastError;
     private volatile Context.CancellableContext current;
 
-    public FeedSubscriber(String consumer, String source, ChangeFeedGrpc.ChangeFeedBlockingStub stub,
-                          FeedCursorStore cursors, FeedEventHandler handler, Duration streamDeadline) {
+    public FeedSubscriber(
+            String consumer,
+            String source,
+            ChangeFeedGrpc.ChangeFeedBlockingStub stub,
+            FeedCursorStore cursors,
+            FeedEventHandler handler,
+            Duration streamDeadline) {
         this.consumer = consumer;
         this.source = source;
         this.stub = stub;
@@ -75,9 +79,11 @@ public class FeedSubscriber implements AutoCloseable {
             Context previous = call.attach();
             try {
                 appliedSeq = cursors.cursor(consumer, source);
-                Iterator<SubscribeResponse> stream = stub
-                        .withDeadlineAfter(streamDeadline.toMillis(), TimeUnit.MILLISECONDS)
-                        .subscribe(SubscribeRequest.newBuilder().setAfterSeq(appliedSeq).build());
+                Iterator<SubscribeResponse> stream = stub.withDeadlineAfter(
+                                streamDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                        .subscribe(SubscribeRequest.newBuilder()
+                                .setAfterSeq(appliedSeq)
+                                .build());
                 while (running && stream.hasNext()) {
                     SubscribeResponse response = stream.next();
                     if (response.hasEvent()) {

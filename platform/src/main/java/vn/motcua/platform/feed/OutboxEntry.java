@@ -1,10 +1,9 @@
 package vn.motcua.platform.feed;
 
 import com.google.protobuf.Message;
-import vn.motcua.proto.FeedEventTypes;
-
 import java.time.Instant;
 import java.util.Objects;
+import vn.motcua.proto.FeedEventTypes;
 
 /**
  * What a business transaction records for the change feed; the writer assigns event id and seq. The payload must be
@@ -12,8 +11,13 @@ import java.util.Objects;
  * {@link FeedEventTypes}): anything else is refused here, so an undeclared event fails the producer's transaction
  * (and every test that drives it) instead of reaching a consumer that cannot decode it.
  */
-public record OutboxEntry(String aggregateType, String aggregateId, String eventType, String unitCode,
-                          Instant occurredAt, Message payload) {
+public record OutboxEntry(
+        String aggregateType,
+        String aggregateId,
+        String eventType,
+        String unitCode,
+        Instant occurredAt,
+        Message payload) {
 
     public OutboxEntry {
         Objects.requireNonNull(aggregateType, "aggregateType");

@@ -4,13 +4,12 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import vn.motcua.platform.db.UtcTimestamps;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
+import vn.motcua.platform.db.UtcTimestamps;
 
 /**
  * Appends change-feed events inside the caller's business transaction.
@@ -58,14 +57,14 @@ public class OutboxWriter {
     }
 
     private static long nextSeq(Connection connection) throws SQLException {
-        try (PreparedStatement bump = connection.prepareStatement(
-                "UPDATE feed_counter SET last_seq = last_seq + 1 WHERE id = 1")) {
+        try (PreparedStatement bump =
+                connection.prepareStatement("UPDATE feed_counter SET last_seq = last_seq + 1 WHERE id = 1")) {
             if (bump.executeUpdate() != 1) {
                 throw new IllegalStateException("feed_counter row is missing: was the platform migration run?");
             }
         }
         try (PreparedStatement read = connection.prepareStatement("SELECT last_seq FROM feed_counter WHERE id = 1");
-             ResultSet rs = read.executeQuery()) {
+                ResultSet rs = read.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

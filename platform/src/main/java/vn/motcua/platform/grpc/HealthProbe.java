@@ -6,7 +6,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,15 +14,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HealthProbe {
 
-    private HealthProbe() {
-    }
+    private HealthProbe() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 1 || !args[0].contains(":")) {
             System.err.println("usage: HealthProbe HOST:PORT");
             System.exit(2);
         }
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(args[0]).usePlaintext().build();
+        ManagedChannel channel =
+                ManagedChannelBuilder.forTarget(args[0]).usePlaintext().build();
         int exit = 1;
         try {
             HealthCheckResponse response = HealthGrpc.newBlockingStub(channel)

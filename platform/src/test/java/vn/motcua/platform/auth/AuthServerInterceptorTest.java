@@ -1,5 +1,8 @@
 package vn.motcua.platform.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -11,6 +14,11 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,15 +34,6 @@ import vn.motcua.proto.report.v1.CountDailyReceptionsResponse;
 import vn.motcua.proto.report.v1.DailyReceptionCount;
 import vn.motcua.proto.report.v1.ReportServiceGrpc;
 
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The server interceptor admits only valid Keycloak-shaped tokens and exposes the caller to handlers. */
 class AuthServerInterceptorTest {
 
@@ -45,8 +44,8 @@ class AuthServerInterceptorTest {
     /** Echoes the caller back so the test can see what the interceptor put into the Context. */
     static class CallerEcho extends ReportServiceGrpc.ReportServiceImplBase {
         @Override
-        public void countDailyReceptions(CountDailyReceptionsRequest request,
-                                         StreamObserver<CountDailyReceptionsResponse> observer) {
+        public void countDailyReceptions(
+                CountDailyReceptionsRequest request, StreamObserver<CountDailyReceptionsResponse> observer) {
             if ("boom".equals(request.getUnitCode())) {
                 throw new IllegalStateException("secret internal detail");
             }
@@ -54,10 +53,14 @@ class AuthServerInterceptorTest {
                 throw DomainException.illegalTransition("RECEIVED", "RETURNED", "RETURN_RESULT");
             }
             Caller caller = CallContext.requireCaller();
-            observer.onNext(CountDailyReceptionsResponse.newBuilder().addRows(DailyReceptionCount.newBuilder()
-                    .setUnitCode(String.valueOf(caller.unitCode()))
-                    .setDate(caller.username() + "|" + String.join(",", caller.roles().stream().sorted().toList())
-                            + "|" + caller.clientId() + "|" + CallContext.requestId().orElse("")))
+            observer.onNext(CountDailyReceptionsResponse.newBuilder()
+                    .addRows(DailyReceptionCount.newBuilder()
+                            .setUnitCode(String.valueOf(caller.unitCode()))
+                            .setDate(caller.username() + "|"
+                                    + String.join(
+                                            ",",
+                                            caller.roles().stream().sorted().toList()) + "|" + caller.clientId() + "|"
+                                    + CallContext.requestId().orElse("")))
                     .build());
             observer.onCompleted();
         }
@@ -65,10 +68,12 @@ class AuthServerInterceptorTest {
 
     static class PublicLookup extends DossierServiceGrpc.DossierServiceImplBase {
         @Override
-        public void lookupDossierStatus(LookupDossierStatusRequest request,
-                                        StreamObserver<LookupDossierStatusResponse> observer) {
-            observer.onNext(LookupDossierStatusResponse.newBuilder().setCode(request.getCode())
-                    .setProcedureName(CallContext.caller().map(Caller::username).orElse("anonymous")).build());
+        public void lookupDossierStatus(
+                LookupDossierStatusRequest request, StreamObserver<LookupDossierStatusResponse> observer) {
+            observer.onNext(LookupDossierStatusResponse.newBuilder()
+                    .setCode(request.getCode())
+                    .setProcedureName(CallContext.caller().map(Caller::username).orElse("anonymous"))
+                    .build());
             observer.onCompleted();
         }
     }
@@ -83,10 +88,12 @@ class AuthServerInterceptorTest {
         ErrorMappingServerInterceptor errors = new ErrorMappingServerInterceptor();
         String name = "auth-" + UUID.randomUUID();
         // ServerInterceptors.intercept runs the last interceptor first: auth outermost, as in the services
-        server = InProcessServerBuilder.forName(name).directExecutor()
+        server = InProcessServerBuilder.forName(name)
+                .directExecutor()
                 .addService(ServerInterceptors.intercept(new CallerEcho(), errors, auth))
                 .addService(ServerInterceptors.intercept(new PublicLookup(), errors, auth))
-                .build().start();
+                .build()
+                .start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     }
 
@@ -108,8 +115,10 @@ class AuthServerInterceptorTest {
     }
 
     private static CountDailyReceptionsResponse call(String authorization, String unit) {
-        return report(authorization).countDailyReceptions(
-                CountDailyReceptionsRequest.newBuilder().setUnitCode(unit).build());
+        return report(authorization)
+                .countDailyReceptions(CountDailyReceptionsRequest.newBuilder()
+                        .setUnitCode(unit)
+                        .build());
     }
 
     @Test
@@ -140,27 +149,31 @@ class AuthServerInterceptorTest {
     void expiredTokenIsRejected() {
         JWTClaimsSet claims = idp.claims("x", Set.of("specialist"), "11077", null, "motcua-gateway")
                 .issueTime(Date.from(Instant.now().minusSeconds(3600)))
-                .expirationTime(Date.from(Instant.now().minusSeconds(600))).build();
+                .expirationTime(Date.from(Instant.now().minusSeconds(600)))
+                .build();
         assertUnauthenticated("Bearer " + idp.sign(claims), "TOKEN_INVALID");
     }
 
     @Test
     void tokenOfAnotherIssuerIsRejected() {
         JWTClaimsSet claims = idp.claims("x", Set.of("specialist"), "11077", null, "motcua-gateway")
-                .issuer("http://127.0.0.1:1/realms/other").build();
+                .issuer("http://127.0.0.1:1/realms/other")
+                .build();
         assertUnauthenticated("Bearer " + idp.sign(claims), "TOKEN_INVALID");
     }
 
     @Test
     void tokenForAnotherAudienceIsRejected() {
         JWTClaimsSet claims = idp.claims("x", Set.of("specialist"), "11077", null, "motcua-gateway")
-                .audience("account").build();
+                .audience("account")
+                .build();
         assertUnauthenticated("Bearer " + idp.sign(claims), "TOKEN_INVALID");
     }
 
     @Test
     void tokenSignedWithAnUnpublishedKeyIsRejected() {
-        JWTClaimsSet claims = idp.claims("x", Set.of("unit_admin"), "30", null, "motcua-gateway").build();
+        JWTClaimsSet claims = idp.claims("x", Set.of("unit_admin"), "30", null, "motcua-gateway")
+                .build();
         assertUnauthenticated("Bearer " + idp.signWithStrangerKey(claims), "TOKEN_INVALID");
     }
 
@@ -174,7 +187,9 @@ class AuthServerInterceptorTest {
     @Test
     void publicMethodAnswersWithoutToken() {
         LookupDossierStatusResponse response = DossierServiceGrpc.newBlockingStub(channel)
-                .lookupDossierStatus(LookupDossierStatusRequest.newBuilder().setCode("H30-261127-0001").build());
+                .lookupDossierStatus(LookupDossierStatusRequest.newBuilder()
+                        .setCode("H30-261127-0001")
+                        .build());
         assertThat(response.getProcedureName()).isEqualTo("anonymous");
     }
 
@@ -183,9 +198,12 @@ class AuthServerInterceptorTest {
         Metadata headers = new Metadata();
         headers.put(MetadataKeys.AUTHORIZATION, "Bearer forged");
         assertThatThrownBy(() -> DossierServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                .lookupDossierStatus(LookupDossierStatusRequest.newBuilder().setCode("x").build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                        .lookupDossierStatus(LookupDossierStatusRequest.newBuilder()
+                                .setCode("x")
+                                .build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
     }
 
@@ -197,7 +215,8 @@ class AuthServerInterceptorTest {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
                     assertThat(GrpcErrors.errorInfo(e).getReason()).isEqualTo("ILLEGAL_TRANSITION");
                     assertThat(GrpcErrors.errorInfo(e).getMetadataMap())
-                            .containsEntry("from", "RECEIVED").containsEntry("to", "RETURNED");
+                            .containsEntry("from", "RECEIVED")
+                            .containsEntry("to", "RETURNED");
                 });
     }
 
@@ -212,11 +231,10 @@ class AuthServerInterceptorTest {
     }
 
     private static void assertUnauthenticated(String authorization, String reason) {
-        assertThatThrownBy(() -> call(authorization, ""))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
-                    assertThat(GrpcErrors.errorInfo(e).getReason()).isEqualTo(reason);
-                });
+        assertThatThrownBy(() -> call(authorization, "")).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(GrpcErrors.errorInfo(e).getReason()).isEqualTo(reason);
+        });
     }
 
     private static JWTClaimsSet parse(String token) {

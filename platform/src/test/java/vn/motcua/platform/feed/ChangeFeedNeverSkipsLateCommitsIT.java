@@ -1,5 +1,7 @@
 package vn.motcua.platform.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -8,16 +10,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import vn.motcua.platform.auth.ForwardingClientInterceptor;
-import vn.motcua.platform.db.UtcTimestamps;
-import vn.motcua.proto.dossier.v1.DossierChanged;
-import vn.motcua.platform.testing.TestDatabase;
-import vn.motcua.platform.testing.TestIdentityProvider;
-import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,8 +26,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.motcua.platform.auth.ForwardingClientInterceptor;
+import vn.motcua.platform.db.UtcTimestamps;
+import vn.motcua.platform.testing.TestDatabase;
+import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.proto.dossier.v1.DossierChanged;
+import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 
 /**
  * Many writers commit and roll back concurrently on MariaDB while a consumer follows the feed over real gRPC
@@ -50,17 +49,21 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
     private static final int TRANSACTIONS_PER_WRITER = 40;
 
     private final TestDatabase db = TestDatabase.create("feed_concurrency");
-    private final TestIdentityProvider idp = TestIdentityProvider.start()
-            .serviceAccount(FeedItSupport.CONSUMER_CLIENT, Set.of());
+    private final TestIdentityProvider idp =
+            TestIdentityProvider.start().serviceAccount(FeedItSupport.CONSUMER_CLIENT, Set.of());
 
     @Inject
     OutboxWriter outbox;
+
     @Inject
     FeedCursorStore cursors;
+
     @Inject
     TransactionOperations<Connection> tx;
+
     @Inject
     JdbcOperations jdbc;
+
     @Inject
     GrpcEmbeddedServer grpcServer;
 
@@ -78,13 +81,14 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
     @Test
     void consumerSeesEveryCommittedEventOnceInSeqOrder() throws Exception {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort())
-                .usePlaintext().build();
+                .usePlaintext()
+                .build();
         ChangeFeedGrpc.ChangeFeedBlockingStub stub = ChangeFeedGrpc.newBlockingStub(channel)
-                .withInterceptors(new ForwardingClientInterceptor(
-                        () -> idp.serviceAccountToken(FeedItSupport.CONSUMER_CLIENT)));
+                .withInterceptors(
+                        new ForwardingClientInterceptor(() -> idp.serviceAccountToken(FeedItSupport.CONSUMER_CLIENT)));
         FeedEventHandler project = event -> insertProjection(event);
-        FeedSubscriber first = new FeedSubscriber("it", "it-producer", stub, cursors, project,
-                Duration.ofMinutes(1)).start();
+        FeedSubscriber first =
+                new FeedSubscriber("it", "it-producer", stub, cursors, project, Duration.ofMinutes(1)).start();
 
         Set<String> committed = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
@@ -96,8 +100,8 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
         // restart the consumer while writers are still busy: it must resume from its stored cursor
         Thread.sleep(300);
         first.close();
-        FeedSubscriber second = new FeedSubscriber("it", "it-producer", stub, cursors, project,
-                Duration.ofMinutes(1)).start();
+        FeedSubscriber second =
+                new FeedSubscriber("it", "it-producer", stub, cursors, project, Duration.ofMinutes(1)).start();
         for (Future<?> f : writers) {
             f.get(5, TimeUnit.MINUTES);
         }
@@ -117,8 +121,10 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
         assertThat(Set.copyOf(ids)).isEqualTo(committed);
         assertThat(seqs).isSorted();
         // rolled-back transactions give their number back: committed seqs are exactly 1..N
-        assertThat(seqs).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(1, committed.size()).boxed().toList());
+        assertThat(seqs)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, committed.size())
+                        .boxed()
+                        .toList());
         assertThat(highWater).isEqualTo(committed.size());
     }
 
@@ -132,8 +138,13 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
                 tx.executeWrite(status -> {
                     insertBusinessRow(writer);
                     pause(random.nextInt(3));
-                    eventId[0] = outbox.append(new OutboxEntry("dossier", aggregateId, "dossier.received",
-                            "11077", Instant.now(), DossierChanged.newBuilder().setCode(aggregateId).build()));
+                    eventId[0] = outbox.append(new OutboxEntry(
+                            "dossier",
+                            aggregateId,
+                            "dossier.received",
+                            "11077",
+                            Instant.now(),
+                            DossierChanged.newBuilder().setCode(aggregateId).build()));
                     // hold the transaction open a little after the append, so commits interleave
                     pause(random.nextInt(3));
                     if (rollback) {
@@ -151,8 +162,8 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
     }
 
     private void insertBusinessRow(int writer) {
-        try (PreparedStatement ps = jdbc.getConnection().prepareStatement(
-                "INSERT INTO it_business (writer, created_at) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                jdbc.getConnection().prepareStatement("INSERT INTO it_business (writer, created_at) VALUES (?, ?)")) {
             ps.setInt(1, writer);
             UtcTimestamps.bind(ps, 2, Instant.now());
             ps.executeUpdate();
@@ -162,8 +173,8 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
     }
 
     private void insertProjection(FeedEvent event) {
-        try (PreparedStatement ps = jdbc.getConnection().prepareStatement(
-                "INSERT INTO it_projection (event_id, seq) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                jdbc.getConnection().prepareStatement("INSERT INTO it_projection (event_id, seq) VALUES (?, ?)")) {
             ps.setString(1, event.eventId());
             ps.setLong(2, event.seq());
             ps.executeUpdate();
@@ -173,12 +184,12 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
     }
 
     private List<String[]> projection() {
-        try (PreparedStatement ps = jdbc.getConnection().prepareStatement(
-                "SELECT event_id, seq FROM it_projection ORDER BY applied_order");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = jdbc.getConnection()
+                        .prepareStatement("SELECT event_id, seq FROM it_projection ORDER BY applied_order");
+                ResultSet rs = ps.executeQuery()) {
             List<String[]> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(new String[]{rs.getString(1), Long.toString(rs.getLong(2))});
+                rows.add(new String[] {rs.getString(1), Long.toString(rs.getLong(2))});
             }
             return rows;
         } catch (SQLException e) {
@@ -187,7 +198,8 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
     }
 
     private long queryLong(String sql) {
-        try (PreparedStatement ps = jdbc.getConnection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = jdbc.getConnection().prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -200,7 +212,8 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
         while (subscriber.appliedSeq() < seq && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(subscriber.appliedSeq()).as("consumer caught up (last error: %s)", subscriber.lastError())
+        assertThat(subscriber.appliedSeq())
+                .as("consumer caught up (last error: %s)", subscriber.lastError())
                 .isEqualTo(seq);
     }
 

@@ -1,5 +1,8 @@
 package vn.motcua.platform.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -9,6 +12,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,17 +35,6 @@ import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 import vn.motcua.proto.feed.v1.SubscribeRequest;
 import vn.motcua.proto.feed.v1.SubscribeResponse;
 
-import java.sql.Connection;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Feed protocol edges on MariaDB: microsecond timestamps, heartbeats, client allow-list, CURSOR_EXPIRED. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,10 +48,13 @@ class ChangeFeedRetentionAndHeartbeatIT implements TestPropertyProvider {
 
     @Inject
     OutboxWriter outbox;
+
     @Inject
     FeedStore store;
+
     @Inject
     TransactionOperations<Connection> tx;
+
     @Inject
     GrpcEmbeddedServer grpcServer;
 
@@ -65,7 +67,9 @@ class ChangeFeedRetentionAndHeartbeatIT implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort()).usePlaintext().build();
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcServer.getPort())
+                .usePlaintext()
+                .build();
     }
 
     @AfterAll
@@ -85,17 +89,21 @@ class ChangeFeedRetentionAndHeartbeatIT implements TestPropertyProvider {
     @Order(1)
     void occurredAtAndPayloadSurviveTheOutboxAndTheStreamOnMariaDb() throws Exception {
         Instant precise = Instant.parse("2026-11-27T09:30:15.123456Z");
-        DossierChanged payload = DossierChanged.newBuilder().setCode("D1").setReceivingUnitCode("11077")
-                .addAllUnitPath(java.util.List.of("30", "298", "11077")).build();
-        tx.executeWrite(status -> outbox.append(
-                new OutboxEntry("dossier", "D1", "dossier.received", "11077", precise, payload)));
+        DossierChanged payload = DossierChanged.newBuilder()
+                .setCode("D1")
+                .setReceivingUnitCode("11077")
+                .addAllUnitPath(java.util.List.of("30", "298", "11077"))
+                .build();
+        tx.executeWrite(status ->
+                outbox.append(new OutboxEntry("dossier", "D1", "dossier.received", "11077", precise, payload)));
 
         FeedEvent stored = store.readAfter(0, 10, "it-producer").get(0);
         assertThat(stored.occurredAt()).isEqualTo(precise);
         assertThat(stored.payload().unpack(DossierChanged.class)).isEqualTo(payload);
 
         SubscribeResponse first = stub(FeedItSupport.CONSUMER_CLIENT)
-                .subscribe(SubscribeRequest.newBuilder().setAfterSeq(0).build()).next();
+                .subscribe(SubscribeRequest.newBuilder().setAfterSeq(0).build())
+                .next();
         assertThat(first.getEvent().getOccurredAt().getNanos()).isEqualTo(123_456_000);
         assertThat(first.getEvent().getUnitCode()).isEqualTo("11077");
         assertThat(first.getEvent().getPayload().getTypeUrl())
@@ -116,8 +124,11 @@ class ChangeFeedRetentionAndHeartbeatIT implements TestPropertyProvider {
     @Test
     @Order(3)
     void clientNotOnTheAllowListIsDenied() {
-        assertThatThrownBy(() -> stub("stranger").subscribe(SubscribeRequest.newBuilder().build()).next())
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+        assertThatThrownBy(() -> stub("stranger")
+                        .subscribe(SubscribeRequest.newBuilder().build())
+                        .next())
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
     }
 
@@ -125,29 +136,37 @@ class ChangeFeedRetentionAndHeartbeatIT implements TestPropertyProvider {
     @Order(4)
     void negativeCursorIsInvalid() {
         assertThatThrownBy(() -> stub(FeedItSupport.CONSUMER_CLIENT)
-                .subscribe(SubscribeRequest.newBuilder().setAfterSeq(-5).build()).next())
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        .subscribe(SubscribeRequest.newBuilder().setAfterSeq(-5).build())
+                        .next())
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 
     @Test
     @Order(5)
     void cursorOlderThanRetentionGetsCursorExpired() {
-        tx.executeWrite(status -> outbox.append(
-                new OutboxEntry("dossier", "D2", "dossier.received", "11077", Instant.now(),
-                        DossierChanged.newBuilder().setCode("D2").build())));
+        tx.executeWrite(status -> outbox.append(new OutboxEntry(
+                "dossier",
+                "D2",
+                "dossier.received",
+                "11077",
+                Instant.now(),
+                DossierChanged.newBuilder().setCode("D2").build())));
         int pruned = store.pruneBefore(Instant.now().plus(1, ChronoUnit.DAYS));
         assertThat(pruned).isEqualTo(2);
 
         assertThatThrownBy(() -> stub(FeedItSupport.CONSUMER_CLIENT)
-                .subscribe(SubscribeRequest.newBuilder().setAfterSeq(0).build()).next())
+                        .subscribe(SubscribeRequest.newBuilder().setAfterSeq(0).build())
+                        .next())
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.OUT_OF_RANGE);
                     assertThat(GrpcErrors.errorInfo(e).getReason()).isEqualTo("CURSOR_EXPIRED");
                 });
         // a consumer that is up to date is unaffected and continues from seq 2
         SubscribeResponse next = stub(FeedItSupport.CONSUMER_CLIENT)
-                .subscribe(SubscribeRequest.newBuilder().setAfterSeq(2).build()).next();
+                .subscribe(SubscribeRequest.newBuilder().setAfterSeq(2).build())
+                .next();
         assertThat(next.hasHeartbeat()).isTrue();
         assertThat(next.getHeartbeat().getHighWaterSeq()).isEqualTo(2);
     }

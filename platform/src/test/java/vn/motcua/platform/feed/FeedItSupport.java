@@ -1,18 +1,16 @@
 package vn.motcua.platform.feed;
 
-import vn.motcua.platform.testing.TestDatabase;
-import vn.motcua.platform.testing.TestIdentityProvider;
-
 import java.util.HashMap;
 import java.util.Map;
+import vn.motcua.platform.testing.TestDatabase;
+import vn.motcua.platform.testing.TestIdentityProvider;
 
 /** Properties shared by the feed integration tests: a throwaway MariaDB database, test tokens, feed settings. */
 final class FeedItSupport {
 
     static final String CONSUMER_CLIENT = "it-consumer";
 
-    private FeedItSupport() {
-    }
+    private FeedItSupport() {}
 
     static Map<String, String> properties(TestDatabase db, TestIdentityProvider idp) {
         Map<String, String> props = new HashMap<>(db.micronautProperties("classpath:db/platform", "classpath:db/it"));

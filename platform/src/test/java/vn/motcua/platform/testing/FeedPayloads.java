@@ -16,15 +16,16 @@ public final class FeedPayloads {
     /** The outbox columns a feed assertion selects: {@code SELECT ..., payload_type, payload FROM feed_outbox}. */
     public static final String COLUMNS = "payload_type, payload";
 
-    private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace()
-            .includingDefaultValueFields();
+    private static final JsonFormat.Printer PRINTER =
+            JsonFormat.printer().omittingInsignificantWhitespace().includingDefaultValueFields();
 
-    private FeedPayloads() {
-    }
+    private FeedPayloads() {}
 
     public static String json(String payloadType, byte[] payload) {
-        Descriptor message = FeedEventTypes.all().values().stream().map(FeedEventTypes.Declared::message)
-                .filter(d -> d.getFullName().equals(payloadType)).findFirst()
+        Descriptor message = FeedEventTypes.all().values().stream()
+                .map(FeedEventTypes.Declared::message)
+                .filter(d -> d.getFullName().equals(payloadType))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("outbox payload type " + payloadType + " is not declared"));
         try {
             return PRINTER.print(DynamicMessage.parseFrom(message, payload));

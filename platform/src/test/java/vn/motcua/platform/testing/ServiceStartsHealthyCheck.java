@@ -1,16 +1,15 @@
 package vn.motcua.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.grpc.health.v1.HealthCheckResponse;
 import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The start-up contract of every gRPC service: it migrates a fresh MariaDB database, reports SERVING and serves its
@@ -21,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class ServiceStartsHealthyCheck implements TestPropertyProvider {
 
     private final TestDatabase db;
-    private final TestIdentityProvider idp = TestIdentityProvider.start()
-            .serviceAccount("motcua-report-service", Set.of());
+    private final TestIdentityProvider idp =
+            TestIdentityProvider.start().serviceAccount("motcua-report-service", Set.of());
 
     protected ServiceStartsHealthyCheck(String purpose) {
         db = TestDatabase.create(purpose);

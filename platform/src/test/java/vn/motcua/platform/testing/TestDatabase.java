@@ -31,7 +31,8 @@ public final class TestDatabase implements AutoCloseable {
     public static TestDatabase create(String purpose) {
         String host = System.getProperty("motcua.it.jdbc.host", "127.0.0.1:3306");
         String name = ("it_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
         TestDatabase db = new TestDatabase(host, name);
         db.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return db;
@@ -70,8 +71,9 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://" + host + "/?" + MYSQL_OPTIONS, "root",
-                password()); Statement s = c.createStatement()) {
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:mysql://" + host + "/?" + MYSQL_OPTIONS, "root", password());
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("MariaDB/MySQL at " + host + " is needed for integration tests: " + sql, e);

@@ -12,7 +12,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -46,8 +45,9 @@ public final class TestIdentityProvider implements AutoCloseable {
         key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate();
         strangerKey = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext(REALM_PATH + "/protocol/openid-connect/certs", exchange ->
-                respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
+        server.createContext(
+                REALM_PATH + "/protocol/openid-connect/certs",
+                exchange -> respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
         server.createContext(REALM_PATH + "/protocol/openid-connect/token", this::token);
         server.start();
     }
@@ -80,25 +80,39 @@ public final class TestIdentityProvider implements AutoCloseable {
     }
 
     public String officer(String username, String unitCode, String... roles) {
-        return sign(claims(username, Set.of(roles), unitCode, null, "motcua-gateway").build(), key);
+        return sign(
+                claims(username, Set.of(roles), unitCode, null, "motcua-gateway")
+                        .build(),
+                key);
     }
 
     public String citizen(String username, String citizenId) {
-        return sign(claims(username, Set.of("citizen"), null, citizenId, "motcua-gateway").build(), key);
+        return sign(
+                claims(username, Set.of("citizen"), null, citizenId, "motcua-gateway")
+                        .build(),
+                key);
     }
 
     public String serviceAccountToken(String clientId) {
-        return sign(claims("service-account-" + clientId, serviceAccountRoles.getOrDefault(clientId, Set.of()),
-                null, null, clientId).build(), key);
+        return sign(
+                claims(
+                                "service-account-" + clientId,
+                                serviceAccountRoles.getOrDefault(clientId, Set.of()),
+                                null,
+                                null,
+                                clientId)
+                        .build(),
+                key);
     }
 
     /** Full control for negative tests: start from valid claims and change what the test is about. */
-    public JWTClaimsSet.Builder claims(String username, Set<String> roles, String unitCode, String citizenId,
-                                       String clientId) {
+    public JWTClaimsSet.Builder claims(
+            String username, Set<String> roles, String unitCode, String citizenId, String clientId) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer())
-                .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
+                .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8))
+                        .toString())
                 .audience(List.of(AUDIENCE, "account"))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
@@ -126,8 +140,12 @@ public final class TestIdentityProvider implements AutoCloseable {
 
     private static String sign(JWTClaimsSet claims, RSAKey signingKey) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(signingKey.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -141,7 +159,8 @@ public final class TestIdentityProvider implements AutoCloseable {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -150,8 +169,11 @@ public final class TestIdentityProvider implements AutoCloseable {
             respond(exchange, 401, "{\"error\":\"unauthorized_client\"}");
             return;
         }
-        respond(exchange, 200, "{\"access_token\":\"" + serviceAccountToken(clientId)
-                + "\",\"expires_in\":900,\"token_type\":\"Bearer\"}");
+        respond(
+                exchange,
+                200,
+                "{\"access_token\":\"" + serviceAccountToken(clientId)
+                        + "\",\"expires_in\":900,\"token_type\":\"Bearer\"}");
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Free loopback ports for test servers: the services' default ports may be held by a running ./motcua up. */
 public final class TestPorts {
 
-    private TestPorts() {
-    }
+    private TestPorts() {}
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -1,11 +1,6 @@
 package vn.motcua.report.it;
 
 import com.google.protobuf.Timestamp;
-import vn.motcua.platform.testing.TestDatabase;
-import vn.motcua.proto.dossier.v1.Channel;
-import vn.motcua.proto.dossier.v1.DossierChanged;
-import vn.motcua.proto.dossier.v1.DossierStatus;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,12 +15,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import vn.motcua.platform.testing.TestDatabase;
+import vn.motcua.proto.dossier.v1.Channel;
+import vn.motcua.proto.dossier.v1.DossierChanged;
+import vn.motcua.proto.dossier.v1.DossierStatus;
 
 /** Shared set-up of the report-service integration tests. */
 public final class ReportItSupport {
 
-    private ReportItSupport() {
-    }
+    private ReportItSupport() {}
 
     /**
      * A loopback port free right now. The gRPC port must be known before the context starts, because the dossier
@@ -34,11 +32,19 @@ public final class ReportItSupport {
     /** A dossier.received payload as dossier-service writes it for a counter reception (no personal data). */
     public static DossierChanged receivedPayload(String code, String unit, List<String> path, String receivedAt) {
         Instant at = Instant.parse(receivedAt);
-        return DossierChanged.newBuilder().setCode(code).setEvent("RECEIVE_AT_COUNTER").setReceivingUnitCode(unit)
-                .addAllUnitPath(path).setCompetentUnitCode(unit).setHandlingUnitCode(unit)
-                .setProcedureCode("1.001193").setProcedureVersion(1).setChannel(Channel.CHANNEL_COUNTER)
+        return DossierChanged.newBuilder()
+                .setCode(code)
+                .setEvent("RECEIVE_AT_COUNTER")
+                .setReceivingUnitCode(unit)
+                .addAllUnitPath(path)
+                .setCompetentUnitCode(unit)
+                .setHandlingUnitCode(unit)
+                .setProcedureCode("1.001193")
+                .setProcedureVersion(1)
+                .setChannel(Channel.CHANNEL_COUNTER)
                 .setState(DossierStatus.DOSSIER_STATUS_RECEIVED)
-                .setReceivedAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()))
+                .setReceivedAt(
+                        Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()))
                 .build();
     }
 
@@ -52,8 +58,8 @@ public final class ReportItSupport {
 
     /** Properties every report-service IT needs: its own MariaDB database, migrations, its own gRPC port. */
     public static Map<String, String> properties(TestDatabase db, int grpcPort) {
-        Map<String, String> props = new HashMap<>(db.micronautProperties("classpath:db/platform",
-                "classpath:db/migration"));
+        Map<String, String> props =
+                new HashMap<>(db.micronautProperties("classpath:db/platform", "classpath:db/migration"));
         props.put("grpc.server.port", Integer.toString(grpcPort));
         return props;
     }
@@ -76,7 +82,8 @@ public final class ReportItSupport {
 
     /** Reads one number straight from the test database, bypassing the code under test. */
     public static long queryLong(TestDatabase db, String sql, Object... args) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }

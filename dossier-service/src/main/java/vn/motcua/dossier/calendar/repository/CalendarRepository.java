@@ -3,9 +3,6 @@ package vn.motcua.dossier.calendar.repository;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.calendar.DayOverride;
-import vn.motcua.dossier.calendar.DayOverrideKind;
-
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.motcua.dossier.calendar.DayOverride;
+import vn.motcua.dossier.calendar.DayOverrideKind;
 
 /**
  * The maintained holiday table: days off and make-up working days, nationwide (unit_code null) or for a unit and
@@ -33,8 +32,7 @@ public class CalendarRepository {
     }
 
     /** An entry with its scope; unitCode null means nationwide. */
-    public record Entry(DayOverride day, String unitCode) {
-    }
+    public record Entry(DayOverride day, String unitCode) {}
 
     /** Nationwide rows, replaced by a unit's row where both exist for a day. */
     @Transactional(readOnly = true)
@@ -52,8 +50,9 @@ public class CalendarRepository {
         for (int i = 0; i < path.size(); i++) {
             depth.put(path.get(i), i);
         }
-        List<Entry> rows = select("unit_code IS NULL" + (path.isEmpty() ? "" : " OR unit_code IN (" + marks(path.size())
-                + ")"), ps -> bind(ps, 1, path));
+        List<Entry> rows = select(
+                "unit_code IS NULL" + (path.isEmpty() ? "" : " OR unit_code IN (" + marks(path.size()) + ")"),
+                ps -> bind(ps, 1, path));
         Map<LocalDate, Entry> byDay = new LinkedHashMap<>();
         for (Entry row : rows) {
             byDay.merge(row.day().date(), row, (a, b) -> depthOf(depth, b) > depthOf(depth, a) ? b : a);
@@ -78,26 +77,30 @@ public class CalendarRepository {
     /** Entries on one date whose scope is nationwide or one of the units. */
     public List<Entry> onDay(LocalDate day, Collection<String> unitCodes) {
         List<String> units = List.copyOf(unitCodes);
-        return select("day = ? AND (unit_code IS NULL" + (units.isEmpty() ? "" : " OR unit_code IN ("
-                + marks(units.size()) + ")") + ")", ps -> {
-            ps.setDate(1, Date.valueOf(day));
-            return bind(ps, 2, units);
-        });
+        return select(
+                "day = ? AND (unit_code IS NULL"
+                        + (units.isEmpty() ? "" : " OR unit_code IN (" + marks(units.size()) + ")") + ")",
+                ps -> {
+                    ps.setDate(1, Date.valueOf(day));
+                    return bind(ps, 2, units);
+                });
     }
 
     public Optional<Entry> find(LocalDate day, String unitCode) {
         return select("day = ? AND " + (unitCode == null ? "unit_code IS NULL" : "unit_code = ?"), ps -> {
-            ps.setDate(1, Date.valueOf(day));
-            if (unitCode != null) {
-                ps.setString(2, unitCode);
-            }
-            return 0;
-        }).stream().findFirst();
+                    ps.setDate(1, Date.valueOf(day));
+                    if (unitCode != null) {
+                        ps.setString(2, unitCode);
+                    }
+                    return 0;
+                })
+                .stream()
+                .findFirst();
     }
 
     public void insert(Entry entry) {
-        jdbc.prepareStatement("INSERT INTO calendar_day_override (unit_code, day, kind, name) VALUES (?, ?, ?, ?)",
-                ps -> {
+        jdbc.prepareStatement(
+                "INSERT INTO calendar_day_override (unit_code, day, kind, name) VALUES (?, ?, ?, ?)", ps -> {
                     ps.setString(1, entry.unitCode());
                     ps.setDate(2, Date.valueOf(entry.day().date()));
                     ps.setString(3, entry.day().kind().name());
@@ -107,14 +110,16 @@ public class CalendarRepository {
     }
 
     public boolean delete(LocalDate day, String unitCode) {
-        return jdbc.prepareStatement("DELETE FROM calendar_day_override WHERE day = ? AND "
-                + (unitCode == null ? "unit_code IS NULL" : "unit_code = ?"), ps -> {
-            ps.setDate(1, Date.valueOf(day));
-            if (unitCode != null) {
-                ps.setString(2, unitCode);
-            }
-            return ps.executeUpdate() > 0;
-        });
+        return jdbc.prepareStatement(
+                "DELETE FROM calendar_day_override WHERE day = ? AND "
+                        + (unitCode == null ? "unit_code IS NULL" : "unit_code = ?"),
+                ps -> {
+                    ps.setDate(1, Date.valueOf(day));
+                    if (unitCode != null) {
+                        ps.setString(2, unitCode);
+                    }
+                    return ps.executeUpdate() > 0;
+                });
     }
 
     private interface Binder {
@@ -122,19 +127,24 @@ public class CalendarRepository {
     }
 
     private List<Entry> select(String where, Binder binder) {
-        return jdbc.prepareStatement("SELECT day, kind, name, unit_code FROM calendar_day_override WHERE " + where
-                + " ORDER BY day, unit_code", ps -> {
-            binder.bind(ps);
-            List<Entry> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Entry(new DayOverride(rs.getDate("day").toLocalDate(),
-                            DayOverrideKind.valueOf(rs.getString("kind")), rs.getString("name")),
-                            rs.getString("unit_code")));
-                }
-            }
-            return rows;
-        });
+        return jdbc.prepareStatement(
+                "SELECT day, kind, name, unit_code FROM calendar_day_override WHERE " + where
+                        + " ORDER BY day, unit_code",
+                ps -> {
+                    binder.bind(ps);
+                    List<Entry> rows = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new Entry(
+                                    new DayOverride(
+                                            rs.getDate("day").toLocalDate(),
+                                            DayOverrideKind.valueOf(rs.getString("kind")),
+                                            rs.getString("name")),
+                                    rs.getString("unit_code")));
+                        }
+                    }
+                    return rows;
+                });
     }
 
     private static int depthOf(Map<String, Integer> depth, Entry e) {

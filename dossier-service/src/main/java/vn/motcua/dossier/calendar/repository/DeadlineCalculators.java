@@ -1,17 +1,16 @@
 package vn.motcua.dossier.calendar.repository;
 
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.calendar.DeadlineCalculator;
-import vn.motcua.dossier.calendar.Session;
-import vn.motcua.dossier.calendar.WeeklySchedule;
-import vn.motcua.dossier.calendar.WorkCalendar;
-import vn.motcua.dossier.unit.UnitDirectory;
-
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import vn.motcua.dossier.calendar.DeadlineCalculator;
+import vn.motcua.dossier.calendar.Session;
+import vn.motcua.dossier.calendar.WeeklySchedule;
+import vn.motcua.dossier.calendar.WorkCalendar;
+import vn.motcua.dossier.unit.UnitDirectory;
 
 /**
  * Builds the deadline calculator of a unit from the maintained holiday table (nationwide rows and those of the unit
@@ -33,13 +32,12 @@ public class DeadlineCalculators {
 
     public DeadlineCalculator forUnit(String unitCode) {
         List<String> path = units.tree().path(unitCode);
-        return new DeadlineCalculator(new WorkCalendar(scheduleOf(path).schedule(),
-                calendars.overridesFor(path.isEmpty() ? List.of(unitCode) : path)));
+        return new DeadlineCalculator(new WorkCalendar(
+                scheduleOf(path).schedule(), calendars.overridesFor(path.isEmpty() ? List.of(unitCode) : path)));
     }
 
     /** The weekly schedule in force at a unit and the unit that defines it (null: the national standard). */
-    public record ResolvedSchedule(WeeklySchedule schedule, String definedAt) {
-    }
+    public record ResolvedSchedule(WeeklySchedule schedule, String definedAt) {}
 
     public ResolvedSchedule scheduleOf(String unitCode) {
         return scheduleOf(units.tree().path(unitCode));
@@ -65,7 +63,8 @@ public class DeadlineCalculators {
             if (SessionRepository.MAKEUP.equals(row.weekday())) {
                 makeUp.add(row.session());
             } else {
-                days.computeIfAbsent(DayOfWeek.valueOf(row.weekday()), d -> new ArrayList<>()).add(row.session());
+                days.computeIfAbsent(DayOfWeek.valueOf(row.weekday()), d -> new ArrayList<>())
+                        .add(row.session());
             }
         }
         return new WeeklySchedule(days, makeUp);

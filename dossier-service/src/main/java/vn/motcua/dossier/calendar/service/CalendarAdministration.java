@@ -2,6 +2,18 @@ package vn.motcua.dossier.calendar.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import vn.motcua.dossier.calendar.DayOverride;
 import vn.motcua.dossier.calendar.DayOverrideKind;
 import vn.motcua.dossier.calendar.Session;
@@ -20,19 +32,6 @@ import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
-
-import java.sql.Connection;
-import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The holiday table and weekly sessions, maintained by unit administrators. A change applies to deadlines computed
@@ -60,10 +59,17 @@ public class CalendarAdministration {
     private final Clock clock;
     private final AuditedChanges audit;
 
-    public CalendarAdministration(TransactionOperations<Connection> tx, CalendarRepository calendar,
-                                  SessionRepository sessions, DeadlineCalculators calculators, AdminAccess access,
-                                  UnitDirectory units, CalendarEvents events, RequestIdempotency idempotency,
-                                  Clock clock, AuditedChanges audit) {
+    public CalendarAdministration(
+            TransactionOperations<Connection> tx,
+            CalendarRepository calendar,
+            SessionRepository sessions,
+            DeadlineCalculators calculators,
+            AdminAccess access,
+            UnitDirectory units,
+            CalendarEvents events,
+            RequestIdempotency idempotency,
+            Clock clock,
+            AuditedChanges audit) {
         this.tx = tx;
         this.calendar = calendar;
         this.sessions = sessions;
@@ -98,13 +104,13 @@ public class CalendarAdministration {
         return calendar.list(scopes, true, start, end);
     }
 
-    public CalendarRepository.Entry add(Caller caller, String requestId, String date, DayOverrideKind kind,
-                                        String name, String unitCode) {
+    public CalendarRepository.Entry add(
+            Caller caller, String requestId, String date, DayOverrideKind kind, String name, String unitCode) {
         return audit.run(caller, "HOLIDAY_ADD", date, () -> addDay(caller, requestId, date, kind, name, unitCode));
     }
 
-    private CalendarRepository.Entry addDay(Caller caller, String requestId, String date, DayOverrideKind kind,
-                                            String name, String unitCode) {
+    private CalendarRepository.Entry addDay(
+            Caller caller, String requestId, String date, DayOverrideKind kind, String name, String unitCode) {
         AdminAccess.AdminScope scope = access.requireAdmin(caller);
         AdminInput in = new AdminInput();
         in.requestId(requestId);
@@ -119,8 +125,8 @@ public class CalendarAdministration {
         Instant now = now();
         DayOverride entry = new DayOverride(day, kind, label);
         return tx.executeWrite(status -> {
-            RequestIdempotency.Claim claim = idempotency.claim(caller, ADD, requestId,
-                    RequestIdempotency.fingerprint(day, kind, label, unit), now);
+            RequestIdempotency.Claim claim = idempotency.claim(
+                    caller, ADD, requestId, RequestIdempotency.fingerprint(day, kind, label, unit), now);
             if (claim.isReplay()) {
                 return calendar.find(day, unit).orElseThrow(() -> DomainException.notFound("calendar entry " + day));
             }
@@ -128,15 +134,24 @@ public class CalendarAdministration {
             for (CalendarRepository.Entry existing : calendar.onDay(day, applying)) {
                 boolean sameScope = java.util.Objects.equals(existing.unitCode(), unit);
                 if (existing.day().kind() != kind) {
-                    throw new DomainException(ErrorKind.FAILED_PRECONDITION, ErrorReason.RULE_VIOLATED, day
-                            + " is already in the table as " + existing.day().kind() + " (" + existing.day().name()
-                            + ", " + scopeName(existing.unitCode()) + "); remove it first",
-                            Map.of("rule", "CALENDAR_DAY_CONFLICT"), List.of());
+                    throw new DomainException(
+                            ErrorKind.FAILED_PRECONDITION,
+                            ErrorReason.RULE_VIOLATED,
+                            day
+                                    + " is already in the table as "
+                                    + existing.day().kind() + " ("
+                                    + existing.day().name()
+                                    + ", " + scopeName(existing.unitCode()) + "); remove it first",
+                            Map.of("rule", "CALENDAR_DAY_CONFLICT"),
+                            List.of());
                 }
                 if (sameScope) {
-                    throw new DomainException(ErrorKind.ALREADY_EXISTS, ErrorReason.RULE_VIOLATED, day
-                            + " is already in the table (" + existing.day().name() + ", " + scopeName(unit) + ")",
-                            Map.of("rule", "CALENDAR_DAY_TAKEN"), List.of());
+                    throw new DomainException(
+                            ErrorKind.ALREADY_EXISTS,
+                            ErrorReason.RULE_VIOLATED,
+                            day + " is already in the table (" + existing.day().name() + ", " + scopeName(unit) + ")",
+                            Map.of("rule", "CALENDAR_DAY_TAKEN"),
+                            List.of());
                 }
             }
             CalendarRepository.Entry added = new CalendarRepository.Entry(entry, unit);
@@ -161,8 +176,8 @@ public class CalendarAdministration {
         Instant now = now();
         return tx.executeWrite(status -> {
             CalendarRepository.Entry existing = calendar.find(day, unit)
-                    .orElseThrow(() -> DomainException.notFound("calendar entry " + day + " (" + scopeName(unit)
-                            + ")"));
+                    .orElseThrow(
+                            () -> DomainException.notFound("calendar entry " + day + " (" + scopeName(unit) + ")"));
             calendar.delete(day, unit);
             events.dayRemoved(existing, scope.unitCode(), now);
             return existing;
@@ -183,13 +198,13 @@ public class CalendarAdministration {
     static final int MAX_SESSIONS = 50;
 
     /** Replaces a unit's own sessions; none at all drops them, so the unit follows its parent again. */
-    public DeadlineCalculators.ResolvedSchedule replaceSessions(Caller caller, String unitCode,
-                                                                List<SessionInput> typed) {
+    public DeadlineCalculators.ResolvedSchedule replaceSessions(
+            Caller caller, String unitCode, List<SessionInput> typed) {
         return audit.run(caller, "UNIT_SESSIONS_REPLACE", unitCode, () -> replaceUnitSessions(caller, unitCode, typed));
     }
 
-    private DeadlineCalculators.ResolvedSchedule replaceUnitSessions(Caller caller, String unitCode,
-                                                                     List<SessionInput> typed) {
+    private DeadlineCalculators.ResolvedSchedule replaceUnitSessions(
+            Caller caller, String unitCode, List<SessionInput> typed) {
         AdminAccess.AdminScope scope = access.requireAdmin(caller);
         AdminInput in = new AdminInput();
         String unit = in.unitCode("unit_code", unitCode, true);
@@ -212,7 +227,9 @@ public class CalendarAdministration {
      */
     static List<SessionRepository.Row> rows(AdminInput in, List<SessionInput> typed) {
         List<SessionRepository.Row> rows = new ArrayList<>();
-        long makeUp = typed.stream().filter(s -> SessionRepository.MAKEUP.equals(s.weekday())).count();
+        long makeUp = typed.stream()
+                .filter(s -> SessionRepository.MAKEUP.equals(s.weekday()))
+                .count();
         if (typed.size() - makeUp > MAX_SESSIONS) {
             in.add("sessions", "at most " + MAX_SESSIONS + " sessions");
         }
@@ -226,7 +243,8 @@ public class CalendarAdministration {
         int makeUpIndex = 0;
         for (SessionInput s : typed) {
             String weekday = s.weekday();
-            String field = SessionRepository.MAKEUP.equals(weekday) ? "make_up_day_sessions[" + makeUpIndex++ + "]"
+            String field = SessionRepository.MAKEUP.equals(weekday)
+                    ? "make_up_day_sessions[" + makeUpIndex++ + "]"
                     : "sessions[" + weekly++ + "]";
             if (weekday == null || !(SessionRepository.MAKEUP.equals(weekday) || isDay(weekday))) {
                 in.add(field + ".weekday", "is required (MONDAY..SUNDAY)");

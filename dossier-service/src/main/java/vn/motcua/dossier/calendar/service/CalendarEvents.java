@@ -2,13 +2,12 @@ package vn.motcua.dossier.calendar.service;
 
 import com.google.protobuf.Message;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
 import vn.motcua.dossier.calendar.repository.CalendarRepository;
 import vn.motcua.dossier.calendar.repository.SessionRepository;
 import vn.motcua.platform.feed.OutboxEntry;
 import vn.motcua.platform.feed.OutboxWriter;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Work-calendar changes on the change feed (aggregate "calendar", id = the unit code of the entry's scope or
@@ -53,7 +52,7 @@ public class CalendarEvents {
     }
 
     private void append(String type, String scopeUnit, String actorUnit, Instant now, Message payload) {
-        outbox.append(new OutboxEntry(AGGREGATE_TYPE, scopeUnit == null ? NATIONAL : scopeUnit, type, actorUnit,
-                now, payload));
+        outbox.append(new OutboxEntry(
+                AGGREGATE_TYPE, scopeUnit == null ? NATIONAL : scopeUnit, type, actorUnit, now, payload));
     }
 }

@@ -5,5 +5,4 @@ package vn.motcua.dossier.calendar.service;
  *
  * @param weekday MONDAY..SUNDAY, or MAKEUP for a make-up working day; null when the caller sent none
  */
-public record SessionInput(String weekday, String start, String end) {
-}
+public record SessionInput(String weekday, String start, String end) {}

@@ -1,7 +1,5 @@
 package vn.motcua.dossier.catalog.domain;
 
-import vn.motcua.dossier.calendar.WorkCalendar;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import vn.motcua.dossier.calendar.WorkCalendar;
 
 /**
  * The TTHC controller's review of the catalogue as of a date (Decision 766 group 1, domain.md 8.2 and 14):
@@ -29,43 +28,52 @@ public final class CatalogueReview {
     /** Decree 63/2010 Art 15 for provinces (ministries: 20), as Decision 766 indicator 1.1 counts it. */
     public static final int LEAD_WORKING_DAYS = 5;
 
-    private CatalogueReview() {
-    }
+    private CatalogueReview() {}
 
     public static List<ReviewItem> review(List<ProcedureVersion> versions, LocalDate asOf, WorkCalendar calendar) {
         Map<String, List<ProcedureVersion>> byCode = new TreeMap<>();
-        versions.forEach(v -> byCode.computeIfAbsent(v.code(), c -> new ArrayList<>()).add(v));
+        versions.forEach(
+                v -> byCode.computeIfAbsent(v.code(), c -> new ArrayList<>()).add(v));
         List<ReviewItem> items = new ArrayList<>();
         for (List<ProcedureVersion> history : byCode.values()) {
             history.sort(Comparator.comparingInt(ProcedureVersion::version));
-            Optional<ProcedureVersion> released = history.stream().filter(v -> v.state() != PublicationState.DRAFT)
+            Optional<ProcedureVersion> released = history.stream()
+                    .filter(v -> v.state() != PublicationState.DRAFT)
                     .reduce((a, b) -> b);
             int releasedVersion = released.map(ProcedureVersion::version).orElse(0);
             Optional<ProcedureVersion> pendingDraft = history.stream()
                     .filter(v -> v.state() == PublicationState.DRAFT && v.version() > releasedVersion)
                     .reduce((a, b) -> b);
-            pendingDraft.filter(d -> !d.effectiveOn().isAfter(asOf)).ifPresent(d -> items.add(item(d,
-                    ReviewIssue.IN_EFFECT_NOT_PUBLISHED, "in effect since " + d.effectiveOn() + ", "
-                            + released.map(r -> "current published version is " + r.version()
-                            + (r.state() == PublicationState.WITHDRAWN ? " (withdrawn)" : ""))
-                            .orElse("never published"))));
+            pendingDraft
+                    .filter(d -> !d.effectiveOn().isAfter(asOf))
+                    .ifPresent(d -> items.add(item(
+                            d,
+                            ReviewIssue.IN_EFFECT_NOT_PUBLISHED,
+                            "in effect since " + d.effectiveOn() + ", "
+                                    + released.map(r -> "current published version is " + r.version()
+                                                    + (r.state() == PublicationState.WITHDRAWN ? " (withdrawn)" : ""))
+                                            .orElse("never published"))));
             for (ProcedureVersion v : history) {
                 if (v.publishedOn() != null && v.effectiveOn() != null) {
                     LocalDate dueBy = latestTimelyPublication(v.effectiveOn(), calendar);
                     if (v.publishedOn().isAfter(dueBy)) {
-                        items.add(item(v, ReviewIssue.PUBLISHED_LATE, "decision of " + v.publishedOn()
-                                + " is later than " + dueBy + ", " + LEAD_WORKING_DAYS
-                                + " working days before the effective date " + v.effectiveOn()));
+                        items.add(item(
+                                v,
+                                ReviewIssue.PUBLISHED_LATE,
+                                "decision of " + v.publishedOn()
+                                        + " is later than " + dueBy + ", " + LEAD_WORKING_DAYS
+                                        + " working days before the effective date " + v.effectiveOn()));
                     }
                 }
             }
             released.filter(r -> r.state() == PublicationState.PUBLISHED)
                     .filter(r -> r.procedure().components().isEmpty())
-                    .ifPresent(r -> items.add(item(r, ReviewIssue.MISSING_COMPONENTS,
-                            "published version lists no dossier components")));
-            pendingDraft.filter(d -> d.procedure().components().isEmpty())
-                    .ifPresent(d -> items.add(item(d, ReviewIssue.MISSING_COMPONENTS,
-                            "draft lists no dossier components")));
+                    .ifPresent(r -> items.add(
+                            item(r, ReviewIssue.MISSING_COMPONENTS, "published version lists no dossier components")));
+            pendingDraft
+                    .filter(d -> d.procedure().components().isEmpty())
+                    .ifPresent(d ->
+                            items.add(item(d, ReviewIssue.MISSING_COMPONENTS, "draft lists no dossier components")));
         }
         return items;
     }

@@ -1,8 +1,5 @@
 package vn.motcua.dossier.catalog.domain;
 
-import vn.motcua.dossier.catalog.Procedure;
-import vn.motcua.platform.error.FieldViolation;
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import vn.motcua.dossier.catalog.Procedure;
+import vn.motcua.platform.error.FieldViolation;
 
 /**
  * What a procedure version must satisfy before it is stored (Decree 63/2010 Art 8(2) fields the platform needs).
@@ -22,7 +21,9 @@ import java.util.regex.Pattern;
 public final class DraftRules {
 
     /** National TTHC code (1.001193) or its provincial variant (1.004194.000.00.00.H12). */
-    public static final Pattern PROCEDURE_CODE = Pattern.compile("\\d\\.\\d{6}(\\.\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2})?");
+    public static final Pattern PROCEDURE_CODE =
+            Pattern.compile("\\d\\.\\d{6}(\\.\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2})?");
+
     public static final int MAX_NAME = 500;
     static final int MAX_FIELD = 255;
     static final int MAX_FEES = 50;
@@ -36,15 +37,14 @@ public final class DraftRules {
     private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
-    private DraftRules() {
-    }
+    private DraftRules() {}
 
     /**
      * @param name       turns a column name (or "fees[1].amount") into the reported field name
      * @param unitExists whether a unit code is a known administrative unit
      */
-    public static List<FieldViolation> check(ProcedureDraft d, Function<String, String> name,
-                                             Predicate<String> unitExists) {
+    public static List<FieldViolation> check(
+            ProcedureDraft d, Function<String, String> name, Predicate<String> unitExists) {
         List<FieldViolation> problems = new ArrayList<>();
         Problems p = (field, description) -> problems.add(new FieldViolation(name.apply(field), description));
         if (blank(d.code())) {
@@ -62,7 +62,8 @@ public final class DraftRules {
         }
         if (d.timeLimitAmount() <= 0) {
             p.add("time_limit_amount", "must be greater than 0");
-        } else if (d.timeLimitUnit() != null && d.timeLimitAmount() > d.timeLimitUnit().maxAmount()) {
+        } else if (d.timeLimitUnit() != null
+                && d.timeLimitAmount() > d.timeLimitUnit().maxAmount()) {
             p.add("time_limit_amount", "at most " + d.timeLimitUnit().maxAmount() + " " + d.timeLimitUnit());
         }
         if (d.onlineLevel() == null) {

@@ -1,23 +1,32 @@
 package vn.motcua.dossier.catalog.domain;
 
+import java.time.LocalDate;
+import java.util.List;
 import vn.motcua.dossier.calendar.TimeLimit;
 import vn.motcua.dossier.calendar.TimeLimitUnit;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.unit.UnitLevel;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * A procedure version as a controller typed or imported it, before validation: enumerations are null when missing
  * and the effective date is still text. {@link DraftRules} says what is wrong with it; only a draft without
  * problems is turned into a {@link ProcedureVersion}.
  */
-public record ProcedureDraft(String code, String name, String field, UnitLevel level, long timeLimitAmount,
-                             TimeLimitUnit timeLimitUnit, List<Procedure.Fee> fees, Procedure.OnlineLevel onlineLevel,
-                             boolean postalAllowed, boolean boundaryFreeAllowed, boolean requiresPaperResult,
-                             List<Procedure.Component> components, List<ReceivingUnit> receivingUnits,
-                             String effectiveOn) {
+public record ProcedureDraft(
+        String code,
+        String name,
+        String field,
+        UnitLevel level,
+        long timeLimitAmount,
+        TimeLimitUnit timeLimitUnit,
+        List<Procedure.Fee> fees,
+        Procedure.OnlineLevel onlineLevel,
+        boolean postalAllowed,
+        boolean boundaryFreeAllowed,
+        boolean requiresPaperResult,
+        List<Procedure.Component> components,
+        List<ReceivingUnit> receivingUnits,
+        String effectiveOn) {
 
     public ProcedureDraft {
         fees = List.copyOf(fees);
@@ -27,10 +36,25 @@ public record ProcedureDraft(String code, String name, String field, UnitLevel l
 
     /** The stored form of a valid draft as version {@code version}. */
     public ProcedureVersion toVersion(int version) {
-        Procedure procedure = new Procedure(code, version, name.strip(), field.strip(), level,
-                new TimeLimit(timeLimitAmount, timeLimitUnit), fees, onlineLevel, postalAllowed, boundaryFreeAllowed,
+        Procedure procedure = new Procedure(
+                code,
+                version,
+                name.strip(),
+                field.strip(),
+                level,
+                new TimeLimit(timeLimitAmount, timeLimitUnit),
+                fees,
+                onlineLevel,
+                postalAllowed,
+                boundaryFreeAllowed,
                 components);
-        return new ProcedureVersion(procedure, PublicationState.DRAFT, null, null, LocalDate.parse(effectiveOn),
-                requiresPaperResult, receivingUnits);
+        return new ProcedureVersion(
+                procedure,
+                PublicationState.DRAFT,
+                null,
+                null,
+                LocalDate.parse(effectiveOn),
+                requiresPaperResult,
+                receivingUnits);
     }
 }

@@ -1,9 +1,8 @@
 package vn.motcua.dossier.catalog.domain;
 
-import vn.motcua.dossier.catalog.Procedure;
-
 import java.time.LocalDate;
 import java.util.List;
+import vn.motcua.dossier.catalog.Procedure;
 
 /**
  * One stored version of a procedure with its publication facts.
@@ -12,9 +11,14 @@ import java.util.List;
  * @param publishedOn         date of that decision, null until published
  * @param effectiveOn         date the legal basis takes effect
  */
-public record ProcedureVersion(Procedure procedure, PublicationState state, String publicationDecision,
-                               LocalDate publishedOn, LocalDate effectiveOn, boolean requiresPaperResult,
-                               List<ReceivingUnit> receivingUnits) {
+public record ProcedureVersion(
+        Procedure procedure,
+        PublicationState state,
+        String publicationDecision,
+        LocalDate publishedOn,
+        LocalDate effectiveOn,
+        boolean requiresPaperResult,
+        List<ReceivingUnit> receivingUnits) {
 
     public ProcedureVersion {
         receivingUnits = List.copyOf(receivingUnits);

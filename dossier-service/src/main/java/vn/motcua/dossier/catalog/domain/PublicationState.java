@@ -5,5 +5,7 @@ package vn.motcua.dossier.catalog.domain;
  * be WITHDRAWN. Publishing a newer version supersedes the older one for new dossiers without changing it.
  */
 public enum PublicationState {
-    DRAFT, PUBLISHED, WITHDRAWN
+    DRAFT,
+    PUBLISHED,
+    WITHDRAWN
 }

@@ -18,13 +18,22 @@ public class CatalogEventMessages implements CatalogEvents.Encoder {
     public ProcedurePublished published(ProcedureVersion v, Integer supersededVersion) {
         vn.motcua.proto.dossier.v1.ProcedureVersion version = CatalogMessages.version(v);
         Procedure p = version.getProcedure();
-        ProcedurePublished.Builder b = ProcedurePublished.newBuilder().setCode(p.getCode())
-                .setVersion(p.getVersion()).setName(p.getName()).setField(p.getField()).setLevel(p.getLevel())
-                .setTimeLimit(p.getTimeLimit()).setOnlineLevel(p.getOnlineLevel())
-                .setPostalAllowed(p.getPostalAllowed()).setBoundaryFreeAllowed(p.getBoundaryFreeAllowed())
-                .setRequiresPaperResult(version.getRequiresPaperResult()).setComponentCount(p.getComponentsCount())
-                .setPublicationDecision(version.getPublicationDecision()).setPublishedOn(version.getPublishedOn())
-                .setEffectiveOn(version.getEffectiveOn()).addAllReceivingUnits(version.getReceivingUnitsList())
+        ProcedurePublished.Builder b = ProcedurePublished.newBuilder()
+                .setCode(p.getCode())
+                .setVersion(p.getVersion())
+                .setName(p.getName())
+                .setField(p.getField())
+                .setLevel(p.getLevel())
+                .setTimeLimit(p.getTimeLimit())
+                .setOnlineLevel(p.getOnlineLevel())
+                .setPostalAllowed(p.getPostalAllowed())
+                .setBoundaryFreeAllowed(p.getBoundaryFreeAllowed())
+                .setRequiresPaperResult(version.getRequiresPaperResult())
+                .setComponentCount(p.getComponentsCount())
+                .setPublicationDecision(version.getPublicationDecision())
+                .setPublishedOn(version.getPublishedOn())
+                .setEffectiveOn(version.getEffectiveOn())
+                .addAllReceivingUnits(version.getReceivingUnitsList())
                 .setState(version.getState());
         if (supersededVersion != null) {
             b.setSupersededVersion(supersededVersion);
@@ -35,8 +44,13 @@ public class CatalogEventMessages implements CatalogEvents.Encoder {
     @Override
     public ProcedureWithdrawn withdrawn(ProcedureVersion v) {
         vn.motcua.proto.dossier.v1.ProcedureVersion version = CatalogMessages.version(v);
-        return ProcedureWithdrawn.newBuilder().setCode(v.code()).setVersion(v.version())
-                .setPublishedOn(version.getPublishedOn()).setEffectiveOn(version.getEffectiveOn())
-                .addAllReceivingUnits(version.getReceivingUnitsList()).setState(version.getState()).build();
+        return ProcedureWithdrawn.newBuilder()
+                .setCode(v.code())
+                .setVersion(v.version())
+                .setPublishedOn(version.getPublishedOn())
+                .setEffectiveOn(version.getEffectiveOn())
+                .addAllReceivingUnits(version.getReceivingUnitsList())
+                .setState(version.getState())
+                .build();
     }
 }

@@ -41,43 +41,59 @@ public class CatalogGrpcEndpoint extends CatalogServiceGrpc.CatalogServiceImplBa
     }
 
     @Override
-    public void createProcedureDraft(CreateProcedureDraftRequest request,
-                                     StreamObserver<CreateProcedureDraftResponse> observer) {
-        ProcedureVersion created = management.createDraft(CallContext.requireCaller(), request.getRequestId(),
-                CatalogMessages.draft(request.getDraft()), CatalogMessages.currencyProblems(request.getDraft()));
-        observer.onNext(CreateProcedureDraftResponse.newBuilder().setVersion(CatalogMessages.version(created)).build());
+    public void createProcedureDraft(
+            CreateProcedureDraftRequest request, StreamObserver<CreateProcedureDraftResponse> observer) {
+        ProcedureVersion created = management.createDraft(
+                CallContext.requireCaller(),
+                request.getRequestId(),
+                CatalogMessages.draft(request.getDraft()),
+                CatalogMessages.currencyProblems(request.getDraft()));
+        observer.onNext(CreateProcedureDraftResponse.newBuilder()
+                .setVersion(CatalogMessages.version(created))
+                .build());
         observer.onCompleted();
     }
 
     @Override
     public void publishProcedure(PublishProcedureRequest request, StreamObserver<PublishProcedureResponse> observer) {
-        ProcedureVersion published = management.publish(CallContext.requireCaller(), request.getRequestId(),
-                request.getCode(), request.getVersion(), request.getPublicationDecision(), request.getPublishedOn());
-        observer.onNext(PublishProcedureResponse.newBuilder().setVersion(CatalogMessages.version(published)).build());
+        ProcedureVersion published = management.publish(
+                CallContext.requireCaller(),
+                request.getRequestId(),
+                request.getCode(),
+                request.getVersion(),
+                request.getPublicationDecision(),
+                request.getPublishedOn());
+        observer.onNext(PublishProcedureResponse.newBuilder()
+                .setVersion(CatalogMessages.version(published))
+                .build());
         observer.onCompleted();
     }
 
     @Override
-    public void withdrawProcedure(WithdrawProcedureRequest request,
-                                  StreamObserver<WithdrawProcedureResponse> observer) {
-        ProcedureVersion withdrawn = management.withdraw(CallContext.requireCaller(), request.getRequestId(),
-                request.getCode(), request.getReason());
-        observer.onNext(WithdrawProcedureResponse.newBuilder().setVersion(CatalogMessages.version(withdrawn)).build());
+    public void withdrawProcedure(
+            WithdrawProcedureRequest request, StreamObserver<WithdrawProcedureResponse> observer) {
+        ProcedureVersion withdrawn = management.withdraw(
+                CallContext.requireCaller(), request.getRequestId(), request.getCode(), request.getReason());
+        observer.onNext(WithdrawProcedureResponse.newBuilder()
+                .setVersion(CatalogMessages.version(withdrawn))
+                .build());
         observer.onCompleted();
     }
 
     @Override
     public void getProcedure(GetProcedureRequest request, StreamObserver<GetProcedureResponse> observer) {
         ProcedureVersion version = reads.get(CallContext.caller(), request.getCode(), request.getVersion());
-        observer.onNext(GetProcedureResponse.newBuilder().setVersion(CatalogMessages.version(version)).build());
+        observer.onNext(GetProcedureResponse.newBuilder()
+                .setVersion(CatalogMessages.version(version))
+                .build());
         observer.onCompleted();
     }
 
     @Override
     public void getPublicListing(GetPublicListingRequest request, StreamObserver<GetPublicListingResponse> observer) {
         CatalogReadService.PublicListing listing = reads.listing(request.getUnitCode());
-        GetPublicListingResponse.Builder response = GetPublicListingResponse.newBuilder()
-                .setUnit(CatalogMessages.unit(listing.unit()));
+        GetPublicListingResponse.Builder response =
+                GetPublicListingResponse.newBuilder().setUnit(CatalogMessages.unit(listing.unit()));
         listing.atDesk().forEach(p -> response.addAtDesk(CatalogMessages.procedure(p)));
         listing.byPost().forEach(p -> response.addByPost(CatalogMessages.procedure(p)));
         listing.boundaryFree().forEach(p -> response.addBoundaryFree(CatalogMessages.procedure(p)));
@@ -87,18 +103,25 @@ public class CatalogGrpcEndpoint extends CatalogServiceGrpc.CatalogServiceImplBa
 
     @Override
     public void importCatalogue(ImportCatalogueRequest request, StreamObserver<ImportCatalogueResponse> observer) {
-        int created = management.importDrafts(CallContext.requireCaller(), request.getRequestId(),
-                CatalogMessages.format(request.getFormat()), request.getContent().toByteArray());
-        observer.onNext(ImportCatalogueResponse.newBuilder().setDraftsCreated(created).build());
+        int created = management.importDrafts(
+                CallContext.requireCaller(),
+                request.getRequestId(),
+                CatalogMessages.format(request.getFormat()),
+                request.getContent().toByteArray());
+        observer.onNext(
+                ImportCatalogueResponse.newBuilder().setDraftsCreated(created).build());
         observer.onCompleted();
     }
 
     @Override
     public void exportCatalogue(ExportCatalogueRequest request, StreamObserver<ExportCatalogueResponse> observer) {
-        CatalogReadService.ExportedFile file = reads.export(CallContext.requireCaller(),
-                CatalogMessages.format(request.getFormat()));
-        observer.onNext(ExportCatalogueResponse.newBuilder().setFileName(file.fileName())
-                .setContentType(file.contentType()).setContent(ByteString.copyFrom(file.content())).build());
+        CatalogReadService.ExportedFile file =
+                reads.export(CallContext.requireCaller(), CatalogMessages.format(request.getFormat()));
+        observer.onNext(ExportCatalogueResponse.newBuilder()
+                .setFileName(file.fileName())
+                .setContentType(file.contentType())
+                .setContent(ByteString.copyFrom(file.content()))
+                .build());
         observer.onCompleted();
     }
 

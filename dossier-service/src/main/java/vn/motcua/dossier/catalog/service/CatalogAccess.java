@@ -1,17 +1,16 @@
 package vn.motcua.dossier.catalog.service;
 
 import jakarta.inject.Singleton;
-import vn.motcua.platform.auth.Roles;
-import vn.motcua.dossier.unit.UnitDirectory;
-import vn.motcua.platform.auth.Caller;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.ErrorKind;
-import vn.motcua.platform.error.ErrorReason;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.motcua.dossier.unit.UnitDirectory;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+import vn.motcua.platform.error.ErrorReason;
 
 /**
  * Who may manage the catalogue: a TTHC controller (đầu mối kiểm soát TTHC), within the subtree of the unit in
@@ -34,11 +33,14 @@ public class CatalogAccess {
         if (!caller.hasRole(Roles.TTHC_CONTROLLER)) {
             throw DomainException.permissionDenied("managing the procedure catalogue is for TTHC controllers");
         }
-        String unit = caller.unit().orElseThrow(() -> DomainException.of(ErrorKind.PERMISSION_DENIED,
-                ErrorReason.SCOPE_MISSING, "the token carries no unit_code"));
+        String unit = caller.unit()
+                .orElseThrow(() -> DomainException.of(
+                        ErrorKind.PERMISSION_DENIED, ErrorReason.SCOPE_MISSING, "the token carries no unit_code"));
         Set<String> subtree = units.tree().subtreeCodes(unit);
         if (subtree.isEmpty()) {
-            throw DomainException.of(ErrorKind.PERMISSION_DENIED, ErrorReason.SCOPE_MISSING,
+            throw DomainException.of(
+                    ErrorKind.PERMISSION_DENIED,
+                    ErrorReason.SCOPE_MISSING,
                     "the caller's unit " + unit + " is unknown");
         }
         return new ControllerScope(unit, subtree, units.tree().path(unit).get(0));
@@ -49,12 +51,19 @@ public class CatalogAccess {
 
         /** Refuses unless every unit is in the subtree; {@code where} prefixes the message ("row 7: "). */
         public void requireManages(String where, String procedureCode, Collection<String> unitCodes) {
-            List<String> outside = unitCodes.stream().filter(u -> !subtree.contains(u)).distinct().sorted().toList();
+            List<String> outside = unitCodes.stream()
+                    .filter(u -> !subtree.contains(u))
+                    .distinct()
+                    .sorted()
+                    .toList();
             if (!outside.isEmpty()) {
-                throw new DomainException(ErrorKind.PERMISSION_DENIED, ErrorReason.ROLE_NOT_ALLOWED,
+                throw new DomainException(
+                        ErrorKind.PERMISSION_DENIED,
+                        ErrorReason.ROLE_NOT_ALLOWED,
                         where + "procedure " + procedureCode + " is received at unit(s) " + String.join(", ", outside)
                                 + ", outside the caller's unit " + unitCode,
-                        Map.of("unit_code", unitCode), List.of());
+                        Map.of("unit_code", unitCode),
+                        List.of());
             }
         }
 

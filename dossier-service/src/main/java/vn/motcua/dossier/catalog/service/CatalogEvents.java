@@ -2,11 +2,10 @@ package vn.motcua.dossier.catalog.service;
 
 import com.google.protobuf.Message;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import vn.motcua.dossier.catalog.domain.ProcedureVersion;
 import vn.motcua.platform.feed.OutboxEntry;
 import vn.motcua.platform.feed.OutboxWriter;
-
-import java.time.Instant;
 
 /**
  * Catalogue events on the change feed (aggregate "procedure", id = the TTHC code), for report-service's Decision 766

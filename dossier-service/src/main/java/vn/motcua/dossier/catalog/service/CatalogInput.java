@@ -1,12 +1,11 @@
 package vn.motcua.dossier.catalog.service;
 
-import vn.motcua.dossier.catalog.domain.DraftRules;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.FieldViolation;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import vn.motcua.dossier.catalog.domain.DraftRules;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.FieldViolation;
 
 /** Checks of request fields outside a draft, and the INVALID_ARGUMENT answer to them. */
 final class CatalogInput {
@@ -16,13 +15,15 @@ final class CatalogInput {
      * and a bad 2,000-row file can have many thousands.
      */
     static final int MAX_REPORTED = 20;
+
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private CatalogInput() {
-    }
+    private CatalogInput() {}
 
     static void requestId(List<FieldViolation> problems, String requestId) {
-        if (requestId != null && !requestId.isEmpty() && !REQUEST_ID.matcher(requestId).matches()) {
+        if (requestId != null
+                && !requestId.isEmpty()
+                && !REQUEST_ID.matcher(requestId).matches()) {
             problems.add(new FieldViolation("request_id", "1-128 characters of A-Z a-z 0-9 . _ : -"));
         }
     }

@@ -2,23 +2,6 @@ package vn.motcua.dossier.catalog.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.calendar.WorkCalendar;
-import vn.motcua.dossier.catalog.domain.DraftRules;
-import vn.motcua.dossier.catalog.domain.ProcedureDraft;
-import vn.motcua.dossier.catalog.domain.ProcedureVersion;
-import vn.motcua.dossier.catalog.domain.PublicationState;
-import vn.motcua.dossier.catalog.repository.ProcedureVersionRepository;
-import vn.motcua.dossier.catalog.transfer.CatalogueFormat;
-import vn.motcua.dossier.catalog.transfer.CatalogueSheets;
-import vn.motcua.dossier.common.RequestIdempotency;
-import vn.motcua.dossier.unit.UnitDirectory;
-import vn.motcua.dossier.unit.UnitTree;
-import vn.motcua.platform.auth.Caller;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.ErrorKind;
-import vn.motcua.platform.error.ErrorReason;
-import vn.motcua.platform.error.FieldViolation;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -37,6 +20,22 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import vn.motcua.dossier.calendar.WorkCalendar;
+import vn.motcua.dossier.catalog.domain.DraftRules;
+import vn.motcua.dossier.catalog.domain.ProcedureDraft;
+import vn.motcua.dossier.catalog.domain.ProcedureVersion;
+import vn.motcua.dossier.catalog.domain.PublicationState;
+import vn.motcua.dossier.catalog.repository.ProcedureVersionRepository;
+import vn.motcua.dossier.catalog.transfer.CatalogueFormat;
+import vn.motcua.dossier.catalog.transfer.CatalogueSheets;
+import vn.motcua.dossier.common.RequestIdempotency;
+import vn.motcua.dossier.unit.UnitDirectory;
+import vn.motcua.dossier.unit.UnitTree;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.error.FieldViolation;
 
 /**
  * Changes to the procedure catalogue by TTHC controllers: drafts (typed or imported), publication and withdrawal.
@@ -63,9 +62,14 @@ public class CatalogManagementService {
     private final UnitDirectory units;
     private final Clock clock;
 
-    public CatalogManagementService(TransactionOperations<Connection> tx, ProcedureVersionRepository versions,
-                                    RequestIdempotency idempotency, CatalogAccess access, CatalogEvents events,
-                                    UnitDirectory units, Clock clock) {
+    public CatalogManagementService(
+            TransactionOperations<Connection> tx,
+            ProcedureVersionRepository versions,
+            RequestIdempotency idempotency,
+            CatalogAccess access,
+            CatalogEvents events,
+            UnitDirectory units,
+            Clock clock) {
         this.tx = tx;
         this.versions = versions;
         this.idempotency = idempotency;
@@ -80,21 +84,26 @@ public class CatalogManagementService {
      *
      * @param mappingProblems what the caller's adapter found that the draft cannot carry (reported with the rest)
      */
-    public ProcedureVersion createDraft(Caller caller, String requestId, ProcedureDraft draft,
-                                        List<FieldViolation> mappingProblems) {
+    public ProcedureVersion createDraft(
+            Caller caller, String requestId, ProcedureDraft draft, List<FieldViolation> mappingProblems) {
         CatalogAccess.ControllerScope scope = access.requireController(caller);
         List<FieldViolation> problems = new ArrayList<>();
         CatalogInput.requestId(problems, requestId);
         problems.addAll(mappingProblems);
         UnitTree tree = units.tree();
-        problems.addAll(DraftRules.check(draft, c -> "draft." + c.replace("time_limit_", "time_limit."),
+        problems.addAll(DraftRules.check(
+                draft,
+                c -> "draft." + c.replace("time_limit_", "time_limit."),
                 u -> tree.find(u).isPresent()));
         CatalogInput.refuseIfAny(problems);
-        scope.requireManages("", draft.code(), draft.receivingUnits().stream().map(u -> u.unitCode()).toList());
+        scope.requireManages(
+                "",
+                draft.code(),
+                draft.receivingUnits().stream().map(u -> u.unitCode()).toList());
         Instant now = now();
         return write(() -> tx.executeWrite(status -> {
-            RequestIdempotency.Claim claim = idempotency.claim(caller, CREATE, requestId,
-                    RequestIdempotency.fingerprint(draft), now);
+            RequestIdempotency.Claim claim =
+                    idempotency.claim(caller, CREATE, requestId, RequestIdempotency.fingerprint(draft), now);
             if (claim.isReplay()) {
                 return replayed(claim.resultRef());
             }
@@ -105,8 +114,8 @@ public class CatalogManagementService {
     }
 
     /** DRAFT → PUBLISHED; the version's receiving units become the procedure's one-stop listing. */
-    public ProcedureVersion publish(Caller caller, String requestId, String code, int version, String decision,
-                                    String publishedOn) {
+    public ProcedureVersion publish(
+            Caller caller, String requestId, String code, int version, String decision, String publishedOn) {
         CatalogAccess.ControllerScope scope = access.requireController(caller);
         Instant now = now();
         List<FieldViolation> problems = new ArrayList<>();
@@ -123,8 +132,12 @@ public class CatalogManagementService {
         }
         CatalogInput.refuseIfAny(problems);
         return write(() -> tx.executeWrite(status -> {
-            RequestIdempotency.Claim claim = idempotency.claim(caller, PUBLISH, requestId,
-                    RequestIdempotency.fingerprint(code, version, decision, publishedOn), now);
+            RequestIdempotency.Claim claim = idempotency.claim(
+                    caller,
+                    PUBLISH,
+                    requestId,
+                    RequestIdempotency.fingerprint(code, version, decision, publishedOn),
+                    now);
             if (claim.isReplay()) {
                 return replayed(claim.resultRef());
             }
@@ -137,10 +150,13 @@ public class CatalogManagementService {
             }
             int released = versions.newestReleasedVersion(code);
             if (version < released) {
-                throw DomainException.ruleViolated("SUPERSEDED_DRAFT", "version " + version + " of " + code
-                        + " is older than the published version " + released + "; create a new draft instead");
+                throw DomainException.ruleViolated(
+                        "SUPERSEDED_DRAFT",
+                        "version " + version + " of " + code + " is older than the published version " + released
+                                + "; create a new draft instead");
             }
-            Integer superseded = versions.findCurrent(code).map(ProcedureVersion::version).orElse(null);
+            Integer superseded =
+                    versions.findCurrent(code).map(ProcedureVersion::version).orElse(null);
             if (!versions.markPublished(code, version, decision.strip(), decided, now, caller.subject())) {
                 throw concurrentUpdate(code);
             }
@@ -162,8 +178,8 @@ public class CatalogManagementService {
         CatalogInput.refuseIfAny(problems);
         Instant now = now();
         return write(() -> tx.executeWrite(status -> {
-            RequestIdempotency.Claim claim = idempotency.claim(caller, WITHDRAW, requestId,
-                    RequestIdempotency.fingerprint(code, reason), now);
+            RequestIdempotency.Claim claim =
+                    idempotency.claim(caller, WITHDRAW, requestId, RequestIdempotency.fingerprint(code, reason), now);
             if (claim.isReplay()) {
                 return replayed(claim.resultRef());
             }
@@ -197,27 +213,32 @@ public class CatalogManagementService {
         }
         CatalogueSheets.Parsed parsed = CatalogueSheets.read(format, content);
         UnitTree tree = units.tree();
-        Map<Integer, Set<String>> unreadable = parsed.problems().stream().collect(Collectors.groupingBy(
-                CatalogueSheets.Problem::row, Collectors.mapping(CatalogueSheets.Problem::column, Collectors.toSet())));
-        parsed.problems().forEach(p -> problems.add(new FieldViolation(
-                p.row() == 0 ? p.column() : rowField(p.row(), p.column()), p.description())));
+        Map<Integer, Set<String>> unreadable = parsed.problems().stream()
+                .collect(Collectors.groupingBy(
+                        CatalogueSheets.Problem::row,
+                        Collectors.mapping(CatalogueSheets.Problem::column, Collectors.toSet())));
+        parsed.problems()
+                .forEach(p -> problems.add(new FieldViolation(
+                        p.row() == 0 ? p.column() : rowField(p.row(), p.column()), p.description())));
         Map<String, Integer> firstRowOfCode = new HashMap<>();
         for (CatalogueSheets.Row row : parsed.rows()) {
             Set<String> skip = unreadable.getOrDefault(row.number(), Set.of());
             // a cell that could not be read is reported once, not again as "is required"
             DraftRules.check(row.draft(), Function.identity(), u -> tree.find(u).isPresent()).stream()
                     .filter(v -> !skip.contains(column(v.field())))
-                    .forEach(v -> problems.add(new FieldViolation(rowField(row.number(), v.field()),
-                            v.description())));
+                    .forEach(v -> problems.add(new FieldViolation(rowField(row.number(), v.field()), v.description())));
             Integer first = firstRowOfCode.putIfAbsent(row.draft().code(), row.number());
             if (first != null && !row.draft().code().isBlank()) {
-                problems.add(new FieldViolation(rowField(row.number(), "code"),
+                problems.add(new FieldViolation(
+                        rowField(row.number(), "code"),
                         "same procedure as row " + first + "; a file holds one version per procedure"));
             }
         }
         CatalogInput.refuseIfAny(problems);
         for (CatalogueSheets.Row row : parsed.rows()) {
-            scope.requireManages("row " + row.number() + ": ", row.draft().code(),
+            scope.requireManages(
+                    "row " + row.number() + ": ",
+                    row.draft().code(),
                     row.draft().receivingUnits().stream().map(u -> u.unitCode()).toList());
         }
         Instant now = now();
@@ -235,8 +256,8 @@ public class CatalogManagementService {
         }));
     }
 
-    private ProcedureVersion insert(CatalogAccess.ControllerScope scope, String where, ProcedureDraft draft,
-                                    Instant now, String subject) {
+    private ProcedureVersion insert(
+            CatalogAccess.ControllerScope scope, String where, ProcedureDraft draft, Instant now, String subject) {
         scope.requireManages(where, draft.code(), versions.listedUnits(draft.code()));
         ProcedureVersion created = draft.toVersion(versions.nextVersion(draft.code()));
         versions.insertDraft(created, now, subject);
@@ -267,15 +288,19 @@ public class CatalogManagementService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static DomainException stateConflict(String code, int version, PublicationState from,
-                                                 PublicationState to) {
-        return new DomainException(ErrorKind.FAILED_PRECONDITION, ErrorReason.ILLEGAL_TRANSITION,
+    private static DomainException stateConflict(String code, int version, PublicationState from, PublicationState to) {
+        return new DomainException(
+                ErrorKind.FAILED_PRECONDITION,
+                ErrorReason.ILLEGAL_TRANSITION,
                 "version " + version + " of " + code + " is " + from + "; only a draft can be published",
-                Map.of("from", from.name(), "to", to.name(), "event", "PUBLISH"), List.of());
+                Map.of("from", from.name(), "to", to.name(), "event", "PUBLISH"),
+                List.of());
     }
 
     private static DomainException concurrentUpdate(String code) {
-        return DomainException.of(ErrorKind.ABORTED, ErrorReason.CONCURRENT_UPDATE,
+        return DomainException.of(
+                ErrorKind.ABORTED,
+                ErrorReason.CONCURRENT_UPDATE,
                 "procedure " + code + " was changed at the same time; retry");
     }
 
@@ -293,7 +318,9 @@ public class CatalogManagementService {
                     throw e;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw DomainException.of(ErrorKind.ABORTED, ErrorReason.CONCURRENT_UPDATE,
+                    throw DomainException.of(
+                            ErrorKind.ABORTED,
+                            ErrorReason.CONCURRENT_UPDATE,
                             "the catalogue was changed at the same time; retry");
                 }
             }

@@ -2,6 +2,12 @@ package vn.motcua.dossier.catalog.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.CalendarRepository;
 import vn.motcua.dossier.catalog.Procedure;
@@ -16,17 +22,10 @@ import vn.motcua.dossier.catalog.transfer.CatalogueFormat;
 import vn.motcua.dossier.catalog.transfer.CatalogueSheets;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitDirectory;
-import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.FieldViolation;
-
-import java.sql.Connection;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Reading the catalogue: the public views (one procedure, a unit's one-stop listing) and the controller's export
@@ -46,9 +45,14 @@ public class CatalogReadService {
     private final UnitDirectory units;
     private final Clock clock;
 
-    public CatalogReadService(TransactionOperations<Connection> tx, ProcedureVersionRepository versions,
-                              ProcedureRepository procedures, CalendarRepository calendars, CatalogAccess access,
-                              UnitDirectory units, Clock clock) {
+    public CatalogReadService(
+            TransactionOperations<Connection> tx,
+            ProcedureVersionRepository versions,
+            ProcedureRepository procedures,
+            CalendarRepository calendars,
+            CatalogAccess access,
+            UnitDirectory units,
+            Clock clock) {
         this.tx = tx;
         this.versions = versions;
         this.procedures = procedures;
@@ -69,11 +73,11 @@ public class CatalogReadService {
             problems.add(new FieldViolation("version", "must be 0 (current) or a version number"));
         }
         CatalogInput.refuseIfAny(problems);
-        Optional<ProcedureVersion> found = tx.executeRead(status -> version == 0 ? versions.findCurrent(code)
-                : versions.find(code, version));
+        Optional<ProcedureVersion> found =
+                tx.executeRead(status -> version == 0 ? versions.findCurrent(code) : versions.find(code, version));
         return found.filter(v -> v.state() != PublicationState.DRAFT || managesDraft(caller, v))
-                .orElseThrow(() -> DomainException.notFound(version == 0 ? "published procedure " + code
-                        : "version " + version + " of procedure " + code));
+                .orElseThrow(() -> DomainException.notFound(
+                        version == 0 ? "published procedure " + code : "version " + version + " of procedure " + code));
     }
 
     private boolean managesDraft(Optional<Caller> caller, ProcedureVersion draft) {
@@ -94,7 +98,10 @@ public class CatalogReadService {
         }
         AdminUnit unit = units.tree().find(unitCode).orElseThrow(() -> DomainException.notFound("unit " + unitCode));
         List<Procedure> atDesk = procedures.listForUnit(unit.code(), "", MAX_LISTING);
-        return new PublicListing(unit, atDesk, atDesk.stream().filter(Procedure::postalAllowed).toList(),
+        return new PublicListing(
+                unit,
+                atDesk,
+                atDesk.stream().filter(Procedure::postalAllowed).toList(),
                 atDesk.stream().filter(Procedure::boundaryFreeAllowed).toList());
     }
 
@@ -105,7 +112,8 @@ public class CatalogReadService {
             throw DomainException.invalid("format", "is required (CSV or XLSX)");
         }
         List<ProcedureVersion> catalogue = tx.executeRead(status -> versions.currentPublished()).stream()
-                .filter(v -> scope.reaches(v.receivingUnitCodes())).toList();
+                .filter(v -> scope.reaches(v.receivingUnitCodes()))
+                .toList();
         String name = "danh-muc-tthc-" + scope.unitCode() + "-" + WorkCalendar.localDate(clock.instant()) + "."
                 + format.extension();
         return new ExportedFile(name, format.contentType(), CatalogueSheets.write(format, catalogue));
@@ -130,18 +138,17 @@ public class CatalogReadService {
         }
         return tx.executeRead(status -> {
             List<ProcedureVersion> inScope = versions.all().stream()
-                    .filter(v -> scope.reaches(v.receivingUnitCodes())).toList();
+                    .filter(v -> scope.reaches(v.receivingUnitCodes()))
+                    .toList();
             WorkCalendar calendar = WorkCalendar.standard(calendars.overridesFor(scope.rootUnitCode()));
             return CatalogueReview.review(inScope, day, calendar);
         });
     }
 
     /** A unit's public listing (niêm yết). */
-    public record PublicListing(AdminUnit unit, List<Procedure> atDesk, List<Procedure> byPost,
-                                List<Procedure> boundaryFree) {
-    }
+    public record PublicListing(
+            AdminUnit unit, List<Procedure> atDesk, List<Procedure> byPost, List<Procedure> boundaryFree) {}
 
     /** An exported catalogue file. */
-    public record ExportedFile(String fileName, String contentType, byte[] content) {
-    }
+    public record ExportedFile(String fileName, String contentType, byte[] content) {}
 }

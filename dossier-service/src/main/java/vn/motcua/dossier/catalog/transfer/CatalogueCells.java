@@ -4,14 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import vn.motcua.dossier.calendar.TimeLimitUnit;
-import vn.motcua.dossier.catalog.Procedure;
-import vn.motcua.dossier.catalog.domain.DraftRules;
-import vn.motcua.dossier.catalog.domain.ProcedureDraft;
-import vn.motcua.dossier.catalog.domain.ProcedureVersion;
-import vn.motcua.dossier.catalog.domain.ReceivingUnit;
-import vn.motcua.dossier.unit.UnitLevel;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,6 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import vn.motcua.dossier.calendar.TimeLimitUnit;
+import vn.motcua.dossier.catalog.Procedure;
+import vn.motcua.dossier.catalog.domain.DraftRules;
+import vn.motcua.dossier.catalog.domain.ProcedureDraft;
+import vn.motcua.dossier.catalog.domain.ProcedureVersion;
+import vn.motcua.dossier.catalog.domain.ReceivingUnit;
+import vn.motcua.dossier.unit.UnitLevel;
 
 /**
  * The columns of a catalogue file and how each cell reads and writes; one row is one procedure version.
@@ -37,45 +36,70 @@ import java.util.Set;
  */
 final class CatalogueCells {
 
-    static final List<String> COLUMNS = List.of("code", "name", "field", "level", "time_limit_amount",
-            "time_limit_unit", "online_level", "postal_allowed", "boundary_free_allowed", "requires_paper_result",
-            "effective_on", "fees", "components", "receiving_units");
+    static final List<String> COLUMNS = List.of(
+            "code",
+            "name",
+            "field",
+            "level",
+            "time_limit_amount",
+            "time_limit_unit",
+            "online_level",
+            "postal_allowed",
+            "boundary_free_allowed",
+            "requires_paper_result",
+            "effective_on",
+            "fees",
+            "components",
+            "receiving_units");
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "y", "x", "có", "co");
     private static final Set<String> FALSE = Set.of("", "false", "0", "no", "n", "không", "khong");
     private static final int MAX_ITEMS = 1000;
 
-    private CatalogueCells() {
-    }
+    private CatalogueCells() {}
 
     /** The cells of one exported row, in {@link #COLUMNS} order. */
     static List<String> write(ProcedureVersion v) {
         Procedure p = v.procedure();
-        return List.of(p.code(), p.name(), p.field(), p.level().name(), Long.toString(p.timeLimit().amount()),
-                p.timeLimit().unit().name(), p.onlineLevel().name(), Boolean.toString(p.postalAllowed()),
-                Boolean.toString(p.boundaryFreeAllowed()), Boolean.toString(v.requiresPaperResult()),
-                v.effectiveOn() == null ? "" : v.effectiveOn().toString(), fees(p.fees()),
-                components(p.components()), receivingUnits(v.receivingUnits()));
+        return List.of(
+                p.code(),
+                p.name(),
+                p.field(),
+                p.level().name(),
+                Long.toString(p.timeLimit().amount()),
+                p.timeLimit().unit().name(),
+                p.onlineLevel().name(),
+                Boolean.toString(p.postalAllowed()),
+                Boolean.toString(p.boundaryFreeAllowed()),
+                Boolean.toString(v.requiresPaperResult()),
+                v.effectiveOn() == null ? "" : v.effectiveOn().toString(),
+                fees(p.fees()),
+                components(p.components()),
+                receivingUnits(v.receivingUnits()));
     }
 
     /** Reads a row; cell problems go to {@code problems} under the column name, the draft then has a gap there. */
     static ProcedureDraft read(SheetRow row, DraftRules.Problems problems) {
-        return new ProcedureDraft(row.cell("code"), row.cell("name"), row.cell("field"),
+        return new ProcedureDraft(
+                row.cell("code"),
+                row.cell("name"),
+                row.cell("field"),
                 choice(row, "level", UnitLevel.class, problems),
                 amount(row, problems),
                 choice(row, "time_limit_unit", TimeLimitUnit.class, problems),
                 readFees(row.cell("fees"), problems),
                 choice(row, "online_level", Procedure.OnlineLevel.class, problems),
-                bool(row, "postal_allowed", problems), bool(row, "boundary_free_allowed", problems),
+                bool(row, "postal_allowed", problems),
+                bool(row, "boundary_free_allowed", problems),
                 bool(row, "requires_paper_result", problems),
                 readComponents(row.cell("components"), problems),
                 readReceivingUnits(row.cell("receiving_units"), problems),
                 row.cell("effective_on"));
     }
 
-    private static <E extends Enum<E>> E choice(SheetRow row, String column, Class<E> type,
-                                                DraftRules.Problems problems) {
+    private static <E extends Enum<E>> E choice(
+            SheetRow row, String column, Class<E> type, DraftRules.Problems problems) {
         String value = row.cell(column);
         if (value.isEmpty()) {
             return null;
@@ -115,7 +139,9 @@ final class CatalogueCells {
     // ---- fees
 
     static String fees(List<Procedure.Fee> fees) {
-        if (fees.stream().anyMatch(f -> hasAny(f.name(), ":;") || !f.name().equals(f.name().strip()))) {
+        if (fees.stream()
+                .anyMatch(
+                        f -> hasAny(f.name(), ":;") || !f.name().equals(f.name().strip()))) {
             return json(g -> {
                 for (Procedure.Fee f : fees) {
                     g.writeStartObject();
@@ -125,7 +151,8 @@ final class CatalogueCells {
                 }
             });
         }
-        return String.join(";", fees.stream().map(f -> f.name() + ":" + f.amountDong()).toList());
+        return String.join(
+                ";", fees.stream().map(f -> f.name() + ":" + f.amountDong()).toList());
     }
 
     static List<Procedure.Fee> readFees(String cell, DraftRules.Problems problems) {
@@ -158,7 +185,9 @@ final class CatalogueCells {
     // ---- components
 
     static String components(List<Procedure.Component> components) {
-        if (components.stream().anyMatch(c -> hasAny(c.name(), "|;") || !c.name().equals(c.name().strip()))) {
+        if (components.stream()
+                .anyMatch(
+                        c -> hasAny(c.name(), "|;") || !c.name().equals(c.name().strip()))) {
             return json(g -> {
                 for (Procedure.Component c : components) {
                     g.writeStartObject();
@@ -170,8 +199,11 @@ final class CatalogueCells {
                 }
             });
         }
-        return String.join(";", components.stream().map(c -> c.name() + "|" + c.originalRequired() + "|"
-                + c.quantity() + "|" + c.presentOnly()).toList());
+        return String.join(
+                ";",
+                components.stream()
+                        .map(c -> c.name() + "|" + c.originalRequired() + "|" + c.quantity() + "|" + c.presentOnly())
+                        .toList());
     }
 
     static List<Procedure.Component> readComponents(String cell, DraftRules.Problems problems) {
@@ -181,14 +213,17 @@ final class CatalogueCells {
                 Object original = item.getOrDefault("originalRequired", Boolean.FALSE);
                 Object quantity = item.getOrDefault("quantity", 1L);
                 Object presentOnly = item.getOrDefault("presentOnly", Boolean.FALSE);
-                if (!(item.get("name") instanceof String name) || !(original instanceof Boolean o)
-                        || !(quantity instanceof Long q) || !(presentOnly instanceof Boolean po)) {
-                    problems.add("components", "each JSON item needs a text name, and booleans originalRequired,"
-                            + " presentOnly and a whole-number quantity where given");
+                if (!(item.get("name") instanceof String name)
+                        || !(original instanceof Boolean o)
+                        || !(quantity instanceof Long q)
+                        || !(presentOnly instanceof Boolean po)) {
+                    problems.add(
+                            "components",
+                            "each JSON item needs a text name, and booleans originalRequired,"
+                                    + " presentOnly and a whole-number quantity where given");
                     return List.of();
                 }
-                components.add(new Procedure.Component(name, o, (int) Math.max(Math.min(q, Integer.MAX_VALUE), 0),
-                        po));
+                components.add(new Procedure.Component(name, o, (int) Math.max(Math.min(q, Integer.MAX_VALUE), 0), po));
             }
             return components;
         }
@@ -198,7 +233,10 @@ final class CatalogueCells {
             Boolean original = parts.length > 1 ? flag(parts[1]) : Boolean.FALSE;
             Long quantity = parts.length > 2 ? wholeNumber(parts[2].strip()) : Long.valueOf(1);
             Boolean presentOnly = parts.length > 3 ? flag(parts[3]) : Boolean.FALSE;
-            if (parts.length > 4 || original == null || quantity == null || presentOnly == null
+            if (parts.length > 4
+                    || original == null
+                    || quantity == null
+                    || presentOnly == null
                     || quantity > Integer.MAX_VALUE) {
                 problems.add("components", "item " + (i + 1) + " is not name|original|quantity|presentOnly");
                 return List.of();
@@ -211,7 +249,11 @@ final class CatalogueCells {
     // ---- receiving units
 
     static String receivingUnits(List<ReceivingUnit> units) {
-        return String.join(";", units.stream().map(u -> u.unitCode() + ":" + u.competentUnitCode()).toList());
+        return String.join(
+                ";",
+                units.stream()
+                        .map(u -> u.unitCode() + ":" + u.competentUnitCode())
+                        .toList());
     }
 
     static List<ReceivingUnit> readReceivingUnits(String cell, DraftRules.Problems problems) {
@@ -235,7 +277,9 @@ final class CatalogueCells {
         if (cell.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(cell.split(";", MAX_ITEMS + 1)).filter(s -> !s.isBlank()).toList();
+        return Arrays.stream(cell.split(";", MAX_ITEMS + 1))
+                .filter(s -> !s.isBlank())
+                .toList();
     }
 
     private static Boolean flag(String value) {
@@ -269,12 +313,14 @@ final class CatalogueCells {
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                     String field = parser.currentName();
                     JsonToken value = parser.nextToken();
-                    item.put(field, switch (value) {
-                        case VALUE_STRING -> parser.getText();
-                        case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
-                        case VALUE_NUMBER_INT -> parser.getLongValue();
-                        default -> throw new IOException("unexpected " + value);
-                    });
+                    item.put(
+                            field,
+                            switch (value) {
+                                case VALUE_STRING -> parser.getText();
+                                case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
+                                case VALUE_NUMBER_INT -> parser.getLongValue();
+                                default -> throw new IOException("unexpected " + value);
+                            });
                 }
                 items.add(item);
             }

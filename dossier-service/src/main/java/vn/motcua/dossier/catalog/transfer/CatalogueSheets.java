@@ -1,10 +1,9 @@
 package vn.motcua.dossier.catalog.transfer;
 
-import vn.motcua.dossier.catalog.domain.ProcedureDraft;
-import vn.motcua.dossier.catalog.domain.ProcedureVersion;
-
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.dossier.catalog.domain.ProcedureDraft;
+import vn.motcua.dossier.catalog.domain.ProcedureVersion;
 
 /**
  * Reading and writing catalogue files (CSV or XLSX, one row per procedure version, columns of
@@ -16,8 +15,7 @@ public final class CatalogueSheets {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int MAX_ROWS = 2000;
 
-    private CatalogueSheets() {
-    }
+    private CatalogueSheets() {}
 
     public static List<String> columns() {
         return CatalogueCells.COLUMNS;
@@ -36,7 +34,9 @@ public final class CatalogueSheets {
         }
         List<SheetRow> rows;
         try {
-            rows = format == CatalogueFormat.XLSX ? XlsxSheet.read(content, MAX_ROWS) : CsvSheet.read(content, MAX_ROWS);
+            rows = format == CatalogueFormat.XLSX
+                    ? XlsxSheet.read(content, MAX_ROWS)
+                    : CsvSheet.read(content, MAX_ROWS);
         } catch (CatalogueFileException e) {
             return Parsed.fileProblem(e.getMessage());
         }
@@ -46,8 +46,8 @@ public final class CatalogueSheets {
         List<Row> parsed = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (SheetRow row : rows) {
-            ProcedureDraft draft = CatalogueCells.read(row, (column, description) ->
-                    problems.add(new Problem(row.number(), column, description)));
+            ProcedureDraft draft = CatalogueCells.read(
+                    row, (column, description) -> problems.add(new Problem(row.number(), column, description)));
             parsed.add(new Row(row.number(), draft));
         }
         return new Parsed(parsed, problems);
@@ -60,22 +60,21 @@ public final class CatalogueSheets {
     }
 
     static void requireColumns(List<String> header) throws CatalogueFileException {
-        List<String> missing = CatalogueCells.COLUMNS.stream().filter(c -> !header.contains(c)).toList();
+        List<String> missing =
+                CatalogueCells.COLUMNS.stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
-            throw new CatalogueFileException("misses the column(s) " + String.join(", ", missing)
-                    + " in its header row");
+            throw new CatalogueFileException(
+                    "misses the column(s) " + String.join(", ", missing) + " in its header row");
         }
     }
 
     /** One row that could be read into a draft (which may still break the catalogue rules). */
-    public record Row(int number, ProcedureDraft draft) {
-    }
+    public record Row(int number, ProcedureDraft draft) {}
 
     /**
      * A problem of the file (row 0, column "content") or of one cell.
      */
-    public record Problem(int row, String column, String description) {
-    }
+    public record Problem(int row, String column, String description) {}
 
     /** What a file held. */
     public record Parsed(List<Row> rows, List<Problem> problems) {

@@ -1,11 +1,5 @@
 package vn.motcua.dossier.catalog.transfer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -20,6 +14,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Catalogue files as CSV (RFC 4180, comma, UTF-8). Export starts with a byte-order mark so that Excel shows the
@@ -29,25 +28,37 @@ final class CsvSheet {
 
     private static final char BOM = '\uFEFF';
 
-    private CsvSheet() {
-    }
+    private CsvSheet() {}
 
     static List<SheetRow> read(byte[] content, int maxRows) throws CatalogueFileException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new CatalogueFileException("is not UTF-8 text");
         }
         if (!text.isEmpty() && text.charAt(0) == BOM) {
             text = text.substring(1);
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                .setIgnoreEmptyLines(true)
+                .get();
         List<SheetRow> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(text))
+                .setFormat(format)
+                .get()) {
+            List<String> header =
+                    parser.getHeaderNames().stream().map(String::strip).toList();
             CatalogueSheets.requireColumns(header);
             for (CSVRecord record : parser) {
                 if (rows.size() == maxRows) {
@@ -68,8 +79,11 @@ final class CsvSheet {
 
     static byte[] write(List<List<String>> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CatalogueCells.COLUMNS.toArray(String[]::new))
-                .setRecordSeparator("\r\n").get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(CatalogueCells.COLUMNS.toArray(String[]::new))
+                .setRecordSeparator("\r\n")
+                .get();
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             writer.write(BOM);
             try (CSVPrinter printer = format.print(writer)) {

@@ -1,5 +1,18 @@
 package vn.motcua.dossier.catalog.transfer;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -25,20 +38,6 @@ import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import javax.xml.parsers.ParserConfigurationException;
 
 /**
  * Catalogue files as an Excel workbook: the first sheet, a header row, one row per procedure version. Export
@@ -67,12 +66,12 @@ final class XlsxSheet {
      * 100): sheet XML of real catalogues compresses 10 to 20 times.
      */
     static final int MAX_COMPRESSION_RATIO = 50;
+
     static final long RATIO_CHECKED_FROM = 1024 * 1024;
     /** Excel's own limit of a cell. */
     static final int MAX_CELL_CHARS = 32_767;
 
-    private XlsxSheet() {
-    }
+    private XlsxSheet() {}
 
     static List<SheetRow> read(byte[] content, int maxRows) throws CatalogueFileException {
         measure(content);
@@ -111,8 +110,8 @@ final class XlsxSheet {
         long total = 0;
         int parts = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(content),
-                StandardCharsets.UTF_8.name(), false, true)) {
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(
+                new ByteArrayInputStream(content), StandardCharsets.UTF_8.name(), false, true)) {
             for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++parts > MAX_PARTS) {
                     throw new CatalogueFileException("has more than " + MAX_PARTS + " parts");
@@ -122,13 +121,13 @@ final class XlsxSheet {
                     unpacked += n;
                     total += n;
                     if (total > MAX_UNPACKED_BYTES) {
-                        throw new CatalogueFileException("unpacks to more than "
-                                + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB");
+                        throw new CatalogueFileException(
+                                "unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB");
                     }
                     if (unpacked > RATIO_CHECKED_FROM
                             && unpacked > MAX_COMPRESSION_RATIO * Math.max(zip.getCompressedCount(), 1)) {
-                        throw new CatalogueFileException("has a part that compresses more than "
-                                + MAX_COMPRESSION_RATIO + " times, which no spreadsheet does");
+                        throw new CatalogueFileException("has a part that compresses more than " + MAX_COMPRESSION_RATIO
+                                + " times, which no spreadsheet does");
                     }
                 }
             }
@@ -293,7 +292,8 @@ final class XlsxSheet {
     }
 
     static byte[] write(List<List<String>> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(SHEET_NAME);
             XSSFCellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();

@@ -1,9 +1,8 @@
 package vn.motcua.dossier.dossier.domain;
 
-import vn.motcua.platform.auth.Roles;
-
 import java.util.Objects;
 import java.util.Set;
+import vn.motcua.platform.auth.Roles;
 
 /**
  * Who is acting, taken from the validated token only (architecture.md §5), never from a request field.

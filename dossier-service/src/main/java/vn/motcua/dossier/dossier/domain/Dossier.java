@@ -11,22 +11,48 @@ import java.util.Objects;
  * <p>Built with {@link #builder()} (or {@link #toBuilder()} to change a few facts): seventeen positional arguments,
  * several of them instants and unit codes of the same type, are too easy to swap.
  */
-public record Dossier(String code, String procedureCode, int procedureVersion, String procedureName,
-                      String receivingUnitCode, String competentUnitCode, String handlingUnitCode,
-                      DossierState state, Channel channel, Applicant applicant, String note, Instant receivedAt,
-                      Instant originalDueAt, Instant dueAt, Instant finishedAt, boolean extensionUsed,
-                      long revision, String lookupKey) {
+public record Dossier(
+        String code,
+        String procedureCode,
+        int procedureVersion,
+        String procedureName,
+        String receivingUnitCode,
+        String competentUnitCode,
+        String handlingUnitCode,
+        DossierState state,
+        Channel channel,
+        Applicant applicant,
+        String note,
+        Instant receivedAt,
+        Instant originalDueAt,
+        Instant dueAt,
+        Instant finishedAt,
+        boolean extensionUsed,
+        long revision,
+        String lookupKey) {
 
     public static Builder builder() {
         return new Builder();
     }
 
     public Builder toBuilder() {
-        return new Builder().code(code).procedure(procedureCode, procedureVersion, procedureName)
-                .receivingUnitCode(receivingUnitCode).competentUnitCode(competentUnitCode)
-                .handlingUnitCode(handlingUnitCode).state(state).channel(channel).applicant(applicant).note(note)
-                .receivedAt(receivedAt).originalDueAt(originalDueAt).dueAt(dueAt).finishedAt(finishedAt)
-                .extensionUsed(extensionUsed).revision(revision).lookupKey(lookupKey);
+        return new Builder()
+                .code(code)
+                .procedure(procedureCode, procedureVersion, procedureName)
+                .receivingUnitCode(receivingUnitCode)
+                .competentUnitCode(competentUnitCode)
+                .handlingUnitCode(handlingUnitCode)
+                .state(state)
+                .channel(channel)
+                .applicant(applicant)
+                .note(note)
+                .receivedAt(receivedAt)
+                .originalDueAt(originalDueAt)
+                .dueAt(dueAt)
+                .finishedAt(finishedAt)
+                .extensionUsed(extensionUsed)
+                .revision(revision)
+                .lookupKey(lookupKey);
     }
 
     /**
@@ -53,8 +79,7 @@ public record Dossier(String code, String procedureCode, int procedureVersion, S
         long revision;
         String lookupKey;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder code(String code) {
             this.code = code;
@@ -148,9 +173,25 @@ public record Dossier(String code, String procedureCode, int procedureVersion, S
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(applicant, "applicant");
-            return new Dossier(code, procedureCode, procedureVersion, procedureName, receivingUnitCode,
-                    competentUnitCode, handlingUnitCode, state, channel, applicant, note, receivedAt, originalDueAt,
-                    dueAt, finishedAt, extensionUsed, revision, lookupKey);
+            return new Dossier(
+                    code,
+                    procedureCode,
+                    procedureVersion,
+                    procedureName,
+                    receivingUnitCode,
+                    competentUnitCode,
+                    handlingUnitCode,
+                    state,
+                    channel,
+                    applicant,
+                    note,
+                    receivedAt,
+                    originalDueAt,
+                    dueAt,
+                    finishedAt,
+                    extensionUsed,
+                    revision,
+                    lookupKey);
         }
     }
 }

@@ -12,10 +12,10 @@ public final class DossierCode {
 
     /** Tolerant: agency codes of other systems come in both segment orders and with longer sequences. */
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9.]{1,40}-\\d{6,8}-\\d{4,9}");
+
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
-    private DossierCode() {
-    }
+    private DossierCode() {}
 
     public static String format(String agencyCode, LocalDate receptionDay, long sequence) {
         if (sequence < 1) {

@@ -69,8 +69,7 @@ public record DossierFacts(
         private boolean withinSupplementWindow;
         private boolean atLeastOneWorkingDayBeforeDue;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder receivingUnitCode(String receivingUnitCode) {
             this.receivingUnitCode = receivingUnitCode;
@@ -129,15 +128,23 @@ public record DossierFacts(
 
         /** @throws NullPointerException when the regime is missing */
         public DossierFacts build() {
-            return new DossierFacts(receivingUnitCode, competentUnitCode, currentHandlingUnitCode, applicantCitizenId,
-                    regime, receivedAt, dueAt, extensionUsed, resultIssued, withinSupplementWindow,
+            return new DossierFacts(
+                    receivingUnitCode,
+                    competentUnitCode,
+                    currentHandlingUnitCode,
+                    applicantCitizenId,
+                    regime,
+                    receivedAt,
+                    dueAt,
+                    extensionUsed,
+                    resultIssued,
+                    withinSupplementWindow,
                     atLeastOneWorkingDayBeforeDue);
         }
     }
 
     /** True when the dossier is received in one unit and decided in another (phi địa giới). */
     public boolean isBoundaryFree() {
-        return receivingUnitCode != null && competentUnitCode != null
-                && !receivingUnitCode.equals(competentUnitCode);
+        return receivingUnitCode != null && competentUnitCode != null && !receivingUnitCode.equals(competentUnitCode);
     }
 }

@@ -8,13 +8,13 @@ import static vn.motcua.dossier.dossier.domain.DueEffect.LIMIT_RESTARTS;
 import static vn.motcua.dossier.dossier.domain.HandlingUnitEffect.TO_COMPETENT_UNIT;
 import static vn.motcua.dossier.dossier.domain.HandlingUnitEffect.TO_RECEIVING_UNIT;
 import static vn.motcua.dossier.dossier.domain.HandlingUnitEffect.UNCHANGED;
+import static vn.motcua.dossier.dossier.domain.PauseEffect.ENDS_PAUSE;
+import static vn.motcua.dossier.dossier.domain.PauseEffect.STARTS_SUPPLEMENT_PAUSE;
 import static vn.motcua.dossier.dossier.domain.Permit.APPLICANT;
 import static vn.motcua.dossier.dossier.domain.Permit.HANDLING_CLERK;
 import static vn.motcua.dossier.dossier.domain.Permit.HANDLING_LEADER;
 import static vn.motcua.dossier.dossier.domain.Permit.HANDLING_SPECIALIST;
 import static vn.motcua.dossier.dossier.domain.Permit.RECEPTION_DESK;
-import static vn.motcua.dossier.dossier.domain.PauseEffect.ENDS_PAUSE;
-import static vn.motcua.dossier.dossier.domain.PauseEffect.STARTS_SUPPLEMENT_PAUSE;
 import static vn.motcua.dossier.dossier.domain.TransitionGuard.EXTENSION_IN_TIME;
 import static vn.motcua.dossier.dossier.domain.TransitionGuard.EXTENSION_NOT_USED;
 import static vn.motcua.dossier.dossier.domain.TransitionGuard.NO_RESULT_ISSUED;
@@ -42,8 +42,7 @@ import java.util.Set;
 public final class DossierStateMachine {
 
     /** A null {@code from} (creation) is a legitimate key, which rules out EnumMap. */
-    private record Key(DossierState from, DossierEvent event) {
-    }
+    private record Key(DossierState from, DossierEvent event) {}
 
     /** States from which the applicant may still withdraw: every non-final state before a result exists. */
     private static final List<DossierState> WITHDRAWABLE =
@@ -87,14 +86,27 @@ public final class DossierStateMachine {
         // The specialist's draft (result or refusal) goes up through this step; the leader then decides.
         t.add(row(IN_PROCESS, SUBMIT_FOR_APPROVAL, IN_PROCESS, Set.of(HANDLING_SPECIALIST)));
         t.add(row(IN_PROCESS, APPROVE, IN_PROCESS, Set.of(HANDLING_LEADER)));
-        t.add(row(IN_PROCESS, REQUEST_SUPPLEMENT, SUPPLEMENT_REQUESTED, Set.of(HANDLING_SPECIALIST),
-                List.of(SUPPLEMENT_WINDOW_OPEN), UNCHANGED).withPause(STARTS_SUPPLEMENT_PAUSE));
+        t.add(row(
+                        IN_PROCESS,
+                        REQUEST_SUPPLEMENT,
+                        SUPPLEMENT_REQUESTED,
+                        Set.of(HANDLING_SPECIALIST),
+                        List.of(SUPPLEMENT_WINDOW_OPEN),
+                        UNCHANGED)
+                .withPause(STARTS_SUPPLEMENT_PAUSE));
         // The supplement comes in at the desk, or online from the applicant.
         t.add(row(SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, IN_PROCESS, Set.of(RECEPTION_DESK, APPLICANT))
-                .withDue(LIMIT_RESTARTS).withPause(ENDS_PAUSE));
+                .withDue(LIMIT_RESTARTS)
+                .withPause(ENDS_PAUSE));
         t.add(row(IN_PROCESS, REFUSE, REFUSED, Set.of(HANDLING_LEADER)));
-        t.add(row(IN_PROCESS, APOLOGISE_AND_EXTEND, IN_PROCESS, Set.of(HANDLING_LEADER),
-                List.of(EXTENSION_NOT_USED, EXTENSION_IN_TIME), UNCHANGED).withDue(EXTENDED_TO_NEW_APPOINTMENT));
+        t.add(row(
+                        IN_PROCESS,
+                        APOLOGISE_AND_EXTEND,
+                        IN_PROCESS,
+                        Set.of(HANDLING_LEADER),
+                        List.of(EXTENSION_NOT_USED, EXTENSION_IN_TIME),
+                        UNCHANGED)
+                .withDue(EXTENDED_TO_NEW_APPOINTMENT));
         t.add(row(IN_PROCESS, REQUIRE_FINANCIAL_OBLIGATION, AWAITING_PAYMENT, Set.of(HANDLING_SPECIALIST)));
         // Proof of payment reaches either the specialist (e-receipt) or the desk (paper tax receipt).
         t.add(row(AWAITING_PAYMENT, OBLIGATION_FULFILLED, IN_PROCESS, Set.of(HANDLING_SPECIALIST, RECEPTION_DESK)));
@@ -112,8 +124,13 @@ public final class DossierStateMachine {
         // notice on a request filed directly or by post (Circular 03/2025 Art 7(1)). DVCQG-issued notices (7(2))
         // arrive through a service account, outside this role table.
         for (DossierState s : STOPPABLE) {
-            t.add(row(s, STOP, STOPPED, Set.of(HANDLING_LEADER, RECEPTION_DESK),
-                    List.of(REGIME_ALLOWS_STOP, NO_RESULT_ISSUED), UNCHANGED));
+            t.add(row(
+                    s,
+                    STOP,
+                    STOPPED,
+                    Set.of(HANDLING_LEADER, RECEPTION_DESK),
+                    List.of(REGIME_ALLOWS_STOP, NO_RESULT_ISSUED),
+                    UNCHANGED));
         }
         TABLE = Collections.unmodifiableList(t);
     }
@@ -124,8 +141,13 @@ public final class DossierStateMachine {
         return row(from, event, to, permits, List.of(), UNCHANGED);
     }
 
-    private static Transition row(DossierState from, DossierEvent event, DossierState to, Set<Permit> permits,
-                                  List<TransitionGuard> guards, HandlingUnitEffect effect) {
+    private static Transition row(
+            DossierState from,
+            DossierEvent event,
+            DossierState to,
+            Set<Permit> permits,
+            List<TransitionGuard> guards,
+            HandlingUnitEffect effect) {
         return new Transition(from, event, to, permits, guards, effect);
     }
 

@@ -19,8 +19,7 @@ public final class LookupKey {
     public static final int LENGTH = 8;
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    private LookupKey() {
-    }
+    private LookupKey() {}
 
     /** A new key; the generator must be a cryptographically strong one (SecureRandom) outside tests. */
     public static String generate(RandomGenerator random) {
@@ -66,7 +65,7 @@ public final class LookupKey {
         if (stored == null || key.isEmpty()) {
             return false;
         }
-        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
-                key.get().getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                stored.getBytes(StandardCharsets.US_ASCII), key.get().getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -6,7 +6,11 @@ package vn.motcua.dossier.dossier.domain;
  * column of its own.
  */
 public enum ResultKind {
-    ISSUED, REFUSED, REJECTED, WITHDRAWN, STOPPED;
+    ISSUED,
+    REFUSED,
+    REJECTED,
+    WITHDRAWN,
+    STOPPED;
 
     /** @return the outcome, or null while the dossier is still open */
     public static ResultKind of(DossierState state) {

@@ -1,12 +1,11 @@
 package vn.motcua.dossier.dossier.domain;
 
-import vn.motcua.platform.error.DomainException;
-
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import vn.motcua.platform.error.DomainException;
 
 /**
  * One row of the lifecycle table: who may fire it, when, and everything it does. A new verb is one row; the services
@@ -58,9 +57,21 @@ public record Transition(
      * A row that leaves the clock alone and ends an open pause exactly when it ends the dossier; {@link #withDue}
      * and {@link #withPause} declare anything else.
      */
-    public Transition(DossierState from, DossierEvent event, DossierState to, Set<Permit> permits,
-                      List<TransitionGuard> guards, HandlingUnitEffect handlingUnitEffect) {
-        this(from, event, to, permits, guards, handlingUnitEffect, DueEffect.UNCHANGED,
+    public Transition(
+            DossierState from,
+            DossierEvent event,
+            DossierState to,
+            Set<Permit> permits,
+            List<TransitionGuard> guards,
+            HandlingUnitEffect handlingUnitEffect) {
+        this(
+                from,
+                event,
+                to,
+                permits,
+                guards,
+                handlingUnitEffect,
+                DueEffect.UNCHANGED,
                 to != null && ResultKind.of(to) != null ? PauseEffect.ENDS_PAUSE : PauseEffect.NONE);
     }
 
@@ -100,8 +111,8 @@ public record Transition(
             case LIMIT_RESTARTS -> d.dueAt(due.dueAfterSupplement(now));
             case EXTENDED_TO_NEW_APPOINTMENT -> {
                 if (d.dueAt == null || !newDueAt.isAfter(d.dueAt)) {
-                    throw DomainException.ruleViolated("NEW_DUE_NOT_LATER",
-                            "the new appointment must be after the current one (" + d.dueAt + ")");
+                    throw DomainException.ruleViolated(
+                            "NEW_DUE_NOT_LATER", "the new appointment must be after the current one (" + d.dueAt + ")");
                 }
                 d.dueAt(newDueAt).extensionUsed(true);
             }

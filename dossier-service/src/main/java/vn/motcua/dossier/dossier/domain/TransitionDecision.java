@@ -45,9 +45,11 @@ public sealed interface TransitionDecision permits TransitionDecision.Allowed, T
             if (transition.createsDossier()) {
                 throw new IllegalStateException(transition.event() + " creates a dossier; use create");
             }
-            return transition.applyTo(before.toBuilder(), now, newDueAt, due)
+            return transition
+                    .applyTo(before.toBuilder(), now, newDueAt, due)
                     .handlingUnitCode(handlingUnitCodeAfter == null ? before.handlingUnitCode() : handlingUnitCodeAfter)
-                    .revision(before.revision() + 1).build();
+                    .revision(before.revision() + 1)
+                    .build();
         }
 
         /**

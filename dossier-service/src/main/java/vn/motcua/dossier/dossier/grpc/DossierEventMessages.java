@@ -1,7 +1,15 @@
 package vn.motcua.dossier.dossier.grpc;
 
+import static vn.motcua.dossier.dossier.grpc.DossierMessages.channel;
+import static vn.motcua.dossier.dossier.grpc.DossierMessages.deadlineState;
+import static vn.motcua.dossier.dossier.grpc.DossierMessages.status;
+import static vn.motcua.dossier.dossier.grpc.DossierMessages.timestamp;
+
 import com.google.protobuf.Timestamp;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.domain.ResultKind;
@@ -9,23 +17,19 @@ import vn.motcua.dossier.dossier.repository.PauseRepository;
 import vn.motcua.dossier.dossier.service.DossierFeed;
 import vn.motcua.proto.dossier.v1.DossierChanged;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Consumer;
-
-import static vn.motcua.dossier.dossier.grpc.DossierMessages.channel;
-import static vn.motcua.dossier.dossier.grpc.DossierMessages.deadlineState;
-import static vn.motcua.dossier.dossier.grpc.DossierMessages.status;
-import static vn.motcua.dossier.dossier.grpc.DossierMessages.timestamp;
-
 /** The dossier feed's payload, {@code motcua.dossier.v1.DossierChanged}; absent values are left unset. */
 @Singleton
 public class DossierEventMessages implements DossierFeed.Encoder {
 
     @Override
-    public DossierChanged changed(String cause, Dossier d, DossierState from, Instant submittedAt,
-                                  List<String> unitPath, List<PauseRepository.StoredPause> pauses,
-                                  DossierFeed.Detail detail) {
+    public DossierChanged changed(
+            String cause,
+            Dossier d,
+            DossierState from,
+            Instant submittedAt,
+            List<String> unitPath,
+            List<PauseRepository.StoredPause> pauses,
+            DossierFeed.Detail detail) {
         DossierChanged.Builder b = DossierChanged.newBuilder()
                 .setCode(d.code())
                 .setReceivingUnitCode(d.receivingUnitCode())
@@ -53,8 +57,8 @@ public class DossierEventMessages implements DossierFeed.Encoder {
         setIfPresent(d.dueAt(), b::setDueAt);
         setIfPresent(d.finishedAt(), b::setFinishedAt);
         for (PauseRepository.StoredPause p : pauses) {
-            DossierChanged.Pause.Builder pause = DossierChanged.Pause.newBuilder().setKind(p.kind())
-                    .setStartedAt(timestamp(p.startedAt()));
+            DossierChanged.Pause.Builder pause =
+                    DossierChanged.Pause.newBuilder().setKind(p.kind()).setStartedAt(timestamp(p.startedAt()));
             setIfPresent(p.endedAt(), pause::setEndedAt);
             b.addPauses(pause);
         }
@@ -67,9 +71,12 @@ public class DossierEventMessages implements DossierFeed.Encoder {
         } else if (detail instanceof DossierFeed.Detail.Deadline dl) {
             b.setDeadlineState(deadlineState(dl.state()));
         } else if (detail instanceof DossierFeed.Detail.Rating r) {
-            b.setRating(DossierChanged.Rating.newBuilder().setTimeScore(r.timeScore())
-                    .setContactsScore(r.contactsScore()).setAgenciesScore(r.agenciesScore())
-                    .setAttitudeScore(r.attitudeScore()).setSatisfied(r.satisfied())
+            b.setRating(DossierChanged.Rating.newBuilder()
+                    .setTimeScore(r.timeScore())
+                    .setContactsScore(r.contactsScore())
+                    .setAgenciesScore(r.agenciesScore())
+                    .setAttitudeScore(r.attitudeScore())
+                    .setSatisfied(r.satisfied())
                     .setRatedAt(timestamp(r.ratedAt())));
         }
         return b.build();

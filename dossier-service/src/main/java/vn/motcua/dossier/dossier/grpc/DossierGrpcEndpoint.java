@@ -2,6 +2,7 @@ package vn.motcua.dossier.dossier.grpc;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
+import java.util.List;
 import vn.motcua.dossier.catalog.CatalogService;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.common.Page;
@@ -38,8 +39,6 @@ import vn.motcua.proto.dossier.v1.SearchPublicProceduresResponse;
 import vn.motcua.proto.dossier.v1.TimeLimit;
 import vn.motcua.proto.dossier.v1.TimeLimitUnit;
 
-import java.util.List;
-
 /** The gRPC adapter: the only place in dossier-service that touches generated proto classes. */
 @Singleton
 public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBase {
@@ -49,8 +48,8 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
     private final DossierQueryService queries;
     private final UnitDirectory units;
 
-    public DossierGrpcEndpoint(CatalogService catalog, ReceptionService reception, DossierQueryService queries,
-                               UnitDirectory units) {
+    public DossierGrpcEndpoint(
+            CatalogService catalog, ReceptionService reception, DossierQueryService queries, UnitDirectory units) {
         this.catalog = catalog;
         this.reception = reception;
         this.queries = queries;
@@ -69,8 +68,11 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
 
     @Override
     public void listProcedures(ListProceduresRequest request, StreamObserver<ListProceduresResponse> observer) {
-        Page<Procedure> page = catalog.listForUnit(CallContext.requireCaller(), request.getUnitCode(),
-                Page.Request.of(request.getPage().getPageSize(), request.getPage().getPageToken()));
+        Page<Procedure> page = catalog.listForUnit(
+                CallContext.requireCaller(),
+                request.getUnitCode(),
+                Page.Request.of(
+                        request.getPage().getPageSize(), request.getPage().getPageToken()));
         ListProceduresResponse.Builder response = ListProceduresResponse.newBuilder()
                 .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
         page.items().forEach(p -> response.addProcedures(procedure(p)));
@@ -79,10 +81,13 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
     }
 
     @Override
-    public void searchPublicProcedures(SearchPublicProceduresRequest request,
-                                       StreamObserver<SearchPublicProceduresResponse> observer) {
-        Page<Procedure> page = catalog.searchPublic(request.getQuery(), request.getUnitCode(),
-                Page.Request.of(request.getPage().getPageSize(), request.getPage().getPageToken()));
+    public void searchPublicProcedures(
+            SearchPublicProceduresRequest request, StreamObserver<SearchPublicProceduresResponse> observer) {
+        Page<Procedure> page = catalog.searchPublic(
+                request.getQuery(),
+                request.getUnitCode(),
+                Page.Request.of(
+                        request.getPage().getPageSize(), request.getPage().getPageToken()));
         SearchPublicProceduresResponse.Builder response = SearchPublicProceduresResponse.newBuilder()
                 .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
         page.items().forEach(p -> response.addProcedures(procedure(p)));
@@ -92,26 +97,32 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
 
     @Override
     public void receiveDossier(ReceiveDossierRequest request, StreamObserver<ReceiveDossierResponse> observer) {
-        ReceiveCommand command = new ReceiveCommand(request.getRequestId(), request.getProcedureCode(),
+        ReceiveCommand command = new ReceiveCommand(
+                request.getRequestId(),
+                request.getProcedureCode(),
                 request.hasApplicant() ? DossierMessages.applicant(request.getApplicant()) : null,
                 channel(request.getChannel()),
                 request.hasHandoverSignedAt() ? DossierMessages.instant(request.getHandoverSignedAt()) : null,
                 request.getNote());
         Dossier dossier = reception.receive(CallContext.requireCaller(), command);
-        observer.onNext(ReceiveDossierResponse.newBuilder().setDossier(DossierMessages.dossier(dossier)).build());
+        observer.onNext(ReceiveDossierResponse.newBuilder()
+                .setDossier(DossierMessages.dossier(dossier))
+                .build());
         observer.onCompleted();
     }
 
     @Override
     public void getDossier(GetDossierRequest request, StreamObserver<GetDossierResponse> observer) {
         Dossier dossier = queries.get(CallContext.requireCaller(), request.getCode());
-        observer.onNext(GetDossierResponse.newBuilder().setDossier(DossierMessages.dossier(dossier)).build());
+        observer.onNext(GetDossierResponse.newBuilder()
+                .setDossier(DossierMessages.dossier(dossier))
+                .build());
         observer.onCompleted();
     }
 
     @Override
-    public void lookupDossierStatus(LookupDossierStatusRequest request,
-                                    StreamObserver<LookupDossierStatusResponse> observer) {
+    public void lookupDossierStatus(
+            LookupDossierStatusRequest request, StreamObserver<LookupDossierStatusResponse> observer) {
         DossierQueryService.PublicStatus status = queries.lookup(request.getCode(), request.getLookupKey());
         Dossier d = status.dossier();
         LookupDossierStatusResponse.Builder response = LookupDossierStatusResponse.newBuilder()
@@ -134,12 +145,16 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
     }
 
     private static UnitRef unit(AdminUnit u) {
-        UnitRef.Builder b = UnitRef.newBuilder().setCode(u.code()).setName(u.name()).setAgencyCode(u.agencyCode())
-                .setLevel(switch (u.level()) {
-                    case PROVINCE -> UnitLevel.UNIT_LEVEL_PROVINCE;
-                    case DISTRICT -> UnitLevel.UNIT_LEVEL_DISTRICT;
-                    case COMMUNE -> UnitLevel.UNIT_LEVEL_COMMUNE;
-                });
+        UnitRef.Builder b = UnitRef.newBuilder()
+                .setCode(u.code())
+                .setName(u.name())
+                .setAgencyCode(u.agencyCode())
+                .setLevel(
+                        switch (u.level()) {
+                            case PROVINCE -> UnitLevel.UNIT_LEVEL_PROVINCE;
+                            case DISTRICT -> UnitLevel.UNIT_LEVEL_DISTRICT;
+                            case COMMUNE -> UnitLevel.UNIT_LEVEL_COMMUNE;
+                        });
         if (u.parentCode() != null) {
             b.setParentCode(u.parentCode());
         }
@@ -148,16 +163,29 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
 
     private static vn.motcua.proto.dossier.v1.Procedure procedure(Procedure p) {
         vn.motcua.proto.dossier.v1.Procedure.Builder b = vn.motcua.proto.dossier.v1.Procedure.newBuilder()
-                .setCode(p.code()).setVersion(p.version()).setName(p.name()).setField(p.field())
+                .setCode(p.code())
+                .setVersion(p.version())
+                .setName(p.name())
+                .setField(p.field())
                 .setLevel(UnitLevel.valueOf("UNIT_LEVEL_" + p.level().name()))
-                .setTimeLimit(TimeLimit.newBuilder().setAmount(p.timeLimit().amount())
-                        .setUnit(TimeLimitUnit.valueOf("TIME_LIMIT_UNIT_" + p.timeLimit().unit().name())))
-                .setOnlineLevel(OnlineLevel.valueOf("ONLINE_LEVEL_" + p.onlineLevel().name()))
-                .setPostalAllowed(p.postalAllowed()).setBoundaryFreeAllowed(p.boundaryFreeAllowed());
-        p.fees().forEach(f -> b.addFees(FeeItem.newBuilder().setName(f.name())
-                .setAmount(Money.newBuilder().setAmount(f.amountDong()).setCurrencyCode("VND"))));
-        p.components().forEach(c -> b.addComponents(Component.newBuilder().setName(c.name())
-                .setOriginalRequired(c.originalRequired()).setQuantity(c.quantity()).setPresentOnly(c.presentOnly())));
+                .setTimeLimit(TimeLimit.newBuilder()
+                        .setAmount(p.timeLimit().amount())
+                        .setUnit(TimeLimitUnit.valueOf(
+                                "TIME_LIMIT_UNIT_" + p.timeLimit().unit().name())))
+                .setOnlineLevel(
+                        OnlineLevel.valueOf("ONLINE_LEVEL_" + p.onlineLevel().name()))
+                .setPostalAllowed(p.postalAllowed())
+                .setBoundaryFreeAllowed(p.boundaryFreeAllowed());
+        p.fees()
+                .forEach(f -> b.addFees(FeeItem.newBuilder()
+                        .setName(f.name())
+                        .setAmount(Money.newBuilder().setAmount(f.amountDong()).setCurrencyCode("VND"))));
+        p.components()
+                .forEach(c -> b.addComponents(Component.newBuilder()
+                        .setName(c.name())
+                        .setOriginalRequired(c.originalRequired())
+                        .setQuantity(c.quantity())
+                        .setPresentOnly(c.presentOnly())));
         return b.build();
     }
 

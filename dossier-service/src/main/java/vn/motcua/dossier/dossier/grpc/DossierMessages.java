@@ -1,6 +1,7 @@
 package vn.motcua.dossier.dossier.grpc;
 
 import com.google.protobuf.Timestamp;
+import java.time.Instant;
 import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.Dossier;
@@ -8,26 +9,32 @@ import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.proto.dossier.v1.Applicant;
 import vn.motcua.proto.dossier.v1.DossierStatus;
 
-import java.time.Instant;
-
 /** Mapping between the dossier domain and its proto messages, shared by the dossier gRPC adapters. */
 final class DossierMessages {
 
-    private DossierMessages() {
-    }
+    private DossierMessages() {}
 
     /** Times not reached yet (an online dossier before acceptance, an open one) are left unset. */
     static vn.motcua.proto.dossier.v1.Dossier dossier(Dossier d) {
         vn.motcua.proto.dossier.v1.Dossier.Builder b = vn.motcua.proto.dossier.v1.Dossier.newBuilder()
-                .setCode(d.code()).setProcedureCode(d.procedureCode()).setProcedureVersion(d.procedureVersion())
-                .setProcedureName(d.procedureName()).setReceivingUnitCode(d.receivingUnitCode())
-                .setCompetentUnitCode(d.competentUnitCode()).setStatus(status(d.state()))
+                .setCode(d.code())
+                .setProcedureCode(d.procedureCode())
+                .setProcedureVersion(d.procedureVersion())
+                .setProcedureName(d.procedureName())
+                .setReceivingUnitCode(d.receivingUnitCode())
+                .setCompetentUnitCode(d.competentUnitCode())
+                .setStatus(status(d.state()))
                 .setStatusLabel(d.state().labelVi())
                 .setChannel(channel(d.channel()))
-                .setApplicant(Applicant.newBuilder().setFullName(nz(d.applicant().fullName()))
-                        .setCitizenId(nz(d.applicant().citizenId())).setPhone(nz(d.applicant().phone()))
-                        .setEmail(nz(d.applicant().email())).setAddress(nz(d.applicant().address())))
-                .setNote(nz(d.note())).setRevision(d.revision()).setLookupKey(nz(d.lookupKey()));
+                .setApplicant(Applicant.newBuilder()
+                        .setFullName(nz(d.applicant().fullName()))
+                        .setCitizenId(nz(d.applicant().citizenId()))
+                        .setPhone(nz(d.applicant().phone()))
+                        .setEmail(nz(d.applicant().email()))
+                        .setAddress(nz(d.applicant().address())))
+                .setNote(nz(d.note()))
+                .setRevision(d.revision())
+                .setLookupKey(nz(d.lookupKey()));
         if (d.receivedAt() != null) {
             b.setReceivedAt(timestamp(d.receivedAt()));
         }
@@ -59,8 +66,12 @@ final class DossierMessages {
     }
 
     static vn.motcua.dossier.dossier.domain.Applicant applicant(Applicant a) {
-        return new vn.motcua.dossier.dossier.domain.Applicant(a.getFullName(), emptyToNull(a.getCitizenId()),
-                emptyToNull(a.getPhone()), emptyToNull(a.getEmail()), emptyToNull(a.getAddress()));
+        return new vn.motcua.dossier.dossier.domain.Applicant(
+                a.getFullName(),
+                emptyToNull(a.getCitizenId()),
+                emptyToNull(a.getPhone()),
+                emptyToNull(a.getEmail()),
+                emptyToNull(a.getAddress()));
     }
 
     static vn.motcua.proto.dossier.v1.DeadlineState deadlineState(DeadlineState state) {
@@ -79,7 +90,10 @@ final class DossierMessages {
     }
 
     static Timestamp timestamp(Instant i) {
-        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(i.getEpochSecond())
+                .setNanos(i.getNano())
+                .build();
     }
 
     static String nz(String s) {

@@ -1,5 +1,8 @@
 package vn.motcua.dossier.dossier.grpc;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.service.InboxQuery;
@@ -9,10 +12,6 @@ import vn.motcua.proto.dossier.v1.DossierStatus;
 import vn.motcua.proto.dossier.v1.ListInboxRequest;
 import vn.motcua.proto.dossier.v1.ListMyDossiersRequest;
 
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
 /**
  * The sort and filters of the dossier lists, read from their requests. A value this build does not know (a newer
  * client's enum number) or an explicit UNSPECIFIED status is refused, never read as "no filter".
@@ -21,8 +20,7 @@ final class ListQueries {
 
     private static final String STATUS_PREFIX = "DOSSIER_STATUS_";
 
-    private ListQueries() {
-    }
+    private ListQueries() {}
 
     static InboxQuery inbox(ListInboxRequest r) {
         InboxQuery.Sort sort = switch (r.getSort()) {

@@ -3,11 +3,6 @@ package vn.motcua.dossier.dossier.repository;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.calendar.DeadlineState;
-import vn.motcua.dossier.dossier.domain.Dossier;
-import vn.motcua.dossier.dossier.domain.DossierState;
-import vn.motcua.platform.db.UtcTimestamps;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
+import vn.motcua.dossier.calendar.DeadlineState;
+import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.DossierState;
+import vn.motcua.platform.db.UtcTimestamps;
 
 /** Lists of dossiers: an officer's inbox, a citizen's own dossiers and the deadline sweep's candidates. */
 @Singleton
@@ -29,7 +28,8 @@ public class DossierListRepository {
 
     /** Which column ties a dossier to the officer's units, and in which states it waits on them. */
     public enum UnitColumn {
-        RECEIVING("receiving_unit_code"), HANDLING("handling_unit_code");
+        RECEIVING("receiving_unit_code"),
+        HANDLING("handling_unit_code");
 
         private final String column;
 
@@ -39,12 +39,10 @@ public class DossierListRepository {
     }
 
     /** Dossiers in {@code states} whose {@code column} unit is one of the officer's units. */
-    public record Waiting(UnitColumn column, Collection<DossierState> states) {
-    }
+    public record Waiting(UnitColumn column, Collection<DossierState> states) {}
 
     /** A listed dossier with the key it sorted by (the sort time, or the order's null key): its page position. */
-    public record Listed(Dossier dossier, Instant key) {
-    }
+    public record Listed(Dossier dossier, Instant key) {}
 
     /**
      * Dossiers matching any of {@code waiting} within {@code unitCodes}, in {@code order}, after the keyset position
@@ -53,8 +51,13 @@ public class DossierListRepository {
      * @param afterKey null for the first page
      */
     @Transactional(readOnly = true)
-    public List<Listed> inbox(Collection<Waiting> waiting, Collection<String> unitCodes, ListOrder order,
-                              Instant afterKey, String afterCode, int limit) {
+    public List<Listed> inbox(
+            Collection<Waiting> waiting,
+            Collection<String> unitCodes,
+            ListOrder order,
+            Instant afterKey,
+            String afterCode,
+            int limit) {
         if (waiting.isEmpty() || unitCodes.isEmpty()) {
             return List.of();
         }
@@ -74,8 +77,13 @@ public class DossierListRepository {
      * ({@code afterKey}, {@code afterCode}).
      */
     @Transactional(readOnly = true)
-    public List<Listed> ownedBy(String citizenId, Collection<DossierState> states, ListOrder order,
-                                Instant afterKey, String afterCode, int limit) {
+    public List<Listed> ownedBy(
+            String citizenId,
+            Collection<DossierState> states,
+            ListOrder order,
+            Instant afterKey,
+            String afterCode,
+            int limit) {
         List<Binder> binders = new ArrayList<>();
         binders.add((ps, i) -> ps.setString(i, citizenId));
         StringBuilder where = new StringBuilder("applicant_citizen_id = ?");
@@ -86,10 +94,13 @@ public class DossierListRepository {
         return listed(where, binders, order, afterKey, afterCode, limit);
     }
 
-    private List<Listed> listed(StringBuilder where, List<Binder> binders, ListOrder order, Instant afterKey,
-                                String afterCode, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT d.*, ").append(order.keySql())
-                .append(" AS list_key FROM dossier d WHERE (").append(where).append(")");
+    private List<Listed> listed(
+            StringBuilder where, List<Binder> binders, ListOrder order, Instant afterKey, String afterCode, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT d.*, ")
+                .append(order.keySql())
+                .append(" AS list_key FROM dossier d WHERE (")
+                .append(where)
+                .append(")");
         if (afterKey != null) {
             sql.append(" AND ").append(order.afterSql());
             binders.add((ps, i) -> UtcTimestamps.bind(ps, i, afterKey));
@@ -115,8 +126,8 @@ public class DossierListRepository {
      * in code order after {@code afterCode}.
      */
     @Transactional(readOnly = true)
-    public List<SweepCandidate> sweepCandidates(Collection<DossierState> states, Instant dueUntil, String afterCode,
-                                                int limit) {
+    public List<SweepCandidate> sweepCandidates(
+            Collection<DossierState> states, Instant dueUntil, String afterCode, int limit) {
         List<Binder> binders = new ArrayList<>();
         states.forEach(s -> binders.add((ps, i) -> ps.setString(i, s.name())));
         binders.add((ps, i) -> UtcTimestamps.bind(ps, i, dueUntil));
@@ -129,7 +140,9 @@ public class DossierListRepository {
             List<SweepCandidate> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new SweepCandidate(DossierRepository.map(rs), rs.getLong("row_version"),
+                    result.add(new SweepCandidate(
+                            DossierRepository.map(rs),
+                            rs.getLong("row_version"),
                             DeadlineState.valueOf(rs.getString("announced_deadline_state"))));
                 }
             }
@@ -138,8 +151,7 @@ public class DossierListRepository {
     }
 
     /** A dossier the sweep looks at, with its optimistic version and the deadline state last announced for it. */
-    public record SweepCandidate(Dossier dossier, long version, DeadlineState announced) {
-    }
+    public record SweepCandidate(Dossier dossier, long version, DeadlineState announced) {}
 
     /** Dossiers received at a unit's desk in [from, until), in reception order: the rows of the tracking register. */
     @Transactional(readOnly = true)
@@ -149,23 +161,27 @@ public class DossierListRepository {
         binders.add((ps, i) -> UtcTimestamps.bind(ps, i, from));
         binders.add((ps, i) -> UtcTimestamps.bind(ps, i, until));
         binders.add((ps, i) -> ps.setInt(i, limit));
-        return query("SELECT * FROM dossier WHERE receiving_unit_code = ? AND received_at >= ? AND received_at < ?"
-                + " ORDER BY received_at, code LIMIT ?", binders);
+        return query(
+                "SELECT * FROM dossier WHERE receiving_unit_code = ? AND received_at >= ? AND received_at < ?"
+                        + " ORDER BY received_at, code LIMIT ?",
+                binders);
     }
 
     /** How many dossiers a unit's desk received in [from, until): where the register's numbering continues. */
     @Transactional(readOnly = true)
     public long countReceivedAt(String unitCode, Instant from, Instant until) {
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM dossier WHERE receiving_unit_code = ? AND received_at >= ?"
-                + " AND received_at < ?", ps -> {
-            ps.setString(1, unitCode);
-            UtcTimestamps.bind(ps, 2, from);
-            UtcTimestamps.bind(ps, 3, until);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT COUNT(*) FROM dossier WHERE receiving_unit_code = ? AND received_at >= ?"
+                        + " AND received_at < ?",
+                ps -> {
+                    ps.setString(1, unitCode);
+                    UtcTimestamps.bind(ps, 2, from);
+                    UtcTimestamps.bind(ps, 3, until);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
     }
 
     private List<Dossier> query(String sql, List<Binder> binders) {

@@ -15,7 +15,9 @@ public record ListOrder(Column column, boolean descending) {
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
     public enum Column {
-        DUE_AT("due_at"), RECEIVED_AT("received_at"), CREATED_AT("created_at");
+        DUE_AT("due_at"),
+        RECEIVED_AT("received_at"),
+        CREATED_AT("created_at");
 
         private final String name;
 

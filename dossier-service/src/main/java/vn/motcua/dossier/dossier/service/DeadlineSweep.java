@@ -2,14 +2,6 @@ package vn.motcua.dossier.dossier.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.calendar.DeadlineCalculator;
-import vn.motcua.dossier.calendar.DeadlineState;
-import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
-import vn.motcua.dossier.dossier.domain.DossierState;
-import vn.motcua.dossier.dossier.repository.DossierListRepository;
-import vn.motcua.dossier.dossier.repository.DossierListRepository.SweepCandidate;
-import vn.motcua.dossier.dossier.repository.DossierRepository;
-
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.motcua.dossier.calendar.DeadlineCalculator;
+import vn.motcua.dossier.calendar.DeadlineState;
+import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
+import vn.motcua.dossier.dossier.domain.DossierState;
+import vn.motcua.dossier.dossier.repository.DossierListRepository;
+import vn.motcua.dossier.dossier.repository.DossierListRepository.SweepCandidate;
+import vn.motcua.dossier.dossier.repository.DossierRepository;
 
 /**
  * Announces deadline crossings on the change feed: {@code dossier.near_due} when at most one working day is left
@@ -36,6 +35,7 @@ public class DeadlineSweep {
             EnumSet.of(DossierState.RECEIVED, DossierState.IN_PROCESS, DossierState.AWAITING_PAYMENT);
     /** One working day can span Tết plus two weekends; anything due later is certainly IN_TIME. */
     private static final Duration HORIZON = Duration.ofDays(21);
+
     private static final int BATCH = 200;
 
     private final TransactionOperations<Connection> tx;
@@ -44,8 +44,12 @@ public class DeadlineSweep {
     private final DeadlineCalculators deadlines;
     private final DossierFeed feed;
 
-    public DeadlineSweep(TransactionOperations<Connection> tx, DossierListRepository lists, DossierRepository dossiers,
-                         DeadlineCalculators deadlines, DossierFeed feed) {
+    public DeadlineSweep(
+            TransactionOperations<Connection> tx,
+            DossierListRepository lists,
+            DossierRepository dossiers,
+            DeadlineCalculators deadlines,
+            DossierFeed feed) {
         this.tx = tx;
         this.lists = lists;
         this.dossiers = dossiers;
@@ -63,8 +67,9 @@ public class DeadlineSweep {
             batch = lists.sweepCandidates(CLOCK_RUNNING, now.plus(HORIZON), after, BATCH);
             for (SweepCandidate candidate : batch) {
                 after = candidate.dossier().code();
-                DeadlineState state = calendars.computeIfAbsent(candidate.dossier().competentUnitCode(),
-                        deadlines::forUnit).stateAt(now, candidate.dossier().dueAt());
+                DeadlineState state = calendars
+                        .computeIfAbsent(candidate.dossier().competentUnitCode(), deadlines::forUnit)
+                        .stateAt(now, candidate.dossier().dueAt());
                 if (state.compareTo(candidate.announced()) > 0 && announce(candidate, state, now)) {
                     announced++;
                 }
@@ -75,12 +80,18 @@ public class DeadlineSweep {
 
     private boolean announce(SweepCandidate candidate, DeadlineState state, Instant now) {
         return tx.executeWrite(status -> {
-            if (!dossiers.markAnnounced(candidate.dossier().code(), candidate.version(), candidate.announced(),
-                    state)) {
+            if (!dossiers.markAnnounced(
+                    candidate.dossier().code(), candidate.version(), candidate.announced(), state)) {
                 return false;
             }
-            feed.append(state == DeadlineState.OVERDUE ? "dossier.overdue" : "dossier.near_due", null,
-                    candidate.dossier(), null, null, now, new DossierFeed.Detail.Deadline(state));
+            feed.append(
+                    state == DeadlineState.OVERDUE ? "dossier.overdue" : "dossier.near_due",
+                    null,
+                    candidate.dossier(),
+                    null,
+                    null,
+                    now,
+                    new DossierFeed.Detail.Deadline(state));
             return true;
         });
     }

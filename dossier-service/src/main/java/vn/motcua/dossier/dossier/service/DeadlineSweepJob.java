@@ -3,10 +3,9 @@ package vn.motcua.dossier.dossier.service;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
 
 /**
  * Runs the {@link DeadlineSweep} every {@code motcua.dossier.sweep-interval} (default 5 minutes). Switched off with
@@ -26,7 +25,8 @@ public class DeadlineSweepJob {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${motcua.dossier.sweep-interval:5m}",
+    @Scheduled(
+            fixedDelay = "${motcua.dossier.sweep-interval:5m}",
             initialDelay = "${motcua.dossier.sweep-initial-delay:1m}")
     void run() {
         try {

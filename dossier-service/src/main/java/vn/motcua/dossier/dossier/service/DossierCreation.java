@@ -3,6 +3,10 @@ package vn.motcua.dossier.dossier.service;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
 import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.catalog.Procedure;
@@ -17,11 +21,6 @@ import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
-
-import java.sql.Connection;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * The one way a dossier comes into existence, whether a citizen submits it online (T1) or a desk receives it at the
@@ -44,9 +43,13 @@ public class DossierCreation {
     private final DossierFeed feed;
     private final ProcedureRepository procedures;
 
-    public DossierCreation(TransactionOperations<Connection> tx, DossierRepository dossiers,
-                           RequestIdempotency idempotency, DeadlineCalculators deadlines, DossierFeed feed,
-                           ProcedureRepository procedures) {
+    public DossierCreation(
+            TransactionOperations<Connection> tx,
+            DossierRepository dossiers,
+            RequestIdempotency idempotency,
+            DeadlineCalculators deadlines,
+            DossierFeed feed,
+            ProcedureRepository procedures) {
         this.tx = tx;
         this.dossiers = dossiers;
         this.idempotency = idempotency;
@@ -64,14 +67,19 @@ public class DossierCreation {
      * @param receivedAt when a desk received it (the postal hand-over, or now); null for online submission, whose
      *                   clock starts at acceptance
      */
-    public record NewDossier(TransitionDecision.Allowed decision, AdminUnit unit,
-                             ProcedureRepository.ReceivableProcedure receivable, Channel channel, Applicant applicant,
-                             String note, Instant receivedAt) {
-    }
+    public record NewDossier(
+            TransitionDecision.Allowed decision,
+            AdminUnit unit,
+            ProcedureRepository.ReceivableProcedure receivable,
+            Channel channel,
+            Applicant applicant,
+            String note,
+            Instant receivedAt) {}
 
     /** The procedure as {@code unitCode} receives it; NOT_FOUND when it does not receive it (or it does not exist). */
     public ProcedureRepository.ReceivableProcedure receivable(String procedureCode, String unitCode) {
-        return procedures.findReceivable(procedureCode, unitCode)
+        return procedures
+                .findReceivable(procedureCode, unitCode)
                 .orElseThrow(() -> DomainException.notFound("procedure " + procedureCode + " at unit " + unitCode));
     }
 
@@ -80,8 +88,8 @@ public class DossierCreation {
      * @param fingerprint {@link RequestIdempotency#fingerprint} of the request body
      * @return the new dossier, or the one the first request with this id created
      */
-    public Dossier create(Caller caller, String operation, String requestId, String fingerprint, NewDossier d,
-                          Instant now) {
+    public Dossier create(
+            Caller caller, String operation, String requestId, String fingerprint, NewDossier d, Instant now) {
         boolean online = d.channel() == Channel.ONLINE;
         LocalDate day = WorkCalendar.localDate(online ? now : d.receivedAt());
         // committed on its own, before the reception's transaction: see DossierRepository.openCounter
@@ -97,20 +105,42 @@ public class DossierCreation {
             String code = dossiers.allocateCode(d.unit().agencyCode(), day);
             Procedure procedure = d.receivable().procedure();
             String competent = d.receivable().competentUnitCode();
-            Dossier dossier = d.decision().create(Dossier.builder().code(code)
-                    .procedure(procedure.code(), procedure.version(), procedure.name())
-                    .receivingUnitCode(d.unit().code()).competentUnitCode(competent).handlingUnitCode(d.unit().code())
-                    .channel(d.channel()).applicant(d.applicant()).note(FieldChecks.blankToNull(d.note()))
-                    .receivedAt(d.receivedAt()).lookupKey(LookupKey.generate(KEYS)), now,
-                    new ProcedureDueTimes(() -> deadlines.forUnit(competent), procedure::timeLimit));
+            Dossier dossier = d.decision()
+                    .create(
+                            Dossier.builder()
+                                    .code(code)
+                                    .procedure(procedure.code(), procedure.version(), procedure.name())
+                                    .receivingUnitCode(d.unit().code())
+                                    .competentUnitCode(competent)
+                                    .handlingUnitCode(d.unit().code())
+                                    .channel(d.channel())
+                                    .applicant(d.applicant())
+                                    .note(FieldChecks.blankToNull(d.note()))
+                                    .receivedAt(d.receivedAt())
+                                    .lookupKey(LookupKey.generate(KEYS)),
+                            now,
+                            new ProcedureDueTimes(() -> deadlines.forUnit(competent), procedure::timeLimit));
             Instant submittedAt = online ? now : null;
             dossiers.insert(dossier, submittedAt, now);
             // the citizen's note of an online submission is also the first history line's reason
-            dossiers.appendHistory(HistoryLines.of(caller, dossier, d.decision().transition().event(), null,
-                    online ? dossier.note() : null, null, null, now));
+            dossiers.appendHistory(HistoryLines.of(
+                    caller,
+                    dossier,
+                    d.decision().transition().event(),
+                    null,
+                    online ? dossier.note() : null,
+                    null,
+                    null,
+                    now));
             claim.complete(code);
-            feed.append(d.decision().feedEventType(), d.decision().transition().event().name(), dossier, null,
-                    submittedAt, now, DossierFeed.Detail.NONE);
+            feed.append(
+                    d.decision().feedEventType(),
+                    d.decision().transition().event().name(),
+                    dossier,
+                    null,
+                    submittedAt,
+                    now,
+                    DossierFeed.Detail.NONE);
             return dossier;
         });
     }

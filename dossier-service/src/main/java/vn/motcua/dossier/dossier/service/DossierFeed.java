@@ -2,6 +2,9 @@ package vn.motcua.dossier.dossier.service;
 
 import com.google.protobuf.Message;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.Dossier;
@@ -10,10 +13,6 @@ import vn.motcua.dossier.dossier.repository.PauseRepository;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.platform.feed.OutboxEntry;
 import vn.motcua.platform.feed.OutboxWriter;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Writes dossier events to the change feed (architecture.md §6) with the fields report building needs, and no
@@ -48,8 +47,14 @@ public class DossierFeed {
          * @param unitPath the receiving unit's ancestry, root first
          * @param pauses   every pause of the dossier, oldest first
          */
-        Message changed(String cause, Dossier d, DossierState from, Instant submittedAt, List<String> unitPath,
-                        List<PauseRepository.StoredPause> pauses, Detail detail);
+        Message changed(
+                String cause,
+                Dossier d,
+                DossierState from,
+                Instant submittedAt,
+                List<String> unitPath,
+                List<PauseRepository.StoredPause> pauses,
+                Detail detail);
     }
 
     /** Event-specific facts, free of personal data. */
@@ -61,8 +66,7 @@ public class DossierFeed {
             return channel == null ? NONE : new ReturnChannel(channel);
         }
 
-        record None() implements Detail {
-        }
+        record None() implements Detail {}
 
         record ReturnChannel(Channel channel) implements Detail {
             public ReturnChannel {
@@ -78,9 +82,14 @@ public class DossierFeed {
         }
 
         /** dossier.rated: the scores; the applicant's comment stays in dossier_rating. */
-        record Rating(int timeScore, int contactsScore, int agenciesScore, int attitudeScore, boolean satisfied,
-                      Instant ratedAt) implements Detail {
-        }
+        record Rating(
+                int timeScore,
+                int contactsScore,
+                int agenciesScore,
+                int attitudeScore,
+                boolean satisfied,
+                Instant ratedAt)
+                implements Detail {}
     }
 
     /**
@@ -91,10 +100,22 @@ public class DossierFeed {
      * @param from   the state before the change; null for a creation
      * @param detail event-specific facts, {@link Detail#NONE} if none
      */
-    public void append(String eventType, String cause, Dossier d, DossierState from, Instant submittedAt,
-                       Instant now, Detail detail) {
-        Message payload = encoder.changed(cause, d, from, submittedAt, units.tree().path(d.receivingUnitCode()),
-                pauses.forDossier(d.code()), detail);
+    public void append(
+            String eventType,
+            String cause,
+            Dossier d,
+            DossierState from,
+            Instant submittedAt,
+            Instant now,
+            Detail detail) {
+        Message payload = encoder.changed(
+                cause,
+                d,
+                from,
+                submittedAt,
+                units.tree().path(d.receivingUnitCode()),
+                pauses.forDossier(d.code()),
+                detail);
         outbox.append(new OutboxEntry(AGGREGATE_TYPE, d.code(), eventType, d.receivingUnitCode(), now, payload));
     }
 }

@@ -2,19 +2,18 @@ package vn.motcua.dossier.dossier.service;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.Objects;
+import java.util.Set;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.dossier.domain.Dossier;
-import vn.motcua.dossier.dossier.domain.LookupKey;
 import vn.motcua.dossier.dossier.domain.DossierCode;
-import vn.motcua.platform.auth.Roles;
+import vn.motcua.dossier.dossier.domain.LookupKey;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
-
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Reading dossiers. Outside the caller's scope a dossier does not exist (NOT_FOUND, never PERMISSION_DENIED),
@@ -58,24 +57,29 @@ public class DossierQueryService {
             throw DomainException.invalid("lookup_key", "is required: it is printed on the receipt (Form 01)");
         }
         if (LookupKey.read(lookupKey).isEmpty()) {
-            throw DomainException.invalid("lookup_key", "is not a lookup key: " + LookupKey.LENGTH
-                    + " letters and digits as printed on the receipt");
+            throw DomainException.invalid(
+                    "lookup_key",
+                    "is not a lookup key: " + LookupKey.LENGTH + " letters and digits as printed on the receipt");
         }
-        Dossier dossier = dossiers.findByCode(code).filter(d -> LookupKey.opens(d.lookupKey(), lookupKey))
+        Dossier dossier = dossiers.findByCode(code)
+                .filter(d -> LookupKey.opens(d.lookupKey(), lookupKey))
                 .orElseThrow(() -> DomainException.notFound("dossier"));
-        String unitName = units.tree().find(dossier.receivingUnitCode()).map(AdminUnit::name).orElse("");
+        String unitName = units.tree()
+                .find(dossier.receivingUnitCode())
+                .map(AdminUnit::name)
+                .orElse("");
         return new PublicStatus(dossier, unitName);
     }
 
-    public record PublicStatus(Dossier dossier, String receivingUnitName) {
-    }
+    public record PublicStatus(Dossier dossier, String receivingUnitName) {}
 
     /**
      * The read scope: the applicant citizen, or an officer whose unit subtree holds the dossier's receiving,
      * competent or handling unit. Callers answer NOT_FOUND when this is false.
      */
     public boolean isVisible(Caller caller, Dossier dossier) {
-        if (caller.hasRole(Roles.CITIZEN) && caller.citizen().isPresent()
+        if (caller.hasRole(Roles.CITIZEN)
+                && caller.citizen().isPresent()
                 && Objects.equals(caller.citizenId(), dossier.applicant().citizenId())) {
             return true;
         }
@@ -83,7 +87,8 @@ public class DossierQueryService {
             return false;
         }
         Set<String> scope = units.tree().subtreeCodes(caller.unitCode());
-        return scope.contains(dossier.receivingUnitCode()) || scope.contains(dossier.competentUnitCode())
+        return scope.contains(dossier.receivingUnitCode())
+                || scope.contains(dossier.competentUnitCode())
                 || scope.contains(dossier.handlingUnitCode());
     }
 

@@ -5,8 +5,7 @@ import vn.motcua.dossier.dossier.domain.DossierEvent;
 /** Vietnamese wording of each lifecycle event for the citizen timeline and the console. */
 public final class EventLabels {
 
-    private EventLabels() {
-    }
+    private EventLabels() {}
 
     public static String vi(DossierEvent event) {
         return switch (event) {

@@ -1,11 +1,10 @@
 package vn.motcua.dossier.dossier.service;
 
+import java.util.List;
+import java.util.regex.Pattern;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.DossierCode;
 import vn.motcua.platform.error.FieldViolation;
-
-import java.util.List;
-import java.util.regex.Pattern;
 
 /** Field rules shared by the command validators; each adds to a list so every bad field is reported at once. */
 final class FieldChecks {
@@ -18,13 +17,13 @@ final class FieldChecks {
      * WorkflowCommandValidator.)
      */
     static final int NOTE_MAX = 1000;
+
     private static final Pattern CITIZEN_ID = Pattern.compile("\\d{12}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .-]{8,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private FieldChecks() {
-    }
+    private FieldChecks() {}
 
     /** request_id is optional; when present it must be harmless in logs and keys. */
     static void requestId(List<FieldViolation> problems, String requestId) {
@@ -60,7 +59,8 @@ final class FieldChecks {
         if (!blank(a.phone()) && !PHONE.matcher(a.phone()).matches()) {
             problems.add(new FieldViolation("applicant.phone", "is not a phone number"));
         }
-        if (!blank(a.email()) && (a.email().length() > 254 || !EMAIL.matcher(a.email()).matches())) {
+        if (!blank(a.email())
+                && (a.email().length() > 254 || !EMAIL.matcher(a.email()).matches())) {
             problems.add(new FieldViolation("applicant.email", "is not an e-mail address"));
         }
         text(problems, "applicant.address", a.address(), false, 500);

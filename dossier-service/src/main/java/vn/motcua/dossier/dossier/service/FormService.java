@@ -3,6 +3,13 @@ package vn.motcua.dossier.dossier.service;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.catalog.Procedure;
@@ -29,14 +36,6 @@ import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 /**
  * The legal forms of one dossier as PDF, built from the stored dossier and its history so that a re-print shows
  * what was issued: each letter carries the date, officer and reason of the event that produced it, and exists only
@@ -61,9 +60,13 @@ public class FormService {
     private final FormRegime formRegime;
     private final FormRenderer renderer = new FormRenderer();
 
-    public FormService(DossierQueryService queries, DossierRepository dossiers, ProcedureRepository procedures,
-                       UnitDirectory units, DeadlineCalculators deadlines,
-                       @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime) {
+    public FormService(
+            DossierQueryService queries,
+            DossierRepository dossiers,
+            ProcedureRepository procedures,
+            UnitDirectory units,
+            DeadlineCalculators deadlines,
+            @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime) {
         this.queries = queries;
         this.dossiers = dossiers;
         this.procedures = procedures;
@@ -83,28 +86,39 @@ public class FormService {
         }
         Dossier d = queries.get(caller, code);
         if (!type.existsIn(formRegime)) {
-            throw DomainException.ruleViolated("FORM_NOT_IN_REGIME", type + " does not exist under "
-                    + formRegime.circular());
+            throw DomainException.ruleViolated(
+                    "FORM_NOT_IN_REGIME", type + " does not exist under " + formRegime.circular());
         }
         List<HistoryEntry> history = dossiers.history(code);
         UnitTree tree = units.tree();
-        Procedure procedure = procedures.findVersion(d.procedureCode(), d.procedureVersion())
+        Procedure procedure = procedures
+                .findVersion(d.procedureCode(), d.procedureVersion())
                 .orElseThrow(() -> new IllegalStateException("procedure of dossier " + code + " is missing"));
         FormData data = switch (type) {
             case RECEIPT -> {
                 HistoryEntry reception = last(history, RECEPTIONS, type);
-                yield FormData.forDossier(desk(d, tree), reception.occurredAt(),
+                yield FormData.forDossier(
+                        desk(d, tree),
+                        reception.occurredAt(),
                         snapshot(d, history, procedure, tree, reception.actorUsername(), d.originalDueAt()));
             }
-            case SUPPLEMENT_REQUEST -> letter(d, history, procedure, tree, type,
-                    EnumSet.of(DossierEvent.REQUEST_SUPPLEMENT, DossierEvent.REQUEST_PRE_SUPPLEMENT));
-            case REFUSAL -> letter(d, history, procedure, tree, type,
-                    EnumSet.of(DossierEvent.REJECT, DossierEvent.REFUSE));
+            case SUPPLEMENT_REQUEST ->
+                letter(
+                        d,
+                        history,
+                        procedure,
+                        tree,
+                        type,
+                        EnumSet.of(DossierEvent.REQUEST_SUPPLEMENT, DossierEvent.REQUEST_PRE_SUPPLEMENT));
+            case REFUSAL ->
+                letter(d, history, procedure, tree, type, EnumSet.of(DossierEvent.REJECT, DossierEvent.REFUSE));
             case STOP_NOTICE -> letter(d, history, procedure, tree, type, EnumSet.of(DossierEvent.STOP));
             case APOLOGY -> apology(d, history, procedure, tree);
             case CONTROL_SLIP -> {
                 HistoryEntry reception = last(history, RECEPTIONS, type);
-                yield FormData.forDossier(desk(d, tree), reception.occurredAt(),
+                yield FormData.forDossier(
+                                desk(d, tree),
+                                reception.occurredAt(),
                                 snapshot(d, history, procedure, tree, reception.actorUsername(), d.dueAt()))
                         .withHandovers(handovers(d, history, tree));
             }
@@ -114,14 +128,20 @@ public class FormService {
         return new RenderedForm("mau-" + type.number(formRegime) + "-" + code + ".pdf", pdf);
     }
 
-    public record RenderedForm(String fileName, byte[] pdf) {
-    }
+    public record RenderedForm(String fileName, byte[] pdf) {}
 
     /** Supplement request, refusal, stop notice: dated, signed and reasoned by the event that issued them. */
-    private FormData letter(Dossier d, List<HistoryEntry> history, Procedure procedure, UnitTree tree, FormType type,
-                            Set<DossierEvent> issuedBy) {
+    private FormData letter(
+            Dossier d,
+            List<HistoryEntry> history,
+            Procedure procedure,
+            UnitTree tree,
+            FormType type,
+            Set<DossierEvent> issuedBy) {
         HistoryEntry issued = last(history, issuedBy, type);
-        return FormData.forDossier(desk(d, tree), issued.occurredAt(),
+        return FormData.forDossier(
+                        desk(d, tree),
+                        issued.occurredAt(),
                         snapshot(d, history, procedure, tree, issued.actorUsername(), issued.dueAt()))
                 .withReasons(issued.reason());
     }
@@ -139,11 +159,14 @@ public class FormService {
             }
         }
         AdminUnit competent = unit(tree, d.competentUnitCode());
-        FormHeader header = new FormHeader(upper("UBND " + competent.name()), parentAuthority(tree, competent),
-                place(competent));
-        return FormData.forDossier(header, extension.occurredAt(),
+        FormHeader header =
+                new FormHeader(upper("UBND " + competent.name()), parentAuthority(tree, competent), place(competent));
+        return FormData.forDossier(
+                        header,
+                        extension.occurredAt(),
                         snapshot(d, history, procedure, tree, extension.actorUsername(), missed))
-                .withReasons(extension.reason()).withNewAppointment(extension.dueAt());
+                .withReasons(extension.reason())
+                .withNewAppointment(extension.dueAt());
     }
 
     /** Form 05 rows: every hand-over of the dossier between desk, units and their leaders, clerks and specialists. */
@@ -166,32 +189,52 @@ public class FormService {
             if (fromTo == null) {
                 continue;
             }
-            HandoverResult result = h.dueAt() == null ? null : switch (calendar.classify(h.occurredAt(), h.dueAt())) {
-                case EARLY -> HandoverResult.EARLY;
-                case ON_TIME -> HandoverResult.ON_TIME;
-                case LATE -> HandoverResult.LATE;
-            };
+            HandoverResult result = h.dueAt() == null
+                    ? null
+                    : switch (calendar.classify(h.occurredAt(), h.dueAt())) {
+                        case EARLY -> HandoverResult.EARLY;
+                        case ON_TIME -> HandoverResult.ON_TIME;
+                        case LATE -> HandoverResult.LATE;
+                    };
             String receiver = event == DossierEvent.ASSIGN ? h.stepTarget() : null;
-            rows.add(new HandoverRow(fromTo[0], fromTo[1], h.occurredAt(), h.actorUsername(), receiver, result,
-                    EventLabels.vi(event)));
+            rows.add(new HandoverRow(
+                    fromTo[0], fromTo[1], h.occurredAt(), h.actorUsername(), receiver, result, EventLabels.vi(event)));
         }
         return rows;
     }
 
-    private DossierSnapshot snapshot(Dossier d, List<HistoryEntry> history, Procedure procedure, UnitTree tree,
-                                     String officer, Instant dueAt) {
+    private DossierSnapshot snapshot(
+            Dossier d, List<HistoryEntry> history, Procedure procedure, UnitTree tree, String officer, Instant dueAt) {
         // Before acceptance (pre-acceptance supplement, refusal of an online dossier) the submission time stands in.
-        Instant receivedAt = d.receivedAt() != null ? d.receivedAt() : history.get(0).occurredAt();
+        Instant receivedAt =
+                d.receivedAt() != null ? d.receivedAt() : history.get(0).occurredAt();
         List<DocumentComponent> components = procedure.components().stream()
-                .map(c -> new DocumentComponent(c.name(), c.originalRequired() ? CopyKind.ORIGINAL : CopyKind.COPY,
-                        Math.max(1, c.quantity()))).toList();
-        long fees = procedure.fees().stream().mapToLong(Procedure.Fee::amountDong).sum();
+                .map(c -> new DocumentComponent(
+                        c.name(), c.originalRequired() ? CopyKind.ORIGINAL : CopyKind.COPY, Math.max(1, c.quantity())))
+                .toList();
+        long fees =
+                procedure.fees().stream().mapToLong(Procedure.Fee::amountDong).sum();
         String desk = deskName(d, tree);
-        return new DossierSnapshot(d.code(), d.procedureCode(), d.procedureName(),
-                new Applicant(d.applicant().fullName(), d.applicant().address(), d.applicant().phone(),
+        return new DossierSnapshot(
+                d.code(),
+                d.procedureCode(),
+                d.procedureName(),
+                new Applicant(
+                        d.applicant().fullName(),
+                        d.applicant().address(),
+                        d.applicant().phone(),
                         d.applicant().email()),
-                receivedAt, dueAt, components, fees, desk, name(tree, d.competentUnitCode()), desk, officer, null,
-                null, d.lookupKey());
+                receivedAt,
+                dueAt,
+                components,
+                fees,
+                desk,
+                name(tree, d.competentUnitCode()),
+                desk,
+                officer,
+                null,
+                null,
+                d.lookupKey());
     }
 
     private static HistoryEntry last(List<HistoryEntry> history, Set<DossierEvent> events, FormType type) {
@@ -200,8 +243,8 @@ public class FormService {
                 return history.get(i);
             }
         }
-        throw DomainException.ruleViolated("FORM_NOT_ISSUED", type + " is issued by " + events
-                + ", which has not happened to this dossier");
+        throw DomainException.ruleViolated(
+                "FORM_NOT_ISSUED", type + " is issued by " + events + ", which has not happened to this dossier");
     }
 
     private static FormHeader desk(Dossier d, UnitTree tree) {
@@ -214,8 +257,11 @@ public class FormService {
     }
 
     private static String parentAuthority(UnitTree tree, AdminUnit unit) {
-        return unit.parentCode() == null ? null
-                : tree.find(unit.parentCode()).map(p -> upper("UBND " + p.name())).orElse(null);
+        return unit.parentCode() == null
+                ? null
+                : tree.find(unit.parentCode())
+                        .map(p -> upper("UBND " + p.name()))
+                        .orElse(null);
     }
 
     private static AdminUnit unit(UnitTree tree, String code) {

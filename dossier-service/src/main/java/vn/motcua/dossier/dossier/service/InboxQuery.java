@@ -1,12 +1,11 @@
 package vn.motcua.dossier.dossier.service;
 
+import java.util.EnumSet;
+import java.util.Set;
 import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.repository.ListOrder;
 import vn.motcua.dossier.dossier.repository.ListOrder.Column;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * How an officer shaped their inbox: only these states (empty: all it holds), only this deadline state (null: any),
@@ -24,7 +23,8 @@ public record InboxQuery(Set<DossierState> statuses, DeadlineState deadlineState
     }
 
     public enum Sort {
-        DUE_AT_ASC(ListOrder.ascending(Column.DUE_AT)), DUE_AT_DESC(ListOrder.descending(Column.DUE_AT)),
+        DUE_AT_ASC(ListOrder.ascending(Column.DUE_AT)),
+        DUE_AT_DESC(ListOrder.descending(Column.DUE_AT)),
         RECEIVED_AT_ASC(ListOrder.ascending(Column.RECEIVED_AT)),
         RECEIVED_AT_DESC(ListOrder.descending(Column.RECEIVED_AT));
 

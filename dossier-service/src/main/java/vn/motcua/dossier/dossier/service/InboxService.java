@@ -2,25 +2,6 @@ package vn.motcua.dossier.dossier.service;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.calendar.DeadlineCalculator;
-import vn.motcua.dossier.calendar.DeadlineState;
-import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
-import vn.motcua.dossier.common.Page;
-import vn.motcua.dossier.common.Scope;
-import vn.motcua.dossier.dossier.domain.Dossier;
-import vn.motcua.dossier.dossier.domain.DossierState;
-import vn.motcua.platform.auth.Roles;
-import vn.motcua.dossier.dossier.repository.DossierListRepository;
-import vn.motcua.dossier.dossier.repository.DossierListRepository.Listed;
-import vn.motcua.dossier.dossier.repository.DossierListRepository.UnitColumn;
-import vn.motcua.dossier.dossier.repository.DossierListRepository.Waiting;
-import vn.motcua.dossier.dossier.repository.ListOrder;
-import vn.motcua.dossier.unit.UnitDirectory;
-import vn.motcua.platform.auth.Caller;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.ErrorKind;
-import vn.motcua.platform.error.ErrorReason;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +10,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.motcua.dossier.calendar.DeadlineCalculator;
+import vn.motcua.dossier.calendar.DeadlineState;
+import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
+import vn.motcua.dossier.common.Page;
+import vn.motcua.dossier.common.Scope;
+import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.DossierState;
+import vn.motcua.dossier.dossier.repository.DossierListRepository;
+import vn.motcua.dossier.dossier.repository.DossierListRepository.Listed;
+import vn.motcua.dossier.dossier.repository.DossierListRepository.UnitColumn;
+import vn.motcua.dossier.dossier.repository.DossierListRepository.Waiting;
+import vn.motcua.dossier.dossier.repository.ListOrder;
+import vn.motcua.dossier.unit.UnitDirectory;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+import vn.motcua.platform.error.ErrorReason;
 
 /**
  * Work lists. An officer's inbox holds the dossiers whose current state waits on one of their roles, in their
@@ -41,16 +40,24 @@ import java.util.Set;
 public class InboxService {
 
     private static final Map<String, Waiting> WAITS_ON = Map.of(
-            Roles.RECEPTION_OFFICER, new Waiting(UnitColumn.RECEIVING, EnumSet.of(DossierState.SUBMITTED,
-                    DossierState.RECEIVED, DossierState.RESULT_READY, DossierState.SUPPLEMENT_REQUESTED)),
-            Roles.SPECIALIST, new Waiting(UnitColumn.HANDLING,
-                    EnumSet.of(DossierState.IN_PROCESS, DossierState.AWAITING_PAYMENT)),
-            Roles.UNIT_LEADER, new Waiting(UnitColumn.HANDLING,
-                    EnumSet.of(DossierState.IN_PROCESS, DossierState.AWAITING_PAYMENT)),
+            Roles.RECEPTION_OFFICER,
+                    new Waiting(
+                            UnitColumn.RECEIVING,
+                            EnumSet.of(
+                                    DossierState.SUBMITTED,
+                                    DossierState.RECEIVED,
+                                    DossierState.RESULT_READY,
+                                    DossierState.SUPPLEMENT_REQUESTED)),
+            Roles.SPECIALIST,
+                    new Waiting(
+                            UnitColumn.HANDLING, EnumSet.of(DossierState.IN_PROCESS, DossierState.AWAITING_PAYMENT)),
+            Roles.UNIT_LEADER,
+                    new Waiting(
+                            UnitColumn.HANDLING, EnumSet.of(DossierState.IN_PROCESS, DossierState.AWAITING_PAYMENT)),
             Roles.CLERK, new Waiting(UnitColumn.HANDLING, EnumSet.of(DossierState.IN_PROCESS)));
     /** The clock is stopped while the applicant owes a supplement, and not started before acceptance. */
-    private static final Set<DossierState> CLOCK_STOPPED = EnumSet.of(DossierState.SUBMITTED,
-            DossierState.PRE_SUPPLEMENT, DossierState.SUPPLEMENT_REQUESTED);
+    private static final Set<DossierState> CLOCK_STOPPED =
+            EnumSet.of(DossierState.SUBMITTED, DossierState.PRE_SUPPLEMENT, DossierState.SUPPLEMENT_REQUESTED);
 
     /** Rows read per query while a deadline filter skips some: few round trips, bounded memory. */
     private static final int FILTER_BATCH = 200;
@@ -104,8 +111,8 @@ public class InboxService {
             List<Listed> fetched = lists.inbox(waiting, unitCodes, order, at, code, batch);
             for (Listed row : fetched) {
                 Dossier d = row.dossier();
-                InboxItem item = new InboxItem(d, deadlineState(d, now,
-                        calendars.computeIfAbsent(d.competentUnitCode(), deadlines::forUnit)));
+                InboxItem item = new InboxItem(
+                        d, deadlineState(d, now, calendars.computeIfAbsent(d.competentUnitCode(), deadlines::forUnit)));
                 if (query.deadlineState() == null || query.deadlineState() == item.deadlineState()) {
                     kept.add(new Keyed(item, row.key()));
                     if (kept.size() > page.size()) {
@@ -123,7 +130,11 @@ public class InboxService {
     }
 
     private static Page<InboxItem> page(List<Keyed> kept, Page.Request page, String list) {
-        return Page.of(kept, page.size(), list, k -> Page.Keyset.key(k.key(), k.item().dossier().code()))
+        return Page.of(
+                        kept,
+                        page.size(),
+                        list,
+                        k -> Page.Keyset.key(k.key(), k.item().dossier().code()))
                 .map(Keyed::item);
     }
 
@@ -133,13 +144,18 @@ public class InboxService {
         if (!caller.hasRole(Roles.CITIZEN)) {
             throw DomainException.permissionDenied("this list is for citizens");
         }
-        String citizenId = caller.citizen().orElseThrow(() -> DomainException.of(ErrorKind.PERMISSION_DENIED,
-                ErrorReason.SCOPE_MISSING, "the token carries no citizen_id"));
+        String citizenId = caller.citizen()
+                .orElseThrow(() -> DomainException.of(
+                        ErrorKind.PERMISSION_DENIED, ErrorReason.SCOPE_MISSING, "the token carries no citizen_id"));
         String list = query.listName();
         Page.Keyset after = Page.Keyset.of(page.forList(list));
-        List<Listed> fetched = lists.ownedBy(citizenId, query.statuses(), query.sort().order(), after.at(),
-                after.id(), page.size() + 1);
-        return Page.of(fetched, page.size(), list, row -> Page.Keyset.key(row.key(), row.dossier().code()))
+        List<Listed> fetched = lists.ownedBy(
+                citizenId, query.statuses(), query.sort().order(), after.at(), after.id(), page.size() + 1);
+        return Page.of(
+                        fetched,
+                        page.size(),
+                        list,
+                        row -> Page.Keyset.key(row.key(), row.dossier().code()))
                 .map(Listed::dossier);
     }
 
@@ -158,9 +174,7 @@ public class InboxService {
     }
 
     /** An inbox item with the key it sorted by: its page position. */
-    private record Keyed(InboxItem item, Instant key) {
-    }
+    private record Keyed(InboxItem item, Instant key) {}
 
-    public record InboxItem(Dossier dossier, DeadlineState deadlineState) {
-    }
+    public record InboxItem(Dossier dossier, DeadlineState deadlineState) {}
 }

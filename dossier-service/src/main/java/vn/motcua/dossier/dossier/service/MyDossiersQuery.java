@@ -1,11 +1,10 @@
 package vn.motcua.dossier.dossier.service;
 
+import java.util.EnumSet;
+import java.util.Set;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.repository.ListOrder;
 import vn.motcua.dossier.dossier.repository.ListOrder.Column;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /** How a citizen shaped the list of their own dossiers: only these states (empty: all), in this order. */
 public record MyDossiersQuery(Set<DossierState> statuses, Sort sort) {

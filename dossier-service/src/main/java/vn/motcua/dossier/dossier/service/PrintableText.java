@@ -15,8 +15,7 @@ final class PrintableText {
     private static final Set<Integer> BLANK_LOOKING = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
     private static final int REPLACEMENT = 0xFFFD;
 
-    private PrintableText() {
-    }
+    private PrintableText() {}
 
     static boolean isPrintable(String value) {
         for (int i = 0; i < value.length(); ) {
@@ -26,8 +25,13 @@ final class PrintableText {
                 continue;
             }
             switch (Character.getType(c)) {
-                case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
-                        Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> {
+                case Character.CONTROL,
+                        Character.FORMAT,
+                        Character.PRIVATE_USE,
+                        Character.SURROGATE,
+                        Character.UNASSIGNED,
+                        Character.LINE_SEPARATOR,
+                        Character.PARAGRAPH_SEPARATOR -> {
                     return false;
                 }
                 default -> {

@@ -1,11 +1,10 @@
 package vn.motcua.dossier.dossier.service;
 
+import java.time.Instant;
+import java.util.function.Supplier;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.TimeLimit;
 import vn.motcua.dossier.dossier.domain.DueTimes;
-
-import java.time.Instant;
-import java.util.function.Supplier;
 
 /**
  * Due times of a procedure's time limit in the competent unit's working calendar. Both are looked up only when a

@@ -7,11 +7,18 @@ import vn.motcua.dossier.common.RequestIdempotency;
  *
  * @param comment free text; kept in the rating table, never put on the change feed
  */
-public record RateCommand(String requestId, String code, int timeScore, int contactsScore, int agenciesScore,
-                          int attitudeScore, boolean satisfied, String comment) {
+public record RateCommand(
+        String requestId,
+        String code,
+        int timeScore,
+        int contactsScore,
+        int agenciesScore,
+        int attitudeScore,
+        boolean satisfied,
+        String comment) {
 
     String fingerprint() {
-        return RequestIdempotency.fingerprint(code, timeScore, contactsScore, agenciesScore, attitudeScore, satisfied,
-                comment);
+        return RequestIdempotency.fingerprint(
+                code, timeScore, contactsScore, agenciesScore, attitudeScore, satisfied, comment);
     }
 }

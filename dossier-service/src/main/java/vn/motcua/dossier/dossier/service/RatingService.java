@@ -2,17 +2,6 @@ package vn.motcua.dossier.dossier.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.common.RequestIdempotency;
-import vn.motcua.dossier.dossier.domain.Dossier;
-import vn.motcua.dossier.dossier.domain.DossierState;
-import vn.motcua.platform.auth.Roles;
-import vn.motcua.dossier.dossier.repository.DossierRepository;
-import vn.motcua.dossier.dossier.repository.DossierRepository.StoredDossier;
-import vn.motcua.dossier.dossier.repository.RatingRepository;
-import vn.motcua.platform.auth.Caller;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.FieldViolation;
-
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +10,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import vn.motcua.dossier.common.RequestIdempotency;
+import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.DossierState;
+import vn.motcua.dossier.dossier.repository.DossierRepository;
+import vn.motcua.dossier.dossier.repository.DossierRepository.StoredDossier;
+import vn.motcua.dossier.dossier.repository.RatingRepository;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.FieldViolation;
 
 /**
  * Citizen satisfaction per dossier (domain.md §9.3, §13.3): the applicant rates once, after the result was returned
@@ -43,8 +42,14 @@ public class RatingService {
     private final DossierFeed feed;
     private final Clock clock;
 
-    public RatingService(TransactionOperations<Connection> tx, DossierRepository dossiers, RatingRepository ratings,
-                         RequestIdempotency idempotency, DossierQueryService queries, DossierFeed feed, Clock clock) {
+    public RatingService(
+            TransactionOperations<Connection> tx,
+            DossierRepository dossiers,
+            RatingRepository ratings,
+            RequestIdempotency idempotency,
+            DossierQueryService queries,
+            DossierFeed feed,
+            Clock clock) {
         this.tx = tx;
         this.dossiers = dossiers;
         this.ratings = ratings;
@@ -60,8 +65,8 @@ public class RatingService {
         validate(command);
         String fingerprint = command.fingerprint();
         return tx.executeWrite(status -> {
-            RequestIdempotency.Claim claim = idempotency.claim(caller, OPERATION, command.requestId(), fingerprint,
-                    now);
+            RequestIdempotency.Claim claim =
+                    idempotency.claim(caller, OPERATION, command.requestId(), fingerprint, now);
             if (claim.isReplay()) {
                 return claim.resultRef();
             }
@@ -69,23 +74,42 @@ public class RatingService {
                     .filter(s -> queries.isVisible(caller, s.dossier()))
                     .orElseThrow(() -> DomainException.notFound("dossier"));
             Dossier d = stored.dossier();
-            if (!caller.hasRole(Roles.CITIZEN) || caller.citizen().isEmpty()
+            if (!caller.hasRole(Roles.CITIZEN)
+                    || caller.citizen().isEmpty()
                     || !Objects.equals(caller.citizenId(), d.applicant().citizenId())) {
                 throw DomainException.permissionDenied("only the applicant rates a dossier");
             }
             if (!RATEABLE.contains(d.state())) {
-                throw DomainException.ruleViolated("RATING_NOT_OPEN",
-                        "a dossier is rated after its result is returned, or after a refusal");
+                throw DomainException.ruleViolated(
+                        "RATING_NOT_OPEN", "a dossier is rated after its result is returned, or after a refusal");
             }
-            if (!ratings.insert(new RatingRepository.Rating(d.code(), caller.subject(), command.timeScore(),
-                    command.contactsScore(), command.agenciesScore(), command.attitudeScore(), command.satisfied(),
-                    FieldChecks.blankToNull(command.comment()), now))) {
+            if (!ratings.insert(new RatingRepository.Rating(
+                    d.code(),
+                    caller.subject(),
+                    command.timeScore(),
+                    command.contactsScore(),
+                    command.agenciesScore(),
+                    command.attitudeScore(),
+                    command.satisfied(),
+                    FieldChecks.blankToNull(command.comment()),
+                    now))) {
                 throw DomainException.ruleViolated("ALREADY_RATED", "this dossier has already been rated");
             }
             claim.complete(d.code());
-            feed.append(EVENT_TYPE, null, d, null, stored.submittedAt(), now, new DossierFeed.Detail.Rating(
-                    command.timeScore(), command.contactsScore(), command.agenciesScore(), command.attitudeScore(),
-                    command.satisfied(), now));
+            feed.append(
+                    EVENT_TYPE,
+                    null,
+                    d,
+                    null,
+                    stored.submittedAt(),
+                    now,
+                    new DossierFeed.Detail.Rating(
+                            command.timeScore(),
+                            command.contactsScore(),
+                            command.agenciesScore(),
+                            command.attitudeScore(),
+                            command.satisfied(),
+                            now));
             return d.code();
         });
     }

@@ -1,25 +1,23 @@
 package vn.motcua.dossier.dossier.service;
 
-import vn.motcua.dossier.dossier.domain.Channel;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.FieldViolation;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.dossier.dossier.domain.Channel;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.FieldViolation;
 
 /** Checks a reception before anything is written; reports every bad field at once. */
 final class ReceiveCommandValidator {
 
-    private ReceiveCommandValidator() {
-    }
+    private ReceiveCommandValidator() {}
 
     static void validate(ReceiveCommand command, Instant now) {
         List<FieldViolation> problems = new ArrayList<>();
         FieldChecks.requestId(problems, command.requestId());
-        FieldChecks.code(problems, "procedure_code", command.procedureCode(), FieldChecks.PROCEDURE_CODE,
-                "a procedure code");
+        FieldChecks.code(
+                problems, "procedure_code", command.procedureCode(), FieldChecks.PROCEDURE_CODE, "a procedure code");
         FieldChecks.applicant(problems, command.applicant());
         // the officer records who hands the dossier in, from their citizen id card, at the counter and from a
         // postal dossier alike (online, the id comes from the citizen's login instead)

@@ -3,6 +3,14 @@ package vn.motcua.dossier.dossier.service;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.dossier.domain.Dossier;
@@ -25,15 +33,6 @@ import vn.motcua.dossier.unit.domain.AdminInput;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 /**
  * The tracking register (sổ theo dõi hồ sơ, 2018 Form 06 / 2025 Form 07) of a unit's desk: every dossier received
  * there in a date range, with its hand-over milestones from the history. A book is per calendar year and its numbers
@@ -46,6 +45,7 @@ public class RegisterService {
 
     /** More rows than this are refused: print the book in parts. */
     static final int MAX_ROWS = 5000;
+
     private static final Locale VI = Locale.forLanguageTag("vi");
     private static final String DESK = "Bộ phận Tiếp nhận và Trả kết quả";
     private static final Pattern LEVEL_WORD =
@@ -59,8 +59,12 @@ public class RegisterService {
     private final Clock clock;
     private final FormRenderer renderer = new FormRenderer();
 
-    public RegisterService(DossierListRepository lists, DossierRepository dossiers, UnitDirectory units,
-                           @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime, Clock clock) {
+    public RegisterService(
+            DossierListRepository lists,
+            DossierRepository dossiers,
+            UnitDirectory units,
+            @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime,
+            Clock clock) {
         this.lists = lists;
         this.dossiers = dossiers;
         this.units = units;
@@ -71,8 +75,7 @@ public class RegisterService {
         };
     }
 
-    public record Register(String fileName, byte[] pdf, int rowCount) {
-    }
+    public record Register(String fileName, byte[] pdf, int rowCount) {}
 
     @Transactional(readOnly = true)
     public Register render(Caller caller, String unitCode, String from, String to) {
@@ -103,19 +106,21 @@ public class RegisterService {
         Instant end = startOf(last.plusDays(1));
         List<Dossier> received = lists.receivedAt(unit, start, end, MAX_ROWS + 1);
         if (received.size() > MAX_ROWS) {
-            throw DomainException.invalid("to", "the range holds more than " + MAX_ROWS
-                    + " dossiers; print it in parts");
+            throw DomainException.invalid(
+                    "to", "the range holds more than " + MAX_ROWS + " dossiers; print it in parts");
         }
         long before = lists.countReceivedAt(unit, startOf(first.withDayOfYear(1)), start);
         List<RegisterRow> rows = new ArrayList<>();
         for (Dossier d : received) {
             rows.add(row(++before, d, dossiers.history(d.code()), tree));
         }
-        FormHeader header = new FormHeader(upper(DESK), upper("UBND " + desk.name()),
+        FormHeader header = new FormHeader(
+                upper(DESK),
+                upper("UBND " + desk.name()),
                 LEVEL_WORD.matcher(desk.name()).replaceFirst(""));
         RegisterBook book = new RegisterBook(Integer.toString(first.getYear()), first.getYear(), rows);
-        byte[] pdf = renderer.render(FormType.TRACKING_REGISTER, formRegime,
-                FormData.forRegister(header, clock.instant(), book));
+        byte[] pdf = renderer.render(
+                FormType.TRACKING_REGISTER, formRegime, FormData.forRegister(header, clock.instant(), book));
         String name = "mau-" + FormType.TRACKING_REGISTER.number(formRegime) + "-so-theo-doi-" + unit + "-" + first
                 + "-" + last + ".pdf";
         return new Register(name, pdf, rows.size());
@@ -127,13 +132,28 @@ public class RegisterService {
         Instant returned = first(history, Set.of(DossierEvent.RETURN_RESULT));
         String contact = join(d.applicant().address(), d.applicant().phone());
         String competent = tree.find(d.competentUnitCode()).map(AdminUnit::name).orElse(d.competentUnitCode());
-        return new RegisterRow(no, d.code(), d.procedureName(), 1, d.applicant().fullName(), contact, competent,
-                d.receivedAt(), d.originalDueAt(), transferred, resultBack, returned, null);
+        return new RegisterRow(
+                no,
+                d.code(),
+                d.procedureName(),
+                1,
+                d.applicant().fullName(),
+                contact,
+                competent,
+                d.receivedAt(),
+                d.originalDueAt(),
+                transferred,
+                resultBack,
+                returned,
+                null);
     }
 
     private static Instant first(List<HistoryEntry> history, Set<DossierEvent> events) {
-        return history.stream().filter(h -> events.contains(DossierEvent.valueOf(h.event())))
-                .map(HistoryEntry::occurredAt).findFirst().orElse(null);
+        return history.stream()
+                .filter(h -> events.contains(DossierEvent.valueOf(h.event())))
+                .map(HistoryEntry::occurredAt)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String join(String a, String b) {

@@ -9,8 +9,7 @@ import vn.motcua.dossier.dossier.domain.Applicant;
  *
  * @param unitCode the unit the dossier is filed at (boundary-free filing where the procedure is received there)
  */
-public record SubmitCommand(String requestId, String procedureCode, String unitCode, Applicant applicant,
-                            String note) {
+public record SubmitCommand(String requestId, String procedureCode, String unitCode, Applicant applicant, String note) {
 
     String fingerprint() {
         return RequestIdempotency.fingerprint(procedureCode, unitCode, applicant, note);

@@ -1,10 +1,9 @@
 package vn.motcua.dossier.dossier.service;
 
+import java.time.Instant;
 import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
-
-import java.time.Instant;
 
 /**
  * One workflow verb on an existing dossier, as the caller sent it. Fields a verb does not use are null.
@@ -16,8 +15,15 @@ import java.time.Instant;
  * @param newDueAt      APOLOGISE_AND_EXTEND: the new appointment
  * @param returnChannel RETURN_RESULT: how the result was handed over
  */
-public record TransitionCommand(String requestId, String code, DossierEvent event, String reason, String target,
-                                Instant stepDueAt, Instant newDueAt, Channel returnChannel) {
+public record TransitionCommand(
+        String requestId,
+        String code,
+        DossierEvent event,
+        String reason,
+        String target,
+        Instant stepDueAt,
+        Instant newDueAt,
+        Channel returnChannel) {
 
     public static TransitionCommand of(String requestId, String code, DossierEvent event, String reason) {
         return new TransitionCommand(requestId, code, event, reason, null, null, null, null);
@@ -31,8 +37,13 @@ public record TransitionCommand(String requestId, String code, DossierEvent even
             case RESUBMIT -> "ResubmitDossier";
             case REJECT -> "RejectDossier";
             case TRANSFER -> "TransferDossier";
-            case ASSIGN, APPRAISE, REQUEST_CONSULTATION, ANSWER_CONSULTATION, FORWARD_INTER_AGENCY,
-                 SUBMIT_FOR_APPROVAL, APPROVE -> "RecordProcessingStep";
+            case ASSIGN,
+                    APPRAISE,
+                    REQUEST_CONSULTATION,
+                    ANSWER_CONSULTATION,
+                    FORWARD_INTER_AGENCY,
+                    SUBMIT_FOR_APPROVAL,
+                    APPROVE -> "RecordProcessingStep";
             case REQUEST_SUPPLEMENT -> "RequestSupplement";
             case SUPPLEMENT_RECEIVED -> "ReceiveSupplement";
             case REFUSE -> "RefuseDossier";
@@ -43,8 +54,9 @@ public record TransitionCommand(String requestId, String code, DossierEvent even
             case STOP -> "StopDossier";
             case ISSUE_RESULT -> "IssueResult";
             case RETURN_RESULT -> "ReturnResult";
-            case SUBMIT_ONLINE, RECEIVE_AT_COUNTER, RECEIVE_BY_POST -> throw new IllegalArgumentException(
-                    event + " creates a dossier; it is not a transition of an existing one");
+            case SUBMIT_ONLINE, RECEIVE_AT_COUNTER, RECEIVE_BY_POST ->
+                throw new IllegalArgumentException(
+                        event + " creates a dossier; it is not a transition of an existing one");
         };
     }
 

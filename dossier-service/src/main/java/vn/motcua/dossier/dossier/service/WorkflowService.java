@@ -3,6 +3,10 @@ package vn.motcua.dossier.dossier.service;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.TimeLimit;
 import vn.motcua.dossier.calendar.WorkCalendar;
@@ -32,11 +36,6 @@ import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
-
-import java.sql.Connection;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Objects;
 
 /**
  * The dossier lifecycle after creation at the desk (domain.md §4.3): online submission (T1, created through
@@ -69,11 +68,19 @@ public class WorkflowService {
     private final Clock clock;
     private final DossierStateMachine machine = new DossierStateMachine();
 
-    public WorkflowService(TransactionOperations<Connection> tx, DossierCreation creation, DossierRepository dossiers,
-                           PauseRepository pauses, RequestIdempotency idempotency, ProcedureRepository procedures,
-                           UnitDirectory units, DeadlineCalculators deadlines, DossierFeed feed,
-                           DossierQueryService queries, Clock clock,
-                           @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime) {
+    public WorkflowService(
+            TransactionOperations<Connection> tx,
+            DossierCreation creation,
+            DossierRepository dossiers,
+            PauseRepository pauses,
+            RequestIdempotency idempotency,
+            ProcedureRepository procedures,
+            UnitDirectory units,
+            DeadlineCalculators deadlines,
+            DossierFeed feed,
+            DossierQueryService queries,
+            Clock clock,
+            @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime) {
         this.tx = tx;
         this.creation = creation;
         this.dossiers = dossiers;
@@ -92,29 +99,42 @@ public class WorkflowService {
     public Dossier submit(Caller caller, SubmitCommand command) {
         Instant now = clock.instant();
         if (caller.hasRole(Roles.CITIZEN) && caller.citizen().isEmpty()) {
-            throw DomainException.of(ErrorKind.PERMISSION_DENIED, ErrorReason.SCOPE_MISSING,
-                    "the token carries no citizen_id");
+            throw DomainException.of(
+                    ErrorKind.PERMISSION_DENIED, ErrorReason.SCOPE_MISSING, "the token carries no citizen_id");
         }
         WorkflowCommandValidator.validate(command, caller.citizenId());
         UnitTree tree = units.tree();
-        AdminUnit unit = tree.find(command.unitCode())
-                .orElseThrow(() -> DomainException.notFound("unit " + command.unitCode()));
+        AdminUnit unit =
+                tree.find(command.unitCode()).orElseThrow(() -> DomainException.notFound("unit " + command.unitCode()));
         UnitChanges.requireOpenOn(tree, unit, WorkCalendar.localDate(now));
         ActorContext actor = Actors.actor(caller, tree);
-        TransitionDecision.Allowed allowed = DomainErrors.allowedOrThrow(machine.decide(null,
-                DossierEvent.SUBMIT_ONLINE, actor, DossierFacts.builder().regime(regime).receivingUnitCode(unit.code())
-                        .competentUnitCode(unit.code()).applicantCitizenId(caller.citizenId()).build()));
+        TransitionDecision.Allowed allowed = DomainErrors.allowedOrThrow(machine.decide(
+                null,
+                DossierEvent.SUBMIT_ONLINE,
+                actor,
+                DossierFacts.builder()
+                        .regime(regime)
+                        .receivingUnitCode(unit.code())
+                        .competentUnitCode(unit.code())
+                        .applicantCitizenId(caller.citizenId())
+                        .build()));
         ProcedureRepository.ReceivableProcedure receivable = creation.receivable(command.procedureCode(), unit.code());
         if (receivable.procedure().onlineLevel() == Procedure.OnlineLevel.NONE) {
-            throw DomainException.ruleViolated("ONLINE_SUBMISSION_NOT_OFFERED",
+            throw DomainException.ruleViolated(
+                    "ONLINE_SUBMISSION_NOT_OFFERED",
                     "procedure " + command.procedureCode() + " is not offered online at unit " + unit.code());
         }
         Applicant typed = command.applicant();
-        Applicant applicant = new Applicant(typed.fullName(), caller.citizenId(), typed.phone(), typed.email(),
-                typed.address());
-        return creation.create(caller, SUBMIT_OPERATION, command.requestId(), command.fingerprint(),
-                new DossierCreation.NewDossier(allowed, unit, receivable, Channel.ONLINE, applicant, command.note(),
-                        null), now);
+        Applicant applicant =
+                new Applicant(typed.fullName(), caller.citizenId(), typed.phone(), typed.email(), typed.address());
+        return creation.create(
+                caller,
+                SUBMIT_OPERATION,
+                command.requestId(),
+                command.fingerprint(),
+                new DossierCreation.NewDossier(
+                        allowed, unit, receivable, Channel.ONLINE, applicant, command.note(), null),
+                now);
     }
 
     /** Every verb on an existing dossier (T2–T16), whatever its current revision. */
@@ -135,8 +155,8 @@ public class WorkflowService {
         ActorContext actor = Actors.actor(caller, tree);
         String fingerprint = command.fingerprint();
         return tx.executeWrite(status -> {
-            RequestIdempotency.Claim claim = idempotency.claim(caller, command.operation(), command.requestId(),
-                    fingerprint, now);
+            RequestIdempotency.Claim claim =
+                    idempotency.claim(caller, command.operation(), command.requestId(), fingerprint, now);
             if (claim.isReplay()) {
                 return dossiers.replayed(claim.resultRef());
             }
@@ -145,35 +165,52 @@ public class WorkflowService {
                     .orElseThrow(() -> DomainException.notFound("dossier"));
             Dossier before = stored.dossier();
             if (expectedRevision != null && expectedRevision != stored.version()) {
-                throw DomainException.of(ErrorKind.FAILED_PRECONDITION, ErrorReason.STALE_REVISION,
-                        "dossier " + before.code() + " is at revision " + stored.version() + ", not "
-                                + expectedRevision + "; reload it and decide again");
+                throw DomainException.of(
+                        ErrorKind.FAILED_PRECONDITION,
+                        ErrorReason.STALE_REVISION,
+                        "dossier " + before.code() + " is at revision " + stored.version() + ", not " + expectedRevision
+                                + "; reload it and decide again");
             }
             DeadlineCalculator calendar = deadlines.forUnit(before.competentUnitCode());
-            TransitionDecision.Allowed allowed = DomainErrors.allowedOrThrow(machine.decide(before.state(),
-                    command.event(), actor, facts(before, calendar, now)));
-            Dossier after = allowed.applyTo(before, now, command.newDueAt(),
-                    new ProcedureDueTimes(() -> calendar, () -> timeLimit(before)));
+            TransitionDecision.Allowed allowed = DomainErrors.allowedOrThrow(
+                    machine.decide(before.state(), command.event(), actor, facts(before, calendar, now)));
+            Dossier after = allowed.applyTo(
+                    before, now, command.newDueAt(), new ProcedureDueTimes(() -> calendar, () -> timeLimit(before)));
             boolean dueMoved = !Objects.equals(after.dueAt(), before.dueAt());
             if (!dossiers.update(after, before.state(), stored.version(), command.returnChannel(), dueMoved, now)) {
-                throw DomainException.of(ErrorKind.ABORTED, ErrorReason.CONCURRENT_UPDATE,
+                throw DomainException.of(
+                        ErrorKind.ABORTED,
+                        ErrorReason.CONCURRENT_UPDATE,
                         "dossier " + before.code() + " was changed meanwhile; reload and retry");
             }
             switch (allowed.transition().pauseEffect()) {
-                case STARTS_SUPPLEMENT_PAUSE -> pauses.open(before.code(), PauseRepository.SUPPLEMENT, now,
-                        command.reason());
+                case STARTS_SUPPLEMENT_PAUSE ->
+                    pauses.open(before.code(), PauseRepository.SUPPLEMENT, now, command.reason());
                 case ENDS_PAUSE -> pauses.closeOpen(before.code(), now);
                 case NONE -> {
                     // the clock runs on, or stays paused
                 }
             }
-            String target = command.returnChannel() != null ? command.returnChannel().name() : command.target();
-            dossiers.appendHistory(HistoryLines.of(caller, after, command.event(), before.state(),
-                    FieldChecks.blankToNull(command.reason()), FieldChecks.blankToNull(target), command.stepDueAt(),
+            String target =
+                    command.returnChannel() != null ? command.returnChannel().name() : command.target();
+            dossiers.appendHistory(HistoryLines.of(
+                    caller,
+                    after,
+                    command.event(),
+                    before.state(),
+                    FieldChecks.blankToNull(command.reason()),
+                    FieldChecks.blankToNull(target),
+                    command.stepDueAt(),
                     now));
             claim.complete(before.code());
-            feed.append(allowed.feedEventType(), command.event().name(), after, before.state(), stored.submittedAt(),
-                    now, DossierFeed.Detail.returnChannel(command.returnChannel()));
+            feed.append(
+                    allowed.feedEventType(),
+                    command.event().name(),
+                    after,
+                    before.state(),
+                    stored.submittedAt(),
+                    now,
+                    DossierFeed.Detail.returnChannel(command.returnChannel()));
             return after;
         });
     }
@@ -183,19 +220,28 @@ public class WorkflowService {
      * calendar: the supplement window (3 working days from reception) and the apology deadline.
      */
     private DossierFacts facts(Dossier d, DeadlineCalculator calendar, Instant now) {
-        boolean withinSupplementWindow = d.receivedAt() != null
-                && !now.isAfter(calendar.dueAt(d.receivedAt(), SUPPLEMENT_WINDOW));
+        boolean withinSupplementWindow =
+                d.receivedAt() != null && !now.isAfter(calendar.dueAt(d.receivedAt(), SUPPLEMENT_WINDOW));
         boolean apologyInTime = d.dueAt() != null && calendar.canApologise(now, d.dueAt());
         boolean resultIssued = d.state() == DossierState.RESULT_READY || d.state() == DossierState.RETURNED;
-        return DossierFacts.builder().receivingUnitCode(d.receivingUnitCode()).competentUnitCode(d.competentUnitCode())
-                .currentHandlingUnitCode(d.handlingUnitCode()).applicantCitizenId(d.applicant().citizenId())
-                .regime(regime).receivedAt(d.receivedAt()).dueAt(d.dueAt()).extensionUsed(d.extensionUsed())
-                .resultIssued(resultIssued).withinSupplementWindow(withinSupplementWindow)
-                .atLeastOneWorkingDayBeforeDue(apologyInTime).build();
+        return DossierFacts.builder()
+                .receivingUnitCode(d.receivingUnitCode())
+                .competentUnitCode(d.competentUnitCode())
+                .currentHandlingUnitCode(d.handlingUnitCode())
+                .applicantCitizenId(d.applicant().citizenId())
+                .regime(regime)
+                .receivedAt(d.receivedAt())
+                .dueAt(d.dueAt())
+                .extensionUsed(d.extensionUsed())
+                .resultIssued(resultIssued)
+                .withinSupplementWindow(withinSupplementWindow)
+                .atLeastOneWorkingDayBeforeDue(apologyInTime)
+                .build();
     }
 
     private TimeLimit timeLimit(Dossier d) {
-        return procedures.findVersion(d.procedureCode(), d.procedureVersion())
+        return procedures
+                .findVersion(d.procedureCode(), d.procedureVersion())
                 .orElseThrow(() -> new IllegalStateException("procedure " + d.procedureCode() + " v"
                         + d.procedureVersion() + " of dossier " + d.code() + " is missing"))
                 .timeLimit();

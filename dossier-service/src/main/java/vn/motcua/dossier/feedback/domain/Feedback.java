@@ -12,11 +12,29 @@ import java.util.Objects;
  *                  while RECEIVED and while PROCESSING a feedback to be forwarded, answer while PROCESSING one within
  *                  competence, publish while ANSWERED; null once final
  */
-public record Feedback(String id, String unitCode, String title, String content, Sender sender, Intake intake,
-                       String dossierCode, FeedbackState state, FeedbackClass classification,
-                       String classificationNote, String forwardedTo, String forwardNote, String answer,
-                       Instant receivedAt, Instant classifiedAt, Instant forwardedAt, Instant answeredAt,
-                       Instant publishedAt, Instant stepDueAt, Timeliness timeliness, int likes, int dislikes) {
+public record Feedback(
+        String id,
+        String unitCode,
+        String title,
+        String content,
+        Sender sender,
+        Intake intake,
+        String dossierCode,
+        FeedbackState state,
+        FeedbackClass classification,
+        String classificationNote,
+        String forwardedTo,
+        String forwardNote,
+        String answer,
+        Instant receivedAt,
+        Instant classifiedAt,
+        Instant forwardedAt,
+        Instant answeredAt,
+        Instant publishedAt,
+        Instant stepDueAt,
+        Timeliness timeliness,
+        int likes,
+        int dislikes) {
 
     public Feedback {
         Objects.requireNonNull(id, "id");
@@ -29,12 +47,39 @@ public record Feedback(String id, String unitCode, String title, String content,
     }
 
     /** A feedback just received; the unit owes its classification within 5 working days. */
-    public static Feedback received(String id, String unitCode, String title, String content, Sender sender,
-                                    Intake intake, String dossierCode, Instant receivedAt,
-                                    FeedbackDeadlines deadlines) {
-        return new Feedback(id, unitCode, title, content, sender, intake, dossierCode, FeedbackState.RECEIVED, null,
-                null, null, null, null, receivedAt, null, null, null, null, deadlines.forwardDue(receivedAt),
-                Timeliness.NONE, 0, 0);
+    public static Feedback received(
+            String id,
+            String unitCode,
+            String title,
+            String content,
+            Sender sender,
+            Intake intake,
+            String dossierCode,
+            Instant receivedAt,
+            FeedbackDeadlines deadlines) {
+        return new Feedback(
+                id,
+                unitCode,
+                title,
+                content,
+                sender,
+                intake,
+                dossierCode,
+                FeedbackState.RECEIVED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                receivedAt,
+                null,
+                null,
+                null,
+                null,
+                deadlines.forwardDue(receivedAt),
+                Timeliness.NONE,
+                0,
+                0);
     }
 
     /**
@@ -49,35 +94,111 @@ public record Feedback(String id, String unitCode, String title, String content,
             case REJECTED -> null;
             default -> as.mustBeForwarded() ? deadlines.forwardDue(receivedAt) : deadlines.answerDue(receivedAt);
         };
-        Instant due = as == FeedbackClass.NOT_ACCEPTED ? deadlines.refuseDue(receivedAt)
-                : deadlines.forwardDue(receivedAt);
-        return new Feedback(id, unitCode, title, content, sender, intake, dossierCode, to, as, note, forwardedTo,
-                forwardNote, answer, receivedAt, now, forwardedAt, answeredAt, publishedAt, stepDue,
-                timeliness.classified(FeedbackDeadlines.inTime(now, due)), likes, dislikes);
+        Instant due =
+                as == FeedbackClass.NOT_ACCEPTED ? deadlines.refuseDue(receivedAt) : deadlines.forwardDue(receivedAt);
+        return new Feedback(
+                id,
+                unitCode,
+                title,
+                content,
+                sender,
+                intake,
+                dossierCode,
+                to,
+                as,
+                note,
+                forwardedTo,
+                forwardNote,
+                answer,
+                receivedAt,
+                now,
+                forwardedAt,
+                answeredAt,
+                publishedAt,
+                stepDue,
+                timeliness.classified(FeedbackDeadlines.inTime(now, due)),
+                likes,
+                dislikes);
     }
 
     /** Sent on to the competent agency; late after 5 working days from reception, but still allowed. */
     public Feedback forward(String to, String note, Instant now, FeedbackDeadlines deadlines) {
-        return new Feedback(id, unitCode, title, content, sender, intake, dossierCode, FeedbackState.FORWARDED,
-                classification, classificationNote, to, note, answer, receivedAt, classifiedAt, now, answeredAt,
-                publishedAt, null, timeliness.forwarded(FeedbackDeadlines.inTime(now, deadlines.forwardDue(receivedAt))),
-                likes, dislikes);
+        return new Feedback(
+                id,
+                unitCode,
+                title,
+                content,
+                sender,
+                intake,
+                dossierCode,
+                FeedbackState.FORWARDED,
+                classification,
+                classificationNote,
+                to,
+                note,
+                answer,
+                receivedAt,
+                classifiedAt,
+                now,
+                answeredAt,
+                publishedAt,
+                null,
+                timeliness.forwarded(FeedbackDeadlines.inTime(now, deadlines.forwardDue(receivedAt))),
+                likes,
+                dislikes);
     }
 
     /** Answered (chờ công khai): judged against the answer limit from reception; publication is owed in 2 days. */
     public Feedback answer(String text, Instant now, FeedbackDeadlines deadlines) {
-        return new Feedback(id, unitCode, title, content, sender, intake, dossierCode, FeedbackState.ANSWERED,
-                classification, classificationNote, forwardedTo, forwardNote, text, receivedAt, classifiedAt,
-                forwardedAt, now, publishedAt, deadlines.publishDue(now),
-                timeliness.answered(FeedbackDeadlines.inTime(now, deadlines.answerDue(receivedAt))), likes, dislikes);
+        return new Feedback(
+                id,
+                unitCode,
+                title,
+                content,
+                sender,
+                intake,
+                dossierCode,
+                FeedbackState.ANSWERED,
+                classification,
+                classificationNote,
+                forwardedTo,
+                forwardNote,
+                text,
+                receivedAt,
+                classifiedAt,
+                forwardedAt,
+                now,
+                publishedAt,
+                deadlines.publishDue(now),
+                timeliness.answered(FeedbackDeadlines.inTime(now, deadlines.answerDue(receivedAt))),
+                likes,
+                dislikes);
     }
 
     /** The answer made public (Decree 20/2008 Art 19); in time within 2 working days of the answer. */
     public Feedback publish(Instant now, FeedbackDeadlines deadlines) {
-        return new Feedback(id, unitCode, title, content, sender, intake, dossierCode, FeedbackState.PUBLISHED,
-                classification, classificationNote, forwardedTo, forwardNote, answer, receivedAt, classifiedAt,
-                forwardedAt, answeredAt, now, null,
-                timeliness.published(FeedbackDeadlines.inTime(now, deadlines.publishDue(answeredAt))), likes,
+        return new Feedback(
+                id,
+                unitCode,
+                title,
+                content,
+                sender,
+                intake,
+                dossierCode,
+                FeedbackState.PUBLISHED,
+                classification,
+                classificationNote,
+                forwardedTo,
+                forwardNote,
+                answer,
+                receivedAt,
+                classifiedAt,
+                forwardedAt,
+                answeredAt,
+                now,
+                null,
+                timeliness.published(FeedbackDeadlines.inTime(now, deadlines.publishDue(answeredAt))),
+                likes,
                 dislikes);
     }
 
@@ -86,9 +207,29 @@ public record Feedback(String id, String unitCode, String title, String content,
         Objects.requireNonNull(now, "now");
         int l = likes + (now == Reaction.LIKE ? 1 : 0) - (previous == Reaction.LIKE ? 1 : 0);
         int d = dislikes + (now == Reaction.DISLIKE ? 1 : 0) - (previous == Reaction.DISLIKE ? 1 : 0);
-        return new Feedback(id, unitCode, title, content, sender, intake, dossierCode, state, classification,
-                classificationNote, forwardedTo, forwardNote, answer, receivedAt, classifiedAt, forwardedAt,
-                answeredAt, publishedAt, stepDueAt, timeliness, l, d);
+        return new Feedback(
+                id,
+                unitCode,
+                title,
+                content,
+                sender,
+                intake,
+                dossierCode,
+                state,
+                classification,
+                classificationNote,
+                forwardedTo,
+                forwardNote,
+                answer,
+                receivedAt,
+                classifiedAt,
+                forwardedAt,
+                answeredAt,
+                publishedAt,
+                stepDueAt,
+                timeliness,
+                l,
+                d);
     }
 
     /**
@@ -99,8 +240,8 @@ public record Feedback(String id, String unitCode, String title, String content,
         return switch (state) {
             case REJECTED -> timeliness.classifiedInTime();
             case FORWARDED -> timeliness.forwardedInTime();
-            case PUBLISHED -> Boolean.TRUE.equals(timeliness.answeredInTime())
-                    && Boolean.TRUE.equals(timeliness.publishedInTime());
+            case PUBLISHED ->
+                Boolean.TRUE.equals(timeliness.answeredInTime()) && Boolean.TRUE.equals(timeliness.publishedInTime());
             default -> null;
         };
     }

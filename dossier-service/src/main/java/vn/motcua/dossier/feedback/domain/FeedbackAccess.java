@@ -9,11 +9,11 @@ import java.util.Optional;
 public final class FeedbackAccess {
 
     public enum View {
-        FULL, PUBLIC
+        FULL,
+        PUBLIC
     }
 
-    private FeedbackAccess() {
-    }
+    private FeedbackAccess() {}
 
     /** Reading a single feedback is for citizens and TTHC controllers; every other role is refused outright. */
     public static boolean mayAskFor(FeedbackActor actor) {

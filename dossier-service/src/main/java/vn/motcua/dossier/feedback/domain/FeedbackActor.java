@@ -1,9 +1,8 @@
 package vn.motcua.dossier.feedback.domain;
 
-import vn.motcua.platform.auth.Roles;
-
 import java.util.Objects;
 import java.util.Set;
+import vn.motcua.platform.auth.Roles;
 
 /**
  * The caller as the feedback rules see it, from the token only.
@@ -43,6 +42,8 @@ public record FeedbackActor(Set<String> roles, Set<String> units, String citizen
 
     /** The citizen who sent it online. */
     public boolean isSenderOf(Feedback feedback) {
-        return isCitizen() && hasCitizenId() && Objects.equals(citizenId, feedback.sender().citizenId());
+        return isCitizen()
+                && hasCitizenId()
+                && Objects.equals(citizenId, feedback.sender().citizenId());
     }
 }

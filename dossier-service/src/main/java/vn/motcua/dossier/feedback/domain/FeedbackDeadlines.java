@@ -1,11 +1,10 @@
 package vn.motcua.dossier.feedback.domain;
 
+import java.time.Instant;
+import java.util.Objects;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.calendar.TimeLimit;
-
-import java.time.Instant;
-import java.util.Objects;
 
 /**
  * The feedback deadlines of one unit, on its work calendar (domain.md §8.7, §13.1–13.2), all in working days:
@@ -33,8 +32,8 @@ public final class FeedbackDeadlines {
     public FeedbackDeadlines(DeadlineCalculator calculator, int answerWorkingDays) {
         this.calculator = Objects.requireNonNull(calculator, "calculator");
         if (answerWorkingDays < 1 || answerWorkingDays > MAX_ANSWER_WORKING_DAYS) {
-            throw new IllegalArgumentException("answer working days must be in 1.." + MAX_ANSWER_WORKING_DAYS
-                    + ", was " + answerWorkingDays);
+            throw new IllegalArgumentException(
+                    "answer working days must be in 1.." + MAX_ANSWER_WORKING_DAYS + ", was " + answerWorkingDays);
         }
         this.answer = TimeLimit.workingDays(answerWorkingDays);
     }

@@ -6,8 +6,7 @@ import java.util.Objects;
 public sealed interface FeedbackDecision permits FeedbackDecision.Allowed, FeedbackDecision.Rejected {
 
     /** @param from null for the creation of a feedback */
-    record Allowed(FeedbackState from, FeedbackEvent event, FeedbackState to) implements FeedbackDecision {
-    }
+    record Allowed(FeedbackState from, FeedbackEvent event, FeedbackState to) implements FeedbackDecision {}
 
     /**
      * @param kind the first check that failed, in the order of {@link Kind}

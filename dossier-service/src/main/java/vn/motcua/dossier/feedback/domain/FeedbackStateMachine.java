@@ -13,14 +13,13 @@ import static vn.motcua.dossier.feedback.domain.FeedbackState.PUBLISHED;
 import static vn.motcua.dossier.feedback.domain.FeedbackState.RECEIVED;
 import static vn.motcua.dossier.feedback.domain.FeedbackState.REJECTED;
 
-import vn.motcua.dossier.feedback.domain.FeedbackDecision.Kind;
-import vn.motcua.dossier.feedback.domain.FeedbackDecision.Rejected;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import vn.motcua.dossier.feedback.domain.FeedbackDecision.Kind;
+import vn.motcua.dossier.feedback.domain.FeedbackDecision.Rejected;
 
 /**
  * The feedback lifecycle as a table of allowed transitions (domain.md §13.1–13.2, simplified to the steps the
@@ -48,12 +47,21 @@ public final class FeedbackStateMachine {
     }
 
     /** One row: {@code from} null creates the feedback; {@code guard} null means none. */
-    public record Transition(FeedbackState from, FeedbackEvent event, FeedbackState to, FeedbackGuard guard) {
-    }
+    public record Transition(FeedbackState from, FeedbackEvent event, FeedbackState to, FeedbackGuard guard) {}
 
     private static final Map<FeedbackEvent, Permit> PERMITS = new EnumMap<>(Map.of(
-            RECEIVE, Permit.INTAKE, CLASSIFY, Permit.CONTROLLER, FORWARD, Permit.CONTROLLER,
-            ANSWER, Permit.CONTROLLER, PUBLISH, Permit.CONTROLLER, REACT, Permit.CITIZEN));
+            RECEIVE,
+            Permit.INTAKE,
+            CLASSIFY,
+            Permit.CONTROLLER,
+            FORWARD,
+            Permit.CONTROLLER,
+            ANSWER,
+            Permit.CONTROLLER,
+            PUBLISH,
+            Permit.CONTROLLER,
+            REACT,
+            Permit.CITIZEN));
 
     private static final List<Transition> TABLE = List.of(
             new Transition(null, RECEIVE, RECEIVED, null),
@@ -113,8 +121,8 @@ public final class FeedbackStateMachine {
      *
      * @param classification the requested class for CLASSIFY (it picks the target state); ignored otherwise
      */
-    public FeedbackDecision decide(Feedback current, FeedbackEvent event, FeedbackClass classification,
-                                   FeedbackActor actor) {
+    public FeedbackDecision decide(
+            Feedback current, FeedbackEvent event, FeedbackClass classification, FeedbackActor actor) {
         Objects.requireNonNull(current, "current");
         if (event == RECEIVE) {
             throw new IllegalArgumentException("RECEIVE creates a feedback: use decideReceive");
@@ -135,9 +143,12 @@ public final class FeedbackStateMachine {
         if (!inScope) {
             return new Rejected(Kind.OUT_OF_SCOPE, from, event, null);
         }
-        List<Transition> rows = TABLE.stream().filter(t -> t.from() == from && t.event() == event).toList();
+        List<Transition> rows = TABLE.stream()
+                .filter(t -> t.from() == from && t.event() == event)
+                .toList();
         FeedbackState wanted = event == CLASSIFY ? classification.stateAfterClassification() : null;
-        Optional<Transition> row = rows.stream().filter(t -> wanted == null || t.to() == wanted).findFirst();
+        Optional<Transition> row =
+                rows.stream().filter(t -> wanted == null || t.to() == wanted).findFirst();
         if (row.isEmpty()) {
             return new Rejected(Kind.ILLEGAL_TRANSITION, from, event, null);
         }

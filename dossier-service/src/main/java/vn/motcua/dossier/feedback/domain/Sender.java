@@ -7,5 +7,4 @@ package vn.motcua.dossier.feedback.domain;
  * @param citizenId the sender's CCCD from the token when a citizen filed it online; null when an officer recorded
  *                  a written or phoned-in feedback. Kept privately, only to let the sender find it again.
  */
-public record Sender(String name, String address, String contact, String citizenId) {
-}
+public record Sender(String name, String address, String contact, String citizenId) {}

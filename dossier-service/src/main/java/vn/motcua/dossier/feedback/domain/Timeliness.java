@@ -10,8 +10,8 @@ package vn.motcua.dossier.feedback.domain;
  * @param answeredInTime   answered within the answer limit (15 working days by default) of reception
  * @param publishedInTime  published within 2 working days of the answer
  */
-public record Timeliness(Boolean classifiedInTime, Boolean forwardedInTime, Boolean answeredInTime,
-                         Boolean publishedInTime) {
+public record Timeliness(
+        Boolean classifiedInTime, Boolean forwardedInTime, Boolean answeredInTime, Boolean publishedInTime) {
 
     public static final Timeliness NONE = new Timeliness(null, null, null, null);
 

@@ -1,7 +1,15 @@
 package vn.motcua.dossier.feedback.grpc;
 
+import static vn.motcua.dossier.feedback.grpc.FeedbackMessages.classification;
+import static vn.motcua.dossier.feedback.grpc.FeedbackMessages.reaction;
+import static vn.motcua.dossier.feedback.grpc.FeedbackMessages.state;
+import static vn.motcua.dossier.feedback.grpc.FeedbackMessages.timestamp;
+
 import com.google.protobuf.Timestamp;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
 import vn.motcua.dossier.feedback.domain.Feedback;
 import vn.motcua.dossier.feedback.domain.FeedbackEvent;
 import vn.motcua.dossier.feedback.domain.FeedbackState;
@@ -9,22 +17,18 @@ import vn.motcua.dossier.feedback.domain.Reaction;
 import vn.motcua.dossier.feedback.service.FeedbackFeed;
 import vn.motcua.proto.feedback.v1.FeedbackChanged;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Consumer;
-
-import static vn.motcua.dossier.feedback.grpc.FeedbackMessages.classification;
-import static vn.motcua.dossier.feedback.grpc.FeedbackMessages.reaction;
-import static vn.motcua.dossier.feedback.grpc.FeedbackMessages.state;
-import static vn.motcua.dossier.feedback.grpc.FeedbackMessages.timestamp;
-
 /** The feedback feed's payload, {@code motcua.feedback.v1.FeedbackChanged}; absent values are left unset. */
 @Singleton
 public class FeedbackEventMessages implements FeedbackFeed.Encoder {
 
     @Override
-    public FeedbackChanged changed(FeedbackEvent event, FeedbackState from, Feedback f, List<String> unitPath,
-                                   Reaction reaction, Reaction previous) {
+    public FeedbackChanged changed(
+            FeedbackEvent event,
+            FeedbackState from,
+            Feedback f,
+            List<String> unitPath,
+            Reaction reaction,
+            Reaction previous) {
         FeedbackChanged.Builder b = FeedbackChanged.newBuilder()
                 .setId(f.id())
                 .setEvent(event.name())

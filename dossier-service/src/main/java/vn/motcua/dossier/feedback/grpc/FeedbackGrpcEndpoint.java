@@ -47,65 +47,104 @@ public class FeedbackGrpcEndpoint extends FeedbackServiceGrpc.FeedbackServiceImp
 
     @Override
     public void submitFeedback(SubmitFeedbackRequest r, StreamObserver<SubmitFeedbackResponse> observer) {
-        FeedbackView view = commands.submit(CallContext.requireCaller(), new SubmitFeedbackCommand(r.getRequestId(),
-                r.getUnitCode(), r.getTitle(), r.getContent(), r.getSenderName(), r.getSenderAddress(),
-                r.getSenderContact(), r.getDossierCode()));
-        reply(observer, SubmitFeedbackResponse.newBuilder().setFeedback(FeedbackMessages.feedback(view)).build());
+        FeedbackView view = commands.submit(
+                CallContext.requireCaller(),
+                new SubmitFeedbackCommand(
+                        r.getRequestId(),
+                        r.getUnitCode(),
+                        r.getTitle(),
+                        r.getContent(),
+                        r.getSenderName(),
+                        r.getSenderAddress(),
+                        r.getSenderContact(),
+                        r.getDossierCode()));
+        reply(
+                observer,
+                SubmitFeedbackResponse.newBuilder()
+                        .setFeedback(FeedbackMessages.feedback(view))
+                        .build());
     }
 
     @Override
     public void classifyFeedback(ClassifyFeedbackRequest r, StreamObserver<ClassifyFeedbackResponse> observer) {
-        FeedbackView view = commands.classify(CallContext.requireCaller(), r.getRequestId(), r.getId(),
-                FeedbackMessages.classification(r.getClassification()), r.getNote());
-        reply(observer, ClassifyFeedbackResponse.newBuilder().setFeedback(FeedbackMessages.feedback(view)).build());
+        FeedbackView view = commands.classify(
+                CallContext.requireCaller(),
+                r.getRequestId(),
+                r.getId(),
+                FeedbackMessages.classification(r.getClassification()),
+                r.getNote());
+        reply(
+                observer,
+                ClassifyFeedbackResponse.newBuilder()
+                        .setFeedback(FeedbackMessages.feedback(view))
+                        .build());
     }
 
     @Override
     public void forwardFeedback(ForwardFeedbackRequest r, StreamObserver<ForwardFeedbackResponse> observer) {
-        FeedbackView view = commands.forward(CallContext.requireCaller(), r.getRequestId(), r.getId(),
-                r.getForwardedTo(), r.getNote());
-        reply(observer, ForwardFeedbackResponse.newBuilder().setFeedback(FeedbackMessages.feedback(view)).build());
+        FeedbackView view = commands.forward(
+                CallContext.requireCaller(), r.getRequestId(), r.getId(), r.getForwardedTo(), r.getNote());
+        reply(
+                observer,
+                ForwardFeedbackResponse.newBuilder()
+                        .setFeedback(FeedbackMessages.feedback(view))
+                        .build());
     }
 
     @Override
     public void answerFeedback(AnswerFeedbackRequest r, StreamObserver<AnswerFeedbackResponse> observer) {
         FeedbackView view = commands.answer(CallContext.requireCaller(), r.getRequestId(), r.getId(), r.getAnswer());
-        reply(observer, AnswerFeedbackResponse.newBuilder().setFeedback(FeedbackMessages.feedback(view)).build());
+        reply(
+                observer,
+                AnswerFeedbackResponse.newBuilder()
+                        .setFeedback(FeedbackMessages.feedback(view))
+                        .build());
     }
 
     @Override
-    public void publishFeedbackAnswer(PublishFeedbackAnswerRequest r,
-                                      StreamObserver<PublishFeedbackAnswerResponse> observer) {
+    public void publishFeedbackAnswer(
+            PublishFeedbackAnswerRequest r, StreamObserver<PublishFeedbackAnswerResponse> observer) {
         FeedbackView view = commands.publish(CallContext.requireCaller(), r.getRequestId(), r.getId());
-        reply(observer, PublishFeedbackAnswerResponse.newBuilder().setFeedback(FeedbackMessages.feedback(view))
-                .build());
+        reply(
+                observer,
+                PublishFeedbackAnswerResponse.newBuilder()
+                        .setFeedback(FeedbackMessages.feedback(view))
+                        .build());
     }
 
     @Override
     public void reactToFeedback(ReactToFeedbackRequest r, StreamObserver<ReactToFeedbackResponse> observer) {
-        FeedbackView view = commands.react(CallContext.requireCaller(), r.getId(),
-                FeedbackMessages.reaction(r.getReaction()));
-        reply(observer, ReactToFeedbackResponse.newBuilder().setFeedback(FeedbackMessages.feedback(view)).build());
+        FeedbackView view =
+                commands.react(CallContext.requireCaller(), r.getId(), FeedbackMessages.reaction(r.getReaction()));
+        reply(
+                observer,
+                ReactToFeedbackResponse.newBuilder()
+                        .setFeedback(FeedbackMessages.feedback(view))
+                        .build());
     }
 
     @Override
     public void getFeedback(GetFeedbackRequest r, StreamObserver<GetFeedbackResponse> observer) {
         FeedbackView view = queries.get(CallContext.requireCaller(), r.getId());
-        reply(observer, GetFeedbackResponse.newBuilder().setFeedback(FeedbackMessages.feedback(view)).build());
+        reply(
+                observer,
+                GetFeedbackResponse.newBuilder()
+                        .setFeedback(FeedbackMessages.feedback(view))
+                        .build());
     }
 
     @Override
     public void listFeedback(ListFeedbackRequest r, StreamObserver<ListFeedbackResponse> observer) {
         Page<FeedbackView> page = queries.list(CallContext.requireCaller(), page(r.getPage()));
-        ListFeedbackResponse.Builder response = ListFeedbackResponse.newBuilder()
-                .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
+        ListFeedbackResponse.Builder response =
+                ListFeedbackResponse.newBuilder().setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
         page.items().forEach(v -> response.addItems(FeedbackMessages.feedback(v)));
         reply(observer, response.build());
     }
 
     @Override
-    public void listPublishedFeedback(ListPublishedFeedbackRequest r,
-                                      StreamObserver<ListPublishedFeedbackResponse> observer) {
+    public void listPublishedFeedback(
+            ListPublishedFeedbackRequest r, StreamObserver<ListPublishedFeedbackResponse> observer) {
         Page<FeedbackView> page = queries.listPublished(r.getUnitCode(), page(r.getPage()));
         ListPublishedFeedbackResponse.Builder response = ListPublishedFeedbackResponse.newBuilder()
                 .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.feedback.grpc;
 
 import com.google.protobuf.Timestamp;
+import java.time.Instant;
 import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.feedback.domain.Feedback;
 import vn.motcua.dossier.feedback.domain.FeedbackClass;
@@ -10,23 +11,24 @@ import vn.motcua.platform.error.DomainException;
 import vn.motcua.proto.feedback.v1.FeedbackDeadlineState;
 import vn.motcua.proto.feedback.v1.FeedbackState;
 
-import java.time.Instant;
-
 /** Domain values to and from the generated feedback messages. */
 final class FeedbackMessages {
 
-    private FeedbackMessages() {
-    }
+    private FeedbackMessages() {}
 
     /** The feedback as the view allows: a PUBLIC view carries no sender data and no linked dossier. */
     static vn.motcua.proto.feedback.v1.Feedback feedback(FeedbackView view) {
         Feedback f = view.feedback();
         vn.motcua.proto.feedback.v1.Feedback.Builder b = vn.motcua.proto.feedback.v1.Feedback.newBuilder()
-                .setId(f.id()).setUnitCode(f.unitCode()).setTitle(f.title()).setContent(f.content())
+                .setId(f.id())
+                .setUnitCode(f.unitCode())
+                .setTitle(f.title())
+                .setContent(f.content())
                 .setState(state(f.state()))
                 .setStateLabel(f.state().labelVi())
                 .setReceivedAt(timestamp(f.receivedAt()))
-                .setLikes(f.likes()).setDislikes(f.dislikes());
+                .setLikes(f.likes())
+                .setDislikes(f.dislikes());
         if (view.isFull()) {
             b.setSenderName(f.sender().name());
             setIfPresent(f.sender().address(), b::setSenderAddress);
@@ -96,7 +98,10 @@ final class FeedbackMessages {
     }
 
     static Timestamp timestamp(Instant i) {
-        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(i.getEpochSecond())
+                .setNanos(i.getNano())
+                .build();
     }
 
     private static void setIfPresent(String value, java.util.function.Consumer<String> setter) {

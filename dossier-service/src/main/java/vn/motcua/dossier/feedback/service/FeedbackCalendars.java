@@ -16,8 +16,9 @@ public class FeedbackCalendars {
     private final DeadlineCalculators calculators;
     private final int answerWorkingDays;
 
-    public FeedbackCalendars(DeadlineCalculators calculators,
-                             @Value("${motcua.feedback.answer-working-days:15}") int answerWorkingDays) {
+    public FeedbackCalendars(
+            DeadlineCalculators calculators,
+            @Value("${motcua.feedback.answer-working-days:15}") int answerWorkingDays) {
         this.calculators = calculators;
         if (answerWorkingDays < 1 || answerWorkingDays > FeedbackDeadlines.MAX_ANSWER_WORKING_DAYS) {
             throw new IllegalArgumentException("motcua.feedback.answer-working-days must be in 1.."

@@ -2,6 +2,8 @@ package vn.motcua.dossier.feedback.service;
 
 import com.google.protobuf.Message;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
 import vn.motcua.dossier.feedback.domain.Feedback;
 import vn.motcua.dossier.feedback.domain.FeedbackEvent;
 import vn.motcua.dossier.feedback.domain.FeedbackState;
@@ -9,9 +11,6 @@ import vn.motcua.dossier.feedback.domain.Reaction;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.platform.feed.OutboxEntry;
 import vn.motcua.platform.feed.OutboxWriter;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Writes feedback events to the change feed (aggregate type {@code feedback}, event types {@code feedback.received},
@@ -44,8 +43,13 @@ public class FeedbackFeed {
          * @param reaction feedback.reacted: the reaction given, else null
          * @param previous feedback.reacted: the reaction it replaced, null for a first one
          */
-        Message changed(FeedbackEvent event, FeedbackState from, Feedback f, List<String> unitPath,
-                        Reaction reaction, Reaction previous);
+        Message changed(
+                FeedbackEvent event,
+                FeedbackState from,
+                Feedback f,
+                List<String> unitPath,
+                Reaction reaction,
+                Reaction previous);
     }
 
     /** Appends one event inside the caller's transaction, as its last statement. */
@@ -58,8 +62,8 @@ public class FeedbackFeed {
         append(FeedbackEvent.REACT, from, f, now, reaction, previous);
     }
 
-    private void append(FeedbackEvent event, FeedbackState from, Feedback f, Instant now, Reaction reaction,
-                        Reaction previous) {
+    private void append(
+            FeedbackEvent event, FeedbackState from, Feedback f, Instant now, Reaction reaction, Reaction previous) {
         Message payload = encoder.changed(event, from, f, units.tree().path(f.unitCode()), reaction, previous);
         outbox.append(new OutboxEntry(AGGREGATE_TYPE, f.id(), event.feedEventType(), f.unitCode(), now, payload));
     }

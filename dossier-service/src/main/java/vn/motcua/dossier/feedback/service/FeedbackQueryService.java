@@ -2,6 +2,12 @@ package vn.motcua.dossier.feedback.service;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.feedback.domain.Feedback;
@@ -13,13 +19,6 @@ import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Reading feedback: one feedback (its sender or the unit's TTHC controllers in full, anyone a published one without
@@ -34,8 +33,8 @@ public class FeedbackQueryService {
     private final FeedbackCalendars calendars;
     private final Clock clock;
 
-    public FeedbackQueryService(FeedbackRepository feedback, UnitDirectory units, FeedbackCalendars calendars,
-                                Clock clock) {
+    public FeedbackQueryService(
+            FeedbackRepository feedback, UnitDirectory units, FeedbackCalendars calendars, Clock clock) {
         this.feedback = feedback;
         this.units = units;
         this.calendars = calendars;
@@ -66,14 +65,24 @@ public class FeedbackQueryService {
             throw DomainException.permissionDenied("the feedback work list is for TTHC controllers");
         }
         Page.Keyset after = Page.Keyset.of(page);
-        List<Feedback> fetched = feedback.byStepDue(units.tree().subtreeCodes(unitCode), after.at(), after.id(),
-                page.size() + 1);
+        List<Feedback> fetched =
+                feedback.byStepDue(units.tree().subtreeCodes(unitCode), after.at(), after.id(), page.size() + 1);
         Instant now = clock.instant();
         Map<String, FeedbackDeadlines> byUnit = new HashMap<>();
-        List<FeedbackView> items = fetched.stream().map(f -> new FeedbackView(f, FeedbackAccess.View.FULL,
-                byUnit.computeIfAbsent(f.unitCode(), calendars::forUnit).stateAt(now, f))).toList();
-        return Page.of(items, page.size(), v -> Page.Keyset.key(v.feedback().stepDueAt() == null
-                ? FeedbackRepository.NO_DUE_KEY : v.feedback().stepDueAt(), v.feedback().id()));
+        List<FeedbackView> items = fetched.stream()
+                .map(f -> new FeedbackView(
+                        f,
+                        FeedbackAccess.View.FULL,
+                        byUnit.computeIfAbsent(f.unitCode(), calendars::forUnit).stateAt(now, f)))
+                .toList();
+        return Page.of(
+                items,
+                page.size(),
+                v -> Page.Keyset.key(
+                        v.feedback().stepDueAt() == null
+                                ? FeedbackRepository.NO_DUE_KEY
+                                : v.feedback().stepDueAt(),
+                        v.feedback().id()));
     }
 
     /** Public: published answers, of a unit and the units below it when given, newest first, without sender data. */
@@ -88,7 +97,11 @@ public class FeedbackQueryService {
         }
         Page.Keyset after = Page.Keyset.of(page);
         List<FeedbackView> items = feedback.published(scope, after.at(), after.id(), page.size() + 1).stream()
-                .map(f -> new FeedbackView(f, FeedbackAccess.View.PUBLIC, null)).toList();
-        return Page.of(items, page.size(), v -> Page.Keyset.key(v.feedback().publishedAt(), v.feedback().id()));
+                .map(f -> new FeedbackView(f, FeedbackAccess.View.PUBLIC, null))
+                .toList();
+        return Page.of(
+                items,
+                page.size(),
+                v -> Page.Keyset.key(v.feedback().publishedAt(), v.feedback().id()));
     }
 }

@@ -2,6 +2,13 @@ package vn.motcua.dossier.feedback.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.feedback.domain.Feedback;
@@ -20,14 +27,6 @@ import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
-
-import java.sql.Connection;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Feedback commands (Decree 20/2008 Art 9, 14, 19; domain.md §13). Each one checks the caller's role before
@@ -56,9 +55,14 @@ public class FeedbackService {
     private final Clock clock;
     private final FeedbackStateMachine machine = new FeedbackStateMachine();
 
-    public FeedbackService(TransactionOperations<Connection> tx, FeedbackRepository feedback,
-                           RequestIdempotency idempotency, UnitDirectory units, FeedbackCalendars calendars,
-                           FeedbackFeed feed, Clock clock) {
+    public FeedbackService(
+            TransactionOperations<Connection> tx,
+            FeedbackRepository feedback,
+            RequestIdempotency idempotency,
+            UnitDirectory units,
+            FeedbackCalendars calendars,
+            FeedbackFeed feed,
+            Clock clock) {
         this.tx = tx;
         this.feedback = feedback;
         this.idempotency = idempotency;
@@ -81,26 +85,35 @@ public class FeedbackService {
             throw FeedbackErrors.rejected(r);
         });
         FeedbackValidator.submit(command);
-        tree.find(command.unitCode()).filter(u -> u.activeOn(WorkCalendar.localDate(now)))
+        tree.find(command.unitCode())
+                .filter(u -> u.activeOn(WorkCalendar.localDate(now)))
                 .orElseThrow(() -> DomainException.notFound("unit " + command.unitCode()));
         if (machine.decideReceive(command.unitCode(), actor) instanceof FeedbackDecision.Rejected r) {
             throw FeedbackErrors.rejected(r);
         }
         boolean recorded = actor.isIntakeOfficer();
-        Sender sender = new Sender(command.senderName().strip(),
+        Sender sender = new Sender(
+                command.senderName().strip(),
                 FeedbackValidator.blankToNull(command.senderAddress()),
-                FeedbackValidator.blankToNull(command.senderContact()), recorded ? null : actor.citizenId());
+                FeedbackValidator.blankToNull(command.senderContact()),
+                recorded ? null : actor.citizenId());
         FeedbackDeadlines deadlines = calendars.forUnit(command.unitCode());
         return tx.executeWrite(status -> {
-            RequestIdempotency.Claim claim = idempotency.claim(caller, SUBMIT, command.requestId(),
-                    command.fingerprint(), now);
+            RequestIdempotency.Claim claim =
+                    idempotency.claim(caller, SUBMIT, command.requestId(), command.fingerprint(), now);
             if (claim.isReplay()) {
                 return replayed(claim, now);
             }
-            Feedback created = Feedback.received(UUID.randomUUID().toString(), command.unitCode(),
-                    command.title().strip(), command.content(), sender,
+            Feedback created = Feedback.received(
+                    UUID.randomUUID().toString(),
+                    command.unitCode(),
+                    command.title().strip(),
+                    command.content(),
+                    sender,
                     recorded ? Intake.OFFICER_RECORDED : Intake.CITIZEN_ONLINE,
-                    FeedbackValidator.blankToNull(command.dossierCode()), now, deadlines);
+                    FeedbackValidator.blankToNull(command.dossierCode()),
+                    now,
+                    deadlines);
             feedback.insert(created, caller.subject());
             claim.complete(created.id());
             feed.append(FeedbackEvent.RECEIVE, null, created, now);
@@ -110,33 +123,64 @@ public class FeedbackService {
 
     /** NOT_ACCEPTED refuses the feedback; every other class takes it into processing. */
     public FeedbackView classify(Caller caller, String requestId, String id, FeedbackClass as, String note) {
-        FeedbackValidator.step(requestId, id).required("classification", as)
-                .text("note", note, false, FeedbackValidator.NOTE_MAX, false).done();
-        return step(caller, CLASSIFY, requestId, id, FeedbackEvent.CLASSIFY, as,
+        FeedbackValidator.step(requestId, id)
+                .required("classification", as)
+                .text("note", note, false, FeedbackValidator.NOTE_MAX, false)
+                .done();
+        return step(
+                caller,
+                CLASSIFY,
+                requestId,
+                id,
+                FeedbackEvent.CLASSIFY,
+                as,
                 RequestIdempotency.fingerprint(id, as, note),
                 (f, now, d) -> f.classify(as, FeedbackValidator.blankToNull(note), now, d));
     }
 
     /** Staff behaviour and regulations of other agencies go to the competent agency. */
     public FeedbackView forward(Caller caller, String requestId, String id, String to, String note) {
-        FeedbackValidator.step(requestId, id).text("forwarded_to", to, true, 300, true)
-                .text("note", note, false, FeedbackValidator.NOTE_MAX, false).done();
-        return step(caller, FORWARD, requestId, id, FeedbackEvent.FORWARD, null,
+        FeedbackValidator.step(requestId, id)
+                .text("forwarded_to", to, true, 300, true)
+                .text("note", note, false, FeedbackValidator.NOTE_MAX, false)
+                .done();
+        return step(
+                caller,
+                FORWARD,
+                requestId,
+                id,
+                FeedbackEvent.FORWARD,
+                null,
                 RequestIdempotency.fingerprint(id, to, note),
                 (f, now, d) -> f.forward(to.strip(), FeedbackValidator.blankToNull(note), now, d));
     }
 
     /** The unit's answer to a regulation within its competence; it then waits for publication. */
     public FeedbackView answer(Caller caller, String requestId, String id, String text) {
-        FeedbackValidator.step(requestId, id).text("answer", text, true, FeedbackValidator.CONTENT_MAX, false)
+        FeedbackValidator.step(requestId, id)
+                .text("answer", text, true, FeedbackValidator.CONTENT_MAX, false)
                 .done();
-        return step(caller, ANSWER, requestId, id, FeedbackEvent.ANSWER, null,
-                RequestIdempotency.fingerprint(id, text), (f, now, d) -> f.answer(text, now, d));
+        return step(
+                caller,
+                ANSWER,
+                requestId,
+                id,
+                FeedbackEvent.ANSWER,
+                null,
+                RequestIdempotency.fingerprint(id, text),
+                (f, now, d) -> f.answer(text, now, d));
     }
 
     public FeedbackView publish(Caller caller, String requestId, String id) {
         FeedbackValidator.step(requestId, id).done();
-        return step(caller, PUBLISH, requestId, id, FeedbackEvent.PUBLISH, null, RequestIdempotency.fingerprint(id),
+        return step(
+                caller,
+                PUBLISH,
+                requestId,
+                id,
+                FeedbackEvent.PUBLISH,
+                null,
+                RequestIdempotency.fingerprint(id),
                 (f, now, d) -> f.publish(now, d));
     }
 
@@ -170,8 +214,15 @@ public class FeedbackService {
         });
     }
 
-    private FeedbackView step(Caller caller, String operation, String requestId, String id, FeedbackEvent event,
-                              FeedbackClass classification, String fingerprint, Step change) {
+    private FeedbackView step(
+            Caller caller,
+            String operation,
+            String requestId,
+            String id,
+            FeedbackEvent event,
+            FeedbackClass classification,
+            String fingerprint,
+            Step change) {
         Instant now = now();
         FeedbackActor actor = actorOf(caller, units.tree());
         machine.checkRole(event, actor, null).ifPresent(r -> {
@@ -199,7 +250,9 @@ public class FeedbackService {
     private FeedbackView replayed(RequestIdempotency.Claim claim, Instant now) {
         Feedback current = feedback.find(claim.resultRef())
                 .orElseThrow(() -> new IllegalStateException("replayed feedback missing"));
-        return new FeedbackView(current, FeedbackAccess.View.FULL,
+        return new FeedbackView(
+                current,
+                FeedbackAccess.View.FULL,
                 calendars.forUnit(current.unitCode()).stateAt(now, current));
     }
 

@@ -1,12 +1,11 @@
 package vn.motcua.dossier.feedback.service;
 
-import vn.motcua.dossier.dossier.domain.DossierCode;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.FieldViolation;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import vn.motcua.dossier.dossier.domain.DossierCode;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.FieldViolation;
 
 /**
  * Field rules of the feedback commands. Collects every problem so that one INVALID_ARGUMENT names all bad fields;
@@ -22,12 +21,12 @@ final class FeedbackValidator {
     private static final Pattern UNIT_CODE = Pattern.compile("[0-9A-Za-z.]{1,32}");
     /** Control characters other than line feed, carriage return and tab, and Unicode format characters. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|\\p{Cf}");
+
     private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\t]");
 
     private final List<FieldViolation> problems = new ArrayList<>();
 
-    private FeedbackValidator() {
-    }
+    private FeedbackValidator() {}
 
     static void submit(SubmitFeedbackCommand c) {
         FeedbackValidator v = new FeedbackValidator().requestId(c.requestId());
@@ -74,9 +73,10 @@ final class FeedbackValidator {
             }
         } else if (value.length() > max) {
             problems.add(new FieldViolation(field, "at most " + max + " characters"));
-        } else if (CONTROL.matcher(value).find() || (singleLine && LINE_BREAK.matcher(value).find())) {
-            problems.add(new FieldViolation(field, singleLine ? "must be one line without control characters"
-                    : "contains control characters"));
+        } else if (CONTROL.matcher(value).find()
+                || (singleLine && LINE_BREAK.matcher(value).find())) {
+            problems.add(new FieldViolation(
+                    field, singleLine ? "must be one line without control characters" : "contains control characters"));
         }
         return this;
     }

@@ -1,8 +1,5 @@
 package vn.motcua.dossier.unit.domain;
 
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.FieldViolation;
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.FieldViolation;
 
 /**
  * Field checks of unit and calendar administration, collected so that one answer lists every problem
@@ -20,9 +19,11 @@ public final class AdminInput {
     public static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     /** QCVN 102:2016 agency identifiers such as 000.02.24.H30 or H30.298.11077. */
     public static final Pattern AGENCY_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.]{0,63}");
+
     public static final int NAME_MAX = 255;
     /** The holiday table and unit history reach back to 1900 and forward to 2200; anything else is a typo. */
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
     public static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");

@@ -1,15 +1,14 @@
 package vn.motcua.dossier.unit.domain;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
-
-import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The rules a unit change must meet against the current tree. Units are history: a code or agency code is never
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 public final class UnitChanges {
 
-    private UnitChanges() {
-    }
+    private UnitChanges() {}
 
     /** The unit to insert, or the reason it cannot exist. The parent must exist (checked before scope). */
     public static AdminUnit placeNew(UnitTree tree, NewUnitSpec spec, LocalDate validFrom, String field) {
@@ -26,8 +24,9 @@ public final class UnitChanges {
             // the only cycle a new unit can make: a unit cannot be its own ancestor
             throw DomainException.invalid(field + ".parent_code", "a unit cannot be its own parent");
         }
-        AdminUnit parent = tree.find(spec.parentCode()).orElseThrow(() ->
-                DomainException.invalid(field + ".parent_code", "unknown unit " + spec.parentCode()));
+        AdminUnit parent = tree.find(spec.parentCode())
+                .orElseThrow(
+                        () -> DomainException.invalid(field + ".parent_code", "unknown unit " + spec.parentCode()));
         if (tree.find(spec.code()).isPresent()) {
             throw taken("UNIT_CODE_TAKEN", "unit code " + spec.code() + " is already used (codes are never reused)");
         }
@@ -35,32 +34,35 @@ public final class UnitChanges {
             throw taken("AGENCY_CODE_TAKEN", "agency code " + spec.agencyCode() + " is already used");
         }
         if (spec.level().ordinal() <= parent.level().ordinal()) {
-            throw DomainException.invalid(field + ".level", "a " + spec.level() + " cannot be placed below the "
-                    + parent.level() + " " + parent.code());
+            throw DomainException.invalid(
+                    field + ".level",
+                    "a " + spec.level() + " cannot be placed below the " + parent.level() + " " + parent.code());
         }
         if (parent.closed()) {
-            throw DomainException.ruleViolated("PARENT_CLOSED", "unit " + parent.code() + " (" + parent.name()
-                    + ") is closed since " + parent.validTo().plusDays(1) + "; it takes no new units");
+            throw DomainException.ruleViolated(
+                    "PARENT_CLOSED",
+                    "unit " + parent.code() + " (" + parent.name() + ") is closed since "
+                            + parent.validTo().plusDays(1) + "; it takes no new units");
         }
         if (validFrom.isBefore(parent.validFrom())) {
             throw DomainException.invalid("valid_from", "is before the parent's start " + parent.validFrom());
         }
-        return new AdminUnit(spec.code(), spec.name(), spec.level(), parent.code(), spec.agencyCode(), validFrom,
-                null, null);
+        return new AdminUnit(
+                spec.code(), spec.name(), spec.level(), parent.code(), spec.agencyCode(), validFrom, null, null);
     }
 
     /**
      * A unit may end on {@code lastDay}: it is open, started before, has no open unit below it, and the day is not
      * in the past beyond yesterday (dossiers received there since must keep an open unit).
      */
-    public static void requireClosable(UnitTree tree, AdminUnit unit, LocalDate lastDay, LocalDate today,
-                                       String field) {
+    public static void requireClosable(
+            UnitTree tree, AdminUnit unit, LocalDate lastDay, LocalDate today, String field) {
         if (unit.parentCode() == null) {
             throw DomainException.ruleViolated("ROOT_UNIT", "unit " + unit.code() + " is a root unit; it cannot end");
         }
         if (unit.closed()) {
-            throw DomainException.ruleViolated("UNIT_CLOSED", "unit " + unit.code() + " is already closed (last day "
-                    + unit.validTo() + ")");
+            throw DomainException.ruleViolated(
+                    "UNIT_CLOSED", "unit " + unit.code() + " is already closed (last day " + unit.validTo() + ")");
         }
         if (lastDay.isBefore(unit.validFrom())) {
             throw DomainException.invalid(field, "is before the unit's start " + unit.validFrom());
@@ -69,12 +71,18 @@ public final class UnitChanges {
             throw DomainException.invalid(field, "must not be before yesterday (" + today.minusDays(1) + ")");
         }
         List<String> open = tree.children(unit.code()).stream()
-                .filter(c -> c.validTo() == null || c.validTo().isAfter(lastDay)).map(AdminUnit::code).sorted()
+                .filter(c -> c.validTo() == null || c.validTo().isAfter(lastDay))
+                .map(AdminUnit::code)
+                .sorted()
                 .toList();
         if (!open.isEmpty()) {
-            throw new DomainException(ErrorKind.FAILED_PRECONDITION, ErrorReason.RULE_VIOLATED, "unit " + unit.code()
-                    + " still has open units below it: " + String.join(", ", open) + "; close or merge them first",
-                    Map.of("rule", "UNIT_HAS_OPEN_CHILDREN"), List.of());
+            throw new DomainException(
+                    ErrorKind.FAILED_PRECONDITION,
+                    ErrorReason.RULE_VIOLATED,
+                    "unit " + unit.code() + " still has open units below it: " + String.join(", ", open)
+                            + "; close or merge them first",
+                    Map.of("rule", "UNIT_HAS_OPEN_CHILDREN"),
+                    List.of());
         }
     }
 
@@ -87,16 +95,24 @@ public final class UnitChanges {
             return;
         }
         if (day.isBefore(unit.validFrom())) {
-            throw DomainException.ruleViolated("UNIT_NOT_YET_OPEN", "unit " + unit.code() + " (" + unit.name()
-                    + ") opens on " + unit.validFrom());
+            throw DomainException.ruleViolated(
+                    "UNIT_NOT_YET_OPEN", "unit " + unit.code() + " (" + unit.name() + ") opens on " + unit.validFrom());
         }
-        String successor = unit.successorCode() == null ? "" : tree.find(unit.successorCode())
-                .map(s -> "; it was merged into " + s.code() + " (" + s.name() + "), which receives from now on")
-                .orElse("; it was merged into " + unit.successorCode());
-        Map<String, String> metadata = unit.successorCode() == null ? Map.of("rule", "UNIT_CLOSED")
+        String successor = unit.successorCode() == null
+                ? ""
+                : tree.find(unit.successorCode())
+                        .map(s ->
+                                "; it was merged into " + s.code() + " (" + s.name() + "), which receives from now on")
+                        .orElse("; it was merged into " + unit.successorCode());
+        Map<String, String> metadata = unit.successorCode() == null
+                ? Map.of("rule", "UNIT_CLOSED")
                 : Map.of("rule", "UNIT_CLOSED", "successor_code", unit.successorCode());
-        throw new DomainException(ErrorKind.FAILED_PRECONDITION, ErrorReason.RULE_VIOLATED, "unit " + unit.code()
-                + " (" + unit.name() + ") is closed since " + unit.validTo().plusDays(1) + successor, metadata,
+        throw new DomainException(
+                ErrorKind.FAILED_PRECONDITION,
+                ErrorReason.RULE_VIOLATED,
+                "unit " + unit.code() + " (" + unit.name() + ") is closed since "
+                        + unit.validTo().plusDays(1) + successor,
+                metadata,
                 List.of());
     }
 
@@ -115,7 +131,7 @@ public final class UnitChanges {
     }
 
     private static DomainException taken(String rule, String message) {
-        return new DomainException(ErrorKind.ALREADY_EXISTS, ErrorReason.RULE_VIOLATED, message,
-                Map.of("rule", rule), List.of());
+        return new DomainException(
+                ErrorKind.ALREADY_EXISTS, ErrorReason.RULE_VIOLATED, message, Map.of("rule", rule), List.of());
     }
 }

@@ -3,8 +3,8 @@ package vn.motcua.dossier.unit.grpc;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import vn.motcua.dossier.unit.AdminUnit;
-import vn.motcua.dossier.unit.service.UnitAdministration;
 import vn.motcua.dossier.unit.domain.NewUnitSpec;
+import vn.motcua.dossier.unit.service.UnitAdministration;
 import vn.motcua.platform.auth.CallContext;
 import vn.motcua.proto.common.v1.UnitLevel;
 import vn.motcua.proto.common.v1.UnitRef;
@@ -41,15 +41,22 @@ public class UnitAdminGrpcEndpoint extends UnitAdminServiceGrpc.UnitAdminService
 
     @Override
     public void createUnit(CreateUnitRequest r, StreamObserver<CreateUnitResponse> observer) {
-        AdminUnit created = units.create(CallContext.requireCaller(), r.getRequestId(),
-                r.hasUnit() ? spec(r.getUnit()) : null, r.getValidFrom());
-        reply(observer, CreateUnitResponse.newBuilder().setUnit(managed(created)).build());
+        AdminUnit created = units.create(
+                CallContext.requireCaller(),
+                r.getRequestId(),
+                r.hasUnit() ? spec(r.getUnit()) : null,
+                r.getValidFrom());
+        reply(
+                observer,
+                CreateUnitResponse.newBuilder().setUnit(managed(created)).build());
     }
 
     @Override
     public void renameUnit(RenameUnitRequest r, StreamObserver<RenameUnitResponse> observer) {
         AdminUnit renamed = units.rename(CallContext.requireCaller(), r.getCode(), r.getName());
-        reply(observer, RenameUnitResponse.newBuilder().setUnit(managed(renamed)).build());
+        reply(
+                observer,
+                RenameUnitResponse.newBuilder().setUnit(managed(renamed)).build());
     }
 
     @Override
@@ -60,8 +67,12 @@ public class UnitAdminGrpcEndpoint extends UnitAdminServiceGrpc.UnitAdminService
 
     @Override
     public void mergeUnits(MergeUnitsRequest r, StreamObserver<MergeUnitsResponse> observer) {
-        UnitAdministration.Merger merger = units.merge(CallContext.requireCaller(), r.getRequestId(),
-                r.getSourceCodesList(), r.hasSuccessor() ? spec(r.getSuccessor()) : null, r.getEffectiveOn());
+        UnitAdministration.Merger merger = units.merge(
+                CallContext.requireCaller(),
+                r.getRequestId(),
+                r.getSourceCodesList(),
+                r.hasSuccessor() ? spec(r.getSuccessor()) : null,
+                r.getEffectiveOn());
         MergeUnitsResponse.Builder response = MergeUnitsResponse.newBuilder().setSuccessor(managed(merger.successor()));
         merger.closed().forEach(u -> response.addClosed(managed(u)));
         reply(observer, response.build());
@@ -78,12 +89,16 @@ public class UnitAdminGrpcEndpoint extends UnitAdminServiceGrpc.UnitAdminService
     }
 
     static ManagedUnit managed(AdminUnit u) {
-        UnitRef.Builder ref = UnitRef.newBuilder().setCode(u.code()).setName(u.name()).setAgencyCode(u.agencyCode())
+        UnitRef.Builder ref = UnitRef.newBuilder()
+                .setCode(u.code())
+                .setName(u.name())
+                .setAgencyCode(u.agencyCode())
                 .setLevel(level(u.level()));
         if (u.parentCode() != null) {
             ref.setParentCode(u.parentCode());
         }
-        ManagedUnit.Builder b = ManagedUnit.newBuilder().setUnit(ref).setValidFrom(u.validFrom().toString());
+        ManagedUnit.Builder b =
+                ManagedUnit.newBuilder().setUnit(ref).setValidFrom(u.validFrom().toString());
         if (u.validTo() != null) {
             b.setValidTo(u.validTo().toString());
         }

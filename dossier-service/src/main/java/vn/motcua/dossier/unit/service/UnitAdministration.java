@@ -2,6 +2,14 @@ package vn.motcua.dossier.unit.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.common.VietnamTime;
 import vn.motcua.dossier.unit.AdminUnit;
@@ -16,15 +24,6 @@ import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
-
-import java.sql.Connection;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Changes to the unit tree by unit administrators. Order: role, then fields (every problem at once), then the tree
@@ -48,9 +47,15 @@ public class UnitAdministration {
     private final Clock clock;
     private final AuditedChanges audit;
 
-    public UnitAdministration(TransactionOperations<Connection> tx, UnitRepository repository,
-                              UnitDirectory directory, AdminAccess access, UnitEvents events,
-                              RequestIdempotency idempotency, Clock clock, AuditedChanges audit) {
+    public UnitAdministration(
+            TransactionOperations<Connection> tx,
+            UnitRepository repository,
+            UnitDirectory directory,
+            AdminAccess access,
+            UnitEvents events,
+            RequestIdempotency idempotency,
+            Clock clock,
+            AuditedChanges audit) {
         this.tx = tx;
         this.repository = repository;
         this.directory = directory;
@@ -68,7 +73,10 @@ public class UnitAdministration {
     }
 
     public AdminUnit create(Caller caller, String requestId, NewUnitSpec spec, String validFrom) {
-        return audit.run(caller, "UNIT_CREATE", spec == null ? null : spec.code(),
+        return audit.run(
+                caller,
+                "UNIT_CREATE",
+                spec == null ? null : spec.code(),
                 () -> createUnit(caller, requestId, spec, validFrom));
     }
 
@@ -81,8 +89,8 @@ public class UnitAdministration {
         in.refuseIfAny();
         Instant now = now();
         return changed(() -> tx.executeWrite(status -> {
-            RequestIdempotency.Claim claim = idempotency.claim(caller, CREATE, requestId,
-                    RequestIdempotency.fingerprint(valid, from), now);
+            RequestIdempotency.Claim claim =
+                    idempotency.claim(caller, CREATE, requestId, RequestIdempotency.fingerprint(valid, from), now);
             if (claim.isReplay()) {
                 return repository.findByCode(claim.resultRef()).orElseThrow();
             }
@@ -110,8 +118,8 @@ public class UnitAdministration {
             AdminUnit before = known(tree, validCode);
             scope.requireInside(before.code(), "unit");
             if (before.closed()) {
-                throw DomainException.ruleViolated("UNIT_CLOSED", "unit " + before.code()
-                        + " is closed; its name stays as it was");
+                throw DomainException.ruleViolated(
+                        "UNIT_CLOSED", "unit " + before.code() + " is closed; its name stays as it was");
             }
             if (before.name().equals(validName)) {
                 return before;
@@ -148,14 +156,17 @@ public class UnitAdministration {
     }
 
     /** The 2025 reform: the sources end the day before {@code effectiveOn}, the successor starts on it. */
-    public Merger merge(Caller caller, String requestId, List<String> sourceCodes, NewUnitSpec successor,
-                        String effectiveOn) {
-        return audit.run(caller, "UNIT_MERGE", successor == null ? null : successor.code(),
+    public Merger merge(
+            Caller caller, String requestId, List<String> sourceCodes, NewUnitSpec successor, String effectiveOn) {
+        return audit.run(
+                caller,
+                "UNIT_MERGE",
+                successor == null ? null : successor.code(),
                 () -> mergeUnits(caller, requestId, sourceCodes, successor, effectiveOn));
     }
 
-    private Merger mergeUnits(Caller caller, String requestId, List<String> sourceCodes, NewUnitSpec successor,
-                              String effectiveOn) {
+    private Merger mergeUnits(
+            Caller caller, String requestId, List<String> sourceCodes, NewUnitSpec successor, String effectiveOn) {
         AdminAccess.AdminScope scope = access.requireAdmin(caller);
         AdminInput in = new AdminInput();
         in.requestId(requestId);
@@ -178,11 +189,15 @@ public class UnitAdministration {
         Instant now = now();
         LocalDate today = VietnamTime.localDate(now);
         return changed(() -> tx.executeWrite(status -> {
-            RequestIdempotency.Claim claim = idempotency.claim(caller, MERGE, requestId,
-                    RequestIdempotency.fingerprint(sources, valid, from), now);
+            RequestIdempotency.Claim claim = idempotency.claim(
+                    caller, MERGE, requestId, RequestIdempotency.fingerprint(sources, valid, from), now);
             if (claim.isReplay()) {
                 AdminUnit done = repository.findByCode(claim.resultRef()).orElseThrow();
-                return new Merger(done, sources.stream().map(c -> repository.findByCode(c).orElseThrow()).toList());
+                return new Merger(
+                        done,
+                        sources.stream()
+                                .map(c -> repository.findByCode(c).orElseThrow())
+                                .toList());
             }
             AdminUnit unit = mergeChecks(new UnitTree(repository.lockAll()), scope, sources, valid, from, today);
             repository.insert(unit);
@@ -203,22 +218,26 @@ public class UnitAdministration {
         }));
     }
 
-    public record Merger(AdminUnit successor, List<AdminUnit> closed) {
-    }
+    public record Merger(AdminUnit successor, List<AdminUnit> closed) {}
 
-    private static AdminUnit mergeChecks(UnitTree tree, AdminAccess.AdminScope scope, List<String> sources,
-                                         NewUnitSpec successor, LocalDate effectiveOn, LocalDate today) {
+    private static AdminUnit mergeChecks(
+            UnitTree tree,
+            AdminAccess.AdminScope scope,
+            List<String> sources,
+            NewUnitSpec successor,
+            LocalDate effectiveOn,
+            LocalDate today) {
         for (String code : sources) {
-            AdminUnit source = tree.find(code).orElseThrow(() ->
-                    DomainException.invalid("source_codes", "unknown unit " + code));
+            AdminUnit source =
+                    tree.find(code).orElseThrow(() -> DomainException.invalid("source_codes", "unknown unit " + code));
             scope.requireInside(code, "unit");
             UnitChanges.requireClosable(tree, source, effectiveOn.minusDays(1), today, "effective_on");
         }
         return place(tree, scope, successor, effectiveOn, "successor");
     }
 
-    private static AdminUnit place(UnitTree tree, AdminAccess.AdminScope scope, NewUnitSpec spec, LocalDate from,
-                                   String field) {
+    private static AdminUnit place(
+            UnitTree tree, AdminAccess.AdminScope scope, NewUnitSpec spec, LocalDate from, String field) {
         if (tree.find(spec.parentCode()).isEmpty()) {
             throw DomainException.invalid(field + ".parent_code", "unknown unit " + spec.parentCode());
         }
@@ -260,7 +279,9 @@ public class UnitAdministration {
     }
 
     private static DomainException concurrent(String code) {
-        return DomainException.of(ErrorKind.ABORTED, ErrorReason.CONCURRENT_UPDATE,
+        return DomainException.of(
+                ErrorKind.ABORTED,
+                ErrorReason.CONCURRENT_UPDATE,
                 "unit " + code + " was changed at the same time; retry");
     }
 }

@@ -2,13 +2,12 @@ package vn.motcua.dossier.unit.service;
 
 import com.google.protobuf.Message;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.unit.AdminUnit;
-import vn.motcua.platform.feed.OutboxEntry;
-import vn.motcua.platform.feed.OutboxWriter;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import vn.motcua.dossier.unit.AdminUnit;
+import vn.motcua.platform.feed.OutboxEntry;
+import vn.motcua.platform.feed.OutboxWriter;
 
 /**
  * Unit changes on the change feed (aggregate "unit", id = the unit code), so that consumers keep their unit

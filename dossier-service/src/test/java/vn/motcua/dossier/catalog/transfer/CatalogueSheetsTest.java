@@ -1,5 +1,13 @@
 package vn.motcua.dossier.catalog.transfer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -16,22 +24,13 @@ import vn.motcua.dossier.catalog.domain.PublicationState;
 import vn.motcua.dossier.catalog.domain.ReceivingUnit;
 import vn.motcua.dossier.unit.UnitLevel;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class CatalogueSheetsTest {
 
     private static final String HEADER = String.join(",", CatalogueSheets.columns());
 
     private static CatalogueSheets.Parsed csv(String... lines) {
-        return CatalogueSheets.read(CatalogueFormat.CSV,
-                (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return CatalogueSheets.read(
+                CatalogueFormat.CSV, (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static final String BIRTH_ROW = "1.001193,Đăng ký khai sinh,Hộ tịch,commune,1,WORKING_DAYS,FULL,true,x,có,"
@@ -55,14 +54,17 @@ class CatalogueSheetsTest {
         assertThat(d.requiresPaperResult()).isTrue();
         assertThat(d.effectiveOn()).isEqualTo("2026-01-01");
         // the amount is after the last colon, so a name may hold one
-        assertThat(d.fees()).containsExactly(new Procedure.Fee("Lệ phí đăng ký khai sinh: đúng hạn", 0),
-                new Procedure.Fee("Phí cấp bản sao", 8000));
-        assertThat(d.components()).containsExactly(
-                new Procedure.Component("Tờ khai đăng ký khai sinh", true, 1, false),
-                new Procedure.Component("Giấy chứng sinh", true, 1, false),
-                new Procedure.Component("Giấy tờ tùy thân", false, 1, false));
-        assertThat(d.receivingUnits()).containsExactly(new ReceivingUnit("11077", "11077"),
-                new ReceivingUnit("11080", "298"));
+        assertThat(d.fees())
+                .containsExactly(
+                        new Procedure.Fee("Lệ phí đăng ký khai sinh: đúng hạn", 0),
+                        new Procedure.Fee("Phí cấp bản sao", 8000));
+        assertThat(d.components())
+                .containsExactly(
+                        new Procedure.Component("Tờ khai đăng ký khai sinh", true, 1, false),
+                        new Procedure.Component("Giấy chứng sinh", true, 1, false),
+                        new Procedure.Component("Giấy tờ tùy thân", false, 1, false));
+        assertThat(d.receivingUnits())
+                .containsExactly(new ReceivingUnit("11077", "11077"), new ReceivingUnit("11080", "298"));
     }
 
     @Test
@@ -79,10 +81,13 @@ class CatalogueSheetsTest {
 
     @Test
     void cellProblemsCarryTheSpreadsheetRowNumber() {
-        CatalogueSheets.Parsed parsed = csv(HEADER, BIRTH_ROW,
+        CatalogueSheets.Parsed parsed = csv(
+                HEADER,
+                BIRTH_ROW,
                 BIRTH_ROW.replace("WORKING_DAYS", "WEEKS").replace(",true,x,", ",maybe,x,"),
                 BIRTH_ROW.replace(",1,WORKING_DAYS", ",một,WORKING_DAYS").replace(":8000", ":8k"));
-        assertThat(parsed.problems()).extracting(CatalogueSheets.Problem::row, CatalogueSheets.Problem::column)
+        assertThat(parsed.problems())
+                .extracting(CatalogueSheets.Problem::row, CatalogueSheets.Problem::column)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(3, "time_limit_unit"),
                         org.assertj.core.groups.Tuple.tuple(3, "postal_allowed"),
@@ -104,7 +109,8 @@ class CatalogueSheetsTest {
     @Test
     void textThatIsNotUtf8IsRefused() {
         byte[] latin1 = (HEADER + "\r\n" + BIRTH_ROW).getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(CatalogueSheets.read(CatalogueFormat.CSV, latin1).problems()).singleElement()
+        assertThat(CatalogueSheets.read(CatalogueFormat.CSV, latin1).problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.description()).contains("UTF-8"));
     }
 
@@ -115,18 +121,25 @@ class CatalogueSheetsTest {
             file.append(BIRTH_ROW).append("\r\n");
         }
         assertThat(CatalogueSheets.read(CatalogueFormat.CSV, file.toString().getBytes(StandardCharsets.UTF_8))
-                .problems()).singleElement().satisfies(p -> assertThat(p.description()).contains("2000 rows"));
-        assertThat(CatalogueSheets.read(CatalogueFormat.CSV, new byte[CatalogueSheets.MAX_BYTES + 1]).problems())
-                .singleElement().satisfies(p -> assertThat(p.description()).contains("5 MB"));
-        assertThat(CatalogueSheets.read(CatalogueFormat.CSV, new byte[0]).problems()).hasSize(1);
-        assertThat(csv(HEADER).problems()).singleElement()
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.description()).contains("2000 rows"));
+        assertThat(CatalogueSheets.read(CatalogueFormat.CSV, new byte[CatalogueSheets.MAX_BYTES + 1])
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.description()).contains("5 MB"));
+        assertThat(CatalogueSheets.read(CatalogueFormat.CSV, new byte[0]).problems())
+                .hasSize(1);
+        assertThat(csv(HEADER).problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.description()).contains("no procedure rows"));
     }
 
     @Test
     void csvExportStartsWithAByteOrderMarkForExcel() {
         byte[] file = CatalogueSheets.write(CatalogueFormat.CSV, List.of(published(CatalogSamples.buildingPermit())));
-        assertThat(new String(file, StandardCharsets.UTF_8)).startsWith("\uFEFFcode,name,")
+        assertThat(new String(file, StandardCharsets.UTF_8))
+                .startsWith("\uFEFFcode,name,")
                 .contains("Cấp giấy phép xây dựng nhà ở riêng lẻ");
     }
 
@@ -135,17 +148,40 @@ class CatalogueSheetsTest {
     void exportImportsBackToTheSameVersions(CatalogueFormat format) {
         ProcedureDraft permit = CatalogSamples.buildingPermit();
         // separators inside names make the export fall back to JSON cells
-        ProcedureDraft awkward = new ProcedureDraft("1.004194.000.00.00.H30", "Chứng thực chữ ký; bản dịch: \"mẫu\"",
-                "Chứng thực", UnitLevel.COMMUNE, 4, TimeLimitUnit.WORKING_HOURS,
-                List.of(new Procedure.Fee("Phí: mỗi chữ ký; mỗi bản", 10_000)), Procedure.OnlineLevel.NONE, false,
-                true, false, List.of(new Procedure.Component("Bản dịch | bản chính", true, 1, true)),
-                List.of(new ReceivingUnit("11077", "11077")), "2025-07-01");
-        ProcedureDraft bare = new ProcedureDraft("2.000001", "Thủ tục chưa có thành phần", "Đất đai",
-                UnitLevel.PROVINCE, 3, TimeLimitUnit.MONTHS, List.of(), Procedure.OnlineLevel.FULL, false, false,
-                false, List.of(), List.of(new ReceivingUnit("298", "30")), "2026-12-31");
+        ProcedureDraft awkward = new ProcedureDraft(
+                "1.004194.000.00.00.H30",
+                "Chứng thực chữ ký; bản dịch: \"mẫu\"",
+                "Chứng thực",
+                UnitLevel.COMMUNE,
+                4,
+                TimeLimitUnit.WORKING_HOURS,
+                List.of(new Procedure.Fee("Phí: mỗi chữ ký; mỗi bản", 10_000)),
+                Procedure.OnlineLevel.NONE,
+                false,
+                true,
+                false,
+                List.of(new Procedure.Component("Bản dịch | bản chính", true, 1, true)),
+                List.of(new ReceivingUnit("11077", "11077")),
+                "2025-07-01");
+        ProcedureDraft bare = new ProcedureDraft(
+                "2.000001",
+                "Thủ tục chưa có thành phần",
+                "Đất đai",
+                UnitLevel.PROVINCE,
+                3,
+                TimeLimitUnit.MONTHS,
+                List.of(),
+                Procedure.OnlineLevel.FULL,
+                false,
+                false,
+                false,
+                List.of(),
+                List.of(new ReceivingUnit("298", "30")),
+                "2026-12-31");
         List<ProcedureDraft> drafts = List.of(permit, awkward, bare);
 
-        byte[] file = CatalogueSheets.write(format, drafts.stream().map(CatalogueSheetsTest::published).toList());
+        byte[] file = CatalogueSheets.write(
+                format, drafts.stream().map(CatalogueSheetsTest::published).toList());
         CatalogueSheets.Parsed parsed = CatalogueSheets.read(format, file);
 
         assertThat(parsed.problems()).isEmpty();
@@ -155,7 +191,8 @@ class CatalogueSheetsTest {
 
     @Test
     void workbookCellsTypedByPeopleAreRead() throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Danh mục");
             Row header = sheet.createRow(0);
             List<String> columns = CatalogueSheets.columns();
@@ -199,13 +236,20 @@ class CatalogueSheetsTest {
     @Test
     void somethingThatIsNotAWorkbookIsRefused() {
         byte[] csvBytes = (HEADER + "\r\n" + BIRTH_ROW).getBytes(StandardCharsets.UTF_8);
-        assertThat(CatalogueSheets.read(CatalogueFormat.XLSX, csvBytes).problems()).singleElement()
+        assertThat(CatalogueSheets.read(CatalogueFormat.XLSX, csvBytes).problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.description()).contains("XLSX"));
     }
 
     private static ProcedureVersion published(ProcedureDraft d) {
         ProcedureVersion v = d.toVersion(3);
-        return new ProcedureVersion(v.procedure(), PublicationState.PUBLISHED, "1520/QĐ-UBND", LocalDate.of(2025, 12, 1),
-                v.effectiveOn(), v.requiresPaperResult(), v.receivingUnits());
+        return new ProcedureVersion(
+                v.procedure(),
+                PublicationState.PUBLISHED,
+                "1520/QĐ-UBND",
+                LocalDate.of(2025, 12, 1),
+                v.effectiveOn(),
+                v.requiresPaperResult(),
+                v.receivingUnits());
     }
 }

@@ -1,6 +1,6 @@
 package vn.motcua.dossier.catalog.transfer;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Workbooks built to exhaust the service, each as large as a request may be. Surefire runs this class alone with
@@ -28,31 +27,48 @@ class XlsxBombsTest {
     /** What the service reads at most; grpc.server.max-inbound-message-size (6 MiB) leaves room for it. */
     private static final int SERVICE_LIMIT = CatalogueSheets.MAX_BYTES;
 
-    private static final List<String> ROW = List.of("1.001193", "Đăng ký khai sinh", "Hộ tịch", "COMMUNE", "1",
-            "WORKING_DAYS", "FULL", "true", "x", "có", "2026-01-01", "Phí cấp bản sao:8000",
-            "Tờ khai đăng ký khai sinh|true|1|false", "11077");
+    private static final List<String> ROW = List.of(
+            "1.001193",
+            "Đăng ký khai sinh",
+            "Hộ tịch",
+            "COMMUNE",
+            "1",
+            "WORKING_DAYS",
+            "FULL",
+            "true",
+            "x",
+            "có",
+            "2026-01-01",
+            "Phí cấp bản sao:8000",
+            "Tờ khai đăng ký khai sinh|true|1|false",
+            "11077");
 
     @Test
     void theBuilderMakesAWorkbookThatReads() {
-        byte[] file = new Xlsx().sheet(sheet -> {
-            row(sheet, 1, CatalogueSheets.columns(), 0);
-            row(sheet, 2, ROW, 0);
-        }).bytes();
+        byte[] file = new Xlsx()
+                .sheet(sheet -> {
+                    row(sheet, 1, CatalogueSheets.columns(), 0);
+                    row(sheet, 2, ROW, 0);
+                })
+                .bytes();
         CatalogueSheets.Parsed parsed = CatalogueSheets.read(CatalogueFormat.XLSX, file);
         assertThat(parsed.problems()).isEmpty();
-        assertThat(parsed.rows()).singleElement().satisfies(r -> assertThat(r.draft().name())
-                .isEqualTo("Đăng ký khai sinh"));
+        assertThat(parsed.rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.draft().name()).isEqualTo("Đăng ký khai sinh"));
     }
 
     @Test
     void sheetXmlOfManyRowsAtTheGatewaysBodyLimitIsRefused() {
         // like the probe's file (275 KB, 20 MB of sheet XML), but as large as the gateway lets through
-        byte[] file = new Xlsx().sheet(sheet -> {
-            row(sheet, 1, CatalogueSheets.columns(), 0);
-            for (int r = 2; sheet.compressed() < GATEWAY_BODY_LIMIT - 64 * 1024; r++) {
-                row(sheet, r, ROW, 2);
-            }
-        }).bytes();
+        byte[] file = new Xlsx()
+                .sheet(sheet -> {
+                    row(sheet, 1, CatalogueSheets.columns(), 0);
+                    for (int r = 2; sheet.compressed() < GATEWAY_BODY_LIMIT - 64 * 1024; r++) {
+                        row(sheet, r, ROW, 2);
+                    }
+                })
+                .bytes();
         assertThat(file.length).isBetween(GATEWAY_BODY_LIMIT - 128 * 1024, GATEWAY_BODY_LIMIT);
         // 18 MB of XML: within the unpacked cap, so the row cap stops it, after 2,000 rows instead of all of them
         assertRefused(file, "has more than 2000 rows");
@@ -60,12 +76,14 @@ class XlsxBombsTest {
 
     @Test
     void sheetXmlOfManyRowsAtTheServicesLimitIsRefused() {
-        byte[] file = new Xlsx().sheet(sheet -> {
-            row(sheet, 1, CatalogueSheets.columns(), 0);
-            for (int r = 2; sheet.compressed() < SERVICE_LIMIT - 256 * 1024; r++) {
-                row(sheet, r, ROW, 12);
-            }
-        }).bytes();
+        byte[] file = new Xlsx()
+                .sheet(sheet -> {
+                    row(sheet, 1, CatalogueSheets.columns(), 0);
+                    for (int r = 2; sheet.compressed() < SERVICE_LIMIT - 256 * 1024; r++) {
+                        row(sheet, r, ROW, 12);
+                    }
+                })
+                .bytes();
         assertThat(file.length).isBetween(SERVICE_LIMIT - 512 * 1024, SERVICE_LIMIT);
         assertRefused(file, "unpacks to more than");
     }
@@ -80,7 +98,8 @@ class XlsxBombsTest {
             }
             strings.write("</sst>");
         });
-        byte[] file = xlsx.sheet(sheet -> row(sheet, 1, CatalogueSheets.columns(), 0)).bytes();
+        byte[] file =
+                xlsx.sheet(sheet -> row(sheet, 1, CatalogueSheets.columns(), 0)).bytes();
         assertRefused(file, "unpacks to more than", "compresses more than");
     }
 
@@ -95,9 +114,10 @@ class XlsxBombsTest {
             }
         });
         byte[] file = xlsx.sheet(sheet -> {
-            row(sheet, 1, CatalogueSheets.columns(), 0);
-            row(sheet, 2, ROW, 0);
-        }).bytes();
+                    row(sheet, 1, CatalogueSheets.columns(), 0);
+                    row(sheet, 2, ROW, 0);
+                })
+                .bytes();
         assertThat(file.length).isLessThan(64 * 1024);
         assertRefused(file, "compresses more than");
     }
@@ -105,36 +125,42 @@ class XlsxBombsTest {
     @Test
     void aWrongHeaderStopsTheReadingAtOnce() {
         // within every size limit, so only streaming keeps this one small: the header is refused before any row
-        byte[] file = new Xlsx().sheet(sheet -> {
-            row(sheet, 1, List.of("mã", "tên"), 0);
-            for (int r = 2; sheet.inflated() < 15L * 1024 * 1024; r++) {
-                row(sheet, r, ROW, 2);
-            }
-        }).bytes();
+        byte[] file = new Xlsx()
+                .sheet(sheet -> {
+                    row(sheet, 1, List.of("mã", "tên"), 0);
+                    for (int r = 2; sheet.inflated() < 15L * 1024 * 1024; r++) {
+                        row(sheet, r, ROW, 2);
+                    }
+                })
+                .bytes();
         assertRefused(file, "misses the column(s)");
     }
 
     @Test
     void theRowCapStopsTheReadingAtOnce() {
-        byte[] file = new Xlsx().sheet(sheet -> {
-            row(sheet, 1, CatalogueSheets.columns(), 0);
-            for (int r = 2; sheet.inflated() < 15L * 1024 * 1024; r++) {
-                row(sheet, r, ROW, 2);
-            }
-        }).bytes();
+        byte[] file = new Xlsx()
+                .sheet(sheet -> {
+                    row(sheet, 1, CatalogueSheets.columns(), 0);
+                    for (int r = 2; sheet.inflated() < 15L * 1024 * 1024; r++) {
+                        row(sheet, r, ROW, 2);
+                    }
+                })
+                .bytes();
         assertRefused(file, "more than 2000 rows");
     }
 
     @Test
     void aCellLongerThanExcelAllowsIsRefused() {
-        byte[] file = new Xlsx().sheet(sheet -> {
-            row(sheet, 1, CatalogueSheets.columns(), 0);
-            StringBuilder digits = new StringBuilder();
-            for (long i = 0; digits.length() <= XlsxSheet.MAX_CELL_CHARS; i++) {
-                digits.append(noise(i));
-            }
-            row(sheet, 2, List.of("1.001193", digits.toString()), 0);
-        }).bytes();
+        byte[] file = new Xlsx()
+                .sheet(sheet -> {
+                    row(sheet, 1, CatalogueSheets.columns(), 0);
+                    StringBuilder digits = new StringBuilder();
+                    for (long i = 0; digits.length() <= XlsxSheet.MAX_CELL_CHARS; i++) {
+                        digits.append(noise(i));
+                    }
+                    row(sheet, 2, List.of("1.001193", digits.toString()), 0);
+                })
+                .bytes();
         assertRefused(file, "32767 characters");
     }
 
@@ -144,16 +170,19 @@ class XlsxBombsTest {
         for (int i = 0; i < 1000; i++) {
             xlsx.entry("xl/media/image" + i + ".png", image -> image.write("x"));
         }
-        byte[] file = xlsx.sheet(sheet -> row(sheet, 1, CatalogueSheets.columns(), 0)).bytes();
+        byte[] file =
+                xlsx.sheet(sheet -> row(sheet, 1, CatalogueSheets.columns(), 0)).bytes();
         assertRefused(file, "parts");
     }
 
     @Test
     void aTruncatedWorkbookIsRefused() {
-        byte[] file = new Xlsx().sheet(sheet -> {
-            row(sheet, 1, CatalogueSheets.columns(), 0);
-            row(sheet, 2, ROW, 0);
-        }).bytes();
+        byte[] file = new Xlsx()
+                .sheet(sheet -> {
+                    row(sheet, 1, CatalogueSheets.columns(), 0);
+                    row(sheet, 2, ROW, 0);
+                })
+                .bytes();
         assertRefused(java.util.Arrays.copyOf(file, file.length / 2), "is not a readable XLSX workbook");
     }
 
@@ -171,18 +200,27 @@ class XlsxBombsTest {
     private static void row(Part sheet, int number, List<String> cells, int noise) {
         StringBuilder xml = new StringBuilder("<row r=\"").append(number).append("\">");
         for (int i = 0; i < cells.size(); i++) {
-            xml.append("<c r=\"").append(column(i)).append(number).append("\" t=\"inlineStr\"><is><t>")
-                    .append(cells.get(i)).append("</t></is></c>");
+            xml.append("<c r=\"")
+                    .append(column(i))
+                    .append(number)
+                    .append("\" t=\"inlineStr\"><is><t>")
+                    .append(cells.get(i))
+                    .append("</t></is></c>");
         }
         for (int i = 0; i < noise; i++) {
-            xml.append("<c r=\"").append(column(cells.size() + i)).append(number).append("\"><v>")
-                    .append(noise((long) number * 31 + i)).append("</v></c>");
+            xml.append("<c r=\"")
+                    .append(column(cells.size() + i))
+                    .append(number)
+                    .append("\"><v>")
+                    .append(noise((long) number * 31 + i))
+                    .append("</v></c>");
         }
         sheet.write(xml.append("</row>").toString());
     }
 
     private static String column(int index) {
-        return index < 26 ? String.valueOf((char) ('A' + index))
+        return index < 26
+                ? String.valueOf((char) ('A' + index))
                 : String.valueOf((char) ('A' + index / 26 - 1)) + (char) ('A' + index % 26);
     }
 
@@ -225,19 +263,21 @@ class XlsxBombsTest {
             try {
                 zip.putNextEntry(new ZipEntry(name));
                 long[] inflated = {0};
-                Writer writer = new OutputStreamWriter(new OutputStream() {
-                    @Override
-                    public void write(int b) throws IOException {
-                        zip.write(b);
-                        inflated[0]++;
-                    }
+                Writer writer = new OutputStreamWriter(
+                        new OutputStream() {
+                            @Override
+                            public void write(int b) throws IOException {
+                                zip.write(b);
+                                inflated[0]++;
+                            }
 
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        zip.write(b, off, len);
-                        inflated[0] += len;
-                    }
-                }, StandardCharsets.UTF_8);
+                            @Override
+                            public void write(byte[] b, int off, int len) throws IOException {
+                                zip.write(b, off, len);
+                                inflated[0] += len;
+                            }
+                        },
+                        StandardCharsets.UTF_8);
                 content.accept(new Part() {
                     @Override
                     public void write(String text) {
@@ -274,22 +314,35 @@ class XlsxBombsTest {
                 sheet.write("</sheetData></worksheet>");
             });
             String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
-            entry("[Content_Types].xml", p -> p.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
-                    + "content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-"
-                    + "package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + type + "sheet.main+xml\"/>"
-                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + type + "worksheet+xml\"/>"
-                    + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"" + type + "sharedStrings+xml\"/>"
-                    + "</Types>"));
-            entry("_rels/.rels", p -> p.write("<Relationships xmlns=\"" + RELS + "\"><Relationship Id=\"rId1\" Type=\""
-                    + OFFICE + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"));
-            entry("xl/workbook.xml", p -> p.write("<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + OFFICE + "\">"
-                    + "<sheets><sheet name=\"TTHC\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"));
-            entry("xl/_rels/workbook.xml.rels", p -> p.write("<Relationships xmlns=\"" + RELS + "\">"
-                    + "<Relationship Id=\"rId1\" Type=\"" + OFFICE + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                    + (sharedStrings ? "<Relationship Id=\"rId2\" Type=\"" + OFFICE + "/sharedStrings\" "
-                            + "Target=\"sharedStrings.xml\"/>" : "")
-                    + "</Relationships>"));
+            entry(
+                    "[Content_Types].xml",
+                    p -> p.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                            + "content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-"
+                            + "package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + type + "sheet.main+xml\"/>"
+                            + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + type
+                            + "worksheet+xml\"/>"
+                            + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"" + type
+                            + "sharedStrings+xml\"/>"
+                            + "</Types>"));
+            entry(
+                    "_rels/.rels",
+                    p -> p.write("<Relationships xmlns=\"" + RELS + "\"><Relationship Id=\"rId1\" Type=\"" + OFFICE
+                            + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"));
+            entry(
+                    "xl/workbook.xml",
+                    p -> p.write("<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + OFFICE + "\">"
+                            + "<sheets><sheet name=\"TTHC\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"));
+            entry(
+                    "xl/_rels/workbook.xml.rels",
+                    p -> p.write("<Relationships xmlns=\"" + RELS + "\">"
+                            + "<Relationship Id=\"rId1\" Type=\"" + OFFICE
+                            + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                            + (sharedStrings
+                                    ? "<Relationship Id=\"rId2\" Type=\"" + OFFICE + "/sharedStrings\" "
+                                            + "Target=\"sharedStrings.xml\"/>"
+                                    : "")
+                            + "</Relationships>"));
             return this;
         }
 

@@ -1,6 +1,5 @@
 package vn.motcua.dossier.dossier.domain;
 
-import vn.motcua.platform.auth.Roles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.motcua.dossier.dossier.domain.Decisions.assertAllowed;
 import static vn.motcua.dossier.dossier.domain.Decisions.assertGuardFailed;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.motcua.platform.auth.Roles;
 
 /** Citizens act on their own dossiers only; officers on dossiers whose relevant unit is among theirs. */
 class ActorScopeTest {
@@ -25,11 +25,12 @@ class ActorScopeTest {
     class CitizenOnSomeoneElsesDossier {
         @ParameterizedTest
         @CsvSource({
-                ",                     SUBMIT_ONLINE",
-                "PRE_SUPPLEMENT,       RESUBMIT",
-                "SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED",
-                "IN_PROCESS,           WITHDRAW",
-                "SUBMITTED,            WITHDRAW"})
+            ",                     SUBMIT_ONLINE",
+            "PRE_SUPPLEMENT,       RESUBMIT",
+            "SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED",
+            "IN_PROCESS,           WITHDRAW",
+            "SUBMITTED,            WITHDRAW"
+        })
         void isRefusedAsNotOwnAndLooksNotFound(DossierState from, DossierEvent event) {
             var rejected = assertGuardFailed(
                     machine.decide(from, event, stranger, TestFacts.passing().build()), GuardFailure.NOT_OWN_DOSSIER);
@@ -39,14 +40,21 @@ class ActorScopeTest {
         @Test
         void aCitizenWithoutAnIdOwnsNothing() {
             var anonymous = ActorContext.citizen(null);
-            var d = machine.decide(IN_PROCESS, WITHDRAW, anonymous, TestFacts.passing().applicant(null).build());
+            var d = machine.decide(
+                    IN_PROCESS,
+                    WITHDRAW,
+                    anonymous,
+                    TestFacts.passing().applicant(null).build());
             assertGuardFailed(d, GuardFailure.NOT_OWN_DOSSIER);
         }
 
         @Test
         void theApplicantCanAnswerASupplementOnline() {
-            var d = machine.decide(SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED,
-                    ActorContext.citizen(TestFacts.APPLICANT_ID), TestFacts.passing().build());
+            var d = machine.decide(
+                    SUPPLEMENT_REQUESTED,
+                    SUPPLEMENT_RECEIVED,
+                    ActorContext.citizen(TestFacts.APPLICANT_ID),
+                    TestFacts.passing().build());
             assertAllowed(d, IN_PROCESS);
         }
     }
@@ -55,19 +63,20 @@ class ActorScopeTest {
     class OfficerOfAnotherUnit {
         @ParameterizedTest
         @CsvSource({
-                "reception_officer, ,                     RECEIVE_AT_COUNTER",
-                "reception_officer, SUBMITTED,            ACCEPT",
-                "reception_officer, RECEIVED,             TRANSFER",
-                "reception_officer, RESULT_READY,         RETURN_RESULT",
-                "reception_officer, IN_PROCESS,           WITHDRAW",
-                "specialist,        IN_PROCESS,           APPRAISE",
-                "unit_leader,       IN_PROCESS,           APPROVE",
-                "unit_leader,       IN_PROCESS,           STOP",
-                "clerk,             IN_PROCESS,           ISSUE_RESULT"})
+            "reception_officer, ,                     RECEIVE_AT_COUNTER",
+            "reception_officer, SUBMITTED,            ACCEPT",
+            "reception_officer, RECEIVED,             TRANSFER",
+            "reception_officer, RESULT_READY,         RETURN_RESULT",
+            "reception_officer, IN_PROCESS,           WITHDRAW",
+            "specialist,        IN_PROCESS,           APPRAISE",
+            "unit_leader,       IN_PROCESS,           APPROVE",
+            "unit_leader,       IN_PROCESS,           STOP",
+            "clerk,             IN_PROCESS,           ISSUE_RESULT"
+        })
         void isRefusedOutOfUnitAndLooksNotFound(String role, DossierState from, DossierEvent event) {
             var outsider = officer(role, "U9", "U9", "U9-1");
-            var rejected = assertRejected(machine.decide(from, event, outsider, TestFacts.passing().build()),
-                    RejectionKind.OUT_OF_UNIT);
+            var rejected = assertRejected(
+                    machine.decide(from, event, outsider, TestFacts.passing().build()), RejectionKind.OUT_OF_UNIT);
             assertEquals(StatusCategory.NOT_FOUND, rejected.statusCategory());
             assertEquals("OUT_OF_UNIT", rejected.reasonCode());
         }
@@ -75,18 +84,27 @@ class ActorScopeTest {
         @Test
         void anOfficerOfAParentUnitCanActInAUnitBelow() {
             var district = officer(Roles.SPECIALIST, "D1", "D1", "U1", "U2");
-            assertAllowed(machine.decide(IN_PROCESS, APPRAISE, district, TestFacts.passing().build()), IN_PROCESS);
+            assertAllowed(
+                    machine.decide(
+                            IN_PROCESS, APPRAISE, district, TestFacts.passing().build()),
+                    IN_PROCESS);
         }
 
         @Test
         void theOwnUnitCountsEvenIfTheActableSetOmitsIt() {
             var officer = ActorContext.officer(Set.of(Roles.SPECIALIST), "U1", Set.of());
-            assertAllowed(machine.decide(IN_PROCESS, APPRAISE, officer, TestFacts.passing().build()), IN_PROCESS);
+            assertAllowed(
+                    machine.decide(
+                            IN_PROCESS, APPRAISE, officer, TestFacts.passing().build()),
+                    IN_PROCESS);
         }
 
         @Test
         void aDossierWithoutAHandlingUnitIsInNobodysUnit() {
-            var d = machine.decide(IN_PROCESS, APPRAISE, officer(Roles.SPECIALIST, "U1", "U1"),
+            var d = machine.decide(
+                    IN_PROCESS,
+                    APPRAISE,
+                    officer(Roles.SPECIALIST, "U1", "U1"),
                     TestFacts.passing().units("U1", "U1", null).build());
             assertRejected(d, RejectionKind.OUT_OF_UNIT);
         }
@@ -95,8 +113,10 @@ class ActorScopeTest {
     @Nested
     class BoundaryFreeDossier {
         // Received at commune C1, decided by commune C2 (phi địa giới).
-        private final DossierFacts atReception = TestFacts.passing().units("C1", "C2", "C1").build();
-        private final DossierFacts atCompetentUnit = TestFacts.passing().units("C1", "C2", "C2").build();
+        private final DossierFacts atReception =
+                TestFacts.passing().units("C1", "C2", "C1").build();
+        private final DossierFacts atCompetentUnit =
+                TestFacts.passing().units("C1", "C2", "C2").build();
         private final ActorContext deskC1 = officer(Roles.RECEPTION_OFFICER, "C1", "C1");
         private final ActorContext deskC2 = officer(Roles.RECEPTION_OFFICER, "C2", "C2");
 
@@ -107,7 +127,11 @@ class ActorScopeTest {
 
         @Test
         void receptionCreatesTheDossierAtTheReceivingUnit() {
-            var d = machine.decide(null, RECEIVE_AT_COUNTER, deskC1, TestFacts.passing().units("C1", "C2", null).build());
+            var d = machine.decide(
+                    null,
+                    RECEIVE_AT_COUNTER,
+                    deskC1,
+                    TestFacts.passing().units("C1", "C2", null).build());
             assertEquals("C1", assertAllowed(d, RECEIVED).handlingUnitCodeAfter());
         }
 
@@ -125,9 +149,11 @@ class ActorScopeTest {
 
         @Test
         void afterTransferTheCompetentUnitProcessesAndTheReceivingUnitCannot() {
-            assertAllowed(machine.decide(IN_PROCESS, APPRAISE, officer(Roles.SPECIALIST, "C2", "C2"), atCompetentUnit),
+            assertAllowed(
+                    machine.decide(IN_PROCESS, APPRAISE, officer(Roles.SPECIALIST, "C2", "C2"), atCompetentUnit),
                     IN_PROCESS);
-            assertRejected(machine.decide(IN_PROCESS, APPRAISE, officer(Roles.SPECIALIST, "C1", "C1"), atCompetentUnit),
+            assertRejected(
+                    machine.decide(IN_PROCESS, APPRAISE, officer(Roles.SPECIALIST, "C1", "C1"), atCompetentUnit),
                     RejectionKind.OUT_OF_UNIT);
         }
 
@@ -141,24 +167,30 @@ class ActorScopeTest {
 
         @Test
         void theResultIsReturnedAtTheReceivingUnitNotTheCompetentOne() {
-            DossierFacts resultBack = TestFacts.passing().units("C1", "C2", "C1").resultIssued(true).build();
+            DossierFacts resultBack = TestFacts.passing()
+                    .units("C1", "C2", "C1")
+                    .resultIssued(true)
+                    .build();
             assertAllowed(machine.decide(RESULT_READY, RETURN_RESULT, deskC1, resultBack), RETURNED);
             assertRejected(machine.decide(RESULT_READY, RETURN_RESULT, deskC2, resultBack), RejectionKind.OUT_OF_UNIT);
         }
 
         @Test
         void theSupplementComesInAtTheReceivingDesk() {
-            assertAllowed(machine.decide(SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, deskC1, atCompetentUnit), IN_PROCESS);
-            assertRejected(machine.decide(SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, deskC2, atCompetentUnit),
+            assertAllowed(
+                    machine.decide(SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, deskC1, atCompetentUnit), IN_PROCESS);
+            assertRejected(
+                    machine.decide(SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, deskC2, atCompetentUnit),
                     RejectionKind.OUT_OF_UNIT);
         }
 
         @Test
         void theCompetentLeaderOrTheReceivingDeskCanStop() {
-            assertAllowed(machine.decide(IN_PROCESS, STOP, officer(Roles.UNIT_LEADER, "C2", "C2"), atCompetentUnit),
-                    STOPPED);
+            assertAllowed(
+                    machine.decide(IN_PROCESS, STOP, officer(Roles.UNIT_LEADER, "C2", "C2"), atCompetentUnit), STOPPED);
             assertAllowed(machine.decide(IN_PROCESS, STOP, deskC1, atCompetentUnit), STOPPED);
-            assertRejected(machine.decide(IN_PROCESS, STOP, officer(Roles.UNIT_LEADER, "C1", "C1"), atCompetentUnit),
+            assertRejected(
+                    machine.decide(IN_PROCESS, STOP, officer(Roles.UNIT_LEADER, "C1", "C1"), atCompetentUnit),
                     RejectionKind.OUT_OF_UNIT);
         }
     }
@@ -168,17 +200,28 @@ class ActorScopeTest {
         @Test
         void aLeaderWhoIsAlsoASpecialistCanDoBoth() {
             var both = ActorContext.officer(Set.of(Roles.SPECIALIST, Roles.UNIT_LEADER), "U1", Set.of("U1"));
-            assertAllowed(machine.decide(IN_PROCESS, APPRAISE, both, TestFacts.passing().build()), IN_PROCESS);
-            assertAllowed(machine.decide(IN_PROCESS, APPROVE, both, TestFacts.passing().build()), IN_PROCESS);
+            assertAllowed(
+                    machine.decide(
+                            IN_PROCESS, APPRAISE, both, TestFacts.passing().build()),
+                    IN_PROCESS);
+            assertAllowed(
+                    machine.decide(
+                            IN_PROCESS, APPROVE, both, TestFacts.passing().build()),
+                    IN_PROCESS);
         }
 
         @Test
         void anyPermitThatFitsIsEnough() {
             // The desk officer of C1 is out of scope as leader of C1 (handling is C2) but in scope as the desk.
-            var deskAndLeader = ActorContext.officer(Set.of(Roles.RECEPTION_OFFICER, Roles.UNIT_LEADER), "C1",
-                    Set.of("C1"));
-            assertAllowed(machine.decide(IN_PROCESS, STOP, deskAndLeader,
-                    TestFacts.passing().units("C1", "C2", "C2").build()), STOPPED);
+            var deskAndLeader =
+                    ActorContext.officer(Set.of(Roles.RECEPTION_OFFICER, Roles.UNIT_LEADER), "C1", Set.of("C1"));
+            assertAllowed(
+                    machine.decide(
+                            IN_PROCESS,
+                            STOP,
+                            deskAndLeader,
+                            TestFacts.passing().units("C1", "C2", "C2").build()),
+                    STOPPED);
         }
     }
 }

@@ -7,8 +7,7 @@ import java.util.Set;
 
 /** Small assertion helpers shared by the behaviour tests. */
 final class Decisions {
-    private Decisions() {
-    }
+    private Decisions() {}
 
     static ActorContext officer(String role, String unit, String... actableUnits) {
         return ActorContext.officer(Set.of(role), unit, Set.of(actableUnits));

@@ -1,6 +1,5 @@
 package vn.motcua.dossier.dossier.domain;
 
-import vn.motcua.platform.auth.Roles;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,13 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import vn.motcua.platform.auth.Roles;
 
 class FinalStatesTest {
 
     private final DossierStateMachine machine = new DossierStateMachine();
 
     @ParameterizedTest
-    @EnumSource(value = DossierState.class, names = {"REFUSED", "REJECTED", "STOPPED", "WITHDRAWN", "RETURNED"})
+    @EnumSource(
+            value = DossierState.class,
+            names = {"REFUSED", "REJECTED", "STOPPED", "WITHDRAWN", "RETURNED"})
     void finalStateAcceptsNoEventFromAnyone(DossierState state) {
         assertTrue(state.isFinal());
         // One actor holding every role, in every unit, owning the dossier, with every guard passing.
@@ -29,8 +31,8 @@ class FinalStatesTest {
             DossierFacts facts = TestFacts.passing().regime(regime).build();
             for (DossierEvent event : DossierEvent.values()) {
                 checks.add(() -> {
-                    var rejected = Decisions.assertRejected(machine.decide(state, event, everyone, facts),
-                            RejectionKind.ILLEGAL_TRANSITION);
+                    var rejected = Decisions.assertRejected(
+                            machine.decide(state, event, everyone, facts), RejectionKind.ILLEGAL_TRANSITION);
                     assertEquals(StatusCategory.FAILED_PRECONDITION, rejected.statusCategory());
                 });
             }
@@ -41,8 +43,12 @@ class FinalStatesTest {
 
     @Test
     void onlyTheFiveEndStatesAreFinal() {
-        Set<DossierState> finals = Set.of(DossierState.REFUSED, DossierState.REJECTED, DossierState.STOPPED,
-                DossierState.WITHDRAWN, DossierState.RETURNED);
+        Set<DossierState> finals = Set.of(
+                DossierState.REFUSED,
+                DossierState.REJECTED,
+                DossierState.STOPPED,
+                DossierState.WITHDRAWN,
+                DossierState.RETURNED);
         for (DossierState s : DossierState.values()) {
             assertEquals(finals.contains(s), s.isFinal(), s.name());
         }
@@ -50,8 +56,14 @@ class FinalStatesTest {
 
     @Test
     void aRowLeavingAFinalStateCannotEvenBeBuilt() {
-        assertThrows(IllegalArgumentException.class, () -> new Transition(DossierState.RETURNED,
-                DossierEvent.APPRAISE, DossierState.IN_PROCESS, Set.of(Permit.HANDLING_SPECIALIST), List.of(),
-                HandlingUnitEffect.UNCHANGED));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Transition(
+                        DossierState.RETURNED,
+                        DossierEvent.APPRAISE,
+                        DossierState.IN_PROCESS,
+                        Set.of(Permit.HANDLING_SPECIALIST),
+                        List.of(),
+                        HandlingUnitEffect.UNCHANGED));
     }
 }

@@ -1,12 +1,11 @@
 package vn.motcua.dossier.dossier.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LookupKeyTest {
 
@@ -46,6 +45,8 @@ class LookupKeyTest {
         assertThat(LookupKey.opens("7K3M9QXA", "7k3m-9qxa")).isTrue();
         assertThat(LookupKey.opens("7K3M9QXA", "7K3M9QXB")).isFalse();
         assertThat(LookupKey.opens("7K3M9QXA", "")).isFalse();
-        assertThat(LookupKey.opens(null, "7K3M9QXA")).as("a dossier created before keys existed").isFalse();
+        assertThat(LookupKey.opens(null, "7K3M9QXA"))
+                .as("a dossier created before keys existed")
+                .isFalse();
     }
 }

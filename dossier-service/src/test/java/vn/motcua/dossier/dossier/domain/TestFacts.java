@@ -60,9 +60,18 @@ final class TestFacts {
 
     DossierFacts build() {
         Instant received = Instant.parse("2025-09-15T02:00:00Z");
-        return DossierFacts.builder().receivingUnitCode(receiving).competentUnitCode(competent)
-                .currentHandlingUnitCode(handling).applicantCitizenId(applicant).regime(regime).receivedAt(received)
-                .dueAt(received.plusSeconds(10 * 86_400)).extensionUsed(extensionUsed).resultIssued(resultIssued)
-                .withinSupplementWindow(withinSupplementWindow).atLeastOneWorkingDayBeforeDue(beforeDue).build();
+        return DossierFacts.builder()
+                .receivingUnitCode(receiving)
+                .competentUnitCode(competent)
+                .currentHandlingUnitCode(handling)
+                .applicantCitizenId(applicant)
+                .regime(regime)
+                .receivedAt(received)
+                .dueAt(received.plusSeconds(10 * 86_400))
+                .extensionUsed(extensionUsed)
+                .resultIssued(resultIssued)
+                .withinSupplementWindow(withinSupplementWindow)
+                .atLeastOneWorkingDayBeforeDue(beforeDue)
+                .build();
     }
 }

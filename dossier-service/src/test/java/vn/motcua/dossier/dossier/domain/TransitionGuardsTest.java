@@ -1,6 +1,5 @@
 package vn.motcua.dossier.dossier.domain;
 
-import vn.motcua.platform.auth.Roles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.motcua.dossier.dossier.domain.Decisions.assertAllowed;
 import static vn.motcua.dossier.dossier.domain.Decisions.assertGuardFailed;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import vn.motcua.platform.auth.Roles;
 
 class TransitionGuardsTest {
 
@@ -25,7 +25,11 @@ class TransitionGuardsTest {
     class SupplementRequestAfterAppraisal {
         @Test
         void isAllowedWithinThreeWorkingDaysOfReception() {
-            var d = machine.decide(IN_PROCESS, REQUEST_SUPPLEMENT, specialist, TestFacts.passing().build());
+            var d = machine.decide(
+                    IN_PROCESS,
+                    REQUEST_SUPPLEMENT,
+                    specialist,
+                    TestFacts.passing().build());
             var allowed = assertAllowed(d, SUPPLEMENT_REQUESTED);
             assertEquals(DossierForm.FORM_02_SUPPLEMENT, allowed.form());
             assertEquals("dossier.supplement_requested", allowed.feedEventType());
@@ -33,7 +37,10 @@ class TransitionGuardsTest {
 
         @Test
         void isRefusedOnceTheWindowHasClosed() {
-            var d = machine.decide(IN_PROCESS, REQUEST_SUPPLEMENT, specialist,
+            var d = machine.decide(
+                    IN_PROCESS,
+                    REQUEST_SUPPLEMENT,
+                    specialist,
                     TestFacts.passing().withinSupplementWindow(false).build());
             var rejected = assertGuardFailed(d, GuardFailure.SUPPLEMENT_WINDOW_CLOSED);
             assertEquals(StatusCategory.FAILED_PRECONDITION, rejected.statusCategory());
@@ -42,7 +49,10 @@ class TransitionGuardsTest {
         @Test
         void windowDoesNotConstrainThePreAcceptanceSupplement() {
             // Before acceptance the clock has not started; the 3-day rule is about appraisal (Art 19(4)).
-            var d = machine.decide(SUBMITTED, REQUEST_PRE_SUPPLEMENT, desk,
+            var d = machine.decide(
+                    SUBMITTED,
+                    REQUEST_PRE_SUPPLEMENT,
+                    desk,
                     TestFacts.passing().withinSupplementWindow(false).build());
             assertAllowed(d, PRE_SUPPLEMENT);
         }
@@ -52,28 +62,45 @@ class TransitionGuardsTest {
     class ApologyAndExtension {
         @Test
         void firstTimelyApologyIsAllowedAndProducesForm04() {
-            var d = machine.decide(IN_PROCESS, APOLOGISE_AND_EXTEND, leader, TestFacts.passing().build());
-            assertEquals(DossierForm.FORM_04_APOLOGY, assertAllowed(d, IN_PROCESS).form());
+            var d = machine.decide(
+                    IN_PROCESS,
+                    APOLOGISE_AND_EXTEND,
+                    leader,
+                    TestFacts.passing().build());
+            assertEquals(
+                    DossierForm.FORM_04_APOLOGY, assertAllowed(d, IN_PROCESS).form());
         }
 
         @Test
         void secondApologyIsRefused() {
-            var d = machine.decide(IN_PROCESS, APOLOGISE_AND_EXTEND, leader,
+            var d = machine.decide(
+                    IN_PROCESS,
+                    APOLOGISE_AND_EXTEND,
+                    leader,
                     TestFacts.passing().extensionUsed(true).build());
             assertGuardFailed(d, GuardFailure.EXTENSION_ALREADY_USED);
         }
 
         @Test
         void apologyLessThanOneWorkingDayBeforeDueIsRefused() {
-            var d = machine.decide(IN_PROCESS, APOLOGISE_AND_EXTEND, leader,
+            var d = machine.decide(
+                    IN_PROCESS,
+                    APOLOGISE_AND_EXTEND,
+                    leader,
                     TestFacts.passing().atLeastOneWorkingDayBeforeDue(false).build());
             assertGuardFailed(d, GuardFailure.EXTENSION_TOO_LATE);
         }
 
         @Test
         void aSecondApologyIsReportedAsSuchEvenWhenItIsAlsoLate() {
-            var d = machine.decide(IN_PROCESS, APOLOGISE_AND_EXTEND, leader,
-                    TestFacts.passing().extensionUsed(true).atLeastOneWorkingDayBeforeDue(false).build());
+            var d = machine.decide(
+                    IN_PROCESS,
+                    APOLOGISE_AND_EXTEND,
+                    leader,
+                    TestFacts.passing()
+                            .extensionUsed(true)
+                            .atLeastOneWorkingDayBeforeDue(false)
+                            .build());
             assertGuardFailed(d, GuardFailure.EXTENSION_ALREADY_USED);
         }
     }
@@ -81,7 +108,9 @@ class TransitionGuardsTest {
     @Nested
     class Stop {
         @ParameterizedTest
-        @EnumSource(value = DossierState.class, names = {"RECEIVED", "IN_PROCESS", "SUPPLEMENT_REQUESTED", "AWAITING_PAYMENT"})
+        @EnumSource(
+                value = DossierState.class,
+                names = {"RECEIVED", "IN_PROCESS", "SUPPLEMENT_REQUESTED", "AWAITING_PAYMENT"})
         void isAllowedUnder2025AndProducesTheStopNotice(DossierState from) {
             var d = machine.decide(from, STOP, leader, TestFacts.passing().build());
             var allowed = assertAllowed(d, STOPPED);
@@ -92,33 +121,55 @@ class TransitionGuardsTest {
 
         @Test
         void isRefusedUnder2018ForTheLeader() {
-            var d = machine.decide(IN_PROCESS, STOP, leader, TestFacts.passing().regime(LegalRegime.REGIME_2018).build());
+            var d = machine.decide(
+                    IN_PROCESS,
+                    STOP,
+                    leader,
+                    TestFacts.passing().regime(LegalRegime.REGIME_2018).build());
             assertGuardFailed(d, GuardFailure.REGIME_DISALLOWS_STOP);
         }
 
         @Test
         void isRefusedUnder2018ForTheDesk() {
-            var d = machine.decide(RECEIVED, STOP, desk, TestFacts.passing().regime(LegalRegime.REGIME_2018).build());
+            var d = machine.decide(
+                    RECEIVED,
+                    STOP,
+                    desk,
+                    TestFacts.passing().regime(LegalRegime.REGIME_2018).build());
             assertGuardFailed(d, GuardFailure.REGIME_DISALLOWS_STOP);
         }
 
         @Test
         void isRefusedOnceAResultHasBeenIssued() {
-            var d = machine.decide(IN_PROCESS, STOP, leader, TestFacts.passing().resultIssued(true).build());
+            var d = machine.decide(
+                    IN_PROCESS,
+                    STOP,
+                    leader,
+                    TestFacts.passing().resultIssued(true).build());
             assertGuardFailed(d, GuardFailure.RESULT_ALREADY_ISSUED);
         }
 
         @Test
         void isNotPossibleOnceTheResultIsReady() {
-            var d = machine.decide(RESULT_READY, STOP, leader, TestFacts.passing().resultIssued(true).build());
+            var d = machine.decide(
+                    RESULT_READY,
+                    STOP,
+                    leader,
+                    TestFacts.passing().resultIssued(true).build());
             Decisions.assertRejected(d, RejectionKind.ILLEGAL_TRANSITION);
         }
 
         @Test
         void stopUnder2018AfterAResultReportsTheRegimeFirst() {
             // The regime makes the whole event meaningless; the result is a secondary detail.
-            var d = machine.decide(IN_PROCESS, STOP, leader,
-                    TestFacts.passing().regime(LegalRegime.REGIME_2018).resultIssued(true).build());
+            var d = machine.decide(
+                    IN_PROCESS,
+                    STOP,
+                    leader,
+                    TestFacts.passing()
+                            .regime(LegalRegime.REGIME_2018)
+                            .resultIssued(true)
+                            .build());
             assertGuardFailed(d, GuardFailure.REGIME_DISALLOWS_STOP);
         }
     }
@@ -128,7 +179,11 @@ class TransitionGuardsTest {
         @ParameterizedTest
         @EnumSource(LegalRegime.class)
         void isAllowedInBothRegimesAndSyncsSeven(LegalRegime regime) {
-            var d = machine.decide(IN_PROCESS, WITHDRAW, applicant, TestFacts.passing().regime(regime).build());
+            var d = machine.decide(
+                    IN_PROCESS,
+                    WITHDRAW,
+                    applicant,
+                    TestFacts.passing().regime(regime).build());
             var allowed = assertAllowed(d, WITHDRAWN);
             assertEquals(7, allowed.to().dvcqgStatusCode());
             assertEquals(DossierForm.NONE, allowed.form());
@@ -136,13 +191,18 @@ class TransitionGuardsTest {
 
         @Test
         void isRefusedOnceAResultHasBeenIssued() {
-            var d = machine.decide(IN_PROCESS, WITHDRAW, applicant, TestFacts.passing().resultIssued(true).build());
+            var d = machine.decide(
+                    IN_PROCESS,
+                    WITHDRAW,
+                    applicant,
+                    TestFacts.passing().resultIssued(true).build());
             assertGuardFailed(d, GuardFailure.RESULT_ALREADY_ISSUED);
         }
 
         @Test
         void isNotPossibleWhenTheResultIsReady() {
-            var d = machine.decide(RESULT_READY, WITHDRAW, applicant, TestFacts.passing().build());
+            var d = machine.decide(
+                    RESULT_READY, WITHDRAW, applicant, TestFacts.passing().build());
             Decisions.assertRejected(d, RejectionKind.ILLEGAL_TRANSITION);
         }
     }
@@ -152,14 +212,20 @@ class TransitionGuardsTest {
         @Test
         void anOfficerOfAnotherUnitLearnsNothingAboutTheGuard() {
             var outsider = officer(Roles.SPECIALIST, "U9", "U9");
-            var d = machine.decide(IN_PROCESS, REQUEST_SUPPLEMENT, outsider,
+            var d = machine.decide(
+                    IN_PROCESS,
+                    REQUEST_SUPPLEMENT,
+                    outsider,
                     TestFacts.passing().withinSupplementWindow(false).build());
             Decisions.assertRejected(d, RejectionKind.OUT_OF_UNIT);
         }
 
         @Test
         void aWrongRoleIsReportedBeforeTheGuard() {
-            var d = machine.decide(IN_PROCESS, APOLOGISE_AND_EXTEND, specialist,
+            var d = machine.decide(
+                    IN_PROCESS,
+                    APOLOGISE_AND_EXTEND,
+                    specialist,
                     TestFacts.passing().extensionUsed(true).build());
             Decisions.assertRejected(d, RejectionKind.ROLE_NOT_ALLOWED);
         }

@@ -38,8 +38,8 @@ class TransitionRowsDeclareTheirEffectsTest {
                 case SUPPLEMENT_RECEIVED -> DueEffect.LIMIT_RESTARTS;
                 case APOLOGISE_AND_EXTEND -> DueEffect.EXTENDED_TO_NEW_APPOINTMENT;
                 // reception at the desk computed the due time from the reception time when creating the dossier
-                case RECEIVE_AT_COUNTER, RECEIVE_BY_POST -> row.createsDossier() ? DueEffect.CLOCK_STARTS
-                        : DueEffect.UNCHANGED;
+                case RECEIVE_AT_COUNTER, RECEIVE_BY_POST ->
+                    row.createsDossier() ? DueEffect.CLOCK_STARTS : DueEffect.UNCHANGED;
                 default -> DueEffect.UNCHANGED;
             };
             assertThat(row.dueEffect()).as(row.from() + " " + row.event()).isEqualTo(old);
@@ -49,11 +49,14 @@ class TransitionRowsDeclareTheirEffectsTest {
     @Test
     void everyRowDeclaresThePauseEffectWorkflowServiceUsedToCheck() {
         for (Transition row : ROWS) {
-            boolean finishedAfter = row.to().isFinal() || row.to() == DossierState.RESULT_READY
+            boolean finishedAfter = row.to().isFinal()
+                    || row.to() == DossierState.RESULT_READY
                     || row.from() == DossierState.RESULT_READY;
-            PauseEffect old = row.event() == DossierEvent.REQUEST_SUPPLEMENT ? PauseEffect.STARTS_SUPPLEMENT_PAUSE
-                    : row.event() == DossierEvent.SUPPLEMENT_RECEIVED || finishedAfter ? PauseEffect.ENDS_PAUSE
-                    : PauseEffect.NONE;
+            PauseEffect old = row.event() == DossierEvent.REQUEST_SUPPLEMENT
+                    ? PauseEffect.STARTS_SUPPLEMENT_PAUSE
+                    : row.event() == DossierEvent.SUPPLEMENT_RECEIVED || finishedAfter
+                            ? PauseEffect.ENDS_PAUSE
+                            : PauseEffect.NONE;
             assertThat(row.pauseEffect()).as(row.from() + " " + row.event()).isEqualTo(old);
         }
     }
@@ -76,7 +79,8 @@ class TransitionRowsDeclareTheirEffectsTest {
             }
             Dossier before = dossier(row.from());
             Instant newDue = before.dueAt().plus(Duration.ofDays(3));
-            String handling = row.handlingUnitEffect() == HandlingUnitEffect.TO_COMPETENT_UNIT ? "C"
+            String handling = row.handlingUnitEffect() == HandlingUnitEffect.TO_COMPETENT_UNIT
+                    ? "C"
                     : row.handlingUnitEffect() == HandlingUnitEffect.TO_RECEIVING_UNIT ? "R" : null;
             Dossier after = new TransitionDecision.Allowed(row, handling).applyTo(before, NOW, newDue, DUE);
             assertThat(after).as(row.from() + " " + row.event()).isEqualTo(oldEffects(before, row, handling, newDue));
@@ -119,32 +123,59 @@ class TransitionRowsDeclareTheirEffectsTest {
                 dueAt = newDueAt;
                 extensionUsed = true;
             }
-            default -> {
-            }
+            default -> {}
         }
         if (finishedAt == null && (row.to().isFinal() || row.to() == DossierState.RESULT_READY)) {
             finishedAt = NOW;
         }
         String handling = handlingAfter == null ? d.handlingUnitCode() : handlingAfter;
-        return new Dossier(d.code(), d.procedureCode(), d.procedureVersion(), d.procedureName(),
-                d.receivingUnitCode(), d.competentUnitCode(), handling, row.to(), d.channel(), d.applicant(), d.note(),
-                receivedAt, originalDueAt, dueAt, finishedAt, extensionUsed, d.revision() + 1, d.lookupKey());
+        return new Dossier(
+                d.code(),
+                d.procedureCode(),
+                d.procedureVersion(),
+                d.procedureName(),
+                d.receivingUnitCode(),
+                d.competentUnitCode(),
+                handling,
+                row.to(),
+                d.channel(),
+                d.applicant(),
+                d.note(),
+                receivedAt,
+                originalDueAt,
+                dueAt,
+                finishedAt,
+                extensionUsed,
+                d.revision() + 1,
+                d.lookupKey());
     }
 
     private static Transition row(DossierState from, DossierEvent event) {
-        return ROWS.stream().filter(t -> t.from() == from && t.event() == event).findFirst().orElseThrow();
+        return ROWS.stream()
+                .filter(t -> t.from() == from && t.event() == event)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Dossier.Builder draft() {
-        return Dossier.builder().code("c").procedure("1.000894", 1, "Đăng ký kết hôn").receivingUnitCode("R")
-                .competentUnitCode("C").handlingUnitCode("R").channel(Channel.COUNTER)
+        return Dossier.builder()
+                .code("c")
+                .procedure("1.000894", 1, "Đăng ký kết hôn")
+                .receivingUnitCode("R")
+                .competentUnitCode("C")
+                .handlingUnitCode("R")
+                .channel(Channel.COUNTER)
                 .applicant(new Applicant("A", "030090001234", null, null, null));
     }
 
     /** A dossier in {@code state}, received and due, finished already if a result is ready. */
     private static Dossier dossier(DossierState state) {
-        return draft().state(state).receivedAt(RECEIVED).originalDueAt(DUE.dueAt(RECEIVED))
-                .dueAt(DUE.dueAt(RECEIVED)).finishedAt(state == DossierState.RESULT_READY ? RECEIVED : null)
-                .revision(4).build();
+        return draft().state(state)
+                .receivedAt(RECEIVED)
+                .originalDueAt(DUE.dueAt(RECEIVED))
+                .dueAt(DUE.dueAt(RECEIVED))
+                .finishedAt(state == DossierState.RESULT_READY ? RECEIVED : null)
+                .revision(4)
+                .build();
     }
 }

@@ -66,11 +66,17 @@ class TransitionTableTest {
             """;
 
     /** The eight realm roles of architecture.md §5, spelled out here rather than read from {@link Roles}. */
-    private static final List<String> ROLES = List.of("citizen", "reception_officer", "specialist", "unit_leader",
-            "clerk", "tthc_controller", "unit_admin", "report_viewer");
+    private static final List<String> ROLES = List.of(
+            "citizen",
+            "reception_officer",
+            "specialist",
+            "unit_leader",
+            "clerk",
+            "tthc_controller",
+            "unit_admin",
+            "report_viewer");
 
-    private record Row(DossierState to, Set<String> roles) {
-    }
+    private record Row(DossierState to, Set<String> roles) {}
 
     private static final Map<String, Row> EXPECTED_ROWS = parse();
 
@@ -82,8 +88,7 @@ class TransitionTableTest {
             String[] f = line.strip().split("\\s+");
             DossierState from = f[0].equals("-") ? null : DossierState.valueOf(f[0]);
             DossierEvent event = DossierEvent.valueOf(f[1]);
-            Row previous = rows.put(key(from, event),
-                    new Row(DossierState.valueOf(f[2]), Set.of(f[3].split(","))));
+            Row previous = rows.put(key(from, event), new Row(DossierState.valueOf(f[2]), Set.of(f[3].split(","))));
             if (previous != null) {
                 throw new IllegalStateException("duplicate expected row: " + line);
             }
@@ -127,18 +132,23 @@ class TransitionTableTest {
                 Row row = EXPECTED_ROWS.get(key(from, event));
                 List<Executable> checks = new ArrayList<>();
                 for (String role : ROLES) {
-                    checks.add(() -> assertOutcome(regime, from, event, role, row,
-                            machine.decide(from, event, actorWith(role), facts)));
+                    checks.add(() -> assertOutcome(
+                            regime, from, event, role, row, machine.decide(from, event, actorWith(role), facts)));
                 }
-                tests.add(DynamicTest.dynamicTest(regime + " " + (from == null ? "-" : from) + " " + event,
-                        () -> assertAll(checks)));
+                tests.add(DynamicTest.dynamicTest(
+                        regime + " " + (from == null ? "-" : from) + " " + event, () -> assertAll(checks)));
             }
         }
         return tests.stream();
     }
 
-    private static void assertOutcome(LegalRegime regime, DossierState from, DossierEvent event, String role,
-                                      Row row, TransitionDecision decision) {
+    private static void assertOutcome(
+            LegalRegime regime,
+            DossierState from,
+            DossierEvent event,
+            String role,
+            Row row,
+            TransitionDecision decision) {
         String what = from + " " + event + " as " + role;
         if (row == null) {
             var rejected = assertInstanceOf(TransitionDecision.Rejected.class, decision, what);
@@ -178,7 +188,9 @@ class TransitionTableTest {
         for (DossierState from : fromStates()) {
             for (DossierEvent event : DossierEvent.values()) {
                 Row row = EXPECTED_ROWS.get(key(from, event));
-                checks.add(() -> assertEquals(row != null, machine.decide(from, event, everyone, facts).isAllowed(),
+                checks.add(() -> assertEquals(
+                        row != null,
+                        machine.decide(from, event, everyone, facts).isAllowed(),
                         from + " " + event));
             }
         }
@@ -187,7 +199,10 @@ class TransitionTableTest {
 
     @Test
     void rejectionsOtherThanGuardsCarryNoGuardFailure() {
-        var decision = machine.decide(DossierState.RETURNED, DossierEvent.APPRAISE, actorWith("specialist"),
+        var decision = machine.decide(
+                DossierState.RETURNED,
+                DossierEvent.APPRAISE,
+                actorWith("specialist"),
                 TestFacts.passing().build());
         var rejected = assertInstanceOf(TransitionDecision.Rejected.class, decision);
         assertNull(rejected.guardFailure());

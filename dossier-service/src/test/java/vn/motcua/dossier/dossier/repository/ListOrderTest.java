@@ -1,11 +1,10 @@
 package vn.motcua.dossier.dossier.repository;
 
-import org.junit.jupiter.api.Test;
-import vn.motcua.dossier.dossier.repository.ListOrder.Column;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import vn.motcua.dossier.dossier.repository.ListOrder.Column;
 
 /** Dossiers without the sort's time come last whichever way the list runs, and their key pages like any other. */
 class ListOrderTest {
@@ -34,9 +33,17 @@ class ListOrderTest {
 
     @Test
     void theNullKeyTheTokenCarriesIsTheSentinelTheSqlComputes() {
-        assertThat(ListOrder.ascending(Column.CREATED_AT).keySql()).contains(
-                ListOrder.ascending(Column.CREATED_AT).nullKey().toString().replace("T", " ").replace("Z", ""));
-        assertThat(ListOrder.descending(Column.CREATED_AT).keySql()).contains(
-                ListOrder.descending(Column.CREATED_AT).nullKey().toString().replace("T", " ").replace("Z", ""));
+        assertThat(ListOrder.ascending(Column.CREATED_AT).keySql())
+                .contains(ListOrder.ascending(Column.CREATED_AT)
+                        .nullKey()
+                        .toString()
+                        .replace("T", " ")
+                        .replace("Z", ""));
+        assertThat(ListOrder.descending(Column.CREATED_AT).keySql())
+                .contains(ListOrder.descending(Column.CREATED_AT)
+                        .nullKey()
+                        .toString()
+                        .replace("T", " ")
+                        .replace("Z", ""));
     }
 }

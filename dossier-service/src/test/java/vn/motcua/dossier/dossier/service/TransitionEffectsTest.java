@@ -1,5 +1,11 @@
 package vn.motcua.dossier.dossier.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.TimeLimit;
@@ -16,13 +22,6 @@ import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorReason;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** What each transition does to the stored dossier facts, without a database. */
 class TransitionEffectsTest {
 
@@ -30,6 +29,7 @@ class TransitionEffectsTest {
     private static final TimeLimit FIVE_DAYS = TimeLimit.workingDays(5);
     /** Monday 2026-03-09 08:00 in Vietnam. */
     private static final Instant MONDAY = Instant.parse("2026-03-09T01:00:00Z");
+
     private static final Instant THURSDAY = Instant.parse("2026-03-12T02:00:00Z");
 
     @Test
@@ -48,10 +48,12 @@ class TransitionEffectsTest {
     void completedSupplementRestartsTheLimitAndKeepsTheOriginalDue() {
         Instant originalDue = CALENDAR.dueAt(MONDAY, FIVE_DAYS);
         Dossier waiting = dossier(DossierState.SUPPLEMENT_REQUESTED, MONDAY, originalDue, originalDue);
-        Dossier resumed = apply(waiting, DossierEvent.SUPPLEMENT_RECEIVED, command(DossierEvent.SUPPLEMENT_RECEIVED),
-                THURSDAY);
+        Dossier resumed =
+                apply(waiting, DossierEvent.SUPPLEMENT_RECEIVED, command(DossierEvent.SUPPLEMENT_RECEIVED), THURSDAY);
         assertThat(resumed.state()).isEqualTo(DossierState.IN_PROCESS);
-        assertThat(resumed.dueAt()).isEqualTo(CALENDAR.dueAt(THURSDAY, FIVE_DAYS)).isAfter(originalDue);
+        assertThat(resumed.dueAt())
+                .isEqualTo(CALENDAR.dueAt(THURSDAY, FIVE_DAYS))
+                .isAfter(originalDue);
         assertThat(resumed.originalDueAt()).isEqualTo(originalDue);
         assertThat(resumed.receivedAt()).isEqualTo(MONDAY);
     }
@@ -60,16 +62,19 @@ class TransitionEffectsTest {
     void extensionNeedsALaterAppointmentAndIsMarkedUsed() {
         Instant due = CALENDAR.dueAt(MONDAY, FIVE_DAYS);
         Dossier inProcess = dossier(DossierState.IN_PROCESS, MONDAY, due, due);
-        TransitionCommand same = new TransitionCommand(null, "c", DossierEvent.APOLOGISE_AND_EXTEND, "late", null,
-                null, due, null);
+        TransitionCommand same =
+                new TransitionCommand(null, "c", DossierEvent.APOLOGISE_AND_EXTEND, "late", null, null, due, null);
         assertThatThrownBy(() -> apply(inProcess, DossierEvent.APOLOGISE_AND_EXTEND, same, MONDAY))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.reason()).isEqualTo(ErrorReason.RULE_VIOLATED);
                     assertThat(e.metadata()).containsEntry("rule", "NEW_DUE_NOT_LATER");
                 });
         Instant later = due.plus(Duration.ofDays(3));
-        Dossier extended = apply(inProcess, DossierEvent.APOLOGISE_AND_EXTEND, new TransitionCommand(null, "c",
-                DossierEvent.APOLOGISE_AND_EXTEND, "late", null, null, later, null), MONDAY);
+        Dossier extended = apply(
+                inProcess,
+                DossierEvent.APOLOGISE_AND_EXTEND,
+                new TransitionCommand(null, "c", DossierEvent.APOLOGISE_AND_EXTEND, "late", null, null, later, null),
+                MONDAY);
         assertThat(extended.dueAt()).isEqualTo(later);
         assertThat(extended.originalDueAt()).isEqualTo(due);
         assertThat(extended.extensionUsed()).isTrue();
@@ -82,10 +87,15 @@ class TransitionEffectsTest {
         Dossier inProcess = dossier(DossierState.IN_PROCESS, MONDAY, due, due);
         Dossier ready = apply(inProcess, DossierEvent.ISSUE_RESULT, command(DossierEvent.ISSUE_RESULT), THURSDAY);
         assertThat(ready.finishedAt()).isEqualTo(THURSDAY);
-        assertThat(ready.handlingUnitCode()).as("the result goes back to the desk").isEqualTo("R");
+        assertThat(ready.handlingUnitCode())
+                .as("the result goes back to the desk")
+                .isEqualTo("R");
         assertThat(ResultKind.of(ready.state())).isEqualTo(ResultKind.ISSUED);
-        Dossier returned = apply(ready, DossierEvent.RETURN_RESULT, new TransitionCommand(null, "c",
-                DossierEvent.RETURN_RESULT, null, null, null, null, Channel.COUNTER), THURSDAY.plusSeconds(3600));
+        Dossier returned = apply(
+                ready,
+                DossierEvent.RETURN_RESULT,
+                new TransitionCommand(null, "c", DossierEvent.RETURN_RESULT, null, null, null, null, Channel.COUNTER),
+                THURSDAY.plusSeconds(3600));
         assertThat(returned.finishedAt()).isEqualTo(THURSDAY);
         assertThat(returned.state()).isEqualTo(DossierState.RETURNED);
     }
@@ -94,13 +104,16 @@ class TransitionEffectsTest {
     void everyEndingSetsTheFinishOnce() {
         Instant due = CALENDAR.dueAt(MONDAY, FIVE_DAYS);
         for (DossierEvent ending : List.of(DossierEvent.REFUSE, DossierEvent.WITHDRAW)) {
-            Dossier ended = apply(dossier(DossierState.IN_PROCESS, MONDAY, due, due), ending,
-                    command(ending), THURSDAY);
+            Dossier ended =
+                    apply(dossier(DossierState.IN_PROCESS, MONDAY, due, due), ending, command(ending), THURSDAY);
             assertThat(ended.finishedAt()).as(ending.name()).isEqualTo(THURSDAY);
             assertThat(ResultKind.of(ended.state())).isNotNull();
         }
-        Dossier transferred = apply(dossier(DossierState.RECEIVED, MONDAY, due, due), DossierEvent.TRANSFER,
-                command(DossierEvent.TRANSFER), MONDAY);
+        Dossier transferred = apply(
+                dossier(DossierState.RECEIVED, MONDAY, due, due),
+                DossierEvent.TRANSFER,
+                command(DossierEvent.TRANSFER),
+                MONDAY);
         assertThat(transferred.finishedAt()).isNull();
         assertThat(transferred.handlingUnitCode()).isEqualTo("C");
     }
@@ -109,16 +122,43 @@ class TransitionEffectsTest {
     void validatorAsksForWhatTheLawRequires() {
         UnitTree units = new UnitTree(List.of());
         assertThatThrownBy(() -> WorkflowCommandValidator.validate(command(DossierEvent.REFUSE), units))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).contains("reason", "code"));
-        assertThatThrownBy(() -> WorkflowCommandValidator.validate(new TransitionCommand(null,
-                "000.02.24.H30-260309-0001", DossierEvent.RETURN_RESULT, null, null, null, null, null), units))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).containsExactly("channel"));
-        assertThatThrownBy(() -> WorkflowCommandValidator.validate(new TransitionCommand(null,
-                "000.02.24.H30-260309-0001", DossierEvent.REQUEST_CONSULTATION, null, "99999", null, null, null),
-                units)).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.violations())
-                .extracting(v -> v.field()).containsExactly("target"));
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .contains("reason", "code"));
+        assertThatThrownBy(() -> WorkflowCommandValidator.validate(
+                        new TransitionCommand(
+                                null,
+                                "000.02.24.H30-260309-0001",
+                                DossierEvent.RETURN_RESULT,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        units))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("channel"));
+        assertThatThrownBy(() -> WorkflowCommandValidator.validate(
+                        new TransitionCommand(
+                                null,
+                                "000.02.24.H30-260309-0001",
+                                DossierEvent.REQUEST_CONSULTATION,
+                                null,
+                                "99999",
+                                null,
+                                null,
+                                null),
+                        units))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("target"));
     }
 
     private static TransitionCommand command(DossierEvent event) {
@@ -128,21 +168,33 @@ class TransitionEffectsTest {
     /** Receiving unit R, competent unit C; handling C once transferred. */
     private static Dossier dossier(DossierState state, Instant received, Instant originalDue, Instant due) {
         String handling = state == DossierState.SUBMITTED || state == DossierState.RECEIVED ? "R" : "C";
-        return Dossier.builder().code("c").procedure("1.000894", 1, "Đăng ký kết hôn").receivingUnitCode("R")
-                .competentUnitCode("C").handlingUnitCode(handling).state(state).channel(Channel.COUNTER)
-                .applicant(new Applicant("A", "030090001234", null, null, null)).receivedAt(received)
-                .originalDueAt(originalDue).dueAt(due).build();
+        return Dossier.builder()
+                .code("c")
+                .procedure("1.000894", 1, "Đăng ký kết hôn")
+                .receivingUnitCode("R")
+                .competentUnitCode("C")
+                .handlingUnitCode(handling)
+                .state(state)
+                .channel(Channel.COUNTER)
+                .applicant(new Applicant("A", "030090001234", null, null, null))
+                .receivedAt(received)
+                .originalDueAt(originalDue)
+                .dueAt(due)
+                .build();
     }
 
     private static Dossier apply(Dossier d, DossierEvent event, TransitionCommand command, Instant now) {
-        var row = new DossierStateMachine().transitionsFrom(d.state()).stream().filter(t -> t.event() == event)
-                .findFirst().orElseThrow();
+        var row = new DossierStateMachine()
+                .transitionsFrom(d.state()).stream()
+                        .filter(t -> t.event() == event)
+                        .findFirst()
+                        .orElseThrow();
         String handling = switch (row.handlingUnitEffect()) {
             case UNCHANGED -> d.handlingUnitCode();
             case TO_RECEIVING_UNIT -> d.receivingUnitCode();
             case TO_COMPETENT_UNIT -> d.competentUnitCode();
         };
-        return new TransitionDecision.Allowed(row, handling).applyTo(d, now, command.newDueAt(),
-                new ProcedureDueTimes(() -> CALENDAR, () -> FIVE_DAYS));
+        return new TransitionDecision.Allowed(row, handling)
+                .applyTo(d, now, command.newDueAt(), new ProcedureDueTimes(() -> CALENDAR, () -> FIVE_DAYS));
     }
 }

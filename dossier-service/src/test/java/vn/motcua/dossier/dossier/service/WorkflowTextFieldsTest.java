@@ -1,16 +1,15 @@
 package vn.motcua.dossier.dossier.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.FieldViolation;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The free text of a workflow verb is checked here, not in the gateway (issue 8), and reported under the name the
@@ -26,17 +25,19 @@ class WorkflowTextFieldsTest {
     }
 
     private static List<FieldViolation> problems(TransitionCommand command) {
-        DomainException e = catchThrowableOfType(DomainException.class,
-                () -> WorkflowCommandValidator.validate(command, NO_UNITS));
+        DomainException e =
+                catchThrowableOfType(DomainException.class, () -> WorkflowCommandValidator.validate(command, NO_UNITS));
         return e == null ? List.of() : e.violations();
     }
 
     @Test
     void eachVerbNamesItsTextAsItsRequestDoes() {
         assertThat(WorkflowCommandValidator.textField(DossierEvent.RESUBMIT)).isEqualTo("note");
-        assertThat(WorkflowCommandValidator.textField(DossierEvent.SUPPLEMENT_RECEIVED)).isEqualTo("note");
+        assertThat(WorkflowCommandValidator.textField(DossierEvent.SUPPLEMENT_RECEIVED))
+                .isEqualTo("note");
         assertThat(WorkflowCommandValidator.textField(DossierEvent.APPRAISE)).isEqualTo("note");
-        assertThat(WorkflowCommandValidator.textField(DossierEvent.ISSUE_RESULT)).isEqualTo("result_note");
+        assertThat(WorkflowCommandValidator.textField(DossierEvent.ISSUE_RESULT))
+                .isEqualTo("result_note");
         assertThat(WorkflowCommandValidator.textField(DossierEvent.REJECT)).isEqualTo("reason");
         assertThat(WorkflowCommandValidator.textField(DossierEvent.WITHDRAW)).isEqualTo("reason");
     }
@@ -44,8 +45,8 @@ class WorkflowTextFieldsTest {
     @Test
     void aNoteTakes1000Characters() {
         String limit = "n".repeat(1000);
-        for (DossierEvent event : List.of(DossierEvent.RESUBMIT, DossierEvent.SUPPLEMENT_RECEIVED,
-                DossierEvent.APPRAISE)) {
+        for (DossierEvent event :
+                List.of(DossierEvent.RESUBMIT, DossierEvent.SUPPLEMENT_RECEIVED, DossierEvent.APPRAISE)) {
             assertThatCode(() -> WorkflowCommandValidator.validate(command(event, limit), NO_UNITS))
                     .doesNotThrowAnyException();
             assertThat(problems(command(event, limit + "n")))
@@ -57,8 +58,9 @@ class WorkflowTextFieldsTest {
 
     @Test
     void aReasonTakes2000Characters() {
-        assertThatCode(() -> WorkflowCommandValidator.validate(command(DossierEvent.REJECT, "r".repeat(2000)),
-                NO_UNITS)).doesNotThrowAnyException();
+        assertThatCode(() ->
+                        WorkflowCommandValidator.validate(command(DossierEvent.REJECT, "r".repeat(2000)), NO_UNITS))
+                .doesNotThrowAnyException();
         assertThat(problems(command(DossierEvent.REJECT, "r".repeat(2001))))
                 .containsExactly(new FieldViolation("reason", "at most 2000 characters"));
     }
@@ -73,8 +75,8 @@ class WorkflowTextFieldsTest {
 
     @Test
     void notesMayHaveSeveralLinesButNoOtherControls() {
-        assertThatCode(() -> WorkflowCommandValidator.validate(command(DossierEvent.RESUBMIT, "a\r\n\tb"),
-                NO_UNITS)).doesNotThrowAnyException();
+        assertThatCode(() -> WorkflowCommandValidator.validate(command(DossierEvent.RESUBMIT, "a\r\n\tb"), NO_UNITS))
+                .doesNotThrowAnyException();
         assertThat(problems(command(DossierEvent.ISSUE_RESULT, "a\u0007b")))
                 .containsExactly(new FieldViolation("result_note", "contains control characters"));
         assertThat(problems(command(DossierEvent.SUPPLEMENT_RECEIVED, "a\u202Eb")))
@@ -85,7 +87,7 @@ class WorkflowTextFieldsTest {
     void aNoteIsOptionalAReasonWhereTheLawAsksForOne() {
         assertThatCode(() -> WorkflowCommandValidator.validate(command(DossierEvent.RESUBMIT, ""), NO_UNITS))
                 .doesNotThrowAnyException();
-        assertThat(problems(command(DossierEvent.REFUSE, ""))).containsExactly(
-                new FieldViolation("reason", "is required"));
+        assertThat(problems(command(DossierEvent.REFUSE, "")))
+                .containsExactly(new FieldViolation("reason", "is required"));
     }
 }

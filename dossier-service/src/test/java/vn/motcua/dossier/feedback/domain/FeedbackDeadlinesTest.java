@@ -1,17 +1,16 @@
 package vn.motcua.dossier.feedback.domain;
 
-import org.junit.jupiter.api.Test;
-import vn.motcua.dossier.calendar.DeadlineState;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.motcua.dossier.feedback.domain.FeedbackFixtures.CALCULATOR;
 import static vn.motcua.dossier.feedback.domain.FeedbackFixtures.DEADLINES;
 import static vn.motcua.dossier.feedback.domain.FeedbackFixtures.received;
 import static vn.motcua.dossier.feedback.domain.FeedbackFixtures.vn;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import vn.motcua.dossier.calendar.DeadlineState;
 
 /**
  * The 2, 5 and 15 working-day limits at their exact edges, across weekends and the 2026 holidays, on the default
@@ -28,10 +27,11 @@ class FeedbackDeadlinesTest {
         Instant receivedAt = vn("2026-03-12T10:00");
         assertThat(DEADLINES.refuseDue(receivedAt)).isEqualTo(vn("2026-03-16T10:00"));
 
-        Feedback refusedOnTheDot = received(receivedAt).classify(FeedbackClass.NOT_ACCEPTED, null,
-                vn("2026-03-16T10:00"), DEADLINES);
-        Feedback refusedJustAfter = received(receivedAt).classify(FeedbackClass.NOT_ACCEPTED, null,
-                vn("2026-03-16T10:00").plus(MICRO), DEADLINES);
+        Feedback refusedOnTheDot =
+                received(receivedAt).classify(FeedbackClass.NOT_ACCEPTED, null, vn("2026-03-16T10:00"), DEADLINES);
+        Feedback refusedJustAfter = received(receivedAt)
+                .classify(
+                        FeedbackClass.NOT_ACCEPTED, null, vn("2026-03-16T10:00").plus(MICRO), DEADLINES);
         assertThat(refusedOnTheDot.state()).isEqualTo(FeedbackState.REJECTED);
         assertThat(refusedOnTheDot.stepDueAt()).isNull();
         assertThat(refusedOnTheDot.timeliness().classifiedInTime()).isTrue();
@@ -56,8 +56,10 @@ class FeedbackDeadlinesTest {
         assertThat(staff.state()).isEqualTo(FeedbackState.PROCESSING);
         assertThat(staff.stepDueAt()).as("still the forwarding deadline").isEqualTo(vn("2026-04-28T09:00"));
         assertThat(staff.timeliness().classifiedInTime()).isTrue();
-        assertThat(staff.forward("UBND huyện", null, vn("2026-04-28T09:00"), DEADLINES).timeliness()
-                .forwardedInTime()).isTrue();
+        assertThat(staff.forward("UBND huyện", null, vn("2026-04-28T09:00"), DEADLINES)
+                        .timeliness()
+                        .forwardedInTime())
+                .isTrue();
 
         Feedback late = staff.forward("UBND huyện", null, vn("2026-04-28T09:00").plus(MICRO), DEADLINES);
         assertThat(late.state()).as("late, but forwarded all the same").isEqualTo(FeedbackState.FORWARDED);
@@ -82,14 +84,17 @@ class FeedbackDeadlinesTest {
     void answerWithinFifteenWorkingDaysSkipsTheHolidaysOfLateApril() {
         // Mon 20/04 09:00: 21-24 (4), 28-29 (6), 04-08/05 (11), 11-14/05 (15); 27/04, 30/04, 01/05 are off
         Instant receivedAt = vn("2026-04-20T09:00");
-        Feedback processing = received(receivedAt).classify(FeedbackClass.REGULATION_IN_COMPETENCE, null,
-                vn("2026-04-21T09:00"), DEADLINES);
+        Feedback processing = received(receivedAt)
+                .classify(FeedbackClass.REGULATION_IN_COMPETENCE, null, vn("2026-04-21T09:00"), DEADLINES);
         assertThat(processing.stepDueAt()).isEqualTo(vn("2026-05-14T09:00"));
 
         Feedback onTheDot = processing.answer("Trả lời", vn("2026-05-14T09:00"), DEADLINES);
         assertThat(onTheDot.timeliness().answeredInTime()).isTrue();
-        assertThat(processing.answer("Trả lời", vn("2026-05-14T09:00").plus(MICRO), DEADLINES).timeliness()
-                .answeredInTime()).isFalse();
+        assertThat(processing
+                        .answer("Trả lời", vn("2026-05-14T09:00").plus(MICRO), DEADLINES)
+                        .timeliness()
+                        .answeredInTime())
+                .isFalse();
     }
 
     @Test
@@ -104,8 +109,8 @@ class FeedbackDeadlinesTest {
     @Test
     void publicationWithinTwoWorkingDaysOfTheAnswerSkipsTet() {
         // Fri 13/02 15:00: Fri 2 h, (16-20/02 Tết) Mon 23/02 8 h, Tue 24/02 07:00-11:30, 13:30-15:00 6 h
-        Feedback processing = received(vn("2026-02-02T08:00")).classify(FeedbackClass.REGULATION_IN_COMPETENCE,
-                null, vn("2026-02-03T08:00"), DEADLINES);
+        Feedback processing = received(vn("2026-02-02T08:00"))
+                .classify(FeedbackClass.REGULATION_IN_COMPETENCE, null, vn("2026-02-03T08:00"), DEADLINES);
         Feedback answered = processing.answer("Trả lời", vn("2026-02-13T15:00"), DEADLINES);
         assertThat(answered.state()).isEqualTo(FeedbackState.ANSWERED);
         assertThat(answered.stepDueAt()).isEqualTo(vn("2026-02-24T15:00"));
@@ -132,11 +137,11 @@ class FeedbackDeadlinesTest {
 
     @Test
     void handledFeedbackIsJudgedByItsStepsNotByTheClock() {
-        Feedback refused = received(vn("2026-03-12T10:00")).classify(FeedbackClass.NOT_ACCEPTED, null,
-                vn("2026-03-12T11:00"), DEADLINES);
+        Feedback refused = received(vn("2026-03-12T10:00"))
+                .classify(FeedbackClass.NOT_ACCEPTED, null, vn("2026-03-12T11:00"), DEADLINES);
         assertThat(DEADLINES.stateAt(vn("2027-01-01T00:00"), refused)).isEqualTo(DeadlineState.IN_TIME);
-        Feedback refusedLate = received(vn("2026-03-12T10:00")).classify(FeedbackClass.NOT_ACCEPTED, null,
-                vn("2026-03-20T11:00"), DEADLINES);
+        Feedback refusedLate = received(vn("2026-03-12T10:00"))
+                .classify(FeedbackClass.NOT_ACCEPTED, null, vn("2026-03-20T11:00"), DEADLINES);
         assertThat(DEADLINES.stateAt(vn("2026-03-20T11:00"), refusedLate)).isEqualTo(DeadlineState.OVERDUE);
     }
 

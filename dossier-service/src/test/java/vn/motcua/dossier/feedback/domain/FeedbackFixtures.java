@@ -1,16 +1,15 @@
 package vn.motcua.dossier.feedback.domain;
 
-import vn.motcua.dossier.calendar.DayOverride;
-import vn.motcua.dossier.calendar.DeadlineCalculator;
-import vn.motcua.dossier.calendar.WorkCalendar;
-import vn.motcua.platform.auth.Roles;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import vn.motcua.dossier.calendar.DayOverride;
+import vn.motcua.dossier.calendar.DeadlineCalculator;
+import vn.motcua.dossier.calendar.WorkCalendar;
+import vn.motcua.platform.auth.Roles;
 
 /** Calendar, callers and feedback values shared by the feedback domain tests. */
 final class FeedbackFixtures {
@@ -26,16 +25,16 @@ final class FeedbackFixtures {
      * (27/04), 30/04–01/05, and National Day (31/08–02/09) with its make-up Saturday 22/08.
      */
     static final WorkCalendar CALENDAR_2026 = WorkCalendar.standard(days2026());
+
     static final DeadlineCalculator CALCULATOR = new DeadlineCalculator(CALENDAR_2026);
     static final FeedbackDeadlines DEADLINES = new FeedbackDeadlines(CALCULATOR, 15);
 
-    private FeedbackFixtures() {
-    }
+    private FeedbackFixtures() {}
 
     private static List<DayOverride> days2026() {
         List<DayOverride> rows = new ArrayList<>();
-        for (String range : List.of("2026-02-16/2026-02-20", "2026-04-27/2026-04-27", "2026-04-30/2026-05-01",
-                "2026-08-31/2026-09-02")) {
+        for (String range : List.of(
+                "2026-02-16/2026-02-20", "2026-04-27/2026-04-27", "2026-04-30/2026-05-01", "2026-08-31/2026-09-02")) {
             LocalDate last = LocalDate.parse(range.substring(11));
             for (LocalDate d = LocalDate.parse(range.substring(0, 10)); !d.isAfter(last); d = d.plusDays(1)) {
                 rows.add(DayOverride.holiday(d, "nghỉ " + d));
@@ -65,8 +64,16 @@ final class FeedbackFixtures {
 
     /** A feedback filed online at the commune by {@link #SENDER_ID} at {@code receivedAt}. */
     static Feedback received(Instant receivedAt) {
-        return Feedback.received("f-1", COMMUNE, "Thủ tục chứng thực", "Nội dung", new Sender("Nguyễn Văn An",
-                "Thôn Đông", "0912345678", SENDER_ID), Intake.CITIZEN_ONLINE, null, receivedAt, DEADLINES);
+        return Feedback.received(
+                "f-1",
+                COMMUNE,
+                "Thủ tục chứng thực",
+                "Nội dung",
+                new Sender("Nguyễn Văn An", "Thôn Đông", "0912345678", SENDER_ID),
+                Intake.CITIZEN_ONLINE,
+                null,
+                receivedAt,
+                DEADLINES);
     }
 
     /** A feedback driven to {@code state} by legal steps, with {@code classification} where it was classified. */
@@ -76,16 +83,18 @@ final class FeedbackFixtures {
         if (state == FeedbackState.RECEIVED) {
             return f;
         }
-        FeedbackClass as = state == FeedbackState.REJECTED ? FeedbackClass.NOT_ACCEPTED
-                : state == FeedbackState.FORWARDED ? FeedbackClass.STAFF_BEHAVIOUR
-                : state == FeedbackState.PROCESSING ? classification : FeedbackClass.REGULATION_IN_COMPETENCE;
+        FeedbackClass as = state == FeedbackState.REJECTED
+                ? FeedbackClass.NOT_ACCEPTED
+                : state == FeedbackState.FORWARDED
+                        ? FeedbackClass.STAFF_BEHAVIOUR
+                        : state == FeedbackState.PROCESSING ? classification : FeedbackClass.REGULATION_IN_COMPETENCE;
         f = f.classify(as, null, t.plusSeconds(3600), DEADLINES);
         return switch (state) {
             case REJECTED, PROCESSING -> f;
             case FORWARDED -> f.forward("Sở Nội vụ", null, t.plusSeconds(7200), DEADLINES);
             case ANSWERED -> f.answer("Trả lời", t.plusSeconds(7200), DEADLINES);
-            case PUBLISHED -> f.answer("Trả lời", t.plusSeconds(7200), DEADLINES).publish(t.plusSeconds(9000),
-                    DEADLINES);
+            case PUBLISHED ->
+                f.answer("Trả lời", t.plusSeconds(7200), DEADLINES).publish(t.plusSeconds(9000), DEADLINES);
             case RECEIVED -> throw new IllegalStateException();
         };
     }

@@ -3,14 +3,13 @@ package vn.motcua.dossier.it.workflow;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.common.ClockFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import vn.motcua.dossier.common.ClockFactory;
 
 /** The services' clock in the workflow ITs: pinned to a known working day and moved by the tests. */
 @Singleton

@@ -1,7 +1,12 @@
 package vn.motcua.dossier.it.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.proto.dossier.v1.DossierStatus.*;
+
 import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.motcua.dossier.calendar.TimeLimit;
 import vn.motcua.dossier.forms.FormRegime;
@@ -13,12 +18,6 @@ import vn.motcua.proto.dossier.v1.FormKind;
 import vn.motcua.proto.dossier.v1.RenderFormRequest;
 import vn.motcua.proto.dossier.v1.RenderFormResponse;
 import vn.motcua.proto.dossier.v1.StopDossierRequest;
-
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.motcua.proto.dossier.v1.DossierStatus.*;
 
 /** A REGIME_2025 deployment (Decree 118/2025, Circular 03/2025): stopping a dossier and the 2025 form set. */
 @MicronautTest(transactional = false)
@@ -43,19 +42,26 @@ class StopUnderRegime2025IT extends WorkflowItSupport {
         assertThat(event[0]).isEqualTo("dossier.stopped");
         assertThat(event[1]).contains("\"resultKind\":\"STOPPED\"", "\"dvcqgStatus\":8");
 
-        RenderFormResponse notice = wf(desk(unit)).renderForm(RenderFormRequest.newBuilder().setCode(code)
-                .setKind(FormKind.FORM_KIND_STOP_NOTICE).build());
+        RenderFormResponse notice = wf(desk(unit))
+                .renderForm(RenderFormRequest.newBuilder()
+                        .setCode(code)
+                        .setKind(FormKind.FORM_KIND_STOP_NOTICE)
+                        .build());
         assertThat(notice.getFileName()).isEqualTo("mau-05-" + code + ".pdf");
-        assertThat(pdfText(notice.getPdf().toByteArray())).contains(
-                FormType.STOP_NOTICE.title(FormRegime.REGIME_2025), "Mã hồ sơ: " + code, "Công dân đề nghị dừng");
+        assertThat(pdfText(notice.getPdf().toByteArray()))
+                .contains(
+                        FormType.STOP_NOTICE.title(FormRegime.REGIME_2025),
+                        "Mã hồ sơ: " + code,
+                        "Công dân đề nghị dừng");
 
         String atDesk = receive(unit, BIRTH).getCode();
-        assertThat(wf(desk(unit)).stopDossier(stop(atDesk)).getDossier().getStatus()).isEqualTo(DOSSIER_STATUS_STOPPED);
+        assertThat(wf(desk(unit)).stopDossier(stop(atDesk)).getDossier().getStatus())
+                .isEqualTo(DOSSIER_STATUS_STOPPED);
 
         String issued = transfer(unit, receive(unit, BIRTH).getCode()).getCode();
         assertThat(issue(unit, issued).getStatus()).isEqualTo(DOSSIER_STATUS_RESULT_READY);
-        assertWritesNothing(() -> assertCode(() -> wf(desk(unit)).stopDossier(stop(issued)),
-                Status.Code.FAILED_PRECONDITION));
+        assertWritesNothing(
+                () -> assertCode(() -> wf(desk(unit)).stopDossier(stop(issued)), Status.Code.FAILED_PRECONDITION));
         assertThat(returnResult(unit, issued, Channel.CHANNEL_COUNTER).getStatus())
                 .isEqualTo(DOSSIER_STATUS_RETURNED);
     }
@@ -64,24 +70,39 @@ class StopUnderRegime2025IT extends WorkflowItSupport {
     void formsFollowTheCircularOf2025() {
         String unit = "11080";
         String code = transfer(unit, receive(unit, MARRIAGE).getCode()).getCode();
-        wf(leader(unit)).extendDeadline(ExtendDeadlineRequest.newBuilder().setCode(code).setReason("Chờ xác minh")
-                .setNewDueAt(timestamp(MARCH_2026.dueAt(MONDAY_0800, TimeLimit.workingDays(9)))).build());
+        wf(leader(unit))
+                .extendDeadline(ExtendDeadlineRequest.newBuilder()
+                        .setCode(code)
+                        .setReason("Chờ xác minh")
+                        .setNewDueAt(timestamp(MARCH_2026.dueAt(MONDAY_0800, TimeLimit.workingDays(9))))
+                        .build());
         Map<FormKind, String> expected = Map.of(
                 FormKind.FORM_KIND_APOLOGY, "mau-04-",
                 FormKind.FORM_KIND_CONTROL_SLIP, "mau-06-",
                 FormKind.FORM_KIND_RECEIPT, "mau-01-");
         expected.forEach((kind, prefix) -> {
-            RenderFormResponse form = wf(desk(unit)).renderForm(RenderFormRequest.newBuilder().setCode(code)
-                    .setKind(kind).build());
+            RenderFormResponse form = wf(desk(unit))
+                    .renderForm(RenderFormRequest.newBuilder()
+                            .setCode(code)
+                            .setKind(kind)
+                            .build());
             assertThat(form.getFileName()).isEqualTo(prefix + code + ".pdf");
             assertThat(pdfText(form.getPdf().toByteArray())).contains("Mã hồ sơ: " + code, "03/2025/TT-VPCP");
         });
-        assertThat(pdfText(wf(desk(unit)).renderForm(RenderFormRequest.newBuilder().setCode(code)
-                .setKind(FormKind.FORM_KIND_APOLOGY).build()).getPdf().toByteArray()))
+        assertThat(pdfText(wf(desk(unit))
+                        .renderForm(RenderFormRequest.newBuilder()
+                                .setCode(code)
+                                .setKind(FormKind.FORM_KIND_APOLOGY)
+                                .build())
+                        .getPdf()
+                        .toByteArray()))
                 .contains(FormType.APOLOGY.title(FormRegime.REGIME_2025));
     }
 
     private static StopDossierRequest stop(String code) {
-        return StopDossierRequest.newBuilder().setCode(code).setReason("Công dân đề nghị dừng").build();
+        return StopDossierRequest.newBuilder()
+                .setCode(code)
+                .setReason("Công dân đề nghị dừng")
+                .build();
     }
 }

@@ -1,8 +1,30 @@
 package vn.motcua.dossier.it.workflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -27,29 +49,6 @@ import vn.motcua.proto.dossier.v1.ReturnResultRequest;
 import vn.motcua.proto.dossier.v1.SubmitDossierRequest;
 import vn.motcua.proto.dossier.v1.TransferDossierRequest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Shared set-up of the workflow ITs: a throwaway MariaDB database with the demo seed (Tứ Kỳ district, its
  * communes, 2026 holidays), the test identity provider, the real gRPC server, and a clock pinned to Monday
@@ -59,9 +58,10 @@ abstract class WorkflowItSupport extends DossierItSupport {
 
     /** Monday 2026-03-09 08:00 Asia/Ho_Chi_Minh. */
     static final Instant MONDAY_0800 = Instant.parse("2026-03-09T01:00:00Z");
-    static final String BIRTH = "1.001193";        // 1 working day, online FULL
-    static final String MARRIAGE = "1.000894";     // 5 working days, online PARTIAL
-    static final String CERTIFY = "2.000815";      // 4 working hours
+
+    static final String BIRTH = "1.001193"; // 1 working day, online FULL
+    static final String MARRIAGE = "1.000894"; // 5 working days, online PARTIAL
+    static final String CERTIFY = "2.000815"; // 4 working hours
     static final String CITIZEN_ID = "030090001234";
     static final String OTHER_CITIZEN_ID = "030095005678";
     /** The calendar of March 2026 (no holiday): what the service computes, for expected values. */
@@ -111,30 +111,51 @@ abstract class WorkflowItSupport extends DossierItSupport {
     // ---- driving dossiers ---------------------------------------------------------------------------------------
 
     Dossier receive(String unit, String procedure) {
-        return ds(desk(unit)).receiveDossier(ReceiveDossierRequest.newBuilder().setProcedureCode(procedure)
-                .setChannel(Channel.CHANNEL_COUNTER).setApplicant(applicant()).build()).getDossier();
+        return ds(desk(unit))
+                .receiveDossier(ReceiveDossierRequest.newBuilder()
+                        .setProcedureCode(procedure)
+                        .setChannel(Channel.CHANNEL_COUNTER)
+                        .setApplicant(applicant())
+                        .build())
+                .getDossier();
     }
 
     Dossier submitOnline(String unit, String procedure) {
-        return wf(citizen(CITIZEN_ID)).submitDossier(SubmitDossierRequest.newBuilder().setProcedureCode(procedure)
-                .setUnitCode(unit).setApplicant(applicant().clearCitizenId()).build()).getDossier();
+        return wf(citizen(CITIZEN_ID))
+                .submitDossier(SubmitDossierRequest.newBuilder()
+                        .setProcedureCode(procedure)
+                        .setUnitCode(unit)
+                        .setApplicant(applicant().clearCitizenId())
+                        .build())
+                .getDossier();
     }
 
     static Applicant.Builder applicant() {
-        return Applicant.newBuilder().setFullName("Nguyễn Văn An").setCitizenId(CITIZEN_ID).setPhone("0912345678")
-                .setEmail("an@example.vn").setAddress("Thôn Đông");
+        return Applicant.newBuilder()
+                .setFullName("Nguyễn Văn An")
+                .setCitizenId(CITIZEN_ID)
+                .setPhone("0912345678")
+                .setEmail("an@example.vn")
+                .setAddress("Thôn Đông");
     }
 
     Dossier accept(String unit, String code) {
-        return wf(desk(unit)).acceptDossier(AcceptDossierRequest.newBuilder().setCode(code).build()).getDossier();
+        return wf(desk(unit))
+                .acceptDossier(AcceptDossierRequest.newBuilder().setCode(code).build())
+                .getDossier();
     }
 
     Dossier transfer(String unit, String code) {
-        return wf(desk(unit)).transferDossier(TransferDossierRequest.newBuilder().setCode(code).build()).getDossier();
+        return wf(desk(unit))
+                .transferDossier(
+                        TransferDossierRequest.newBuilder().setCode(code).build())
+                .getDossier();
     }
 
     Dossier step(String token, String code, ProcessingStep step, String target) {
-        RecordProcessingStepRequest.Builder r = RecordProcessingStepRequest.newBuilder().setCode(code).setStep(step)
+        RecordProcessingStepRequest.Builder r = RecordProcessingStepRequest.newBuilder()
+                .setCode(code)
+                .setStep(step)
                 .setNote("bước " + step.name());
         if (target != null) {
             r.setTarget(target);
@@ -153,17 +174,27 @@ abstract class WorkflowItSupport extends DossierItSupport {
     }
 
     Dossier issue(String unit, String code) {
-        return wf(clerk(unit)).issueResult(IssueResultRequest.newBuilder().setCode(code).setResultNote("Số 12/GKS")
-                .build()).getDossier();
+        return wf(clerk(unit))
+                .issueResult(IssueResultRequest.newBuilder()
+                        .setCode(code)
+                        .setResultNote("Số 12/GKS")
+                        .build())
+                .getDossier();
     }
 
     Dossier returnResult(String unit, String code, Channel how) {
-        return wf(desk(unit)).returnResult(ReturnResultRequest.newBuilder().setCode(code).setChannel(how).build())
+        return wf(desk(unit))
+                .returnResult(ReturnResultRequest.newBuilder()
+                        .setCode(code)
+                        .setChannel(how)
+                        .build())
                 .getDossier();
     }
 
     DossierStatus statusOf(String code) {
-        return ds(desk("298")).getDossier(GetDossierRequest.newBuilder().setCode(code).build()).getDossier()
+        return ds(desk("298"))
+                .getDossier(GetDossierRequest.newBuilder().setCode(code).build())
+                .getDossier()
                 .getStatus();
     }
 
@@ -191,8 +222,8 @@ abstract class WorkflowItSupport extends DossierItSupport {
     /** Every counted table, to prove that a refused request wrote nothing. */
     Map<String, Long> footprint() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("dossier", "dossier_history", "feed_outbox", "dossier_pause", "dossier_rating",
-                "idempotent_request")) {
+        for (String table : List.of(
+                "dossier", "dossier_history", "feed_outbox", "dossier_pause", "dossier_rating", "idempotent_request")) {
             counts.put(table, count(table));
         }
         counts.put("dossier versions", longValue("SELECT COALESCE(SUM(row_version), 0) FROM dossier"));
@@ -201,8 +232,11 @@ abstract class WorkflowItSupport extends DossierItSupport {
 
     /** Feed events of one dossier, oldest first: event type and payload. */
     List<String[]> events(String code) {
-        return query("SELECT event_type, " + FeedPayloads.COLUMNS + " FROM feed_outbox WHERE aggregate_id = ?"
-                + " ORDER BY seq", new Object[] {code}, rs -> {
+        return query(
+                "SELECT event_type, " + FeedPayloads.COLUMNS + " FROM feed_outbox WHERE aggregate_id = ?"
+                        + " ORDER BY seq",
+                new Object[] {code},
+                rs -> {
                     List<String[]> rows = new ArrayList<>();
                     while (rs.next()) {
                         rows.add(new String[] {rs.getString(1), FeedPayloads.json(rs.getString(2), rs.getBytes(3))});
@@ -212,7 +246,8 @@ abstract class WorkflowItSupport extends DossierItSupport {
     }
 
     void execute(String sql, Object... args) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -221,7 +256,8 @@ abstract class WorkflowItSupport extends DossierItSupport {
     }
 
     private <T> T query(String sql, Object[] args, ResultReader<T> reader) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 return reader.read(rs);
@@ -300,6 +336,9 @@ abstract class WorkflowItSupport extends DossierItSupport {
     }
 
     static com.google.protobuf.Timestamp timestamp(Instant i) {
-        return com.google.protobuf.Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+        return com.google.protobuf.Timestamp.newBuilder()
+                .setSeconds(i.getEpochSecond())
+                .setNanos(i.getNano())
+                .build();
     }
 }

@@ -8,6 +8,8 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
@@ -15,9 +17,6 @@ import vn.motcua.platform.auth.ServiceAccountTokens;
 import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.platform.feed.FeedSubscriber;
 import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
-
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Follows dossier-service's change feed from the moment this service's gRPC server is up until shutdown.
@@ -31,6 +30,7 @@ public class DossierFeedConsumer {
     public static final String ENABLED = "motcua.report.consume-dossier-feed";
     /** Cursor key of this consumer in feed_cursor / feed_consumed. */
     public static final String CONSUMER = "report-service";
+
     public static final String SOURCE = "dossier-service";
     /** A silently dead connection is replaced within this time; a deadline-ended stream simply resubscribes. */
     static final Duration STREAM_DEADLINE = Duration.ofMinutes(5);
@@ -43,8 +43,11 @@ public class DossierFeedConsumer {
     private final DossierFeedHandler handler;
     private FeedSubscriber subscriber;
 
-    public DossierFeedConsumer(@GrpcChannel("dossier") ManagedChannel channel, ServiceAccountTokens serviceAccount,
-                               FeedCursorStore cursors, DossierFeedHandler handler) {
+    public DossierFeedConsumer(
+            @GrpcChannel("dossier") ManagedChannel channel,
+            ServiceAccountTokens serviceAccount,
+            FeedCursorStore cursors,
+            DossierFeedHandler handler) {
         this.channel = channel;
         this.serviceAccount = serviceAccount;
         this.cursors = cursors;

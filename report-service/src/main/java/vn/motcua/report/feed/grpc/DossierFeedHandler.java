@@ -5,6 +5,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.platform.feed.FeedEvent;
@@ -12,9 +14,6 @@ import vn.motcua.platform.feed.FeedEventHandler;
 import vn.motcua.proto.dossier.v1.DossierChanged;
 import vn.motcua.report.reception.domain.DossierReceived;
 import vn.motcua.report.reception.service.ReceptionProjection;
-
-import java.time.Instant;
-import java.util.Set;
 
 /**
  * Routes dossier-service's events to the projections, decoding payloads with the generated classes only. Runs inside
@@ -41,20 +40,47 @@ public class DossierFeedHandler implements FeedEventHandler {
     /** Declared event types no projection uses yet. */
     static final Set<String> IGNORED = Set.of(
             // dossier lifecycle beyond reception: the processing statistics (form II.06a) are not built yet
-            "dossier.submitted", "dossier.pre_supplement_requested", "dossier.resubmitted", "dossier.rejected",
-            "dossier.transferred", "dossier.assigned", "dossier.appraised", "dossier.consultation_requested",
-            "dossier.consultation_answered", "dossier.forwarded_inter_agency", "dossier.submitted_for_approval",
-            "dossier.approved", "dossier.supplement_requested", "dossier.supplement_received", "dossier.refused",
-            "dossier.deadline_extended", "dossier.financial_obligation_required",
-            "dossier.financial_obligation_fulfilled", "dossier.withdrawn", "dossier.stopped",
-            "dossier.result_issued", "dossier.result_returned", "dossier.near_due", "dossier.overdue",
+            "dossier.submitted",
+            "dossier.pre_supplement_requested",
+            "dossier.resubmitted",
+            "dossier.rejected",
+            "dossier.transferred",
+            "dossier.assigned",
+            "dossier.appraised",
+            "dossier.consultation_requested",
+            "dossier.consultation_answered",
+            "dossier.forwarded_inter_agency",
+            "dossier.submitted_for_approval",
+            "dossier.approved",
+            "dossier.supplement_requested",
+            "dossier.supplement_received",
+            "dossier.refused",
+            "dossier.deadline_extended",
+            "dossier.financial_obligation_required",
+            "dossier.financial_obligation_fulfilled",
+            "dossier.withdrawn",
+            "dossier.stopped",
+            "dossier.result_issued",
+            "dossier.result_returned",
+            "dossier.near_due",
+            "dossier.overdue",
             "dossier.rated",
             // Decision 766 petition, unit-dimension and catalogue indicators: not built yet
-            "feedback.received", "feedback.classified", "feedback.forwarded", "feedback.answered",
-            "feedback.published", "feedback.reacted",
-            "unit.created", "unit.renamed", "unit.closed", "unit.merged",
-            "calendar.day-added", "calendar.day-removed", "calendar.sessions-replaced",
-            "procedure.published", "procedure.withdrawn");
+            "feedback.received",
+            "feedback.classified",
+            "feedback.forwarded",
+            "feedback.answered",
+            "feedback.published",
+            "feedback.reacted",
+            "unit.created",
+            "unit.renamed",
+            "unit.closed",
+            "unit.merged",
+            "calendar.day-added",
+            "calendar.day-removed",
+            "calendar.sessions-replaced",
+            "procedure.published",
+            "procedure.withdrawn");
 
     private static final Logger LOG = LoggerFactory.getLogger(DossierFeedHandler.class);
 
@@ -71,8 +97,11 @@ public class DossierFeedHandler implements FeedEventHandler {
         } else if (IGNORED.contains(event.eventType())) {
             LOG.trace("Ignoring {} event {} (seq {})", event.eventType(), event.eventId(), event.seq());
         } else {
-            LOG.debug("Skipping {} event {} (seq {}): not a type this build knows", event.eventType(),
-                    event.eventId(), event.seq());
+            LOG.debug(
+                    "Skipping {} event {} (seq {}): not a type this build knows",
+                    event.eventType(),
+                    event.eventId(),
+                    event.seq());
         }
     }
 
@@ -85,20 +114,23 @@ public class DossierFeedHandler implements FeedEventHandler {
         if (!changed.hasReceivedAt()) {
             throw new IllegalArgumentException(DOSSIER_RECEIVED + " of " + changed.getCode() + " has no received_at");
         }
-        return new DossierReceived(changed.getCode(), changed.getReceivingUnitCode(), changed.getUnitPathList(),
+        return new DossierReceived(
+                changed.getCode(),
+                changed.getReceivingUnitCode(),
+                changed.getUnitPathList(),
                 instant(changed.getReceivedAt()));
     }
 
     static <T extends Message> T unpack(Any payload, Class<T> type) {
         if (!payload.is(type)) {
-            throw new IllegalArgumentException("payload is " + payload.getTypeUrl() + ", expected "
-                    + type.getSimpleName());
+            throw new IllegalArgumentException(
+                    "payload is " + payload.getTypeUrl() + ", expected " + type.getSimpleName());
         }
         try {
             return payload.unpack(type);
         } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("payload is not a readable " + type.getSimpleName() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "payload is not a readable " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,8 +15,7 @@ import java.util.Set;
  * @param unitPath          the receiving unit's ancestry, root first (province, [district,] commune)
  * @param receivedAt        when it was received (UTC)
  */
-public record DossierReceived(String dossierCode, String receivingUnitCode, List<String> unitPath,
-                              Instant receivedAt) {
+public record DossierReceived(String dossierCode, String receivingUnitCode, List<String> unitPath, Instant receivedAt) {
 
     public DossierReceived {
         if (receivingUnitCode == null || receivingUnitCode.isBlank()) {

@@ -12,8 +12,7 @@ public final class LocalDates {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private LocalDates() {
-    }
+    private LocalDates() {}
 
     public static LocalDate of(Instant instant) {
         return LocalDate.ofInstant(instant, ZONE);

@@ -9,8 +9,7 @@ import java.util.Set;
  */
 public final class ReportAccess {
 
-    private ReportAccess() {
-    }
+    private ReportAccess() {}
 
     /**
      * Whether an officer of {@code callerUnit} may see {@code requestedUnit}: their own unit, or one whose recorded

@@ -1,13 +1,12 @@
 package vn.motcua.report.reception.domain;
 
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.FieldViolation;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.FieldViolation;
 
 /**
  * An inclusive range of local dates for a statistics query. Capped at {@value #MAX_DAYS} days (a leap year)

@@ -23,10 +23,10 @@ public class ReportServiceEndpoint extends ReportServiceGrpc.ReportServiceImplBa
     }
 
     @Override
-    public void countDailyReceptions(CountDailyReceptionsRequest request,
-                                     StreamObserver<CountDailyReceptionsResponse> responseObserver) {
-        var rows = reports.countDailyReceptions(CallContext.requireCaller(), request.getUnitCode(),
-                request.getFromDate(), request.getToDate());
+    public void countDailyReceptions(
+            CountDailyReceptionsRequest request, StreamObserver<CountDailyReceptionsResponse> responseObserver) {
+        var rows = reports.countDailyReceptions(
+                CallContext.requireCaller(), request.getUnitCode(), request.getFromDate(), request.getToDate());
         CountDailyReceptionsResponse.Builder response = CountDailyReceptionsResponse.newBuilder();
         rows.forEach(row -> response.addRows(DailyReceptionCount.newBuilder()
                 .setUnitCode(row.unitCode())

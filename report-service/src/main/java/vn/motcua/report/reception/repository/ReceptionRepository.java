@@ -4,8 +4,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import vn.motcua.report.reception.domain.DailyReceptionCount;
-
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import vn.motcua.report.reception.domain.DailyReceptionCount;
 
 /**
  * Explicit SQL for the reception projection. Only statements that H2 (MODE=MySQL) and MySQL/MariaDB both run:
@@ -34,21 +33,25 @@ public class ReceptionRepository {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void addReception(String unitCode, LocalDate localDate, Collection<String> ancestry) {
-        jdbc.prepareStatement("INSERT INTO daily_reception (unit_code, local_date, received) VALUES (?, ?, 1)"
-                + " ON DUPLICATE KEY UPDATE received = received + 1", ps -> {
-            ps.setString(1, unitCode);
-            ps.setObject(2, localDate);
-            return ps.executeUpdate();
-        });
-        jdbc.prepareStatement("INSERT INTO unit_ancestor (unit_code, ancestor_code) VALUES (?, ?)"
-                + " ON DUPLICATE KEY UPDATE ancestor_code = ancestor_code", ps -> {
-            for (String ancestor : ancestry) {
-                ps.setString(1, unitCode);
-                ps.setString(2, ancestor);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
+        jdbc.prepareStatement(
+                "INSERT INTO daily_reception (unit_code, local_date, received) VALUES (?, ?, 1)"
+                        + " ON DUPLICATE KEY UPDATE received = received + 1",
+                ps -> {
+                    ps.setString(1, unitCode);
+                    ps.setObject(2, localDate);
+                    return ps.executeUpdate();
+                });
+        jdbc.prepareStatement(
+                "INSERT INTO unit_ancestor (unit_code, ancestor_code) VALUES (?, ?)"
+                        + " ON DUPLICATE KEY UPDATE ancestor_code = ancestor_code",
+                ps -> {
+                    for (String ancestor : ancestry) {
+                        ps.setString(1, unitCode);
+                        ps.setString(2, ancestor);
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                });
     }
 
     @Transactional(readOnly = true)
@@ -68,20 +71,22 @@ public class ReceptionRepository {
     /** Daily counts of {@code rootUnit} and every unit recorded below it, ordered by date, then unit. */
     @Transactional(readOnly = true)
     public List<DailyReceptionCount> countsWithin(String rootUnit, LocalDate from, LocalDate to) {
-        return jdbc.prepareStatement("SELECT d.unit_code, d.local_date, d.received FROM daily_reception d"
-                + " JOIN unit_ancestor a ON a.unit_code = d.unit_code AND a.ancestor_code = ?"
-                + " WHERE d.local_date BETWEEN ? AND ? ORDER BY d.local_date, d.unit_code", ps -> {
-            ps.setString(1, rootUnit);
-            ps.setObject(2, from);
-            ps.setObject(3, to);
-            List<DailyReceptionCount> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new DailyReceptionCount(rs.getString(1), rs.getObject(2, LocalDate.class),
-                            rs.getLong(3)));
-                }
-            }
-            return rows;
-        });
+        return jdbc.prepareStatement(
+                "SELECT d.unit_code, d.local_date, d.received FROM daily_reception d"
+                        + " JOIN unit_ancestor a ON a.unit_code = d.unit_code AND a.ancestor_code = ?"
+                        + " WHERE d.local_date BETWEEN ? AND ? ORDER BY d.local_date, d.unit_code",
+                ps -> {
+                    ps.setString(1, rootUnit);
+                    ps.setObject(2, from);
+                    ps.setObject(3, to);
+                    List<DailyReceptionCount> rows = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new DailyReceptionCount(
+                                    rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)));
+                        }
+                    }
+                    return rows;
+                });
     }
 }

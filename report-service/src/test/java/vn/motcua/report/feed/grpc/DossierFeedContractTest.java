@@ -1,19 +1,18 @@
 package vn.motcua.report.feed.grpc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.protobuf.Any;
 import com.google.protobuf.Message;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.motcua.platform.feed.FeedEvent;
 import vn.motcua.proto.FeedEventTypes;
 import vn.motcua.report.reception.domain.DossierReceived;
 import vn.motcua.report.reception.service.ReceptionProjection;
-
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Consumer side of the feed contract (producer side: OutboxEntry and dossier-service's FeedEventsAreDeclaredTest).
@@ -24,22 +23,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DossierFeedContractTest {
 
     /** A valid payload per projected event type, as the producer writes it. */
-    private static final Map<String, Message> SAMPLES = Map.of(
-            DossierFeedHandler.DOSSIER_RECEIVED, DossierFeedHandlerRoutingTest.RECEIVED);
+    private static final Map<String, Message> SAMPLES =
+            Map.of(DossierFeedHandler.DOSSIER_RECEIVED, DossierFeedHandlerRoutingTest.RECEIVED);
 
     @Test
     void everyDeclaredEventTypeIsEitherProjectedOrKnowinglyIgnored() {
         Set<String> undecided = new HashSet<>(FeedEventTypes.all().keySet());
         undecided.removeAll(DossierFeedHandler.PROJECTED);
         undecided.removeAll(DossierFeedHandler.IGNORED);
-        assertThat(undecided).as("declared event types without a decision in DossierFeedHandler").isEmpty();
-        assertThat(DossierFeedHandler.PROJECTED).as("projected and ignored at once")
+        assertThat(undecided)
+                .as("declared event types without a decision in DossierFeedHandler")
+                .isEmpty();
+        assertThat(DossierFeedHandler.PROJECTED)
+                .as("projected and ignored at once")
                 .doesNotContainAnyElementsOf(DossierFeedHandler.IGNORED);
     }
 
     @Test
     void everyDecisionIsAboutADeclaredEventType() {
-        assertThat(FeedEventTypes.all().keySet()).containsAll(DossierFeedHandler.PROJECTED)
+        assertThat(FeedEventTypes.all().keySet())
+                .containsAll(DossierFeedHandler.PROJECTED)
                 .containsAll(DossierFeedHandler.IGNORED);
     }
 
@@ -55,9 +58,10 @@ class DossierFeedContractTest {
         });
         SAMPLES.forEach((type, sample) -> {
             assertThat(sample.getDescriptorForType())
-                    .as("declared message of " + type).isEqualTo(FeedEventTypes.find(type).orElseThrow().message());
-            handler.apply(new FeedEvent("e-" + type, 1, "dossier-service", "dossier", "X", type, Instant.EPOCH,
-                    null, Any.pack(sample)));
+                    .as("declared message of " + type)
+                    .isEqualTo(FeedEventTypes.find(type).orElseThrow().message());
+            handler.apply(new FeedEvent(
+                    "e-" + type, 1, "dossier-service", "dossier", "X", type, Instant.EPOCH, null, Any.pack(sample)));
         });
         assertThat(applied).containsExactlyInAnyOrderElementsOf(DossierFeedHandler.PROJECTED);
     }

@@ -1,14 +1,13 @@
 package vn.motcua.report.reception.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.FieldViolation;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ReportPeriodValidationTest {
 
@@ -34,22 +33,27 @@ class ReportPeriodValidationTest {
     void spanOf366DaysIsTheLimit() {
         assertThat(parse("2026-01-01", "2027-01-01").from()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(rejected("2026-01-01", "2027-01-02").violations())
-                .extracting(FieldViolation::field).containsExactly("to_date");
+                .extracting(FieldViolation::field)
+                .containsExactly("to_date");
     }
 
     @Test
     void toBeforeFromIsReportedOnToDate() {
         assertThat(rejected("2026-11-28", "2026-11-27").violations())
-                .extracting(FieldViolation::field).containsExactly("to_date");
+                .extracting(FieldViolation::field)
+                .containsExactly("to_date");
     }
 
     @Test
     void everyMalformedOrMissingDateIsReportedAtOnce() {
         assertThat(rejected("27/11/2026", "").violations())
-                .extracting(FieldViolation::field).containsExactly("from_date", "to_date");
+                .extracting(FieldViolation::field)
+                .containsExactly("from_date", "to_date");
         assertThat(rejected("2026-02-30", "2026-03-01").violations())
-                .extracting(FieldViolation::field).containsExactly("from_date");
+                .extracting(FieldViolation::field)
+                .containsExactly("from_date");
         assertThat(rejected(null, "2026-13-01").violations())
-                .extracting(FieldViolation::field).containsExactly("from_date", "to_date");
+                .extracting(FieldViolation::field)
+                .containsExactly("from_date", "to_date");
     }
 }

@@ -1,10 +1,9 @@
 package vn.motcua.report.reception.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Province 30 > district 298 > communes 11077, 11080; district 297 > commune 10999. */
 class ReportScopeRuleTest {
@@ -25,7 +24,8 @@ class ReportScopeRuleTest {
     @Test
     void communeDoesNotSeeItsParentOrSibling() {
         assertThat(ReportAccess.covers("11077", "298", Set.of("30", "298"))).isFalse();
-        assertThat(ReportAccess.covers("11077", "11080", Set.of("30", "298", "11080"))).isFalse();
+        assertThat(ReportAccess.covers("11077", "11080", Set.of("30", "298", "11080")))
+                .isFalse();
     }
 
     @Test

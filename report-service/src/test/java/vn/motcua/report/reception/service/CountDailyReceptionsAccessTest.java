@@ -1,12 +1,7 @@
 package vn.motcua.report.reception.service;
 
-import org.junit.jupiter.api.Test;
-import vn.motcua.platform.auth.Caller;
-import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.ErrorKind;
-import vn.motcua.platform.error.ErrorReason;
-import vn.motcua.report.reception.domain.DailyReceptionCount;
-import vn.motcua.report.reception.repository.ReceptionRepository;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,9 +9,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.report.reception.domain.DailyReceptionCount;
+import vn.motcua.report.reception.repository.ReceptionRepository;
 
 /** Who may ask for which subtree, with the hierarchy lookups stubbed (no database). */
 class CountDailyReceptionsAccessTest {
@@ -50,8 +49,7 @@ class CountDailyReceptionsAccessTest {
     }
 
     private DomainException denied(Caller caller, String unit, String from, String to) {
-        return catchThrowableOfType(DomainException.class,
-                () -> service.countDailyReceptions(caller, unit, from, to));
+        return catchThrowableOfType(DomainException.class, () -> service.countDailyReceptions(caller, unit, from, to));
     }
 
     @Test
