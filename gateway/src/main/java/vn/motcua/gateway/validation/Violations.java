@@ -22,8 +22,10 @@ import vn.motcua.gateway.problem.ProblemException;
 public final class Violations {
 
     public static final int MAX_PAGE_SIZE = 500;
-    // administrative unit, procedure and dossier codes: "11077", "1.001193", "H30.298.11077-250101-0001"
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
+    // administrative unit, procedure and dossier codes and ids in paths and queries: "11077", "1.001193",
+    // "H30.298.11077-250101-0001". Only what is safe in a path, a log line and a metric, and never stricter than a
+    // service's own code rule (unit codes may hold '_'): the service decides what a valid code is.
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern PAGE_TOKEN = Pattern.compile("[A-Za-z0-9_=+/.~-]{1,512}");
     // C0/C1 controls and the bidirectional overrides that can disguise text in logs and on screen
@@ -121,7 +123,7 @@ public final class Violations {
             return null;
         }
         if (!CODE.matcher(value).matches()) {
-            add(field, "must be 1-64 letters, digits, '.' or '-'");
+            add(field, "must be 1-64 letters, digits, '.', '_' or '-'");
             return null;
         }
         return value;

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import vn.motcua.dossier.catalog.Procedure;
+import vn.motcua.dossier.common.PrintableText;
 import vn.motcua.platform.error.FieldViolation;
 
 /**
@@ -32,7 +33,6 @@ public final class DraftRules {
     static final int MAX_RECEIVING_UNITS = 1000;
     static final long MAX_FEE_DONG = 1_000_000_000_000L;
     private static final String FORMULA_START = "=+-@";
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\p{Cf}]");
     private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\t\\u2028\\u2029]");
     private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
@@ -110,9 +110,9 @@ public final class DraftRules {
             if (required) {
                 p.add(field, "is required");
             }
-        } else if (value.length() > max) {
+        } else if (value.codePointCount(0, value.length()) > max) {
             p.add(field, "at most " + max + " characters");
-        } else if (CONTROL.matcher(value).find()) {
+        } else if (!PrintableText.isPrintable(value)) {
             p.add(field, "contains control characters");
         }
     }
@@ -123,7 +123,9 @@ public final class DraftRules {
      */
     public static void line(Problems p, String field, String value, boolean required, int max) {
         text(p, field, value, required, max);
-        if (!blank(value) && value.length() <= max && LINE_BREAK.matcher(value).find()) {
+        if (!blank(value)
+                && value.codePointCount(0, value.length()) <= max
+                && LINE_BREAK.matcher(value).find()) {
             p.add(field, "must be one line");
         }
     }

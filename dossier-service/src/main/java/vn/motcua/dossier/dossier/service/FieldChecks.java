@@ -2,6 +2,7 @@ package vn.motcua.dossier.dossier.service;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import vn.motcua.dossier.common.PrintableText;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.DossierCode;
 import vn.motcua.platform.error.FieldViolation;

@@ -3,7 +3,9 @@ package vn.motcua.dossier.feedback.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import vn.motcua.dossier.common.PrintableText;
 import vn.motcua.dossier.dossier.domain.DossierCode;
+import vn.motcua.dossier.unit.domain.AdminInput;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.FieldViolation;
 
@@ -18,10 +20,7 @@ final class FeedbackValidator {
     static final int NOTE_MAX = 2_000;
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern FEEDBACK_ID = Pattern.compile("[A-Za-z0-9-]{1,36}");
-    private static final Pattern UNIT_CODE = Pattern.compile("[0-9A-Za-z.]{1,32}");
     /** Control characters other than line feed, carriage return and tab, and Unicode format characters. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|\\p{Cf}");
-
     private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\t]");
 
     private final List<FieldViolation> problems = new ArrayList<>();
@@ -71,9 +70,9 @@ final class FeedbackValidator {
             if (required) {
                 problems.add(new FieldViolation(field, "is required"));
             }
-        } else if (value.length() > max) {
+        } else if (value.codePointCount(0, value.length()) > max) {
             problems.add(new FieldViolation(field, "at most " + max + " characters"));
-        } else if (CONTROL.matcher(value).find()
+        } else if (!PrintableText.isPrintable(value)
                 || (singleLine && LINE_BREAK.matcher(value).find())) {
             problems.add(new FieldViolation(
                     field, singleLine ? "must be one line without control characters" : "contains control characters"));
@@ -99,7 +98,7 @@ final class FeedbackValidator {
             if (required) {
                 problems.add(new FieldViolation(field, "is required"));
             }
-        } else if (!UNIT_CODE.matcher(value).matches()) {
+        } else if (!AdminInput.UNIT_CODE.matcher(value).matches()) {
             problems.add(new FieldViolation(field, "is not a unit code"));
         }
     }

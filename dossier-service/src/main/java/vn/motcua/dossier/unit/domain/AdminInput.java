@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import vn.motcua.dossier.common.PrintableText;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.FieldViolation;
 
@@ -26,7 +27,7 @@ public final class AdminInput {
 
     public static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+    private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\t]");
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     private final List<FieldViolation> problems = new ArrayList<>();
@@ -79,7 +80,7 @@ public final class AdminInput {
             add(field, "at most " + max + " characters");
             return null;
         }
-        if (CONTROL.matcher(stripped).find()) {
+        if (!PrintableText.isPrintable(stripped) || LINE_BREAK.matcher(stripped).find()) {
             add(field, "contains control characters");
             return null;
         }

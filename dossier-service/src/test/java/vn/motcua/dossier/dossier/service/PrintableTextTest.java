@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.motcua.dossier.common.PrintableText;
 import vn.motcua.platform.error.FieldViolation;
 
 /** Names and other typed text: Vietnamese as people write it passes; what only looks like text does not. */

@@ -78,9 +78,10 @@ class WorkflowTextFieldsTest {
         assertThatCode(() -> WorkflowCommandValidator.validate(command(DossierEvent.RESUBMIT, "a\r\n\tb"), NO_UNITS))
                 .doesNotThrowAnyException();
         assertThat(problems(command(DossierEvent.ISSUE_RESULT, "a\u0007b")))
-                .containsExactly(new FieldViolation("result_note", "contains control characters"));
+                .containsExactly(
+                        new FieldViolation("result_note", "contains control, invisible or unprintable characters"));
         assertThat(problems(command(DossierEvent.SUPPLEMENT_RECEIVED, "a\u202Eb")))
-                .containsExactly(new FieldViolation("note", "contains control characters"));
+                .containsExactly(new FieldViolation("note", "contains control, invisible or unprintable characters"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.motcua.dossier.dossier.service;
+package vn.motcua.dossier.common;
 
 import java.util.Set;
 
@@ -10,14 +10,14 @@ import java.util.Set;
  * and noncharacters, U+FFFD (the mark of text that was decoded wrongly), and the letters and symbols that render as
  * nothing (Hangul fillers, the blank Braille pattern), with which a name can look filled in and be empty.
  */
-final class PrintableText {
+public final class PrintableText {
 
     private static final Set<Integer> BLANK_LOOKING = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
     private static final int REPLACEMENT = 0xFFFD;
 
     private PrintableText() {}
 
-    static boolean isPrintable(String value) {
+    public static boolean isPrintable(String value) {
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
             i += Character.charCount(c);
