@@ -822,7 +822,11 @@ class BadInputSuiteIT extends SystemTest {
                         .expect(404, NOT_FOUND),
                 get(f, "status of a code with NUL", status.formatted("H30%00"), ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "status of a code never issued", status.formatted(NEVER_ISSUED), ANONYMOUS)
+                get(
+                                f,
+                                "status of a code never issued",
+                                status.formatted(NEVER_ISSUED) + "?lookupKey=00000000",
+                                ANONYMOUS)
                         .expect(404, NOT_FOUND),
                 get(f, "search of 1000 characters", search + "?q=" + "a".repeat(1000), ANONYMOUS)
                         .expect(BAD_REQUEST, INVALID),

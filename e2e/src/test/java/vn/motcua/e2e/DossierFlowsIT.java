@@ -212,7 +212,8 @@ class DossierFlowsIT extends SystemTest {
         assertFormShows(
                 code,
                 "receipt",
-                "mã tra cứu " + json.readTree(response.body()).path("lookupKey").asText());
+                "Mã tra cứu hồ sơ trực tuyến (cùng mã hồ sơ): "
+                        + json.readTree(response.body()).path("lookupKey").asText());
         return code;
     }
 

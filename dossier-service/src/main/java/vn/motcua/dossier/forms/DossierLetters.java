@@ -59,8 +59,7 @@ final class DossierLetters {
                 + ", Số thứ tự: " + FormLayout.blankIfEmpty(d.registerNumber())));
         if (d.lookupKey() != null) {
             // the public lookup needs both (ADR 0005): the code alone is sequential and tells nothing
-            doc.add(l.freeText("Tra cứu tình trạng hồ sơ trực tuyến bằng mã hồ sơ " + d.code() + " và mã tra cứu "
-                    + d.lookupKey() + "."));
+            doc.add(l.field("Mã tra cứu hồ sơ trực tuyến (cùng mã hồ sơ)", d.lookupKey()));
         }
         doc.add(l.signatures(
                 new SignBlock("NGƯỜI NỘP HỒ SƠ", SIGN_HINT, d.applicant().name()),

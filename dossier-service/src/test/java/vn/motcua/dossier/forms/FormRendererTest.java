@@ -152,7 +152,7 @@ class FormRendererTest {
     void receiptPrintsTheLookupKeyThePublicStatusNeeds() {
         String text =
                 Pdfs.text(renderer.render(FormType.RECEIPT, FormRegime.REGIME_2018, Samples.data(FormType.RECEIPT)));
-        assertContains(text, "mã tra cứu 7K3M9QXA");
+        assertContains(text, "Mã tra cứu hồ sơ trực tuyến (cùng mã hồ sơ): 7K3M9QXA");
     }
 
     @Test
