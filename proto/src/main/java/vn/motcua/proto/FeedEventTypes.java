@@ -25,13 +25,13 @@ import vn.motcua.proto.feedback.v1.FeedbackEventsProto;
  */
 public final class FeedEventTypes {
 
+    /** Prefix of the type URL a payload is packed under ({@code Any.pack} uses the same). */
+    public static final String TYPE_URL_PREFIX = "type.googleapis.com/";
+
     /**
      * The files declaring feed payloads; a new producer's events file (payment, digitization) is added here. Every
      * top-level message in them must carry the option: helper messages are nested in the event that uses them.
      */
-    /** Prefix of the type URL a payload is packed under ({@code Any.pack} uses the same). */
-    public static final String TYPE_URL_PREFIX = "type.googleapis.com/";
-
     private static final List<FileDescriptor> EVENT_FILES = List.of(
             DossierEventsProto.getDescriptor(),
             FeedbackEventsProto.getDescriptor(),
