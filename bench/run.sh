@@ -8,8 +8,8 @@
 #   bench/run.sh --smoke      a few requests per scenario: checks the harness works, the figures mean nothing
 #
 # Defaults: 16 clients, 3 s warm-up and 10 s measured per scenario (or 1,000,000 requests, whichever comes first),
-# inbox of unit 11077 topped up to 5000 dossiers through the API. Writes bench/results/<date>-<cores>core.md
-# (a smoke run writes into its temporary directory unless --out is given). Needs the service jars
+# inbox of unit 11077 topped up to 10000 dossiers through the API (at most 120 s of seeding). Writes
+# bench/results/<date>-<cores>core.md (a smoke run writes into its temporary directory unless --out is given). Needs the service jars
 # (./mvnw -B -DskipTests package) and MariaDB on 127.0.0.1:3306 (root, empty password; MOTCUA_MYSQL_PASSWORD).
 # Loopback only; not part of ./motcua test.
 set -euo pipefail
@@ -109,7 +109,7 @@ java -Xmx256m -jar "$JAR" \
   --token-url "http://127.0.0.1:$MOTCUA_KC_PORT/realms/motcua/protocol/openid-connect/token" \
   --mysql "$MYSQL_HOST:$MYSQL_PORT" --mysql-password "${MOTCUA_MYSQL_PASSWORD:-}" --db-prefix "$PREFIX" \
   --root "$ROOT" --var-dir "$MOTCUA_VAR_DIR" --kc-data "$MOTCUA_KC_DATA_DIR" \
-  --clients "$CLIENTS" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  --clients "$CLIENTS" --commit "$(git describe --always --dirty 2>/dev/null || echo unknown)" \
   --out "$OUT" "${ARGS[@]}"
 OK=1
 say "done: $OUT"

@@ -277,8 +277,8 @@ public final class Bench {
 
     /** Receives more dossiers at unit 11077 through the API until the target or the time cap; returns the count. */
     private long seedInbox() throws Exception {
-        long target = Long.parseLong(opt.getOrDefault("inbox-target", smoke ? "0" : "5000"));
-        double cap = Double.parseDouble(opt.getOrDefault("seed-seconds", "90"));
+        long target = Long.parseLong(opt.getOrDefault("inbox-target", smoke ? "0" : "10000"));
+        double cap = Double.parseDouble(opt.getOrDefault("seed-seconds", "120"));
         String count = "SELECT COUNT(*) FROM dossier WHERE receiving_unit_code = '" + ONE_UNIT + "'";
         long have = db.scalar("dossier_service", count);
         if (have < target) {
@@ -434,7 +434,8 @@ public final class Bench {
         md.append("\n");
         notes.add(
                 "Feed catch-up: report-service stopped, its database dropped, started again through the launcher; events/s"
-                        + " is feed_cursor.last_seq's advance from its first observed value to the outbox's last seq (polled every 50 ms);"
+                        + " is feed_cursor.last_seq's advance from its first observed value to the outbox's last seq (polled every 50 ms),"
+                        + " so a cold JVM's start-up is excluded but its warm-up is not;"
                         + " the baseline reads the same rows with every column in seq order, 500 per query, one connection.");
         notes.add(
                 "RSS: VmRSS from /proc/<pid>/status; idle = 5 s after start-up, before any load; peak = highest sample"
