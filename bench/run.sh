@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Throughput and latency of MotCua on MariaDB, each figure beside a same-run baseline (issue 9). Starts its own
+# platform (scripts/platform.sh, the launcher of ./motcua up) on free ports, with its state in a temporary directory
+# and throwaway databases, so a developer's running `./motcua up` is never touched; runs the load generator
+# (bench/src, bench/target/motcua-bench.jar) against it; stops it and drops the databases at the end.
+#
+#   bench/run.sh [--clients N] [--duration S] [--warmup S] [--max-requests N] [--inbox-target N] [--out FILE]
+#   bench/run.sh --smoke      a few requests per scenario: checks the harness works, the figures mean nothing
+#
+# Defaults: 16 clients, 3 s warm-up and 10 s measured per scenario (or 1,000,000 requests, whichever comes first),
+# inbox of unit 11077 topped up to 10000 dossiers through the API (at most 120 s of seeding). Writes
+# bench/results/<date>-<cores>core.md (a smoke run writes into its temporary directory unless --out is given). Needs the service jars
+# (./mvnw -B -DskipTests package) and MariaDB on 127.0.0.1:3306 (root, empty password; MOTCUA_MYSQL_PASSWORD).
+# Loopback only; not part of ./motcua test.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+SMOKE=0
+ARGS=()
+OUT=""
+CLIENTS=16
+while (($#)); do
+  case "$1" in
+    --smoke) SMOKE=1; ARGS+=(--smoke); shift ;;
+    --clients) CLIENTS="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    --duration | --warmup | --max-requests | --inbox-target | --seed-seconds | --feed-seconds)
+      ARGS+=("$1" "$2"); shift 2 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument $1 (--help)" >&2; exit 2 ;;
+  esac
+done
+[[ "$CLIENTS" =~ ^[0-9]+$ ]] || { echo "run.sh: --clients needs a number" >&2; exit 2; }
+
+say() { printf '[bench.sh %s] %s\n' "$(date -u +%T)" "$*"; }
+die() { echo "run.sh: error: $*" >&2; exit 1; }
+
+MYSQL_HOST="${MOTCUA_MYSQL_HOST:-127.0.0.1}"
+MYSQL_PORT="${MOTCUA_MYSQL_PORT:-3306}"
+case "$MYSQL_HOST" in 127.0.0.1 | localhost | ::1) ;; *) die "MariaDB must be on loopback, not $MYSQL_HOST" ;; esac
+CLIENT_BIN="$(command -v mariadb || command -v mysql || true)"
+[[ -n "$CLIENT_BIN" ]] || die "the mariadb client is not installed (apt-get install mariadb-client)"
+sql() { MYSQL_PWD="${MOTCUA_MYSQL_PASSWORD:-}" "$CLIENT_BIN" -h"$MYSQL_HOST" -P"$MYSQL_PORT" --protocol=TCP -uroot -N -B -e "$1"; }
+sql 'select 1' >/dev/null 2>&1 || die "MariaDB does not answer on $MYSQL_HOST:$MYSQL_PORT (root)"
+
+for svc in dossier-service payment-service digitization-service report-service gateway; do
+  [[ -f "$svc/target/$svc.jar" ]] || die "missing $svc/target/$svc.jar: run ./mvnw -B -DskipTests package first"
+done
+JAR="$ROOT/bench/target/motcua-bench.jar"
+if [[ ! -f "$JAR" || -n "$(find bench/pom.xml bench/src -newer "$JAR" -print -quit)" ]]; then
+  say "building the load generator (./mvnw -B -q -f bench/pom.xml package)"
+  ./mvnw -B -q -o -f bench/pom.xml -DskipTests package || ./mvnw -B -q -f bench/pom.xml -DskipTests package
+fi
+
+# --- a platform of its own ------------------------------------------------------------------------------------
+port_busy() { [[ -n "$(ss -Htln "sport = :$1" 2>/dev/null)" ]]; }
+PORTS=()
+pick_port() {
+  local p tries=0
+  while ((tries++ < 500)); do
+    p=$((20000 + RANDOM % 30000))
+    port_busy "$p" && continue
+    [[ " ${PORTS[*]} " == *" $p "* ]] && continue
+    PORTS+=("$p"); return 0
+  done
+  die "no free port"
+}
+for _ in 1 2 3 4 5 6 7 8; do pick_port; done
+
+WORK="$(mktemp -d /tmp/motcua-bench-XXXXXX)"
+PREFIX="motcua_bench_$(date -u +%Y%m%d%H%M%S)_"
+export MOTCUA_VAR_DIR="$WORK/var" MOTCUA_KC_DATA_DIR="$WORK/keycloak"
+export MOTCUA_KC_PORT="${PORTS[0]}" MOTCUA_KC_MGMT_PORT="${PORTS[1]}" MOTCUA_DOSSIER_PORT="${PORTS[2]}"
+export MOTCUA_PAYMENT_PORT="${PORTS[3]}" MOTCUA_DIGITIZATION_PORT="${PORTS[4]}" MOTCUA_REPORT_PORT="${PORTS[5]}"
+export MOTCUA_GATEWAY_PORT="${PORTS[6]}" MOTCUA_GATEWAY_MANAGEMENT_PORT="${PORTS[7]}"
+export MOTCUA_DB=mysql MOTCUA_MYSQL_HOST="$MYSQL_HOST" MOTCUA_MYSQL_PORT="$MYSQL_PORT" MOTCUA_MYSQL_DB_PREFIX="$PREFIX"
+# the gateway's per-client token buckets (motcua.gateway.rate-limit.enabled) would measure the limit, not the code
+export MOTCUA_GATEWAY_RATE_LIMIT_ENABLED=false
+# no class-data-sharing archive written at exit into the temporary directory
+export MOTCUA_CDS=off
+unset MOTCUA_MYSQL_DATABASE MICRONAUT_ENVIRONMENTS
+export MOTCUA_START_EPOCH="$(date +%s)"
+
+OK=0
+cleanup() {
+  set +e
+  say "stopping the bench platform"
+  bash scripts/platform.sh stop >"$WORK/platform-stop.log" 2>&1
+  local dbs
+  dbs="$(sql "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE '${PREFIX}%'")"
+  for db in $dbs; do sql "DROP DATABASE \`$db\`"; done
+  say "dropped databases: ${dbs//$'\n'/ }"
+  if ((OK)); then rm -rf "$WORK"; else say "logs kept in $WORK/var/log and $WORK/keycloak (delete $WORK when done)"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say "starting MotCua on MariaDB in $WORK (gateway $MOTCUA_GATEWAY_PORT, Keycloak $MOTCUA_KC_PORT, databases ${PREFIX}*)"
+MVN="$ROOT/mvnw" bash scripts/platform.sh start >"$WORK/platform-start.log" 2>&1 \
+  || { tail -40 "$WORK/platform-start.log"; die "platform start failed (see $WORK/platform-start.log)"; }
+say "platform ready"
+
+if [[ -z "$OUT" ]]; then
+  if ((SMOKE)); then OUT="$WORK/smoke.md"; else OUT="$ROOT/bench/results/$(date -u +%Y-%m-%d-%H%M)-$(nproc)core.md"; fi
+fi
+java -Xmx256m -jar "$JAR" \
+  --gateway "http://127.0.0.1:$MOTCUA_GATEWAY_PORT" \
+  --token-url "http://127.0.0.1:$MOTCUA_KC_PORT/realms/motcua/protocol/openid-connect/token" \
+  --mysql "$MYSQL_HOST:$MYSQL_PORT" --mysql-password "${MOTCUA_MYSQL_PASSWORD:-}" --db-prefix "$PREFIX" \
+  --root "$ROOT" --var-dir "$MOTCUA_VAR_DIR" --kc-data "$MOTCUA_KC_DATA_DIR" \
+  --clients "$CLIENTS" --commit "$(git describe --always --dirty 2>/dev/null || echo unknown)" \
+  --out "$OUT" "${ARGS[@]}"
+OK=1
+say "done: $OUT"

@@ -1,0 +1,171 @@
+package vn.motcua.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The MariaDB server the platform runs on (loopback only): the JDBC baseline and read-only probes. */
+final class Db {
+
+    private static final String OPTIONS =
+            "characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC";
+
+    private final String hostPort;
+    private final String user;
+    private final String password;
+    final String prefix;
+
+    Db(String hostPort, String user, String password, String prefix) {
+        String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.lastIndexOf(':')) : hostPort;
+        if (!Api.LOOPBACK.contains(host)) {
+            throw new IllegalArgumentException("refusing a non-loopback database server: " + hostPort);
+        }
+        if (!prefix.matches("[a-z0-9_]{4,48}")) {
+            throw new IllegalArgumentException("database prefix must be [a-z0-9_]{4,48}: " + prefix);
+        }
+        this.hostPort = hostPort;
+        this.user = user;
+        this.password = password;
+        this.prefix = prefix;
+    }
+
+    /** A connection to the database of this run named suffix (prefix + suffix), or to the server when null. */
+    Connection open(String suffix) throws SQLException {
+        String db = suffix == null ? "" : prefix + suffix;
+        return DriverManager.getConnection("jdbc:mysql://" + hostPort + "/" + db + "?" + OPTIONS, user, password);
+    }
+
+    long scalar(String suffix, String sql) throws SQLException {
+        try (Connection c = open(suffix);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * The baseline for intake: a throwaway database and table, one dossier-sized row (about the columns and sizes
+     * of dossier-service's dossier row) inserted and committed per transaction, one connection per client.
+     */
+    final class SingleRowCommits implements AutoCloseable {
+        private final List<Connection> connections = new ArrayList<>();
+        private final List<PreparedStatement> inserts = new ArrayList<>();
+        private final AtomicLong next = new AtomicLong();
+
+        SingleRowCommits(int clients) throws SQLException {
+            try (Connection c = open(null);
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE IF NOT EXISTS `" + prefix + "jdbc_baseline` DEFAULT CHARSET utf8mb4");
+            }
+            try (Connection c = open("jdbc_baseline");
+                    Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS dossier_row");
+                s.execute("CREATE TABLE dossier_row (code VARCHAR(64) NOT NULL PRIMARY KEY,"
+                        + " procedure_code VARCHAR(40) NOT NULL, procedure_name VARCHAR(500) NOT NULL,"
+                        + " receiving_unit_code VARCHAR(32) NOT NULL, state VARCHAR(32) NOT NULL,"
+                        + " channel VARCHAR(16) NOT NULL, applicant_name VARCHAR(200) NOT NULL,"
+                        + " applicant_citizen_id CHAR(12), applicant_phone VARCHAR(20),"
+                        + " applicant_email VARCHAR(254), applicant_address VARCHAR(500), lookup_key VARCHAR(64),"
+                        + " received_at DATETIME(6), due_at DATETIME(6), created_at DATETIME(6) NOT NULL,"
+                        + " INDEX ix_receiving (receiving_unit_code, received_at)) DEFAULT CHARSET = utf8mb4");
+            }
+            for (int i = 0; i < clients; i++) {
+                Connection c = open("jdbc_baseline");
+                c.setAutoCommit(true);
+                connections.add(c);
+                inserts.add(c.prepareStatement("INSERT INTO dossier_row VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+            }
+        }
+
+        /** One row, one commit (autocommit). */
+        boolean insert(int client) throws SQLException {
+            long n = next.incrementAndGet();
+            Timestamp now = Timestamp.from(Instant.now());
+            PreparedStatement p = inserts.get(client);
+            p.setString(1, "000.02.24.H30-BENCH-" + n);
+            p.setString(2, "1.001193");
+            p.setString(3, "Đăng ký khai sinh");
+            p.setString(4, "11077");
+            p.setString(5, "RECEIVED");
+            p.setString(6, "COUNTER");
+            p.setString(7, "Nguyễn Văn An");
+            p.setString(8, "030090001234");
+            p.setString(9, "0912345678");
+            p.setString(10, "an@example.vn");
+            p.setString(11, "Thôn Đông, xã Ngọc Sơn, huyện Tứ Kỳ, tỉnh Hải Dương");
+            p.setString(12, "K" + Long.toHexString(n * 0x9E3779B97F4A7C15L));
+            p.setTimestamp(13, now);
+            p.setTimestamp(14, now);
+            p.setTimestamp(15, now);
+            return p.executeUpdate() == 1;
+        }
+
+        @Override
+        public void close() {
+            for (Connection c : connections) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing
+                }
+            }
+        }
+    }
+
+    /** Drops the baseline's throwaway database (the platform's databases are dropped by run.sh). */
+    void dropBaseline() {
+        try (Connection c = open(null);
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + prefix + "jdbc_baseline`");
+        } catch (SQLException e) {
+            System.out.println("[bench] could not drop " + prefix + "jdbc_baseline: " + e);
+        }
+    }
+
+    /**
+     * Reads dossier-service's whole feed_outbox in seq order, 500 rows a page, every column (payload included), as
+     * one consumer would: the rows per second a plain SELECT delivers. Returns {rows, seconds}.
+     */
+    double[] scanOutbox(double maxSeconds) throws SQLException {
+        long rows = 0;
+        long last = 0;
+        long start = System.nanoTime();
+        long deadline = start + (long) (maxSeconds * 1e9);
+        try (Connection c = open("dossier_service");
+                PreparedStatement p = c.prepareStatement(
+                        "SELECT seq, event_id, aggregate_type, aggregate_id, event_type, unit_code, occurred_at,"
+                                + " payload_type, payload FROM feed_outbox WHERE seq > ? ORDER BY seq LIMIT 500")) {
+            while (System.nanoTime() < deadline) {
+                p.setLong(1, last);
+                int page = 0;
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        last = rs.getLong(1);
+                        rs.getString(2);
+                        rs.getString(3);
+                        rs.getString(4);
+                        rs.getString(5);
+                        rs.getString(6);
+                        rs.getTimestamp(7);
+                        rs.getString(8);
+                        rs.getBytes(9);
+                        page++;
+                    }
+                }
+                rows += page;
+                if (page < 500) {
+                    break;
+                }
+            }
+        }
+        return new double[] {rows, (System.nanoTime() - start) / 1e9};
+    }
+}
