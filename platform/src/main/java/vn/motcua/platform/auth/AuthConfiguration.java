@@ -11,6 +11,7 @@ import java.util.List;
  *   <li>{@code audience}: required {@code aud} value, default {@code motcua-api}</li>
  *   <li>{@code public-methods}: full gRPC method names callable without a token (a token, if sent, is still checked)</li>
  *   <li>{@code clock-skew-seconds}: tolerated clock difference, default 30</li>
+ *   <li>{@code token-cache.max-entries}: see {@link TokenCacheConfiguration}</li>
  * </ul>
  */
 @ConfigurationProperties("motcua.auth")

@@ -11,11 +11,14 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,14 +29,34 @@ import vn.motcua.platform.error.ErrorReason;
 
 /**
  * Validates Keycloak access tokens against the realm's JWKS: signature, issuer, audience, expiry.
- * Keys are fetched lazily and cached, so a service may start before Keycloak is up.
+ * Keys are fetched lazily and cached, so a service may start before Keycloak is up. Tokens that passed are kept in a
+ * {@link VerifiedTokenCache} until they expire ({@code motcua.auth.token-cache.max-entries}), so a token sent again
+ * costs a hash and a map lookup instead of a signature check.
  */
 @Singleton
 public class JwtValidator {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final long clockSkewMillis;
+    private final VerifiedTokenCache cache;
 
+    @Inject
+    public JwtValidator(AuthConfiguration config, TokenCacheConfiguration cache) {
+        this(config, cache.getMaxEntries(), Clock.systemUTC());
+    }
+
+    /** With the default cache, for tests and tools. */
     public JwtValidator(AuthConfiguration config) {
+        this(config, TokenCacheConfiguration.DEFAULT_MAX_ENTRIES, Clock.systemUTC());
+    }
+
+    /**
+     * @param cacheMaxEntries 0 for no cache
+     * @param clock           the time both the full check and the cache judge expiry by
+     */
+    JwtValidator(AuthConfiguration config, int cacheMaxEntries, Clock clock) {
+        this.clockSkewMillis = config.getClockSkewSeconds() * 1000L;
+        this.cache = cacheMaxEntries > 0 ? new VerifiedTokenCache(cacheMaxEntries, clock) : null;
         JWKSource<SecurityContext> keys;
         try {
             // nimbus defaults to 500 ms timeouts, too short for Keycloak or a loaded 2-core machine
@@ -53,18 +76,57 @@ public class JwtValidator {
                         JWSAlgorithm.PS256,
                         JWSAlgorithm.ES256),
                 keys));
-        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
-                // nimbus probes these sets with contains(null), which immutable Set.of rejects
-                new HashSet<>(List.of(config.getAudience())),
-                new JWTClaimsSet.Builder().issuer(config.getIssuer()).build(),
-                new HashSet<>(List.of("sub", "exp", "iat")),
-                new HashSet<>());
+        DefaultJWTClaimsVerifier<SecurityContext> verifier =
+                new DefaultJWTClaimsVerifier<>(
+                        // nimbus probes these sets with contains(null), which immutable Set.of rejects
+                        new HashSet<>(List.of(config.getAudience())),
+                        new JWTClaimsSet.Builder().issuer(config.getIssuer()).build(),
+                        new HashSet<>(List.of("sub", "exp", "iat")),
+                        new HashSet<>()) {
+                    @Override
+                    protected Date currentTime() {
+                        // the same clock as the cache's, so both agree on when a token has expired
+                        return new Date(clock.millis());
+                    }
+                };
         verifier.setMaxClockSkew(config.getClockSkewSeconds());
         processor.setJWTClaimsSetVerifier(verifier);
     }
 
     /** @throws DomainException UNAUTHENTICATED with reason TOKEN_INVALID when anything is wrong with the token */
     public Caller validate(String token) {
+        VerifiedTokenCache.TokenHash key = cache == null ? null : VerifiedTokenCache.TokenHash.of(token);
+        if (key != null) {
+            Caller cached = cache.get(key, token);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        JWTClaimsSet claims = verify(token);
+        Caller caller = toCaller(claims, token);
+        if (key != null) {
+            cache.put(key, caller, validFromMillis(claims), validUntilMillis(claims));
+        }
+        return caller;
+    }
+
+    /** How many verified tokens are cached now (0 when the cache is off). */
+    int cachedTokens() {
+        return cache == null ? 0 : cache.size();
+    }
+
+    /** The instants the full check's own rules accept: {@code exp} and {@code nbf} widened by the clock skew. */
+    private long validUntilMillis(JWTClaimsSet claims) {
+        // exp is required, so a verified token always has one
+        return claims.getExpirationTime().getTime() + clockSkewMillis;
+    }
+
+    private long validFromMillis(JWTClaimsSet claims) {
+        Date notBefore = claims.getNotBeforeTime();
+        return notBefore == null ? Long.MIN_VALUE : notBefore.getTime() - clockSkewMillis;
+    }
+
+    private JWTClaimsSet verify(String token) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -75,7 +137,7 @@ public class JwtValidator {
             throw DomainException.unavailable(
                     ErrorReason.IDENTITY_PROVIDER_UNAVAILABLE, "token keys could not be loaded");
         }
-        return toCaller(claims, token);
+        return claims;
     }
 
     static Caller toCaller(JWTClaimsSet claims, String token) {
