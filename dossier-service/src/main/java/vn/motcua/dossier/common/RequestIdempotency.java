@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
@@ -52,6 +53,31 @@ public class RequestIdempotency {
             throw new IllegalStateException("request " + operation + "/" + requestId + " committed without a result");
         }
         return new Claim(null, caller.subject(), operation, requestId, claimed.resultRef());
+    }
+
+    /**
+     * A read-only look for a committed earlier request with this id, for callers that must do work in their own
+     * transaction before {@link #claim} (the dossier code, ADR 0006) and do not want a replay to do it. A request
+     * still in flight is not seen: its duplicate finds it later in {@link #claim}, which stays the authority.
+     *
+     * @return the first request's result, or empty when there is none committed (or no request id)
+     * @throws DomainException ALREADY_EXISTS / REQUEST_ID_REUSED when the id was used with another body
+     */
+    public Optional<String> committedResult(Caller caller, String operation, String requestId, String fingerprint) {
+        if (requestId == null || requestId.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<IdempotencyRepository.Claimed> claimed = requests.find(caller.subject(), operation, requestId);
+        if (claimed.isEmpty() || claimed.get().resultRef() == null) {
+            return Optional.empty();
+        }
+        if (!Objects.equals(claimed.get().bodyHash(), fingerprint)) {
+            throw DomainException.of(
+                    ErrorKind.ALREADY_EXISTS,
+                    ErrorReason.REQUEST_ID_REUSED,
+                    "request_id " + requestId + " was already used with a different request");
+        }
+        return Optional.of(claimed.get().resultRef());
     }
 
     /** SHA-256 over the parts, separated so that ("ab", "c") and ("a", "bc") differ; nulls are distinct from "". */

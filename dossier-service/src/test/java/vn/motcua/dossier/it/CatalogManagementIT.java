@@ -269,7 +269,7 @@ class CatalogManagementIT extends DossierItSupport {
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT event_type, unit_code, " + FeedPayloads.COLUMNS
                         + " FROM feed_outbox WHERE aggregate_type = 'procedure' AND aggregate_id = '" + code
-                        + "' ORDER BY seq")) {
+                        + "' ORDER BY id")) {
             List<String> payloads = new ArrayList<>();
             while (rs.next()) {
                 assertThat(rs.getString(1)).isEqualTo("procedure.published");

@@ -12,6 +12,11 @@ import java.util.List;
  *   <li>{@code heartbeat-interval}: default 5s</li>
  *   <li>{@code max-batch}: events per poll, default 500</li>
  *   <li>{@code retention}: events older than this are pruned, default 90 days; older cursors get CURSOR_EXPIRED</li>
+ *   <li>{@code relay-enabled}: run {@link FeedRelay} in this process, default true</li>
+ *   <li>{@code relay-interval}: pause of the relay after a batch while events keep coming, default 10ms: the
+ *       latency an event adds between its commit and readers seeing it (ADR 0006)</li>
+ *   <li>{@code relay-idle-interval}: pause after finding nothing to number, default 20ms</li>
+ *   <li>{@code relay-batch}: rows numbered per relay transaction, default 1000</li>
  *   <li>{@code allowed-clients}: OAuth clients (service accounts) allowed to subscribe</li>
  * </ul>
  */
@@ -23,6 +28,10 @@ public class FeedConfiguration {
     private Duration heartbeatInterval = Duration.ofSeconds(5);
     private int maxBatch = 500;
     private Duration retention = Duration.ofDays(90);
+    private boolean relayEnabled = true;
+    private Duration relayInterval = Duration.ofMillis(10);
+    private Duration relayIdleInterval = Duration.ofMillis(20);
+    private int relayBatch = 1000;
     private List<String> allowedClients = List.of("motcua-report-service");
 
     public String getSource() {
@@ -71,5 +80,37 @@ public class FeedConfiguration {
 
     public void setAllowedClients(List<String> allowedClients) {
         this.allowedClients = List.copyOf(allowedClients);
+    }
+
+    public boolean isRelayEnabled() {
+        return relayEnabled;
+    }
+
+    public void setRelayEnabled(boolean relayEnabled) {
+        this.relayEnabled = relayEnabled;
+    }
+
+    public Duration getRelayInterval() {
+        return relayInterval;
+    }
+
+    public void setRelayInterval(Duration relayInterval) {
+        this.relayInterval = relayInterval;
+    }
+
+    public Duration getRelayIdleInterval() {
+        return relayIdleInterval;
+    }
+
+    public void setRelayIdleInterval(Duration relayIdleInterval) {
+        this.relayIdleInterval = relayIdleInterval;
+    }
+
+    public int getRelayBatch() {
+        return relayBatch;
+    }
+
+    public void setRelayBatch(int relayBatch) {
+        this.relayBatch = relayBatch;
     }
 }

@@ -39,7 +39,8 @@ import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 /**
  * Many writers commit and roll back concurrently on MariaDB while a consumer follows the feed over real gRPC
  * (restarting half-way). The consumer must see every committed event exactly once, in seq order, and nothing
- * from a rolled-back transaction.
+ * from a rolled-back transaction. Writers insert unnumbered rows; the {@link FeedRelay} of this process numbers them
+ * after commit (ADR 0006), so late commits get later seqs and seqs stay 1..N.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -107,6 +108,8 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
         }
         pool.shutdown();
 
+        // seqs are assigned after commit by the FeedRelay (ADR 0006): wait until it has numbered every committed row
+        awaitNumbered();
         long highWater = tx.executeRead(status -> queryLong("SELECT last_seq FROM feed_counter WHERE id = 1"));
         awaitApplied(second, highWater);
         second.close();
@@ -205,6 +208,16 @@ class ChangeFeedNeverSkipsLateCommitsIT implements TestPropertyProvider {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void awaitNumbered() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (tx.executeRead(status -> queryLong("SELECT COUNT(*) FROM feed_outbox WHERE seq IS NULL")) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long unnumbered = tx.executeRead(status -> queryLong("SELECT COUNT(*) FROM feed_outbox WHERE seq IS NULL"));
+        assertThat(unnumbered).as("relay numbered every committed event").isZero();
     }
 
     private static void awaitApplied(FeedSubscriber subscriber, long seq) throws InterruptedException {

@@ -53,8 +53,9 @@ public class DossierRepository {
 
     /**
      * Next number of the day for an agency, whose counter row {@link #openCounter} created. The row stays locked
-     * until commit, so concurrent receptions queue here and a number is never handed out twice; a rolled-back
-     * reception leaves no number in use.
+     * until commit, so a number is never handed out twice. Call it in a short transaction of its own, committed
+     * before the reception's (ADR 0006): the row is then locked only for that transaction, and a reception that
+     * fails afterwards leaves its number unused (an allowed gap), never reused.
      */
     public long nextSequence(String agencyCode, LocalDate day) {
         Connection c = jdbc.getConnection();

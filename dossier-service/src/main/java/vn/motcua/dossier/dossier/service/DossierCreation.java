@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.catalog.Procedure;
@@ -92,17 +93,27 @@ public class DossierCreation {
             Caller caller, String operation, String requestId, String fingerprint, NewDossier d, Instant now) {
         boolean online = d.channel() == Channel.ONLINE;
         LocalDate day = WorkCalendar.localDate(online ? now : d.receivedAt());
-        // committed on its own, before the reception's transaction: see DossierRepository.openCounter
-        tx.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
+        // a replay of a committed request returns its dossier without taking a number (read-only, no lock)
+        Optional<String> earlier =
+                tx.executeRead(status -> idempotency.committedResult(caller, operation, requestId, fingerprint));
+        if (earlier.isPresent()) {
+            return tx.executeRead(status -> dossiers.replayed(earlier.get()));
+        }
+        // committed on its own, before the reception's transaction, so the day's counter row is locked only for
+        // this short transaction (ADR 0006). If the reception then fails, or a concurrent duplicate of this request
+        // wins the claim below, the number stays unused: a gap in the day's numbers, which ADR 0006 allows.
+        // (the row is created in a transaction of its own first: see DossierRepository.openCounter)
+        TransactionDefinition own = TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
+        tx.execute(own, status -> {
             dossiers.openCounter(d.unit().agencyCode(), day);
             return null;
         });
+        String code = tx.execute(own, status -> dossiers.allocateCode(d.unit().agencyCode(), day));
         return tx.executeWrite(status -> {
             RequestIdempotency.Claim claim = idempotency.claim(caller, operation, requestId, fingerprint, now);
             if (claim.isReplay()) {
                 return dossiers.replayed(claim.resultRef());
             }
-            String code = dossiers.allocateCode(d.unit().agencyCode(), day);
             Procedure procedure = d.receivable().procedure();
             String competent = d.receivable().competentUnitCode();
             Dossier dossier = d.decision()

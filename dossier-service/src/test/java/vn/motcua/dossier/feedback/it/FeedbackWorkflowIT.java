@@ -636,7 +636,7 @@ class FeedbackWorkflowIT extends DossierItSupport {
     private List<String[]> events(String id) {
         return query(
                 "SELECT event_type, " + FeedPayloads.COLUMNS + " FROM feed_outbox WHERE aggregate_type ="
-                        + " 'feedback' AND aggregate_id = ? ORDER BY seq",
+                        + " 'feedback' AND aggregate_id = ? ORDER BY id",
                 id,
                 rs -> {
                     List<String[]> rows = new ArrayList<>();

@@ -234,7 +234,7 @@ abstract class WorkflowItSupport extends DossierItSupport {
     List<String[]> events(String code) {
         return query(
                 "SELECT event_type, " + FeedPayloads.COLUMNS + " FROM feed_outbox WHERE aggregate_id = ?"
-                        + " ORDER BY seq",
+                        + " ORDER BY id",
                 new Object[] {code},
                 rs -> {
                     List<String[]> rows = new ArrayList<>();
