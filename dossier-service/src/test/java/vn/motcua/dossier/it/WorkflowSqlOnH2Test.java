@@ -59,17 +59,22 @@ class WorkflowSqlOnH2Test implements TestPropertyProvider {
 
     @Test
     void transitionsListsSweepPausesAndRatingsWork() {
+        assertThat(write(() -> dossiers.allocateCode("000.02.24.H30", LocalDate.of(2026, 3, 9))))
+                .as("no number before the day's counter exists")
+                .isEmpty();
         write(() -> {
             dossiers.openCounter("000.02.24.H30", LocalDate.of(2026, 3, 9));
             return null;
         });
         String code = write(() -> {
-            String c = dossiers.allocateCode("000.02.24.H30", LocalDate.of(2026, 3, 9));
+            String c = dossiers.allocateCode("000.02.24.H30", LocalDate.of(2026, 3, 9))
+                    .orElseThrow();
             dossiers.insert(dossier(c, DossierState.RECEIVED, T0.plusSeconds(3600)), null, T0);
             return c;
         });
         String undated = write(() -> {
-            String c = dossiers.allocateCode("000.02.24.H30", LocalDate.of(2026, 3, 9));
+            String c = dossiers.allocateCode("000.02.24.H30", LocalDate.of(2026, 3, 9))
+                    .orElseThrow();
             dossiers.insert(dossier(c, DossierState.SUBMITTED, null), T0, T0);
             return c;
         });

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.Channel;
@@ -52,20 +53,20 @@ public class DossierRepository {
     }
 
     /**
-     * Next number of the day for an agency, whose counter row {@link #openCounter} created. The row stays locked
-     * until commit, so a number is never handed out twice. Call it in a short transaction of its own, committed
-     * before the reception's (ADR 0006): the row is then locked only for that transaction, and a reception that
-     * fails afterwards leaves its number unused (an allowed gap), never reused.
+     * Next number of the day for an agency, or empty when the day's counter row does not exist yet (then
+     * {@link #openCounter} and ask again). The row stays locked until commit, so a number is never handed out twice.
+     * Call it in a short transaction of its own, committed before the reception's (ADR 0006): the row is then locked
+     * only for that transaction, and a reception that fails afterwards leaves its number unused (an allowed gap),
+     * never reused.
      */
-    public long nextSequence(String agencyCode, LocalDate day) {
+    public OptionalLong nextSequence(String agencyCode, LocalDate day) {
         Connection c = jdbc.getConnection();
         try (PreparedStatement bump = c.prepareStatement(
                 "UPDATE dossier_code_counter SET last_no = last_no + 1 WHERE agency_code = ? AND day = ?")) {
             bump.setString(1, agencyCode);
             bump.setObject(2, day);
             if (bump.executeUpdate() != 1) {
-                throw new IllegalStateException(
-                        "no dossier counter for " + agencyCode + " on " + day + ": openCounter must run first");
+                return OptionalLong.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not advance the dossier counter", e);
@@ -76,16 +77,20 @@ public class DossierRepository {
             read.setObject(2, day);
             try (ResultSet rs = read.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return OptionalLong.of(rs.getLong(1));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the dossier counter", e);
         }
     }
 
-    /** The legal code {@code <agency>-YYMMDD-NNNN} for the next dossier of the agency on that local day. */
-    public String allocateCode(String agencyCode, LocalDate day) {
-        return DossierCode.format(agencyCode, day, nextSequence(agencyCode, day));
+    /**
+     * The legal code {@code <agency>-YYMMDD-NNNN} for the next dossier of the agency on that local day; empty until
+     * {@link #openCounter} has created the day's counter.
+     */
+    public Optional<String> allocateCode(String agencyCode, LocalDate day) {
+        OptionalLong next = nextSequence(agencyCode, day);
+        return next.isPresent() ? Optional.of(DossierCode.format(agencyCode, day, next.getAsLong())) : Optional.empty();
     }
 
     /**

@@ -99,16 +99,7 @@ public class DossierCreation {
         if (earlier.isPresent()) {
             return tx.executeRead(status -> dossiers.replayed(earlier.get()));
         }
-        // committed on its own, before the reception's transaction, so the day's counter row is locked only for
-        // this short transaction (ADR 0006). If the reception then fails, or a concurrent duplicate of this request
-        // wins the claim below, the number stays unused: a gap in the day's numbers, which ADR 0006 allows.
-        // (the row is created in a transaction of its own first: see DossierRepository.openCounter)
-        TransactionDefinition own = TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
-        tx.execute(own, status -> {
-            dossiers.openCounter(d.unit().agencyCode(), day);
-            return null;
-        });
-        String code = tx.execute(own, status -> dossiers.allocateCode(d.unit().agencyCode(), day));
+        String code = allocateCode(d.unit().agencyCode(), day);
         return tx.executeWrite(status -> {
             RequestIdempotency.Claim claim = idempotency.claim(caller, operation, requestId, fingerprint, now);
             if (claim.isReplay()) {
@@ -154,5 +145,25 @@ public class DossierCreation {
                     DossierFeed.Detail.NONE);
             return dossier;
         });
+    }
+
+    /**
+     * Committed on its own, before the reception's transaction, so the day's counter row is locked only for this
+     * short transaction (ADR 0006). If the reception then fails, or a concurrent duplicate of this request wins the
+     * claim, the number stays unused: a gap in the day's numbers, which ADR 0006 allows. Only the first reception of
+     * an agency's day pays a third transaction, to create the counter row (see DossierRepository.openCounter).
+     */
+    private String allocateCode(String agencyCode, LocalDate day) {
+        TransactionDefinition own = TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
+        Optional<String> code = tx.execute(own, status -> dossiers.allocateCode(agencyCode, day));
+        if (code.isPresent()) {
+            return code.get();
+        }
+        tx.execute(own, status -> {
+            dossiers.openCounter(agencyCode, day);
+            return null;
+        });
+        return tx.execute(own, status -> dossiers.allocateCode(agencyCode, day))
+                .orElseThrow(() -> new IllegalStateException("no dossier counter for " + agencyCode + " on " + day));
     }
 }
