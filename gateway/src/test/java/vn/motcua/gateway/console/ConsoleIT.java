@@ -61,7 +61,7 @@ class ConsoleIT extends GatewayIT {
                 .contains(
                         "<html lang=\"vi\">",
                         "Đăng nhập",
-                        "Tra cứu tình trạng hồ sơ",
+                        "<script src=\"/vendor/oidc-client-ts.min.js\"></script>",
                         "<script type=\"module\" src=\"/app.js\"></script>");
         String policy = root.header("Content-Security-Policy");
         assertThat(policy)
@@ -81,7 +81,9 @@ class ConsoleIT extends GatewayIT {
 
     @Test
     void scriptsAndStylesAreServedWithTypesABrowserAcceptsUnderNosniff() {
-        for (String module : new String[] {"/app.js", "/oidc.js"}) {
+        for (String module : new String[] {
+            "/app.js", "/js/api.js", "/js/auth.js", "/views/lookup.js", "/vendor/oidc-client-ts.min.js"
+        }) {
             Api.Reply reply = api.get(module);
             assertThat(reply.status()).as(module).isEqualTo(200);
             assertThat(reply.contentType()).as(module).matches("(application|text)/javascript.*");
@@ -90,13 +92,11 @@ class ConsoleIT extends GatewayIT {
         Api.Reply css = api.get("/style.css");
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.contentType()).startsWith("text/css");
-        assertThat(api.get("/oidc.js").body())
-                .contains(
-                        "code_challenge_method: 'S256'",
-                        "crypto.subtle.digest('SHA-256'",
-                        "crypto.getRandomValues",
-                        "sessionStorage")
-                .doesNotContain("localStorage.");
+        // login is oidc-client-ts (authorization code + PKCE), its tokens in this tab's sessionStorage only
+        assertThat(api.get("/js/auth.js").body())
+                .contains("response_type: 'code'", "new WebStorageStateStore({store: window.sessionStorage})")
+                .doesNotContain("localStorage");
+        assertThat(api.get("/vendor/oidc-client-ts.min.js").body()).contains("UserManager", "code_challenge");
     }
 
     @Test

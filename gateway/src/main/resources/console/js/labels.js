@@ -1,0 +1,143 @@
+// Words the console shows: roles, problem reasons, deadline states, forms, and the services' field messages in
+// Vietnamese. The API's own labels (statusLabel, procedure and unit names) are shown as they come.
+
+export const ROLE_LABELS = {
+  citizen: 'Công dân',
+  reception_officer: 'Công chức Bộ phận Một cửa',
+  specialist: 'Chuyên viên xử lý',
+  unit_leader: 'Lãnh đạo đơn vị',
+  clerk: 'Văn thư',
+  tthc_controller: 'Cán bộ kiểm soát TTHC',
+  unit_admin: 'Quản trị tài khoản đơn vị',
+  report_viewer: 'Xem báo cáo thống kê',
+};
+
+export const OFFICER_ROLES = Object.keys(ROLE_LABELS).filter(r => r !== 'citizen');
+/** The roles with a work list (dossier-service's inbox). */
+export const INBOX_ROLES = ['reception_officer', 'specialist', 'unit_leader', 'clerk'];
+
+export const DEADLINES = {
+  IN_TIME: ['Trong hạn', 'in-time'],
+  NEAR_DUE: ['Sắp đến hạn', 'near-due'],
+  OVERDUE: ['Quá hạn', 'overdue'],
+};
+
+export const CHANNELS = {
+  COUNTER: 'Trực tiếp tại Bộ phận Một cửa',
+  ONLINE: 'Trực tuyến',
+  POSTAL: 'Qua dịch vụ bưu chính',
+};
+
+/** Forms 01-05 (and the 2025 stop notice) as the gateway names them. */
+export const FORMS = [
+  ['receipt', 'Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả'],
+  ['supplement-request', 'Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ'],
+  ['refusal', 'Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ'],
+  ['apology', 'Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả'],
+  ['control-slip', 'Mẫu 05: Phiếu kiểm soát quá trình giải quyết hồ sơ'],
+  ['stop-notice', 'Thông báo dừng giải quyết hồ sơ'],
+];
+
+/** problem+json reasons (platform ErrorReason and the gateway's own) in words for the person at the counter. */
+export const REASONS = {
+  TOKEN_MISSING: 'Bạn cần đăng nhập để thực hiện thao tác này.',
+  TOKEN_INVALID: 'Phiên đăng nhập không còn hợp lệ. Vui lòng đăng nhập lại.',
+  ROLE_NOT_ALLOWED: 'Vai trò của bạn không được phép thực hiện thao tác này.',
+  SCOPE_MISSING: 'Tài khoản chưa được gán đơn vị hoặc số định danh cá nhân.',
+  INVALID_FIELD: 'Dữ liệu nhập vào chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
+  MALFORMED_REQUEST: 'Yêu cầu không đúng định dạng.',
+  NOT_FOUND: 'Không tìm thấy nội dung yêu cầu.',
+  ILLEGAL_TRANSITION: 'Thao tác không phù hợp với trạng thái hiện tại của hồ sơ.',
+  RULE_VIOLATED: 'Thao tác không đáp ứng quy định nghiệp vụ.',
+  CONCURRENT_UPDATE: 'Hồ sơ vừa được người khác cập nhật trước bạn. Thông tin mới nhất đã được tải lại; '
+    + 'vui lòng kiểm tra rồi thực hiện lại nếu vẫn cần.',
+  STALE_REVISION: 'Hồ sơ vừa được người khác cập nhật trước bạn. Thông tin mới nhất đã được tải lại; '
+    + 'vui lòng kiểm tra rồi thực hiện lại nếu vẫn cần.',
+  REQUEST_ID_REUSED: 'Yêu cầu này đã được gửi với nội dung khác. Vui lòng tải lại trang rồi thực hiện lại.',
+  CURSOR_EXPIRED: 'Danh sách đã thay đổi. Vui lòng tải lại từ trang đầu.',
+  PRECONDITION_REQUIRED: 'Thiếu thông tin phiên bản hồ sơ. Vui lòng tải lại hồ sơ rồi thực hiện lại.',
+  RATE_LIMITED: 'Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+  IDENTITY_PROVIDER_UNAVAILABLE: 'Máy chủ đăng nhập tạm thời không phản hồi. Vui lòng thử lại sau.',
+  DOWNSTREAM_UNAVAILABLE: 'Hệ thống nghiệp vụ tạm thời không phản hồi. Vui lòng thử lại sau.',
+  DOWNSTREAM_TIMEOUT: 'Hệ thống nghiệp vụ phản hồi quá lâu. Vui lòng thử lại sau.',
+};
+
+export function statusMessage(status) {
+  if (status === 401) return REASONS.TOKEN_INVALID;
+  if (status === 403) return REASONS.ROLE_NOT_ALLOWED;
+  if (status === 404) return REASONS.NOT_FOUND;
+  if (status === 409) return REASONS.ILLEGAL_TRANSITION;
+  if (status === 412) return REASONS.CONCURRENT_UPDATE;
+  if (status === 428) return REASONS.PRECONDITION_REQUIRED;
+  if (status === 429) return REASONS.RATE_LIMITED;
+  if (status >= 500) return 'Hệ thống gặp sự cố. Vui lòng thử lại sau.';
+  return `Yêu cầu không thành công (mã ${status}).`;
+}
+
+/** Field paths (as the services name them) in words; the last segment is tried when the full path is unknown. */
+export const FIELD_LABELS = {
+  'applicant.fullName': 'Họ và tên người nộp',
+  'applicant.citizenId': 'Số định danh cá nhân',
+  'applicant.phone': 'Số điện thoại',
+  'applicant.email': 'Thư điện tử',
+  'applicant.address': 'Địa chỉ',
+  procedureCode: 'Thủ tục hành chính',
+  procedureVersion: 'Phiên bản thủ tục',
+  channel: 'Hình thức tiếp nhận',
+  note: 'Ghi chú',
+  reason: 'Lý do',
+  resultNote: 'Nội dung kết quả',
+  components: 'Thành phần hồ sơ',
+  toUnitCode: 'Đơn vị nhận',
+  newDueAt: 'Ngày hẹn trả mới',
+  postalTrackingNumber: 'Số hiệu bưu gửi',
+  senderName: 'Họ và tên người gửi',
+  title: 'Tiêu đề',
+  content: 'Nội dung',
+  score: 'Mức đánh giá',
+  name: 'Tên',
+  code: 'Mã',
+  username: 'Tên đăng nhập',
+  email: 'Thư điện tử',
+  firstName: 'Tên',
+  lastName: 'Họ và tên đệm',
+  roles: 'Vai trò',
+  date: 'Ngày',
+  kind: 'Loại ngày',
+  file: 'Tệp',
+  lookupKey: 'Mã tra cứu',
+};
+
+export function fieldLabel(path) {
+  if (!path) return '';
+  if (FIELD_LABELS[path]) return FIELD_LABELS[path];
+  const last = String(path).split('.').pop().replace(/\[\d+\]$/, '');
+  return FIELD_LABELS[last] || path;
+}
+
+// The services' field messages follow a few fixed English patterns (one home: the service's validation); the
+// console says them in Vietnamese. Anything unknown becomes "không hợp lệ" rather than English on the screen.
+const FIELD_MESSAGES = [
+  [/^is required/, () => 'bắt buộc phải nhập'],
+  [/^at most (\d+) characters/, m => `tối đa ${m[1]} ký tự`],
+  [/^is not a phone number/, () => 'không phải số điện thoại hợp lệ'],
+  [/^(is not an e-mail address|must be an email address)/, () => 'không phải địa chỉ thư điện tử hợp lệ'],
+  [/^must be exactly 12 digits/, () => 'phải gồm đúng 12 chữ số'],
+  [/^is not a dossier code/, () => 'không phải mã hồ sơ hợp lệ'],
+  [/^is not a (known )?unit code/, () => 'không phải mã đơn vị hợp lệ'],
+  [/^must be at most 5 MB/, () => 'tệp không được lớn hơn 5 MB'],
+  [/^must be csv or xlsx/, () => 'chỉ nhận tệp CSV hoặc XLSX'],
+  [/^must not be before from|^is before from/, () => 'không được trước ngày bắt đầu'],
+  [/^must be an ISO-8601 instant/, () => 'không phải thời điểm hợp lệ'],
+  [/^must be 1 \(poor\) to 5 \(good\)/, () => 'phải từ 1 đến 5'],
+  [/^must be a whole number|^is not a whole number/, () => 'phải là số nguyên hợp lệ'],
+  [/^lists a unit twice/, () => 'có đơn vị bị lặp lại'],
+];
+
+export function fieldMessage(message) {
+  for (const [pattern, say] of FIELD_MESSAGES) {
+    const match = pattern.exec(message || '');
+    if (match) return say(match);
+  }
+  return 'không hợp lệ';
+}

@@ -1,0 +1,147 @@
+// One dossier: its facts, the panels other modules add (actions for officers and citizens), timeline and forms.
+import {call, download, get, loadUnitNames, unitName} from '../js/api.js';
+import {h, saveBlob, showLoading, showView} from '../js/dom.js';
+import {dateTime} from '../js/format.js';
+import {CHANNELS, FORMS} from '../js/labels.js';
+import {addRoute} from '../js/router.js';
+import {errorBlock, showErrorIn} from '../js/ui.js';
+
+const CODE = /^[A-Za-z0-9.-]{1,64}$/;
+const panels = [];
+
+/**
+ * Adds a panel to the dossier page. make(ctx) returns a Node or null; ctx = {dossier, etag, timeline, user,
+ * reload(message)}: act with ctx.etag as If-Match, then call ctx.reload() to show the fresh state.
+ */
+export function addDossierPanel(make, {order = 50} = {}) {
+  panels.push({make, order});
+  panels.sort((a, b) => a.order - b.order);
+}
+
+export function register() {
+  addRoute(/^\/ho-so\/([^/]+)$/, (match, user) => {
+    let code;
+    try {
+      code = decodeURIComponent(match[1]);
+    } catch (e) {
+      code = '';
+    }
+    return render(code, user);
+  });
+}
+
+function fact(label, value) {
+  return [h('dt', {}, label), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value)];
+}
+
+async function render(code, user, notice = null) {
+  if (!CODE.test(code)) {
+    showView('Không tìm thấy hồ sơ', h('p', {}, 'Mã hồ sơ không đúng định dạng.'), backLink());
+    return;
+  }
+  showLoading(`Hồ sơ ${code}`);
+  const path = `/api/v1/dossiers/${encodeURIComponent(code)}`;
+  let dossier;
+  let etag;
+  let timeline;
+  try {
+    const [answer, entries] = await Promise.all([call(path), get(`${path}/timeline`), loadUnitNames()]);
+    dossier = answer.body;
+    etag = answer.etag;
+    timeline = entries.entries;
+  } catch (e) {
+    if (e.status === 404) {
+      showView('Không tìm thấy hồ sơ',
+        h('p', {}, `Không tìm thấy hồ sơ ${code}, hoặc hồ sơ không thuộc phạm vi bạn được xem.`), backLink());
+    } else {
+      showView(`Hồ sơ ${code}`, errorBlock(e), backLink());
+    }
+    return;
+  }
+  const ctx = {dossier, etag, timeline, user, reload: message => render(dossier.code, user, message)};
+  const applicant = dossier.applicant || {};
+  showView(`Hồ sơ ${dossier.code}`,
+    backLink(),
+    notice,
+    h('dl', {class: 'facts', id: 'dossier-facts'},
+      fact('Thủ tục', `${dossier.procedureName || ''} (${dossier.procedureCode})`),
+      fact('Trạng thái', h('strong', {id: 'dossier-status'}, dossier.statusLabel || dossier.status)),
+      fact('Hình thức nộp', CHANNELS[dossier.channel] || dossier.channel),
+      fact('Người nộp', applicant.fullName),
+      fact('Số định danh', applicant.citizenId),
+      fact('Điện thoại', applicant.phone),
+      fact('Địa chỉ', applicant.address),
+      fact('Đơn vị tiếp nhận', unitName(dossier.receivingUnitCode)),
+      fact('Đơn vị giải quyết', unitName(dossier.competentUnitCode)),
+      fact('Ngày tiếp nhận', dateTime(dossier.receivedAt)),
+      fact('Hẹn trả kết quả', dateTime(dossier.dueAt)),
+      fact('Ngày hoàn thành', dossier.finishedAt ? dateTime(dossier.finishedAt) : null),
+      fact('Ghi chú', dossier.note),
+      dossier.lookupKey && fact('Mã tra cứu (in trên giấy tiếp nhận)', dossier.lookupKey)),
+    panels.map(p => p.make(ctx)).filter(Boolean),
+    h('h2', {}, 'Quá trình xử lý'),
+    h('ol', {class: 'timeline', id: 'timeline'}, timeline.map(e => h('li', {},
+      h('span', {class: 'when'}, dateTime(e.at)), ' ',
+      h('strong', {}, e.label || e.event),
+      actor(e),
+      e.reason && h('div', {class: 'muted'}, `Lý do: ${e.reason}`)))),
+    formsSection(dossier, timeline));
+}
+
+function actor(entry) {
+  const who = entry.actorName || entry.actorUsername;
+  if (!who) return null;
+  const title = entry.actorTitle ? `, ${entry.actorTitle}` : '';
+  const unit = entry.actorUnitCode ? ` (${unitName(entry.actorUnitCode)})` : '';
+  return ` — ${who}${title}${unit}`;
+}
+
+/** The forms this dossier has: Form 01 once received, the others only when their event happened. */
+function formsSection(dossier, timeline) {
+  const issued = issuedForms(dossier, timeline);
+  const slot = h('div', {class: 'form-error', hidden: true});
+  const items = FORMS.filter(([kind]) => issued.has(kind)).map(([kind, label]) => {
+    const button = h('button', {type: 'button', class: 'link', 'data-form': kind}, label);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const file = await download(`/api/v1/dossiers/${encodeURIComponent(dossier.code)}/forms/${kind}`,
+          `${dossier.code}-${kind}.pdf`);
+        saveBlob(file.blob, file.fileName);
+        slot.hidden = true;
+      } catch (e) {
+        showErrorIn(slot, e);
+      } finally {
+        button.disabled = false;
+      }
+    });
+    return h('li', {}, button);
+  });
+  return [h('h2', {}, 'Biểu mẫu (PDF)'),
+    items.length === 0 ? h('p', {class: 'muted'}, 'Hồ sơ chưa có biểu mẫu nào.') : h('ul', {class: 'forms'}, items),
+    slot];
+}
+
+// which timeline events issue which form (dossier-service's event names)
+const FORM_EVENTS = {
+  'supplement-request': /REQUEST_(PRE_)?SUPPLEMENT/,
+  refusal: /REFUSE|REJECT/,
+  apology: /EXTEND|APOLOG/,
+  'stop-notice': /STOP/,
+};
+
+export function issuedForms(dossier, timeline) {
+  const issued = new Set();
+  if (dossier.receivedAt) {
+    issued.add('receipt');
+    issued.add('control-slip');
+  }
+  for (const [kind, pattern] of Object.entries(FORM_EVENTS)) {
+    if (timeline.some(e => pattern.test(e.event || ''))) issued.add(kind);
+  }
+  return issued;
+}
+
+function backLink() {
+  return h('p', {}, h('a', {href: '#/'}, '← Quay lại danh sách'));
+}
