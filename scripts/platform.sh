@@ -319,6 +319,12 @@ cmd_start() {
   for svc in dossier-service payment-service digitization-service; do wait_healthy "$svc"; done
   for svc in report-service gateway; do start_service "$svc" "$kc_http"; done
   for svc in report-service gateway; do wait_healthy "$svc"; done
+  local gw
+  gw="$(port_of gateway)"
+  # the realm admits the console on 8080; on any other port the running realm is told about this one
+  if [[ "$gw" != 8080 ]]; then
+    "$KC_SH" admit-console "$KC_DATA" "$kc_http" "http://localhost:$gw" "http://127.0.0.1:$gw"
+  fi
   say "all processes healthy"
 }
 

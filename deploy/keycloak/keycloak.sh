@@ -6,6 +6,10 @@
 #   keycloak.sh start DATA_DIR HTTP_PORT MGMT_PORT
 #   keycloak.sh wait  DATA_DIR MGMT_PORT [TIMEOUT_S]
 #   keycloak.sh stop  DATA_DIR
+#   keycloak.sh admit-console DATA_DIR HTTP_PORT ORIGIN...
+#                     lets the web console served at each ORIGIN (http://127.0.0.1:8181) log in: adds ORIGIN/* to
+#                     the motcua-console client's redirect and post-logout URIs (through kcadm and the bootstrap
+#                     admin; a no-op when they are there already)
 #
 # Environment:
 #   MOTCUA_KC_HOME               unpacked + built distribution (default ~/.cache/motcua/keycloak-26.7.3)
@@ -27,7 +31,7 @@ BUILD_OPTS=(--db=dev-file --health-enabled=true --cache=local)
 export JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:--XX:TieredStopAtLevel=1}"
 
 die() { echo "keycloak.sh: $*" >&2; exit 1; }
-usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 abspath() { mkdir -p "$1" && (cd "$1" && pwd); }
 port_ok() { [[ "$1" =~ ^[0-9]+$ ]] && (( $1 > 0 && $1 < 65536 )) || die "bad port: $1"; }
 
@@ -146,11 +150,49 @@ cmd_stop() {
   echo "Keycloak stopped ($data)"
 }
 
+# The realm file admits the console on port 8080 (./motcua up's default); a gateway elsewhere (8080 taken, another
+# MOTCUA_GATEWAY_PORT, a system test) is admitted here, on the running realm, so login works whatever its port.
+cmd_admit_console() {
+  [[ $# -ge 3 ]] || usage
+  local data http origin id client uris logout missing=0
+  data="$(abspath "$1")"; http="$2"; shift 2
+  port_ok "$http"
+  local kcadm="$KC_HOME/bin/kcadm.sh" cfg="$data/kcadm.config"
+  client="$("$kcadm" get clients --config "$cfg" -r motcua -q clientId=motcua-console \
+      --fields 'id,redirectUris,attributes(post.logout.redirect.uris)' 2>/dev/null)" || client=""
+  if [[ -z "$client" ]]; then
+    "$kcadm" config credentials --config "$cfg" --server "http://127.0.0.1:$http" --realm master \
+      --user "${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}" --password "${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}" >/dev/null \
+      || die "kcadm could not log in to http://127.0.0.1:$http as the bootstrap admin"
+    client="$("$kcadm" get clients --config "$cfg" -r motcua -q clientId=motcua-console \
+      --fields 'id,redirectUris,attributes(post.logout.redirect.uris)')" || die "kcadm could not read motcua-console"
+  fi
+  id="$(grep -o '"id" : "[^"]*"' <<<"$client" | head -1 | cut -d'"' -f4)"
+  [[ -n "$id" ]] || die "no client motcua-console in realm motcua"
+  uris="$(tr -d '\n' <<<"$client" | grep -o '"redirectUris" : \[[^]]*\]' | grep -o '"http[^"]*"' | paste -sd, -)"
+  logout="$(grep -o '"post.logout.redirect.uris" : "[^"]*"' <<<"$client" | cut -d'"' -f4)"
+  for origin in "$@"; do
+    [[ "$origin" =~ ^https?://[A-Za-z0-9.:-]+$ ]] || die "bad origin: $origin"
+    if ! grep -qF "\"$origin/*\"" <<<"$uris"; then
+      uris="${uris:+$uris,}\"$origin/*\""; missing=1
+    fi
+    if ! grep -qF "$origin/*" <<<"$logout"; then
+      logout="${logout:+$logout##}$origin/*"; missing=1
+    fi
+  done
+  if ((missing)); then
+    "$kcadm" update "clients/$id" --config "$cfg" -r motcua -s "redirectUris=[$uris]" \
+      -s "attributes.\"post.logout.redirect.uris\"=$logout" || die "kcadm could not update motcua-console"
+    echo "Keycloak: the console client admits $*"
+  fi
+}
+
 sub="${1:-}"; [[ $# -gt 0 ]] && shift
 case "$sub" in
   fetch) cmd_fetch "$@" ;;
   start) cmd_start "$@" ;;
   wait)  cmd_wait "$@" ;;
   stop)  cmd_stop "$@" ;;
+  admit-console) cmd_admit_console "$@" ;;
   *) usage ;;
 esac

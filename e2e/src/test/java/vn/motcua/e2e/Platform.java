@@ -1,9 +1,5 @@
 package vn.motcua.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -89,38 +85,8 @@ final class Platform {
         env.put("MOTCUA_MYSQL_USER", "root");
         env.put("MOTCUA_MYSQL_PASSWORD", mysqlPassword());
         env.put("MOTCUA_MYSQL_DB_PREFIX", databasePrefix);
-        env.put("MOTCUA_KC_REALM_FILE", realmForThisGateway().toString());
-    }
-
-    /**
-     * The demo realm with the console client also admitting this run's gateway port: its redirect and post-logout
-     * URIs name port 8080, where ./motcua up serves the console, but the system test's gateway listens elsewhere.
-     * Only this temporary copy changes; keycloak.sh imports it (MOTCUA_KC_REALM_FILE) into the throwaway Keycloak.
-     */
-    private Path realmForThisGateway() throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        JsonNode realm = mapper.readTree(
-                root.resolve("deploy/keycloak/realm-motcua.json").toFile());
-        ObjectNode console = null;
-        for (JsonNode client : realm.path("clients")) {
-            if (CONSOLE_CLIENT.equals(client.path("clientId").asText())) {
-                console = (ObjectNode) client;
-            }
-        }
-        if (console == null) {
-            throw new IllegalStateException("no client " + CONSOLE_CLIENT + " in deploy/keycloak/realm-motcua.json");
-        }
-        List<String> pages =
-                List.of("http://127.0.0.1:" + gatewayPort + "/*", "http://localhost:" + gatewayPort + "/*");
-        ArrayNode redirects = (ArrayNode) console.get("redirectUris");
-        pages.forEach(redirects::add);
-        ObjectNode attributes = (ObjectNode) console.get("attributes");
-        String logout = attributes.path("post.logout.redirect.uris").asText("");
-        // Keycloak keeps a client attribute's list in one string, joined by ##
-        attributes.put("post.logout.redirect.uris", (logout.isEmpty() ? "" : logout + "##") + String.join("##", pages));
-        Path file = work.resolve("realm-motcua.json");
-        mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), realm);
-        return file;
+        // the realm file is the one ./motcua up imports: platform.sh admits this run's console port on the running
+        // realm (keycloak.sh admit-console), so the browser tests log in the way any other port does
     }
 
     /** The port a process of {@link #SERVICES} listens on in this run (gRPC for services, HTTP for the gateway). */
