@@ -147,7 +147,25 @@ class AuthorizationMatrixIT extends SystemTest {
                         expect(NONE, 401).and(CITIZENS, 200).otherwise(403)),
 
                 // dossier workflow: each fixture is in the state the action needs
+                // a paper dossier sent back for a supplement (Form 02) or refused (Form 03) at the counter, before
+                // acceptance (ND61 Art 17(1)(a),(b)): the same route and roles as a reception
+                row(
+                        POST,
+                        "/api/v1/dossiers",
+                        expect(NONE, 401)
+                                .and(RECEPTION_OWN, 201)
+                                .and(RECEPTION_OTHER, 201)
+                                .otherwise(403),
+                        Route.NO_FIXTURE,
+                        body(MatrixFixtures.counterPreSupplementBody(MatrixFixtures.BIRTH))),
                 row(POST, "/api/v1/dossiers/{code}:accept", officerAction(RECEPTION_OWN), f::submitted, on(code, "{}")),
+                // accepting the completed paper dossier starts its clock and gives it its legal code
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}:accept",
+                        officerAction(RECEPTION_OWN),
+                        f::counterPreSupplement,
+                        on(code, "{}")),
                 row(
                         POST,
                         "/api/v1/dossiers/{code}:request-pre-supplement",
@@ -210,17 +228,16 @@ class AuthorizationMatrixIT extends SystemTest {
                         f::awaitingPayment,
                         on(code, "{}")),
                 row(POST, "/api/v1/dossiers/{code}:withdraw", applicantOrDesk(), f::received, on(code, reason())),
-                // the deployment runs REGIME_2018, where stopping does not exist yet: the two roles that may stop
-                // under Circular 03/2025 get RULE_VIOLATED, everybody else the usual refusal
+                // dossiers filed today fall under Decree 118/2025 (ADR 0004): a stop is the applicant's request,
+                // made online by the applicant or recorded by the desk (Circular 03/2025 Art 7); no unit stops alone
                 row(
                         POST,
                         "/api/v1/dossiers/{code}:stop",
-                        officerRefusals()
-                                .and(RECEPTION_OWN, 409)
-                                .and(LEADER, 409)
-                                .otherwise(403),
+                        applicantOrDesk(),
                         f::received,
-                        on(code, reason())),
+                        on(
+                                code,
+                                "{\"reason\":\"Không còn nhu cầu\",\"ground\":\"APPLICANT_REQUEST_DIRECT_OR_POSTAL\"}")),
                 row(
                         POST,
                         "/api/v1/dossiers/{code}:issue-result",

@@ -206,6 +206,21 @@ class BadInputSuiteIT extends SystemTest {
                         .json(VALID_DOSSIER + VALID_DOSSIER)
                         .expect(BAD_REQUEST, MALFORMED),
                 post(f, "empty body", path, OFFICER).json("").expect(BAD_REQUEST, MALFORMED),
+                // the desk's decision before acceptance (ND61 Art 17(1)): a known outcome, with its reasons
+                post(f, "unknown reception outcome", path, OFFICER)
+                        .json(VALID_DOSSIER.substring(0, VALID_DOSSIER.lastIndexOf('}')) + ",\"outcome\":\"LATER\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "supplement request without reasons", path, OFFICER)
+                        .json(VALID_DOSSIER.substring(0, VALID_DOSSIER.lastIndexOf('}'))
+                                + ",\"outcome\":\"REQUEST_SUPPLEMENT\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "refusal reason as object", path, OFFICER)
+                        .json(VALID_DOSSIER.substring(0, VALID_DOSSIER.lastIndexOf('}'))
+                                + ",\"outcome\":\"REFUSE\",\"reason\":{}}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "reason on a plain reception", path, OFFICER)
+                        .json(VALID_DOSSIER.substring(0, VALID_DOSSIER.lastIndexOf('}')) + ",\"reason\":\"x\"}")
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "JSON array", path, OFFICER)
                         .json("[" + VALID_DOSSIER + "]")
                         .expect(BAD_REQUEST, INVALID),
@@ -544,7 +559,16 @@ class BadInputSuiteIT extends SystemTest {
                 post(f, "withdrawal body a JSON string", d + ":withdraw", CITIZEN)
                         .json("\"tôi rút\"")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "stop without reason", d + ":stop", LEADER).json("{}").expect(BAD_REQUEST, INVALID),
+                post(f, "stop without reason", d + ":stop", CITIZEN).json("{}").expect(BAD_REQUEST, INVALID),
+                post(f, "stop with an unknown ground", d + ":stop", OFFICER)
+                        .json("{\"reason\":\"x\",\"ground\":\"UNIT_DECISION\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "stop ground as number", d + ":stop", OFFICER)
+                        .json("{\"reason\":\"x\",\"ground\":2}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "accept with a malformed hand-over time", d + ":accept", OFFICER)
+                        .json("{\"handoverSignedAt\":\"hôm qua\"}")
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "result note as object", d + ":issue-result", CLERK)
                         .json("{\"resultNote\":{}}")
                         .expect(BAD_REQUEST, INVALID),

@@ -57,10 +57,18 @@ class DossierFlowsIT extends SystemTest {
                 .as("the clock starts at acceptance, not at submission: %s", dossier)
                 .isTrue();
 
+        assertThat(code)
+                .as("a submission reference until acceptance (ND61 Art 26)")
+                .startsWith("TN-");
         JsonNode accepted = step(code, "accept", "", RECEPTION, "RECEIVED");
         assertThat(accepted.path("dueAt").asText())
                 .as("due time set at acceptance")
                 .isNotBlank();
+        assertThat(accepted.path("code").asText())
+                .as("the legal code is dated and numbered at acceptance")
+                .matches("^[A-Z0-9.]+-\\d{6}-\\d{4}$");
+        assertThat(accepted.path("submissionReference").asText()).isEqualTo(code);
+        // the citizen's bookmark (the submission reference) keeps working after acceptance
         walkToResult(code);
         step(code, "return-result", "{\"channel\":\"ONLINE\"}", RECEPTION, "RETURNED");
 
@@ -196,6 +204,39 @@ class DossierFlowsIT extends SystemTest {
         HttpResponse<String> status = get("/api/v1/public/dossiers/" + code + "/status?lookupKey=" + key, null);
         assertThat(status.statusCode()).as(describe(status)).isEqualTo(200);
         assertThat(json.readTree(status.body()).path("status").asText()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void theDeskSendsAPaperDossierBackAndTheClockStartsWhenItIsComplete() throws Exception {
+        // ND61 Art 17(1)(a): Form 02 at the counter, no clock and no legal number until the dossier is complete
+        HttpResponse<String> sentBack = post(
+                "/api/v1/dossiers",
+                "{\"procedureCode\":\"" + BIRTH + "\"," + APPLICANT
+                        + ",\"channel\":\"COUNTER\",\"outcome\":\"REQUEST_SUPPLEMENT\",\"reason\":\"Thiếu giấy chứng sinh\"}",
+                RECEPTION);
+        assertThat(sentBack.statusCode()).as(describe(sentBack)).isEqualTo(201);
+        JsonNode dossier = json.readTree(sentBack.body());
+        String reference = dossier.path("code").asText();
+        assertThat(dossier.path("status").asText()).isEqualTo("PRE_SUPPLEMENT");
+        assertThat(reference).startsWith("TN-");
+        assertFormShows(reference, "supplement-request", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
+
+        JsonNode accepted = step(reference, "accept", "", RECEPTION, "RECEIVED");
+        assertThat(accepted.path("dueAt").asText()).isNotBlank();
+        assertThat(accepted.path("code").asText()).matches("^[A-Z0-9.]+-\\d{6}-\\d{4}$");
+        assertThat(timelineEvents(reference, CITIZEN))
+                .containsSubsequence("REQUEST_PRE_SUPPLEMENT", "RECEIVE_AT_COUNTER");
+    }
+
+    @Test
+    void theApplicantAsksToStopAndTheNoticeFollows() throws Exception {
+        // Circular 03/2025 Art 7(2): a dossier filed today is under the 2025 rules; the applicant asks online
+        String code = receiveAtCounter(BIRTH);
+        step(code, "transfer", "", RECEPTION, "IN_PROCESS");
+        HttpResponse<String> leader = action(code, "stop", "{\"reason\":\"Đơn vị tự dừng\"}", LEADER);
+        assertThat(leader.statusCode()).as(describe(leader)).isEqualTo(403);
+        step(code, "stop", "{\"reason\":\"Không còn nhu cầu\"}", CITIZEN, "STOPPED");
+        assertThat(formText(code, "stop-notice", CITIZEN)).contains("gửi trực tuyến");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------

@@ -170,6 +170,17 @@ final class MatrixFixtures {
         return code;
     }
 
+    /** A paper dossier the desk sent back for a supplement before acceptance (ND61 Art 17(1)(a)): no clock yet. */
+    String counterPreSupplement() throws IOException, InterruptedException {
+        return code(api.post(RECEPTION_OWN, "/api/v1/dossiers", counterPreSupplementBody(BIRTH), 201));
+    }
+
+    static String counterPreSupplementBody(String procedure) {
+        String body = counterDossierBody(procedure);
+        return body.substring(0, body.lastIndexOf('}'))
+                + ",\"outcome\":\"REQUEST_SUPPLEMENT\",\"reason\":\"Thiếu tờ khai\"}";
+    }
+
     String inProcess() throws IOException, InterruptedException {
         return inProcess(BIRTH);
     }

@@ -142,7 +142,14 @@ public final class DeadlineCalculator {
 
     /** ND61 art. 19(9): the apology and new appointment must be issued at least one working day before due. */
     public boolean canApologise(Instant now, Instant dueAt) {
-        // Working time is negative once the due has passed, so no separate "before due" check.
-        return calendar.workingTimeBetween(now, dueAt).compareTo(policy.oneWorkingDay()) >= 0;
+        // ND61 Art 19(9) "at least one working day before the due date" is a date rule (ADR 0004): some working day
+        // from today up to the day before the due date must remain, whatever the due minute.
+        LocalDate dueDay = WorkCalendar.localDate(dueAt);
+        for (LocalDate d = WorkCalendar.localDate(now); d.isBefore(dueDay); d = d.plusDays(1)) {
+            if (calendar.isWorkingDay(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

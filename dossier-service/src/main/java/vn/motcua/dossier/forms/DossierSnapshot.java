@@ -47,4 +47,24 @@ public record DossierSnapshot(
     public int paperCount() {
         return components.stream().mapToInt(DocumentComponent::quantity).sum();
     }
+
+    /** The same snapshot with its line in the tracking register (Form 01 links to Form 06 through it). */
+    public DossierSnapshot inRegister(String book, String number) {
+        return new DossierSnapshot(
+                code,
+                procedureCode,
+                procedureName,
+                applicant,
+                receivedAt,
+                dueAt,
+                components,
+                feeTotalDong,
+                receivingUnit,
+                competentUnit,
+                returnPlace,
+                officerName,
+                book,
+                number,
+                lookupKey);
+    }
 }

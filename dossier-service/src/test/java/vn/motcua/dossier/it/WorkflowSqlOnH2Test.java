@@ -150,6 +150,7 @@ class WorkflowSqlOnH2Test implements TestPropertyProvider {
 
     private static Dossier dossier(String code, DossierState state, Instant due) {
         return Dossier.builder()
+                .regime(vn.motcua.dossier.dossier.domain.LegalRegime.REGIME_2025)
                 .code(code)
                 .procedure("1.001193", 1, "Đăng ký khai sinh")
                 .receivingUnitCode("11077")

@@ -11,6 +11,10 @@ import vn.motcua.proto.dossier.v1.Dossier;
  * A dossier (hồ sơ) as its authorised readers see it. status is the proto enum name without DOSSIER_STATUS_
  * (e.g. RECEIVED), channel without CHANNEL_ (COUNTER, ONLINE, POSTAL); instants are ISO-8601 UTC. lookupKey is
  * printed on the receipt and opens the public status lookup together with the code (null for old dossiers).
+ * code is the dossier's current identifier: its submission reference (TN-YYMMDD-XXXXXXXXXX) until an officer accepts
+ * it, its legal code after; submissionReference keeps the first one (null for a dossier received at once), and every
+ * route taking {code} accepts either. legalRegime is REGIME_2018 or REGIME_2025, fixed when the dossier was filed: it
+ * decides the form numbering and whether a stop exists.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -30,7 +34,9 @@ public record DossierJson(
         @Nullable String finishedAt,
         @Nullable String note,
         long revision,
-        @Nullable String lookupKey) {
+        @Nullable String lookupKey,
+        @Nullable String submissionReference,
+        @Nullable String legalRegime) {
 
     static DossierJson from(Dossier d) {
         return new DossierJson(
@@ -49,7 +55,9 @@ public record DossierJson(
                 ProtoValues.instant(d.hasFinishedAt(), d.getFinishedAt()),
                 ProtoValues.text(d.getNote()),
                 d.getRevision(),
-                ProtoValues.text(d.getLookupKey()));
+                ProtoValues.text(d.getLookupKey()),
+                ProtoValues.text(d.getSubmissionReference()),
+                ProtoValues.enumName(d.getLegalRegime(), "LEGAL_"));
     }
 
     /** The strong entity tag of this revision, as sent in ETag and expected back in If-Match. */

@@ -57,6 +57,9 @@ public class DossierWorkflowController {
             "apology", FormKind.FORM_KIND_APOLOGY,
             "control-slip", FormKind.FORM_KIND_CONTROL_SLIP,
             "stop-notice", FormKind.FORM_KIND_STOP_NOTICE);
+    static final Map<String, StopGround> STOP_GROUNDS = Map.of(
+            "APPLICANT_REQUEST_DIRECT_OR_POSTAL", StopGround.STOP_GROUND_APPLICANT_REQUEST_DIRECT_OR_POSTAL,
+            "APPLICANT_REQUEST_ONLINE", StopGround.STOP_GROUND_APPLICANT_REQUEST_ONLINE);
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,120}\\.pdf");
     private static final Set<String> NONE = Set.of();
     private static final Set<String> REASON = Set.of("reason");
@@ -73,7 +76,12 @@ public class DossierWorkflowController {
         this.workflow = workflow;
         this.json = json;
     }
-    /** Reception officer (T2): accept an online dossier; the clock starts now. No body needed. */
+    /**
+     * Reception officer (T2): accept an online dossier, or a paper one sent back for a supplement before acceptance
+     * (POST /api/v1/dossiers with outcome REQUEST_SUPPLEMENT) once it is complete; the clock starts now and the
+     * dossier gets its legal code (the answer's code; the old one stays in submissionReference). Body optional:
+     * {handoverSignedAt?}, required for a postal dossier (the completed dossier's hand-over record).
+     */
     @Operation(
             extensions =
                     @Extension(
@@ -90,12 +98,16 @@ public class DossierWorkflowController {
             @PathVariable String code,
             @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, NONE);
+        ActionInput in = ActionInput.of(json, request, code, idempotencyKey, body, Set.of("handoverSignedAt"));
+        var handover = in.instant("handoverSignedAt", false);
         in.done();
-        AcceptDossierRequest rpc = in.revision(AcceptDossierRequest.newBuilder())
+        AcceptDossierRequest.Builder builder = in.revision(AcceptDossierRequest.newBuilder())
                 .setRequestId(in.requestId())
-                .setCode(in.code())
-                .build();
+                .setCode(in.code());
+        if (handover != null) {
+            builder.setHandoverSignedAt(handover);
+        }
+        AcceptDossierRequest rpc = builder.build();
         return DossierJson.from(call(request, s -> s.acceptDossier(rpc).getDossier()));
     }
 
@@ -317,7 +329,7 @@ public class DossierWorkflowController {
         return DossierJson.from(call(request, s -> s.receiveSupplement(rpc).getDossier()));
     }
 
-    /** Unit leader (T10): refuse after appraisal (Form 03). Body {reason}. */
+    /** Unit leader (T10): refuse after appraisal (Form 03, in the competent agency's name), also while a supplement or a financial obligation is awaited. Body {reason}. */
     @Operation(
             extensions =
                     @Extension(
@@ -459,30 +471,44 @@ public class DossierWorkflowController {
         return DossierJson.from(call(request, s -> s.withdrawDossier(rpc).getDossier()));
     }
 
-    /** Unit leader or reception officer (T14, REGIME_2025 only): stop processing (stop notice). Body {reason}. */
+    /**
+     * Stop processing at the applicant's request (T14, dossiers under REGIME_2025 only, Circular 03/2025 Art 7): the
+     * applicant on their own dossier (online), or a reception officer recording a request filed directly or by post.
+     * Body {reason, ground?}; ground is APPLICANT_REQUEST_DIRECT_OR_POSTAL, required from an officer and ignored from
+     * the applicant. Produces the stop notice (form stop-notice) and status STOPPED.
+     */
     @Operation(
             extensions =
                     @Extension(
                             properties =
                                     @ExtensionProperty(
                                             name = "acting-roles",
-                                            value = RoleDocs.ACTS_LEADER_OR_RECEPTION,
+                                            value = RoleDocs.ACTS_APPLICANT_OR_RECEPTION,
                                             parseValue = true)))
     @Post("/{code}:stop")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(AccessPolicy.OFFICER)
+    @Access(AccessPolicy.AUTHENTICATED)
     public DossierJson stop(
             HttpRequest<?> request,
             @PathVariable String code,
             @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, REASON);
+        ActionInput in = ActionInput.withBody(json, request, code, idempotencyKey, body, Set.of("reason", "ground"));
         String reason = in.reason();
+        String groundName = in.body().string("ground");
+        StopGround ground = StopGround.STOP_GROUND_UNSPECIFIED;
+        if (groundName != null && !groundName.isEmpty()) {
+            ground = STOP_GROUNDS.get(groundName);
+            if (ground == null) {
+                in.violations().add("ground", "must be APPLICANT_REQUEST_DIRECT_OR_POSTAL or APPLICANT_REQUEST_ONLINE");
+            }
+        }
         in.done();
         StopDossierRequest rpc = in.revision(StopDossierRequest.newBuilder())
                 .setRequestId(in.requestId())
                 .setCode(in.code())
                 .setReason(reason)
+                .setGround(ground)
                 .build();
         return DossierJson.from(call(request, s -> s.stopDossier(rpc).getDossier()));
     }

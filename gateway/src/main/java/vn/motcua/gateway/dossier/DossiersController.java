@@ -40,7 +40,12 @@ public class DossiersController {
         this.json = json;
     }
 
-    /** Reception officer: receive a dossier at the counter or by post; the service assigns code and due time. */
+    /**
+     * Reception officer: receive a dossier at the counter or by post; the service assigns code and due time. With
+     * outcome REQUEST_SUPPLEMENT (Form 02) or REFUSE (Form 03) and a reason, the desk records the paper dossier
+     * before acceptance instead (Decree 61/2018 Art 17(1)(a),(b)): no clock, a submission reference as code; a
+     * supplemented dossier is then accepted with POST /api/v1/dossiers/{code}:accept.
+     */
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(AccessPolicy.RECEPTION_OFFICER)

@@ -14,18 +14,25 @@ import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.dossier.v1.Applicant;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
+import vn.motcua.proto.dossier.v1.ReceptionOutcome;
 
 /**
  * Reads the body of POST /api/v1/dossiers strictly as JSON: unknown fields, wrong types, an unknown channel and a
  * malformed instant are all reported at once, with JSON paths. The values' rules (codes, applicant, note) are
  * dossier-service's; its field violations reach the client under the same JSON paths.
  * <pre>{procedureCode, applicant:{fullName, citizenId, phone, email, address}, channel: COUNTER|POSTAL,
- *  handoverSignedAt?, note?}</pre>
+ *  handoverSignedAt?, note?, outcome?: RECEIVE|REQUEST_SUPPLEMENT|REFUSE, reason?}</pre>
+ * outcome (default RECEIVE) is the desk's decision on the paper dossier (Decree 61/2018 Art 17(1)); reason is
+ * required for REQUEST_SUPPLEMENT (Form 02) and REFUSE (Form 03).
  */
 final class ReceiveDossierForm {
 
     private static final Set<String> FIELDS =
-            Set.of("procedureCode", "applicant", "channel", "handoverSignedAt", "note");
+            Set.of("procedureCode", "applicant", "channel", "handoverSignedAt", "note", "outcome", "reason");
+    private static final Map<String, ReceptionOutcome> OUTCOMES = Map.of(
+            "RECEIVE", ReceptionOutcome.RECEPTION_OUTCOME_RECEIVE,
+            "REQUEST_SUPPLEMENT", ReceptionOutcome.RECEPTION_OUTCOME_REQUEST_SUPPLEMENT,
+            "REFUSE", ReceptionOutcome.RECEPTION_OUTCOME_REFUSE);
     private static final Map<String, Channel> CHANNELS =
             Map.of("COUNTER", Channel.CHANNEL_COUNTER, "POSTAL", Channel.CHANNEL_POSTAL);
     private static final int INSTANT_MAX = 40;
@@ -71,6 +78,20 @@ final class ReceiveDossierForm {
         String note = stringOf(body, "note", "note");
         if (note != null) {
             request.setNote(note);
+        }
+        String outcome = stringOf(body, "outcome", "outcome");
+        if (outcome != null && !outcome.isEmpty()) {
+            ReceptionOutcome parsed = OUTCOMES.get(outcome);
+            if (parsed == null) {
+                violations.add("outcome", "must be RECEIVE, REQUEST_SUPPLEMENT or REFUSE");
+            } else {
+                request.setOutcome(parsed);
+            }
+        }
+        // the service requires it for a supplement request or refusal and refuses it for a reception
+        String reason = stringOf(body, "reason", "reason");
+        if (reason != null) {
+            request.setReason(reason);
         }
         return request;
     }

@@ -25,8 +25,6 @@ public final class RoleDocs {
     public static final String ACTS_STEPS = "[\"specialist\", \"unit_leader\"]";
     /** Specialist of the handling unit or reception officer of the receiving unit. */
     public static final String ACTS_SPECIALIST_OR_RECEPTION = "[\"specialist\", \"reception_officer\"]";
-    /** Unit leader of the handling unit or reception officer of the receiving unit. */
-    public static final String ACTS_LEADER_OR_RECEPTION = "[\"unit_leader\", \"reception_officer\"]";
     /** The applicant (own dossier) or a reception officer of the receiving unit. */
     public static final String ACTS_APPLICANT_OR_RECEPTION = "[\"citizen\", \"reception_officer\"]";
     /** The applicant, on their own dossiers only. */

@@ -168,8 +168,8 @@ class DossierWorkflowRoutesIT extends GatewayIT {
                                 .isEqualTo("Không cần nữa")),
                 new Case(
                         "stop",
-                        leader(),
-                        "{\"reason\":\"Theo yêu cầu\"}",
+                        receptionOfficer(),
+                        "{\"reason\":\"Theo yêu cầu\",\"ground\":\"APPLICANT_REQUEST_DIRECT_OR_POSTAL\"}",
                         "StopDossier",
                         m -> assertThat(((StopDossierRequest) m).getReason()).isEqualTo("Theo yêu cầu")),
                 new Case(
@@ -714,7 +714,6 @@ class DossierWorkflowRoutesIT extends GatewayIT {
                 "extend",
                 "require-financial-obligation",
                 "confirm-financial-obligation",
-                "stop",
                 "issue-result",
                 "return-result")) {
             assertProblem(api.postJson(BASE + ":" + action, citizen, "{}"), 403, "ROLE_NOT_ALLOWED");
@@ -728,6 +727,28 @@ class DossierWorkflowRoutesIT extends GatewayIT {
         assertProblem(api.postJson(BASE + ":withdraw", null, ""), 401, "TOKEN_MISSING");
         assertProblem(api.get(BASE + "/timeline"), 401, "TOKEN_MISSING");
         assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    void theStopRouteAdmitsTheApplicantAndTheDeskWithTheGround() {
+        // Circular 03/2025 Art 7: the applicant asks online; the desk records a request filed directly or by post
+        assertThat(api.postJson(BASE + ":stop", citizen(), "{\"reason\":\"Không còn nhu cầu\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.postJson(
+                                BASE + ":stop",
+                                receptionOfficer(),
+                                "{\"reason\":\"Đơn đề nghị\",\"ground\":\"APPLICANT_REQUEST_DIRECT_OR_POSTAL\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(services.received())
+                .filteredOn(r -> r.request() instanceof StopDossierRequest)
+                .extracting(r -> ((StopDossierRequest) r.request()).getGround())
+                .containsExactly(
+                        vn.motcua.proto.dossier.v1.StopGround.STOP_GROUND_UNSPECIFIED,
+                        vn.motcua.proto.dossier.v1.StopGround.STOP_GROUND_APPLICANT_REQUEST_DIRECT_OR_POSTAL);
+        var reply = api.postJson(BASE + ":stop", receptionOfficer(), "{\"reason\":\"x\",\"ground\":\"UNIT\"}");
+        assertThat(reply.status()).isEqualTo(400);
     }
 
     @Test

@@ -29,7 +29,19 @@ public record Dossier(
         Instant finishedAt,
         boolean extensionUsed,
         long revision,
-        String lookupKey) {
+        String lookupKey,
+        LegalRegime regime,
+        String legalCode,
+        String submissionReference) {
+
+    /**
+     * The identifier clients see and use (ND61 Art 26): the legal code once the dossier has been accepted, the
+     * submission reference before. {@link #code()} is the storage key, fixed at creation: the legal code of a
+     * dossier received at the desk, the submission reference of one filed online or not (yet) accepted.
+     */
+    public String publicCode() {
+        return legalCode != null ? legalCode : code;
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -52,7 +64,10 @@ public record Dossier(
                 .finishedAt(finishedAt)
                 .extensionUsed(extensionUsed)
                 .revision(revision)
-                .lookupKey(lookupKey);
+                .lookupKey(lookupKey)
+                .regime(regime)
+                .legalCode(legalCode)
+                .submissionReference(submissionReference);
     }
 
     /**
@@ -78,6 +93,9 @@ public record Dossier(
         boolean extensionUsed;
         long revision;
         String lookupKey;
+        LegalRegime regime;
+        String legalCode;
+        String submissionReference;
 
         private Builder() {}
 
@@ -164,6 +182,24 @@ public record Dossier(
             return this;
         }
 
+        /** The rules the dossier is processed under, fixed when it was filed. */
+        public Builder regime(LegalRegime regime) {
+            this.regime = regime;
+            return this;
+        }
+
+        /** The legal code (ND61 Art 26), dated and numbered at acceptance; null before. */
+        public Builder legalCode(String legalCode) {
+            this.legalCode = legalCode;
+            return this;
+        }
+
+        /** The reference an online or not-yet-accepted dossier got when filed; null for one accepted at once. */
+        public Builder submissionReference(String submissionReference) {
+            this.submissionReference = submissionReference;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first required fact that is missing */
         public Dossier build() {
             Objects.requireNonNull(code, "code");
@@ -173,6 +209,7 @@ public record Dossier(
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(applicant, "applicant");
+            Objects.requireNonNull(regime, "regime");
             return new Dossier(
                     code,
                     procedureCode,
@@ -191,7 +228,10 @@ public record Dossier(
                     finishedAt,
                     extensionUsed,
                     revision,
-                    lookupKey);
+                    lookupKey,
+                    regime,
+                    legalCode,
+                    submissionReference);
         }
     }
 }

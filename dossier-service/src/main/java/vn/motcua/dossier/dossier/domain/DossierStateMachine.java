@@ -71,8 +71,12 @@ public final class DossierStateMachine {
         t.add(row(SUBMITTED, REJECT, REJECTED, Set.of(RECEPTION_DESK)));
         t.add(row(PRE_SUPPLEMENT, RESUBMIT, SUBMITTED, Set.of(APPLICANT)));
         // The applicant may bring the missing papers to the counter or post them instead of going online.
-        t.add(row(PRE_SUPPLEMENT, RECEIVE_AT_COUNTER, RECEIVED, Set.of(RECEPTION_DESK)));
-        t.add(row(PRE_SUPPLEMENT, RECEIVE_BY_POST, RECEIVED, Set.of(RECEPTION_DESK)));
+        // The clock starts only now that the dossier is complete (ND61 Art 17(1)(c); by post, when the supplement is
+        // handed over, QĐ45/2016 Art 7(4)).
+        t.add(row(PRE_SUPPLEMENT, RECEIVE_AT_COUNTER, RECEIVED, Set.of(RECEPTION_DESK))
+                .withDue(CLOCK_STARTS));
+        t.add(row(PRE_SUPPLEMENT, RECEIVE_BY_POST, RECEIVED, Set.of(RECEPTION_DESK))
+                .withDue(CLOCK_STARTS));
         t.add(row(RECEIVED, TRANSFER, IN_PROCESS, Set.of(RECEPTION_DESK), List.of(), TO_COMPETENT_UNIT));
 
         // ---- processing at the handling unit (T7 steps keep IN_PROCESS) ---------------------------------------
@@ -98,7 +102,11 @@ public final class DossierStateMachine {
         t.add(row(SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, IN_PROCESS, Set.of(RECEPTION_DESK, APPLICANT))
                 .withDue(LIMIT_RESTARTS)
                 .withPause(ENDS_PAUSE));
-        t.add(row(IN_PROCESS, REFUSE, REFUSED, Set.of(HANDLING_LEADER)));
+        // Refusal after appraisal (ND61 Art 19(8)); also while waiting on the applicant, so a dossier whose
+        // supplement or payment never comes has an exit (the open pause ends with it).
+        for (DossierState s : List.of(IN_PROCESS, SUPPLEMENT_REQUESTED, AWAITING_PAYMENT)) {
+            t.add(row(s, REFUSE, REFUSED, Set.of(HANDLING_LEADER)));
+        }
         t.add(row(
                         IN_PROCESS,
                         APOLOGISE_AND_EXTEND,
@@ -120,15 +128,15 @@ public final class DossierStateMachine {
         for (DossierState s : WITHDRAWABLE) {
             t.add(row(s, WITHDRAW, WITHDRAWN, Set.of(APPLICANT, RECEPTION_DESK), List.of(NO_RESULT_ISSUED), UNCHANGED));
         }
-        // Stop (2025 only): the competent unit's leader (domain T14), or the receiving desk, which issues the stop
-        // notice on a request filed directly or by post (Circular 03/2025 Art 7(1)). DVCQG-issued notices (7(2))
-        // arrive through a service account, outside this role table.
+        // Stop (2025 only) is the applicant's request (Circular 03/2025 Art 7): made online by the applicant
+        // (7(2)), or filed directly or by post and recorded by the receiving desk, which issues the notice (7(1)).
+        // No unit stops a dossier on its own initiative: the circular lists no such ground (StopGround).
         for (DossierState s : STOPPABLE) {
             t.add(row(
                     s,
                     STOP,
                     STOPPED,
-                    Set.of(HANDLING_LEADER, RECEPTION_DESK),
+                    Set.of(APPLICANT, RECEPTION_DESK),
                     List.of(REGIME_ALLOWS_STOP, NO_RESULT_ISSUED),
                     UNCHANGED));
         }

@@ -1,10 +1,13 @@
 package vn.motcua.dossier.dossier.domain;
 
+import java.time.LocalDate;
+
 /**
  * The legal rule set a dossier is processed under (domain.md §0.2).
  *
  * <p>The regime is a property of the dossier, not of the clock: a dossier received under Decree 61/2018 keeps
- * those rules even when it is still open after 1 July 2025. The caller therefore passes it in {@link DossierFacts}.
+ * those rules even when it is still open after 1 July 2025. It is fixed when the dossier is filed (see
+ * {@link RegimeSelection}), stored with it, and passed to the state machine in {@link DossierFacts}.
  *
  * <p>Differences the state machine cares about:
  * <ul>
@@ -21,6 +24,17 @@ public enum LegalRegime {
     REGIME_2018,
     /** Decree 118/2025 (+ 367/2025) + Circular 03/2025/TT-VPCP, in force 1 July 2025. */
     REGIME_2025;
+
+    /**
+     * First day of Decree 118/2025 and Circular 03/2025 (domain.md §0.2). Circular 03/2025 is dated 15/09/2025 but
+     * guides the decree from its entry into force; ADR 0004 records this reading.
+     */
+    public static final LocalDate REGIME_2025_IN_FORCE = LocalDate.of(2025, 7, 1);
+
+    /** The rules in force on a local (Asia/Ho_Chi_Minh) day: what a dossier filed that day is processed under. */
+    public static LegalRegime inForceOn(LocalDate day) {
+        return day.isBefore(REGIME_2025_IN_FORCE) ? REGIME_2018 : REGIME_2025;
+    }
 
     public boolean allowsStop() {
         return this == REGIME_2025;

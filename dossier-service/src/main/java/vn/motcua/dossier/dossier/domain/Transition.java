@@ -104,7 +104,8 @@ public record Transition(
     Dossier.Builder applyTo(Dossier.Builder d, Instant now, Instant newDueAt, DueTimes due) {
         switch (dueEffect) {
             case CLOCK_STARTS -> {
-                Instant start = createsDossier() && d.receivedAt != null ? d.receivedAt : now;
+                // a postal dossier counts from the hand-over (QĐ45/2016 Art 7(4)), which the service sets beforehand
+                Instant start = d.receivedAt != null ? d.receivedAt : now;
                 Instant dueAt = due.dueAt(start);
                 d.receivedAt(start).dueAt(dueAt).originalDueAt(dueAt);
             }

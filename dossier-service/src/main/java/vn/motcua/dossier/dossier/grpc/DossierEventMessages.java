@@ -31,7 +31,12 @@ public class DossierEventMessages implements DossierFeed.Encoder {
             List<PauseRepository.StoredPause> pauses,
             DossierFeed.Detail detail) {
         DossierChanged.Builder b = DossierChanged.newBuilder()
-                .setCode(d.code())
+                .setCode(d.publicCode())
+                .setSubmissionReference(d.submissionReference() == null ? "" : d.submissionReference())
+                .setLegalRegime(DossierMessages.regime(d.regime()))
+                .setFinishedLate(d.finishedAt() != null
+                        && d.dueAt() != null
+                        && d.finishedAt().isAfter(d.dueAt()))
                 .setReceivingUnitCode(d.receivingUnitCode())
                 .addAllUnitPath(unitPath)
                 .setCompetentUnitCode(d.competentUnitCode())

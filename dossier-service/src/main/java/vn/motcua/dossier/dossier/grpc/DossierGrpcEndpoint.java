@@ -34,6 +34,7 @@ import vn.motcua.proto.dossier.v1.LookupDossierStatusResponse;
 import vn.motcua.proto.dossier.v1.OnlineLevel;
 import vn.motcua.proto.dossier.v1.ReceiveDossierRequest;
 import vn.motcua.proto.dossier.v1.ReceiveDossierResponse;
+import vn.motcua.proto.dossier.v1.ReceptionOutcome;
 import vn.motcua.proto.dossier.v1.SearchPublicProceduresRequest;
 import vn.motcua.proto.dossier.v1.SearchPublicProceduresResponse;
 import vn.motcua.proto.dossier.v1.TimeLimit;
@@ -103,7 +104,9 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
                 request.hasApplicant() ? DossierMessages.applicant(request.getApplicant()) : null,
                 channel(request.getChannel()),
                 request.hasHandoverSignedAt() ? DossierMessages.instant(request.getHandoverSignedAt()) : null,
-                request.getNote());
+                request.getNote(),
+                outcome(request.getOutcome()),
+                DossierMessages.emptyToNull(request.getReason()));
         Dossier dossier = reception.receive(CallContext.requireCaller(), command);
         observer.onNext(ReceiveDossierResponse.newBuilder()
                 .setDossier(DossierMessages.dossier(dossier))
@@ -126,7 +129,7 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
         DossierQueryService.PublicStatus status = queries.lookup(request.getCode(), request.getLookupKey());
         Dossier d = status.dossier();
         LookupDossierStatusResponse.Builder response = LookupDossierStatusResponse.newBuilder()
-                .setCode(d.code())
+                .setCode(d.publicCode())
                 .setProcedureName(d.procedureName())
                 .setReceivingUnitName(status.receivingUnitName())
                 .setStatus(DossierMessages.status(d.state()))
@@ -194,5 +197,14 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
             throw DomainException.invalid("channel", "online dossiers are submitted by the citizen, not received");
         }
         return DossierMessages.channel(channel);
+    }
+
+    private static ReceiveCommand.Outcome outcome(ReceptionOutcome outcome) {
+        return switch (outcome) {
+            case RECEPTION_OUTCOME_UNSPECIFIED, RECEPTION_OUTCOME_RECEIVE -> ReceiveCommand.Outcome.RECEIVE;
+            case RECEPTION_OUTCOME_REQUEST_SUPPLEMENT -> ReceiveCommand.Outcome.REQUEST_SUPPLEMENT;
+            case RECEPTION_OUTCOME_REFUSE -> ReceiveCommand.Outcome.REFUSE;
+            case UNRECOGNIZED -> throw DomainException.invalid("outcome", "is not a known reception outcome");
+        };
     }
 }

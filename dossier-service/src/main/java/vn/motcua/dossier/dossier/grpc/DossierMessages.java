@@ -17,7 +17,9 @@ final class DossierMessages {
     /** Times not reached yet (an online dossier before acceptance, an open one) are left unset. */
     static vn.motcua.proto.dossier.v1.Dossier dossier(Dossier d) {
         vn.motcua.proto.dossier.v1.Dossier.Builder b = vn.motcua.proto.dossier.v1.Dossier.newBuilder()
-                .setCode(d.code())
+                .setCode(d.publicCode())
+                .setSubmissionReference(nz(d.submissionReference()))
+                .setLegalRegime(regime(d.regime()))
                 .setProcedureCode(d.procedureCode())
                 .setProcedureVersion(d.procedureVersion())
                 .setProcedureName(d.procedureName())
@@ -102,5 +104,12 @@ final class DossierMessages {
 
     static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
+    }
+
+    static vn.motcua.proto.dossier.v1.LegalRegime regime(vn.motcua.dossier.dossier.domain.LegalRegime regime) {
+        return switch (regime) {
+            case REGIME_2018 -> vn.motcua.proto.dossier.v1.LegalRegime.LEGAL_REGIME_2018;
+            case REGIME_2025 -> vn.motcua.proto.dossier.v1.LegalRegime.LEGAL_REGIME_2025;
+        };
     }
 }

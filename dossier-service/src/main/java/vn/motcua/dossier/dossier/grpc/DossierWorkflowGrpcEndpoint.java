@@ -70,7 +70,16 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
         transition(
                 observer,
                 expected(r.hasExpectedRevision(), r.getExpectedRevision()),
-                TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.ACCEPT, null),
+                new TransitionCommand(
+                        r.getRequestId(),
+                        r.getCode(),
+                        DossierEvent.ACCEPT,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        r.hasHandoverSignedAt() ? DossierMessages.instant(r.getHandoverSignedAt()) : null),
                 d -> AcceptDossierResponse.newBuilder().setDossier(d).build());
     }
 
@@ -214,7 +223,15 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
         transition(
                 observer,
                 expected(r.hasExpectedRevision(), r.getExpectedRevision()),
-                TransitionCommand.of(r.getRequestId(), r.getCode(), DossierEvent.STOP, r.getReason()),
+                new TransitionCommand(
+                        r.getRequestId(),
+                        r.getCode(),
+                        DossierEvent.STOP,
+                        r.getReason(),
+                        stopGround(r.getGround()),
+                        null,
+                        null,
+                        null),
                 d -> StopDossierResponse.newBuilder().setDossier(d).build());
     }
 
@@ -375,6 +392,18 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
             case FORM_KIND_CONTROL_SLIP -> FormType.CONTROL_SLIP;
             case FORM_KIND_STOP_NOTICE -> FormType.STOP_NOTICE;
             default -> throw DomainException.invalid("kind", "is required");
+        };
+    }
+
+    /** The ground's domain name, null when unspecified; an unknown number is reported by the validator. */
+    private static String stopGround(StopGround ground) {
+        return switch (ground) {
+            case STOP_GROUND_UNSPECIFIED -> null;
+            case STOP_GROUND_APPLICANT_REQUEST_ONLINE ->
+                vn.motcua.dossier.dossier.domain.StopGround.APPLICANT_REQUEST_ONLINE.name();
+            case STOP_GROUND_APPLICANT_REQUEST_DIRECT_OR_POSTAL ->
+                vn.motcua.dossier.dossier.domain.StopGround.APPLICANT_REQUEST_DIRECT_OR_POSTAL.name();
+            case UNRECOGNIZED -> "UNRECOGNIZED";
         };
     }
 }

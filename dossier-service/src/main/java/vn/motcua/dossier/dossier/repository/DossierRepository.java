@@ -18,6 +18,7 @@ import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierCode;
 import vn.motcua.dossier.dossier.domain.DossierState;
+import vn.motcua.dossier.dossier.domain.LegalRegime;
 import vn.motcua.platform.db.UtcTimestamps;
 
 /**
@@ -26,6 +27,9 @@ import vn.motcua.platform.db.UtcTimestamps;
  */
 @Singleton
 public class DossierRepository {
+
+    /** The storage key is the submission reference of a dossier numbered later, so both columns identify it. */
+    private static final String BY_IDENTIFIER = "SELECT * FROM dossier WHERE code = ? OR legal_code = ?";
 
     private final JdbcOperations jdbc;
 
@@ -101,8 +105,9 @@ public class DossierRepository {
                 "INSERT INTO dossier (code, procedure_code, procedure_version, procedure_name,"
                         + " receiving_unit_code, competent_unit_code, handling_unit_code, state, channel, applicant_name,"
                         + " applicant_citizen_id, applicant_phone, applicant_email, applicant_address, note, received_at,"
-                        + " original_due_at, due_at, finished_at, extension_used, created_at, updated_at, submitted_at, lookup_key)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " original_due_at, due_at, finished_at, extension_used, created_at, updated_at, submitted_at, lookup_key,"
+                        + " legal_regime, legal_code, submission_reference)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     int i = 1;
                     ps.setString(i++, d.code());
@@ -128,15 +133,19 @@ public class DossierRepository {
                     UtcTimestamps.bind(ps, i++, now);
                     UtcTimestamps.bind(ps, i++, now);
                     UtcTimestamps.bind(ps, i++, submittedAt);
-                    ps.setString(i, d.lookupKey());
+                    ps.setString(i++, d.lookupKey());
+                    ps.setString(i++, d.regime().name());
+                    ps.setString(i++, d.legalCode());
+                    ps.setString(i, d.submissionReference());
                     return ps.executeUpdate();
                 });
     }
 
     /** The dossier with what the workflow needs besides the domain record (optimistic version, submission). */
     public Optional<StoredDossier> findStored(String code) {
-        return jdbc.prepareStatement("SELECT * FROM dossier WHERE code = ?", ps -> {
+        return jdbc.prepareStatement(BY_IDENTIFIER, ps -> {
             ps.setString(1, code);
+            ps.setString(2, code);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
                         ? Optional.of(new StoredDossier(
@@ -164,7 +173,7 @@ public class DossierRepository {
         return jdbc.prepareStatement(
                 "UPDATE dossier SET state = ?, handling_unit_code = ?, received_at = ?,"
                         + " original_due_at = ?, due_at = ?, finished_at = ?, extension_used = ?,"
-                        + " return_channel = COALESCE(?, return_channel),"
+                        + " return_channel = COALESCE(?, return_channel), legal_code = COALESCE(?, legal_code),"
                         + " announced_deadline_state = CASE WHEN ? THEN 'IN_TIME' ELSE announced_deadline_state END,"
                         + " row_version = row_version + 1, updated_at = ?"
                         + " WHERE code = ? AND state = ? AND row_version = ?",
@@ -178,6 +187,7 @@ public class DossierRepository {
                     UtcTimestamps.bind(ps, i++, d.finishedAt());
                     ps.setBoolean(i++, d.extensionUsed());
                     ps.setString(i++, returnChannel == null ? null : returnChannel.name());
+                    ps.setString(i++, d.legalCode());
                     ps.setBoolean(i++, dueMoved);
                     UtcTimestamps.bind(ps, i++, now);
                     ps.setString(i++, d.code());
@@ -206,9 +216,14 @@ public class DossierRepository {
                 });
     }
 
+    /**
+     * The dossier a client names, by its legal code or by the submission reference it had before acceptance (a
+     * citizen's bookmark keeps working after the code changes).
+     */
     public Optional<Dossier> findByCode(String code) {
-        return jdbc.prepareStatement("SELECT * FROM dossier WHERE code = ?", ps -> {
+        return jdbc.prepareStatement(BY_IDENTIFIER, ps -> {
             ps.setString(1, code);
+            ps.setString(2, code);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
             }
@@ -322,6 +337,9 @@ public class DossierRepository {
                 .extensionUsed(rs.getBoolean("extension_used"))
                 .revision(rs.getLong("row_version"))
                 .lookupKey(rs.getString("lookup_key"))
+                .regime(LegalRegime.valueOf(rs.getString("legal_regime")))
+                .legalCode(rs.getString("legal_code"))
+                .submissionReference(rs.getString("submission_reference"))
                 .build();
     }
 }

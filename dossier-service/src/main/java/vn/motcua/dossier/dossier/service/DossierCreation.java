@@ -1,12 +1,10 @@
 package vn.motcua.dossier.dossier.service;
 
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
@@ -16,7 +14,11 @@ import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.DueEffect;
+import vn.motcua.dossier.dossier.domain.LegalRegime;
 import vn.motcua.dossier.dossier.domain.LookupKey;
+import vn.motcua.dossier.dossier.domain.RegimeSelection;
+import vn.motcua.dossier.dossier.domain.SubmissionReference;
 import vn.motcua.dossier.dossier.domain.TransitionDecision;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.unit.AdminUnit;
@@ -26,10 +28,13 @@ import vn.motcua.platform.error.DomainException;
 /**
  * The one way a dossier comes into existence, whether a citizen submits it online (T1) or a desk receives it at the
  * counter or by post (T5). The caller has validated the request and decided the creating transition; this writes,
- * in one transaction and idempotently per request id: the legal code, the dossier as the decision's row makes it,
- * its first history line and its change-feed event.
+ * in one transaction and idempotently per request id: its identifier, its legal regime, the dossier as the
+ * decision's row makes it, its first history line and its change-feed event.
  *
- * <p>The code's date is the day the dossier was received at the desk, or the submission day online.
+ * <p>A dossier accepted at once (counter or postal reception) gets its legal code, dated that day (ND61 Art 26).
+ * Any other (online submission, a desk's supplement request or refusal before acceptance) gets a submission
+ * reference; the legal code follows at acceptance, so refusals use up no legal number. The regime is the one in
+ * force on the day the dossier is filed (ADR 0004).
  */
 @Singleton
 public class DossierCreation {
@@ -43,6 +48,8 @@ public class DossierCreation {
     private final DeadlineCalculators deadlines;
     private final DossierFeed feed;
     private final ProcedureRepository procedures;
+    private final LegalCodes legalCodes;
+    private final RegimeSelection regimes;
 
     public DossierCreation(
             TransactionOperations<Connection> tx,
@@ -50,7 +57,11 @@ public class DossierCreation {
             RequestIdempotency idempotency,
             DeadlineCalculators deadlines,
             DossierFeed feed,
-            ProcedureRepository procedures) {
+            ProcedureRepository procedures,
+            LegalCodes legalCodes,
+            RegimeSelection regimes) {
+        this.legalCodes = legalCodes;
+        this.regimes = regimes;
         this.tx = tx;
         this.dossiers = dossiers;
         this.idempotency = idempotency;
@@ -67,6 +78,9 @@ public class DossierCreation {
      * @param receivable the procedure as that unit receives it, with the competent unit
      * @param receivedAt when a desk received it (the postal hand-over, or now); null for online submission, whose
      *                   clock starts at acceptance
+     * @param filedAt    when the dossier was filed: the submission, the postal hand-over or the counter visit; its
+     *                   local day decides the legal regime
+     * @param reason     the desk's reasons of a supplement request or refusal before acceptance; null otherwise
      */
     public record NewDossier(
             TransitionDecision.Allowed decision,
@@ -75,7 +89,9 @@ public class DossierCreation {
             Channel channel,
             Applicant applicant,
             String note,
-            Instant receivedAt) {}
+            Instant receivedAt,
+            Instant filedAt,
+            String reason) {}
 
     /** The procedure as {@code unitCode} receives it; NOT_FOUND when it does not receive it (or it does not exist). */
     public ProcedureRepository.ReceivableProcedure receivable(String procedureCode, String unitCode) {
@@ -92,14 +108,17 @@ public class DossierCreation {
     public Dossier create(
             Caller caller, String operation, String requestId, String fingerprint, NewDossier d, Instant now) {
         boolean online = d.channel() == Channel.ONLINE;
-        LocalDate day = WorkCalendar.localDate(online ? now : d.receivedAt());
+        LegalRegime regime = regimes.forDossierFiledOn(WorkCalendar.localDate(d.filedAt()));
+        boolean acceptedNow = d.decision().transition().dueEffect() == DueEffect.CLOCK_STARTS;
         // a replay of a committed request returns its dossier without taking a number (read-only, no lock)
         Optional<String> earlier =
                 tx.executeRead(status -> idempotency.committedResult(caller, operation, requestId, fingerprint));
         if (earlier.isPresent()) {
             return tx.executeRead(status -> dossiers.replayed(earlier.get()));
         }
-        String code = allocateCode(d.unit().agencyCode(), day);
+        String code = acceptedNow
+                ? legalCodes.allocate(d.unit().agencyCode(), WorkCalendar.localDate(d.receivedAt()))
+                : SubmissionReference.generate(WorkCalendar.localDate(d.filedAt()), KEYS);
         return tx.executeWrite(status -> {
             RequestIdempotency.Claim claim = idempotency.claim(caller, operation, requestId, fingerprint, now);
             if (claim.isReplay()) {
@@ -119,7 +138,10 @@ public class DossierCreation {
                                     .applicant(d.applicant())
                                     .note(FieldChecks.blankToNull(d.note()))
                                     .receivedAt(d.receivedAt())
-                                    .lookupKey(LookupKey.generate(KEYS)),
+                                    .lookupKey(LookupKey.generate(KEYS))
+                                    .regime(regime)
+                                    .legalCode(acceptedNow ? code : null)
+                                    .submissionReference(acceptedNow ? null : code),
                             now,
                             new ProcedureDueTimes(() -> deadlines.forUnit(competent), procedure::timeLimit));
             Instant submittedAt = online ? now : null;
@@ -130,7 +152,7 @@ public class DossierCreation {
                     dossier,
                     d.decision().transition().event(),
                     null,
-                    online ? dossier.note() : null,
+                    online ? dossier.note() : FieldChecks.blankToNull(d.reason()),
                     null,
                     null,
                     now));
@@ -145,25 +167,5 @@ public class DossierCreation {
                     DossierFeed.Detail.NONE);
             return dossier;
         });
-    }
-
-    /**
-     * Committed on its own, before the reception's transaction, so the day's counter row is locked only for this
-     * short transaction (ADR 0006). If the reception then fails, or a concurrent duplicate of this request wins the
-     * claim, the number stays unused: a gap in the day's numbers, which ADR 0006 allows. Only the first reception of
-     * an agency's day pays a third transaction, to create the counter row (see DossierRepository.openCounter).
-     */
-    private String allocateCode(String agencyCode, LocalDate day) {
-        TransactionDefinition own = TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
-        Optional<String> code = tx.execute(own, status -> dossiers.allocateCode(agencyCode, day));
-        if (code.isPresent()) {
-            return code.get();
-        }
-        tx.execute(own, status -> {
-            dossiers.openCounter(agencyCode, day);
-            return null;
-        });
-        return tx.execute(own, status -> dossiers.allocateCode(agencyCode, day))
-                .orElseThrow(() -> new IllegalStateException("no dossier counter for " + agencyCode + " on " + day));
     }
 }

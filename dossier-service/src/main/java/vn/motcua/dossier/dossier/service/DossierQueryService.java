@@ -8,6 +8,7 @@ import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierCode;
 import vn.motcua.dossier.dossier.domain.LookupKey;
+import vn.motcua.dossier.dossier.domain.SubmissionReference;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitDirectory;
@@ -93,8 +94,9 @@ public class DossierQueryService {
     }
 
     static void requireCodeShape(String code) {
-        if (!DossierCode.looksValid(code)) {
-            throw DomainException.invalid("code", "is not a dossier code (<agency>-YYMMDD-NNNN)");
+        if (!DossierCode.looksValid(code) && !SubmissionReference.looksValid(code)) {
+            throw DomainException.invalid(
+                    "code", "is not a dossier code (<agency>-YYMMDD-NNNN) or submission reference (TN-YYMMDD-…)");
         }
     }
 }

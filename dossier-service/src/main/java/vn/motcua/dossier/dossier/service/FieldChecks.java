@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import vn.motcua.dossier.common.PrintableText;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.DossierCode;
+import vn.motcua.dossier.dossier.domain.SubmissionReference;
 import vn.motcua.platform.error.FieldViolation;
 
 /** Field rules shared by the command validators; each adds to a list so every bad field is reported at once. */
@@ -34,8 +35,9 @@ final class FieldChecks {
     }
 
     static void dossierCode(List<FieldViolation> problems, String code) {
-        if (!DossierCode.looksValid(code)) {
-            problems.add(new FieldViolation("code", "is not a dossier code (<agency>-YYMMDD-NNNN)"));
+        if (!DossierCode.looksValid(code) && !SubmissionReference.looksValid(code)) {
+            problems.add(new FieldViolation(
+                    "code", "is not a dossier code (<agency>-YYMMDD-NNNN) or submission reference (TN-YYMMDD-…)"));
         }
     }
 

@@ -1,9 +1,9 @@
 package vn.motcua.dossier.dossier.service;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,12 +11,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
+import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.catalog.ProcedureRepository;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
 import vn.motcua.dossier.dossier.domain.LegalRegime;
+import vn.motcua.dossier.dossier.domain.StopGround;
+import vn.motcua.dossier.dossier.repository.DossierListRepository;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.dossier.repository.DossierRepository.HistoryEntry;
 import vn.motcua.dossier.forms.Applicant;
@@ -39,8 +42,8 @@ import vn.motcua.platform.error.DomainException;
 /**
  * The legal forms of one dossier as PDF, built from the stored dossier and its history so that a re-print shows
  * what was issued: each letter carries the date, officer and reason of the event that produced it, and exists only
- * once that event happened (FAILED_PRECONDITION / FORM_NOT_ISSUED before). The form set follows the deployment's
- * legal regime. Scope as GetDossier.
+ * once that event happened (FAILED_PRECONDITION / FORM_NOT_ISSUED before). The form set and numbering follow the
+ * dossier's own legal regime, so a reprint of an old dossier shows the form it was issued on. Scope as GetDossier.
  */
 @Singleton
 public class FormService {
@@ -51,13 +54,18 @@ public class FormService {
             Pattern.compile("^(Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh)\\s+");
     private static final Set<DossierEvent> RECEPTIONS =
             EnumSet.of(DossierEvent.ACCEPT, DossierEvent.RECEIVE_AT_COUNTER, DossierEvent.RECEIVE_BY_POST);
+    private static final Set<DossierEvent> APPOINTMENTS = EnumSet.of(
+            DossierEvent.ACCEPT,
+            DossierEvent.RECEIVE_AT_COUNTER,
+            DossierEvent.RECEIVE_BY_POST,
+            DossierEvent.SUPPLEMENT_RECEIVED);
 
     private final DossierQueryService queries;
     private final DossierRepository dossiers;
     private final ProcedureRepository procedures;
     private final UnitDirectory units;
     private final DeadlineCalculators deadlines;
-    private final FormRegime formRegime;
+    private final DossierListRepository lists;
     private final FormRenderer renderer = new FormRenderer();
 
     public FormService(
@@ -66,13 +74,38 @@ public class FormService {
             ProcedureRepository procedures,
             UnitDirectory units,
             DeadlineCalculators deadlines,
-            @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime) {
+            DossierListRepository lists) {
+        this.lists = lists;
         this.queries = queries;
         this.dossiers = dossiers;
         this.procedures = procedures;
         this.units = units;
         this.deadlines = deadlines;
-        this.formRegime = switch (regime) {
+    }
+
+    /**
+     * Form 01's "Quyển số": the tracking register is a book per year of the receiving desk (Circular 01/2018 Art
+     * 10(2)), as RegisterService prints it; null before reception.
+     */
+    private static String registerBook(Dossier d) {
+        return d.receivedAt() == null
+                ? null
+                : Integer.toString(WorkCalendar.localDate(d.receivedAt()).getYear());
+    }
+
+    /** Form 01's "Số thứ tự": the dossier's line in that book, numbered in reception order as the register is. */
+    private String registerNumber(Dossier d) {
+        if (d.receivedAt() == null) {
+            return null;
+        }
+        LocalDate day = WorkCalendar.localDate(d.receivedAt());
+        Instant yearStart = day.withDayOfYear(1).atStartOfDay(WorkCalendar.ZONE).toInstant();
+        return Long.toString(lists.countReceivedAt(d.receivingUnitCode(), yearStart, d.receivedAt()) + 1);
+    }
+
+    /** The form set of a legal regime. */
+    static FormRegime formRegime(LegalRegime regime) {
+        return switch (regime) {
             case REGIME_2018 -> FormRegime.REGIME_2018;
             case REGIME_2025 -> FormRegime.REGIME_2025;
         };
@@ -85,11 +118,13 @@ public class FormService {
             throw DomainException.invalid("kind", "is not a form of a single dossier");
         }
         Dossier d = queries.get(caller, code);
+        FormRegime formRegime = formRegime(d.regime());
         if (!type.existsIn(formRegime)) {
             throw DomainException.ruleViolated(
                     "FORM_NOT_IN_REGIME", type + " does not exist under " + formRegime.circular());
         }
-        List<HistoryEntry> history = dossiers.history(code);
+        // the storage key: the caller may have named the dossier by its legal code or its submission reference
+        List<HistoryEntry> history = dossiers.history(d.code());
         UnitTree tree = units.tree();
         Procedure procedure = procedures
                 .findVersion(d.procedureCode(), d.procedureVersion())
@@ -97,10 +132,14 @@ public class FormService {
         FormData data = switch (type) {
             case RECEIPT -> {
                 HistoryEntry reception = last(history, RECEPTIONS, type);
+                // a reprint after a supplement shows the appointment the restarted limit gave (ND61 Art 19(4));
+                // an extension does not change Form 01, Form 04 carries the new date
+                HistoryEntry appointment = last(history, APPOINTMENTS, type);
                 yield FormData.forDossier(
                         desk(d, tree),
                         reception.occurredAt(),
-                        snapshot(d, history, procedure, tree, reception.actorUsername(), d.originalDueAt()));
+                        snapshot(d, history, procedure, tree, reception.actorUsername(), appointment.dueAt())
+                                .inRegister(registerBook(d), registerNumber(d)));
             }
             case SUPPLEMENT_REQUEST ->
                 letter(
@@ -119,13 +158,14 @@ public class FormService {
                 yield FormData.forDossier(
                                 desk(d, tree),
                                 reception.occurredAt(),
-                                snapshot(d, history, procedure, tree, reception.actorUsername(), d.dueAt()))
+                                snapshot(d, history, procedure, tree, reception.actorUsername(), d.dueAt())
+                                        .inRegister(registerBook(d), registerNumber(d)))
                         .withHandovers(handovers(d, history, tree));
             }
             case TRACKING_REGISTER -> throw new IllegalStateException("not per dossier");
         };
         byte[] pdf = renderer.render(type, formRegime, data);
-        return new RenderedForm("mau-" + type.number(formRegime) + "-" + code + ".pdf", pdf);
+        return new RenderedForm("mau-" + type.number(formRegime) + "-" + d.publicCode() + ".pdf", pdf);
     }
 
     public record RenderedForm(String fileName, byte[] pdf) {}
@@ -139,11 +179,29 @@ public class FormService {
             FormType type,
             Set<DossierEvent> issuedBy) {
         HistoryEntry issued = last(history, issuedBy, type);
+        DossierEvent event = DossierEvent.valueOf(issued.event());
+        // a refusal after appraisal is the competent agency's decision, in its name and signature block (ND61 Art
+        // 19(8)); a refusal at reception is the desk's (Art 17(1)(b))
+        FormHeader header = event == DossierEvent.REFUSE ? competent(d, tree) : desk(d, tree);
+        String reasons = issued.reason();
+        if (event == DossierEvent.STOP) {
+            // the notice says who asked (Circular 03/2025 Art 7): the ground is kept with the history line
+            if (issued.stepTarget() != null) {
+                String wording = StopGround.valueOf(issued.stepTarget()).noticeWording();
+                reasons = reasons == null ? wording : wording + ". " + reasons;
+            }
+        }
         return FormData.forDossier(
-                        desk(d, tree),
+                        header,
                         issued.occurredAt(),
                         snapshot(d, history, procedure, tree, issued.actorUsername(), issued.dueAt()))
-                .withReasons(issued.reason());
+                .withReasons(reasons);
+    }
+
+    /** The competent agency's heading: its People's Committee under its parent's. */
+    private static FormHeader competent(Dossier d, UnitTree tree) {
+        AdminUnit competent = unit(tree, d.competentUnitCode());
+        return new FormHeader(upper("UBND " + competent.name()), parentAuthority(tree, competent), place(competent));
     }
 
     /** Form 04: the missed appointment is the due time in force before the extension, the new one after it. */
@@ -158,11 +216,8 @@ public class FormService {
                 missed = h.dueAt();
             }
         }
-        AdminUnit competent = unit(tree, d.competentUnitCode());
-        FormHeader header =
-                new FormHeader(upper("UBND " + competent.name()), parentAuthority(tree, competent), place(competent));
         return FormData.forDossier(
-                        header,
+                        competent(d, tree),
                         extension.occurredAt(),
                         snapshot(d, history, procedure, tree, extension.actorUsername(), missed))
                 .withReasons(extension.reason())
@@ -189,9 +244,12 @@ public class FormService {
             if (fromTo == null) {
                 continue;
             }
-            HandoverResult result = h.dueAt() == null
+            // Circular 01/2018 Art 13(2): each hand-over rates the step it ends against that step's own deadline
+            // (set by the hand-over that started it); only a step without one is rated against the dossier's due
+            Instant rateAgainst = HandoverDeadlines.deadlineOfStepEndingAt(history, h);
+            HandoverResult result = rateAgainst == null
                     ? null
-                    : switch (calendar.classify(h.occurredAt(), h.dueAt())) {
+                    : switch (calendar.classify(h.occurredAt(), rateAgainst)) {
                         case EARLY -> HandoverResult.EARLY;
                         case ON_TIME -> HandoverResult.ON_TIME;
                         case LATE -> HandoverResult.LATE;
@@ -216,7 +274,7 @@ public class FormService {
                 procedure.fees().stream().mapToLong(Procedure.Fee::amountDong).sum();
         String desk = deskName(d, tree);
         return new DossierSnapshot(
-                d.code(),
+                d.publicCode(),
                 d.procedureCode(),
                 d.procedureName(),
                 new Applicant(

@@ -110,7 +110,7 @@ public class RatingService {
                             command.attitudeScore(),
                             command.satisfied(),
                             now));
-            return d.code();
+            return d.publicCode();
         });
     }
 

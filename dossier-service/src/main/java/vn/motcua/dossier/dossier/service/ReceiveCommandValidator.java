@@ -25,6 +25,13 @@ final class ReceiveCommandValidator {
             problems.add(new FieldViolation("applicant.citizen_id", "is required"));
         }
         FieldChecks.text(problems, "note", command.note(), false, FieldChecks.NOTE_MAX);
+        // a supplement request or refusal at the desk states its reasons, all at once (ND61 Art 15(3), 17(1)(a),(b))
+        boolean decided = command.outcomeOrDefault() != ReceiveCommand.Outcome.RECEIVE;
+        if (decided) {
+            FieldChecks.text(problems, "reason", command.reason(), true, WorkflowCommandValidator.REASON_MAX);
+        } else if (!FieldChecks.blank(command.reason())) {
+            problems.add(new FieldViolation("reason", "is only for a supplement request or refusal"));
+        }
         if (command.channel() == null) {
             problems.add(new FieldViolation("channel", "must be CHANNEL_COUNTER or CHANNEL_POSTAL"));
         } else if (command.channel() == Channel.POSTAL) {

@@ -1,6 +1,5 @@
 package vn.motcua.dossier.dossier.service;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +14,7 @@ import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
 import vn.motcua.dossier.dossier.domain.DossierFacts;
 import vn.motcua.dossier.dossier.domain.DossierStateMachine;
-import vn.motcua.dossier.dossier.domain.LegalRegime;
+import vn.motcua.dossier.dossier.domain.RegimeSelection;
 import vn.motcua.dossier.dossier.domain.TransitionDecision;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitDirectory;
@@ -28,8 +27,12 @@ import vn.motcua.platform.error.ErrorReason;
 
 /**
  * Reception at the one-stop desk (T5): counter or postal. Validates, checks role and unit through the state
- * machine once, finds the procedure, and hands the decision to {@link DossierCreation}, which assigns the legal code
+ * machine once, finds the procedure, and hands the decision to {@link DossierCreation}, which assigns the identifier
  * and the due time and records dossier, history and change-feed event in one transaction. Idempotent per request id.
+ *
+ * <p>The desk decides exactly one of ND61 Art 17(1): (c) receive (Form 01, the clock starts), (a) ask for a
+ * supplement (Form 02) or (b) refuse (Form 03). The last two create the dossier before acceptance, without a clock
+ * and without a legal number; the supplement case is accepted later with AcceptDossier.
  */
 @Singleton
 public class ReceptionService {
@@ -38,18 +41,14 @@ public class ReceptionService {
 
     private final DossierCreation creation;
     private final UnitDirectory units;
-    private final LegalRegime regime;
+    private final RegimeSelection regimes;
     private final DossierStateMachine machine = new DossierStateMachine();
     private final Clock clock;
 
-    public ReceptionService(
-            DossierCreation creation,
-            UnitDirectory units,
-            Clock clock,
-            @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime) {
+    public ReceptionService(DossierCreation creation, UnitDirectory units, Clock clock, RegimeSelection regimes) {
         this.creation = creation;
         this.units = units;
-        this.regime = regime;
+        this.regimes = regimes;
         this.clock = clock;
     }
 
@@ -69,8 +68,13 @@ public class ReceptionService {
         ActorContext actor = Actors.actor(caller, tree);
         String fingerprint = fingerprint(command);
 
-        DossierEvent event =
+        DossierEvent event = switch (command.outcomeOrDefault()) {
+            case RECEIVE ->
                 command.channel() == Channel.POSTAL ? DossierEvent.RECEIVE_BY_POST : DossierEvent.RECEIVE_AT_COUNTER;
+            case REQUEST_SUPPLEMENT -> DossierEvent.REQUEST_PRE_SUPPLEMENT;
+            case REFUSE -> DossierEvent.REJECT;
+        };
+        Instant filedAt = command.channel() == Channel.POSTAL ? command.handoverSignedAt() : now;
         if (command.channel() == Channel.ONLINE) {
             throw DomainException.invalid("channel", "online dossiers are submitted by the citizen, not received");
         }
@@ -81,25 +85,45 @@ public class ReceptionService {
                 event,
                 actor,
                 DossierFacts.builder()
-                        .regime(regime)
+                        .regime(regimes.forDossierFiledOn(WorkCalendar.localDate(filedAt)))
                         .receivingUnitCode(unitCode)
                         .competentUnitCode(unitCode)
                         .build()));
         ProcedureRepository.ReceivableProcedure receivable = creation.receivable(command.procedureCode(), unitCode);
 
-        Instant receivedAt = command.channel() == Channel.POSTAL ? command.handoverSignedAt() : now;
+        // the clock starts only for a complete dossier; the others are not received yet
+        Instant receivedAt =
+                event == DossierEvent.RECEIVE_AT_COUNTER || event == DossierEvent.RECEIVE_BY_POST ? filedAt : null;
         return creation.create(
                 caller,
                 OPERATION,
                 command.requestId(),
                 fingerprint,
                 new DossierCreation.NewDossier(
-                        allowed, unit, receivable, command.channel(), command.applicant(), command.note(), receivedAt),
+                        allowed,
+                        unit,
+                        receivable,
+                        command.channel(),
+                        command.applicant(),
+                        command.note(),
+                        receivedAt,
+                        filedAt,
+                        command.reason()),
                 now);
     }
 
     private static String fingerprint(ReceiveCommand c) {
-        return RequestIdempotency.fingerprint(
-                c.procedureCode(), c.applicant(), c.channel(), c.handoverSignedAt(), c.note());
+        // a plain reception keeps the fingerprint it always had, so retries across an upgrade still replay
+        return c.outcomeOrDefault() == ReceiveCommand.Outcome.RECEIVE
+                ? RequestIdempotency.fingerprint(
+                        c.procedureCode(), c.applicant(), c.channel(), c.handoverSignedAt(), c.note())
+                : RequestIdempotency.fingerprint(
+                        c.procedureCode(),
+                        c.applicant(),
+                        c.channel(),
+                        c.handoverSignedAt(),
+                        c.note(),
+                        c.outcomeOrDefault(),
+                        c.reason());
     }
 }

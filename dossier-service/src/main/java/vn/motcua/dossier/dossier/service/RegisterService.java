@@ -1,6 +1,5 @@
 package vn.motcua.dossier.dossier.service;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -15,7 +14,7 @@ import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
-import vn.motcua.dossier.dossier.domain.LegalRegime;
+import vn.motcua.dossier.dossier.domain.RegimeSelection;
 import vn.motcua.dossier.dossier.repository.DossierListRepository;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.dossier.repository.DossierRepository.HistoryEntry;
@@ -55,7 +54,7 @@ public class RegisterService {
     private final DossierListRepository lists;
     private final DossierRepository dossiers;
     private final UnitDirectory units;
-    private final FormRegime formRegime;
+    private final RegimeSelection regimes;
     private final Clock clock;
     private final FormRenderer renderer = new FormRenderer();
 
@@ -63,16 +62,13 @@ public class RegisterService {
             DossierListRepository lists,
             DossierRepository dossiers,
             UnitDirectory units,
-            @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime,
+            RegimeSelection regimes,
             Clock clock) {
         this.lists = lists;
         this.dossiers = dossiers;
         this.units = units;
         this.clock = clock;
-        this.formRegime = switch (regime) {
-            case REGIME_2018 -> FormRegime.REGIME_2018;
-            case REGIME_2025 -> FormRegime.REGIME_2025;
-        };
+        this.regimes = regimes;
     }
 
     public record Register(String fileName, byte[] pdf, int rowCount) {}
@@ -118,6 +114,8 @@ public class RegisterService {
                 upper(DESK),
                 upper("UBND " + desk.name()),
                 LEVEL_WORD.matcher(desk.name()).replaceFirst(""));
+        // the book is printed on the form set in force on its first day (Form 06 of 2018, Form 07 of 2025)
+        FormRegime formRegime = FormService.formRegime(regimes.forDossierFiledOn(first));
         RegisterBook book = new RegisterBook(Integer.toString(first.getYear()), first.getYear(), rows);
         byte[] pdf = renderer.render(
                 FormType.TRACKING_REGISTER, formRegime, FormData.forRegister(header, clock.instant(), book));
@@ -134,7 +132,7 @@ public class RegisterService {
         String competent = tree.find(d.competentUnitCode()).map(AdminUnit::name).orElse(d.competentUnitCode());
         return new RegisterRow(
                 no,
-                d.code(),
+                d.publicCode(),
                 d.procedureName(),
                 1,
                 d.applicant().fullName(),

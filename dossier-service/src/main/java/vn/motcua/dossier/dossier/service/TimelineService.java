@@ -26,7 +26,7 @@ public class TimelineService {
     @Transactional(readOnly = true)
     public Timeline timeline(Caller caller, String code) {
         Dossier dossier = queries.get(caller, code);
-        List<Entry> entries = dossiers.history(code).stream()
+        List<Entry> entries = dossiers.history(dossier.code()).stream()
                 .map(h -> {
                     DossierEvent event = DossierEvent.valueOf(h.event());
                     return new Entry(

@@ -14,6 +14,8 @@ import vn.motcua.dossier.dossier.domain.DossierEvent;
  * @param stepDueAt     optional deadline of an internal step (consultations carry their own)
  * @param newDueAt      APOLOGISE_AND_EXTEND: the new appointment
  * @param returnChannel RETURN_RESULT: how the result was handed over
+ * @param handoverSignedAt ACCEPT of a postal dossier sent back for a supplement before acceptance: when the completed
+ *                      dossier's hand-over record was signed, the legally valid reception time (QĐ45/2016 Art 7(4))
  */
 public record TransitionCommand(
         String requestId,
@@ -23,7 +25,21 @@ public record TransitionCommand(
         String target,
         Instant stepDueAt,
         Instant newDueAt,
-        Channel returnChannel) {
+        Channel returnChannel,
+        Instant handoverSignedAt) {
+
+    /** Every verb but the acceptance of a completed postal dossier, which also carries the hand-over time. */
+    public TransitionCommand(
+            String requestId,
+            String code,
+            DossierEvent event,
+            String reason,
+            String target,
+            Instant stepDueAt,
+            Instant newDueAt,
+            Channel returnChannel) {
+        this(requestId, code, event, reason, target, stepDueAt, newDueAt, returnChannel, null);
+    }
 
     public static TransitionCommand of(String requestId, String code, DossierEvent event, String reason) {
         return new TransitionCommand(requestId, code, event, reason, null, null, null, null);
@@ -61,6 +77,10 @@ public record TransitionCommand(
     }
 
     String fingerprint() {
-        return RequestIdempotency.fingerprint(code, event, reason, target, stepDueAt, newDueAt, returnChannel);
+        // without a hand-over the fingerprint is the one it always was, so retries across an upgrade still replay
+        return handoverSignedAt == null
+                ? RequestIdempotency.fingerprint(code, event, reason, target, stepDueAt, newDueAt, returnChannel)
+                : RequestIdempotency.fingerprint(
+                        code, event, reason, target, stepDueAt, newDueAt, returnChannel, handoverSignedAt);
     }
 }

@@ -1,11 +1,14 @@
 package vn.motcua.dossier.dossier.service;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
+import vn.motcua.dossier.dossier.domain.StopGround;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.FieldViolation;
@@ -32,6 +35,8 @@ final class WorkflowCommandValidator {
             DossierEvent.APPROVE);
     private static final Set<DossierEvent> UNIT_TARGET =
             EnumSet.of(DossierEvent.REQUEST_CONSULTATION, DossierEvent.FORWARD_INTER_AGENCY);
+    private static final Set<String> STOP_GROUNDS =
+            Arrays.stream(StopGround.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{1,128}");
     /**
      * A reason is longer than a note: a supplement request or a refusal lists every item at once (ND61 Art 15(3)),
@@ -53,6 +58,9 @@ final class WorkflowCommandValidator {
         if ((c.newDueAt() == null) == (c.event() == DossierEvent.APOLOGISE_AND_EXTEND)) {
             problems.add(new FieldViolation(
                     "new_due_at", c.newDueAt() == null ? "is required" : "is only for a deadline extension"));
+        }
+        if (c.handoverSignedAt() != null && c.event() != DossierEvent.ACCEPT) {
+            problems.add(new FieldViolation("handover_signed_at", "is only for accepting a postal dossier"));
         }
         if ((c.returnChannel() == null) == (c.event() == DossierEvent.RETURN_RESULT)) {
             problems.add(new FieldViolation(
@@ -97,6 +105,11 @@ final class WorkflowCommandValidator {
             } else if (!FieldChecks.UNIT_CODE.matcher(target).matches()
                     || units.find(target).isEmpty()) {
                 problems.add(new FieldViolation("target", "is not a known unit code"));
+            }
+        } else if (c.event() == DossierEvent.STOP) {
+            // the ground of a stop (Circular 03/2025 Art 7); which caller may give which ground is the service's
+            if (!FieldChecks.blank(target) && !STOP_GROUNDS.contains(target)) {
+                problems.add(new FieldViolation("ground", "must be one of " + STOP_GROUNDS));
             }
         } else if (!FieldChecks.blank(target)) {
             problems.add(new FieldViolation("target", "is only for processing steps"));

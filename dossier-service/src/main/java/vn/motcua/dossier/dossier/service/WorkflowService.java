@@ -1,10 +1,10 @@
 package vn.motcua.dossier.dossier.service;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
@@ -22,7 +22,9 @@ import vn.motcua.dossier.dossier.domain.DossierEvent;
 import vn.motcua.dossier.dossier.domain.DossierFacts;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.domain.DossierStateMachine;
-import vn.motcua.dossier.dossier.domain.LegalRegime;
+import vn.motcua.dossier.dossier.domain.DueEffect;
+import vn.motcua.dossier.dossier.domain.RegimeSelection;
+import vn.motcua.dossier.dossier.domain.StopGround;
 import vn.motcua.dossier.dossier.domain.TransitionDecision;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.dossier.repository.DossierRepository.StoredDossier;
@@ -44,8 +46,9 @@ import vn.motcua.platform.error.ErrorReason;
  * in one transaction: the optimistic state change, clock pauses, one history line and one change-feed event. A
  * rejection writes nothing, not even the request-id claim.
  *
- * <p>Online dossiers get their legal code at submission, so the citizen can look them up at once; the code's date
- * is then the submission day. The clock (received_at, due times) starts only at acceptance (ND61 Art 17).
+ * <p>Online dossiers get a submission reference at submission and their legal code at acceptance, dated and
+ * numbered among that day's receptions (ND61 Art 26); the clock (received_at, due times) starts then too (ND61
+ * Art 17). Every rule that differs between the regimes follows the dossier's own regime.
  */
 @Singleton
 public class WorkflowService {
@@ -64,7 +67,8 @@ public class WorkflowService {
     private final DeadlineCalculators deadlines;
     private final DossierFeed feed;
     private final DossierQueryService queries;
-    private final LegalRegime regime;
+    private final RegimeSelection regimes;
+    private final LegalCodes legalCodes;
     private final Clock clock;
     private final DossierStateMachine machine = new DossierStateMachine();
 
@@ -80,7 +84,8 @@ public class WorkflowService {
             DossierFeed feed,
             DossierQueryService queries,
             Clock clock,
-            @Value("${motcua.dossier.legal-regime:REGIME_2018}") LegalRegime regime) {
+            RegimeSelection regimes,
+            LegalCodes legalCodes) {
         this.tx = tx;
         this.creation = creation;
         this.dossiers = dossiers;
@@ -92,7 +97,8 @@ public class WorkflowService {
         this.feed = feed;
         this.queries = queries;
         this.clock = clock;
-        this.regime = regime;
+        this.regimes = regimes;
+        this.legalCodes = legalCodes;
     }
 
     /** T1: a citizen files online at a unit that receives the procedure and offers it online (partly or fully). */
@@ -113,7 +119,7 @@ public class WorkflowService {
                 DossierEvent.SUBMIT_ONLINE,
                 actor,
                 DossierFacts.builder()
-                        .regime(regime)
+                        .regime(regimes.forDossierFiledOn(WorkCalendar.localDate(now)))
                         .receivingUnitCode(unit.code())
                         .competentUnitCode(unit.code())
                         .applicantCitizenId(caller.citizenId())
@@ -133,7 +139,7 @@ public class WorkflowService {
                 command.requestId(),
                 command.fingerprint(),
                 new DossierCreation.NewDossier(
-                        allowed, unit, receivable, Channel.ONLINE, applicant, command.note(), null),
+                        allowed, unit, receivable, Channel.ONLINE, applicant, command.note(), null, now, null),
                 now);
     }
 
@@ -172,10 +178,31 @@ public class WorkflowService {
                                 + "; reload it and decide again");
             }
             DeadlineCalculator calendar = deadlines.forUnit(before.competentUnitCode());
+            DossierEvent event = effectiveEvent(command.event(), before);
             TransitionDecision.Allowed allowed = DomainErrors.allowedOrThrow(
-                    machine.decide(before.state(), command.event(), actor, facts(before, calendar, now)));
+                    machine.decide(before.state(), event, actor, facts(before, calendar, now)));
+            String target = command.target();
+            if (event == DossierEvent.STOP) {
+                target = stopGround(caller, command.target()).name();
+            }
+            Dossier start = before;
+            if (event == DossierEvent.RECEIVE_BY_POST) {
+                // the completed postal dossier counts from its hand-over record (QĐ45/2016 Art 7(4))
+                start = before.toBuilder()
+                        .receivedAt(handover(command.handoverSignedAt(), now))
+                        .build();
+            }
             Dossier after = allowed.applyTo(
-                    before, now, command.newDueAt(), new ProcedureDueTimes(() -> calendar, () -> timeLimit(before)));
+                    start, now, command.newDueAt(), new ProcedureDueTimes(() -> calendar, () -> timeLimit(before)));
+            if (allowed.transition().dueEffect() == DueEffect.CLOCK_STARTS && after.legalCode() == null) {
+                // the legal code is dated and numbered at acceptance (ND61 Art 26, Circular 01/2018 Art 19)
+                String agency = tree.find(before.receivingUnitCode())
+                        .orElseThrow(() -> new IllegalStateException("unit " + before.receivingUnitCode()))
+                        .agencyCode();
+                after = after.toBuilder()
+                        .legalCode(legalCodes.allocate(agency, WorkCalendar.localDate(after.receivedAt())))
+                        .build();
+            }
             boolean dueMoved = !Objects.equals(after.dueAt(), before.dueAt());
             if (!dossiers.update(after, before.state(), stored.version(), command.returnChannel(), dueMoved, now)) {
                 throw DomainException.of(
@@ -191,12 +218,13 @@ public class WorkflowService {
                     // the clock runs on, or stays paused
                 }
             }
-            String target =
-                    command.returnChannel() != null ? command.returnChannel().name() : command.target();
+            if (command.returnChannel() != null) {
+                target = command.returnChannel().name();
+            }
             dossiers.appendHistory(HistoryLines.of(
                     caller,
                     after,
-                    command.event(),
+                    event,
                     before.state(),
                     FieldChecks.blankToNull(command.reason()),
                     FieldChecks.blankToNull(target),
@@ -205,7 +233,7 @@ public class WorkflowService {
             claim.complete(before.code());
             feed.append(
                     allowed.feedEventType(),
-                    command.event().name(),
+                    event.name(),
                     after,
                     before.state(),
                     stored.submittedAt(),
@@ -213,6 +241,50 @@ public class WorkflowService {
                     DossierFeed.Detail.returnChannel(command.returnChannel()));
             return after;
         });
+    }
+
+    /**
+     * Accepting a paper dossier that the desk sent back for a supplement before acceptance is its reception at the
+     * counter or by post (ND61 Art 17(1)(c)): the same verb for the officer, the paper channel's row for the law.
+     */
+    private static DossierEvent effectiveEvent(DossierEvent requested, Dossier d) {
+        if (requested == DossierEvent.ACCEPT && d.state() == DossierState.PRE_SUPPLEMENT) {
+            return switch (d.channel()) {
+                case COUNTER -> DossierEvent.RECEIVE_AT_COUNTER;
+                case POSTAL -> DossierEvent.RECEIVE_BY_POST;
+                case ONLINE -> DossierEvent.ACCEPT;
+            };
+        }
+        return requested;
+    }
+
+    /**
+     * The ground of a stop (Circular 03/2025 Art 7): the applicant's own request online, or the request filed
+     * directly or by post that the desk records. An officer must name a ground the circular lists.
+     */
+    private static StopGround stopGround(Caller caller, String requested) {
+        if (caller.hasRole(Roles.CITIZEN)) {
+            return StopGround.forApplicant();
+        }
+        if (requested == null || requested.isBlank()) {
+            throw DomainException.invalid("ground", "is required: the ground of the stop (Circular 03/2025 Art 7)");
+        }
+        StopGround ground = StopGround.valueOf(requested);
+        if (!StopGround.recordableByOfficers().contains(ground)) {
+            throw DomainException.invalid("ground", ground + " is the applicant's own online request");
+        }
+        return ground;
+    }
+
+    /** The hand-over time of a completed postal dossier: required, not in the future, at most 30 days old. */
+    private static Instant handover(Instant signedAt, Instant now) {
+        if (signedAt == null) {
+            throw DomainException.invalid("handover_signed_at", "is required for postal reception");
+        }
+        if (signedAt.isAfter(now.plus(Duration.ofMinutes(5))) || signedAt.isBefore(now.minus(Duration.ofDays(30)))) {
+            throw DomainException.invalid("handover_signed_at", "must be within the last 30 days");
+        }
+        return signedAt;
     }
 
     /**
@@ -229,7 +301,7 @@ public class WorkflowService {
                 .competentUnitCode(d.competentUnitCode())
                 .currentHandlingUnitCode(d.handlingUnitCode())
                 .applicantCitizenId(d.applicant().citizenId())
-                .regime(regime)
+                .regime(d.regime())
                 .receivedAt(d.receivedAt())
                 .dueAt(d.dueAt())
                 .extensionUsed(d.extensionUsed())

@@ -70,7 +70,6 @@ class ActorScopeTest {
             "reception_officer, IN_PROCESS,           WITHDRAW",
             "specialist,        IN_PROCESS,           APPRAISE",
             "unit_leader,       IN_PROCESS,           APPROVE",
-            "unit_leader,       IN_PROCESS,           STOP",
             "clerk,             IN_PROCESS,           ISSUE_RESULT"
         })
         void isRefusedOutOfUnitAndLooksNotFound(String role, DossierState from, DossierEvent event) {
@@ -185,12 +184,11 @@ class ActorScopeTest {
         }
 
         @Test
-        void theCompetentLeaderOrTheReceivingDeskCanStop() {
-            assertAllowed(
-                    machine.decide(IN_PROCESS, STOP, officer(Roles.UNIT_LEADER, "C2", "C2"), atCompetentUnit), STOPPED);
+        void onlyTheReceivingDeskRecordsTheApplicantsStopRequest() {
+            // Circular 03/2025 Art 7(1): the one-stop unit that received the dossier records the request
             assertAllowed(machine.decide(IN_PROCESS, STOP, deskC1, atCompetentUnit), STOPPED);
             assertRejected(
-                    machine.decide(IN_PROCESS, STOP, officer(Roles.UNIT_LEADER, "C1", "C1"), atCompetentUnit),
+                    machine.decide(IN_PROCESS, STOP, officer(Roles.RECEPTION_OFFICER, "C2", "C2"), atCompetentUnit),
                     RejectionKind.OUT_OF_UNIT);
         }
     }

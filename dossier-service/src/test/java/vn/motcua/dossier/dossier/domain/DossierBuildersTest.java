@@ -15,6 +15,7 @@ class DossierBuildersTest {
 
     private static Dossier.Builder complete() {
         return Dossier.builder()
+                .regime(vn.motcua.dossier.dossier.domain.LegalRegime.REGIME_2025)
                 .code("000.02.24.H30-260309-0001")
                 .procedure("1.000894", 2, "Đăng ký kết hôn")
                 .receivingUnitCode("R")

@@ -112,7 +112,7 @@ class TransitionGuardsTest {
                 value = DossierState.class,
                 names = {"RECEIVED", "IN_PROCESS", "SUPPLEMENT_REQUESTED", "AWAITING_PAYMENT"})
         void isAllowedUnder2025AndProducesTheStopNotice(DossierState from) {
-            var d = machine.decide(from, STOP, leader, TestFacts.passing().build());
+            var d = machine.decide(from, STOP, desk, TestFacts.passing().build());
             var allowed = assertAllowed(d, STOPPED);
             assertEquals(DossierForm.FORM_STOP_NOTICE, allowed.form());
             assertEquals("05", allowed.form().templateNumber(LegalRegime.REGIME_2025));
@@ -120,17 +120,17 @@ class TransitionGuardsTest {
         }
 
         @Test
-        void isRefusedUnder2018ForTheLeader() {
+        void isRefusedUnder2018ForTheDesk() {
             var d = machine.decide(
                     IN_PROCESS,
                     STOP,
-                    leader,
+                    desk,
                     TestFacts.passing().regime(LegalRegime.REGIME_2018).build());
             assertGuardFailed(d, GuardFailure.REGIME_DISALLOWS_STOP);
         }
 
         @Test
-        void isRefusedUnder2018ForTheDesk() {
+        void isRefusedUnder2018ForTheDeskToo() {
             var d = machine.decide(
                     RECEIVED,
                     STOP,
@@ -144,7 +144,7 @@ class TransitionGuardsTest {
             var d = machine.decide(
                     IN_PROCESS,
                     STOP,
-                    leader,
+                    desk,
                     TestFacts.passing().resultIssued(true).build());
             assertGuardFailed(d, GuardFailure.RESULT_ALREADY_ISSUED);
         }
@@ -154,7 +154,7 @@ class TransitionGuardsTest {
             var d = machine.decide(
                     RESULT_READY,
                     STOP,
-                    leader,
+                    desk,
                     TestFacts.passing().resultIssued(true).build());
             Decisions.assertRejected(d, RejectionKind.ILLEGAL_TRANSITION);
         }
@@ -165,7 +165,7 @@ class TransitionGuardsTest {
             var d = machine.decide(
                     IN_PROCESS,
                     STOP,
-                    leader,
+                    desk,
                     TestFacts.passing()
                             .regime(LegalRegime.REGIME_2018)
                             .resultIssued(true)

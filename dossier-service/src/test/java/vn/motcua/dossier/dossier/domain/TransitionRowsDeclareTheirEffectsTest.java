@@ -37,9 +37,9 @@ class TransitionRowsDeclareTheirEffectsTest {
                 case ACCEPT -> DueEffect.CLOCK_STARTS;
                 case SUPPLEMENT_RECEIVED -> DueEffect.LIMIT_RESTARTS;
                 case APOLOGISE_AND_EXTEND -> DueEffect.EXTENDED_TO_NEW_APPOINTMENT;
-                // reception at the desk computed the due time from the reception time when creating the dossier
-                case RECEIVE_AT_COUNTER, RECEIVE_BY_POST ->
-                    row.createsDossier() ? DueEffect.CLOCK_STARTS : DueEffect.UNCHANGED;
+                // reception at the desk starts the clock, also when it completes a dossier sent back for a
+                // supplement before acceptance (issue 16: ND61 Art 17(1)(c))
+                case RECEIVE_AT_COUNTER, RECEIVE_BY_POST -> DueEffect.CLOCK_STARTS;
                 default -> DueEffect.UNCHANGED;
             };
             assertThat(row.dueEffect()).as(row.from() + " " + row.event()).isEqualTo(old);
@@ -113,9 +113,10 @@ class TransitionRowsDeclareTheirEffectsTest {
         Instant finishedAt = d.finishedAt();
         boolean extensionUsed = d.extensionUsed();
         switch (row.event()) {
-            case ACCEPT -> {
-                receivedAt = NOW;
-                dueAt = DUE.dueAt(NOW);
+            case ACCEPT, RECEIVE_AT_COUNTER, RECEIVE_BY_POST -> {
+                // a reception time already set (the postal hand-over, set by the service) is when the clock starts
+                receivedAt = receivedAt != null ? receivedAt : NOW;
+                dueAt = DUE.dueAt(receivedAt);
                 originalDueAt = dueAt;
             }
             case SUPPLEMENT_RECEIVED -> dueAt = DUE.dueAfterSupplement(NOW);
@@ -147,7 +148,10 @@ class TransitionRowsDeclareTheirEffectsTest {
                 finishedAt,
                 extensionUsed,
                 d.revision() + 1,
-                d.lookupKey());
+                d.lookupKey(),
+                d.regime(),
+                d.legalCode(),
+                d.submissionReference());
     }
 
     private static Transition row(DossierState from, DossierEvent event) {
@@ -159,6 +163,7 @@ class TransitionRowsDeclareTheirEffectsTest {
 
     private static Dossier.Builder draft() {
         return Dossier.builder()
+                .regime(vn.motcua.dossier.dossier.domain.LegalRegime.REGIME_2025)
                 .code("c")
                 .procedure("1.000894", 1, "Đăng ký kết hôn")
                 .receivingUnitCode("R")

@@ -41,7 +41,7 @@ class TransitionTableTest {
             PRE_SUPPLEMENT       WITHDRAW                      WITHDRAWN             citizen,reception_officer
             RECEIVED             TRANSFER                      IN_PROCESS            reception_officer
             RECEIVED             WITHDRAW                      WITHDRAWN             citizen,reception_officer
-            RECEIVED             STOP                          STOPPED               unit_leader,reception_officer
+            RECEIVED             STOP                          STOPPED               citizen,reception_officer
             IN_PROCESS           ASSIGN                        IN_PROCESS            unit_leader
             IN_PROCESS           APPRAISE                      IN_PROCESS            specialist
             IN_PROCESS           REQUEST_CONSULTATION          IN_PROCESS            specialist
@@ -55,13 +55,15 @@ class TransitionTableTest {
             IN_PROCESS           REQUIRE_FINANCIAL_OBLIGATION  AWAITING_PAYMENT      specialist
             IN_PROCESS           ISSUE_RESULT                  RESULT_READY          clerk
             IN_PROCESS           WITHDRAW                      WITHDRAWN             citizen,reception_officer
-            IN_PROCESS           STOP                          STOPPED               unit_leader,reception_officer
+            IN_PROCESS           STOP                          STOPPED               citizen,reception_officer
             SUPPLEMENT_REQUESTED SUPPLEMENT_RECEIVED           IN_PROCESS            citizen,reception_officer
             SUPPLEMENT_REQUESTED WITHDRAW                      WITHDRAWN             citizen,reception_officer
-            SUPPLEMENT_REQUESTED STOP                          STOPPED               unit_leader,reception_officer
+            SUPPLEMENT_REQUESTED STOP                          STOPPED               citizen,reception_officer
+            SUPPLEMENT_REQUESTED REFUSE                        REFUSED               unit_leader
             AWAITING_PAYMENT     OBLIGATION_FULFILLED          IN_PROCESS            specialist,reception_officer
             AWAITING_PAYMENT     WITHDRAW                      WITHDRAWN             citizen,reception_officer
-            AWAITING_PAYMENT     STOP                          STOPPED               unit_leader,reception_officer
+            AWAITING_PAYMENT     STOP                          STOPPED               citizen,reception_officer
+            AWAITING_PAYMENT     REFUSE                        REFUSED               unit_leader
             RESULT_READY         RETURN_RESULT                 RETURNED              reception_officer
             """;
 

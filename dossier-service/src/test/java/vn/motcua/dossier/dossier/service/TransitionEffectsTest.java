@@ -169,6 +169,7 @@ class TransitionEffectsTest {
     private static Dossier dossier(DossierState state, Instant received, Instant originalDue, Instant due) {
         String handling = state == DossierState.SUBMITTED || state == DossierState.RECEIVED ? "R" : "C";
         return Dossier.builder()
+                .regime(vn.motcua.dossier.dossier.domain.LegalRegime.REGIME_2025)
                 .code("c")
                 .procedure("1.000894", 1, "Đăng ký kết hôn")
                 .receivingUnitCode("R")

@@ -56,6 +56,12 @@ import vn.motcua.proto.dossier.v1.WithdrawDossierRequest;
 @MicronautTest(transactional = false)
 class DossierWorkflowIT extends WorkflowItSupport {
 
+    /** The seed scenario's regime (Decree 61/2018, Circular 01/2018), forced for new dossiers as the demo does. */
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("motcua.dossier.legal-regime-override", "REGIME_2018");
+    }
+
     @Inject
     DeadlineSweep sweep;
 
@@ -173,7 +179,9 @@ class DossierWorkflowIT extends WorkflowItSupport {
         Dossier submitted = submitOnline(unit, BIRTH);
         String code = submitted.getCode();
         assertThat(submitted.getStatus()).isEqualTo(DOSSIER_STATUS_SUBMITTED);
-        assertThat(code).as("the legal code is assigned at submission").startsWith("000.03.24.H30-260309-");
+        assertThat(code)
+                .as("a submission reference until acceptance (ND61 Art 26)")
+                .startsWith("TN-260309-");
         assertThat(submitted.getChannel()).isEqualTo(Channel.CHANNEL_ONLINE);
         assertThat(submitted.hasReceivedAt())
                 .as("the clock starts at acceptance")
@@ -516,7 +524,7 @@ class DossierWorkflowIT extends WorkflowItSupport {
         transfer(unit, code);
         assertWritesNothing(() -> {
             assertRule(
-                    () -> wf(leader(unit))
+                    () -> wf(citizen(CITIZEN_ID))
                             .stopDossier(StopDossierRequest.newBuilder()
                                     .setCode(code)
                                     .setReason("Công dân đề nghị dừng")

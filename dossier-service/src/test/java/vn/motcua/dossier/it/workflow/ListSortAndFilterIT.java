@@ -308,9 +308,10 @@ class ListSortAndFilterIT extends WorkflowItSupport {
         clock.advance(Duration.ofHours(1));
         String marriage = receiveFor(unit, MARRIAGE, citizenId); // 09:00, received 09:00
         clock.advance(Duration.ofHours(1));
-        String accepted = submitFor(unit, citizenId); // 10:00, received 11:00
+        String submitted = submitFor(unit, citizenId); // 10:00, received 11:00
         clock.advance(Duration.ofHours(1));
-        accept(unit, accepted);
+        // numbered among the day's receptions when accepted (ND61 Art 26): lists show the legal code from then on
+        String accepted = accept(unit, submitted).getCode();
         clock.advance(Duration.ofMinutes(30));
         String certify = receiveFor(unit, CERTIFY, citizenId); // 11:30, received 11:30
         clock.advance(Duration.ofHours(1));

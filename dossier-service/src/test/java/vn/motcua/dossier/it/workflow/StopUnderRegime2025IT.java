@@ -18,6 +18,7 @@ import vn.motcua.proto.dossier.v1.FormKind;
 import vn.motcua.proto.dossier.v1.RenderFormRequest;
 import vn.motcua.proto.dossier.v1.RenderFormResponse;
 import vn.motcua.proto.dossier.v1.StopDossierRequest;
+import vn.motcua.proto.dossier.v1.StopGround;
 
 /** A REGIME_2025 deployment (Decree 118/2025, Circular 03/2025): stopping a dossier and the 2025 form set. */
 @MicronautTest(transactional = false)
@@ -25,17 +26,19 @@ class StopUnderRegime2025IT extends WorkflowItSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("motcua.dossier.legal-regime", "REGIME_2025");
+        return Map.of("motcua.dossier.legal-regime-override", "REGIME_2025");
     }
 
     @Test
-    void leaderOrDeskStopsADossierWithoutResultAndTheStopNoticeRenders() {
+    void theDeskRecordsTheApplicantsStopRequestWithoutResultAndTheStopNoticeRenders() {
         String unit = "11077";
         String code = receive(unit, MARRIAGE).getCode();
         transfer(unit, code);
         assertCode(() -> wf(specialist(unit)).stopDossier(stop(code)), Status.Code.PERMISSION_DENIED);
+        // Circular 03/2025 Art 7: a stop is the applicant's request; the unit's leader cannot stop on their own
+        assertCode(() -> wf(leader(unit)).stopDossier(stop(code)), Status.Code.PERMISSION_DENIED);
         clock.advance(Duration.ofHours(1));
-        Dossier stopped = wf(leader(unit)).stopDossier(stop(code)).getDossier();
+        Dossier stopped = wf(desk(unit)).stopDossier(stop(code)).getDossier();
         assertThat(stopped.getStatus()).isEqualTo(DOSSIER_STATUS_STOPPED);
         assertThat(instant(stopped.getFinishedAt())).isEqualTo(MONDAY_0800.plus(Duration.ofHours(1)));
         String[] event = events(code).get(2);
@@ -103,6 +106,7 @@ class StopUnderRegime2025IT extends WorkflowItSupport {
         return StopDossierRequest.newBuilder()
                 .setCode(code)
                 .setReason("Công dân đề nghị dừng")
+                .setGround(StopGround.STOP_GROUND_APPLICANT_REQUEST_DIRECT_OR_POSTAL)
                 .build();
     }
 }
