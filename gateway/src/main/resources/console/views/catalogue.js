@@ -1,6 +1,6 @@
 // The public procedure catalogue (also without login): search, one procedure's page (documents, fees, time limit,
 // where to submit) and a unit's public listing (niêm yết). A citizen goes on from a procedure's page to submit online.
-import {call, get, loadUnitNames, query, unitName} from '../js/api.js';
+import {get, loadUnitNames, query, unitName} from '../js/api.js';
 import {field, h, showLoading, showView, table} from '../js/dom.js';
 import {date, money} from '../js/format.js';
 import {addMenu, addRoute} from '../js/router.js';
@@ -109,9 +109,7 @@ async function renderProcedure(code, user) {
   showLoading(`Thủ tục ${code}`);
   let version;
   try {
-    const [answer] = await Promise.all([call(`/api/v1/public/procedures/${encodeURIComponent(code)}`,
-      {anonymous: true}), loadUnitNames()]);
-    version = answer.body;
+    version = await loadProcedure(code);
   } catch (e) {
     if (e.status === 404) {
       notFound(code);
@@ -168,6 +166,13 @@ async function renderProcedure(code, user) {
         h('a', {href: `#/niem-yet/${encodeURIComponent(u.unitCode)}`}, unitName(u.unitCode)),
         u.competentUnitCode && u.competentUnitCode !== u.unitCode
           ? h('span', {class: 'muted'}, ` — cơ quan giải quyết: ${unitName(u.competentUnitCode)}`) : null))));
+}
+
+/** The current published version of a procedure (GET /api/v1/public/procedures/{code}), with the units' names. */
+export async function loadProcedure(code) {
+  const [version] = await Promise.all([get(`/api/v1/public/procedures/${encodeURIComponent(code)}`,
+    {anonymous: true}), loadUnitNames()]);
+  return version;
 }
 
 export function componentNote(c) {

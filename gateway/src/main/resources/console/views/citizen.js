@@ -134,6 +134,8 @@ function citizenPanel(ctx) {
   if (WITHDRAWABLE.includes(dossier.status)) {
     section.append(withdrawForm(ctx));
   }
+  section.append(h('p', {}, h('a', {href: `#/phan-anh-kien-nghi/gui?hoSo=${encodeURIComponent(dossier.code)}`
+    + `&donVi=${encodeURIComponent(dossier.receivingUnitCode || '')}`}, 'Gửi phản ánh, kiến nghị về hồ sơ này')));
   return section;
 }
 

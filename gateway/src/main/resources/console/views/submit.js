@@ -1,10 +1,10 @@
 // Online submission (T1) by a citizen, from a procedure's page: where to file it, who applies (from the login), the
 // documents prepared, then the new dossier with its code and lookup key.
-import {call, loadUnitNames, post, unitName} from '../js/api.js';
+import {post, unitName} from '../js/api.js';
 import {announce, field, formValues, h, setFieldError, showLoading, showView} from '../js/dom.js';
 import {addRoute} from '../js/router.js';
 import {clearSlot, dossierHref, errorBlock, showErrorIn} from '../js/ui.js';
-import {componentNote, offeredOnline, procedureHref} from './catalogue.js';
+import {componentNote, loadProcedure, offeredOnline, procedureHref} from './catalogue.js';
 
 const CODE = /^[A-Za-z0-9.-]{1,64}$/;
 const NOTE_MAX = 1000;
@@ -40,9 +40,7 @@ async function render(code, user) {
   showLoading(title);
   let version;
   try {
-    const [answer] = await Promise.all([call(`/api/v1/public/procedures/${encodeURIComponent(code)}`,
-      {anonymous: true}), loadUnitNames()]);
-    version = answer.body;
+    version = await loadProcedure(code);
   } catch (e) {
     showView(title, e.status === 404 ? h('p', {}, `Không tìm thấy thủ tục ${code}.`) : errorBlock(e), back(null));
     return;
