@@ -1,5 +1,6 @@
 // A citizen's own dossiers, page by page, and on a dossier's page what its state means for them and what they can do:
-// answer a supplement request, withdraw, rate the handling. Each action sends the ETag the citizen saw as If-Match.
+// answer a supplement request, withdraw, rate the handling. Each action that changes the dossier sends the ETag the
+// citizen saw as If-Match (a rating changes nothing of the dossier and takes none).
 import {get, post, query, unitName} from '../js/api.js';
 import {announce, field, formValues, h, showView, table} from '../js/dom.js';
 import {dateTime} from '../js/format.js';
@@ -247,16 +248,13 @@ function rateForm(ctx) {
     button.disabled = true;
     clearSlot(slot);
     try {
-      await post(`/api/v1/dossiers/${encodeURIComponent(ctx.dossier.code)}:rate`, body, {ifMatch: ctx.etag});
+      // a rating changes nothing of the dossier (no new revision): the route takes no If-Match, by design
+      await post(`/api/v1/dossiers/${encodeURIComponent(ctx.dossier.code)}:rate`, body);
       const text = 'Cảm ơn bạn đã đánh giá việc giải quyết hồ sơ.';
       form.replaceChildren(h('h3', {}, 'Đánh giá việc giải quyết hồ sơ'),
         h('p', {class: 'done', role: 'status', id: 'rate-done'}, text));
       announce(text);
     } catch (e) {
-      if (e.isStale) {
-        await ctx.reload(h('div', {id: 'citizen-stale'}, errorBlock(e)));
-        return;
-      }
       if (e.reason === 'RULE_VIOLATED') {
         slot.replaceChildren(h('p', {class: 'error', role: 'alert'},
           'Hồ sơ này đã được đánh giá rồi, hoặc chưa đến lúc đánh giá.'));

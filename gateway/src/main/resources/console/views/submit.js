@@ -64,6 +64,10 @@ async function render(code, user) {
     : h('select', {name: 'unitCode'}, h('option', {value: ''}, '— Chọn nơi nộp hồ sơ —'),
       units.map(c => h('option', {value: c, selected: c === preferred}, unitName(c))));
   const slot = h('div', {class: 'form-error', id: 'submit-error', hidden: true});
+  unitControl.addEventListener('change', () => {
+    setFieldError('submit-unit', null);
+    clearSlot(slot);
+  });
   const components = p.components || [];
   const form = h('form', {id: 'submit-form', novalidate: true},
     h('h2', {}, 'Nơi nộp hồ sơ'),
