@@ -6,12 +6,15 @@ import {$, h} from './js/dom.js';
 import {ROLE_LABELS} from './js/labels.js';
 import {dispatch} from './js/router.js';
 import {errorBlock} from './js/ui.js';
+import * as catalogue from './views/catalogue.js';
 import * as citizen from './views/citizen.js';
 import * as dossier from './views/dossier.js';
+import * as feedback from './views/feedback.js';
 import * as lookup from './views/lookup.js';
+import * as submit from './views/submit.js';
 import * as worklist from './views/worklist.js';
 
-for (const view of [lookup, worklist, citizen, dossier]) {
+for (const view of [lookup, worklist, citizen, dossier, catalogue, submit, feedback]) {
   view.register();
 }
 

@@ -26,8 +26,18 @@ export function register() {
     } catch (e) {
       code = '';
     }
-    return render(code, user);
-  });
+    return user ? render(code, user) : anonymous(code);
+  }, {anonymous: true});
+}
+
+/** Someone not signed in who follows a dossier's link: sign in, or look it up with the key from the receipt. */
+function anonymous(code) {
+  showView('Cần đăng nhập để xem hồ sơ',
+    h('p', {id: 'dossier-sign-in'}, `Hồ sơ ${CODE.test(code) ? code : ''} chỉ xem được sau khi đăng nhập. `
+      + 'Không cần đăng nhập, bạn vẫn tra cứu được tình trạng hồ sơ bằng mã hồ sơ và mã tra cứu in trên giấy '
+      + 'tiếp nhận.'),
+    h('p', {class: 'actions'}, h('a', {href: '#/tra-cuu', id: 'back-link'}, 'Tra cứu tình trạng hồ sơ'),
+      h('a', {href: '#/'}, '← Về trang chủ')));
 }
 
 function fact(label, value) {
@@ -51,8 +61,7 @@ async function render(code, user, notice = null) {
     timeline = entries.entries;
   } catch (e) {
     if (e.status === 404) {
-      showView('Không tìm thấy hồ sơ',
-        h('p', {}, `Không tìm thấy hồ sơ ${code}, hoặc hồ sơ không thuộc phạm vi bạn được xem.`), backLink());
+      showView('Không tìm thấy hồ sơ', h('p', {id: 'dossier-not-found'}, notFoundText(code, user)), backLink(user));
     } else {
       showView(`Hồ sơ ${code}`, errorBlock(e), backLink());
     }
@@ -142,6 +151,17 @@ export function issuedForms(dossier, timeline) {
   return issued;
 }
 
-function backLink() {
-  return h('p', {}, h('a', {href: '#/'}, '← Quay lại danh sách'));
+/** What a 404 means depends on who asks: a citizen sees only their own dossiers, an officer those of their units. */
+function notFoundText(code, user) {
+  if (user && user.roles.includes('citizen')) {
+    return `Không tìm thấy hồ sơ ${code} trong các hồ sơ của bạn. Hồ sơ của người khác có thể tra cứu bằng mã hồ sơ `
+      + 'và mã tra cứu in trên giấy tiếp nhận.';
+  }
+  return `Không tìm thấy hồ sơ ${code}, hoặc hồ sơ không thuộc đơn vị bạn được xem.`;
+}
+
+function backLink(user) {
+  const citizen = user && user.roles.includes('citizen');
+  return h('p', {class: 'actions'}, h('a', {href: '#/', id: 'back-link'}, '← Quay lại danh sách'),
+    citizen ? h('a', {href: '#/tra-cuu'}, 'Tra cứu hồ sơ bằng mã tra cứu') : null);
 }

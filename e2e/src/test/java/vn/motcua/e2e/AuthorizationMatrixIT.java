@@ -276,6 +276,10 @@ class AuthorizationMatrixIT extends SystemTest {
                         on(id)),
                 row(GET, "/api/v1/feedback", controllerOnly(200)),
                 row(
+                        GET,
+                        "/api/v1/citizen/feedback",
+                        expect(NONE, 401).and(CITIZENS, 200).otherwise(403)),
+                row(
                         POST,
                         "/api/v1/feedback/{id}:classify",
                         controllerOnly(200),

@@ -252,9 +252,8 @@ public class FeedbackController {
         v.throwIfAny();
         ListFeedbackRequest rpc = ListFeedbackRequest.newBuilder().setPage(page).build();
         ListFeedbackResponse response = call(request, s -> s.listFeedback(rpc));
-        return new FeedbackJson.Page(
-                response.getItemsList().stream().map(FeedbackJson::from).toList(),
-                ProtoValues.text(response.getPage().getNextPageToken()));
+        return FeedbackJson.Page.from(
+                response.getItemsList(), response.getPage().getNextPageToken());
     }
 
     /** Anyone: published answers, optionally of one unit; never the sender's contact. */

@@ -93,7 +93,12 @@ public record FeedbackJson(
     /** One page; nextPageToken is null on the last page. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Page(List<FeedbackJson> items, @Nullable String nextPageToken) {}
+    public record Page(List<FeedbackJson> items, @Nullable String nextPageToken) {
+
+        static Page from(List<Feedback> items, String nextPageToken) {
+            return new Page(items.stream().map(FeedbackJson::from).toList(), ProtoValues.text(nextPageToken));
+        }
+    }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)

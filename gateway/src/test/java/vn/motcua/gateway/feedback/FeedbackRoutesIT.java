@@ -17,6 +17,7 @@ import vn.motcua.proto.feedback.v1.FeedbackClass;
 import vn.motcua.proto.feedback.v1.ForwardFeedbackRequest;
 import vn.motcua.proto.feedback.v1.GetFeedbackRequest;
 import vn.motcua.proto.feedback.v1.ListFeedbackRequest;
+import vn.motcua.proto.feedback.v1.ListMyFeedbackRequest;
 import vn.motcua.proto.feedback.v1.ListPublishedFeedbackRequest;
 import vn.motcua.proto.feedback.v1.PublishFeedbackAnswerRequest;
 import vn.motcua.proto.feedback.v1.ReactToFeedbackRequest;
@@ -211,6 +212,29 @@ class FeedbackRoutesIT extends GatewayIT {
 
         services.reset();
         assertProblem(api.get("/api/v1/feedback?pageSize=9999", token), 400, "INVALID_FIELD");
+        assertThat(services.received()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCitizenListsTheirOwnFeedbackWithPaging() {
+        String token = citizen();
+        Api.Reply reply = api.get("/api/v1/citizen/feedback?pageSize=5&pageToken=abc", token);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json()).containsEntry("nextPageToken", "m2");
+        assertThat(((List<Map<String, Object>>) reply.json().get("items")).get(0))
+                .containsEntry("id", "fb-1")
+                .containsEntry("state", "ANSWERED");
+        ListMyFeedbackRequest sent =
+                (ListMyFeedbackRequest) onlyCall("ListMyFeedback", token).request();
+        assertThat(sent.getPage().getPageSize()).isEqualTo(5);
+        assertThat(sent.getPage().getPageToken()).isEqualTo("abc");
+
+        services.reset();
+        assertProblem(api.get("/api/v1/citizen/feedback?pageSize=9999", token), 400, "INVALID_FIELD");
+        assertProblem(api.get("/api/v1/citizen/feedback", controller()), 403, "ROLE_NOT_ALLOWED");
+        assertProblem(api.get("/api/v1/citizen/feedback"), 401, "TOKEN_MISSING");
         assertThat(services.received()).isEmpty();
     }
 

@@ -980,6 +980,20 @@ public final class FakeServices implements AutoCloseable {
         }
 
         @Override
+        public void listMyFeedback(
+                vn.motcua.proto.feedback.v1.ListMyFeedbackRequest r,
+                StreamObserver<vn.motcua.proto.feedback.v1.ListMyFeedbackResponse> o) {
+            answer(
+                    "ListMyFeedback",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.feedback.v1.ListMyFeedbackResponse.newBuilder()
+                            .addItems(feedback("fb-1"))
+                            .setPage(PageInfo.newBuilder().setNextPageToken("m2"))
+                            .build());
+        }
+
+        @Override
         public void listPublishedFeedback(
                 vn.motcua.proto.feedback.v1.ListPublishedFeedbackRequest r,
                 StreamObserver<vn.motcua.proto.feedback.v1.ListPublishedFeedbackResponse> o) {

@@ -21,6 +21,8 @@ import vn.motcua.proto.feedback.v1.GetFeedbackRequest;
 import vn.motcua.proto.feedback.v1.GetFeedbackResponse;
 import vn.motcua.proto.feedback.v1.ListFeedbackRequest;
 import vn.motcua.proto.feedback.v1.ListFeedbackResponse;
+import vn.motcua.proto.feedback.v1.ListMyFeedbackRequest;
+import vn.motcua.proto.feedback.v1.ListMyFeedbackResponse;
 import vn.motcua.proto.feedback.v1.ListPublishedFeedbackRequest;
 import vn.motcua.proto.feedback.v1.ListPublishedFeedbackResponse;
 import vn.motcua.proto.feedback.v1.PublishFeedbackAnswerRequest;
@@ -147,6 +149,15 @@ public class FeedbackGrpcEndpoint extends FeedbackServiceGrpc.FeedbackServiceImp
             ListPublishedFeedbackRequest r, StreamObserver<ListPublishedFeedbackResponse> observer) {
         Page<FeedbackView> page = queries.listPublished(r.getUnitCode(), page(r.getPage()));
         ListPublishedFeedbackResponse.Builder response = ListPublishedFeedbackResponse.newBuilder()
+                .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
+        page.items().forEach(v -> response.addItems(FeedbackMessages.feedback(v)));
+        reply(observer, response.build());
+    }
+
+    @Override
+    public void listMyFeedback(ListMyFeedbackRequest r, StreamObserver<ListMyFeedbackResponse> observer) {
+        Page<FeedbackView> page = queries.listMine(CallContext.requireCaller(), page(r.getPage()));
+        ListMyFeedbackResponse.Builder response = ListMyFeedbackResponse.newBuilder()
                 .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
         page.items().forEach(v -> response.addItems(FeedbackMessages.feedback(v)));
         reply(observer, response.build());

@@ -180,6 +180,24 @@ public class FeedbackRepository {
                 params);
     }
 
+    /**
+     * Feedback a citizen sent online (by the citizen id kept with it), newest reception first, after the keyset
+     * position (ix_feedback_sender).
+     */
+    public List<Feedback> bySender(String citizenId, Instant afterReceived, String afterId, int limit) {
+        List<Object> params = new ArrayList<>(List.of(citizenId));
+        String keyset = "";
+        if (afterReceived != null) {
+            keyset = " AND (received_at < ? OR (received_at = ? AND id < ?))";
+            params.addAll(List.of(afterReceived, afterReceived, afterId));
+        }
+        params.add(limit);
+        return select(
+                "SELECT * FROM feedback WHERE sender_citizen_id = ?" + keyset
+                        + " ORDER BY received_at DESC, id DESC LIMIT ?",
+                params);
+    }
+
     private Optional<Feedback> one(String sql, String id) {
         return select(sql, List.of(id)).stream().findFirst();
     }

@@ -67,14 +67,7 @@ public class FeedbackQueryService {
         Page.Keyset after = Page.Keyset.of(page);
         List<Feedback> fetched =
                 feedback.byStepDue(units.tree().subtreeCodes(unitCode), after.at(), after.id(), page.size() + 1);
-        Instant now = clock.instant();
-        Map<String, FeedbackDeadlines> byUnit = new HashMap<>();
-        List<FeedbackView> items = fetched.stream()
-                .map(f -> new FeedbackView(
-                        f,
-                        FeedbackAccess.View.FULL,
-                        byUnit.computeIfAbsent(f.unitCode(), calendars::forUnit).stateAt(now, f)))
-                .toList();
+        List<FeedbackView> items = inFull(fetched);
         return Page.of(
                 items,
                 page.size(),
@@ -83,6 +76,38 @@ public class FeedbackQueryService {
                                 ? FeedbackRepository.NO_DUE_KEY
                                 : v.feedback().stepDueAt(),
                         v.feedback().id()));
+    }
+
+    /**
+     * A citizen's own feedback, the ones they sent online (matched by the citizen id in their token), newest first,
+     * each in full with its deadline state now. Feedback an officer recorded for them on paper or by phone carries no
+     * citizen id and is not listed.
+     */
+    @Transactional(readOnly = true)
+    public Page<FeedbackView> listMine(Caller caller, Page.Request page) {
+        FeedbackActor actor = FeedbackService.actorOf(caller, units.tree());
+        if (!actor.isCitizen() || !actor.hasCitizenId()) {
+            throw DomainException.permissionDenied("a citizen with a citizen id lists their own feedback");
+        }
+        Page.Keyset after = Page.Keyset.of(page);
+        List<Feedback> fetched = feedback.bySender(actor.citizenId(), after.at(), after.id(), page.size() + 1);
+        List<FeedbackView> items = inFull(fetched);
+        return Page.of(
+                items,
+                page.size(),
+                v -> Page.Keyset.key(v.feedback().receivedAt(), v.feedback().id()));
+    }
+
+    /** Feedback seen in full, each with its deadline state now (one work calendar per unit). */
+    private List<FeedbackView> inFull(List<Feedback> fetched) {
+        Instant now = clock.instant();
+        Map<String, FeedbackDeadlines> byUnit = new HashMap<>();
+        return fetched.stream()
+                .map(f -> new FeedbackView(
+                        f,
+                        FeedbackAccess.View.FULL,
+                        byUnit.computeIfAbsent(f.unitCode(), calendars::forUnit).stateAt(now, f)))
+                .toList();
     }
 
     /** Public: published answers, of a unit and the units below it when given, newest first, without sender data. */

@@ -124,6 +124,12 @@ class FeedbackSqlOnH2Test implements TestPropertyProvider {
         assertThat(ids(() -> repository.published(Set.of(), null, null, 5))).isEmpty();
         assertThat(ids(() -> repository.published(null, published.publishedAt(), "c", 5)))
                 .isEmpty();
+        // a citizen's own: newest reception first, ties by id descending, continued after the keyset position
+        assertThat(ids(() -> repository.bySender("030090001234", null, null, 2)))
+                .containsExactly("c", "b");
+        assertThat(ids(() -> repository.bySender("030090001234", T0, "b", 5))).containsExactly("a");
+        assertThat(ids(() -> repository.bySender("030095005678", null, null, 5)))
+                .isEmpty();
     }
 
     private static Feedback stored(String id, Instant stepDue) {

@@ -36,6 +36,8 @@ import vn.motcua.proto.feedback.v1.ForwardFeedbackRequest;
 import vn.motcua.proto.feedback.v1.GetFeedbackRequest;
 import vn.motcua.proto.feedback.v1.ListFeedbackRequest;
 import vn.motcua.proto.feedback.v1.ListFeedbackResponse;
+import vn.motcua.proto.feedback.v1.ListMyFeedbackRequest;
+import vn.motcua.proto.feedback.v1.ListMyFeedbackResponse;
 import vn.motcua.proto.feedback.v1.ListPublishedFeedbackRequest;
 import vn.motcua.proto.feedback.v1.PublishFeedbackAnswerRequest;
 import vn.motcua.proto.feedback.v1.ReactToFeedbackRequest;
@@ -523,6 +525,54 @@ class FeedbackWorkflowIT extends DossierItSupport {
         assertCode(
                 () -> fb(citizen(SENDER)).listFeedback(ListFeedbackRequest.getDefaultInstance()),
                 Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    void aCitizenListsTheFeedbackTheySentNewestFirst() {
+        String citizenId = "030088007777";
+        clock.set(vn("2026-03-02T09:00"));
+        String first = fb(citizen(citizenId))
+                .submitFeedback(submission("11077").build())
+                .getFeedback()
+                .getId();
+        clock.set(vn("2026-03-03T09:00"));
+        String second = fb(citizen(citizenId))
+                .submitFeedback(submission("11080").build())
+                .getFeedback()
+                .getId();
+        fb(citizen(CITIZEN_C)).submitFeedback(submission("11077").build());
+        String recorded = fb(desk("11077"))
+                .submitFeedback(submission("11077").build())
+                .getFeedback()
+                .getId();
+
+        List<String> listed = new ArrayList<>();
+        String token = "";
+        do {
+            ListMyFeedbackResponse page = fb(citizen(citizenId))
+                    .listMyFeedback(ListMyFeedbackRequest.newBuilder()
+                            .setPage(PageRequest.newBuilder().setPageSize(1).setPageToken(token))
+                            .build());
+            assertThat(page.getItemsCount()).isLessThanOrEqualTo(1);
+            page.getItemsList().forEach(i -> {
+                assertThat(i.getSenderContact())
+                        .as("the sender sees their own contact")
+                        .isEqualTo("0912345678");
+                listed.add(i.getId());
+            });
+            token = page.getPage().getNextPageToken();
+        } while (!token.isEmpty());
+
+        // another citizen's and a desk-recorded feedback (no citizen id kept) are not theirs
+        assertThat(listed).containsExactly(second, first).doesNotContain(recorded);
+        assertCode(
+                () -> fb(controller("11077")).listMyFeedback(ListMyFeedbackRequest.getDefaultInstance()),
+                Status.Code.PERMISSION_DENIED);
+        assertCode(
+                () -> fb(idp.citizen("cd.noid2", null)).listMyFeedback(ListMyFeedbackRequest.getDefaultInstance()),
+                Status.Code.PERMISSION_DENIED);
+        assertCode(
+                () -> fb(null).listMyFeedback(ListMyFeedbackRequest.getDefaultInstance()), Status.Code.UNAUTHENTICATED);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
