@@ -30,25 +30,8 @@ final class Rss {
 
     /** VmRSS in KiB of every process that is running now (with its child processes). */
     Map<String, Long> now() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (String name : PROCESSES) {
-            Path pidFile =
-                    name.equals("keycloak") ? keycloakDir.resolve("keycloak.pid") : runDir.resolve(name + ".pid");
-            try {
-                long pid = Long.parseLong(Files.readString(pidFile).trim());
-                // the pid file may name a wrapper (Keycloak's kc.sh under setsid): count its descendants too
-                long total = vmRss(pid);
-                for (ProcessHandle child :
-                        ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
-                    total += vmRss(child.pid());
-                }
-                if (total > 0) {
-                    out.put(name, total);
-                }
-            } catch (IOException | RuntimeException e) {
-                // not running (or not started by this launcher): no figure
-            }
-        }
+        Map<String, Long> out = perProcess(Rss::vmRss);
+        out.values().removeIf(kib -> kib <= 0);
         return out;
     }
 
@@ -58,22 +41,7 @@ final class Rss {
      * request costs each process, a figure other load on a shared machine disturbs far less than a rate.
      */
     Map<String, Long> cpuTicks() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (String name : PROCESSES) {
-            Path pidFile =
-                    name.equals("keycloak") ? keycloakDir.resolve("keycloak.pid") : runDir.resolve(name + ".pid");
-            try {
-                long pid = Long.parseLong(Files.readString(pidFile).trim());
-                long total = ticks(pid);
-                for (ProcessHandle child :
-                        ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
-                    total += ticks(child.pid());
-                }
-                out.put(name, total);
-            } catch (IOException | RuntimeException e) {
-                // not running
-            }
-        }
+        Map<String, Long> out = perProcess(Rss::ticks);
         ProcessHandle.allProcesses()
                 .filter(h -> h.info()
                         .command()
@@ -81,6 +49,28 @@ final class Rss {
                         .orElse(false))
                 .findFirst()
                 .ifPresent(h -> out.put("mariadb", ticks(h.pid())));
+        return out;
+    }
+
+    /** {@code measure} of every launched process that is running, summed over its descendants. */
+    private Map<String, Long> perProcess(java.util.function.LongUnaryOperator measure) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String name : PROCESSES) {
+            Path pidFile =
+                    name.equals("keycloak") ? keycloakDir.resolve("keycloak.pid") : runDir.resolve(name + ".pid");
+            try {
+                long pid = Long.parseLong(Files.readString(pidFile).trim());
+                // the pid file may name a wrapper (Keycloak's kc.sh under setsid): count its descendants too
+                long total = measure.applyAsLong(pid);
+                for (ProcessHandle child :
+                        ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
+                    total += measure.applyAsLong(child.pid());
+                }
+                out.put(name, total);
+            } catch (IOException | RuntimeException e) {
+                // not running (or not started by this launcher): no figure
+            }
+        }
         return out;
     }
 
