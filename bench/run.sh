@@ -5,10 +5,13 @@
 # (bench/src, bench/target/motcua-bench.jar) against it; stops it and drops the databases at the end.
 #
 #   bench/run.sh [--clients N] [--duration S] [--warmup S] [--max-requests N] [--inbox-target N] [--out FILE]
-#   bench/run.sh --smoke      a few requests per scenario: checks the harness works, the figures mean nothing
+#   bench/run.sh --smoke       a few requests per scenario on a platform of its own: the figures mean nothing
+#   bench/run.sh --self-check  seconds, no platform: the generator's load, percentiles, JDBC baseline, inbox seeding
+#                              and table against a loopback stand-in and a throwaway database (run by ./motcua test)
 #
 # Defaults: 16 clients, 3 s warm-up and 10 s measured per scenario (or 1,000,000 requests, whichever comes first),
-# inbox of unit 11077 topped up to 10000 dossiers through the API (at most 120 s of seeding). Writes
+# inbox of unit 11077 topped up to 100000 dossiers by plain JDBC batch inserts (clones of a dossier received through
+# the API in the run). Writes
 # bench/results/<date>-<cores>core.md (a smoke run writes into its temporary directory unless --out is given). Needs the service jars
 # (./mvnw -B -DskipTests package) and MariaDB on 127.0.0.1:3306 (root, empty password; MOTCUA_MYSQL_PASSWORD).
 # Loopback only; not part of ./motcua test.
@@ -17,15 +20,17 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 SMOKE=0
+SELF_CHECK=0
 ARGS=()
 OUT=""
 CLIENTS=16
 while (($#)); do
   case "$1" in
     --smoke) SMOKE=1; ARGS+=(--smoke); shift ;;
+    --self-check) SELF_CHECK=1; shift ;;
     --clients) CLIENTS="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    --duration | --warmup | --max-requests | --inbox-target | --seed-seconds | --feed-seconds)
+    --duration | --warmup | --max-requests | --inbox-target | --feed-seconds)
       ARGS+=("$1" "$2"); shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (--help)" >&2; exit 2 ;;
@@ -44,14 +49,18 @@ CLIENT_BIN="$(command -v mariadb || command -v mysql || true)"
 sql() { MYSQL_PWD="${MOTCUA_MYSQL_PASSWORD:-}" "$CLIENT_BIN" -h"$MYSQL_HOST" -P"$MYSQL_PORT" --protocol=TCP -uroot -N -B -e "$1"; }
 sql 'select 1' >/dev/null 2>&1 || die "MariaDB does not answer on $MYSQL_HOST:$MYSQL_PORT (root)"
 
-for svc in dossier-service payment-service digitization-service report-service gateway; do
-  [[ -f "$svc/target/$svc.jar" ]] || die "missing $svc/target/$svc.jar: run ./mvnw -B -DskipTests package first"
-done
 JAR="$ROOT/bench/target/motcua-bench.jar"
 if [[ ! -f "$JAR" || -n "$(find bench/pom.xml bench/src -newer "$JAR" -print -quit)" ]]; then
   say "building the load generator (./mvnw -B -q -f bench/pom.xml package)"
   ./mvnw -B -q -o -f bench/pom.xml -DskipTests package || ./mvnw -B -q -f bench/pom.xml -DskipTests package
 fi
+if ((SELF_CHECK)); then
+  exec java -Xmx128m -cp "$JAR" vn.motcua.bench.SelfCheck --mysql "$MYSQL_HOST:$MYSQL_PORT" \
+    --mysql-password "${MOTCUA_MYSQL_PASSWORD:-}" --db-prefix "motcua_bench_check_$(date -u +%H%M%S)_$$_"
+fi
+for svc in dossier-service payment-service digitization-service report-service gateway; do
+  [[ -f "$svc/target/$svc.jar" ]] || die "missing $svc/target/$svc.jar: run ./mvnw -B -DskipTests package first"
+done
 
 # --- a platform of its own ------------------------------------------------------------------------------------
 port_busy() { [[ -n "$(ss -Htln "sport = :$1" 2>/dev/null)" ]]; }

@@ -120,6 +120,90 @@ final class Db {
         }
     }
 
+    /**
+     * Tops {@code table} (dossier-service's {@code dossier}) up to {@code target} rows of {@code unit} with plain JDBC
+     * batch inserts (1000 rows a batch and a commit, rewriteBatchedStatements), cloning one row the API wrote: every
+     * column as the service stored it, except a new code and lookup key, and reception and due times spread over
+     * the past 60 days so the inbox's sort has real work. No history, no feed event: only the inbox reads these.
+     * Returns {rows inserted, seconds}.
+     */
+    double[] seedByClone(String suffix, String table, String unitColumn, String unit, String templateWhere, long target)
+            throws SQLException {
+        long start = System.nanoTime();
+        long inserted = 0;
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:mysql://" + hostPort + "/" + prefix + suffix + "?" + OPTIONS + "&rewriteBatchedStatements=true",
+                user,
+                password)) {
+            long have;
+            try (PreparedStatement count =
+                    c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE " + unitColumn + " = ?")) {
+                count.setString(1, unit);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    have = rs.getLong(1);
+                }
+            }
+            if (have >= target) {
+                return new double[] {0, 0};
+            }
+            List<String> columns = new ArrayList<>();
+            List<Object> template = new ArrayList<>();
+            try (PreparedStatement one = c.prepareStatement(
+                    "SELECT * FROM " + table + " WHERE " + unitColumn + " = ? AND (" + templateWhere + ") LIMIT 1")) {
+                one.setString(1, unit);
+                try (ResultSet rs = one.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no " + table + " row of unit " + unit + " to clone");
+                    }
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        columns.add(rs.getMetaData().getColumnLabel(i));
+                        template.add(rs.getObject(i));
+                    }
+                }
+            }
+            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+            c.setAutoCommit(false);
+            // a run-unique prefix: a second seeding of the same database never meets its own codes
+            String runTag = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36)
+                    .toUpperCase();
+            Instant now = Instant.now();
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
+                for (long n = 0; n < target - have; n++) {
+                    Instant received = now.minusSeconds(60 + (n * 7919) % (60L * 24 * 3600));
+                    for (int i = 0; i < columns.size(); i++) {
+                        String col = columns.get(i).toLowerCase(java.util.Locale.ROOT);
+                        Object value = switch (col) {
+                            case "code" -> "BENCH-" + runTag + "-" + n;
+                            case "lookup_key" -> String.format("%08X", (n * 0x9E3779B1L) & 0xFFFFFFFFL);
+                            case "received_at", "created_at", "updated_at" -> text(received);
+                            case "due_at", "original_due_at" -> text(received.plusSeconds(10L * 24 * 3600));
+                            default -> template.get(i);
+                        };
+                        insert.setObject(i + 1, value);
+                    }
+                    insert.addBatch();
+                    if ((n + 1) % 1000 == 0) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                    inserted++;
+                }
+                insert.executeBatch();
+                c.commit();
+            }
+        }
+        return new double[] {inserted, (System.nanoTime() - start) / 1e9};
+    }
+
+    /** An instant as DATETIME(6) text in UTC (the services' UtcTimestamps; the driver would drop microseconds). */
+    private static String text(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(instant);
+    }
+
     /** Drops the baseline's throwaway database (the platform's databases are dropped by run.sh). */
     void dropBaseline() {
         try (Connection c = open(null);

@@ -12,6 +12,7 @@ import vn.motcua.gateway.http.RequestIds;
 import vn.motcua.gateway.http.TraceParents;
 import vn.motcua.gateway.security.CallerAttribute;
 import vn.motcua.platform.auth.CallContext;
+import vn.motcua.platform.grpc.EventLoops;
 
 /**
  * Makes one service call on behalf of an HTTP request: with a deadline ({@code motcua.gateway.downstream-timeout}),
@@ -32,6 +33,9 @@ public class Downstream {
     public static final String CALLED_STUB = "motcua.downstream.stub";
 
     public <S extends AbstractStub<S>, R> R call(HttpRequest<?> request, S stub, Function<S, R> rpc) {
+        // a blocking stub waits for the service: on an event loop that would stall every connection of the loop.
+        // ArchitectureTest requires @ExecuteOn(BLOCKING) on controllers; this catches what a rule cannot see.
+        EventLoops.requireBlockingAllowed("a call to " + stub.getClass().getSimpleName());
         request.setAttribute(CALLED_STUB, stub.getClass());
         Context context = Context.current()
                 .withValue(CallContext.CALLER, CallerAttribute.get(request).orElse(null))

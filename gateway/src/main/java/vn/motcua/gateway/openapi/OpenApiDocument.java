@@ -4,6 +4,8 @@ import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -28,6 +30,8 @@ import vn.motcua.gateway.security.AccessPolicy;
  * {@code x-acting-roles}.
  */
 @Controller("/openapi")
+// reads and completes the generated document from the classpath on first use: not on the event loop
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class OpenApiDocument {
 
     /** Where micronaut-openapi writes the document (openapi.properties names it). */

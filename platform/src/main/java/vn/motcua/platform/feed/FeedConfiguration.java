@@ -13,9 +13,12 @@ import java.util.List;
  *   <li>{@code max-batch}: events per poll, default 500</li>
  *   <li>{@code retention}: events older than this are pruned, default 90 days; older cursors get CURSOR_EXPIRED</li>
  *   <li>{@code relay-enabled}: run {@link FeedRelay} in this process, default true</li>
- *   <li>{@code relay-interval}: pause of the relay after a batch while events keep coming, default 10ms: the
- *       latency an event adds between its commit and readers seeing it (ADR 0006)</li>
- *   <li>{@code relay-idle-interval}: pause after finding nothing to number, default 20ms</li>
+ *   <li>{@code relay-interval}: pause of the relay after a batch while events keep coming, default 100ms: the
+ *       latency an event adds between its commit and readers seeing it (ADR 0006). At 10ms a steady intake of ~100
+ *       receptions/s cost one relay transaction per reception; at 100ms the relay numbers ~10 per transaction, and
+ *       readers, who poll every {@code poll-interval} (200ms), wait on average 50ms more.</li>
+ *   <li>{@code relay-idle-interval}: pause after finding nothing to number, default 100ms (each look is a small
+ *       transaction, in every producing service, all day long)</li>
  *   <li>{@code relay-batch}: rows numbered per relay transaction, default 1000</li>
  *   <li>{@code allowed-clients}: OAuth clients (service accounts) allowed to subscribe</li>
  * </ul>
@@ -29,8 +32,8 @@ public class FeedConfiguration {
     private int maxBatch = 500;
     private Duration retention = Duration.ofDays(90);
     private boolean relayEnabled = true;
-    private Duration relayInterval = Duration.ofMillis(10);
-    private Duration relayIdleInterval = Duration.ofMillis(20);
+    private Duration relayInterval = Duration.ofMillis(100);
+    private Duration relayIdleInterval = Duration.ofMillis(100);
     private int relayBatch = 1000;
     private List<String> allowedClients = List.of("motcua-report-service");
 

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.platform.lease.Lease;
+import vn.motcua.platform.lease.Leases;
 
 /**
  * Numbers committed outbox rows (ADR 0006). Business transactions insert events with seq NULL; this relay takes the
@@ -32,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * interval after its commit.
  * <p>
  * Runs in every process that serves a feed ({@code motcua.feed.source}); {@code motcua.feed.relay-enabled=false}
- * switches it off (then {@link #relayOnce} must be called by someone else).
+ * switches it off (then {@link #relayOnce} must be called by someone else). With several replicas, only the one
+ * holding the database lease {@code feed-relay:<source>} ({@link Leases}) relays; the others wait and take over
+ * within a lease duration when it dies. The lease only spares them polling for the counter lock: correctness rests
+ * on the lock alone, so two relays for a moment (a holder paused past its lease) are harmless.
  */
 @Singleton
 @Requires(property = "motcua.feed.source")
@@ -46,13 +51,23 @@ public class FeedRelay {
     private final TransactionOperations<Connection> tx;
     private final JdbcOperations jdbc;
     private final FeedConfiguration config;
+    private final Lease lease;
+    private final long leaseRetryMillis;
     private volatile Thread worker;
     private volatile boolean stopping;
 
-    public FeedRelay(TransactionOperations<Connection> tx, JdbcOperations jdbc, FeedConfiguration config) {
+    public FeedRelay(
+            TransactionOperations<Connection> tx, JdbcOperations jdbc, FeedConfiguration config, Leases leases) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.config = config;
+        this.lease = leases.named("feed-relay:" + config.getSource());
+        this.leaseRetryMillis = leases.configuration().getRenewInterval().toMillis();
+    }
+
+    /** The lease that decides which replica relays. */
+    public Lease lease() {
+        return lease;
     }
 
     private static TransactionDefinition relayTransaction() {
@@ -81,6 +96,7 @@ public class FeedRelay {
         if (thread != null) {
             thread.interrupt();
             thread.join(2000);
+            lease.release();
         }
     }
 
@@ -88,6 +104,13 @@ public class FeedRelay {
         boolean failing = false;
         while (!stopping) {
             long pauseMillis;
+            if (!lease.held()) {
+                // another replica relays; look again when this one would next try to take the lease
+                if (!pause(leaseRetryMillis)) {
+                    return;
+                }
+                continue;
+            }
             try {
                 int numbered = relayOnce();
                 pauseMillis = numbered >= config.getRelayBatch()
@@ -112,13 +135,22 @@ public class FeedRelay {
                 }
                 pauseMillis = FAILURE_PAUSE_MILLIS;
             }
-            if (pauseMillis > 0) {
-                try {
-                    Thread.sleep(pauseMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            if (!pause(pauseMillis)) {
+                return;
             }
+        }
+    }
+
+    /** Sleeps; false when interrupted (shutting down). */
+    private static boolean pause(long millis) {
+        if (millis <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 

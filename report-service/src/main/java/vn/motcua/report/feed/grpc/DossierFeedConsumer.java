@@ -10,18 +10,26 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.platform.auth.ServiceAccountTokens;
 import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.platform.feed.FeedSubscriber;
+import vn.motcua.platform.lease.Lease;
+import vn.motcua.platform.lease.Leases;
 import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 
 /**
- * Follows dossier-service's change feed from the moment this service's gRPC server is up until shutdown.
- * The feed thread has no caller, so the forwarding interceptor falls back to this service's own
- * client-credentials token. Disabled with {@code motcua.report.consume-dossier-feed: false}.
+ * Follows dossier-service's change feed from the moment this service's gRPC server is up until shutdown, while this
+ * replica holds the database lease {@value #LEASE} ({@code motcua.lease.*}): with several replicas one follows the
+ * feed and the others take over within a lease duration when it stops. Exactly-once does not rest on the lease
+ * (FeedCursorStore dedups by event id in the projection's transaction); the lease keeps the other replicas from
+ * streaming and applying the same events in vain. The feed thread has no caller, so the forwarding interceptor falls
+ * back to this service's own client-credentials token. Disabled with {@code motcua.report.consume-dossier-feed: false}.
  */
 @Singleton
 @Requires(property = DossierFeedConsumer.ENABLED, notEquals = "false")
@@ -34,6 +42,8 @@ public class DossierFeedConsumer {
     public static final String SOURCE = "dossier-service";
     /** A silently dead connection is replaced within this time; a deadline-ended stream simply resubscribes. */
     static final Duration STREAM_DEADLINE = Duration.ofMinutes(5);
+    /** The lease of the one replica that follows the feed. */
+    public static final String LEASE = "feed-consumer:" + CONSUMER + ":" + SOURCE;
 
     private static final Logger LOG = LoggerFactory.getLogger(DossierFeedConsumer.class);
 
@@ -41,28 +51,54 @@ public class DossierFeedConsumer {
     private final ServiceAccountTokens serviceAccount;
     private final FeedCursorStore cursors;
     private final DossierFeedHandler handler;
+    private final Lease lease;
+    private final Duration leaseCheck;
     private FeedSubscriber subscriber;
+    private ScheduledExecutorService keeper;
 
     public DossierFeedConsumer(
             @GrpcChannel("dossier") ManagedChannel channel,
             ServiceAccountTokens serviceAccount,
             FeedCursorStore cursors,
-            DossierFeedHandler handler) {
+            DossierFeedHandler handler,
+            Leases leases) {
         this.channel = channel;
         this.serviceAccount = serviceAccount;
         this.cursors = cursors;
         this.handler = handler;
+        this.lease = leases.named(LEASE);
+        this.leaseCheck = leases.configuration().getRenewInterval();
     }
 
     @EventListener
     public synchronized void start(ServerStartupEvent event) {
-        if (subscriber != null) {
+        if (keeper != null) {
             return;
         }
-        ChangeFeedGrpc.ChangeFeedBlockingStub stub = ChangeFeedGrpc.newBlockingStub(channel)
-                .withInterceptors(new ForwardingClientInterceptor(serviceAccount));
-        subscriber = new FeedSubscriber(CONSUMER, SOURCE, stub, cursors, handler, STREAM_DEADLINE).start();
-        LOG.info("Following the {} change feed as {}", SOURCE, CONSUMER);
+        keeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-lease-" + CONSUMER);
+            t.setDaemon(true);
+            return t;
+        });
+        // at once, then every renew-interval: Lease.held() renews, or takes the lease when it lapsed
+        keeper.scheduleWithFixedDelay(this::followWhileHeld, 0, leaseCheck.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void followWhileHeld() {
+        if (keeper == null) {
+            return; // stopped
+        }
+        boolean held = lease.held();
+        if (held && subscriber == null) {
+            ChangeFeedGrpc.ChangeFeedBlockingStub stub = ChangeFeedGrpc.newBlockingStub(channel)
+                    .withInterceptors(new ForwardingClientInterceptor(serviceAccount));
+            subscriber = new FeedSubscriber(CONSUMER, SOURCE, stub, cursors, handler, STREAM_DEADLINE).start();
+            LOG.info("Following the {} change feed as {} (lease {})", SOURCE, CONSUMER, lease.holder());
+        } else if (!held && subscriber != null) {
+            LOG.info("Lease {} lost: no longer following the {} change feed", LEASE, SOURCE);
+            subscriber.close();
+            subscriber = null;
+        }
     }
 
     /** The running subscriber, for diagnostics (applied seq, last error). */
@@ -81,9 +117,15 @@ public class DossierFeedConsumer {
 
     @PreDestroy
     synchronized void stop() {
+        if (keeper != null) {
+            keeper.shutdownNow();
+            keeper = null;
+        }
         if (subscriber != null) {
             subscriber.close();
             subscriber = null;
+            // another replica may follow at once instead of after the lease lapses
+            lease.release();
         }
     }
 }

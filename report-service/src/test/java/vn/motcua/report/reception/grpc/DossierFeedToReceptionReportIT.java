@@ -32,8 +32,10 @@ import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.platform.feed.OutboxEntry;
 import vn.motcua.platform.feed.OutboxWriter;
+import vn.motcua.platform.testing.HandlerThreads;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 import vn.motcua.proto.report.v1.CountDailyReceptionsRequest;
 import vn.motcua.proto.report.v1.DailyReceptionCount;
 import vn.motcua.proto.report.v1.ReportServiceGrpc;
@@ -70,6 +72,9 @@ class DossierFeedToReceptionReportIT implements TestPropertyProvider {
     @Inject
     FeedCursorStore cursors;
 
+    @Inject
+    HandlerThreads handlerThreads;
+
     private ManagedChannel channel;
     private long lastSeq;
 
@@ -83,6 +88,7 @@ class DossierFeedToReceptionReportIT implements TestPropertyProvider {
         props.put("motcua.feed.allowed-clients", REPORT_CLIENT);
         props.put("motcua.feed.poll-interval", "20ms");
         props.put("motcua.feed.heartbeat-interval", "200ms");
+        props.put(HandlerThreads.ENABLED, "true");
         return props;
     }
 
@@ -163,6 +169,16 @@ class DossierFeedToReceptionReportIT implements TestPropertyProvider {
                 StatusRuntimeException.class, () -> as(token).countDailyReceptions(request));
         assertThat(e).as("expected the call to fail").isNotNull();
         return e;
+    }
+
+    /** Report reads (token check, JDBC) and the feed this IT follows run on the worker pool, not on an event loop. */
+    @Test
+    void handlersRunOnTheWorkerPoolNotOnAnEventLoop() {
+        String token = idp.officer("leader298", "298", "unit_leader");
+        as(token).countDailyReceptions(request("", "2026-11-26", "2026-11-28"));
+
+        handlerThreads.assertRanOnWorkerPool(
+                ReportServiceGrpc.getCountDailyReceptionsMethod(), ChangeFeedGrpc.getSubscribeMethod());
     }
 
     @Test
