@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import vn.motcua.dossier.common.PrintableText;
 import vn.motcua.dossier.dossier.domain.DossierCode;
+import vn.motcua.dossier.dossier.domain.SubmissionReference;
 import vn.motcua.dossier.unit.domain.AdminInput;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.FieldViolation;
@@ -35,8 +36,14 @@ final class FeedbackValidator {
         v.text("sender_name", c.senderName(), true, 200, true);
         v.text("sender_address", c.senderAddress(), false, 500, true);
         v.text("sender_contact", c.senderContact(), false, 200, true);
-        if (!blank(c.dossierCode()) && !DossierCode.looksValid(c.dossierCode())) {
-            v.problems.add(new FieldViolation("dossier_code", "is not a dossier code (<agency>-YYMMDD-NNNN)"));
+        // an online dossier is known by its submission reference until it is accepted (ADR 0004): feedback about it
+        // names whichever identifier the citizen has
+        if (!blank(c.dossierCode())
+                && !DossierCode.looksValid(c.dossierCode())
+                && !SubmissionReference.looksValid(c.dossierCode())) {
+            v.problems.add(new FieldViolation(
+                    "dossier_code",
+                    "is not a dossier code (<agency>-YYMMDD-NNNN) or submission reference (TN-YYMMDD-…)"));
         }
         v.done();
     }
