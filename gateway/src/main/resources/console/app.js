@@ -10,8 +10,9 @@ import * as citizen from './views/citizen.js';
 import * as dossier from './views/dossier.js';
 import * as lookup from './views/lookup.js';
 import * as worklist from './views/worklist.js';
+import * as administration from './views/administration.js';
 
-for (const view of [lookup, worklist, citizen, dossier]) {
+for (const view of [lookup, worklist, citizen, dossier, administration]) {
   view.register();
 }
 
