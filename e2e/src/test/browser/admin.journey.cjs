@@ -112,4 +112,11 @@ journey('admin', async harness => {
   await page.click('#close-confirm-yes');
   await page.locator('#unit-notice', {hasText: 'Đã đóng'}).waitFor();
   await s.step('the test commune closed');
+
+  // the district desk's tracking register for the last week, as a PDF
+  await s.go('#/so-theo-doi', 'Sổ theo dõi hồ sơ');
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('#register-print')]);
+  expect(pdf.suggestedFilename().endsWith('.pdf'), `register file ${pdf.suggestedFilename()}`);
+  await page.locator('#register-result', {hasText: 'Đã tải về'}).waitFor();
+  await s.step('the tracking register downloaded');
 });

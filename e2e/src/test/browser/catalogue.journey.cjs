@@ -28,11 +28,22 @@ journey('catalogue', async harness => {
   const name = `Thủ tục thử nghiệm ${n}`;
   const s = await harness.session('controller');
   const page = s.page;
+  // an unexpected error is shown as a generic sentence and logged as a warning: print it for the test's log
+  page.on('console', m => {
+    if (m.type() === 'warning') console.log(`console warning: ${m.text()}`);
+  });
   await s.open();
   await s.login('ks.tuky');
 
   await page.locator('#view-title', {hasText: 'Quản lý danh mục thủ tục'}).waitFor();
-  await page.locator('#review, #review-empty').first().waitFor();
+  const review = page.locator('#review-result > :is(.table-wrap, .done, .error)').first();
+  try {
+    await review.waitFor();
+  } finally {
+    console.log(`review: ${harness.problems.join(' | ')} ${(await page.locator('#view').textContent()).slice(0, 600)}`);
+  }
+  expect(await page.locator('#review, #review-empty').count() === 1,
+    `the review: ${await page.locator('#review-result').textContent()}`);
   await s.step('the publication review');
 
   // one good row, one bad: nothing is imported and the bad row's cells are named

@@ -22,7 +22,7 @@ async function render(user, notice = null, year = Number(todayIso().slice(0, 4))
   try {
     [units, days] = await Promise.all([
       managedUnits(),
-      get(`/api/v1/admin/calendar/holidays${query({from: `${year}-01-01`, to: `${year}-12-31`})}`).then(b => b.days),
+      get(`/api/v1/admin/calendar/holidays${query({from: `${year}-01-01`, to: `${year}-12-31`})}`).then(b => b.days || []),
     ]);
   } catch (e) {
     showView(title, errorBlock(e));

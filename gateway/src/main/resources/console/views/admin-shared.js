@@ -68,7 +68,8 @@ export function addDays(iso, days) {
 
 /** The units the signed-in administrator manages (their unit and below, closed ones included). */
 export async function managedUnits() {
-  return (await get('/api/v1/admin/units')).units;
+  // the gateway leaves an empty list out of its JSON
+  return (await get('/api/v1/admin/units')).units || [];
 }
 
 /**

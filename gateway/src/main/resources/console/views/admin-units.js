@@ -133,7 +133,7 @@ function mergeForm(open) {
             effectiveOn: v.effectiveOn,
           });
           await renderList(h('p', {class: 'done', role: 'status'},
-            `Đã sáp nhập ${body.closed.length} đơn vị thành ${body.successor.name}.`));
+            `Đã sáp nhập ${(body.closed || []).length} đơn vị thành ${body.successor.name}.`));
         } catch (e) {
           showErrorIn(result, e, {'successor.code': 'um-code', 'successor.agencyCode': 'um-agency',
             'successor.name': 'um-name', effectiveOn: 'um-on'});

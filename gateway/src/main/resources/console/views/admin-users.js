@@ -21,6 +21,12 @@ export function register() {
   addRoute(/^\/tai-khoan$/, (match, user) => render(user), {roles: ADMIN});
 }
 
+/** AdminRules.canManage as the console can tell: not oneself, a unit administrator only below one's own unit. */
+function manageable(user, account) {
+  if (account.username === user.username) return false;
+  return !account.roles.includes('unit_admin') || account.unitCode !== user.unit;
+}
+
 function personName(u) {
   return [u.lastName, u.firstName].filter(Boolean).join(' ') || u.username;
 }
@@ -33,7 +39,7 @@ async function render(user, notice = null, unitFilter = '') {
   try {
     [units, users] = await Promise.all([
       managedUnits(),
-      get(`/api/v1/admin/users${query({unitCode: unitFilter, max: 500})}`).then(b => b.users),
+      get(`/api/v1/admin/users${query({unitCode: unitFilter, max: 500})}`).then(b => b.users || []),
     ]);
   } catch (e) {
     showView(title, errorBlock(e));
@@ -51,8 +57,10 @@ async function render(user, notice = null, unitFilter = '') {
     h('td', {}, names.get(u.unitCode) || u.unitCode || '—'),
     h('td', {}, u.roles.map(r => ROLE_LABELS[r] || r).join(', ') || '—'),
     h('td', {}, u.enabled ? 'Đang hoạt động' : h('strong', {}, 'Đã khóa')),
-    h('td', {}, h('button', {type: 'button', class: 'secondary', id: `manage-${u.username}`,
-      onclick: () => showManage(user, u, names, unitFilter)}, 'Quản lý'))));
+    h('td', {}, manageable(user, u)
+      ? h('button', {type: 'button', class: 'secondary', onclick: () => showManage(user, u, names, unitFilter)},
+        'Quản lý')
+      : h('span', {class: 'muted'}, 'Do cấp trên quản lý'))));
   showView(title,
     notice,
     field('users-unit', 'Đơn vị', filter),
@@ -169,7 +177,7 @@ function showManage(user, account, names, unitFilter) {
     heading,
     h('p', {class: 'muted'}, `Đơn vị: ${names.get(account.unitCode) || account.unitCode || '—'} · `
       + `Thư điện tử: ${account.email || '—'} · ${account.enabled ? 'Đang hoạt động' : 'Đã khóa'}`),
-    h('h3', {}, 'Vai trò'), rolesForm,
+    rolesForm,
     h('h3', {}, 'Đặt lại mật khẩu'), passwordForm,
     account.enabled ? [h('h3', {}, 'Khóa tài khoản'), h('div', {class: 'actions'}, disable), disableResult] : null,
     h('div', {class: 'actions'}, close)));

@@ -36,7 +36,7 @@ function procedureHref(code) {
 
 /** The units a controller works for: their unit and the units below it (GET /api/v1/units). */
 async function scopeUnits(user) {
-  const all = (await get('/api/v1/units')).units;
+  const all = (await get('/api/v1/units')).units || [];
   return subtreeOf(all, user.unit);
 }
 
@@ -69,7 +69,8 @@ function reviewSection() {
   const load = async () => {
     out.replaceChildren(h('p', {class: 'muted', role: 'status'}, 'Đang rà soát…'));
     try {
-      const {items} = await get(`/api/v1/catalog/review${query({asOf: asOf.value})}`);
+      // the gateway leaves an empty list out of its JSON
+      const items = (await get(`/api/v1/catalog/review${query({asOf: asOf.value})}`)).items || [];
       out.replaceChildren(items.length
         ? table('review', ['Mã thủ tục', 'Phiên bản', 'Tên thủ tục', 'Vấn đề cần xử lý'], items.map(i => h('tr', {},
           h('td', {}, h('a', {href: procedureHref(i.code), class: 'code'}, i.code)),

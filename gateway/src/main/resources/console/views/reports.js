@@ -20,12 +20,12 @@ export function register() {
 }
 
 async function unitsOf(user) {
-  const [all] = await Promise.all([get('/api/v1/units').then(b => b.units), loadUnitNames()]);
+  const [all] = await Promise.all([get('/api/v1/units').then(b => b.units || []), loadUnitNames()]);
   return subtreeOf(all, user.unit);
 }
 
-async function renderReport(user) {
-  const title = 'Báo cáo số hồ sơ tiếp nhận theo ngày';
+/** Shows the loading state, then draw(units) with the units of the user's subtree (or the error). */
+async function withUnits(user, title, draw) {
   showLoading(title);
   let units;
   try {
@@ -34,6 +34,15 @@ async function renderReport(user) {
     showView(title, errorBlock(e));
     return;
   }
+  await draw(units);
+}
+
+function renderReport(user) {
+  return withUnits(user, 'Báo cáo số hồ sơ tiếp nhận theo ngày', units => drawReport(user, units));
+}
+
+async function drawReport(user, units) {
+  const title = 'Báo cáo số hồ sơ tiếp nhận theo ngày';
   const today = todayIso();
   const out = h('div', {id: 'report-result'});
   const form = h('form', {id: 'report-form', novalidate: true, class: 'filters'},
@@ -59,7 +68,7 @@ async function load(form, out) {
   out.replaceChildren(h('p', {class: 'muted', role: 'status'}, 'Đang tải báo cáo…'));
   let rows;
   try {
-    rows = (await get(`/api/v1/reports/daily-receptions${query(v)}`)).rows;
+    rows = (await get(`/api/v1/reports/daily-receptions${query(v)}`)).rows || [];
   } catch (e) {
     out.replaceChildren();
     const box = slot('report-error');
@@ -109,16 +118,12 @@ function csvCell(value) {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-async function renderRegister(user) {
+function renderRegister(user) {
+  return withUnits(user, 'Sổ theo dõi hồ sơ', units => drawRegister(user, units));
+}
+
+function drawRegister(user, units) {
   const title = 'Sổ theo dõi hồ sơ';
-  showLoading(title);
-  let units;
-  try {
-    units = await unitsOf(user);
-  } catch (e) {
-    showView(title, errorBlock(e));
-    return;
-  }
   const today = todayIso();
   const result = slot('register-result');
   const form = h('form', {id: 'register-form', novalidate: true},

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A district's unit administrator in a real browser (browser/admin.journey.cjs): the district's units, a new commune
  * renamed and given its own reception sessions, a day off in its calendar, an officer account created, given a second
- * role and disabled after a confirmation question, and the test commune closed.
+ * role and disabled after a confirmation question, the test commune closed, and the tracking register downloaded.
  */
 class ConsoleAdminJourneyIT extends SystemTest {
 
@@ -27,6 +27,7 @@ class ConsoleAdminJourneyIT extends SystemTest {
                         "step: disabling asks first",
                         "step: the account disabled",
                         "step: the test commune closed",
+                        "step: the tracking register downloaded",
                         "journey admin: ok");
     }
 }
