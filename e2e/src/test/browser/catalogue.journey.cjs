@@ -1,6 +1,7 @@
 // A district's TTHC controller at work (issue 17, catalogue): the publication review, a CSV import refused because of
-// one bad row (shown per row, in Vietnamese), the corrected file imported, the new draft flagged by the review,
-// published from its page, and the catalogue exported. Procedure codes carry the run's timestamp (shared platform).
+// one bad row (shown per row, in Vietnamese), the corrected file imported, the new draft flagged by the review and
+// published from it, the procedure's page with its versions, and the catalogue exported. Procedure codes carry the
+// run's timestamp (shared platform).
 'use strict';
 
 const {journey, expect} = require('./lib/harness.cjs');
@@ -36,12 +37,7 @@ journey('catalogue', async harness => {
   await s.login('ks.tuky');
 
   await page.locator('#view-title', {hasText: 'Quản lý danh mục thủ tục'}).waitFor();
-  const review = page.locator('#review-result > :is(.table-wrap, .done, .error)').first();
-  try {
-    await review.waitFor();
-  } finally {
-    console.log(`review: ${harness.problems.join(' | ')} ${(await page.locator('#view').textContent()).slice(0, 600)}`);
-  }
+  await page.locator('#review-result > :is(.table-wrap, .done, .error)').first().waitFor();
   expect(await page.locator('#review, #review-empty').count() === 1,
     `the review: ${await page.locator('#review-result').textContent()}`);
   await s.step('the publication review');
@@ -71,16 +67,20 @@ journey('catalogue', async harness => {
   expect((await flagged.first().textContent()).includes('chưa công bố'), 'the draft is flagged as not published');
   await s.step('the review flags the new draft');
 
-  // its page: version 1, a draft; published with a decision
-  await flagged.first().locator('a').click();
-  await page.locator('#view-title', {hasText: code}).waitFor();
-  await page.locator('#versions tr[data-version="1"]', {hasText: 'Dự thảo'}).waitFor();
-  await s.step('the draft version');
+  // published from the review (a draft is not readable over the public procedure route)
+  await flagged.first().locator('button', {hasText: 'Công bố'}).click();
+  await page.locator('#pub-1-decision').waitFor();
+  await s.step('publishing the draft from the review');
   await page.fill('#pub-1-decision', `${n}/QĐ-UBND`);
   await page.click('#publish-1-button');
-  await page.locator('#procedure-notice', {hasText: 'Đã công bố phiên bản 1'}).waitFor();
-  await page.locator('#versions tr[data-version="1"]', {hasText: 'Đã công bố'}).waitFor();
+  await page.locator('#review-done', {hasText: `Đã công bố phiên bản 1 của thủ tục ${code}`}).waitFor();
   await s.step('the version published');
+
+  // its page: version 1, published, with the decision
+  await page.locator('#review-result a', {hasText: code}).first().click();
+  await page.locator('#versions tr[data-version="1"]', {hasText: 'Đã công bố'}).waitFor();
+  await page.locator('#versions tr[data-version="1"]', {hasText: `${n}/QĐ-UBND`}).waitFor();
+  await s.step('the published procedure and its versions');
 
   // the published catalogue as CSV
   await s.go('#/quan-ly-thu-tuc', 'Quản lý danh mục thủ tục');

@@ -71,13 +71,26 @@ function reviewSection() {
     try {
       // the gateway leaves an empty list out of its JSON
       const items = (await get(`/api/v1/catalog/review${query({asOf: asOf.value})}`)).items || [];
-      out.replaceChildren(items.length
-        ? table('review', ['Mã thủ tục', 'Phiên bản', 'Tên thủ tục', 'Vấn đề cần xử lý'], items.map(i => h('tr', {},
+      // a draft is not readable over the public procedure route, so it is published from here, by code and version
+      const publishSlot = h('div', {id: 'review-publish'});
+      const publish = i => {
+        publishSlot.replaceChildren(publishForm({procedure: {code: i.code, version: i.version}}, async message => {
+          await load();
+          showDoneIn(out.querySelector('#review-done'), message);
+        }));
+        publishSlot.querySelector('input').focus();
+      };
+      const done = slot('review-done');
+      out.replaceChildren(done, items.length
+        ? table('review', ['Mã thủ tục', 'Phiên bản', 'Tên thủ tục', 'Vấn đề cần xử lý', 'Thao tác'], items.map(i => h('tr', {},
           h('td', {}, h('a', {href: procedureHref(i.code), class: 'code'}, i.code)),
           h('td', {}, String(i.version)),
           h('td', {}, i.name),
-          h('td', {}, ISSUES[i.issue] || 'Cần kiểm tra'))), {caption: `Kết quả rà soát: ${items.length} mục`})
-        : h('p', {class: 'done', id: 'review-empty'}, 'Không có thủ tục nào cần xử lý.'));
+          h('td', {}, ISSUES[i.issue] || 'Cần kiểm tra'),
+          h('td', {}, i.issue === 'IN_EFFECT_NOT_PUBLISHED'
+            ? h('button', {type: 'button', class: 'secondary', onclick: () => publish(i)}, 'Công bố') : ''))),
+        {caption: `Kết quả rà soát: ${items.length} mục`})
+        : h('p', {class: 'done', id: 'review-empty'}, 'Không có thủ tục nào cần xử lý.'), publishSlot);
     } catch (e) {
       out.replaceChildren(errorBlock(e));
     }
@@ -351,8 +364,8 @@ async function renderProcedure(user, code, notice = null) {
     return;
   }
   if (versions.length === 0) {
-    showView('Không tìm thấy thủ tục', h('p', {}, `Không có thủ tục mã ${code}, hoặc bạn không quản lý thủ tục này.`),
-      back());
+    showView('Không tìm thấy thủ tục', h('p', {}, `Không có thủ tục mã ${code} đã công bố. Dự thảo chưa công bố `
+      + 'được xem và công bố từ mục "Rà soát công bố".'), back());
     return;
   }
   const newest = versions[versions.length - 1];
@@ -435,7 +448,8 @@ function publishForm(v, reload) {
   });
   return h('section', {'aria-labelledby': `publish-${n}-title`},
     h('h2', {id: `publish-${n}-title`}, `Công bố phiên bản dự thảo ${n}`),
-    h('p', {class: 'muted'}, `Có hiệu lực từ ${date(v.effectiveOn)}. Sau khi công bố, phiên bản không sửa được nữa.`),
+    h('p', {class: 'muted'}, `${v.effectiveOn ? `Có hiệu lực từ ${date(v.effectiveOn)}. ` : ''}`
+      + 'Sau khi công bố, phiên bản không sửa được nữa.'),
     form);
 }
 
@@ -536,10 +550,13 @@ function draftForm(user, units, from, reload = null) {
     try {
       const {body: created} = await post('/api/v1/catalog/procedures', body);
       const n = created.procedure ? created.procedure.version : '';
+      const saved = `Đã lưu dự thảo phiên bản ${n} của thủ tục ${v.code}. Dự thảo được công bố từ mục "Rà soát công bố"`
+        + ' khi đến ngày có hiệu lực.';
       if (reload) {
-        await reload(`Đã lưu dự thảo phiên bản ${n}.`);
+        await reload(saved);
       } else {
-        location.hash = procedureHref(v.code);
+        form.reset();
+        showDoneIn(result, saved);
       }
     } catch (e) {
       showErrorIn(result, e, {code: `${id}-code`, name: `${id}-name`, field: `${id}-field`, level: `${id}-level`,

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A district's TTHC controller in a real browser (browser/catalogue.journey.cjs): the publication review, a CSV
  * import refused with its bad row named in Vietnamese, the corrected file imported, the draft flagged by the review
- * and published, and the catalogue exported.
+ * and published from it, the procedure's versions, and the catalogue exported.
  */
 class ConsoleCatalogueJourneyIT extends SystemTest {
 
@@ -21,8 +21,9 @@ class ConsoleCatalogueJourneyIT extends SystemTest {
                         "step: import refused with the bad row named",
                         "step: the corrected file imported",
                         "step: the review flags the new draft",
-                        "step: the draft version",
+                        "step: publishing the draft from the review",
                         "step: the version published",
+                        "step: the published procedure and its versions",
                         "step: the catalogue exported",
                         "journey catalogue: ok");
     }

@@ -57,7 +57,9 @@ class ConsoleReportsJourneyIT extends SystemTest {
                     return;
                 }
             }
-            assertThat(System.nanoTime()).as("today's reception row in the report").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("today's reception row in the report")
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
