@@ -13,8 +13,9 @@ import * as feedback from './views/feedback.js';
 import * as lookup from './views/lookup.js';
 import * as submit from './views/submit.js';
 import * as worklist from './views/worklist.js';
+import * as administration from './views/administration.js';
 
-for (const view of [lookup, worklist, citizen, dossier, catalogue, submit, feedback]) {
+for (const view of [lookup, worklist, citizen, dossier, catalogue, submit, feedback, administration]) {
   view.register();
 }
 

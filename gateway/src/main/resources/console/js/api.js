@@ -32,7 +32,8 @@ function newRequestKey() {
 /**
  * One call to the gateway. Returns {body, etag, response}; body is parsed JSON (null for 204 or when raw).
  * @param options.method HTTP method (GET)
- * @param options.body a value sent as JSON, or FormData as is
+ * @param options.body a value sent as JSON, or FormData or a Blob/File as is
+ * @param options.contentType the Content-Type of a Blob body (default: the Blob's type)
  * @param options.ifMatch the ETag the user decided on (dossier actions)
  * @param options.idempotencyKey reuse the same key when retrying the same intent; one is made for every write
  * @param options.raw return the Response untouched (PDF, CSV)
@@ -50,6 +51,10 @@ export async function call(path, options = {}) {
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
     let payload;
     if (body instanceof FormData) {
+      payload = body;
+    } else if (body instanceof Blob) {
+      // a file sent as the body itself (catalogue import): its type is the request's Content-Type
+      headers['Content-Type'] = options.contentType || body.type || 'application/octet-stream';
       payload = body;
     } else if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
