@@ -43,10 +43,13 @@ public final class UnitAdminJson {
     }
 
     @Serdeable
-    public record Units(List<Unit> units) {}
+    public record Units(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<Unit> units) {}
 
     @Serdeable
-    public record Merger(Unit successor, List<Unit> closed) {}
+    public record Merger(
+            Unit successor,
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<Unit> closed) {}
 
     /** kind DAY_OFF or MAKEUP_WORKDAY; unitCode null for a nationwide entry. */
     @Serdeable
@@ -67,7 +70,8 @@ public final class UnitAdminJson {
     }
 
     @Serdeable
-    public record Days(List<Day> days) {}
+    public record Days(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<Day> days) {}
 
     @Serdeable
     public record Session(@Nullable String weekday, String start, String end) {

@@ -31,7 +31,8 @@ public record UserJson(
     }
 
     @Serdeable
-    public record Users(List<UserJson> users) {}
+    public record Users(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<UserJson> users) {}
 
     /**
      * Body of POST /api/v1/admin/users. password is the initial password; with temporaryPassword (default true) the

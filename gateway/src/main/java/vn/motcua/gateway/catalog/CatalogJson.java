@@ -91,7 +91,8 @@ public final class CatalogJson {
     }
 
     @Serdeable
-    public record Review(List<ReviewEntry> items) {
+    public record Review(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<ReviewEntry> items) {
 
         static Review from(ReviewCatalogueResponse r) {
             return new Review(r.getItemsList().stream().map(ReviewEntry::from).toList());

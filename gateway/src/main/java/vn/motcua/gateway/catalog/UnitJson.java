@@ -27,7 +27,8 @@ public record UnitJson(
     }
 
     @Serdeable
-    public record Units(List<UnitJson> units) {
+    public record Units(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<UnitJson> units) {
 
         static Units from(List<UnitRef> units) {
             return new Units(units.stream().map(UnitJson::from).toList());
