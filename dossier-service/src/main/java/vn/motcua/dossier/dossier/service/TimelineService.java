@@ -37,7 +37,9 @@ public class TimelineService {
                             DossierState.valueOf(h.toState()),
                             h.actorUsername(),
                             h.actorUnitCode(),
-                            h.reason());
+                            h.reason(),
+                            h.actorName(),
+                            roles(h.actorRoles()));
                 })
                 .toList();
         return new Timeline(dossier, entries);
@@ -54,5 +56,17 @@ public class TimelineService {
             DossierState to,
             String actorUsername,
             String actorUnitCode,
-            String reason) {}
+            String reason,
+            String actorName,
+            List<String> actorRoles) {}
+
+    private static List<String> roles(String joined) {
+        if (joined == null || joined.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(joined.split(","))
+                .map(String::strip)
+                .filter(r -> !r.isEmpty())
+                .toList();
+    }
 }
