@@ -8,10 +8,12 @@ import {dispatch} from './js/router.js';
 import {errorBlock} from './js/ui.js';
 import * as citizen from './views/citizen.js';
 import * as dossier from './views/dossier.js';
+import * as dossierActions from './views/dossier-actions.js';
 import * as lookup from './views/lookup.js';
+import * as reception from './views/reception.js';
 import * as worklist from './views/worklist.js';
 
-for (const view of [lookup, worklist, citizen, dossier]) {
+for (const view of [lookup, worklist, citizen, dossier, reception, dossierActions]) {
   view.register();
 }
 
