@@ -16,27 +16,19 @@ abstract class ConsoleDeskSupport extends SystemTest {
 
     /** A dossier received at the counter by {@code desk}; its code. */
     String receiveAtCounter(String desk, String applicantName) throws IOException, InterruptedException {
-        HttpResponse<String> r = post(
-                "/api/v1/dossiers",
-                """
+        HttpResponse<String> r = post("/api/v1/dossiers", """
                 {"procedureCode":"%s","channel":"COUNTER",
                  "applicant":{"fullName":"%s","citizenId":"030090001234","phone":"0912345678",
-                              "address":"Thôn Đông, xã Ngọc Sơn"}}"""
-                        .formatted(MARRIAGE, applicantName),
-                desk);
+                              "address":"Thôn Đông, xã Ngọc Sơn"}}""".formatted(MARRIAGE, applicantName), desk);
         assertThat(r.statusCode()).as(describe(r)).isEqualTo(201);
         return code(r);
     }
 
     /** An online submission by congdan.an at Xã Ngọc Sơn, waiting for the desk (SUBMITTED); its code. */
     String submitOnline(String applicantName) throws IOException, InterruptedException {
-        HttpResponse<String> r = post(
-                "/api/v1/citizen/dossiers",
-                """
+        HttpResponse<String> r = post("/api/v1/citizen/dossiers", """
                 {"procedureCode":"%s","unitCode":"11077","applicant":{"fullName":"%s"},
-                 "note":"Nộp trực tuyến để thử bảng điều khiển"}"""
-                        .formatted(BIRTH, applicantName),
-                "congdan.an");
+                 "note":"Nộp trực tuyến để thử bảng điều khiển"}""".formatted(BIRTH, applicantName), "congdan.an");
         assertThat(r.statusCode()).as(describe(r)).isEqualTo(201);
         assertThat(json.readTree(r.body()).path("status").asText()).isEqualTo("SUBMITTED");
         return code(r);

@@ -18,7 +18,6 @@ class ConsoleWorkListPagingJourneyIT extends ConsoleDeskSupport {
             receiveAtCounter("mc.kyson", applicant);
         }
         String log = BrowserJourney.run(platform, "paging.journey.cjs", Map.of("APPLICANT", applicant));
-        assertThat(log)
-                .contains("step: first page with the total", "step: second page", "journey paging: ok");
+        assertThat(log).contains("step: first page with the total", "step: second page", "journey paging: ok");
     }
 }

@@ -84,7 +84,11 @@ public class DossierActionsController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Actions(
-            String code, long revision, List<String> allowedActions, List<String> allowedSteps, List<String> issuedForms) {
+            String code,
+            long revision,
+            List<String> allowedActions,
+            List<String> allowedSteps,
+            List<String> issuedForms) {
 
         static Actions from(GetDossierActionsResponse r) {
             Set<String> actions = new LinkedHashSet<>();

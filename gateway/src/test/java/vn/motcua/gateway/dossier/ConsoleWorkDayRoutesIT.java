@@ -76,8 +76,7 @@ class ConsoleWorkDayRoutesIT extends GatewayIT {
     void actionsOfAMalformedCodeOrWithoutATokenMakeNoCall() {
         assertThat(api.get("/api/v1/dossiers/bad%20code/actions", leader()).status())
                 .isEqualTo(400);
-        assertThat(api.get("/api/v1/dossiers/" + CODE + "/actions").status())
-                .isEqualTo(401);
+        assertThat(api.get("/api/v1/dossiers/" + CODE + "/actions").status()).isEqualTo(401);
         assertThat(services.received()).isEmpty();
     }
 
@@ -87,7 +86,8 @@ class ConsoleWorkDayRoutesIT extends GatewayIT {
         Api.Reply reply = api.get("/api/v1/dossiers/" + CODE + "/timeline", leader());
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) reply.json().get("entries");
+        List<Map<String, Object>> entries =
+                (List<Map<String, Object>>) reply.json().get("entries");
         assertThat(entries.get(0)).containsEntry("actorName", null).containsEntry("actorRoles", List.of());
         assertThat(entries.get(1))
                 .containsEntry("actorName", "Nguyễn Thị Lan")

@@ -6,9 +6,10 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
@@ -297,7 +298,7 @@ public class FormService {
      * answers, so a screen offers no form that would fail.
      */
     public Set<FormType> issued(List<HistoryEntry> history) {
-        Set<String> happened = new java.util.HashSet<>();
+        Set<String> happened = new HashSet<>();
         history.forEach(h -> happened.add(h.event()));
         Set<FormType> issued = EnumSet.noneOf(FormType.class);
         ISSUED_BY.forEach((type, events) -> {

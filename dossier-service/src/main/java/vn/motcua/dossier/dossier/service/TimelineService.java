@@ -3,6 +3,7 @@ package vn.motcua.dossier.dossier.service;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
@@ -64,7 +65,7 @@ public class TimelineService {
         if (joined == null || joined.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(joined.split(","))
+        return Arrays.stream(joined.split(","))
                 .map(String::strip)
                 .filter(r -> !r.isEmpty())
                 .toList();

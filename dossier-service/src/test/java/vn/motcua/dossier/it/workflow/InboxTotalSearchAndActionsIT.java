@@ -44,9 +44,10 @@ class InboxTotalSearchAndActionsIT extends WorkflowItSupport {
         assertThat(first.getTotalSize()).as("six dossiers wait at the desk").isEqualTo(6);
         ListInboxResponse second = inbox(
                 desk(unit),
-                request(2).setPage(PageRequest.newBuilder()
-                        .setPageSize(2)
-                        .setPageToken(first.getPage().getNextPageToken())));
+                request(2)
+                        .setPage(PageRequest.newBuilder()
+                                .setPageSize(2)
+                                .setPageToken(first.getPage().getNextPageToken())));
         assertThat(second.getTotalSize()).as("the same total on every page").isEqualTo(6);
 
         assertThat(inbox(desk(unit), request(2).setDeadlineState(DeadlineState.DEADLINE_STATE_NEAR_DUE)))
@@ -89,9 +90,11 @@ class InboxTotalSearchAndActionsIT extends WorkflowItSupport {
         assertThat(codes(inbox(desk(unit), request(50).setSearch("Thị Bình")))).containsExactly(binh);
         assertThat(inbox(desk(unit), request(50).setSearch("Thị Bình")).getTotalSize())
                 .isEqualTo(1);
-        assertThat(codes(inbox(desk(unit), request(50).setSearch("0300900")))).as("a citizen id matches whole only")
+        assertThat(codes(inbox(desk(unit), request(50).setSearch("0300900"))))
+                .as("a citizen id matches whole only")
                 .isEmpty();
-        assertThat(codes(inbox(desk(unit), request(50).setSearch("%")))).as("LIKE wildcards are plain text")
+        assertThat(codes(inbox(desk(unit), request(50).setSearch("%"))))
+                .as("LIKE wildcards are plain text")
                 .isEmpty();
         assertThat(codes(inbox(desk("11116"), request(50).setSearch(binh))))
                 .as("another commune's desk finds nothing")
@@ -109,7 +112,8 @@ class InboxTotalSearchAndActionsIT extends WorkflowItSupport {
 
         step(specialist(unit), code, ProcessingStep.PROCESSING_STEP_SUBMIT_FOR_APPROVAL, null);
         assertThat(codes(inbox(leader(unit), waiting))).contains(code);
-        assertThat(inbox(leader(unit), waiting).getTotalSize()).isEqualTo(codes(inbox(leader(unit), waiting)).size());
+        assertThat(inbox(leader(unit), waiting).getTotalSize())
+                .isEqualTo(codes(inbox(leader(unit), waiting)).size());
 
         step(leader(unit), code, ProcessingStep.PROCESSING_STEP_APPROVE, null);
         assertThat(codes(inbox(leader(unit), waiting))).doesNotContain(code);
@@ -121,7 +125,9 @@ class InboxTotalSearchAndActionsIT extends WorkflowItSupport {
         String online = submitOnline(unit, BIRTH).getCode();
         assertThat(actions(desk(unit), online).getAllowedEventsList())
                 .containsExactlyInAnyOrder("ACCEPT", "REQUEST_PRE_SUPPLEMENT", "REJECT", "WITHDRAW");
-        assertThat(actions(desk(unit), online).getIssuedFormsList()).as("nothing issued yet").isEmpty();
+        assertThat(actions(desk(unit), online).getIssuedFormsList())
+                .as("nothing issued yet")
+                .isEmpty();
         assertThat(actions(citizen(CITIZEN_ID), online).getAllowedEventsList()).containsExactly("WITHDRAW");
 
         String code = receive(unit, MARRIAGE).getCode();
@@ -151,18 +157,21 @@ class InboxTotalSearchAndActionsIT extends WorkflowItSupport {
                         .setReason("Không thuộc thẩm quyền")
                         .build());
         GetDossierActionsResponse rejected = actions(desk(unit), refused);
-        assertThat(rejected.getAllowedEventsList()).as("a final state allows nothing").isEmpty();
+        assertThat(rejected.getAllowedEventsList())
+                .as("a final state allows nothing")
+                .isEmpty();
         assertThat(rejected.getIssuedFormsList()).containsExactly(FormKind.FORM_KIND_REFUSAL);
     }
 
     @Test
     void historyLinesKeepTheActorsNameFromTheToken() {
         String unit = "11125";
-        String named = idp.sign(idp.claims("mc.named." + unit, Set.of("reception_officer"), unit, null, "motcua-gateway")
-                .claim("given_name", "Lan")
-                .claim("family_name", "Nguyễn Thị")
-                .claim("name", "Lan Nguyễn Thị")
-                .build());
+        String named =
+                idp.sign(idp.claims("mc.named." + unit, Set.of("reception_officer"), unit, null, "motcua-gateway")
+                        .claim("given_name", "Lan")
+                        .claim("family_name", "Nguyễn Thị")
+                        .claim("name", "Lan Nguyễn Thị")
+                        .build());
         String code = ds(named)
                 .receiveDossier(ReceiveDossierRequest.newBuilder()
                         .setProcedureCode(MARRIAGE)
@@ -199,8 +208,9 @@ class InboxTotalSearchAndActionsIT extends WorkflowItSupport {
     /** Null when the dossier is outside the caller's scope (NOT_FOUND). */
     private GetDossierActionsResponse actions(String token, String code) {
         try {
-            return wf(token).getDossierActions(
-                    GetDossierActionsRequest.newBuilder().setCode(code).build());
+            return wf(token)
+                    .getDossierActions(
+                            GetDossierActionsRequest.newBuilder().setCode(code).build());
         } catch (io.grpc.StatusRuntimeException e) {
             assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.NOT_FOUND);
             return null;
@@ -215,5 +225,4 @@ class InboxTotalSearchAndActionsIT extends WorkflowItSupport {
                 .getDossier()
                 .getRevision();
     }
-
 }
