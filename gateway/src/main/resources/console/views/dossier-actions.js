@@ -171,8 +171,9 @@ function actionForm(a, ctx) {
     submit.disabled = true;
     clearSlot(slot);
     try {
-      await post(`/api/v1/dossiers/${encodeURIComponent(ctx.dossier.code)}:${verb}`, body, {ifMatch: ctx.etag});
-      await ctx.reload(h('p', {class: 'done', role: 'status', id: 'action-done'}, a.done));
+      const {body: after} = await post(`/api/v1/dossiers/${encodeURIComponent(ctx.dossier.code)}:${verb}`, body,
+        {ifMatch: ctx.etag});
+      await ctx.reload(h('p', {class: 'done', role: 'status', id: 'action-done'}, a.done), after && after.code);
     } catch (e) {
       if (e.isStale) {
         await ctx.reload(h('div', {class: 'error', role: 'alert', id: 'action-stale'},

@@ -67,8 +67,14 @@ async function render(code, user, notice = null) {
     }
     return;
   }
+  // reload(message, code): an action may answer a new current code (an online dossier gets its legal code when
+  // accepted); the page then shows it under that code, and the address follows without a new history entry
   const ctx = {dossier, etag, timeline, user, actions, actionsError,
-    reload: message => render(dossier.code, user, message)};
+    reload: (message, newCode) => {
+      const next = newCode && CODE.test(newCode) ? newCode : dossier.code;
+      if (next !== dossier.code) history.replaceState(null, '', `#/ho-so/${encodeURIComponent(next)}`);
+      return render(next, user, message);
+    }};
   const applicant = dossier.applicant || {};
   showView(`Hồ sơ ${dossier.code}`,
     backLink(),
