@@ -9,13 +9,16 @@ import {errorBlock} from './js/ui.js';
 import * as catalogue from './views/catalogue.js';
 import * as citizen from './views/citizen.js';
 import * as dossier from './views/dossier.js';
+import * as dossierActions from './views/dossier-actions.js';
 import * as feedback from './views/feedback.js';
 import * as lookup from './views/lookup.js';
+import * as reception from './views/reception.js';
 import * as submit from './views/submit.js';
 import * as worklist from './views/worklist.js';
 import * as administration from './views/administration.js';
 
-for (const view of [lookup, worklist, citizen, dossier, catalogue, submit, feedback, administration]) {
+for (const view of [lookup, worklist, reception, dossierActions, citizen, dossier, catalogue, submit, feedback,
+  administration]) {
   view.register();
 }
 

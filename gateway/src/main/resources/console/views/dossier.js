@@ -2,16 +2,18 @@
 import {call, download, get, loadUnitNames, unitName} from '../js/api.js';
 import {h, saveBlob, showLoading, showView} from '../js/dom.js';
 import {dateTime} from '../js/format.js';
-import {CHANNELS, FORMS} from '../js/labels.js';
+import {CHANNELS, FORMS, ROLE_LABELS} from '../js/labels.js';
 import {addRoute} from '../js/router.js';
-import {errorBlock, showErrorIn} from '../js/ui.js';
+import {clearSlot, errorBlock, showErrorIn} from '../js/ui.js';
 
 const CODE = /^[A-Za-z0-9.-]{1,64}$/;
 const panels = [];
 
 /**
  * Adds a panel to the dossier page. make(ctx) returns a Node or null; ctx = {dossier, etag, timeline, user,
- * reload(message)}: act with ctx.etag as If-Match, then call ctx.reload() to show the fresh state.
+ * actions, reload(message)}: act with ctx.etag as If-Match, then call ctx.reload() to show the fresh state.
+ * ctx.actions is GET /api/v1/dossiers/{code}/actions ({allowedActions, allowedSteps, issuedForms}: what the user's
+ * roles may do now, from dossier-service's state machine), or null when it could not be loaded.
  */
 export function addDossierPanel(make, {order = 50} = {}) {
   panels.push({make, order});
@@ -54,11 +56,18 @@ async function render(code, user, notice = null) {
   let dossier;
   let etag;
   let timeline;
+  let actions = null;
+  let actionsError = null;
   try {
-    const [answer, entries] = await Promise.all([call(path), get(`${path}/timeline`), loadUnitNames()]);
+    const [answer, entries, allowed] = await Promise.all([call(path), get(`${path}/timeline`),
+      get(`${path}/actions`).catch(e => {
+        actionsError = e;
+        return null;
+      }), loadUnitNames()]);
     dossier = answer.body;
     etag = answer.etag;
     timeline = entries.entries;
+    actions = allowed;
   } catch (e) {
     if (e.status === 404) {
       showView('Không tìm thấy hồ sơ', h('p', {id: 'dossier-not-found'}, notFoundText(code, user)), backLink(user));
@@ -67,7 +76,14 @@ async function render(code, user, notice = null) {
     }
     return;
   }
-  const ctx = {dossier, etag, timeline, user, reload: message => render(dossier.code, user, message)};
+  // reload(message, code): an action may answer a new current code (an online dossier gets its legal code when
+  // accepted); the page then shows it under that code, and the address follows without a new history entry
+  const ctx = {dossier, etag, timeline, user, actions, actionsError,
+    reload: (message, newCode) => {
+      const next = newCode && CODE.test(newCode) ? newCode : dossier.code;
+      if (next !== dossier.code) history.replaceState(null, '', `#/ho-so/${encodeURIComponent(next)}`);
+      return render(next, user, message);
+    }};
   const applicant = dossier.applicant || {};
   showView(`Hồ sơ ${dossier.code}`,
     backLink(),
@@ -94,59 +110,68 @@ async function render(code, user, notice = null) {
       h('strong', {}, e.label || e.event),
       actor(e),
       e.reason && h('div', {class: 'muted'}, `Lý do: ${e.reason}`)))),
-    formsSection(dossier, timeline));
+    formsSection(dossier, timeline, actions));
+}
+
+/** The person's title: their roles as the console names them (a citizen is "Công dân"). */
+export function actorTitle(entry) {
+  const roles = (entry.actorRoles || []).filter(r => ROLE_LABELS[r]);
+  return roles.map(r => ROLE_LABELS[r]).join(', ');
 }
 
 function actor(entry) {
   const who = entry.actorName || entry.actorUsername;
   if (!who) return null;
-  const title = entry.actorTitle ? `, ${entry.actorTitle}` : '';
+  const title = actorTitle(entry);
   const unit = entry.actorUnitCode ? ` (${unitName(entry.actorUnitCode)})` : '';
-  return ` — ${who}${title}${unit}`;
+  return h('span', {class: 'actor'}, ' — ', h('span', {class: 'actor-name'}, who), title ? `, ${title}` : '', unit);
 }
 
-/** The forms this dossier has: Form 01 once received, the others only when their event happened. */
-function formsSection(dossier, timeline) {
-  const issued = issuedForms(dossier, timeline);
-  const slot = h('div', {class: 'form-error', hidden: true});
+/**
+ * The forms this dossier has issued: as the API says (actions.issuedForms, the same rule that renders them), or
+ * from the timeline when that answer is missing. An error shows next to the form's own link.
+ */
+function formsSection(dossier, timeline, actions) {
+  const issued = actions && Array.isArray(actions.issuedForms)
+    ? new Set(actions.issuedForms) : issuedForms(dossier, timeline);
   const items = FORMS.filter(([kind]) => issued.has(kind)).map(([kind, label]) => {
-    const button = h('button', {type: 'button', class: 'link', 'data-form': kind}, label);
+    const slot = h('div', {class: 'form-error', id: `form-${kind}-error`, hidden: true});
+    const button = h('button', {type: 'button', class: 'link', 'data-form': kind, id: `form-${kind}`}, label);
     button.addEventListener('click', async () => {
       button.disabled = true;
+      clearSlot(slot);
       try {
         const file = await download(`/api/v1/dossiers/${encodeURIComponent(dossier.code)}/forms/${kind}`,
           `${dossier.code}-${kind}.pdf`);
         saveBlob(file.blob, file.fileName);
-        slot.hidden = true;
       } catch (e) {
         showErrorIn(slot, e);
       } finally {
         button.disabled = false;
       }
     });
-    return h('li', {}, button);
+    return h('li', {}, button, slot);
   });
   return [h('h2', {}, 'Biểu mẫu (PDF)'),
-    items.length === 0 ? h('p', {class: 'muted'}, 'Hồ sơ chưa có biểu mẫu nào.') : h('ul', {class: 'forms'}, items),
-    slot];
+    items.length === 0 ? h('p', {class: 'muted', id: 'forms-none'}, 'Hồ sơ chưa có biểu mẫu nào.')
+      : h('ul', {class: 'forms', id: 'forms'}, items)];
 }
 
-// which timeline events issue which form (dossier-service's event names)
+// The fallback when the API's answer is missing: which timeline events issue which form (dossier-service's event
+// names, exactly as FormService.issued has them; the stop notice exists only where the regime has it, so it is
+// left to the API).
 const FORM_EVENTS = {
-  'supplement-request': /REQUEST_(PRE_)?SUPPLEMENT/,
-  refusal: /REFUSE|REJECT/,
-  apology: /EXTEND|APOLOG/,
-  'stop-notice': /STOP/,
+  receipt: ['ACCEPT', 'RECEIVE_AT_COUNTER', 'RECEIVE_BY_POST'],
+  'control-slip': ['ACCEPT', 'RECEIVE_AT_COUNTER', 'RECEIVE_BY_POST'],
+  'supplement-request': ['REQUEST_SUPPLEMENT', 'REQUEST_PRE_SUPPLEMENT'],
+  refusal: ['REJECT', 'REFUSE'],
+  apology: ['APOLOGISE_AND_EXTEND'],
 };
 
 export function issuedForms(dossier, timeline) {
   const issued = new Set();
-  if (dossier.receivedAt) {
-    issued.add('receipt');
-    issued.add('control-slip');
-  }
-  for (const [kind, pattern] of Object.entries(FORM_EVENTS)) {
-    if (timeline.some(e => pattern.test(e.event || ''))) issued.add(kind);
+  for (const [kind, events] of Object.entries(FORM_EVENTS)) {
+    if (timeline.some(e => events.includes(e.event))) issued.add(kind);
   }
   return issued;
 }

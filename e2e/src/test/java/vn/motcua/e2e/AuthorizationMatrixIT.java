@@ -129,6 +129,7 @@ class AuthorizationMatrixIT extends SystemTest {
                         body(MatrixFixtures.counterDossierBody(MatrixFixtures.BIRTH))),
                 row(GET, "/api/v1/dossiers/{code}", readDossier(), f::received, on(code)),
                 row(GET, "/api/v1/dossiers/{code}/timeline", readDossier(), f::received, on(code)),
+                row(GET, "/api/v1/dossiers/{code}/actions", readDossier(), f::received, on(code)),
                 row(
                         GET,
                         "/api/v1/dossiers/{code}/forms/{kind}",

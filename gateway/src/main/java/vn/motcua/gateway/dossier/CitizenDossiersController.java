@@ -42,6 +42,7 @@ import vn.motcua.proto.dossier.v1.SubmitDossierRequest;
 public class CitizenDossiersController {
 
     private static final Set<String> FIELDS = Set.of("procedureCode", "unitCode", "applicant", "note");
+    private static final int SEARCH_MAX = 100;
 
     private final Downstream downstream;
     private final DossierWorkflowServiceBlockingStub workflow;
@@ -139,7 +140,10 @@ public class CitizenDossiersController {
      * (comma-separated status names; only those, within what waits on the caller), deadlineState (IN_TIME, NEAR_DUE
      * or OVERDUE; only those), sort (dueAt, the default, -dueAt, receivedAt or -receivedAt; dossiers without that
      * time come last either way, ties by code), pageSize, pageToken. A page token only continues the list with the
-     * same status, deadlineState and sort; with others it is refused (400 INVALID_FIELD).
+     * same status, deadlineState and sort; with others it is refused (400 INVALID_FIELD). search (at most 100
+     * characters): only dossiers whose code starts with it, whose applicant's citizen id is it or whose applicant's
+     * name contains it. awaitingApproval=true: only drafts submitted for the leader's approval. totalSize in the
+     * answer counts the whole list.
      */
     @Operation(
             extensions =
@@ -157,19 +161,32 @@ public class CitizenDossiersController {
             @Nullable @QueryValue String deadlineState,
             @Nullable @QueryValue String sort,
             @Nullable @QueryValue String pageSize,
-            @Nullable @QueryValue String pageToken) {
+            @Nullable @QueryValue String pageToken,
+            @Nullable @QueryValue String search,
+            @Nullable @QueryValue String awaitingApproval) {
         Violations violations = new Violations();
         PageRequest page = page(violations, pageSize, pageToken);
+        String text = violations.text("search", search, false, SEARCH_MAX);
+        boolean approval = false;
+        if (awaitingApproval != null && !awaitingApproval.isEmpty()) {
+            if ("true".equals(awaitingApproval)) {
+                approval = true;
+            } else if (!"false".equals(awaitingApproval)) {
+                violations.add("awaitingApproval", "must be true or false");
+            }
+        }
         ListInboxRequest rpc = ListInboxRequest.newBuilder()
                 .setPage(page)
                 .addAllStatuses(ListParams.statuses(violations, "status", status))
                 .setDeadlineState(ListParams.deadlineState(violations, "deadlineState", deadlineState))
                 .setSort(ListParams.inboxSort(violations, "sort", sort))
+                .setSearch(text == null ? "" : text.strip())
+                .setAwaitingApproval(approval)
                 .build();
         violations.throwIfAny();
         ListInboxResponse response = downstream.call(request, workflow, s -> s.listInbox(rpc));
         return WorkflowJson.InboxPage.from(
-                response.getItemsList(), response.getPage().getNextPageToken());
+                response.getItemsList(), response.getPage().getNextPageToken(), response.getTotalSize());
     }
 
     private static PageRequest page(Violations violations, @Nullable String pageSize, @Nullable String pageToken) {

@@ -27,7 +27,10 @@ final class WorkflowJson {
         }
     }
 
-    /** One event: fromStatus/toStatus without DOSSIER_STATUS_ (null where there was none, e.g. on creation). */
+    /**
+     * One event: fromStatus/toStatus without DOSSIER_STATUS_ (null where there was none, e.g. on creation); actorName
+     * is the person's name as their token carried it (null on older lines), actorRoles their realm roles then.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Entry(
@@ -38,7 +41,9 @@ final class WorkflowJson {
             @Nullable String toStatus,
             @Nullable String actorUsername,
             @Nullable String actorUnitCode,
-            @Nullable String reason) {
+            @Nullable String reason,
+            @Nullable String actorName,
+            List<String> actorRoles) {
 
         static Entry from(TimelineEntry e) {
             return new Entry(
@@ -49,18 +54,21 @@ final class WorkflowJson {
                     ProtoValues.enumName(e.getToStatus(), "DOSSIER_STATUS_"),
                     ProtoValues.text(e.getActorUsername()),
                     ProtoValues.text(e.getActorUnitCode()),
-                    ProtoValues.text(e.getReason()));
+                    ProtoValues.text(e.getReason()),
+                    ProtoValues.text(e.getActorName()),
+                    List.copyOf(e.getActorRolesList()));
         }
     }
 
-    /** GET /api/v1/inbox: deadlineState is IN_TIME, NEAR_DUE or OVERDUE. */
+    /** GET /api/v1/inbox: deadlineState is IN_TIME, NEAR_DUE or OVERDUE; totalSize counts every page. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record InboxPage(
-            List<InboxEntry> items, @Nullable String nextPageToken) {
+            List<InboxEntry> items, @Nullable String nextPageToken, long totalSize) {
 
-        static InboxPage from(List<InboxItem> items, String nextPageToken) {
-            return new InboxPage(items.stream().map(InboxEntry::from).toList(), ProtoValues.text(nextPageToken));
+        static InboxPage from(List<InboxItem> items, String nextPageToken, long totalSize) {
+            return new InboxPage(
+                    items.stream().map(InboxEntry::from).toList(), ProtoValues.text(nextPageToken), totalSize);
         }
     }
 

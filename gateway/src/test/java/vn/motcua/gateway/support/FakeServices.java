@@ -669,7 +669,28 @@ public final class FakeServices implements AutoCloseable {
                                     .setToStatus(DossierStatus.DOSSIER_STATUS_IN_PROCESS)
                                     .setActorUsername("mc.ngocson")
                                     .setActorUnitCode("11077")
-                                    .setReason("đủ hồ sơ"))
+                                    .setReason("đủ hồ sơ")
+                                    .setActorName("Nguyễn Thị Lan")
+                                    .addActorRoles("reception_officer"))
+                            .build());
+        }
+
+        @Override
+        public void getDossierActions(GetDossierActionsRequest r, StreamObserver<GetDossierActionsResponse> o) {
+            answer(
+                    "GetDossierActions",
+                    r,
+                    o,
+                    () -> GetDossierActionsResponse.newBuilder()
+                            .setCode(r.getCode())
+                            .setRevision(3)
+                            .addAllowedEvents("ASSIGN")
+                            .addAllowedEvents("APPROVE")
+                            .addAllowedEvents("APOLOGISE_AND_EXTEND")
+                            .addAllowedEvents("REFUSE")
+                            .addAllowedEvents("SOMETHING_NEWER")
+                            .addIssuedForms(FormKind.FORM_KIND_RECEIPT)
+                            .addIssuedForms(FormKind.FORM_KIND_CONTROL_SLIP)
                             .build());
         }
 
@@ -697,6 +718,7 @@ public final class FakeServices implements AutoCloseable {
                                     .setDossier(worked("H30.298.11077-250303-0001"))
                                     .setDeadlineState(DeadlineState.DEADLINE_STATE_NEAR_DUE))
                             .setPage(PageInfo.newBuilder().setNextPageToken("i2"))
+                            .setTotalSize(51)
                             .build());
         }
 

@@ -7,7 +7,9 @@ import java.util.function.Function;
 import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
+import vn.motcua.dossier.dossier.service.DossierActionsService;
 import vn.motcua.dossier.dossier.service.FormService;
+import vn.motcua.dossier.dossier.service.InboxQuery;
 import vn.motcua.dossier.dossier.service.InboxService;
 import vn.motcua.dossier.dossier.service.RateCommand;
 import vn.motcua.dossier.dossier.service.RatingService;
@@ -33,6 +35,7 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
     private final InboxService inboxes;
     private final RatingService ratings;
     private final RegisterService registers;
+    private final DossierActionsService actions;
 
     public DossierWorkflowGrpcEndpoint(
             WorkflowService workflow,
@@ -40,8 +43,10 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
             FormService forms,
             InboxService inboxes,
             RatingService ratings,
-            RegisterService registers) {
+            RegisterService registers,
+            DossierActionsService actions) {
         this.registers = registers;
+        this.actions = actions;
         this.workflow = workflow;
         this.timelines = timelines;
         this.forms = forms;
@@ -275,7 +280,9 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
                     .setToStatus(DossierMessages.status(e.to()))
                     .setActorUsername(DossierMessages.nz(e.actorUsername()))
                     .setActorUnitCode(DossierMessages.nz(e.actorUnitCode()))
-                    .setReason(DossierMessages.nz(e.reason()));
+                    .setReason(DossierMessages.nz(e.reason()))
+                    .setActorName(DossierMessages.nz(e.actorName()))
+                    .addAllActorRoles(e.actorRoles());
             if (e.from() != null) {
                 entry.setFromStatus(DossierMessages.status(e.from()));
             }
@@ -311,10 +318,11 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
 
     @Override
     public void listInbox(ListInboxRequest r, StreamObserver<ListInboxResponse> observer) {
-        Page<InboxService.InboxItem> page =
-                inboxes.inbox(CallContext.requireCaller(), ListQueries.inbox(r), page(r.getPage()));
-        ListInboxResponse.Builder response =
-                ListInboxResponse.newBuilder().setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
+        InboxQuery query = ListQueries.inbox(r);
+        Page<InboxService.InboxItem> page = inboxes.inbox(CallContext.requireCaller(), query, page(r.getPage()));
+        ListInboxResponse.Builder response = ListInboxResponse.newBuilder()
+                .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()))
+                .setTotalSize(inboxes.total(CallContext.requireCaller(), query));
         page.items()
                 .forEach(item -> response.addItems(InboxItem.newBuilder()
                         .setDossier(DossierMessages.dossier(item.dossier()))
@@ -381,6 +389,23 @@ public class DossierWorkflowGrpcEndpoint extends DossierWorkflowServiceGrpc.Doss
             case PROCESSING_STEP_APPROVE -> DossierEvent.APPROVE;
             default -> throw DomainException.invalid("step", "is required");
         };
+    }
+
+    @Override
+    public void getDossierActions(GetDossierActionsRequest r, StreamObserver<GetDossierActionsResponse> observer) {
+        DossierActionsService.Actions a = actions.actions(CallContext.requireCaller(), r.getCode());
+        GetDossierActionsResponse.Builder response = GetDossierActionsResponse.newBuilder()
+                .setCode(a.dossier().code())
+                .setRevision(a.dossier().revision());
+        a.allowed().forEach(e -> response.addAllowedEvents(e.name()));
+        for (FormKind kind : FormKind.values()) {
+            if (kind != FormKind.FORM_KIND_UNSPECIFIED
+                    && kind != FormKind.UNRECOGNIZED
+                    && a.issuedForms().contains(formType(kind))) {
+                response.addIssuedForms(kind);
+            }
+        }
+        reply(observer, response.build());
     }
 
     private static FormType formType(FormKind kind) {

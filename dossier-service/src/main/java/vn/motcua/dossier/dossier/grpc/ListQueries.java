@@ -37,7 +37,11 @@ final class ListQueries {
             case DEADLINE_STATE_OVERDUE -> DeadlineState.OVERDUE;
             default -> throw DomainException.invalid("deadline_state", "is not a deadline state");
         };
-        return new InboxQuery(states(r.getStatusesList()), deadline, sort);
+        String search = r.getSearch().strip();
+        if (search.length() > InboxQuery.SEARCH_MAX) {
+            throw DomainException.invalid("search", "at most " + InboxQuery.SEARCH_MAX + " characters");
+        }
+        return new InboxQuery(states(r.getStatusesList()), deadline, sort, search, r.getAwaitingApproval());
     }
 
     static MyDossiersQuery mine(ListMyDossiersRequest r) {

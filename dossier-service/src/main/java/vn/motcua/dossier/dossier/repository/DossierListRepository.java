@@ -44,6 +44,16 @@ public class DossierListRepository {
     /** A listed dossier with the key it sorted by (the sort time, or the order's null key): its page position. */
     public record Listed(Dossier dossier, Instant key) {}
 
+    /** What an officer typed or picked to narrow the inbox; {@link #NONE} narrows nothing. */
+    public record InboxFilter(String search, boolean awaitingApproval) {
+
+        public static final InboxFilter NONE = new InboxFilter("", false);
+
+        public InboxFilter {
+            search = search == null ? "" : search.strip();
+        }
+    }
+
     /**
      * Dossiers matching any of {@code waiting} within {@code unitCodes}, in {@code order}, after the keyset position
      * ({@code afterKey}, {@code afterCode}).
@@ -58,18 +68,68 @@ public class DossierListRepository {
             Instant afterKey,
             String afterCode,
             int limit) {
+        return inbox(waiting, unitCodes, InboxFilter.NONE, order, afterKey, afterCode, limit);
+    }
+
+    /** As {@link #inbox(Collection, Collection, ListOrder, Instant, String, int)}, narrowed by {@code filter}. */
+    @Transactional(readOnly = true)
+    public List<Listed> inbox(
+            Collection<Waiting> waiting,
+            Collection<String> unitCodes,
+            InboxFilter filter,
+            ListOrder order,
+            Instant afterKey,
+            String afterCode,
+            int limit) {
         if (waiting.isEmpty() || unitCodes.isEmpty()) {
             return List.of();
         }
-        StringJoiner any = new StringJoiner(" OR ", "(", ")");
         List<Binder> binders = new ArrayList<>();
+        StringBuilder where = inboxWhere(waiting, unitCodes, filter, binders);
+        return listed(where, binders, order, afterKey, afterCode, limit);
+    }
+
+    /** How many dossiers {@link #inbox} lists over all its pages. */
+    @Transactional(readOnly = true)
+    public long countInbox(Collection<Waiting> waiting, Collection<String> unitCodes, InboxFilter filter) {
+        if (waiting.isEmpty() || unitCodes.isEmpty()) {
+            return 0;
+        }
+        List<Binder> binders = new ArrayList<>();
+        StringBuilder where = inboxWhere(waiting, unitCodes, filter, binders);
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM dossier d WHERE (" + where + ")", ps -> {
+            bind(ps, binders);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private static StringBuilder inboxWhere(
+            Collection<Waiting> waiting, Collection<String> unitCodes, InboxFilter filter, List<Binder> binders) {
+        StringJoiner any = new StringJoiner(" OR ", "(", ")");
         for (Waiting w : waiting) {
             any.add("(" + w.column().column + " IN " + marks(unitCodes.size()) + " AND state IN "
                     + marks(w.states().size()) + ")");
             unitCodes.forEach(code -> binders.add((ps, i) -> ps.setString(i, code)));
             w.states().forEach(s -> binders.add((ps, i) -> ps.setString(i, s.name())));
         }
-        return listed(new StringBuilder(any.toString()), binders, order, afterKey, afterCode, limit);
+        StringBuilder where = new StringBuilder(any.toString());
+        if (!filter.search().isEmpty()) {
+            String text = filter.search();
+            String like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.append(" AND (d.code LIKE ? OR d.applicant_citizen_id = ? OR d.applicant_name LIKE ?)");
+            binders.add((ps, i) -> ps.setString(i, like + "%"));
+            binders.add((ps, i) -> ps.setString(i, text));
+            binders.add((ps, i) -> ps.setString(i, "%" + like + "%"));
+        }
+        if (filter.awaitingApproval()) {
+            // the latest line of the history is the specialist's draft going up: the leader has not decided yet
+            where.append(" AND (SELECT h.event FROM dossier_history h WHERE h.dossier_code = d.code"
+                    + " ORDER BY h.id DESC LIMIT 1) = 'SUBMIT_FOR_APPROVAL'");
+        }
+        return where;
     }
 
     /**

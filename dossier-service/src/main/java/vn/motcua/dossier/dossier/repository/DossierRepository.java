@@ -240,7 +240,7 @@ public class DossierRepository {
         jdbc.prepareStatement(
                 "INSERT INTO dossier_history (dossier_code, event, from_state, to_state, actor_subject,"
                         + " actor_username, actor_unit_code, actor_roles, reason, occurred_at, step_target, step_due_at,"
-                        + " due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " due_at, actor_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setString(1, entry.dossierCode());
                     ps.setString(2, entry.event());
@@ -255,6 +255,7 @@ public class DossierRepository {
                     ps.setString(11, entry.stepTarget());
                     UtcTimestamps.bind(ps, 12, entry.stepDueAt());
                     UtcTimestamps.bind(ps, 13, entry.dueAt());
+                    ps.setString(14, entry.actorName());
                     return ps.executeUpdate();
                 });
     }
@@ -279,7 +280,8 @@ public class DossierRepository {
                             UtcTimestamps.read(rs, "occurred_at"),
                             rs.getString("step_target"),
                             UtcTimestamps.read(rs, "step_due_at"),
-                            UtcTimestamps.read(rs, "due_at")));
+                            UtcTimestamps.read(rs, "due_at"),
+                            rs.getString("actor_name")));
                 }
             }
             return entries;
@@ -291,6 +293,7 @@ public class DossierRepository {
      * @param stepTarget assignee username, consulted/next unit code or return channel; null when none
      * @param stepDueAt  the step's own deadline (consultations); null when none
      * @param dueAt      the dossier's due time in force after the event; null before acceptance
+     * @param actorName  the actor's name from the token (family then given name); null when it carried none
      */
     public record HistoryEntry(
             String dossierCode,
@@ -305,7 +308,41 @@ public class DossierRepository {
             Instant occurredAt,
             String stepTarget,
             Instant stepDueAt,
-            Instant dueAt) {}
+            Instant dueAt,
+            String actorName) {
+
+        /** A line without the actor's name (service accounts, lines from before names were kept). */
+        public HistoryEntry(
+                String dossierCode,
+                String event,
+                String fromState,
+                String toState,
+                String actorSubject,
+                String actorUsername,
+                String actorUnitCode,
+                String actorRoles,
+                String reason,
+                Instant occurredAt,
+                String stepTarget,
+                Instant stepDueAt,
+                Instant dueAt) {
+            this(
+                    dossierCode,
+                    event,
+                    fromState,
+                    toState,
+                    actorSubject,
+                    actorUsername,
+                    actorUnitCode,
+                    actorRoles,
+                    reason,
+                    occurredAt,
+                    stepTarget,
+                    stepDueAt,
+                    dueAt,
+                    null);
+        }
+    }
 
     /**
      * @param version     optimistic version, bumped by every transition

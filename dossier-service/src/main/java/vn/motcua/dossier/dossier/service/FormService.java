@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
@@ -337,5 +339,31 @@ public class FormService {
 
     private static String upper(String s) {
         return s.toUpperCase(VI);
+    }
+
+    /** The events that issue each per-dossier form: the form exists once one of them happened (see render). */
+    private static final Map<FormType, Set<DossierEvent>> ISSUED_BY = Map.of(
+            FormType.RECEIPT, RECEPTIONS,
+            FormType.CONTROL_SLIP, RECEPTIONS,
+            FormType.SUPPLEMENT_REQUEST,
+                    EnumSet.of(DossierEvent.REQUEST_SUPPLEMENT, DossierEvent.REQUEST_PRE_SUPPLEMENT),
+            FormType.REFUSAL, EnumSet.of(DossierEvent.REJECT, DossierEvent.REFUSE),
+            FormType.APOLOGY, EnumSet.of(DossierEvent.APOLOGISE_AND_EXTEND),
+            FormType.STOP_NOTICE, EnumSet.of(DossierEvent.STOP));
+
+    /**
+     * The per-dossier forms this history has issued under the deployment's form set: exactly those {@link #render}
+     * answers, so a screen offers no form that would fail.
+     */
+    public Set<FormType> issued(List<HistoryEntry> history) {
+        Set<String> happened = new HashSet<>();
+        history.forEach(h -> happened.add(h.event()));
+        Set<FormType> issued = EnumSet.noneOf(FormType.class);
+        ISSUED_BY.forEach((type, events) -> {
+            if (type.existsIn(formRegime) && events.stream().anyMatch(e -> happened.contains(e.name()))) {
+                issued.add(type);
+            }
+        });
+        return issued;
     }
 }

@@ -34,6 +34,7 @@ final class HistoryLines {
                 now,
                 target,
                 stepDueAt,
-                after.dueAt());
+                after.dueAt(),
+                ActorNames.of(caller));
     }
 }

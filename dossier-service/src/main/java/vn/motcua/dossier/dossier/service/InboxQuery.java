@@ -11,10 +11,20 @@ import vn.motcua.dossier.dossier.repository.ListOrder.Column;
  * How an officer shaped their inbox: only these states (empty: all it holds), only this deadline state (null: any),
  * in this order. Filters only narrow the inbox; who sees what stays with the caller's roles and unit.
  */
-public record InboxQuery(Set<DossierState> statuses, DeadlineState deadlineState, Sort sort) {
+public record InboxQuery(
+        Set<DossierState> statuses, DeadlineState deadlineState, Sort sort, String search, boolean awaitingApproval) {
+
+    /** The longest search text accepted. */
+    public static final int SEARCH_MAX = 100;
 
     public InboxQuery {
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
+        search = search == null ? "" : search.strip();
+    }
+
+    /** Narrowed by state, deadline and order only: no search, every stage. */
+    public InboxQuery(Set<DossierState> statuses, DeadlineState deadlineState, Sort sort) {
+        this(statuses, deadlineState, sort, "", false);
     }
 
     /** Today's inbox: everything, most urgent first. */
@@ -41,6 +51,9 @@ public record InboxQuery(Set<DossierState> statuses, DeadlineState deadlineState
 
     /** The shape a page token is bound to: the same sort and filters continue it, any other refuses it. */
     String listName() {
-        return "inbox;" + sort + ";" + ListNames.states(statuses) + ";" + (deadlineState == null ? "" : deadlineState);
+        // the search text is hashed, not copied: a page token carries no applicant's name or id
+        return "inbox;" + sort + ";" + ListNames.states(statuses) + ";" + (deadlineState == null ? "" : deadlineState)
+                + (search.isEmpty() ? "" : ";q" + Integer.toHexString(search.hashCode()))
+                + (awaitingApproval ? ";approval" : "");
     }
 }

@@ -61,6 +61,8 @@ public class InboxService {
 
     /** Rows read per query while a deadline filter skips some: few round trips, bounded memory. */
     private static final int FILTER_BATCH = 200;
+    /** Rows read per query while counting a deadline state. */
+    private static final int COUNT_BATCH = 500;
 
     private final DossierListRepository lists;
     private final UnitDirectory units;
@@ -81,26 +83,12 @@ public class InboxService {
     @Transactional(readOnly = true)
     public Page<InboxItem> inbox(Caller caller, InboxQuery query, Page.Request page) {
         String unitCode = Scope.requireOfficerUnit(caller);
-        Map<UnitColumn, Set<DossierState>> merged = new HashMap<>();
-        WAITS_ON.forEach((role, waiting) -> {
-            if (caller.hasRole(role)) {
-                merged.computeIfAbsent(waiting.column(), c -> EnumSet.noneOf(DossierState.class))
-                        .addAll(waiting.states());
-            }
-        });
-        List<Waiting> waiting = new ArrayList<>();
-        merged.forEach((column, states) -> {
-            if (!query.statuses().isEmpty()) {
-                states.retainAll(query.statuses());
-            }
-            if (!states.isEmpty()) {
-                waiting.add(new Waiting(column, states));
-            }
-        });
+        List<Waiting> waiting = waiting(caller, query);
         String list = query.listName();
         Page.Keyset after = Page.Keyset.of(page.forList(list));
         ListOrder order = query.sort().order();
         Set<String> unitCodes = units.tree().subtreeCodes(unitCode);
+        DossierListRepository.InboxFilter filter = filter(query);
         int batch = query.deadlineState() == null ? page.size() + 1 : Math.max(page.size() + 1, FILTER_BATCH);
         Instant now = clock.instant();
         Map<String, DeadlineCalculator> calendars = new HashMap<>();
@@ -108,7 +96,7 @@ public class InboxService {
         Instant at = after.at();
         String code = after.id();
         while (true) {
-            List<Listed> fetched = lists.inbox(waiting, unitCodes, order, at, code, batch);
+            List<Listed> fetched = lists.inbox(waiting, unitCodes, filter, order, at, code, batch);
             for (Listed row : fetched) {
                 Dossier d = row.dossier();
                 InboxItem item = new InboxItem(
@@ -127,6 +115,68 @@ public class InboxService {
             at = last.key();
             code = last.dossier().code();
         }
+    }
+
+    /**
+     * How many dossiers the inbox narrowed by {@code query} holds over all its pages. Without a deadline filter one
+     * COUNT; with one, the deadline state is the calendar's to compute, so the list is read through in batches.
+     */
+    @Transactional(readOnly = true)
+    public long total(Caller caller, InboxQuery query) {
+        String unitCode = Scope.requireOfficerUnit(caller);
+        List<Waiting> waiting = waiting(caller, query);
+        Set<String> unitCodes = units.tree().subtreeCodes(unitCode);
+        DossierListRepository.InboxFilter filter = filter(query);
+        if (query.deadlineState() == null) {
+            return lists.countInbox(waiting, unitCodes, filter);
+        }
+        ListOrder order = InboxQuery.Sort.DUE_AT_ASC.order();
+        Instant now = clock.instant();
+        Map<String, DeadlineCalculator> calendars = new HashMap<>();
+        long total = 0;
+        Instant at = null;
+        String code = null;
+        while (true) {
+            List<Listed> fetched = lists.inbox(waiting, unitCodes, filter, order, at, code, COUNT_BATCH);
+            for (Listed row : fetched) {
+                Dossier d = row.dossier();
+                if (deadlineState(d, now, calendars.computeIfAbsent(d.competentUnitCode(), deadlines::forUnit))
+                        == query.deadlineState()) {
+                    total++;
+                }
+            }
+            if (fetched.size() < COUNT_BATCH) {
+                return total;
+            }
+            Listed last = fetched.get(fetched.size() - 1);
+            at = last.key();
+            code = last.dossier().code();
+        }
+    }
+
+    /** The states each of the caller's roles waits on, by unit column, narrowed to the query's states. */
+    private static List<Waiting> waiting(Caller caller, InboxQuery query) {
+        Map<UnitColumn, Set<DossierState>> merged = new HashMap<>();
+        WAITS_ON.forEach((role, waiting) -> {
+            if (caller.hasRole(role)) {
+                merged.computeIfAbsent(waiting.column(), c -> EnumSet.noneOf(DossierState.class))
+                        .addAll(waiting.states());
+            }
+        });
+        List<Waiting> waiting = new ArrayList<>();
+        merged.forEach((column, states) -> {
+            if (!query.statuses().isEmpty()) {
+                states.retainAll(query.statuses());
+            }
+            if (!states.isEmpty()) {
+                waiting.add(new Waiting(column, states));
+            }
+        });
+        return waiting;
+    }
+
+    private static DossierListRepository.InboxFilter filter(InboxQuery query) {
+        return new DossierListRepository.InboxFilter(query.search(), query.awaitingApproval());
     }
 
     private static Page<InboxItem> page(List<Keyed> kept, Page.Request page, String list) {

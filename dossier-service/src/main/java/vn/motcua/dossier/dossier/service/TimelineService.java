@@ -3,6 +3,7 @@ package vn.motcua.dossier.dossier.service;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
@@ -37,7 +38,9 @@ public class TimelineService {
                             DossierState.valueOf(h.toState()),
                             h.actorUsername(),
                             h.actorUnitCode(),
-                            h.reason());
+                            h.reason(),
+                            h.actorName(),
+                            roles(h.actorRoles()));
                 })
                 .toList();
         return new Timeline(dossier, entries);
@@ -54,5 +57,17 @@ public class TimelineService {
             DossierState to,
             String actorUsername,
             String actorUnitCode,
-            String reason) {}
+            String reason,
+            String actorName,
+            List<String> actorRoles) {}
+
+    private static List<String> roles(String joined) {
+        if (joined == null || joined.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(","))
+                .map(String::strip)
+                .filter(r -> !r.isEmpty())
+                .toList();
+    }
 }

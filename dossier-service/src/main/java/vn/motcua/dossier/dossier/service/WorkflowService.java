@@ -291,7 +291,7 @@ public class WorkflowService {
      * The facts the state machine needs, the calendar-dependent ones precomputed with the competent unit's working
      * calendar: the supplement window (3 working days from reception) and the apology deadline.
      */
-    private DossierFacts facts(Dossier d, DeadlineCalculator calendar, Instant now) {
+    DossierFacts facts(Dossier d, DeadlineCalculator calendar, Instant now) {
         boolean withinSupplementWindow =
                 d.receivedAt() != null && !now.isAfter(calendar.dueAt(d.receivedAt(), SUPPLEMENT_WINDOW));
         boolean apologyInTime = d.dueAt() != null && calendar.canApologise(now, d.dueAt());
