@@ -131,6 +131,18 @@ journey('citizen', async harness => {
   await p.locator('#dossier-status', {hasText: 'Đang xử lý'}).waitFor();
   await s.step('citizen answered the supplement request');
 
+  // ---- asks to stop it: the applicant's request under the 2025 rules (Circular 03/2025 Art 7, issue 16) ----------
+  await p.locator('#stop-form').waitFor();
+  await p.locator('#stop-send').click();
+  await p.locator('#stop-reason[aria-invalid="true"]').waitFor();
+  await p.locator('#stop-reason').fill('Tôi không còn nhu cầu giải quyết thủ tục này.');
+  await p.locator('#stop-send').click();
+  await p.locator('#citizen-done').waitFor();
+  const stopped = await text(p, '#dossier-status');
+  expect(/[Dd]ừng/.test(stopped), `after the applicant's stop request the status reads '${stopped}'`);
+  expect(await p.locator('#form-stop-notice, [data-form="stop-notice"]').count() === 1, 'the stop notice is offered');
+  await s.step('citizen asked to stop the dossier and sees the stop notice');
+
   // ---- withdraws another dossier --------------------------------------------------------------------------------
   const withdraw = env('WITHDRAW_CODE');
   await s.go(`#/ho-so/${withdraw}`, withdraw);

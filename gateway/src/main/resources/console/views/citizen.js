@@ -135,6 +135,11 @@ function citizenPanel(ctx) {
   if (WITHDRAWABLE.includes(dossier.status)) {
     section.append(withdrawForm(ctx));
   }
+  // Circular 03/2025 Art 7: the applicant may ask to stop a dossier received under the 2025 rules; the API says
+  // when (GET /dossiers/{code}/actions, the state machine's answer for this citizen)
+  if (ctx.actions && (ctx.actions.allowedActions || []).includes('stop')) {
+    section.append(stopForm(ctx));
+  }
   section.append(h('p', {}, h('a', {href: `#/phan-anh-kien-nghi/gui?hoSo=${encodeURIComponent(dossier.code)}`
     + `&donVi=${encodeURIComponent(dossier.receivingUnitCode || '')}`}, 'Gửi phản ánh, kiến nghị về hồ sơ này')));
   return section;
@@ -208,6 +213,23 @@ function withdrawForm(ctx) {
     }
     const {reason} = formValues(form);
     act(ctx, 'withdraw', reason ? {reason} : {}, slot, button, 'Đã rút hồ sơ.', {reason: 'withdraw-reason'});
+  });
+  return form;
+}
+
+function stopForm(ctx) {
+  const slot = h('div', {class: 'form-error', hidden: true});
+  const button = h('button', {type: 'submit', class: 'secondary', id: 'stop-send'}, 'Đề nghị dừng giải quyết');
+  const form = h('form', {id: 'stop-form', novalidate: true},
+    h('h3', {}, 'Đề nghị dừng giải quyết hồ sơ'),
+    h('p', {class: 'muted'}, 'Cơ quan sẽ dừng giải quyết và gửi Thông báo dừng giải quyết hồ sơ ghi rõ bạn là người đề nghị.'),
+    field('stop-reason', 'Lý do đề nghị dừng', h('textarea', {name: 'reason', rows: '2', maxlength: '1000'}),
+      {required: true}),
+    h('div', {class: 'actions'}, button), slot);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const {reason} = formValues(form);
+    act(ctx, 'stop', {reason}, slot, button, 'Đã gửi đề nghị dừng giải quyết hồ sơ.', {reason: 'stop-reason'});
   });
   return form;
 }

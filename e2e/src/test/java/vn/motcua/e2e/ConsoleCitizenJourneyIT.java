@@ -61,6 +61,7 @@ class ConsoleCitizenJourneyIT extends SystemTest {
                         "step: the new dossier is in my dossiers",
                         "step: citizen follows the dossier",
                         "step: citizen answered the supplement request",
+                        "step: citizen asked to stop the dossier and sees the stop notice",
                         "step: citizen withdrew a dossier",
                         "step: citizen acting on a stale dossier sees the fresh state",
                         "step: citizen rated the dossier",
