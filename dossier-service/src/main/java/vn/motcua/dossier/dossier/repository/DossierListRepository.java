@@ -182,7 +182,7 @@ public class DossierListRepository {
     }
 
     /**
-     * Dossiers whose clock runs in {@code states}, due at or before {@code dueUntil} and not yet announced OVERDUE,
+     * Dossiers whose clock runs in {@code states} (no open pause), due at or before {@code dueUntil} and not yet announced OVERDUE,
      * in code order after {@code afterCode}.
      */
     @Transactional(readOnly = true)
@@ -193,8 +193,11 @@ public class DossierListRepository {
         binders.add((ps, i) -> UtcTimestamps.bind(ps, i, dueUntil));
         binders.add((ps, i) -> ps.setString(i, afterCode));
         binders.add((ps, i) -> ps.setInt(i, limit));
-        String sql = "SELECT * FROM dossier WHERE state IN " + marks(states.size()) + " AND due_at IS NOT NULL"
-                + " AND due_at <= ? AND announced_deadline_state <> 'OVERDUE' AND code > ? ORDER BY code LIMIT ?";
+        // a dossier whose clock is paused (a financial obligation whose time does not count) is not swept
+        String sql = "SELECT * FROM dossier d WHERE state IN " + marks(states.size()) + " AND due_at IS NOT NULL"
+                + " AND due_at <= ? AND announced_deadline_state <> 'OVERDUE' AND code > ?"
+                + " AND NOT EXISTS (SELECT 1 FROM dossier_pause p WHERE p.dossier_code = d.code AND p.ended_at IS NULL)"
+                + " ORDER BY code LIMIT ?";
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, binders);
             List<SweepCandidate> result = new ArrayList<>();
