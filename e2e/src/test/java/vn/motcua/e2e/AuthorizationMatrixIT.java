@@ -121,10 +121,7 @@ class AuthorizationMatrixIT extends SystemTest {
                 row(
                         POST,
                         "/api/v1/dossiers",
-                        expect(NONE, 401)
-                                .and(RECEPTION_OWN, 201)
-                                .and(RECEPTION_OTHER, 201)
-                                .otherwise(403),
+                        receiveAtTheDesk(),
                         Route.NO_FIXTURE,
                         body(MatrixFixtures.counterDossierBody(MatrixFixtures.BIRTH))),
                 row(GET, "/api/v1/dossiers/{code}", readDossier(), f::received, on(code)),
@@ -151,22 +148,21 @@ class AuthorizationMatrixIT extends SystemTest {
                 // a paper dossier sent back for a supplement (Form 02) or refused (Form 03) at the counter, before
                 // acceptance (ND61 Art 17(1)(a),(b)): the same route and roles as a reception
                 row(
-                        POST,
-                        "/api/v1/dossiers",
-                        expect(NONE, 401)
-                                .and(RECEPTION_OWN, 201)
-                                .and(RECEPTION_OTHER, 201)
-                                .otherwise(403),
-                        Route.NO_FIXTURE,
-                        body(MatrixFixtures.counterPreSupplementBody(MatrixFixtures.BIRTH))),
+                                POST,
+                                "/api/v1/dossiers",
+                                receiveAtTheDesk(),
+                                Route.NO_FIXTURE,
+                                body(MatrixFixtures.counterPreSupplementBody(MatrixFixtures.BIRTH)))
+                        .variant("sent back for a supplement at the counter"),
                 row(POST, "/api/v1/dossiers/{code}:accept", officerAction(RECEPTION_OWN), f::submitted, on(code, "{}")),
                 // accepting the completed paper dossier starts its clock and gives it its legal code
                 row(
-                        POST,
-                        "/api/v1/dossiers/{code}:accept",
-                        officerAction(RECEPTION_OWN),
-                        f::counterPreSupplement,
-                        on(code, "{}")),
+                                POST,
+                                "/api/v1/dossiers/{code}:accept",
+                                officerAction(RECEPTION_OWN),
+                                f::counterPreSupplement,
+                                on(code, "{}"))
+                        .variant("the completed paper dossier"),
                 row(
                         POST,
                         "/api/v1/dossiers/{code}:request-pre-supplement",
@@ -486,6 +482,14 @@ class AuthorizationMatrixIT extends SystemTest {
      * Report viewers, the province's puller included, read statistics, not dossiers (architecture.md 5): the
      * service refuses them every dossier read with 403, whether or not the code exists.
      */
+    /** A reception at the counter: any reception officer, at their own unit. */
+    private static Expect receiveAtTheDesk() {
+        return expect(NONE, 401)
+                .and(RECEPTION_OWN, 201)
+                .and(RECEPTION_OTHER, 201)
+                .otherwise(403);
+    }
+
     private static Expect readDossier() {
         return expect(NONE, 401)
                 .and(CITIZEN, 200)
@@ -563,7 +567,7 @@ class AuthorizationMatrixIT extends SystemTest {
 
     private static Route row(
             String method, String template, Expect expect, Route.Fixture fixture, Route.Request request) {
-        return new Route(method, template, expect, fixture, request);
+        return new Route(method, template, expect, fixture, request, null);
     }
 
     private static Route.Request query(String query) {
@@ -624,9 +628,17 @@ class AuthorizationMatrixIT extends SystemTest {
                 }
             }
         }
-        List<String> rows = table().stream().map(Route::key).toList();
+        List<Route> table = table();
+        assertThat(table.stream().map(Route::name).toList())
+                .as("rows named twice")
+                .doesNotHaveDuplicates();
+        List<String> rows =
+                table.stream().filter(r -> r.variant() == null).map(Route::key).toList();
         Set<String> inTable = new TreeSet<>(rows);
-        assertThat(rows).as("rows named twice").doesNotHaveDuplicates();
+        assertThat(rows).as("routes with two main rows").doesNotHaveDuplicates();
+        assertThat(table.stream().filter(r -> r.variant() != null).map(Route::key))
+                .as("variants of routes without a main row")
+                .allMatch(inTable::contains);
 
         Set<String> missing = new TreeSet<>(documented);
         missing.removeAll(inTable);
@@ -657,7 +669,7 @@ class AuthorizationMatrixIT extends SystemTest {
                         fresh = false;
                     } catch (Exception e) {
                         // one line for the row, not one per subject
-                        mismatches.add(route.key() + " | fixture failed, row skipped: " + e);
+                        mismatches.add(route.name() + " | fixture failed, row skipped: " + e);
                         break;
                     }
                 }
@@ -666,18 +678,18 @@ class AuthorizationMatrixIT extends SystemTest {
                     Api.Reply reply = api.send(
                             subject, route.method(), call.path(route.template()), call.body(), call.contentType());
                     if (reply.status() != expected) {
-                        mismatches.add(route.key() + " | " + subject + " | expected " + expected + " | actual "
+                        mismatches.add(route.name() + " | " + subject + " | expected " + expected + " | actual "
                                 + reply.describe() + " | resource " + resource);
                     }
                     // a successful call may have moved or used up the resource: the next cell gets a new one
                     fresh = reply.status() / 100 == 2;
                 } catch (Exception e) {
-                    mismatches.add(route.key() + " | " + subject + " | expected " + expected + " | no answer: " + e);
+                    mismatches.add(route.name() + " | " + subject + " | expected " + expected + " | no answer: " + e);
                     fresh = true;
                 }
                 String question = route.expect().questions().get(subject);
                 if (question != null) {
-                    questionable.put(route.key() + " | " + subject + " -> " + expected, question);
+                    questionable.put(route.name() + " | " + subject + " -> " + expected, question);
                 }
             }
         }
@@ -707,7 +719,7 @@ class AuthorizationMatrixIT extends SystemTest {
                     api.send(NONE, route.method(), path, "{\"truncated\": ", type == null ? "application/json" : type);
             cells++;
             if (reply.status() != 401) {
-                mismatches.add(route.key() + " -> " + reply.describe());
+                mismatches.add(route.name() + " -> " + reply.describe());
             }
         }
         System.out.printf("[matrix] %d writes refused without a token before validation%n", cells);

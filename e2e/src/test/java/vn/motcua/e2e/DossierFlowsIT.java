@@ -87,7 +87,11 @@ class DossierFlowsIT extends SystemTest {
         assertThat(mine.statusCode()).as(describe(mine)).isEqualTo(200);
         assertThat(mine.body()).contains(code);
         assertThat(get("/api/v1/citizen/dossiers", OTHER_CITIZEN).body()).doesNotContain(code);
-        assertFormShows(code, "receipt", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+        // Form 01 is issued at acceptance and prints the legal code (ND61 Art 26); the reference still fetches it
+        String receipt = formText(code, "receipt", CITIZEN);
+        assertThat(receipt)
+                .contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
+                .contains(accepted.path("code").asText());
     }
 
     @Test
@@ -139,7 +143,8 @@ class DossierFlowsIT extends SystemTest {
                 LEADER,
                 "IN_PROCESS");
         assertThat(Instant.parse(extended.path("dueAt").asText())).isEqualTo(newDue);
-        assertFormShows(code, "apology", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
+        // filed today, so under the 2025 rules (Decree 118/2025 from 1 July 2025): Form 04 of Circular 03/2025
+        assertFormShows(code, "apology", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN");
 
         HttpResponse<String> again = action(
                 code,
@@ -178,7 +183,8 @@ class DossierFlowsIT extends SystemTest {
         String code = json.readTree(submitted.body()).path("code").asText();
 
         step(code, "reject", "{\"reason\":\"Thủ tục không thuộc thẩm quyền của xã\"}", RECEPTION, "REJECTED");
-        assertFormShows(code, "refusal", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+        // Form 03 of Circular 03/2025: the dossier was filed under the 2025 rules
+        assertFormShows(code, "refusal", "PHIẾU TỪ CHỐI TIẾP NHẬN HỒ SƠ");
         assertThat(timelineEvents(code, CITIZEN)).containsSubsequence("SUBMIT_ONLINE", "REJECT");
     }
 

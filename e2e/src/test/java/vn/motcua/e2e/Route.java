@@ -7,8 +7,11 @@ import java.util.Map;
  * document), the expected status per subject, the fixture that creates the resource the request acts on, and the
  * request itself. A fixture is consumed by a cell that succeeds (2xx): the next cell gets a fresh one, so every
  * allowed cell finds the resource in the state the action needs.
+ *
+ * <p>A route has one main row; a variant row (a non-null {@code variant}) exercises the same route with another
+ * fixture or body, e.g. the counter's outcomes before acceptance on the reception route.
  */
-record Route(String method, String template, Expect expect, Fixture fixture, Request request) {
+record Route(String method, String template, Expect expect, Fixture fixture, Request request, String variant) {
 
     /** Creates the resource of a row (a dossier code, a feedback id, ...) through the API; null when none. */
     @FunctionalInterface
@@ -43,7 +46,17 @@ record Route(String method, String template, Expect expect, Fixture fixture, Req
 
     static final Fixture NO_FIXTURE = () -> null;
 
+    /** The route as the OpenAPI document names it. */
     String key() {
         return method + " " + template;
+    }
+
+    /** The row's name: the route, and the variant if it is one. */
+    String name() {
+        return variant == null ? key() : key() + " [" + variant + "]";
+    }
+
+    Route variant(String name) {
+        return new Route(method, template, expect, fixture, request, name);
     }
 }

@@ -3,6 +3,7 @@ package vn.motcua.dossier.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,9 +48,10 @@ public final class DeadlineCalculator {
      * receipt must be a moment when the office is open to hand back the result.</li>
      * </ul>
      */
-    public Instant dueAt(Instant receivedAt, TimeLimit limit) {
-        Objects.requireNonNull(receivedAt, "receivedAt");
+    public Instant dueAt(Instant reception, TimeLimit limit) {
+        Objects.requireNonNull(reception, "reception");
         Objects.requireNonNull(limit, "limit");
+        Instant receivedAt = deemedReception(reception);
         LocalDate receptionDay = WorkCalendar.localDate(receivedAt);
         return switch (limit.unit()) {
             case WORKING_HOURS -> calendar.addWorkingTime(receivedAt, Duration.ofHours(limit.amount()));
@@ -57,6 +59,20 @@ public final class DeadlineCalculator {
             case CALENDAR_DAYS -> calendar.endOfWorkingDayOnOrAfter(receptionDay.plusDays(limit.amount()));
             case MONTHS -> calendar.endOfWorkingDayOnOrAfter(receptionDay.plusMonths(limit.amount()));
         };
+    }
+
+    /**
+     * When the count starts from: the reception itself, or, at or after the policy's reception cut-off, the opening
+     * of the next working day (the reception is deemed made then, whatever the limit's unit).
+     */
+    public Instant deemedReception(Instant receivedAt) {
+        LocalTime cutoff = policy.receptionCutoff();
+        if (cutoff == null || WorkCalendar.localTime(receivedAt).isBefore(cutoff)) {
+            return receivedAt;
+        }
+        LocalDate nextDay = WorkCalendar.localDate(receivedAt).plusDays(1);
+        return calendar.nextWorkingMoment(
+                nextDay.atStartOfDay(WorkCalendar.ZONE).toInstant());
     }
 
     private Instant workingDaysDue(Instant receivedAt, long days) {

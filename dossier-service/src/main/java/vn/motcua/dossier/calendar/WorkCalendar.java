@@ -184,6 +184,11 @@ public final class WorkCalendar {
         return VietnamTime.localDate(moment);
     }
 
+    /** The wall-clock time of {@code moment} in Vietnam. */
+    public static LocalTime localTime(Instant moment) {
+        return moment.atZone(ZONE).toLocalTime();
+    }
+
     static Instant at(LocalDate day, LocalTime time) {
         return day.atTime(time).atZone(ZONE).toInstant();
     }

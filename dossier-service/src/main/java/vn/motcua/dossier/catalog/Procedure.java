@@ -4,7 +4,13 @@ import java.util.List;
 import vn.motcua.dossier.calendar.TimeLimit;
 import vn.motcua.dossier.unit.UnitLevel;
 
-/** One published version of an administrative procedure (TTHC), keyed by its national code. */
+/**
+ * One published version of an administrative procedure (TTHC), keyed by its national code.
+ *
+ * @param financialObligationPausesClock the time the applicant spends meeting a financial obligation does not count
+ *                                       in the time limit (land procedures: the land law's implementing decree); the
+ *                                       clock pauses while the dossier awaits payment
+ */
 public record Procedure(
         String code,
         int version,
@@ -16,6 +22,7 @@ public record Procedure(
         OnlineLevel onlineLevel,
         boolean postalAllowed,
         boolean boundaryFreeAllowed,
+        boolean financialObligationPausesClock,
         List<Component> components) {
 
     public Procedure {

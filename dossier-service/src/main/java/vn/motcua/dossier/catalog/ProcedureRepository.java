@@ -22,7 +22,8 @@ public class ProcedureRepository {
 
     /** The columns {@link #map} reads, from {@code procedure_version p}. */
     public static final String COLUMNS = "p.code, p.version, p.name, p.field, p.level, p.time_limit_amount,"
-            + " p.time_limit_unit, p.online_level, p.postal_allowed, p.boundary_free_allowed, p.components_json,"
+            + " p.time_limit_unit, p.online_level, p.postal_allowed, p.boundary_free_allowed,"
+            + " p.financial_obligation_pauses_clock, p.components_json,"
             + " p.fees_json";
     /**
      * The newest version that left DRAFT, provided it is still PUBLISHED: a withdrawal hides the procedure instead
@@ -141,6 +142,7 @@ public class ProcedureRepository {
                     Procedure.OnlineLevel.valueOf(rs.getString("online_level")),
                     rs.getBoolean("postal_allowed"),
                     rs.getBoolean("boundary_free_allowed"),
+                    rs.getBoolean("financial_obligation_pauses_clock"),
                     Arrays.stream(json.readValue(rs.getString("components_json"), ComponentRow[].class))
                             .map(c -> new Procedure.Component(
                                     c.name(), c.originalRequired(), c.quantity(), c.presentOnly()))

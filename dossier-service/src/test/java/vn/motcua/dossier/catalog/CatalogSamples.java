@@ -29,6 +29,7 @@ public final class CatalogSamples {
                 true,
                 false,
                 true,
+                false,
                 List.of(
                         new Procedure.Component("Đơn đề nghị cấp giấy phép xây dựng", true, 1, false),
                         new Procedure.Component("Bản vẽ thiết kế xây dựng", false, 2, false)),
@@ -52,6 +53,7 @@ public final class CatalogSamples {
                 new TimeLimit(5, TimeLimitUnit.WORKING_DAYS),
                 List.of(),
                 Procedure.OnlineLevel.NONE,
+                false,
                 false,
                 false,
                 components);

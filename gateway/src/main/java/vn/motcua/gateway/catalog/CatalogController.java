@@ -99,6 +99,7 @@ public class CatalogController {
             "postalAllowed",
             "boundaryFreeAllowed",
             "requiresPaperResult",
+            "financialObligationPausesClock",
             "components",
             "receivingUnits",
             "effectiveOn");
@@ -119,8 +120,10 @@ public class CatalogController {
      * TTHC controller: a new draft version of a procedure (the service assigns the version number). Body {code,
      * name, field, level (PROVINCE|DISTRICT|COMMUNE), timeLimit{amount, unit (WORKING_DAYS|WORKING_HOURS|
      * CALENDAR_DAYS|MONTHS)}, fees[{name, amount, currencyCode?}]?, onlineLevel (NONE|PARTIAL|FULL)?,
-     * postalAllowed?, boundaryFreeAllowed?, requiresPaperResult?, components[{name, originalRequired?, quantity?,
-     * presentOnly?}]?, receivingUnits[{unitCode, competentUnitCode}]?, effectiveOn (YYYY-MM-DD)}. Answers 201.
+     * postalAllowed?, boundaryFreeAllowed?, requiresPaperResult?, financialObligationPausesClock? (the time spent on
+     * financial obligations does not count in the time limit: land procedures), components[{name, originalRequired?,
+     * quantity?, presentOnly?}]?, receivingUnits[{unitCode, competentUnitCode}]?, effectiveOn (YYYY-MM-DD)}. Answers
+     * 201.
      */
     @Post("/catalog/procedures")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -162,7 +165,8 @@ public class CatalogController {
         }
         draft.setPostalAllowed(b.bool("postalAllowed"))
                 .setBoundaryFreeAllowed(b.bool("boundaryFreeAllowed"))
-                .setRequiresPaperResult(b.bool("requiresPaperResult"));
+                .setRequiresPaperResult(b.bool("requiresPaperResult"))
+                .setFinancialObligationPausesClock(b.bool("financialObligationPausesClock"));
         for (JsonBody c :
                 b.objects("components", Set.of("name", "originalRequired", "quantity", "presentOnly"), ANY_ITEMS)) {
             draft.addComponents(Component.newBuilder()

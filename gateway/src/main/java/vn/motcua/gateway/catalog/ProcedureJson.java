@@ -9,7 +9,11 @@ import vn.motcua.proto.dossier.v1.Component;
 import vn.motcua.proto.dossier.v1.FeeItem;
 import vn.motcua.proto.dossier.v1.Procedure;
 
-/** A published administrative procedure (TTHC) as the catalogue shows it. Money is whole đồng. */
+/**
+ * A published administrative procedure (TTHC) as the catalogue shows it. Money is whole đồng.
+ * {@code financialObligationPausesClock}: the time the applicant spends meeting a financial obligation does not count
+ * in the time limit (land procedures); the clock pauses while the dossier awaits payment.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ProcedureJson(
@@ -23,6 +27,7 @@ public record ProcedureJson(
         @Nullable String onlineLevel,
         boolean postalAllowed,
         boolean boundaryFreeAllowed,
+        boolean financialObligationPausesClock,
         List<Part> components) {
 
     static ProcedureJson from(Procedure p) {
@@ -41,6 +46,7 @@ public record ProcedureJson(
                 ProtoValues.enumName(p.getOnlineLevel(), "ONLINE_LEVEL_"),
                 p.getPostalAllowed(),
                 p.getBoundaryFreeAllowed(),
+                p.getFinancialObligationPausesClock(),
                 p.getComponentsList().stream().map(Part::from).toList());
     }
 

@@ -34,7 +34,7 @@ class CatalogManagementRoutesIT extends GatewayIT {
     private static final String DRAFT = """
             {"code":"1.001193","name":"Đăng ký khai sinh","field":"Hộ tịch","level":"COMMUNE",
              "timeLimit":{"amount":1,"unit":"WORKING_DAYS"},"fees":[{"name":"Lệ phí","amount":8000}],
-             "onlineLevel":"FULL","postalAllowed":true,"requiresPaperResult":true,
+             "onlineLevel":"FULL","postalAllowed":true,"requiresPaperResult":true,"financialObligationPausesClock":true,
              "components":[{"name":"Tờ khai","originalRequired":true,"quantity":1}],
              "receivingUnits":[{"unitCode":"11077","competentUnitCode":"11077"}],"effectiveOn":"2025-03-15"}""";
 
@@ -88,6 +88,8 @@ class CatalogManagementRoutesIT extends GatewayIT {
         assertThat(d.getPostalAllowed()).isTrue();
         assertThat(d.getBoundaryFreeAllowed()).isFalse();
         assertThat(d.getRequiresPaperResult()).isTrue();
+        // issue 16: a land procedure does not count the time spent on financial obligations
+        assertThat(d.getFinancialObligationPausesClock()).isTrue();
         assertThat(d.getComponents(0).getName()).isEqualTo("Tờ khai");
         assertThat(d.getComponents(0).getQuantity()).isEqualTo(1);
         assertThat(d.getReceivingUnits(0).getCompetentUnitCode()).isEqualTo("11077");
@@ -187,7 +189,8 @@ class CatalogManagementRoutesIT extends GatewayIT {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat((Map<String, Object>) reply.json().get("procedure"))
                 .containsEntry("code", "1.001193")
-                .containsEntry("version", 2);
+                .containsEntry("version", 2)
+                .containsEntry("financialObligationPausesClock", false);
         GetProcedureRequest sent =
                 (GetProcedureRequest) onlyCall("GetProcedure", null).request();
         assertThat(sent.getCode()).isEqualTo("1.001193");

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
+import vn.motcua.dossier.calendar.DeadlinePolicy;
 import vn.motcua.dossier.calendar.Session;
 import vn.motcua.dossier.calendar.WeeklySchedule;
 import vn.motcua.dossier.calendar.WorkCalendar;
@@ -23,17 +24,23 @@ public class DeadlineCalculators {
     private final CalendarRepository calendars;
     private final SessionRepository sessions;
     private final UnitDirectory units;
+    private final DeadlinePolicy policy;
 
-    public DeadlineCalculators(CalendarRepository calendars, SessionRepository sessions, UnitDirectory units) {
+    /** @param policy the deployment's choices (motcua.dossier.deadline.*), the same for every unit */
+    public DeadlineCalculators(
+            CalendarRepository calendars, SessionRepository sessions, UnitDirectory units, DeadlinePolicy policy) {
         this.calendars = calendars;
         this.sessions = sessions;
         this.units = units;
+        this.policy = policy;
     }
 
     public DeadlineCalculator forUnit(String unitCode) {
         List<String> path = units.tree().path(unitCode);
-        return new DeadlineCalculator(new WorkCalendar(
-                scheduleOf(path).schedule(), calendars.overridesFor(path.isEmpty() ? List.of(unitCode) : path)));
+        return new DeadlineCalculator(
+                new WorkCalendar(
+                        scheduleOf(path).schedule(), calendars.overridesFor(path.isEmpty() ? List.of(unitCode) : path)),
+                policy);
     }
 
     /** The weekly schedule in force at a unit and the unit that defines it (null: the national standard). */

@@ -24,6 +24,7 @@ public record ProcedureDraft(
         boolean postalAllowed,
         boolean boundaryFreeAllowed,
         boolean requiresPaperResult,
+        boolean financialObligationPausesClock,
         List<Procedure.Component> components,
         List<ReceivingUnit> receivingUnits,
         String effectiveOn) {
@@ -47,6 +48,7 @@ public record ProcedureDraft(
                 onlineLevel,
                 postalAllowed,
                 boundaryFreeAllowed,
+                financialObligationPausesClock,
                 components);
         return new ProcedureVersion(
                 procedure,

@@ -59,6 +59,7 @@ final class CatalogMessages {
                 d.getPostalAllowed(),
                 d.getBoundaryFreeAllowed(),
                 d.getRequiresPaperResult(),
+                d.getFinancialObligationPausesClock(),
                 d.getComponentsList().stream()
                         .map(c -> new Procedure.Component(
                                 c.getName(), c.getOriginalRequired(), c.getQuantity(), c.getPresentOnly()))
@@ -108,7 +109,8 @@ final class CatalogMessages {
                                 "TIME_LIMIT_UNIT_" + p.timeLimit().unit())))
                 .setOnlineLevel(OnlineLevel.valueOf("ONLINE_LEVEL_" + p.onlineLevel()))
                 .setPostalAllowed(p.postalAllowed())
-                .setBoundaryFreeAllowed(p.boundaryFreeAllowed());
+                .setBoundaryFreeAllowed(p.boundaryFreeAllowed())
+                .setFinancialObligationPausesClock(p.financialObligationPausesClock());
         for (Procedure.Fee f : p.fees()) {
             b.addFees(FeeItem.newBuilder()
                     .setName(f.name())

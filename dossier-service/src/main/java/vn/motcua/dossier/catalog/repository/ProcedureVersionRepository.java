@@ -69,8 +69,9 @@ public class ProcedureVersionRepository {
         jdbc.prepareStatement(
                 "INSERT INTO procedure_version (code, version, name, name_search, field, level,"
                         + " time_limit_amount, time_limit_unit, online_level, postal_allowed, boundary_free_allowed,"
-                        + " requires_paper_result, effective_on, state, components_json, fees_json, created_at, created_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " requires_paper_result, effective_on, state, components_json, fees_json, created_at, created_by,"
+                        + " financial_obligation_pauses_clock)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setString(1, p.code());
                     ps.setInt(2, p.version());
@@ -90,6 +91,7 @@ public class ProcedureVersionRepository {
                     ps.setString(16, feesJson(p.fees()));
                     UtcTimestamps.bind(ps, 17, now);
                     ps.setString(18, subject);
+                    ps.setBoolean(19, p.financialObligationPausesClock());
                     return ps.executeUpdate();
                 });
         insertUnits(

@@ -31,10 +31,17 @@ import vn.motcua.dossier.unit.UnitLevel;
  *                  false, 1, false)
  * receiving_units  unit:competent;unit:competent   (":competent" may be left out when the unit decides itself)
  * booleans         true/false, 1/0, yes/no, x, có/không; empty is false
+ * financial_obligation_pauses_clock   the last column, optional (files exported before it read as false)
  * </pre>
  * Export writes the compact forms, and JSON where a name contains a separator, so that every export imports again.
  */
 final class CatalogueCells {
+
+    /** Added with issue 16; a file exported before it has no such column, which reads as false. */
+    static final String FINANCIAL_OBLIGATION_PAUSES_CLOCK = "financial_obligation_pauses_clock";
+
+    /** Columns a file may leave out: those added after files were first exported. */
+    static final Set<String> OPTIONAL_COLUMNS = Set.of(FINANCIAL_OBLIGATION_PAUSES_CLOCK);
 
     static final List<String> COLUMNS = List.of(
             "code",
@@ -50,7 +57,8 @@ final class CatalogueCells {
             "effective_on",
             "fees",
             "components",
-            "receiving_units");
+            "receiving_units",
+            FINANCIAL_OBLIGATION_PAUSES_CLOCK);
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "y", "x", "có", "co");
@@ -76,7 +84,8 @@ final class CatalogueCells {
                 v.effectiveOn() == null ? "" : v.effectiveOn().toString(),
                 fees(p.fees()),
                 components(p.components()),
-                receivingUnits(v.receivingUnits()));
+                receivingUnits(v.receivingUnits()),
+                Boolean.toString(p.financialObligationPausesClock()));
     }
 
     /** Reads a row; cell problems go to {@code problems} under the column name, the draft then has a gap there. */
@@ -93,6 +102,7 @@ final class CatalogueCells {
                 bool(row, "postal_allowed", problems),
                 bool(row, "boundary_free_allowed", problems),
                 bool(row, "requires_paper_result", problems),
+                bool(row, FINANCIAL_OBLIGATION_PAUSES_CLOCK, problems),
                 readComponents(row.cell("components"), problems),
                 readReceivingUnits(row.cell("receiving_units"), problems),
                 row.cell("effective_on"));

@@ -60,8 +60,9 @@ public final class CatalogueSheets {
     }
 
     static void requireColumns(List<String> header) throws CatalogueFileException {
-        List<String> missing =
-                CatalogueCells.COLUMNS.stream().filter(c -> !header.contains(c)).toList();
+        List<String> missing = CatalogueCells.COLUMNS.stream()
+                .filter(c -> !header.contains(c) && !CatalogueCells.OPTIONAL_COLUMNS.contains(c))
+                .toList();
         if (!missing.isEmpty()) {
             throw new CatalogueFileException(
                     "misses the column(s) " + String.join(", ", missing) + " in its header row");

@@ -5,10 +5,12 @@ import static vn.motcua.dossier.dossier.domain.DossierState.*;
 import static vn.motcua.dossier.dossier.domain.DueEffect.CLOCK_STARTS;
 import static vn.motcua.dossier.dossier.domain.DueEffect.EXTENDED_TO_NEW_APPOINTMENT;
 import static vn.motcua.dossier.dossier.domain.DueEffect.LIMIT_RESTARTS;
+import static vn.motcua.dossier.dossier.domain.DueEffect.PAUSED_TIME_ADDED;
 import static vn.motcua.dossier.dossier.domain.HandlingUnitEffect.TO_COMPETENT_UNIT;
 import static vn.motcua.dossier.dossier.domain.HandlingUnitEffect.TO_RECEIVING_UNIT;
 import static vn.motcua.dossier.dossier.domain.HandlingUnitEffect.UNCHANGED;
 import static vn.motcua.dossier.dossier.domain.PauseEffect.ENDS_PAUSE;
+import static vn.motcua.dossier.dossier.domain.PauseEffect.STARTS_FINANCIAL_OBLIGATION_PAUSE;
 import static vn.motcua.dossier.dossier.domain.PauseEffect.STARTS_SUPPLEMENT_PAUSE;
 import static vn.motcua.dossier.dossier.domain.Permit.APPLICANT;
 import static vn.motcua.dossier.dossier.domain.Permit.HANDLING_CLERK;
@@ -115,9 +117,15 @@ public final class DossierStateMachine {
                         List.of(EXTENSION_NOT_USED, EXTENSION_IN_TIME),
                         UNCHANGED)
                 .withDue(EXTENDED_TO_NEW_APPOINTMENT));
-        t.add(row(IN_PROCESS, REQUIRE_FINANCIAL_OBLIGATION, AWAITING_PAYMENT, Set.of(HANDLING_SPECIALIST)));
+        // Where the procedure version says the time spent on financial obligations does not count (land procedures:
+        // the land law's implementing decree), the clock stops until the obligation is met and the due times move
+        // by the paused working time; elsewhere the clock runs on (the service reads the procedure, ADR 0004).
+        t.add(row(IN_PROCESS, REQUIRE_FINANCIAL_OBLIGATION, AWAITING_PAYMENT, Set.of(HANDLING_SPECIALIST))
+                .withPause(STARTS_FINANCIAL_OBLIGATION_PAUSE));
         // Proof of payment reaches either the specialist (e-receipt) or the desk (paper tax receipt).
-        t.add(row(AWAITING_PAYMENT, OBLIGATION_FULFILLED, IN_PROCESS, Set.of(HANDLING_SPECIALIST, RECEPTION_DESK)));
+        t.add(row(AWAITING_PAYMENT, OBLIGATION_FULFILLED, IN_PROCESS, Set.of(HANDLING_SPECIALIST, RECEPTION_DESK))
+                .withDue(PAUSED_TIME_ADDED)
+                .withPause(ENDS_PAUSE));
         // The result goes back to the receiving desk, which returns it (ND61 Art 19(7), §11.1).
         t.add(row(IN_PROCESS, ISSUE_RESULT, RESULT_READY, Set.of(HANDLING_CLERK), List.of(), TO_RECEIVING_UNIT));
         t.add(row(RESULT_READY, RETURN_RESULT, RETURNED, Set.of(RECEPTION_DESK)));

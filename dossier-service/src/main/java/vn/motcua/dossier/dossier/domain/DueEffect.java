@@ -15,7 +15,12 @@ public enum DueEffect {
      */
     LIMIT_RESTARTS,
     /** An apology sets the due time to the new, later appointment and uses the one extension (ND61 Art 19(9)). */
-    EXTENDED_TO_NEW_APPOINTMENT;
+    EXTENDED_TO_NEW_APPOINTMENT,
+    /**
+     * A financial obligation whose time does not count is met: the due time (and the original due time) move later by
+     * the working time the pause that ends now covered; without such a pause nothing moves.
+     */
+    PAUSED_TIME_ADDED;
 
     /** True when applying it needs the procedure's time limit. */
     public boolean needsTimeLimit() {

@@ -14,4 +14,10 @@ public interface DueTimes {
 
     /** The due time once a supplement is complete: the limit counted again from {@code supplementReceivedAt}. */
     Instant dueAfterSupplement(Instant supplementReceivedAt);
+
+    /**
+     * {@code due} moved later by the working time of the open financial-obligation pause that ends at
+     * {@code resumedAt}; {@code due} itself when no such pause is open (the procedure counts that time).
+     */
+    Instant dueAfterPause(Instant due, Instant resumedAt);
 }

@@ -117,6 +117,15 @@ public record Transition(
                 }
                 d.dueAt(newDueAt).extensionUsed(true);
             }
+            case PAUSED_TIME_ADDED -> {
+                // the time spent meeting the obligation does not count: both appointments move by it
+                if (d.dueAt != null) {
+                    d.dueAt(due.dueAfterPause(d.dueAt, now));
+                }
+                if (d.originalDueAt != null) {
+                    d.originalDueAt(due.dueAfterPause(d.originalDueAt, now));
+                }
+            }
             case UNCHANGED -> {
                 // the clock runs on as it was
             }

@@ -178,7 +178,8 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
                 .setOnlineLevel(
                         OnlineLevel.valueOf("ONLINE_LEVEL_" + p.onlineLevel().name()))
                 .setPostalAllowed(p.postalAllowed())
-                .setBoundaryFreeAllowed(p.boundaryFreeAllowed());
+                .setBoundaryFreeAllowed(p.boundaryFreeAllowed())
+                .setFinancialObligationPausesClock(p.financialObligationPausesClock());
         p.fees()
                 .forEach(f -> b.addFees(FeeItem.newBuilder()
                         .setName(f.name())

@@ -41,8 +41,12 @@ public class DossierListRepository {
     /** Dossiers in {@code states} whose {@code column} unit is one of the officer's units. */
     public record Waiting(UnitColumn column, Collection<DossierState> states) {}
 
-    /** A listed dossier with the key it sorted by (the sort time, or the order's null key): its page position. */
-    public record Listed(Dossier dossier, Instant key) {}
+    /**
+     * A listed dossier with the key it sorted by (the sort time, or the order's null key): its page position.
+     *
+     * @param clockPaused a pause is open (a financial obligation whose time does not count, or a supplement)
+     */
+    public record Listed(Dossier dossier, Instant key, boolean clockPaused) {}
 
     /** What an officer typed or picked to narrow the inbox; {@link #NONE} narrows nothing. */
     public record InboxFilter(String search, boolean awaitingApproval) {
@@ -158,7 +162,8 @@ public class DossierListRepository {
             StringBuilder where, List<Binder> binders, ListOrder order, Instant afterKey, String afterCode, int limit) {
         StringBuilder sql = new StringBuilder("SELECT d.*, ")
                 .append(order.keySql())
-                .append(" AS list_key FROM dossier d WHERE (")
+                .append(" AS list_key, EXISTS (SELECT 1 FROM dossier_pause p WHERE p.dossier_code = d.code")
+                .append(" AND p.ended_at IS NULL) AS clock_paused FROM dossier d WHERE (")
                 .append(where)
                 .append(")");
         if (afterKey != null) {
@@ -174,7 +179,10 @@ public class DossierListRepository {
             List<Listed> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new Listed(DossierRepository.map(rs), UtcTimestamps.read(rs, "list_key")));
+                    result.add(new Listed(
+                            DossierRepository.map(rs),
+                            UtcTimestamps.read(rs, "list_key"),
+                            rs.getBoolean("clock_paused")));
                 }
             }
             return result;
@@ -182,7 +190,7 @@ public class DossierListRepository {
     }
 
     /**
-     * Dossiers whose clock runs in {@code states}, due at or before {@code dueUntil} and not yet announced OVERDUE,
+     * Dossiers whose clock runs in {@code states} (no open pause), due at or before {@code dueUntil} and not yet announced OVERDUE,
      * in code order after {@code afterCode}.
      */
     @Transactional(readOnly = true)
@@ -193,8 +201,11 @@ public class DossierListRepository {
         binders.add((ps, i) -> UtcTimestamps.bind(ps, i, dueUntil));
         binders.add((ps, i) -> ps.setString(i, afterCode));
         binders.add((ps, i) -> ps.setInt(i, limit));
-        String sql = "SELECT * FROM dossier WHERE state IN " + marks(states.size()) + " AND due_at IS NOT NULL"
-                + " AND due_at <= ? AND announced_deadline_state <> 'OVERDUE' AND code > ? ORDER BY code LIMIT ?";
+        // a dossier whose clock is paused (a financial obligation whose time does not count) is not swept
+        String sql = "SELECT * FROM dossier d WHERE state IN " + marks(states.size()) + " AND due_at IS NOT NULL"
+                + " AND due_at <= ? AND announced_deadline_state <> 'OVERDUE' AND code > ?"
+                + " AND NOT EXISTS (SELECT 1 FROM dossier_pause p WHERE p.dossier_code = d.code AND p.ended_at IS NULL)"
+                + " ORDER BY code LIMIT ?";
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, binders);
             List<SweepCandidate> result = new ArrayList<>();

@@ -16,8 +16,13 @@ import vn.motcua.platform.db.UtcTimestamps;
 @Singleton
 public class PauseRepository {
 
-    /** The only pause the workflow opens: waiting for the applicant's supplement during processing (T8–T9). */
+    /** Waiting for the applicant's supplement during processing (T8–T9). */
     public static final String SUPPLEMENT = "SUPPLEMENT";
+    /**
+     * Waiting for the applicant to meet a financial obligation (T12), opened only where the procedure version says
+     * that this time does not count (land procedures).
+     */
+    public static final String FINANCIAL_OBLIGATION = "FINANCIAL_OBLIGATION";
 
     private final JdbcOperations jdbc;
 
@@ -43,6 +48,20 @@ public class PauseRepository {
                     UtcTimestamps.bind(ps, 1, endedAt);
                     ps.setString(2, dossierCode);
                     return ps.executeUpdate();
+                });
+    }
+
+    /** When the dossier's open pause of this kind began; null when none is open. */
+    public Instant openSince(String dossierCode, String kind) {
+        return jdbc.prepareStatement(
+                "SELECT MIN(started_at) AS started_at FROM dossier_pause"
+                        + " WHERE dossier_code = ? AND kind = ? AND ended_at IS NULL",
+                ps -> {
+                    ps.setString(1, dossierCode);
+                    ps.setString(2, kind);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? UtcTimestamps.read(rs, "started_at") : null;
+                    }
                 });
     }
 

@@ -25,8 +25,8 @@ import vn.motcua.dossier.dossier.repository.DossierRepository;
  * sweeps on several replicas need no lease. A due time that moves (supplement, extension) resets it, and the next
  * crossing is announced again. A dossier that skipped NEAR_DUE (service down) gets only the OVERDUE event.
  *
- * <p>Only dossiers whose clock runs are swept: RECEIVED, IN_PROCESS and AWAITING_PAYMENT (whether a financial
- * obligation pauses the clock is sector-specific [U]; it does not here).
+ * <p>Only dossiers whose clock runs are swept: RECEIVED, IN_PROCESS and AWAITING_PAYMENT, unless a pause is open
+ * (a procedure version may say the time spent on financial obligations does not count: land procedures).
  */
 @Singleton
 public class DeadlineSweep {

@@ -74,7 +74,7 @@ public class DossierActionsService {
                 allowed.add(tr.event());
             }
         }
-        return new Actions(d, allowed, forms.issued(dossiers.history(d.code())));
+        return new Actions(d, allowed, forms.issued(d, dossiers.history(d.code())));
     }
 
     /** @param allowed in the state machine's table order */

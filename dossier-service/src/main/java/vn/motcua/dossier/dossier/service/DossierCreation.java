@@ -143,7 +143,8 @@ public class DossierCreation {
                                     .legalCode(acceptedNow ? code : null)
                                     .submissionReference(acceptedNow ? null : code),
                             now,
-                            new ProcedureDueTimes(() -> deadlines.forUnit(competent), procedure::timeLimit));
+                            new ProcedureDueTimes(
+                                    () -> deadlines.forUnit(competent), procedure::timeLimit, () -> null));
             Instant submittedAt = online ? now : null;
             dossiers.insert(dossier, submittedAt, now);
             // the citizen's note of an online submission is also the first history line's reason

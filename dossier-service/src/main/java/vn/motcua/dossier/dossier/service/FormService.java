@@ -352,10 +352,11 @@ public class FormService {
             FormType.STOP_NOTICE, EnumSet.of(DossierEvent.STOP));
 
     /**
-     * The per-dossier forms this history has issued under the deployment's form set: exactly those {@link #render}
-     * answers, so a screen offers no form that would fail.
+     * The per-dossier forms this history of {@code d} has issued under the dossier's own form set (its regime, issue
+     * 16): exactly those {@link #render} answers, so a screen offers no form that would fail.
      */
-    public Set<FormType> issued(List<HistoryEntry> history) {
+    public Set<FormType> issued(Dossier d, List<HistoryEntry> history) {
+        FormRegime formRegime = formRegime(d.regime());
         Set<String> happened = new HashSet<>();
         history.forEach(h -> happened.add(h.event()));
         Set<FormType> issued = EnumSet.noneOf(FormType.class);

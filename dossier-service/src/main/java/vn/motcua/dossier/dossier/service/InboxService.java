@@ -100,7 +100,12 @@ public class InboxService {
             for (Listed row : fetched) {
                 Dossier d = row.dossier();
                 InboxItem item = new InboxItem(
-                        d, deadlineState(d, now, calendars.computeIfAbsent(d.competentUnitCode(), deadlines::forUnit)));
+                        d,
+                        deadlineState(
+                                d,
+                                row.clockPaused(),
+                                now,
+                                calendars.computeIfAbsent(d.competentUnitCode(), deadlines::forUnit)));
                 if (query.deadlineState() == null || query.deadlineState() == item.deadlineState()) {
                     kept.add(new Keyed(item, row.key()));
                     if (kept.size() > page.size()) {
@@ -140,7 +145,11 @@ public class InboxService {
             List<Listed> fetched = lists.inbox(waiting, unitCodes, filter, order, at, code, COUNT_BATCH);
             for (Listed row : fetched) {
                 Dossier d = row.dossier();
-                if (deadlineState(d, now, calendars.computeIfAbsent(d.competentUnitCode(), deadlines::forUnit))
+                if (deadlineState(
+                                d,
+                                row.clockPaused(),
+                                now,
+                                calendars.computeIfAbsent(d.competentUnitCode(), deadlines::forUnit))
                         == query.deadlineState()) {
                     total++;
                 }
@@ -211,10 +220,10 @@ public class InboxService {
 
     /**
      * IN_TIME / NEAR_DUE / OVERDUE while the clock runs; for a finished result waiting at the desk, whether it was
-     * finished late; null (unspecified) while the clock is stopped or not started.
+     * finished late; null (unspecified) while the clock is stopped (a pause is open: {@code paused}) or not started.
      */
-    static DeadlineState deadlineState(Dossier d, Instant now, DeadlineCalculator calendar) {
-        if (d.dueAt() == null || CLOCK_STOPPED.contains(d.state())) {
+    static DeadlineState deadlineState(Dossier d, boolean paused, Instant now, DeadlineCalculator calendar) {
+        if (d.dueAt() == null || paused || CLOCK_STOPPED.contains(d.state())) {
             return null;
         }
         if (d.finishedAt() != null) {

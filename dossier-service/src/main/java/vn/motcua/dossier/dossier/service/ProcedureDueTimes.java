@@ -1,8 +1,10 @@
 package vn.motcua.dossier.dossier.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
+import vn.motcua.dossier.calendar.Pause;
 import vn.motcua.dossier.calendar.TimeLimit;
 import vn.motcua.dossier.dossier.domain.DueTimes;
 
@@ -14,15 +16,32 @@ final class ProcedureDueTimes implements DueTimes {
 
     private final Supplier<DeadlineCalculator> calendar;
     private final Supplier<TimeLimit> limit;
+    private final Supplier<Instant> financialPauseStart;
 
-    ProcedureDueTimes(Supplier<DeadlineCalculator> calendar, Supplier<TimeLimit> limit) {
+    /**
+     * @param financialPauseStart when the dossier's open financial-obligation pause began, null if none is open;
+     *                            asked only when such an obligation is met
+     */
+    ProcedureDueTimes(
+            Supplier<DeadlineCalculator> calendar, Supplier<TimeLimit> limit, Supplier<Instant> financialPauseStart) {
         this.calendar = calendar;
         this.limit = limit;
+        this.financialPauseStart = financialPauseStart;
     }
 
     @Override
     public Instant dueAt(Instant clockStart) {
         return calendar.get().dueAt(clockStart, limit.get());
+    }
+
+    @Override
+    public Instant dueAfterPause(Instant due, Instant resumedAt) {
+        Instant pausedSince = financialPauseStart.get();
+        if (pausedSince == null) {
+            return due;
+        }
+        // a pause begun once the dossier was already late adds nothing (DeadlineCalculator.dueWithPausesSubtracted)
+        return calendar.get().dueWithPausesSubtracted(due, List.of(new Pause(pausedSince, resumedAt)));
     }
 
     @Override

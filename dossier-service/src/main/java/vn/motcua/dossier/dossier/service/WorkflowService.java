@@ -193,7 +193,13 @@ public class WorkflowService {
                         .build();
             }
             Dossier after = allowed.applyTo(
-                    start, now, command.newDueAt(), new ProcedureDueTimes(() -> calendar, () -> timeLimit(before)));
+                    start,
+                    now,
+                    command.newDueAt(),
+                    new ProcedureDueTimes(
+                            () -> calendar,
+                            () -> timeLimit(before),
+                            () -> pauses.openSince(before.code(), PauseRepository.FINANCIAL_OBLIGATION)));
             if (allowed.transition().dueEffect() == DueEffect.CLOCK_STARTS && after.legalCode() == null) {
                 // the legal code is dated and numbered at acceptance (ND61 Art 26, Circular 01/2018 Art 19)
                 String agency = tree.find(before.receivingUnitCode())
@@ -213,6 +219,11 @@ public class WorkflowService {
             switch (allowed.transition().pauseEffect()) {
                 case STARTS_SUPPLEMENT_PAUSE ->
                     pauses.open(before.code(), PauseRepository.SUPPLEMENT, now, command.reason());
+                case STARTS_FINANCIAL_OBLIGATION_PAUSE -> {
+                    if (procedure(before).financialObligationPausesClock()) {
+                        pauses.open(before.code(), PauseRepository.FINANCIAL_OBLIGATION, now, command.reason());
+                    }
+                }
                 case ENDS_PAUSE -> pauses.closeOpen(before.code(), now);
                 case NONE -> {
                     // the clock runs on, or stays paused
@@ -312,10 +323,14 @@ public class WorkflowService {
     }
 
     private TimeLimit timeLimit(Dossier d) {
+        return procedure(d).timeLimit();
+    }
+
+    /** The procedure version the dossier was filed under. */
+    private Procedure procedure(Dossier d) {
         return procedures
                 .findVersion(d.procedureCode(), d.procedureVersion())
                 .orElseThrow(() -> new IllegalStateException("procedure " + d.procedureCode() + " v"
-                        + d.procedureVersion() + " of dossier " + d.code() + " is missing"))
-                .timeLimit();
+                        + d.procedureVersion() + " of dossier " + d.code() + " is missing"));
     }
 }

@@ -53,6 +53,7 @@ class DraftRulesTest {
                 (boolean) f[8],
                 (boolean) f[9],
                 (boolean) f[10],
+                d.financialObligationPausesClock(),
                 (List<Procedure.Component>) f[11],
                 (List<ReceivingUnit>) f[12],
                 (String) f[13]);
@@ -97,7 +98,7 @@ class DraftRulesTest {
     @Test
     void everyMissingFieldIsReportedAtOnce() {
         ProcedureDraft empty = new ProcedureDraft(
-                "", "", " ", null, 0, null, List.of(), null, false, false, false, List.of(), List.of(), "");
+                "", "", " ", null, 0, null, List.of(), null, false, false, false, false, List.of(), List.of(), "");
         assertThat(check(empty))
                 .extracting(FieldViolation::field)
                 .containsExactlyInAnyOrder(

@@ -106,6 +106,20 @@ class CatalogueSheetsTest {
         });
     }
 
+    // Issue 16: the column a land procedure needs came after files were first exported; such a file still imports,
+    // and its procedures count the time spent on financial obligations, as before.
+    @Test
+    void aFileWithoutTheFinancialObligationColumnImportsAsCountingThatTime() {
+        String oldHeader = HEADER.replace(",financial_obligation_pauses_clock", "");
+        assertThat(oldHeader).isNotEqualTo(HEADER);
+        CatalogueSheets.Parsed old = csv(oldHeader, BIRTH_ROW);
+        assertThat(old.problems()).isEmpty();
+        assertThat(old.rows().get(0).draft().financialObligationPausesClock()).isFalse();
+        CatalogueSheets.Parsed land = csv(HEADER, BIRTH_ROW + ",có");
+        assertThat(land.problems()).isEmpty();
+        assertThat(land.rows().get(0).draft().financialObligationPausesClock()).isTrue();
+    }
+
     @Test
     void textThatIsNotUtf8IsRefused() {
         byte[] latin1 = (HEADER + "\r\n" + BIRTH_ROW).getBytes(StandardCharsets.ISO_8859_1);
@@ -160,6 +174,7 @@ class CatalogueSheetsTest {
                 false,
                 true,
                 false,
+                false,
                 List.of(new Procedure.Component("Bản dịch | bản chính", true, 1, true)),
                 List.of(new ReceivingUnit("11077", "11077")),
                 "2025-07-01");
@@ -175,6 +190,8 @@ class CatalogueSheetsTest {
                 false,
                 false,
                 false,
+                // a land procedure: the time spent on financial obligations does not count
+                true,
                 List.of(),
                 List.of(new ReceivingUnit("298", "30")),
                 "2026-12-31");

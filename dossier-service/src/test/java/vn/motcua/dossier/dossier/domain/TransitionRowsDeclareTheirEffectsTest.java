@@ -28,6 +28,11 @@ class TransitionRowsDeclareTheirEffectsTest {
         public Instant dueAfterSupplement(Instant supplementReceivedAt) {
             return supplementReceivedAt.plus(Duration.ofDays(6));
         }
+
+        @Override
+        public Instant dueAfterPause(Instant due, Instant resumedAt) {
+            return due.plus(Duration.ofDays(2));
+        }
     };
 
     @Test
@@ -40,6 +45,8 @@ class TransitionRowsDeclareTheirEffectsTest {
                 // reception at the desk starts the clock, also when it completes a dossier sent back for a
                 // supplement before acceptance (issue 16: ND61 Art 17(1)(c))
                 case RECEIVE_AT_COUNTER, RECEIVE_BY_POST -> DueEffect.CLOCK_STARTS;
+                // issue 16 finding 5: time spent on a financial obligation may not count (land procedures)
+                case OBLIGATION_FULFILLED -> DueEffect.PAUSED_TIME_ADDED;
                 default -> DueEffect.UNCHANGED;
             };
             assertThat(row.dueEffect()).as(row.from() + " " + row.event()).isEqualTo(old);
@@ -52,11 +59,13 @@ class TransitionRowsDeclareTheirEffectsTest {
             boolean finishedAfter = row.to().isFinal()
                     || row.to() == DossierState.RESULT_READY
                     || row.from() == DossierState.RESULT_READY;
-            PauseEffect old = row.event() == DossierEvent.REQUEST_SUPPLEMENT
-                    ? PauseEffect.STARTS_SUPPLEMENT_PAUSE
-                    : row.event() == DossierEvent.SUPPLEMENT_RECEIVED || finishedAfter
-                            ? PauseEffect.ENDS_PAUSE
-                            : PauseEffect.NONE;
+            PauseEffect old = switch (row.event()) {
+                case REQUEST_SUPPLEMENT -> PauseEffect.STARTS_SUPPLEMENT_PAUSE;
+                // issue 16 finding 5: the pause a procedure may declare for financial obligations
+                case REQUIRE_FINANCIAL_OBLIGATION -> PauseEffect.STARTS_FINANCIAL_OBLIGATION_PAUSE;
+                case SUPPLEMENT_RECEIVED, OBLIGATION_FULFILLED -> PauseEffect.ENDS_PAUSE;
+                default -> finishedAfter ? PauseEffect.ENDS_PAUSE : PauseEffect.NONE;
+            };
             assertThat(row.pauseEffect()).as(row.from() + " " + row.event()).isEqualTo(old);
         }
     }
@@ -120,6 +129,10 @@ class TransitionRowsDeclareTheirEffectsTest {
                 originalDueAt = dueAt;
             }
             case SUPPLEMENT_RECEIVED -> dueAt = DUE.dueAfterSupplement(NOW);
+            case OBLIGATION_FULFILLED -> {
+                dueAt = DUE.dueAfterPause(dueAt, NOW);
+                originalDueAt = DUE.dueAfterPause(originalDueAt, NOW);
+            }
             case APOLOGISE_AND_EXTEND -> {
                 dueAt = newDueAt;
                 extensionUsed = true;

@@ -58,6 +58,51 @@ class TransitionEffectsTest {
         assertThat(resumed.receivedAt()).isEqualTo(MONDAY);
     }
 
+    // Land procedures: the time the applicant spends on financial obligations (land levy, fees, taxes) is not counted
+    // in the time limit (the land law's implementing decree: Decree 43/2014/ND-CP Art 61 under the 2013 Land Law [U];
+    // the article under the 2024 Land Law was not read [U]). Unlike a supplement (ND61 Art 19(4) restarts the limit),
+    // the due time moves later by the working time the pause covered, and the original appointment with it.
+    @Test
+    void timeSpentOnAFinancialObligationIsAddedToTheDueTimeWhenTheProcedureExcludesIt() {
+        // paid from Monday to Wednesday 08:00: two working days not counted, due Wednesday 18 March, 08:00
+        Dossier resumed = obligationMet(MONDAY.plus(Duration.ofDays(2)), MONDAY);
+        assertThat(resumed.dueAt()).isEqualTo(CALENDAR.dueAt(MONDAY, TimeLimit.workingDays(7)));
+        assertThat(resumed.originalDueAt()).isEqualTo(resumed.dueAt());
+        assertThat(resumed.state()).isEqualTo(DossierState.IN_PROCESS);
+    }
+
+    @Test
+    void withoutAFinancialObligationPauseTheClockRanOnWhileTheApplicantPaid() {
+        Instant due = CALENDAR.dueAt(MONDAY, FIVE_DAYS);
+        Dossier resumed = obligationMet(MONDAY.plus(Duration.ofDays(2)), null);
+        assertThat(resumed.dueAt()).isEqualTo(due);
+        assertThat(resumed.originalDueAt()).isEqualTo(due);
+    }
+
+    @Test
+    void aFinancialObligationRequestedAfterTheDueTimeDoesNotMakeTheDossierOnTime() {
+        Instant due = CALENDAR.dueAt(MONDAY, FIVE_DAYS);
+        Instant lateRequest = due.plus(Duration.ofDays(1));
+        assertThat(obligationMet(lateRequest.plus(Duration.ofDays(1)), lateRequest)
+                        .dueAt())
+                .isEqualTo(due);
+    }
+
+    /**
+     * A dossier received on MONDAY with five working days meets its financial obligation at {@code now}.
+     *
+     * @param pausedSince when the open financial-obligation pause began; null: the procedure counts that time
+     */
+    private static Dossier obligationMet(Instant now, Instant pausedSince) {
+        Instant due = CALENDAR.dueAt(MONDAY, FIVE_DAYS);
+        return apply(
+                dossier(DossierState.AWAITING_PAYMENT, MONDAY, due, due),
+                DossierEvent.OBLIGATION_FULFILLED,
+                command(DossierEvent.OBLIGATION_FULFILLED),
+                now,
+                pausedSince);
+    }
+
     @Test
     void extensionNeedsALaterAppointmentAndIsMarkedUsed() {
         Instant due = CALENDAR.dueAt(MONDAY, FIVE_DAYS);
@@ -185,6 +230,12 @@ class TransitionEffectsTest {
     }
 
     private static Dossier apply(Dossier d, DossierEvent event, TransitionCommand command, Instant now) {
+        return apply(d, event, command, now, null);
+    }
+
+    /** @param pausedSince when the open financial-obligation pause began; null: none is open */
+    private static Dossier apply(
+            Dossier d, DossierEvent event, TransitionCommand command, Instant now, Instant pausedSince) {
         var row = new DossierStateMachine()
                 .transitionsFrom(d.state()).stream()
                         .filter(t -> t.event() == event)
@@ -196,6 +247,10 @@ class TransitionEffectsTest {
             case TO_COMPETENT_UNIT -> d.competentUnitCode();
         };
         return new TransitionDecision.Allowed(row, handling)
-                .applyTo(d, now, command.newDueAt(), new ProcedureDueTimes(() -> CALENDAR, () -> FIVE_DAYS));
+                .applyTo(
+                        d,
+                        now,
+                        command.newDueAt(),
+                        new ProcedureDueTimes(() -> CALENDAR, () -> FIVE_DAYS, () -> pausedSince));
     }
 }

@@ -8,7 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import vn.motcua.dossier.calendar.TimeLimit;
 import vn.motcua.proto.dossier.v1.Channel;
+import vn.motcua.proto.dossier.v1.ConfirmFinancialObligationRequest;
 import vn.motcua.proto.dossier.v1.Dossier;
 import vn.motcua.proto.dossier.v1.FormKind;
 import vn.motcua.proto.dossier.v1.GetDossierRequest;
@@ -18,6 +20,7 @@ import vn.motcua.proto.dossier.v1.ReceptionOutcome;
 import vn.motcua.proto.dossier.v1.RefuseDossierRequest;
 import vn.motcua.proto.dossier.v1.RenderFormRequest;
 import vn.motcua.proto.dossier.v1.RequestSupplementRequest;
+import vn.motcua.proto.dossier.v1.RequireFinancialObligationRequest;
 import vn.motcua.proto.dossier.v1.StopDossierRequest;
 import vn.motcua.proto.dossier.v1.StopGround;
 
@@ -162,6 +165,69 @@ class LegalLifecycleIT extends WorkflowItSupport {
                         .getPdf()
                         .toByteArray()))
                 .doesNotContain("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ");
+    }
+
+    // Land procedures: the time the applicant spends on financial obligations is not counted in the time limit (the
+    // land law's implementing decree: Decree 43/2014/ND-CP Art 61 under the 2013 Land Law [U]; the 2024 Land Law's
+    // article not read [U]). A procedure version that says so gets a pause recorded like a supplement pause, and the
+    // due time moves later by the working time it covered.
+    @Test
+    void theTimeSpentOnAFinancialObligationDoesNotCountWhereTheProcedureSaysSo() {
+        String unit = "11077";
+        execute("UPDATE procedure_version SET financial_obligation_pauses_clock = TRUE WHERE code = ?", MARRIAGE);
+        try {
+            Dossier received = transfer(unit, receive(unit, MARRIAGE).getCode());
+            String code = received.getCode();
+            Instant due = instant(received.getDueAt());
+            requireFinancialObligation(unit, code, "Nộp tiền sử dụng đất");
+            assertThat(longValue(
+                            "SELECT COUNT(*) FROM dossier_pause WHERE dossier_code = ? AND kind = 'FINANCIAL_OBLIGATION'"
+                                    + " AND ended_at IS NULL",
+                            code))
+                    .isOne();
+            clock.advance(Duration.ofDays(2)); // Monday 08:00 to Wednesday 08:00: two working days
+            Dossier resumed = confirmFinancialObligation(unit, code);
+            assertThat(resumed.getStatus()).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
+            assertThat(instant(resumed.getDueAt()))
+                    .isEqualTo(MARCH_2026.dueAt(due, TimeLimit.workingDays(2)))
+                    .isEqualTo(instantValue("SELECT original_due_at FROM dossier WHERE code = ?", code));
+            assertThat(longValue(
+                            "SELECT COUNT(*) FROM dossier_pause WHERE dossier_code = ? AND ended_at IS NULL", code))
+                    .isZero();
+            assertThat(events(code).get(events(code).size() - 1)[1]).contains("\"kind\":\"FINANCIAL_OBLIGATION\"");
+        } finally {
+            execute("UPDATE procedure_version SET financial_obligation_pauses_clock = FALSE WHERE code = ?", MARRIAGE);
+        }
+    }
+
+    // Elsewhere the clock runs while the applicant pays (domain.md T12: the pause is sector-specific [U]; ADR 0004).
+    @Test
+    void theClockRunsWhileTheApplicantPaysWhereTheProcedureSaysNothing() {
+        String unit = "11080";
+        Dossier received = transfer(unit, receive(unit, MARRIAGE).getCode());
+        String code = received.getCode();
+        requireFinancialObligation(unit, code, "Nộp lệ phí");
+        clock.advance(Duration.ofDays(2));
+        Dossier resumed = confirmFinancialObligation(unit, code);
+        assertThat(resumed.getDueAt()).isEqualTo(received.getDueAt());
+        assertThat(longValue("SELECT COUNT(*) FROM dossier_pause WHERE dossier_code = ?", code))
+                .isZero();
+    }
+
+    private void requireFinancialObligation(String unit, String code, String reason) {
+        wf(specialist(unit))
+                .requireFinancialObligation(RequireFinancialObligationRequest.newBuilder()
+                        .setCode(code)
+                        .setReason(reason)
+                        .build());
+    }
+
+    private Dossier confirmFinancialObligation(String unit, String code) {
+        return wf(specialist(unit))
+                .confirmFinancialObligation(ConfirmFinancialObligationRequest.newBuilder()
+                        .setCode(code)
+                        .build())
+                .getDossier();
     }
 
     private ReceiveDossierRequest paper(ReceptionOutcome outcome, String reason) {

@@ -69,6 +69,30 @@ class StopUnderRegime2025IT extends WorkflowItSupport {
                 .isEqualTo(DOSSIER_STATUS_RETURNED);
     }
 
+    // The regime is the dossier's, fixed when it was filed (Decree 118/2025 in force 1 July 2025, ADR 0004): the
+    // deployment's override does not reach a dossier filed before it, so its feed events keep its own regime and its
+    // synchronised status (DVCQG TrangThaiHoSo, domain.md §4.1) can never become 8 (STOP exists only under 2025).
+    @Test
+    void theFeedCarriesEachDossiersOwnRegimeAndStatusCode() {
+        String unit = "11077";
+        String old = receive(unit, MARRIAGE).getCode();
+        // filed before the deployment was switched to the 2025 rules
+        execute("UPDATE dossier SET legal_regime = 'REGIME_2018' WHERE legal_code = ?", old);
+        transfer(unit, old);
+        assertWritesNothing(
+                () -> assertCode(() -> wf(desk(unit)).stopDossier(stop(old)), Status.Code.FAILED_PRECONDITION));
+        String[] oldEvent = events(old).get(1);
+        assertThat(oldEvent[0]).isEqualTo("dossier.transferred");
+        assertThat(oldEvent[1]).contains("\"legalRegime\":\"LEGAL_REGIME_2018\"", "\"dvcqgStatus\":4");
+
+        String current = transfer(unit, receive(unit, MARRIAGE).getCode()).getCode();
+        wf(desk(unit)).stopDossier(stop(current));
+        for (String[] event : events(current)) {
+            assertThat(event[1]).contains("\"legalRegime\":\"LEGAL_REGIME_2025\"");
+        }
+        assertThat(events(current).get(2)[1]).contains("\"dvcqgStatus\":8");
+    }
+
     @Test
     void formsFollowTheCircularOf2025() {
         String unit = "11080";
