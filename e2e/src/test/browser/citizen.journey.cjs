@@ -137,7 +137,8 @@ journey('citizen', async harness => {
   await p.locator('#stop-reason[aria-invalid="true"]').waitFor();
   await p.locator('#stop-reason').fill('Tôi không còn nhu cầu giải quyết thủ tục này.');
   await p.locator('#stop-send').click();
-  await p.locator('#citizen-done').waitFor();
+  // the page reloads with the fresh state (the notice of the previous action was already on the page)
+  await p.locator('#dossier-status', {hasText: /dừng/i}).waitFor();
   const stopped = await text(p, '#dossier-status');
   expect(/[Dd]ừng/.test(stopped), `after the applicant's stop request the status reads '${stopped}'`);
   expect(await p.locator('#form-stop-notice, [data-form="stop-notice"]').count() === 1, 'the stop notice is offered');

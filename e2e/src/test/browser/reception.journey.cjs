@@ -84,6 +84,9 @@ journey('reception', async harness => {
   await s.page.locator('#rc-procedure-search').fill('ket hon');
   await s.page.locator('#rc-checklist .rc-part').first().waitFor();
   await s.page.locator('#rc-name').fill(env('APPLICANT'));
+  await s.page.locator('#rc-citizen-id').fill('030090004321');
+  await s.page.locator('#rc-phone').fill('0912000111');
+  await s.page.locator('#rc-address').fill('Thôn Tây, xã Ngọc Sơn');
   await s.page.check('#rc-outcome-request_supplement');
   await s.page.click('#rc-submit');
   await s.page.locator('#rc-reason[aria-invalid="true"]').waitFor();

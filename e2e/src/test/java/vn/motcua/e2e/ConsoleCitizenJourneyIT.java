@@ -70,7 +70,8 @@ class ConsoleCitizenJourneyIT extends SystemTest {
                         "step: anonymous visitor looks the dossier up and hears the result",
                         "journey citizen: ok");
 
-        assertThat(status(supplement)).isEqualTo("IN_PROCESS");
+        // answered, then stopped at the applicant's own request (Circular 03/2025 Art 7)
+        assertThat(status(supplement)).isEqualTo("STOPPED");
         assertThat(status(withdraw)).isEqualTo("WITHDRAWN");
         assertThat(status(race)).isEqualTo("SUBMITTED");
     }
