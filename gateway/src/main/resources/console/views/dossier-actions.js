@@ -17,7 +17,10 @@ const note = (label = 'Ghi chú') => ({name: 'note', label, kind: 'textarea'});
  * (text|textarea|datetime|unit|select), required, hint, options}. Order: how they appear on the page.
  */
 export const ACTIONS = [
-  {action: 'accept', title: 'Tiếp nhận hồ sơ trực tuyến', button: 'Tiếp nhận hồ sơ',
+  // a postal dossier sent back for a supplement starts its clock at the new hand-over (Decision 45/2016 Art 7(4))
+  {action: 'accept', title: 'Tiếp nhận hồ sơ', button: 'Tiếp nhận hồ sơ',
+    fields: [{name: 'handoverSignedAt', label: 'Thời điểm ký biên bản bàn giao hồ sơ đã bổ sung với bưu chính',
+      kind: 'datetime', onlyFor: d => d.channel === 'POSTAL'}],
     info: 'Hồ sơ đủ thành phần, đúng quy định: tiếp nhận và bắt đầu tính thời hạn giải quyết.', done: 'Đã tiếp nhận hồ sơ.'},
   {action: 'request-pre-supplement', title: 'Yêu cầu bổ sung trước khi tiếp nhận (Mẫu 02)',
     button: 'Gửi yêu cầu bổ sung', fields: [reason('Nội dung cần bổ sung, hoàn thiện (ghi đầy đủ một lần)')],
@@ -131,7 +134,7 @@ function control(f) {
 
 function actionForm(a, ctx) {
   const id = idOf(a);
-  const fields = a.fields || [];
+  const fields = (a.fields || []).filter(f => !f.onlyFor || f.onlyFor(ctx.dossier));
   const fieldIds = {};
   const slot = h('div', {class: 'form-slot', id: `${id}-slot`, hidden: true});
   const submit = h('button', {type: 'submit', class: a.danger ? 'danger' : null, id: `${id}-submit`}, a.button);
