@@ -60,6 +60,10 @@ export const REASONS = {
   IDENTITY_PROVIDER_UNAVAILABLE: 'Máy chủ đăng nhập tạm thời không phản hồi. Vui lòng thử lại sau.',
   DOWNSTREAM_UNAVAILABLE: 'Hệ thống nghiệp vụ tạm thời không phản hồi. Vui lòng thử lại sau.',
   DOWNSTREAM_TIMEOUT: 'Hệ thống nghiệp vụ phản hồi quá lâu. Vui lòng thử lại sau.',
+  // the gateway's own reasons for account administration
+  UNIT_OUT_OF_SCOPE: 'Đơn vị này không thuộc phạm vi bạn quản trị.',
+  ROLE_NOT_GRANTABLE: 'Bạn không được gán hoặc bỏ vai trò này ở đơn vị này.',
+  USER_EXISTS: 'Tên đăng nhập hoặc thư điện tử đã được dùng cho một tài khoản khác.',
 };
 
 export function statusMessage(status) {
@@ -106,6 +110,38 @@ export const FIELD_LABELS = {
   kind: 'Loại ngày',
   file: 'Tệp',
   lookupKey: 'Mã tra cứu',
+  // administration: units, calendar, accounts, catalogue, reports
+  agencyCode: 'Mã định danh cơ quan',
+  level: 'Cấp hành chính',
+  parentCode: 'Đơn vị cấp trên',
+  validFrom: 'Ngày bắt đầu hoạt động',
+  validTo: 'Ngày hoạt động cuối cùng',
+  sourceCodes: 'Các đơn vị sáp nhập',
+  effectiveOn: 'Ngày có hiệu lực',
+  'successor.code': 'Mã đơn vị mới',
+  'successor.name': 'Tên đơn vị mới',
+  'successor.agencyCode': 'Mã định danh cơ quan mới',
+  sessions: 'Buổi làm việc',
+  weekday: 'Thứ',
+  start: 'Giờ bắt đầu',
+  end: 'Giờ kết thúc',
+  makeUpDaySessions: 'Buổi làm việc ngày làm bù',
+  unitCode: 'Đơn vị',
+  role: 'Vai trò',
+  password: 'Mật khẩu',
+  publicationDecision: 'Quyết định công bố',
+  publishedOn: 'Ngày công bố',
+  field: 'Lĩnh vực',
+  timeLimit: 'Thời hạn giải quyết',
+  amount: 'Số lượng',
+  onlineLevel: 'Mức độ trực tuyến',
+  receivingUnits: 'Nơi tiếp nhận',
+  competentUnitCode: 'Đơn vị có thẩm quyền',
+  fees: 'Phí, lệ phí',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  asOf: 'Tính đến ngày',
+  format: 'Định dạng tệp',
 };
 
 export function fieldLabel(path) {

@@ -2,7 +2,6 @@
 // "are you sure?" question for destructive actions, the units an administrator manages and Vietnam's today.
 import {get} from '../js/api.js';
 import {h} from '../js/dom.js';
-import {FIELD_LABELS} from '../js/labels.js';
 
 export const LEVELS = {PROVINCE: 'Cấp tỉnh', DISTRICT: 'Cấp huyện', COMMUNE: 'Cấp xã'};
 
@@ -18,41 +17,6 @@ export const WEEKDAYS = {
 
 export const DAY_KINDS = {DAY_OFF: 'Ngày nghỉ', MAKEUP_WORKDAY: 'Ngày làm việc bù'};
 
-// the administration routes' field names, in the words of the forms that send them (labels.js holds the rest)
-Object.assign(FIELD_LABELS, {
-  agencyCode: 'Mã định danh cơ quan',
-  level: 'Cấp hành chính',
-  parentCode: 'Đơn vị cấp trên',
-  validFrom: 'Ngày bắt đầu hoạt động',
-  validTo: 'Ngày hoạt động cuối cùng',
-  sourceCodes: 'Các đơn vị sáp nhập',
-  effectiveOn: 'Ngày có hiệu lực',
-  'successor.code': 'Mã đơn vị mới',
-  'successor.name': 'Tên đơn vị mới',
-  'successor.agencyCode': 'Mã định danh cơ quan mới',
-  sessions: 'Buổi làm việc',
-  weekday: 'Thứ',
-  start: 'Giờ bắt đầu',
-  end: 'Giờ kết thúc',
-  makeUpDaySessions: 'Buổi làm việc ngày làm bù',
-  unitCode: 'Đơn vị',
-  role: 'Vai trò',
-  password: 'Mật khẩu',
-  publicationDecision: 'Quyết định công bố',
-  publishedOn: 'Ngày công bố',
-  field: 'Lĩnh vực',
-  timeLimit: 'Thời hạn giải quyết',
-  amount: 'Số lượng',
-  onlineLevel: 'Mức độ trực tuyến',
-  receivingUnits: 'Nơi tiếp nhận',
-  competentUnitCode: 'Đơn vị có thẩm quyền',
-  fees: 'Phí, lệ phí',
-  from: 'Từ ngày',
-  to: 'Đến ngày',
-  asOf: 'Tính đến ngày',
-  format: 'Định dạng tệp',
-  content: 'Nội dung tệp',
-});
 
 /** Today in Vietnam as YYYY-MM-DD (what the API's date fields take). */
 export function todayIso() {

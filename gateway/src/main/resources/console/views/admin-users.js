@@ -2,19 +2,12 @@
 // initial password, and on each account its roles, a new password and disabling it.
 import {call, get, post, query} from '../js/api.js';
 import {field, formValues, h, showLoading, showView, table} from '../js/dom.js';
-import {OFFICER_ROLES, REASONS, ROLE_LABELS} from '../js/labels.js';
+import {OFFICER_ROLES, ROLE_LABELS} from '../js/labels.js';
 import {addMenu, addRoute} from '../js/router.js';
 import {errorBlock, showDoneIn, showErrorIn} from '../js/ui.js';
 import {confirmIn, managedUnits, slot, todayIso, unitOptions} from './admin-shared.js';
 
 const ADMIN = ['unit_admin'];
-
-// the gateway's own reasons for account administration
-Object.assign(REASONS, {
-  UNIT_OUT_OF_SCOPE: 'Đơn vị này không thuộc phạm vi bạn quản trị.',
-  ROLE_NOT_GRANTABLE: 'Bạn không được gán hoặc bỏ vai trò này ở đơn vị này.',
-  USER_EXISTS: 'Tên đăng nhập hoặc thư điện tử đã được dùng cho một tài khoản khác.',
-});
 
 export function register() {
   addMenu('#/tai-khoan', 'Tài khoản cán bộ', {roles: ADMIN, order: 62});

@@ -71,8 +71,8 @@ export const CITIZEN_STATUS = {
   STOPPED: {short: 'Dừng giải quyết', means: 'Cơ quan đã dừng giải quyết hồ sơ theo thông báo.', todo: null},
 };
 
-const WITHDRAWABLE = ['SUBMITTED', 'PRE_SUPPLEMENT', 'RECEIVED', 'IN_PROCESS', 'SUPPLEMENT_REQUESTED',
-  'AWAITING_PAYMENT'];
+// a rating is no state transition, so the actions API does not list it: the rating route's own rule (finished
+// dossiers) is the one state list kept here
 const RATEABLE = ['RETURNED', 'REFUSED', 'REJECTED'];
 
 export function citizenStatus(status) {
@@ -126,18 +126,20 @@ function citizenPanel(ctx) {
       words ? `. ${words.means}` : null),
     dossier.finishedAt ? null : h('p', {id: 'citizen-appointment'}, appointment),
     words && words.todo ? h('p', {id: 'citizen-todo'}, h('strong', {}, 'Việc của bạn: '), words.todo) : null);
-  if (dossier.status === 'SUPPLEMENT_REQUESTED' || dossier.status === 'PRE_SUPPLEMENT') {
+  // what the citizen may do comes from the API (GET /dossiers/{code}/actions: dossier-service's state machine for
+  // this caller), not from a copy of the rules here
+  const allowed = new Set((ctx.actions && ctx.actions.allowedActions) || []);
+  if (allowed.has('receive-supplement') || allowed.has('resubmit')) {
     section.append(supplementForm(ctx));
   }
   if (RATEABLE.includes(dossier.status)) {
     section.append(rateForm(ctx));
   }
-  if (WITHDRAWABLE.includes(dossier.status)) {
+  if (allowed.has('withdraw')) {
     section.append(withdrawForm(ctx));
   }
-  // Circular 03/2025 Art 7: the applicant may ask to stop a dossier received under the 2025 rules; the API says
-  // when (GET /dossiers/{code}/actions, the state machine's answer for this citizen)
-  if (ctx.actions && (ctx.actions.allowedActions || []).includes('stop')) {
+  // Circular 03/2025 Art 7: the applicant may ask to stop a dossier received under the 2025 rules
+  if (allowed.has('stop')) {
     section.append(stopForm(ctx));
   }
   section.append(h('p', {}, h('a', {href: `#/phan-anh-kien-nghi/gui?hoSo=${encodeURIComponent(dossier.code)}`

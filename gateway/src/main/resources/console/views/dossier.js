@@ -110,7 +110,7 @@ async function render(code, user, notice = null) {
       h('strong', {}, e.label || e.event),
       actor(e),
       e.reason && h('div', {class: 'muted'}, `Lý do: ${e.reason}`)))),
-    formsSection(dossier, timeline, actions));
+    formsSection(dossier, actions));
 }
 
 /** The person's title: their roles as the console names them (a citizen is "Công dân"). */
@@ -128,12 +128,15 @@ function actor(entry) {
 }
 
 /**
- * The forms this dossier has issued: as the API says (actions.issuedForms, the same rule that renders them), or
- * from the timeline when that answer is missing. An error shows next to the form's own link.
+ * The forms this dossier has issued, as the API says (actions.issuedForms: the rule that also renders them, so the
+ * console keeps no copy of it). An error shows next to the form's own link.
  */
-function formsSection(dossier, timeline, actions) {
-  const issued = actions && Array.isArray(actions.issuedForms)
-    ? new Set(actions.issuedForms) : issuedForms(dossier, timeline);
+function formsSection(dossier, actions) {
+  if (!actions || !Array.isArray(actions.issuedForms)) {
+    return [h('h2', {}, 'Biểu mẫu (PDF)'),
+      h('p', {class: 'error', role: 'alert', id: 'forms-unknown'}, 'Không tải được danh sách biểu mẫu. Hãy tải lại trang.')];
+  }
+  const issued = new Set(actions.issuedForms);
   const items = FORMS.filter(([kind]) => issued.has(kind)).map(([kind, label]) => {
     const slot = h('div', {class: 'form-error', id: `form-${kind}-error`, hidden: true});
     const button = h('button', {type: 'button', class: 'link', 'data-form': kind, id: `form-${kind}`}, label);
@@ -155,25 +158,6 @@ function formsSection(dossier, timeline, actions) {
   return [h('h2', {}, 'Biểu mẫu (PDF)'),
     items.length === 0 ? h('p', {class: 'muted', id: 'forms-none'}, 'Hồ sơ chưa có biểu mẫu nào.')
       : h('ul', {class: 'forms', id: 'forms'}, items)];
-}
-
-// The fallback when the API's answer is missing: which timeline events issue which form (dossier-service's event
-// names, exactly as FormService.issued has them; the stop notice exists only where the regime has it, so it is
-// left to the API).
-const FORM_EVENTS = {
-  receipt: ['ACCEPT', 'RECEIVE_AT_COUNTER', 'RECEIVE_BY_POST'],
-  'control-slip': ['ACCEPT', 'RECEIVE_AT_COUNTER', 'RECEIVE_BY_POST'],
-  'supplement-request': ['REQUEST_SUPPLEMENT', 'REQUEST_PRE_SUPPLEMENT'],
-  refusal: ['REJECT', 'REFUSE'],
-  apology: ['APOLOGISE_AND_EXTEND'],
-};
-
-export function issuedForms(dossier, timeline) {
-  const issued = new Set();
-  for (const [kind, events] of Object.entries(FORM_EVENTS)) {
-    if (timeline.some(e => events.includes(e.event))) issued.add(kind);
-  }
-  return issued;
 }
 
 /** What a 404 means depends on who asks: a citizen sees only their own dossiers, an officer those of their units. */
