@@ -27,8 +27,9 @@ class ConsoleCitizenJourneyIT extends SystemTest {
 
     @Test
     void aCitizenFindsSubmitsFollowsAnswersWithdrawsRatesAndSendsFeedback() throws Exception {
-        String supplement = submittedOnline();
-        act("mc.ngocson", supplement, "accept", "{}");
+        // acceptance gives the online dossier its legal code (issue 16); the page's title shows that code, so the
+        // journey must look for it and not for the TN- submission reference
+        String supplement = acceptedCode(submittedOnline());
         act("mc.ngocson", supplement, "transfer", "{}");
         act("cv.ngocson", supplement, "request-supplement", "{\"reason\":\"" + SUPPLEMENT_REASON + "\"}");
 
@@ -91,6 +92,14 @@ class ConsoleCitizenJourneyIT extends SystemTest {
                               "address":"Thôn Đông, xã Ngọc Sơn"}}""".formatted(BIRTH, CITIZEN_ID), "mc.ngocson");
         assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
         return json.readTree(created.body()).path("code").asText();
+    }
+
+    private String acceptedCode(String reference) throws IOException, InterruptedException {
+        HttpResponse<String> reply = post("/api/v1/dossiers/" + reference + ":accept", "{}", "mc.ngocson");
+        assertThat(reply.statusCode()).as(describe(reply)).isEqualTo(200);
+        String code = json.readTree(reply.body()).path("code").asText();
+        assertThat(code).as("the legal code given at acceptance").isNotBlank().doesNotStartWith("TN-");
+        return code;
     }
 
     private void act(String who, String code, String action, String body) throws IOException, InterruptedException {
