@@ -16,6 +16,7 @@ import vn.motcua.proto.dossier.v1.UnitEventsProto;
 import vn.motcua.proto.feed.v1.FeedEventOptions;
 import vn.motcua.proto.feed.v1.FeedEventOptionsProto;
 import vn.motcua.proto.feedback.v1.FeedbackEventsProto;
+import vn.motcua.proto.payment.v1.PaymentEventsProto;
 
 /**
  * Every change-feed event type and the message that carries it, read from the {@code (motcua.feed.v1.feed_event)}
@@ -37,7 +38,8 @@ public final class FeedEventTypes {
             FeedbackEventsProto.getDescriptor(),
             UnitEventsProto.getDescriptor(),
             CalendarEventsProto.getDescriptor(),
-            CatalogEventsProto.getDescriptor());
+            CatalogEventsProto.getDescriptor(),
+            PaymentEventsProto.getDescriptor());
 
     private static final Map<String, Declared> BY_EVENT_TYPE = load();
 

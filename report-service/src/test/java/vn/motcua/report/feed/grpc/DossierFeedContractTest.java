@@ -26,9 +26,18 @@ class DossierFeedContractTest {
     private static final Map<String, Message> SAMPLES =
             Map.of(DossierFeedHandler.DOSSIER_RECEIVED, DossierFeedHandlerRoutingTest.RECEIVED);
 
+    /**
+     * Aggregates written by other producers' feeds, which DossierFeedHandler never receives: payment-service's
+     * events come on its own ChangeFeed, which report-service does not follow yet (issue 13).
+     */
+    private static final Set<String> OTHER_PRODUCERS = Set.of("payment");
+
     @Test
     void everyDeclaredEventTypeIsEitherProjectedOrKnowinglyIgnored() {
-        Set<String> undecided = new HashSet<>(FeedEventTypes.all().keySet());
+        Set<String> undecided = new HashSet<>();
+        FeedEventTypes.all().values().stream()
+                .filter(d -> !OTHER_PRODUCERS.contains(d.aggregateType()))
+                .forEach(d -> undecided.add(d.eventType()));
         undecided.removeAll(DossierFeedHandler.PROJECTED);
         undecided.removeAll(DossierFeedHandler.IGNORED);
         assertThat(undecided)
