@@ -452,6 +452,22 @@ public final class PaymentSimulator implements AutoCloseable {
     }
 
     private void notFound(HttpExchange ex) throws IOException {
+        if (ex.getRequestURI().getPath().equals("/") && ex.getRequestMethod().equals("GET")) {
+            // what ./motcua up's banner links to: where things are, for a developer
+            Http.send(
+                    ex,
+                    200,
+                    "text/html; charset=UTF-8",
+                    layout(
+                            "Cổng thanh toán mô phỏng",
+                            "<p>Nhà cung cấp dịch vụ thanh toán mô phỏng theo docs/payment-provider-protocol.md, đơn vị "
+                                    + Http.html(config.merchantId()) + ".</p><ul>"
+                                    + "<li>GET /pay, POST /pay/decide – trang thanh toán</li>"
+                                    + "<li>POST /query, POST /refund, GET /settlement</li>"
+                                    + "<li><a href=\"/admin/knobs\">/admin/knobs</a>, "
+                                    + "<a href=\"/admin/orders\">/admin/orders</a> (chỉ từ máy này)</li></ul>"));
+            return;
+        }
         Http.send(ex, 404, "text/plain; charset=UTF-8", "not found\n");
     }
 
