@@ -34,14 +34,32 @@ final class PaymentTables {
             "payer_citizen_id", "030090001234",
             "procedure_code", "1.001193");
 
-    private final TestDatabase db;
+    /** Opens a connection to the database under test. */
+    interface Connections {
+        Connection open() throws SQLException;
+    }
 
-    PaymentTables(TestDatabase db) {
-        this.db = db;
+    private final Connections connections;
+    private final String schema;
+    private final boolean h2;
+
+    private PaymentTables(Connections connections, String schema, boolean h2) {
+        this.connections = connections;
+        this.schema = schema;
+        this.h2 = h2;
+    }
+
+    static PaymentTables mariaDb(TestDatabase db) {
+        return new PaymentTables(db::connect, db.name(), false);
+    }
+
+    /** H2 in MySQL mode with DATABASE_TO_LOWER, the embedded default. */
+    static PaymentTables h2(Connections connections) {
+        return new PaymentTables(connections, "public", true);
     }
 
     void ensure() throws SQLException {
-        try (Connection c = db.connect();
+        try (Connection c = connections.open();
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS payment (id VARCHAR(32) NOT NULL PRIMARY KEY,"
                     + " dossier_code VARCHAR(64) NOT NULL, unit_code VARCHAR(32) NOT NULL)"
@@ -73,7 +91,7 @@ final class PaymentTables {
     }
 
     private void insert(String table, Map<String, Object> given) throws SQLException {
-        try (Connection c = db.connect()) {
+        try (Connection c = connections.open()) {
             Map<String, Object> row = new LinkedHashMap<>(given);
             for (String[] column : requiredColumns(c, table)) {
                 row.putIfAbsent(column[0], PLAUSIBLE.getOrDefault(column[0], filler(column[1])));
@@ -100,8 +118,8 @@ final class PaymentTables {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ?"
                         + " AND table_name = ? AND is_nullable = 'NO' AND column_default IS NULL"
-                        + " AND extra NOT LIKE '%auto_increment%'")) {
-            ps.setString(1, db.name());
+                        + (h2 ? " AND is_identity = 'NO'" : " AND extra NOT LIKE '%auto_increment%'"))) {
+            ps.setString(1, schema);
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -114,12 +132,20 @@ final class PaymentTables {
         return out;
     }
 
+    /** A value of the column's type (MariaDB's names: datetime, bigint...; H2's: timestamp, character varying...). */
     private static Object filler(String type) {
-        return switch (type) {
-            case "datetime", "timestamp" -> "2026-01-01 00:00:00";
-            case "date" -> "2026-01-01";
-            case "tinyint", "smallint", "int", "integer", "bigint", "decimal", "bit", "boolean" -> 0;
-            default -> "x";
-        };
+        if (type.contains("timestamp") || type.contains("datetime")) {
+            return "2026-01-01 00:00:00";
+        }
+        if (type.equals("date")) {
+            return "2026-01-01";
+        }
+        if (type.contains("bool")) {
+            return false;
+        }
+        if (type.contains("int") || type.contains("decimal") || type.contains("numeric") || type.equals("bit")) {
+            return 0;
+        }
+        return "x";
     }
 }

@@ -56,7 +56,7 @@ class ReconciliationIT implements TestPropertyProvider {
 
     private final TestDatabase db = TestDatabase.create("ReconciliationIT");
     private final TestIdentityProvider idp = TestIdentityProvider.start();
-    private final PaymentTables tables = new PaymentTables(db);
+    private final PaymentTables tables = PaymentTables.mariaDb(db);
 
     @Inject
     GrpcEmbeddedServer server;
