@@ -42,7 +42,9 @@ final class Notifier {
     Notifier(Signer signer, SimulatorConfig config) {
         this.signer = signer;
         this.config = config;
+        // HTTP/1.1 as providers speak it: no h2c upgrade headers for the merchant's server to trip over
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(workers)
                 .build();
