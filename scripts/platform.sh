@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts and stops the MotCua processes (Keycloak + the four gRPC services + the gateway) from the built jars.
+# Starts and stops the MotCua processes (Keycloak + the payment provider simulator + the four gRPC services + the
+# gateway) from the built jars.
 # Used by `./motcua up|down|status` and by the e2e system test (e2e/.../ReceptionSliceIT), so both run the
 # same launcher. It never builds: the jars must exist (./mvnw -DskipTests package).
 #
@@ -19,6 +20,10 @@
 #                            admits its own gateway port)
 #   MOTCUA_DOSSIER_PORT, MOTCUA_PAYMENT_PORT, MOTCUA_DIGITIZATION_PORT, MOTCUA_REPORT_PORT
 #                            gRPC ports (default 50051, 50052, 50053, 50054)
+#   MOTCUA_PAYMENT_SIMULATOR_PORT  HTTP port of the payment provider simulator (default 8090; loopback only)
+#   MOTCUA_PAYMENT_PROVIDER_SECRET  signing secret shared by the simulator and payment-service (default: the demo
+#                            secret motcua-demo-payment-provider-secret; demo only)
+#   MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID  merchant id of payment-service at the simulator (default MOTCUA-DEMO)
 #   MOTCUA_GATEWAY_PORT      gateway HTTP port (default 8080; if 8080 is taken a free port is picked,
 #                            an explicitly set port that is taken is an error)
 #   MOTCUA_GATEWAY_HOST      address the gateway listens on (default 127.0.0.1; 0.0.0.0 to show the demo to another
@@ -53,8 +58,13 @@ JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAM=1g -Xmx1
 PROBE_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xmx64m)
 HEALTH_PROBE=vn.motcua.platform.grpc.HealthProbe
 
-SERVICES=(dossier-service payment-service digitization-service report-service gateway)
+# payment-simulator is the stand-in for the external payment provider (docs/payment-provider-protocol.md): an HTTP
+# process, started first and stopped last
+SERVICES=(payment-simulator dossier-service payment-service digitization-service report-service gateway)
+PROVIDER_SECRET="${MOTCUA_PAYMENT_PROVIDER_SECRET:-motcua-demo-payment-provider-secret}"
+MERCHANT_ID="${MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID:-MOTCUA-DEMO}"
 LAUNCHER_VARS=(MOTCUA_VAR_DIR MOTCUA_KC_DATA_DIR MOTCUA_KC_PORT MOTCUA_KC_MGMT_PORT MOTCUA_DOSSIER_PORT
+  MOTCUA_PAYMENT_SIMULATOR_PORT MOTCUA_PAYMENT_PROVIDER_SECRET MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID
   MOTCUA_PAYMENT_PORT MOTCUA_DIGITIZATION_PORT MOTCUA_REPORT_PORT MOTCUA_GATEWAY_PORT MOTCUA_DB
   MOTCUA_MYSQL_DB_PREFIX MOTCUA_JAVA_OPTS MOTCUA_JAVA MOTCUA_START_TIMEOUT MOTCUA_KC_TIMEOUT MOTCUA_START_EPOCH
   MOTCUA_CDS MOTCUA_KC_REALM_FILE MOTCUA_GATEWAY_HOST MOTCUA_GATEWAY_MANAGEMENT_PORT)
@@ -76,6 +86,7 @@ default_port() {
     payment-service) echo "${MOTCUA_PAYMENT_PORT:-50052}" ;;
     digitization-service) echo "${MOTCUA_DIGITIZATION_PORT:-50053}" ;;
     report-service) echo "${MOTCUA_REPORT_PORT:-50054}" ;;
+    payment-simulator) echo "${MOTCUA_PAYMENT_SIMULATOR_PORT:-8090}" ;;
     gateway) echo "${MOTCUA_GATEWAY_PORT:-8080}" ;;
     *) die "unknown service $1" ;;
   esac
@@ -151,6 +162,10 @@ healthy() {
     curl -fsS -m 3 -o /dev/null "http://127.0.0.1:$(gateway_management_port)/health/readiness" 2>/dev/null
     return
   fi
+  if [[ "$svc" == payment-simulator ]]; then
+    curl -fsS -m 3 "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"status":"UP"'
+    return
+  fi
   jar="$(jar_of "$svc")"
   if probe_available "$jar"; then
     timeout 30 "$JAVA" "${PROBE_FLAGS[@]}" -cp "$jar" "$HEALTH_PROBE" "127.0.0.1:$port" >/dev/null 2>&1
@@ -208,16 +223,11 @@ start_service() {
     return 0
   fi
   port="$(default_port "$svc")"
+  [[ "$svc" != gateway ]] || port="$GATEWAY_PORT"
   if port_busy "$port"; then
-    if [[ "$svc" == gateway && -z "${MOTCUA_GATEWAY_PORT:-}" ]]; then
-      local picked
-      picked="$(free_port_from $((port + 1)))"
-      say "port $port is taken: the gateway will listen on $picked instead (set MOTCUA_GATEWAY_PORT to choose)"
-      port="$picked"
-    else
-      local var="MOTCUA_${svc%-service}_PORT"
-      die "port $port for $svc is in use by another process (set ${var^^})"
-    fi
+    local var="MOTCUA_${svc%-service}_PORT"
+    var="${var//-/_}"
+    die "port $port for $svc is in use by another process (set ${var^^})"
   fi
   issuer="http://127.0.0.1:$kc_http/realms/motcua"
   log="$(log_file "$svc")"
@@ -231,7 +241,10 @@ start_service() {
     "GRPC_CHANNELS_DIGITIZATION_ADDRESS=127.0.0.1:$(port_of digitization-service)"
     "GRPC_CHANNELS_REPORT_ADDRESS=127.0.0.1:$(port_of report-service)"
   )
-  if [[ "$svc" == gateway ]]; then
+  if [[ "$svc" == payment-simulator ]]; then
+    env=("MOTCUA_PAYMENT_SIMULATOR_PORT=$port" "MOTCUA_PAYMENT_PROVIDER_SECRET=$PROVIDER_SECRET"
+      "MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID=$MERCHANT_ID")
+  elif [[ "$svc" == gateway ]]; then
     # the web console sends the browser to this Keycloak; keycloak.sh's --hostname makes it the issuer of every
     # token, which the console checks in the ID token
     # the gateway's user administration signs in to Keycloak's admin API as client motcua-gateway-admin: its secret
@@ -245,10 +258,19 @@ start_service() {
   else
     env+=("GRPC_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-$svc-demo-secret")
   fi
+  if [[ "$svc" == payment-service ]]; then
+    # the provider is the simulator; it calls back through the gateway's public callback route and sends the payer
+    # back to the gateway, on whatever port the gateway got
+    env+=("MOTCUA_PAYMENT_PROVIDER_BASE_URL=http://127.0.0.1:$(port_of payment-simulator)"
+      "MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID=$MERCHANT_ID" "MOTCUA_PAYMENT_PROVIDER_SECRET=$PROVIDER_SECRET"
+      "MOTCUA_PAYMENT_PROVIDER_NOTIFY_URL=http://127.0.0.1:$GATEWAY_PORT/api/v1/payments/provider/callback"
+      "MOTCUA_PAYMENT_RETURN_URL_PREFIXES=http://127.0.0.1:$GATEWAY_PORT/,http://localhost:$GATEWAY_PORT/"
+      "MOTCUA_PAYMENT_PUBLIC_RECEIPT_URL=http://localhost:$GATEWAY_PORT/#/bien-lai/{number}?check={check}")
+  fi
   # the administrative audit (user administration in the gateway, units and calendar in dossier-service; their
   # logback.xml) is appended to one file beside the other logs
-  env+=("MOTCUA_AUDIT_LOG=$LOG_DIR/audit.jsonl")
-  if [[ "$DB_MODE" == mysql ]]; then
+  [[ "$svc" == payment-simulator ]] || env+=("MOTCUA_AUDIT_LOG=$LOG_DIR/audit.jsonl")
+  if [[ "$DB_MODE" == mysql && "$svc" != payment-simulator ]]; then
     env+=("MICRONAUT_ENVIRONMENTS=mysql")
     if [[ -n "${MOTCUA_MYSQL_DB_PREFIX:-}" ]]; then
       db="${MOTCUA_MYSQL_DB_PREFIX}${svc//-/_}"
@@ -268,7 +290,7 @@ start_service() {
   echo "$pid" >"$(pid_file "$svc")"
   echo "$port" >"$(port_file "$svc")"
   [[ -z "$management" ]] || echo "$management" >"$(management_port_file "$svc")"
-  say "started $svc: pid $pid, $([[ $svc == gateway ]] && echo HTTP || echo gRPC) port $port${db:+, database $db}, log $log"
+  say "started $svc: pid $pid, $([[ $svc == gateway || $svc == payment-simulator ]] && echo HTTP || echo gRPC) port $port${db:+, database $db}, log $log"
   [[ -z "$management" ]] || say "$svc serves /health and /prometheus on management port $management"
 }
 
@@ -276,7 +298,7 @@ wait_healthy() {
   local svc="$1" port pid t_start last
   port="$(port_of "$svc")"
   t_start=$SECONDS; last=$SECONDS
-  if [[ "$svc" != gateway ]] && ! probe_available "$(jar_of "$svc")"; then
+  if [[ "$svc" != gateway && "$svc" != payment-simulator ]] && ! probe_available "$(jar_of "$svc")"; then
     say "warning: $HEALTH_PROBE not in $svc.jar yet: waiting for the gRPC port to open instead"
   fi
   while :; do
@@ -302,6 +324,19 @@ wait_healthy() {
   done
 }
 
+# The gateway's HTTP port, chosen before anything starts: payment-service gets the gateway's callback and return URLs.
+# If the default 8080 is taken a free port is picked; an explicitly set port that is taken is an error.
+choose_gateway_port() {
+  if is_running gateway; then GATEWAY_PORT="$(port_of gateway)"; return 0; fi
+  GATEWAY_PORT="$(default_port gateway)"
+  if port_busy "$GATEWAY_PORT" && [[ -z "${MOTCUA_GATEWAY_PORT:-}" ]]; then
+    local picked
+    picked="$(free_port_from $((GATEWAY_PORT + 1)))"
+    say "port $GATEWAY_PORT is taken: the gateway will listen on $picked instead (set MOTCUA_GATEWAY_PORT to choose)"
+    GATEWAY_PORT="$picked"
+  fi
+}
+
 cmd_start() {
   DB_MODE="${MOTCUA_DB:-h2}"
   [[ "$DB_MODE" == h2 || "$DB_MODE" == mysql ]] || die "MOTCUA_DB must be h2 or mysql, not '$DB_MODE'"
@@ -313,7 +348,11 @@ cmd_start() {
   say "state in $VAR_DIR, database mode $DB_MODE"
   local kc_http svc
   read -r kc_http _ < <(kc_ports)
+  choose_gateway_port
   start_keycloak
+  # The payment provider (simulator) before payment-service, which redirects payers to it and queries it.
+  start_service payment-simulator "$kc_http"
+  wait_healthy payment-simulator
   # Producers first, then the feed consumer and the gateway.
   for svc in dossier-service payment-service digitization-service; do start_service "$svc" "$kc_http"; done
   for svc in dossier-service payment-service digitization-service; do wait_healthy "$svc"; done

@@ -32,8 +32,16 @@ import java.util.stream.Stream;
  */
 final class Platform {
 
-    static final List<String> SERVICES =
-            List.of("dossier-service", "payment-service", "digitization-service", "report-service", "gateway");
+    /** Every process of the platform but Keycloak; payment-simulator stands in for the external payment provider. */
+    static final List<String> SERVICES = List.of(
+            "payment-simulator",
+            "dossier-service",
+            "payment-service",
+            "digitization-service",
+            "report-service",
+            "gateway");
+    /** The merchant payment-service is at the simulator (the launcher's default). */
+    static final String MERCHANT_ID = "MOTCUA-DEMO";
     /** The web console's public client (authorization code + PKCE) in the demo realm. */
     static final String CONSOLE_CLIENT = "motcua-console";
 
@@ -46,6 +54,10 @@ final class Platform {
     final int keycloakPort;
     final int keycloakManagementPort;
     final int gatewayPort;
+    final int simulatorPort;
+    /** The provider's signing secret of this run, shared by the simulator and payment-service only. */
+    final String providerSecret;
+
     final String databasePrefix;
     private final String mysqlHost;
     private final int mysqlPort;
@@ -58,10 +70,12 @@ final class Platform {
         this.work = Files.createTempDirectory("motcua-e2e-");
         this.varDir = work.resolve("var");
         this.keycloakDir = work.resolve("keycloak");
-        int[] ports = freePorts(7);
+        int[] ports = freePorts(8);
         this.keycloakPort = ports[0];
         this.keycloakManagementPort = ports[1];
         this.gatewayPort = ports[6];
+        this.simulatorPort = ports[7];
+        this.providerSecret = "e2e-provider-secret-" + UUID.randomUUID();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         this.databasePrefix =
                 "motcua_e2e_" + stamp + "_" + UUID.randomUUID().toString().substring(0, 6) + "_";
@@ -79,6 +93,9 @@ final class Platform {
         env.put("MOTCUA_DIGITIZATION_PORT", String.valueOf(ports[4]));
         env.put("MOTCUA_REPORT_PORT", String.valueOf(ports[5]));
         env.put("MOTCUA_GATEWAY_PORT", String.valueOf(gatewayPort));
+        env.put("MOTCUA_PAYMENT_SIMULATOR_PORT", String.valueOf(simulatorPort));
+        env.put("MOTCUA_PAYMENT_PROVIDER_SECRET", providerSecret);
+        env.put("MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID", MERCHANT_ID);
         env.put("MOTCUA_DB", "mysql");
         env.put("MOTCUA_MYSQL_HOST", mysqlHost);
         env.put("MOTCUA_MYSQL_PORT", String.valueOf(mysqlPort));
@@ -89,10 +106,16 @@ final class Platform {
         // realm (keycloak.sh admit-console), so the browser tests log in the way any other port does
     }
 
-    /** The port a process of {@link #SERVICES} listens on in this run (gRPC for services, HTTP for the gateway). */
+    /**
+     * The port a process of {@link #SERVICES} listens on in this run (gRPC for services, HTTP for the gateway and the
+     * payment simulator).
+     */
     int port(String service) {
         if (service.equals("gateway")) {
             return gatewayPort;
+        }
+        if (service.equals("payment-simulator")) {
+            return simulatorPort;
         }
         String name = service.substring(0, service.indexOf('-')).toUpperCase(java.util.Locale.ROOT);
         return Integer.parseInt(env.get("MOTCUA_" + name + "_PORT"));
@@ -100,6 +123,11 @@ final class Platform {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** The payment provider simulator (docs/payment-provider-protocol.md); its knobs answer loopback only. */
+    String simulatorUrl() {
+        return "http://127.0.0.1:" + simulatorPort;
     }
 
     String tokenUrl() {
@@ -115,8 +143,8 @@ final class Platform {
     void start() throws IOException, InterruptedException {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         System.out.printf(
-                "[e2e] starting MotCua in %s (gateway %d, Keycloak %d/%d, database prefix %s)%n",
-                work, gatewayPort, keycloakPort, keycloakManagementPort, databasePrefix);
+                "[e2e] starting MotCua in %s (gateway %d, Keycloak %d/%d, payment simulator %d, database prefix %s)%n",
+                work, gatewayPort, keycloakPort, keycloakManagementPort, simulatorPort, databasePrefix);
         int rc = script("start", work.resolve("platform-start.log"), 20);
         if (rc != 0) {
             throw new IllegalStateException("scripts/platform.sh start exited with " + rc + " (output in "

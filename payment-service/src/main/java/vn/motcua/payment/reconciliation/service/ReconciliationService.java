@@ -1,0 +1,186 @@
+package vn.motcua.payment.reconciliation.service;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import vn.motcua.payment.reconciliation.domain.InvalidSettlementFile;
+import vn.motcua.payment.reconciliation.domain.PaidOnlineOrders;
+import vn.motcua.payment.reconciliation.domain.PaidOrder;
+import vn.motcua.payment.reconciliation.domain.Reconciliation;
+import vn.motcua.payment.reconciliation.domain.SettlementFile;
+import vn.motcua.payment.reconciliation.domain.SettlementLine;
+import vn.motcua.payment.reconciliation.domain.SettlementMatcher;
+import vn.motcua.payment.reconciliation.repository.SettlementRepository;
+import vn.motcua.payment.reconciliation.repository.SettlementRequestRepository;
+import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.error.FieldViolation;
+
+/**
+ * Import of the provider's settlement file and reconciliation of a unit's day. The role is checked before anything
+ * is read, then the request (the whole file included: a bad line rejects the file with its line number and writes
+ * nothing), then the unit. An import replaces the day's lines and claims its request_id in one transaction. The
+ * reconciliation is computed when asked, so a payment confirmed after the import (a late notification) shows at once.
+ */
+@Singleton
+public class ReconciliationService {
+
+    static final String IMPORT = "ImportSettlement";
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Far above a day of any unit (about 80 bytes a line), well below gRPC's 4 MiB message limit. */
+    static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+
+    private final TransactionOperations<Connection> tx;
+    private final SettlementRepository settlements;
+    private final SettlementRequestRepository requests;
+    private final PaidOnlineOrders orders;
+    // the system clock: payment-service has no Clock bean of its own yet, and this feature needs only "now" to stamp
+    private final Clock clock = Clock.systemUTC();
+
+    public ReconciliationService(
+            TransactionOperations<Connection> tx,
+            SettlementRepository settlements,
+            SettlementRequestRepository requests,
+            PaidOnlineOrders orders) {
+        this.tx = tx;
+        this.settlements = settlements;
+        this.requests = requests;
+        this.orders = orders;
+    }
+
+    public ImportedSettlement importSettlement(
+            Caller caller, String requestId, String unitCode, String date, byte[] csv) {
+        ReconciliationAccess.requireRole(caller);
+        List<FieldViolation> violations = new ArrayList<>();
+        if (requestId != null && requestId.length() > 128) {
+            violations.add(new FieldViolation("request_id", "at most 128 characters"));
+        }
+        LocalDate day = validateDay(unitCode, date, violations);
+        if (csv == null || csv.length == 0) {
+            violations.add(new FieldViolation("csv", "the settlement file is required"));
+        } else if (csv.length > MAX_FILE_BYTES) {
+            violations.add(new FieldViolation("csv", "larger than " + MAX_FILE_BYTES + " bytes"));
+        }
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid(violations);
+        }
+        List<SettlementLine> lines;
+        try {
+            lines = SettlementFile.parse(csv);
+        } catch (InvalidSettlementFile e) {
+            throw DomainException.invalid("csv", e.getMessage());
+        }
+        ReconciliationAccess.requireUnit(caller, unitCode);
+        String fileHash = sha256(csv);
+        String fingerprint = sha256((unitCode + '\u001f' + day + '\u001f' + fileHash).getBytes(StandardCharsets.UTF_8));
+        Instant now = clock.instant();
+        int imported = tx.executeWrite(status -> {
+            if (requestId != null && !requestId.isEmpty()) {
+                if (!requests.claim(caller.subject(), IMPORT, requestId, fingerprint, now)) {
+                    return replay(caller, requestId, fingerprint);
+                }
+            }
+            settlements.replace(
+                    unitCode,
+                    day,
+                    lines,
+                    fileHash,
+                    caller.username() == null ? caller.subject() : caller.username(),
+                    now);
+            if (requestId != null && !requestId.isEmpty()) {
+                requests.recordResult(caller.subject(), IMPORT, requestId, Integer.toString(lines.size()));
+            }
+            return lines.size();
+        });
+        return new ImportedSettlement(imported, reconcile(unitCode, day));
+    }
+
+    public Reconciliation get(Caller caller, String unitCode, String date) {
+        ReconciliationAccess.requireRole(caller);
+        List<FieldViolation> violations = new ArrayList<>();
+        LocalDate day = validateDay(unitCode, date, violations);
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid(violations);
+        }
+        ReconciliationAccess.requireUnit(caller, unitCode);
+        return reconcile(unitCode, day);
+    }
+
+    private Reconciliation reconcile(String unitCode, LocalDate day) {
+        return tx.executeRead(status -> {
+            if (!settlements.imported(unitCode, day)) {
+                return Reconciliation.notImported(unitCode, day);
+            }
+            List<SettlementLine> lines = settlements.lines(unitCode, day);
+            List<PaidOrder> paid = orders.settledBetween(
+                    unitCode,
+                    day.atStartOfDay(VN).toInstant(),
+                    day.plusDays(1).atStartOfDay(VN).toInstant());
+            Set<String> paidRefs = paid.stream().map(PaidOrder::orderRef).collect(Collectors.toSet());
+            List<String> unknown = lines.stream()
+                    .map(SettlementLine::orderRef)
+                    .filter(ref -> !paidRefs.contains(ref))
+                    .toList();
+            List<PaidOrder> known = unknown.isEmpty() ? List.of() : orders.byOrderRefs(unknown);
+            return SettlementMatcher.match(unitCode, day, lines, paid, known);
+        });
+    }
+
+    private int replay(Caller caller, String requestId, String fingerprint) {
+        SettlementRequestRepository.Claimed claimed = requests.find(caller.subject(), IMPORT, requestId)
+                .orElseThrow(() -> new IllegalStateException("claimed request vanished"));
+        if (!Objects.equals(claimed.bodyHash(), fingerprint)) {
+            throw DomainException.of(
+                    ErrorKind.ALREADY_EXISTS,
+                    ErrorReason.REQUEST_ID_REUSED,
+                    "request_id " + requestId + " was already used with a different request");
+        }
+        if (claimed.resultRef() == null) {
+            throw new IllegalStateException("request " + IMPORT + "/" + requestId + " committed without a result");
+        }
+        return Integer.parseInt(claimed.resultRef());
+    }
+
+    private static LocalDate validateDay(String unitCode, String date, List<FieldViolation> violations) {
+        if (unitCode == null || !UNIT_CODE.matcher(unitCode).matches()) {
+            violations.add(new FieldViolation("unit_code", "required: 1 to 32 letters, digits, '.', '_' or '-'"));
+        }
+        try {
+            return LocalDate.parse(date == null ? "" : date, DATE);
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation("date", "required: a day as yyyy-MM-dd"));
+            return null;
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
