@@ -46,8 +46,9 @@ import vn.motcua.proto.payment.v1.PaymentStatus;
  * A test double of payment-service at dossier-service's boundary (the real one runs in the system tests): a gRPC
  * server on a loopback port with PaymentService/CreatePaymentRequest, idempotent on request_id as the contract says,
  * recording every call with its token and deadline, and a ChangeFeed that streams the PaymentChanged events a test
- * publishes. Knobs: fail the next call before creating anything, lose the answer of the next call after creating the
- * payment, and replay the whole feed on every subscription whatever the cursor (an at-least-once producer).
+ * publishes. Knobs: stall or fail the next call before creating anything, lose the answer of the next call after
+ * creating the payment, and replay the whole feed on every subscription whatever the cursor (an at-least-once
+ * producer).
  */
 final class FakePaymentService implements AutoCloseable {
 
@@ -67,6 +68,7 @@ final class FakePaymentService implements AutoCloseable {
     private final List<ChangeEvent> feed = new CopyOnWriteArrayList<>();
     private final AtomicReference<Status> failNext = new AtomicReference<>();
     private final AtomicReference<Status> loseNextAnswer = new AtomicReference<>();
+    private final AtomicReference<java.time.Duration> stallNext = new AtomicReference<>();
     private final AtomicInteger paymentNumbers = new AtomicInteger();
     private volatile boolean replayEverything;
     private final Server server;
@@ -107,6 +109,11 @@ final class FakePaymentService implements AutoCloseable {
     /** The next CreatePaymentRequest creates (or finds) its payment, then answers this status instead. */
     void loseNextAnswer(Status status) {
         loseNextAnswer.set(status);
+    }
+
+    /** The next CreatePaymentRequest answers nothing for this long (longer than the caller's deadline). */
+    void stallNext(java.time.Duration duration) {
+        stallNext.set(duration);
     }
 
     /** true: every subscription streams the feed from its first event, whatever after_seq says. */
@@ -162,6 +169,16 @@ final class FakePaymentService implements AutoCloseable {
         public void createPaymentRequest(
                 CreatePaymentRequestRequest r, StreamObserver<CreatePaymentRequestResponse> observer) {
             calls.add(new Call(r, AUTHORIZATION.get(), Context.current().getDeadline() != null));
+            java.time.Duration stall = stallNext.getAndSet(null);
+            if (stall != null) {
+                try {
+                    Thread.sleep(stall.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                observer.onError(Status.CANCELLED.asRuntimeException());
+                return;
+            }
             Status failure = failNext.getAndSet(null);
             if (failure != null) {
                 observer.onError(failure.asRuntimeException());

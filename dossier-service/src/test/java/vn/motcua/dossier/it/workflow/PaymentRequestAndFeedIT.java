@@ -62,6 +62,7 @@ class PaymentRequestAndFeedIT extends WorkflowItSupport {
         props.put("motcua.payment-feed.enabled", "true");
         props.put("motcua.service-account.client-secret", "it-secret");
         props.put("motcua.lease.renew-interval", "200ms");
+        props.put("motcua.payment.call-timeout", "3s");
         return props;
     }
 
@@ -158,6 +159,22 @@ class PaymentRequestAndFeedIT extends WorkflowItSupport {
         assertThat(statusOf(code)).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
         assertThat(revisionOf(code)).isEqualTo(revision);
         assertThat(count("dossier_payment_request")).isEqualTo(requests);
+    }
+
+    @Test
+    void paymentServiceNotAnsweringWithinTheDeadlineLeavesTheDossierUnchanged() {
+        String code = transfer(UNIT, receive(UNIT, CERTIFY).getCode()).getCode();
+
+        assertWritesNothing(() -> {
+            payments.stallNext(Duration.ofSeconds(10)); // the call's deadline is 3 s here
+            StatusRuntimeException e = failure(
+                    () -> require(specialist(UNIT), code, UUID.randomUUID().toString()));
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(GrpcErrors.errorInfo(e).getMetadataMap())
+                    .containsEntry("service", "payment-service")
+                    .containsEntry("status", "DEADLINE_EXCEEDED");
+        });
+        assertThat(statusOf(code)).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
     }
 
     @Test
