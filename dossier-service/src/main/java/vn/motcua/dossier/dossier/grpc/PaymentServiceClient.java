@@ -33,9 +33,9 @@ import vn.motcua.proto.payment.v1.PaymentServiceGrpc;
  * and every call has a deadline ({@code motcua.payment.call-timeout}).
  *
  * <p>payment-service's failures become dossier-service's own clear errors rather than passing through: not
- * reachable in time (UNAVAILABLE, DEADLINE_EXCEEDED, or its own internal failure) is UNAVAILABLE /
- * DOWNSTREAM_UNAVAILABLE with metadata {@code service = payment-service}, which a client may retry with the same
- * request id; a refusal (bad input, scope, a request id reused) is FAILED_PRECONDITION / RULE_VIOLATED with rule
+ * reachable in time (UNAVAILABLE, DEADLINE_EXCEEDED, its own internal failure, or a version without the call) is
+ * UNAVAILABLE / DOWNSTREAM_UNAVAILABLE with metadata {@code service = payment-service}, which a client may retry
+ * with the same request id; a refusal (bad input, scope, a request id reused) is FAILED_PRECONDITION / RULE_VIOLATED with rule
  * {@value #REFUSED_RULE} and payment-service's code and reason in the metadata.
  */
 @Singleton
@@ -115,10 +115,20 @@ public class PaymentServiceClient implements PaymentRequests {
                 List.of());
     }
 
-    /** Worth a retry with the same request id: the request may not have arrived, or not been answered. */
+    /**
+     * Worth a retry with the same request id: the request may not have arrived, or not been answered, or reached a
+     * payment-service that does not offer the call yet (UNIMPLEMENTED: deployed before its new version).
+     */
     private static boolean unreachable(Status.Code code) {
         return switch (code) {
-            case UNAVAILABLE, DEADLINE_EXCEEDED, INTERNAL, UNKNOWN, ABORTED, RESOURCE_EXHAUSTED, CANCELLED -> true;
+            case UNAVAILABLE,
+                    DEADLINE_EXCEEDED,
+                    INTERNAL,
+                    UNKNOWN,
+                    ABORTED,
+                    RESOURCE_EXHAUSTED,
+                    CANCELLED,
+                    UNIMPLEMENTED -> true;
             default -> false;
         };
     }

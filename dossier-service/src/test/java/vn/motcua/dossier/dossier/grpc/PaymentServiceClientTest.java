@@ -55,7 +55,7 @@ class PaymentServiceClientTest {
     @ParameterizedTest
     @EnumSource(
             value = Status.Code.class,
-            names = {"UNAVAILABLE", "DEADLINE_EXCEEDED", "INTERNAL", "UNKNOWN"})
+            names = {"UNAVAILABLE", "DEADLINE_EXCEEDED", "INTERNAL", "UNKNOWN", "UNIMPLEMENTED"})
     void unreachablePaymentServiceIsUnavailableAndNamesTheService(Status.Code code) {
         DomainException e =
                 PaymentServiceClient.failure(DRAFT, Status.fromCode(code).asRuntimeException());
