@@ -25,6 +25,7 @@ import static vn.motcua.dossier.dossier.domain.TransitionGuard.SUPPLEMENT_WINDOW
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,42 @@ public final class DossierStateMachine {
     /** Rows leaving {@code from} (null: creation rows), e.g. to build the list of actions a screen offers. */
     public List<Transition> transitionsFrom(DossierState from) {
         return TABLE.stream().filter(tr -> tr.from() == from).toList();
+    }
+
+    /**
+     * Events the platform fires by itself, with nobody acting: the proof of payment arriving from payment-service
+     * (its {@code payment.paid} event) meets the financial obligation exactly as the e-receipt shown to the
+     * specialist or the desk would. Nothing else may happen to a dossier without a person deciding it.
+     */
+    private static final Set<DossierEvent> SYSTEM_EVENTS = EnumSet.of(OBLIGATION_FULFILLED);
+
+    /** Whether {@link #decideForSystem} may ever allow the event. */
+    public static boolean firedBySystem(DossierEvent event) {
+        return SYSTEM_EVENTS.contains(event);
+    }
+
+    /**
+     * Decides a transition the platform fires by itself (see {@link #SYSTEM_EVENTS}): the row must exist from
+     * {@code from} (ILLEGAL_TRANSITION otherwise), the event must be one the system may fire (ROLE_NOT_ALLOWED
+     * otherwise), and the row's guards must hold. No permit is consulted: there is no person and no unit.
+     */
+    public TransitionDecision decideForSystem(DossierState from, DossierEvent event, DossierFacts facts) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(facts, "facts");
+        Transition tr = INDEX.get(new Key(from, event));
+        if (tr == null) {
+            return TransitionDecision.Rejected.of(RejectionKind.ILLEGAL_TRANSITION, from, event);
+        }
+        if (!SYSTEM_EVENTS.contains(event)) {
+            return TransitionDecision.Rejected.of(RejectionKind.ROLE_NOT_ALLOWED, from, event);
+        }
+        for (TransitionGuard g : tr.guards()) {
+            GuardFailure failure = g.check(facts);
+            if (failure != null) {
+                return TransitionDecision.Rejected.guard(failure, from, event);
+            }
+        }
+        return new TransitionDecision.Allowed(tr, tr.handlingUnitEffect().apply(facts));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.TimeLimit;
 import vn.motcua.dossier.calendar.WorkCalendar;
@@ -29,6 +30,7 @@ import vn.motcua.dossier.dossier.domain.TransitionDecision;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.dossier.repository.DossierRepository.StoredDossier;
 import vn.motcua.dossier.dossier.repository.PauseRepository;
+import vn.motcua.dossier.dossier.repository.PaymentRequestRepository;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
@@ -45,6 +47,17 @@ import vn.motcua.platform.error.ErrorReason;
  * (NOT_FOUND otherwise), asks the pure state machine once, and on success applies what the decided row declares,
  * in one transaction: the optimistic state change, clock pauses, one history line and one change-feed event. A
  * rejection writes nothing, not even the request-id claim.
+ *
+ * <p>Requiring a financial obligation of a dossier whose procedure version lists fees also asks payment-service for
+ * the payment request (issue 11), <em>before</em> the transaction and outside it: the verb is checked read-only first
+ * (a replay, a dossier out of scope, a stale revision or a refused transition make no call and then fail in the
+ * transaction exactly as before), payment-service is called with the caller's token and a deadline, and only its
+ * answer lets the transaction run. So a payment-service that is down or refuses leaves the dossier untouched (no
+ * transaction was ever opened) and the verb fails with UNAVAILABLE / DOWNSTREAM_UNAVAILABLE; and no database
+ * connection or dossier lock is held while payment-service takes its time. The payment request is idempotent on a
+ * request id derived from the workflow request's ({@link PaymentRequestDraft#requestId}): if the transaction then
+ * fails (a concurrent change), the retried verb gets the same payment request back, never a second one. Without fees
+ * there is no call at all, and an officer confirms the obligation by hand, as before.
  *
  * <p>Online dossiers get a submission reference at submission and their legal code at acceptance, dated and
  * numbered among that day's receptions (ND61 Art 26); the clock (received_at, due times) starts then too (ND61
@@ -69,6 +82,8 @@ public class WorkflowService {
     private final DossierQueryService queries;
     private final RegimeSelection regimes;
     private final LegalCodes legalCodes;
+    private final PaymentRequests paymentRequests;
+    private final PaymentRequestRepository paymentRecords;
     private final Clock clock;
     private final DossierStateMachine machine = new DossierStateMachine();
 
@@ -85,7 +100,11 @@ public class WorkflowService {
             DossierQueryService queries,
             Clock clock,
             RegimeSelection regimes,
-            LegalCodes legalCodes) {
+            LegalCodes legalCodes,
+            PaymentRequests paymentRequests,
+            PaymentRequestRepository paymentRecords) {
+        this.paymentRequests = paymentRequests;
+        this.paymentRecords = paymentRecords;
         this.tx = tx;
         this.creation = creation;
         this.dossiers = dossiers;
@@ -160,6 +179,9 @@ public class WorkflowService {
         WorkflowCommandValidator.validate(command, tree);
         ActorContext actor = Actors.actor(caller, tree);
         String fingerprint = command.fingerprint();
+        PaymentRequests.RequestedPayment payment = command.event() == DossierEvent.REQUIRE_FINANCIAL_OBLIGATION
+                ? requestPaymentIfOwed(caller, command, expectedRevision, actor, tree, fingerprint, now)
+                : null;
         return tx.executeWrite(status -> {
             RequestIdempotency.Claim claim =
                     idempotency.claim(caller, command.operation(), command.requestId(), fingerprint, now);
@@ -241,6 +263,10 @@ public class WorkflowService {
                     FieldChecks.blankToNull(target),
                     command.stepDueAt(),
                     now));
+            if (payment != null) {
+                paymentRecords.recordRequested(
+                        payment.paymentId(), before.code(), payment.requestId(), payment.amountDong(), now);
+            }
             claim.complete(before.code());
             feed.append(
                     allowed.feedEventType(),
@@ -252,6 +278,47 @@ public class WorkflowService {
                     DossierFeed.Detail.returnChannel(command.returnChannel()));
             return after;
         });
+    }
+
+    /**
+     * The payment request of a financial obligation about to be required, or null when there is none to make: the
+     * request is a replay (its payment request was made the first time), the verb will be refused in the transaction
+     * (out of scope, stale revision, not allowed now: checked here read-only so that a refused verb calls nobody),
+     * or the procedure version lists no fee to pay.
+     *
+     * @throws vn.motcua.platform.error.DomainException UNAVAILABLE when payment-service cannot be reached
+     */
+    private PaymentRequests.RequestedPayment requestPaymentIfOwed(
+            Caller caller,
+            TransitionCommand command,
+            Long expectedRevision,
+            ActorContext actor,
+            UnitTree tree,
+            String fingerprint,
+            Instant now) {
+        Optional<PaymentRequestDraft> draft = tx.executeRead(status -> {
+            if (idempotency
+                    .committedResult(caller, command.operation(), command.requestId(), fingerprint)
+                    .isPresent()) {
+                return Optional.<PaymentRequestDraft>empty();
+            }
+            Optional<StoredDossier> stored =
+                    dossiers.findStored(command.code()).filter(s -> queries.isVisible(caller, s.dossier()));
+            if (stored.isEmpty()
+                    || (expectedRevision != null
+                            && expectedRevision != stored.get().version())) {
+                return Optional.<PaymentRequestDraft>empty();
+            }
+            Dossier d = stored.get().dossier();
+            DeadlineCalculator calendar = deadlines.forUnit(d.competentUnitCode());
+            if (!machine.decide(d.state(), command.event(), actor, facts(d, calendar, now))
+                    .isAllowed()) {
+                return Optional.<PaymentRequestDraft>empty();
+            }
+            return PaymentRequestDraft.forObligation(
+                    d, procedure(d), tree.path(d.receivingUnitCode()), caller.subject(), command.requestId());
+        });
+        return draft.map(paymentRequests::create).orElse(null);
     }
 
     /**

@@ -1,0 +1,168 @@
+package vn.motcua.dossier.dossier.service;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.dossier.calendar.DeadlineCalculator;
+import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
+import vn.motcua.dossier.catalog.ProcedureRepository;
+import vn.motcua.dossier.dossier.domain.Dossier;
+import vn.motcua.dossier.dossier.domain.DossierEvent;
+import vn.motcua.dossier.dossier.domain.DossierStateMachine;
+import vn.motcua.dossier.dossier.domain.PaidPayment;
+import vn.motcua.dossier.dossier.domain.PaymentSettlement;
+import vn.motcua.dossier.dossier.domain.PaymentSettlement.Outcome;
+import vn.motcua.dossier.dossier.domain.TransitionDecision;
+import vn.motcua.dossier.dossier.repository.DossierRepository;
+import vn.motcua.dossier.dossier.repository.DossierRepository.StoredDossier;
+import vn.motcua.dossier.dossier.repository.PauseRepository;
+import vn.motcua.dossier.dossier.repository.PaymentRequestRepository;
+import vn.motcua.dossier.dossier.repository.PaymentRequestRepository.StoredPaymentRequest;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+import vn.motcua.platform.error.ErrorReason;
+
+/**
+ * A paid payment request meets the financial obligation it was made for (issue 11): the dossier goes from
+ * AWAITING_PAYMENT back to IN_PROCESS exactly as if the officer had confirmed the e-receipt (clock pause ended, due
+ * time moved where the procedure says so, history line, dossier.financial_obligation_fulfilled on the feed), with the
+ * payment system as the actor and the receipt number as the reason.
+ *
+ * <p>Runs inside the feed consumer's transaction (FeedCursorStore.applyOnce), so the effect commits together with the
+ * event-id dedup record and the cursor: a paid event redelivered, or delivered again after a restart, finds its event
+ * id consumed and does nothing. Every other paid event (see {@link PaymentSettlement}) is recorded on the payment
+ * request's row and otherwise ignored. A concurrent officer confirmation makes this transaction fail
+ * (CONCURRENT_UPDATE); the consumer retries the event, which then finds the dossier no longer awaiting.
+ */
+@Singleton
+public class PaymentConfirmations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentConfirmations.class);
+
+    private final TransactionOperations<Connection> tx;
+    private final DossierRepository dossiers;
+    private final PauseRepository pauses;
+    private final PaymentRequestRepository payments;
+    private final ProcedureRepository procedures;
+    private final DeadlineCalculators deadlines;
+    private final DossierFeed feed;
+    private final WorkflowService workflow;
+    private final Clock clock;
+    private final DossierStateMachine machine = new DossierStateMachine();
+
+    public PaymentConfirmations(
+            TransactionOperations<Connection> tx,
+            DossierRepository dossiers,
+            PauseRepository pauses,
+            PaymentRequestRepository payments,
+            ProcedureRepository procedures,
+            DeadlineCalculators deadlines,
+            DossierFeed feed,
+            WorkflowService workflow,
+            Clock clock) {
+        this.tx = tx;
+        this.dossiers = dossiers;
+        this.pauses = pauses;
+        this.payments = payments;
+        this.procedures = procedures;
+        this.deadlines = deadlines;
+        this.feed = feed;
+        this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    /** Applies a paid payment request to its dossier, in the caller's transaction if there is one. */
+    public Outcome paid(PaidPayment paid) {
+        return tx.executeWrite(status -> {
+            Instant now = clock.instant();
+            Optional<StoredPaymentRequest> request = payments.find(paid.paymentId());
+            Optional<StoredDossier> stored = request.flatMap(r -> dossiers.findStored(r.dossierCode()))
+                    .filter(s -> s.dossier().code().equals(paid.dossierCode())
+                            || paid.dossierCode().equals(s.dossier().legalCode()));
+            if (stored.isEmpty()) {
+                LOG.warn(
+                        "Ignoring payment.paid {} of payment {}: dossier-service requested no such payment for dossier"
+                                + " {}",
+                        paid.eventId(),
+                        paid.paymentId(),
+                        paid.dossierCode());
+                return Outcome.UNKNOWN_PAYMENT;
+            }
+            Dossier before = stored.get().dossier();
+            String current = payments.latestFor(before.code())
+                    .map(StoredPaymentRequest::paymentId)
+                    .orElse(null);
+            Outcome outcome = PaymentSettlement.decide(before.state(), paid.paymentId(), true, current);
+            if (outcome == Outcome.CONFIRMED) {
+                confirm(stored.get(), paid, now);
+            } else {
+                LOG.info(
+                        "Payment {} of dossier {} paid, obligation not confirmed by it: {} (dossier {})",
+                        paid.paymentId(),
+                        before.code(),
+                        outcome,
+                        before.state());
+            }
+            payments.settle(paid.paymentId(), paid.eventId(), paid.receiptNumber(), outcome.name(), now);
+            return outcome;
+        });
+    }
+
+    private void confirm(StoredDossier stored, PaidPayment paid, Instant now) {
+        Dossier before = stored.dossier();
+        DeadlineCalculator calendar = deadlines.forUnit(before.competentUnitCode());
+        TransitionDecision decision = machine.decideForSystem(
+                before.state(), DossierEvent.OBLIGATION_FULFILLED, workflow.facts(before, calendar, now));
+        TransitionDecision.Allowed allowed = DomainErrors.allowedOrThrow(decision);
+        Dossier after = allowed.applyTo(
+                before,
+                now,
+                null,
+                new ProcedureDueTimes(
+                        () -> calendar,
+                        () -> procedures
+                                .findVersion(before.procedureCode(), before.procedureVersion())
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "procedure version of dossier " + before.code() + " is missing"))
+                                .timeLimit(),
+                        () -> pauses.openSince(before.code(), PauseRepository.FINANCIAL_OBLIGATION)));
+        boolean dueMoved = !Objects.equals(after.dueAt(), before.dueAt());
+        if (!dossiers.update(after, before.state(), stored.version(), null, dueMoved, now)) {
+            throw DomainException.of(
+                    ErrorKind.ABORTED,
+                    ErrorReason.CONCURRENT_UPDATE,
+                    "dossier " + before.code() + " was changed meanwhile; the paid event is applied again");
+        }
+        // the row ends the pause it opened, if the procedure opened one (ENDS_PAUSE)
+        pauses.closeOpen(before.code(), now);
+        dossiers.appendHistory(new DossierRepository.HistoryEntry(
+                after.code(),
+                DossierEvent.OBLIGATION_FULFILLED.name(),
+                before.state().name(),
+                after.state().name(),
+                "system:" + PaymentSettlement.ACTOR_USERNAME,
+                PaymentSettlement.ACTOR_USERNAME,
+                null,
+                "",
+                PaymentSettlement.timelineReason(paid),
+                now,
+                paid.paymentId(),
+                null,
+                after.dueAt(),
+                PaymentSettlement.ACTOR_NAME_VI));
+        feed.append(
+                allowed.feedEventType(),
+                DossierEvent.OBLIGATION_FULFILLED.name(),
+                after,
+                before.state(),
+                stored.submittedAt(),
+                now,
+                DossierFeed.Detail.NONE);
+    }
+}
