@@ -413,7 +413,8 @@ public class PaymentCommands {
 
     /** Asks the provider for a SUBMITTED online refund and settles it by its answer; unreachable: stays SUBMITTED. */
     Refunded askProvider(Refund refund) {
-        Attempt paid = attempts.paidAttempt(refund.paymentId()).orElseThrow();
+        Attempt paid = tx.executeRead(status -> attempts.paidAttempt(refund.paymentId()))
+                .orElseThrow();
         ProviderClient.RefundAnswer answer;
         try {
             answer = providerClient.refund(paid.orderRef(), refund.id(), refund.amountDong());
@@ -423,7 +424,8 @@ public class PaymentCommands {
                     refund.id(),
                     paid.orderRef(),
                     e.getMessage());
-            return new Refunded(view(payments.find(refund.paymentId()).orElseThrow()), refund);
+            return tx.executeRead(status ->
+                    new Refunded(view(payments.find(refund.paymentId()).orElseThrow()), refund));
         }
         return tx.executeWrite(status -> {
             Instant now = now();

@@ -1,5 +1,6 @@
 package vn.motcua.payment.payment.service;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,11 +55,13 @@ public class PaymentQueries {
         this.links = links;
     }
 
+    @Transactional(readOnly = true)
     public PaymentView get(Caller caller, String id) {
         return view(readable(caller, id));
     }
 
     /** One of dossier_code (payer or officer: only the payments they reach) or unit_code (officer), newest first. */
+    @Transactional(readOnly = true)
     public Page<PaymentView> list(
             Caller caller, String dossierCode, String unitCode, PaymentStatus status, Page.Request page) {
         boolean byDossier = dossierCode != null && !dossierCode.isEmpty();
@@ -100,6 +103,7 @@ public class PaymentQueries {
     }
 
     /** The receipt's PDF, with the refund history; NOT_FOUND before the payment is paid. */
+    @Transactional(readOnly = true)
     public Pdf receiptPdf(Caller caller, String id) {
         Payment p = readable(caller, id);
         Receipt receipt = receipts.ofPayment(p.id()).orElseThrow(() -> DomainException.notFound("receipt"));
@@ -132,6 +136,7 @@ public class PaymentQueries {
     public record ReceiptCheck(Receipt receipt, String dossierCode, long refundedDong) {}
 
     /** Public: the receipt with this number and check code, compared in constant time; NOT_FOUND otherwise. */
+    @Transactional(readOnly = true)
     public ReceiptCheck check(String number, String checkCode) {
         if (number == null || !ReceiptNumbers.NUMBER.matcher(number).matches() || checkCode == null) {
             throw DomainException.notFound("receipt");
@@ -162,6 +167,7 @@ public class PaymentQueries {
      * The payment as the payer's browser coming back from the provider may see it (the return is public: whoever
      * holds the signed URL): no payer name or citizen id.
      */
+    @Transactional(readOnly = true)
     public PaymentView publicView(String id) {
         Payment p = payments.find(id).orElseThrow(PaymentErrors::notFound);
         Payment anonymous = new Payment(

@@ -125,7 +125,7 @@ public class PaymentSweep {
         int settled = 0;
         int submitted = 0;
         int unanswered = 0;
-        for (Attempt stuck : attempts.openPast(now(), config.getSweepBatch())) {
+        for (Attempt stuck : tx.executeRead(status -> attempts.openPast(now(), config.getSweepBatch()))) {
             ProviderClient.QueryAnswer answer;
             try {
                 answer = provider.query(stuck.orderRef());
@@ -155,7 +155,7 @@ public class PaymentSweep {
             }
         }
         int expired = 0;
-        for (String id : payments.expirable(now(), config.getSweepBatch())) {
+        for (String id : tx.executeRead(status -> payments.expirable(now(), config.getSweepBatch()))) {
             if (expire(id)) {
                 expired++;
             }

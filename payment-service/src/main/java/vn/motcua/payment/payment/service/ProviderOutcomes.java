@@ -111,7 +111,7 @@ public class ProviderOutcomes {
             String transactionNo,
             Instant payDate,
             String source) {
-        Optional<Attempt> known = attempts.find(orderRef);
+        Optional<Attempt> known = tx.executeRead(status -> attempts.find(orderRef));
         if (known.isEmpty()) {
             LOG.warn("Provider {} about an unknown order {}", source, printable(orderRef));
             return new Outcome("01", message("01"), null);

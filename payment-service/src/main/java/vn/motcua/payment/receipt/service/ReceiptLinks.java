@@ -1,6 +1,7 @@
 package vn.motcua.payment.receipt.service;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 @Singleton
 public class ReceiptLinks {
 
+    public static final String DEFAULT_TEMPLATE = "http://localhost:8080/#/bien-lai/{number}?check={check}";
+
     private final String template;
 
-    public ReceiptLinks(
-            @Value("${motcua.payment.public-receipt-url:`http://localhost:8080/#/bien-lai/{number}?check={check}`}")
-                    String template) {
-        this.template = template;
+    public ReceiptLinks(@Nullable @Property(name = "motcua.payment.public-receipt-url") String template) {
+        this.template = template == null || template.isBlank() ? DEFAULT_TEMPLATE : template;
     }
 
     public String checkUrl(String number, String checkCode) {
