@@ -26,6 +26,7 @@ public final class FakeProvider implements AutoCloseable {
 
     private final HttpServer server;
     private final ProviderSigner signer;
+    private volatile ProviderSigner answerSigner;
     private final String merchantId;
     private final Map<String, Status> orders = new ConcurrentHashMap<>();
     private final List<Map<String, String>> queries = new CopyOnWriteArrayList<>();
@@ -34,6 +35,7 @@ public final class FakeProvider implements AutoCloseable {
 
     public FakeProvider(String secret, String merchantId) {
         this.signer = new ProviderSigner(secret);
+        this.answerSigner = signer;
         this.merchantId = merchantId;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -51,6 +53,11 @@ public final class FakeProvider implements AutoCloseable {
 
     public void order(String orderRef, Status status) {
         orders.put(orderRef, status);
+    }
+
+    /** Signs answers with another secret (a man in the middle): the merchant must not trust them. */
+    public void signAnswersWith(String secret) {
+        answerSigner = new ProviderSigner(secret);
     }
 
     public void refundAnswers(String code) {
@@ -101,7 +108,7 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange, Map<String, String> answer) throws IOException {
-        Map<String, String> signed = signer.signed(answer);
+        Map<String, String> signed = answerSigner.signed(answer);
         StringBuilder json = new StringBuilder("{");
         signed.forEach((k, v) -> {
             if (v != null) {
