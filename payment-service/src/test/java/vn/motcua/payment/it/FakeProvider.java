@@ -60,6 +60,7 @@ public final class FakeProvider implements AutoCloseable {
         answerSigner = new ProviderSigner(secret);
     }
 
+    /** The refund's response_code from now on; "down" answers HTTP 503 instead. */
     public void refundAnswers(String code) {
         refundCode = code;
     }
@@ -98,6 +99,11 @@ public final class FakeProvider implements AutoCloseable {
     private void refund(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(exchange);
         refunds.add(form);
+        if ("down".equals(refundCode)) {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+        }
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("merchant_id", merchantId);
         answer.put("order_ref", form.getOrDefault("order_ref", ""));

@@ -77,6 +77,20 @@ class PaymentLifecycleIT extends PaymentItSupport {
     }
 
     @Test
+    void dossierServicesOwnServiceAccountCreatesRequestsButNoOtherClientDoes() {
+        idp.serviceAccount("motcua-dossier-service", java.util.Set.of());
+        idp.serviceAccount("motcua-report-service", java.util.Set.of());
+        Payment created = ps(idp.serviceAccountToken("motcua-dossier-service"))
+                .createPaymentRequest(request("D-SYSTEM").build())
+                .getPayment();
+        assertThat(created.getDossierCode()).isEqualTo("D-SYSTEM");
+        assertError(
+                () -> ps(idp.serviceAccountToken("motcua-report-service"))
+                        .createPaymentRequest(request("D-SYSTEM").build()),
+                "PERMISSION_DENIED/ROLE_NOT_ALLOWED");
+    }
+
+    @Test
     void badRequestsAreRefusedWithFieldViolationsAndWriteNothing() {
         long before = count("SELECT COUNT(*) FROM payment");
         assertError(

@@ -121,6 +121,54 @@ class PaymentSweepIT extends PaymentItSupport {
     }
 
     @Test
+    void aRefundTheProviderDidNotAnswerIsAskedAgainWithTheSameRefundRef() {
+        Payment p = create("D-SWEEP-REFUND");
+        start(p.getId());
+        callback(notification(p.getId() + "-1", 45_000, "00", "T-SWEEP-REFUND"));
+        provider.refundAnswers("down");
+        vn.motcua.proto.payment.v1.RefundPaymentResponse asked;
+        try {
+            asked = ps(officer(UNIT))
+                    .refundPayment(vn.motcua.proto.payment.v1.RefundPaymentRequest.newBuilder()
+                            .setRequestId("rf-sweep")
+                            .setId(p.getId())
+                            .setAmount(vnd(45_000))
+                            .setReason("Hồ sơ bị từ chối")
+                            .build());
+        } finally {
+            provider.refundAnswers("00");
+        }
+        assertThat(asked.getRefund().getState())
+                .isEqualTo(vn.motcua.proto.payment.v1.RefundState.REFUND_STATE_SUBMITTED);
+        assertThat(asked.getPayment().getRefunded().getAmount()).isZero();
+        // the pending refund holds its amount: nothing more may be refunded meanwhile
+        assertError(
+                () -> ps(officer(UNIT))
+                        .refundPayment(vn.motcua.proto.payment.v1.RefundPaymentRequest.newBuilder()
+                                .setRequestId("rf-sweep-2")
+                                .setId(p.getId())
+                                .setAmount(vnd(1))
+                                .setReason("Thêm")
+                                .build()),
+                "FAILED_PRECONDITION/RULE_VIOLATED");
+
+        execute(
+                "UPDATE refund SET requested_at = '2020-01-01 00:00:00' WHERE id = ?",
+                asked.getRefund().getId());
+        sweep.sweepOnce();
+        assertThat(strings(
+                        "SELECT state FROM refund WHERE id = ?",
+                        asked.getRefund().getId()))
+                .containsExactly("SUCCESS");
+        assertThat(provider.refunds())
+                .filteredOn(f -> asked.getRefund().getId().equals(f.get("refund_ref")))
+                .hasSize(2);
+        assertThat(strings("SELECT refunded_dong FROM payment WHERE id = ?", p.getId()))
+                .containsExactly("45000");
+        assertThat(events(p.getId())).containsExactly("payment.requested", "payment.paid", "payment.refunded");
+    }
+
+    @Test
     void onlyTheHolderOfTheDatabaseLeaseSweeps() {
         assertThat(sweep.lease().held()).isTrue();
         assertThat(leases.named("payment-sweep", "another-replica").held()).isFalse();

@@ -58,6 +58,23 @@ public class RefundRepository {
         return all("SELECT * FROM refund WHERE payment_id = ? ORDER BY requested_at, id", paymentId);
     }
 
+    /** Refunds still SUBMITTED that were asked for before {@code before}, oldest first: the sweep asks again. */
+    public List<Refund> submittedBefore(java.time.Instant before, int limit) {
+        return jdbc.prepareStatement(
+                "SELECT * FROM refund WHERE state = 'SUBMITTED' AND requested_at < ? ORDER BY requested_at LIMIT ?",
+                ps -> {
+                    UtcTimestamps.bind(ps, 1, before);
+                    ps.setInt(2, limit);
+                    List<Refund> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(map(rs));
+                        }
+                    }
+                    return out;
+                });
+    }
+
     /** Refunds asked of the provider but not answered yet: they hold their amount against the refundable sum. */
     public long pendingDong(String paymentId) {
         return ofPayment(paymentId).stream()

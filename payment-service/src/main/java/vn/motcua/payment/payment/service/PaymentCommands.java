@@ -113,9 +113,11 @@ public class PaymentCommands {
      * must be on the unit path) or by one of the configured requester service accounts.
      */
     public PaymentView create(Caller caller, CreatePaymentCommand c) {
+        // a service account's own token (Keycloak names its user service-account-<client>), not a person's token
+        // issued through that client
         boolean service = config.getRequesterClients().contains(caller.clientId())
-                && caller.subject() != null
-                && caller.subject().startsWith("service-account-");
+                && caller.username() != null
+                && caller.username().equals("service-account-" + caller.clientId());
         if (!service && !caller.hasAnyRole(REQUESTERS)) {
             throw DomainException.permissionDenied("only officers and dossier-service create payment requests");
         }

@@ -15,9 +15,13 @@ import vn.motcua.payment.payment.domain.Attempt;
 import vn.motcua.payment.payment.domain.Payment;
 import vn.motcua.payment.payment.domain.PaymentEvent;
 import vn.motcua.payment.payment.domain.PaymentStateMachine;
+import vn.motcua.payment.payment.domain.Refund;
+import vn.motcua.payment.payment.domain.RefundState;
 import vn.motcua.payment.payment.repository.AttemptRepository;
 import vn.motcua.payment.payment.repository.PaymentRepository;
+import vn.motcua.payment.payment.repository.RefundRepository;
 import vn.motcua.payment.provider.ProviderClient;
+import vn.motcua.payment.provider.ProviderConfiguration;
 import vn.motcua.platform.lease.Lease;
 import vn.motcua.platform.lease.Leases;
 
@@ -31,6 +35,7 @@ import vn.motcua.platform.lease.Leases;
  *       outcome: settled like a callback. Pending: SUBMITTED (and TIME_OUT once pending for another whole window).
  *       Unknown to the provider: the payer never got there, TIME_OUT. Unreachable or badly signed: next time.</li>
  *   <li>Payments past {@code expires_at} in CREATED, FAILED_* or STARTED: EXPIRE, payment.expired.</li>
+ *   <li>Online refunds left SUBMITTED (the provider did not answer): asked again with the same refund_ref.</li>
  * </ol>
  */
 @Singleton
@@ -44,6 +49,9 @@ public class PaymentSweep {
     private final ProviderClient provider;
     private final ProviderOutcomes outcomes;
     private final PaymentFeed feed;
+    private final PaymentCommands commands;
+    private final RefundRepository refunds;
+    private final ProviderConfiguration providerConfig;
     private final PaymentConfiguration config;
     private final Clock clock;
     private final Lease lease;
@@ -57,6 +65,9 @@ public class PaymentSweep {
             ProviderClient provider,
             ProviderOutcomes outcomes,
             PaymentFeed feed,
+            PaymentCommands commands,
+            RefundRepository refunds,
+            ProviderConfiguration providerConfig,
             PaymentConfiguration config,
             Clock clock,
             Leases leases) {
@@ -66,6 +77,9 @@ public class PaymentSweep {
         this.provider = provider;
         this.outcomes = outcomes;
         this.feed = feed;
+        this.commands = commands;
+        this.refunds = refunds;
+        this.providerConfig = providerConfig;
         this.config = config;
         this.clock = clock;
         this.lease = leases.named("payment-sweep");
@@ -158,6 +172,16 @@ public class PaymentSweep {
         for (String id : tx.executeRead(status -> payments.expirable(now(), config.getSweepBatch()))) {
             if (expire(id)) {
                 expired++;
+            }
+        }
+        // refunds whose provider call failed or timed out: asked again with the same refund_ref (the protocol's unique
+        // key, so the provider refunds once); only those older than two request timeouts, so a call still in
+        // flight on another thread is not repeated
+        Instant askedBefore = now().minus(providerConfig.getRequestTimeout().multipliedBy(2));
+        for (Refund pendingRefund :
+                tx.executeRead(status -> refunds.submittedBefore(askedBefore, config.getSweepBatch()))) {
+            if (commands.askProvider(pendingRefund).refund().state() == RefundState.SUBMITTED) {
+                unanswered++;
             }
         }
         if (settled + submitted + expired > 0) {
