@@ -53,13 +53,20 @@ class PaymentFlowOnH2Test {
                 Payment online = stub(channel, officer)
                         .createPaymentRequest(request("D-H2-1"))
                         .getPayment();
-                stub(channel, payer)
+                String redirect = stub(channel, payer)
                         .startOnlinePayment(StartOnlinePaymentRequest.newBuilder()
                                 .setRequestId("s-1")
                                 .setId(online.getId())
                                 .setReturnUrl("http://127.0.0.1:8080/back")
                                 .setClientIp("127.0.0.1")
-                                .build());
+                                .build())
+                        .getRedirectUrl();
+                // application.yml's documented defaults: the simulator's address and the gateway's callback route
+                assertThat(redirect)
+                        .startsWith("http://127.0.0.1:8090/pay?")
+                        .contains("merchant_id=MOTCUA-DEMO")
+                        .contains(
+                                "notify_url=http%3A%2F%2F127.0.0.1%3A8080%2Fapi%2Fv1%2Fpayments%2Fprovider%2Fcallback");
                 Map<String, String> ipn = new HashMap<>();
                 ipn.put("merchant_id", "MOTCUA-DEMO");
                 ipn.put("order_ref", online.getId() + "-1");

@@ -36,6 +36,50 @@ import vn.motcua.proto.payment.v1.StartOnlinePaymentResponse;
 @MicronautTest(transactional = false)
 class PaymentLifecycleIT extends PaymentItSupport {
 
+    @jakarta.inject.Inject
+    vn.motcua.platform.testing.HandlerThreads handlerThreads;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of(vn.motcua.platform.testing.HandlerThreads.ENABLED, "true");
+    }
+
+    /** Payment handlers do blocking JDBC: they run on the platform's worker pool, never on a Netty event loop. */
+    @Test
+    void paymentHandlersRunOnTheWorkerPool() {
+        Payment created = create("D-THREADS");
+        start(created.getId());
+        callback(notification(created.getId() + "-1", 45_000, "00", "T-THREADS"));
+        handlerThreads.assertRanOnWorkerPool(
+                vn.motcua.proto.payment.v1.PaymentServiceGrpc.getCreatePaymentRequestMethod(),
+                vn.motcua.proto.payment.v1.PaymentServiceGrpc.getStartOnlinePaymentMethod(),
+                vn.motcua.proto.payment.v1.PaymentServiceGrpc.getHandleProviderCallbackMethod());
+    }
+
+    @Test
+    void anUninterpretableProviderAnswerIsAnErrorAnOfficerMayCancel() {
+        Payment created = create("D-ERROR");
+        start(created.getId());
+        assertThat(callback(notification(created.getId() + "-1", 45_000, "99", null))
+                        .getProviderCode())
+                .isEqualTo("00");
+        Payment error = ps(officer(UNIT))
+                .getPayment(
+                        GetPaymentRequest.newBuilder().setId(created.getId()).build())
+                .getPayment();
+        assertThat(error.getStatus()).isEqualTo(PaymentStatus.PAYMENT_STATUS_ERROR);
+        assertError(() -> start(created.getId()), "FAILED_PRECONDITION/ILLEGAL_TRANSITION");
+        Payment cancelled = ps(officer(UNIT))
+                .cancelPayment(CancelPaymentRequest.newBuilder()
+                        .setRequestId("c-error")
+                        .setId(created.getId())
+                        .setReason("Đã kiểm tra với ngân hàng: chưa thu tiền")
+                        .build())
+                .getPayment();
+        assertThat(cancelled.getStatus()).isEqualTo(PaymentStatus.PAYMENT_STATUS_CANCELLED);
+        assertThat(events(created.getId())).containsExactly("payment.requested", "payment.failed", "payment.cancelled");
+    }
+
     private static int year() {
         return Instant.now().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
     }
