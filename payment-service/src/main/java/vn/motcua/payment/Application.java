@@ -2,7 +2,12 @@ package vn.motcua.payment;
 
 import io.micronaut.runtime.Micronaut;
 
-/** payment-service: gRPC server with health and its change feed; business RPCs arrive with their own issue. */
+/**
+ * payment-service: fees owed by dossiers (issue 11). Feature packages: {@code payment} (state graph, requests, online
+ * attempts, counter payments, refunds, the sweep, PaymentService), {@code provider} (the signed-redirect /
+ * signed-callback protocol of docs/payment-provider-protocol.md), {@code receipt} (numbered e-receipts and their PDF),
+ * {@code common}; reconciliation comes in its own package. Serves its change feed (aggregate "payment").
+ */
 public final class Application {
 
     private Application() {}

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Feature slices depend on each other in one direction only, as in every service: code that several features share
- * lives in common. The service has no feature packages yet, so the rule may find nothing to check until it does.
+ * lives in common. payment uses provider and receipt; neither of them knows payment.
  */
 class FeatureSlicesAreFreeOfCyclesTest {
 
