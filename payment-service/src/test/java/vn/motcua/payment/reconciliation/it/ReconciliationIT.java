@@ -72,7 +72,6 @@ class ReconciliationIT implements TestPropertyProvider {
 
     @BeforeAll
     void connect() throws SQLException {
-        tables.ensure();
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort())
                 .usePlaintext()
                 .build();
@@ -93,7 +92,7 @@ class ReconciliationIT implements TestPropertyProvider {
         paid("PAY-C", "11077", "PAY-C-1", 50_000, vn("2026-12-07T12:00:00"));
         paid("PAY-D", "11077", "PAY-D-1", 70_000, vn("2026-12-08T00:00:00")); // the next day
         tables.payment("PAY-E", "11077", "DOSSIER-PAY-E");
-        tables.attempt("PAY-E-1", "PAY-E", "FAILED", 15_000, "T-E", vn("2026-12-07T10:00:00"));
+        tables.attempt("PAY-E-1", "PAY-E", "FAILED_DECLINED", 15_000, "T-E", vn("2026-12-07T10:00:00"));
         paid("PAY-X", "11080", "PAY-X-1", 25_000, vn("2026-12-07T10:00:00")); // another unit of the same merchant
         String csv = HEADER
                 + "PAY-A-1,T-PAY-A-1,20000,VND,20261207000001,00\n"

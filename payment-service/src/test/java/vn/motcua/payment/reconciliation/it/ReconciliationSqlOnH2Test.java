@@ -92,9 +92,8 @@ class ReconciliationSqlOnH2Test implements TestPropertyProvider {
     @Test
     void paidOnlineOrdersAreReadFromThePaymentTablesOnH2() throws SQLException {
         PaymentTables tables = PaymentTables.h2(() -> DriverManager.getConnection(url, "sa", ""));
-        tables.ensure();
         tables.payment("PAY-H2A", "11077", "D-1");
-        tables.attempt("PAY-H2A-1", "PAY-H2A", "FAILED", 20_000, "T0", Instant.parse("2026-12-07T01:00:00Z"));
+        tables.attempt("PAY-H2A-1", "PAY-H2A", "FAILED_DECLINED", 20_000, "T0", Instant.parse("2026-12-07T01:00:00Z"));
         tables.attempt("PAY-H2A-2", "PAY-H2A", "SUCCESS", 20_000, "T1", Instant.parse("2026-12-07T02:00:00.5Z"));
         tables.payment("PAY-H2B", "11080", "D-2");
         tables.attempt("PAY-H2B-1", "PAY-H2B", "SUCCESS", 30_000, "T2", Instant.parse("2026-12-07T03:00:00Z"));
