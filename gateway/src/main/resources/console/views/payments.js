@@ -10,11 +10,13 @@ import {COUNTER_CHANNELS, INBOX_ROLES, MISMATCH_KINDS, PAYMENT_CHANNELS, PAYMENT
   from '../js/labels.js';
 import {addMenu, addRoute} from '../js/router.js';
 import {clearSlot, dossierLink, errorBlock, showDoneIn, showErrorIn} from '../js/ui.js';
-import {slot, subtreeOf, todayIso, unitOptions} from './admin-shared.js';
+import {slot, todayIso} from './admin-shared.js';
 import {addDossierPanel} from './dossier.js';
 
-/** Who records, cancels and refunds (the gateway's RECEPTION_OFFICER routes) and reconciles. */
+/** Who records, cancels and refunds (the gateway's RECEPTION_OFFICER routes). */
 const DESK = 'reception_officer';
+/** Who reconciles their own unit's online payments (RoleDocs.ACTS_RECONCILERS). */
+const RECONCILERS = ['reception_officer', 'unit_leader'];
 /** What a payment that is not settled yet may still become (the officer's forms are offered for these). */
 const OPEN = ['AWAITING', 'FAILED', 'EXPIRED', 'ERROR'];
 /** The citizen pays online while nothing is paid and no attempt is under way. */
@@ -27,8 +29,8 @@ export function register() {
     {anonymous: true});
   addRoute(/^\/bien-lai$/, () => renderReceiptCheck('', ''), {anonymous: true});
   addRoute(/^\/thanh-toan\/ket-qua$/, (match, user) => renderUnverifiedReturn(user), {anonymous: true});
-  addMenu('#/doi-soat', 'Đối soát thanh toán', {roles: [DESK], order: 76});
-  addRoute(/^\/doi-soat$/, (match, user) => renderReconciliation(user), {roles: [DESK]});
+  addMenu('#/doi-soat', 'Đối soát thanh toán', {roles: RECONCILERS, order: 76});
+  addRoute(/^\/doi-soat$/, (match, user) => renderReconciliation(user), {roles: RECONCILERS});
 }
 
 /** The payment's ETag: the revision it was shown at, so an action never applies to a payment changed since. */
@@ -351,22 +353,19 @@ function renderUnverifiedReturn(user) {
 async function renderReconciliation(user) {
   const title = 'Đối soát thanh toán trực tuyến';
   showLoading(title);
-  let units;
-  try {
-    const [all] = await Promise.all([get('/api/v1/units').then(b => b.units || []), loadUnitNames()]);
-    units = subtreeOf(all, user.unit);
-  } catch (e) {
-    showView(title, errorBlock(e));
+  if (!user.unit) {
+    showView(title, h('p', {class: 'error', role: 'alert'}, REASONS.SCOPE_MISSING));
     return;
   }
+  // payment-service reconciles a unit for its own officers only (it keeps no unit tree): the user's unit, no picker
+  await loadUnitNames();
   const out = h('div', {id: 'reconciliation-result'});
   const today = todayIso();
   const form = h('form', {id: 'reconciliation-form', novalidate: true, class: 'filters'},
     field('rc-date', 'Ngày giao dịch', h('input', {name: 'date', type: 'date', value: today, max: today}),
       {required: true}),
-    field('rc-unit', 'Đơn vị', h('select', {name: 'unit'}, unitOptions(units))),
+    h('p', {class: 'muted'}, `Đơn vị: ${unitName(user.unit)}`),
     h('div', {class: 'actions'}, h('button', {type: 'submit', id: 'reconciliation-show'}, 'Xem đối soát')));
-  form.querySelector('select').value = user.unit || '';
   const uploadResult = slot('settlement-result');
   const fileInput = h('input', {type: 'file', name: 'file', accept: '.csv,text/csv'});
   const upload = h('form', {id: 'settlement-form', novalidate: true},
@@ -376,9 +375,9 @@ async function renderReconciliation(user) {
     uploadResult);
   const path = () => {
     const v = formValues(form);
-    return `/api/v1/units/${encodeURIComponent(v.unit)}/reconciliation/${encodeURIComponent(v.date)}`;
+    return `/api/v1/units/${encodeURIComponent(user.unit)}/reconciliation/${encodeURIComponent(v.date)}`;
   };
-  const fieldIds = {date: 'rc-date', unit: 'rc-unit', $: 'rc-file', csv: 'rc-file'};
+  const fieldIds = {date: 'rc-date', $: 'rc-file', csv: 'rc-file'};
   form.addEventListener('submit', event => {
     event.preventDefault();
     load(path(), out, fieldIds);

@@ -32,6 +32,7 @@ import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.downstream.ProtoValues;
+import vn.motcua.gateway.problem.JsonPaths;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
 import vn.motcua.gateway.security.RoleDocs;
@@ -87,6 +88,7 @@ public class PaymentsController {
     // a Host header as a browser or client sends it: the only part of the request the return URL is built from
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?");
     private static final MediaType PDF = MediaType.of("application/pdf");
+    private static final Pattern AMOUNT_PATH = Pattern.compile("^amount\\.(amount|currencyCode)$");
 
     private final Downstream downstream;
     private final PaymentServiceBlockingStub payments;
@@ -213,6 +215,7 @@ public class PaymentsController {
             @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Action a = Action.read(json, request, id, idempotencyKey, body, Set.of("channel", "amount", "note"));
+        amountPaths(request);
         PaymentChannel channel = choice(a.violations, a.body, "channel", COUNTER_CHANNELS);
         Money amount = amount(a.violations, a.body, "amount");
         String note = a.body.text("note");
@@ -260,6 +263,7 @@ public class PaymentsController {
             @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Action a = Action.read(json, request, id, idempotencyKey, body, Set.of("amount", "reason"));
+        amountPaths(request);
         Money amount = amount(a.violations, a.body, "amount");
         String reason = a.body.text("reason");
         a.violations.throwIfAny();
@@ -340,6 +344,11 @@ public class PaymentsController {
             return "";
         }
         return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+
+    /** The service's Money fields (amount.amount, amount.currency_code) are this route's one number "amount". */
+    private static void amountPaths(HttpRequest<?> request) {
+        JsonPaths.flattened(request, "", path -> AMOUNT_PATH.matcher(path).replaceFirst("amount"));
     }
 
     /** A required amount in whole đồng; its sign and size against what is owed are the service's rule. */

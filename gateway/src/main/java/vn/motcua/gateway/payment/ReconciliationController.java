@@ -14,6 +14,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
@@ -23,6 +26,7 @@ import vn.motcua.gateway.downstream.ProtoValues;
 import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
+import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.payment.v1.GetReconciliationRequest;
 import vn.motcua.proto.payment.v1.ImportSettlementRequest;
@@ -33,7 +37,8 @@ import vn.motcua.proto.payment.v1.Reconciliation;
 
 /**
  * Reconciliation of online payments against the provider's daily settlement file (PaymentReconciliationService):
- * per unit and day (Asia/Ho_Chi_Minh), for the reception officers of the unit's subtree. The file is the raw body
+ * per unit and day (Asia/Ho_Chi_Minh). The gateway admits officers; payment-service lets the unit's own reception
+ * officers and leaders reconcile it (x-acting-roles) and answers 403 or 404 otherwise. The file is the raw body
  * (text/csv, UTF-8, header order_ref,transaction_no,amount,currency,pay_date,status); its lines are the service's
  * to read. Mismatch kinds: MISSING_IN_SETTLEMENT (paid here, not in the file), MISSING_HERE (in the file, not paid
  * here), AMOUNT_DIFFERS.
@@ -57,9 +62,17 @@ public class ReconciliationController {
         this.reconciliation = reconciliation;
     }
 
-    /** Reception officer: the unit's reconciliation of a day (imported false until a settlement file is). */
+    /** Reception officer or leader of the unit: its reconciliation of a day (imported false until a file is). */
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_RECONCILERS,
+                                            parseValue = true)))
     @Get
-    @Access(AccessPolicy.RECEPTION_OFFICER)
+    @Access(AccessPolicy.OFFICER)
     public ReconciliationJson get(HttpRequest<?> request, @PathVariable String unit, @PathVariable String date) {
         Violations v = new Violations();
         String unitCode = v.code("unit", unit, true);
@@ -74,12 +87,20 @@ public class ReconciliationController {
     }
 
     /**
-     * Reception officer: imports (or replaces) the provider's settlement file of the day as the raw text/csv body,
+     * Reception officer or leader of the unit: imports (or replaces) the provider's settlement file of the day as the raw text/csv body,
      * at most 512 KB. Answers {lines, reconciliation}.
      */
+    @Operation(
+            extensions =
+                    @Extension(
+                            properties =
+                                    @ExtensionProperty(
+                                            name = "acting-roles",
+                                            value = RoleDocs.ACTS_RECONCILERS,
+                                            parseValue = true)))
     @Put("/settlement")
     @Consumes(CSV)
-    @Access(AccessPolicy.RECEPTION_OFFICER)
+    @Access(AccessPolicy.OFFICER)
     public Imported importSettlement(
             HttpRequest<?> request,
             @PathVariable String unit,

@@ -51,5 +51,8 @@ public final class RoleDocs {
     public static final String ACTS_PAYMENT_READERS =
             "[\"citizen\", \"reception_officer\", \"specialist\", " + "\"unit_leader\", \"clerk\", \"report_viewer\"]";
 
+    /** Reconciliation of a unit's online payments: its reception officers and its leaders, for their own unit. */
+    public static final String ACTS_RECONCILERS = "[\"reception_officer\", \"unit_leader\"]";
+
     private RoleDocs() {}
 }
