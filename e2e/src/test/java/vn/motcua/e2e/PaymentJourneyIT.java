@@ -124,7 +124,7 @@ class PaymentJourneyIT extends SystemTest {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
         assertThat(textOf(pdf.body()))
-                .contains("BIÊN LAI", receipt.path("number").asText(), onlineDossier);
+                .contains("BIÊN LAI", receipt.path("number").asText());
 
         HttpResponse<String> checked = get(
                 "/api/v1/public/receipts/" + receipt.path("pathNumber").asText() + "?check="
