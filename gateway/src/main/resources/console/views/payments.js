@@ -25,7 +25,8 @@ const RECEIPT_CHECK = /^[A-Za-z0-9._-]{1,40}[-/]\d{4}[-/]\d{1,12}$/;
 
 export function register() {
   addDossierPanel(paymentsPanel, {order: 15});
-  addRoute(/^\/bien-lai\/([^/?]+)(?:\?(.*))?$/, match => renderReceiptCheck(match[1], match[2] || ''),
+  // the QR encodes the number ("11077%2F2026%2F000123"); a typed address may carry its '/' or the '-' form
+  addRoute(/^\/bien-lai\/([^?]+)(?:\?(.*))?$/, match => renderReceiptCheck(match[1], match[2] || ''),
     {anonymous: true});
   addRoute(/^\/bien-lai$/, () => renderReceiptCheck('', ''), {anonymous: true});
   addRoute(/^\/thanh-toan\/ket-qua$/, (match, user) => renderUnverifiedReturn(user), {anonymous: true});
@@ -60,9 +61,10 @@ function paymentsPanel(ctx) {
   get(`/api/v1/dossiers/${encodeURIComponent(dossier.code)}/payments`)
     .then(page => {
       const payments = page.payments || [];
-      body.replaceChildren(payments.length === 0
-        ? h('p', {class: 'muted', id: 'payments-none'}, 'Hồ sơ không có khoản phí, lệ phí nào phải nộp qua hệ thống.')
-        : payments.map(p => paymentCard(p, ctx, citizen)));
+      // native replaceChildren takes nodes, not an array (nor null): spread them
+      body.replaceChildren(...(payments.length === 0
+        ? [h('p', {class: 'muted', id: 'payments-none'}, 'Hồ sơ không có khoản phí, lệ phí nào phải nộp qua hệ thống.')]
+        : payments.map(p => paymentCard(p, ctx, citizen))));
     })
     .catch(e => body.replaceChildren(h('p', {class: 'muted'}, 'Không tải được thông tin phí, lệ phí.'), errorBlock(e)))
     .finally(() => body.removeAttribute('aria-busy'));
@@ -425,7 +427,7 @@ function draw(r, out) {
   const summary = r.imported
     ? `Ngày ${date(r.date)}, ${unitName(r.unitCode)}: ${r.matched} giao dịch khớp, ${mismatches.length} chênh lệch.`
     : `Ngày ${date(r.date)}, ${unitName(r.unitCode)}: chưa nhập tệp đối soát của cổng thanh toán.`;
-  out.replaceChildren(h('h2', {}, 'Kết quả đối soát'),
+  out.replaceChildren(...[h('h2', {}, 'Kết quả đối soát'),
     h('p', {class: 'list-summary', id: 'reconciliation-summary', role: 'status'}, summary),
     mismatches.length === 0
       ? (r.imported ? h('p', {class: 'done', id: 'reconciliation-ok'}, 'Không có chênh lệch.') : null)
@@ -435,6 +437,6 @@ function draw(r, out) {
         h('td', {class: 'code'}, m.orderRef || '—'),
         h('td', {}, m.dossierCode ? dossierLink(m.dossierCode) : '—'),
         h('td', {class: 'number'}, dong(m.here)),
-        h('td', {class: 'number'}, dong(m.settlement)))), {caption: 'Các giao dịch chênh lệch'}));
+        h('td', {class: 'number'}, dong(m.settlement)))), {caption: 'Các giao dịch chênh lệch'})].filter(Boolean));
   announce(summary);
 }
