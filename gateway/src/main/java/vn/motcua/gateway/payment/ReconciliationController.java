@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.google.protobuf.ByteString;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -24,6 +25,7 @@ import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.downstream.ProtoValues;
 import vn.motcua.gateway.problem.ProblemException;
+import vn.motcua.gateway.problem.Reasons;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
 import vn.motcua.gateway.security.RoleDocs;
@@ -107,6 +109,17 @@ public class ReconciliationController {
             @PathVariable String date,
             @Nullable @Body byte[] body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        // without a Content-Type the router does not hold @Consumes against the body: the file's type is checked here,
+        // so nothing but a CSV is ever imported
+        if (request.getContentType()
+                .filter(t -> t.getName().equalsIgnoreCase(CSV))
+                .isEmpty()) {
+            throw new ProblemException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    Reasons.UNSUPPORTED_MEDIA_TYPE,
+                    "the settlement file must be sent as " + CSV,
+                    List.of());
+        }
         Violations v = new Violations();
         String unitCode = v.code("unit", unit, true);
         LocalDate day = v.date("date", date, true);
