@@ -12,13 +12,14 @@ import * as dossier from './views/dossier.js';
 import * as dossierActions from './views/dossier-actions.js';
 import * as feedback from './views/feedback.js';
 import * as lookup from './views/lookup.js';
+import * as payments from './views/payments.js';
 import * as reception from './views/reception.js';
 import * as submit from './views/submit.js';
 import * as worklist from './views/worklist.js';
 import * as administration from './views/administration.js';
 
 for (const view of [lookup, worklist, reception, dossierActions, citizen, dossier, catalogue, submit, feedback,
-  administration]) {
+  administration, payments]) {
   view.register();
 }
 

@@ -38,6 +38,15 @@ export function money(dong) {
   return dong === null || dong === undefined ? '—' : `${MONEY.format(dong)} đồng`;
 }
 
+/** "50.000 đ": whole đồng with dots between thousands (how receipts and fee notices write it); "—" when absent. */
+export function dong(amount) {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  const n = Math.trunc(Number(amount));
+  if (!Number.isFinite(n)) return '—';
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${n < 0 ? '-' : ''}${digits} đ`;
+}
+
 /** A <input type="datetime-local"> value ("2026-12-07T09:35", Vietnam time) as an ISO instant in UTC. */
 export function localInputToInstant(value) {
   if (!value) return null;

@@ -28,6 +28,41 @@ export const CHANNELS = {
   POSTAL: 'Qua dịch vụ bưu chính',
 };
 
+/** Fees (payment-service): the public status of a payment request in words, with its badge colour. */
+export const PAYMENT_STATUSES = {
+  AWAITING: ['Chưa nộp', 'near-due'],
+  IN_PROGRESS: ['Đang chờ kết quả thanh toán', 'unknown'],
+  PAID: ['Đã nộp', 'in-time'],
+  FAILED: ['Thanh toán không thành công', 'overdue'],
+  CANCELLED: ['Đã hủy yêu cầu nộp phí', 'unknown'],
+  EXPIRED: ['Quá hạn nộp', 'overdue'],
+  ERROR: ['Có lỗi, đang được kiểm tra', 'overdue'],
+};
+
+/** How a fee was paid (payment-service's channels). */
+export const PAYMENT_CHANNELS = {
+  ONLINE: 'Trực tuyến qua cổng thanh toán',
+  COUNTER_CASH: 'Tiền mặt tại Bộ phận Một cửa',
+  COUNTER_CARD: 'Thẻ ngân hàng tại Bộ phận Một cửa',
+  POSTAL: 'Thu hộ qua dịch vụ bưu chính',
+};
+
+/** The channels an officer records at the desk ("Ghi nhận nộp phí"), in the order the form offers them. */
+export const COUNTER_CHANNELS = ['COUNTER_CASH', 'COUNTER_CARD', 'POSTAL'];
+
+export const REFUND_STATES = {
+  SUBMITTED: 'Đang xử lý',
+  SUCCESS: 'Đã hoàn trả',
+  FAILED: 'Không thành công',
+};
+
+/** Reconciliation against the provider's settlement file: what each mismatch means. */
+export const MISMATCH_KINDS = {
+  MISSING_IN_SETTLEMENT: 'Đã thu trên hệ thống, không có trong tệp đối soát',
+  MISSING_HERE: 'Có trong tệp đối soát, chưa ghi nhận trên hệ thống',
+  AMOUNT_DIFFERS: 'Số tiền chênh lệch',
+};
+
 /** Forms 01-05 (and the 2025 stop notice) as the gateway names them. */
 export const FORMS = [
   ['receipt', 'Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả'],
@@ -133,7 +168,13 @@ export const FIELD_LABELS = {
   publishedOn: 'Ngày công bố',
   field: 'Lĩnh vực',
   timeLimit: 'Thời hạn giải quyết',
-  amount: 'Số lượng',
+  amount: 'Số tiền',
+  'timeLimit.amount': 'Thời hạn giải quyết',
+  locale: 'Ngôn ngữ',
+  check: 'Mã kiểm tra',
+  number: 'Số biên lai',
+  csv: 'Tệp đối soát',
+  $: 'Tệp',
   onlineLevel: 'Mức độ trực tuyến',
   receivingUnits: 'Nơi tiếp nhận',
   competentUnitCode: 'Đơn vị có thẩm quyền',
@@ -168,6 +209,10 @@ const FIELD_MESSAGES = [
   [/^must be 1 \(poor\) to 5 \(good\)/, () => 'phải từ 1 đến 5'],
   [/^must be a whole number|^is not a whole number/, () => 'phải là số nguyên hợp lệ'],
   [/^lists a unit twice/, () => 'có đơn vị bị lặp lại'],
+  [/^must be at most 512 KB/, () => 'tệp không được lớn hơn 512 KB'],
+  [/^must be a date/, () => 'không phải ngày hợp lệ (năm-tháng-ngày)'],
+  [/^must be a receipt number/, () => 'không phải số biên lai hợp lệ'],
+  [/^must be one of/, () => 'không phải lựa chọn hợp lệ'],
 ];
 
 export function fieldMessage(message) {

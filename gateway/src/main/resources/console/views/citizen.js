@@ -43,7 +43,7 @@ export const CITIZEN_STATUS = {
   AWAITING_PAYMENT: {
     short: 'Chờ nộp phí, lệ phí',
     means: 'Hồ sơ đang chờ bạn thực hiện nghĩa vụ tài chính (phí, lệ phí, thuế).',
-    todo: 'Hãy nộp khoản phí, lệ phí theo thông báo của cơ quan giải quyết.',
+    todo: 'Hãy nộp khoản phí, lệ phí ở mục "Thanh toán" bên dưới (trực tuyến), hoặc tại Bộ phận Một cửa.',
     action: true,
   },
   RESULT_READY: {

@@ -426,6 +426,85 @@ class AuthorizationMatrixIT extends SystemTest {
                                 "application/json")),
                 row(DELETE, "/api/v1/admin/calendar/holidays/{date}", rootAdmin(200), f::nationwideHoliday, on("date")),
 
+                // fees (payment-service): the payer and the officers of the unit subtree read; the desk records a
+                // payment, cancels and refunds; the provider's callback and return are public (the signature is the
+                // proof); each unit's reception officers and leaders reconcile their own unit
+                row(
+                        GET,
+                        "/api/v1/dossiers/{code}/payments",
+                        // a list shows the payments the caller reaches: empty, not 404, for everyone else
+                        expect(NONE, 401).otherwise(200),
+                        f::feeDossier,
+                        on(code)),
+                row(GET, "/api/v1/payments/{id}", readPayment(), f::owedPayment, (r, s) -> vars(id, part(r, 0))),
+                row(
+                        POST,
+                        "/api/v1/payments/{id}:start-online",
+                        expect(NONE, 401)
+                                .and(CITIZEN, 200)
+                                .and(CITIZEN_OTHER, 404)
+                                .otherwise(403),
+                        f::owedPayment,
+                        (r, s) -> vars(id, part(r, 0)).json("{}")),
+                row(
+                        POST,
+                        "/api/v1/payments/{id}:record-counter",
+                        desk(),
+                        f::owedPayment,
+                        (r, s) -> vars(id, part(r, 0))
+                                .json("{\"channel\":\"COUNTER_CASH\",\"amount\":" + part(r, 1) + "}")),
+                row(
+                        POST,
+                        "/api/v1/payments/{id}:cancel",
+                        desk(),
+                        f::owedPayment,
+                        (r, s) -> vars(id, part(r, 0)).json(reason())),
+                row(
+                        POST,
+                        "/api/v1/payments/{id}:refund",
+                        desk(),
+                        f::paidPayment,
+                        (r, s) -> vars(id, part(r, 0)).json("{\"amount\":1000,\"reason\":\"Hoàn phí thử ma trận\"}")),
+                row(
+                        GET,
+                        "/api/v1/payments/{id}/receipt.pdf",
+                        readPayment(),
+                        f::paidPayment,
+                        (r, s) -> vars(id, part(r, 0))),
+                row(
+                        GET,
+                        "/api/v1/public/receipts/{number}",
+                        everyone(200),
+                        f::paidReceipt,
+                        (r, s) -> call(Map.of("number", part(r, 0)), "check=" + part(r, 1), null, null)),
+                // a notification nobody signed: the provider's answer (97), always HTTP 200
+                row(
+                        GET,
+                        "/api/v1/payments/provider/callback",
+                        everyone(200),
+                        query("order_ref=PAY-MATRIX-1&amount=8000&response_code=00&secure_hash=00")),
+                // a return that does not verify: to the console's neutral page
+                row(
+                        GET,
+                        "/api/v1/payments/provider/return",
+                        everyone(303),
+                        query("order_ref=PAY-MATRIX-1&amount=8000&response_code=00&secure_hash=00")),
+                row(
+                        GET,
+                        "/api/v1/units/{unit}/reconciliation/{date}",
+                        reconcilers(200),
+                        (r, s) -> vars("unit", MatrixFixtures.UNIT, "date", settlementDay())),
+                row(
+                        PUT,
+                        "/api/v1/units/{unit}/reconciliation/{date}/settlement",
+                        reconcilers(200),
+                        Route.NO_FIXTURE,
+                        (r, s) -> call(
+                                Map.of("unit", MatrixFixtures.UNIT, "date", settlementDay()),
+                                null,
+                                "order_ref,transaction_no,amount,currency,pay_date,status\r\n",
+                                "text/csv")),
+
                 // Form 06 lists applicants' names, addresses and phones: officers who handle dossiers, in their subtree
                 row(
                         GET,
@@ -500,6 +579,40 @@ class AuthorizationMatrixIT extends SystemTest {
                 .otherwise(200);
     }
 
+    /**
+     * A payment: its payer, and the officers whose unit is the payment's unit or above it among those who read
+     * payments (reception, specialist, leader, clerk, report viewers, the puller included); payment-service answers
+     * 404 to everyone else, as for anything outside a caller's scope.
+     */
+    private static Expect readPayment() {
+        return expect(NONE, 401)
+                .and(CITIZEN, 200)
+                .and(RECEPTION_OWN, 200)
+                .and(SPECIALIST, 200)
+                .and(LEADER, 200)
+                .and(CLERK, 200)
+                .and(REPORT_VIEWER, 200)
+                .and(MACHINE, 200)
+                .otherwise(404);
+    }
+
+    /** The desk's actions on a payment: the gateway admits reception officers, the service those of the unit. */
+    private static Expect desk() {
+        return expect(NONE, 401)
+                .and(RECEPTION_OWN, 200)
+                .and(RECEPTION_OTHER, 404)
+                .otherwise(403);
+    }
+
+    /** Reconciliation of unit 11077: its reception officer and leader; the other commune's officer finds no unit. */
+    private static Expect reconcilers(int status) {
+        return expect(NONE, 401)
+                .and(RECEPTION_OWN, status)
+                .and(LEADER, status)
+                .and(RECEPTION_OTHER, 404)
+                .otherwise(403);
+    }
+
     private static Expect controllerOnly(int status) {
         return expect(NONE, 401).and(CONTROLLER, status).otherwise(403);
     }
@@ -544,6 +657,17 @@ class AuthorizationMatrixIT extends SystemTest {
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
         return "{\"reason\":\"Cần xác minh thêm\",\"newDueAt\":\"" + newDue + "\"}";
+    }
+
+    /** A settlement day long past, so the empty file the matrix imports replaces nobody's real reconciliation. */
+    private static String settlementDay() {
+        return java.time.LocalDate.parse(MatrixFixtures.today()).minusYears(1).toString();
+    }
+
+    /** The i-th space-separated part of a fixture's resource ("" when missing, as for the unfilled "~/~"). */
+    private static String part(String resource, int i) {
+        String[] parts = resource == null ? new String[0] : resource.split(" ");
+        return i < parts.length ? parts[i] : "";
     }
 
     private static String todayRange() {

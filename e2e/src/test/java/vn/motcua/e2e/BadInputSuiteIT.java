@@ -96,6 +96,9 @@ class BadInputSuiteIT extends SystemTest {
     /** A marker for {@link #with}: the field is left out. */
     private static final Object ABSENT = new Object();
 
+    /** The demo catalogue's fee-bearing commune procedure (MatrixFixtures.FEE_PROCEDURE). */
+    private static final String FEE_PROCEDURE = "2.000635";
+
     private static final String TEN_K = "A".repeat(10_000);
     private static final String ONE_M = "A".repeat(1_000_000);
     private static final String SQL = "1' OR '1'='1' --";
@@ -119,6 +122,11 @@ class BadInputSuiteIT extends SystemTest {
 
     private String dossierCode;
     private String lookupKey;
+    /** The owed payment request of a fee-bearing dossier, and the amount owed (đồng). */
+    private String paymentId;
+
+    private long paymentAmount;
+    private long paymentRevision;
     private String feedbackId;
     private String userId;
     private Map<String, Long> before;
@@ -149,6 +157,8 @@ class BadInputSuiteIT extends SystemTest {
         }
         assertThat(userId).as("id of %s in %s", CLERK, users.body()).isNotBlank();
 
+        createAnOwedPayment();
+
         before = writtenState();
         System.out.println("[e2e] rows before the bad-input table: " + before);
     }
@@ -177,6 +187,110 @@ class BadInputSuiteIT extends SystemTest {
                 .isEqualTo(before);
     }
 
+    /**
+     * Forged and tampered provider notifications are answered in the provider's terms (HTTP 200 JSON, never 00 or
+     * 02, 97 where the signature is wrong), a forged return sends the browser to the neutral page, and the payment
+     * they name is exactly as it was. Apart from the table: these answers are not problems, and payment-service may
+     * log what it refused (issue 11: "is logged"), so its rows are not counted here.
+     */
+    @Test
+    @Order(3)
+    void forgedProviderCallbacksChangeNothing() throws Exception {
+        String ref = paymentId + "-1";
+        String amount = String.valueOf(paymentAmount);
+        List<String> forged = List.of(
+                "",
+                "order_ref=" + ref + "&amount=" + amount + "&currency=VND&response_code=00",
+                "merchant_id=MOTCUA-DEMO&order_ref=" + ref + "&amount=" + amount
+                        + "&currency=VND&response_code=00&transaction_no=1&pay_date=20261207093512&secure_hash="
+                        + "0".repeat(128),
+                "merchant_id=MOTCUA-DEMO&order_ref=" + ref + "&amount=1&currency=VND&response_code=00"
+                        + "&transaction_no=2&pay_date=20261207093512&secure_hash=" + "a".repeat(128),
+                "merchant_id=MOTCUA-DEMO&order_ref=" + enc(SQL) + "&amount=" + amount
+                        + "&currency=VND&response_code=00&secure_hash=" + enc(DROP),
+                "merchant_id=MOTCUA-DEMO&order_ref=" + enc(SCRIPT) + "&response_code=00&secure_hash=" + "f".repeat(128),
+                "order_ref=" + ref + "&order_ref=" + ref + "&response_code=00&secure_hash=" + "b".repeat(128),
+                "merchant_id=" + "M".repeat(2000) + "&secure_hash=x");
+        SoftAssertions soft = new SoftAssertions();
+        for (String query : forged) {
+            HttpResponse<String> answer = anonymously("/api/v1/payments/provider/callback?" + query);
+            soft.assertThat(answer.statusCode()).as(describe(answer)).isEqualTo(200);
+            soft.assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                    .as(describe(answer))
+                    .startsWith("application/json");
+            JsonNode body = json.readTree(answer.body());
+            soft.assertThat(body.path("RspCode").asText())
+                    .as(describe(answer))
+                    .isNotIn("00", "02")
+                    .isNotBlank();
+            soft.assertThat(body.has("Message")).as(describe(answer)).isTrue();
+            if (query.contains("secure_hash=0000") || query.contains("secure_hash=aaaa")) {
+                soft.assertThat(body.path("RspCode").asText())
+                        .as(describe(answer))
+                        .isEqualTo("97");
+            }
+            HttpResponse<String> back = anonymously("/api/v1/payments/provider/return?" + query);
+            soft.assertThat(back.statusCode()).as(describe(back)).isEqualTo(303);
+            soft.assertThat(back.headers().firstValue("Location").orElse(""))
+                    .as(describe(back))
+                    .isEqualTo("/#/thanh-toan/ket-qua");
+        }
+        soft.assertAll();
+        HttpResponse<String> payment = get("/api/v1/payments/" + paymentId, OFFICER);
+        assertThat(payment.statusCode()).as(describe(payment)).isEqualTo(200);
+        JsonNode after = json.readTree(payment.body());
+        assertThat(after.path("status").asText()).as(payment.body()).isEqualTo("AWAITING");
+        assertThat(after.path("revision").asLong()).as(payment.body()).isEqualTo(paymentRevision);
+        assertThat(after.path("receipt").isNull()).as(payment.body()).isTrue();
+    }
+
+    /** A GET without a token; the anonymous rate limit's 429 is waited out, never taken as the answer. */
+    private HttpResponse<String> anonymously(String path) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> answer = get(path, null);
+            if (answer.statusCode() != 429 || attempt >= 20) {
+                return answer;
+            }
+            int wait = answer.headers()
+                    .firstValue("Retry-After")
+                    .map(BadInputSuiteIT::seconds)
+                    .orElse(1);
+            Thread.sleep(1_000L * Math.max(1, wait));
+        }
+    }
+
+    /** A fee-bearing dossier whose financial obligation the specialist required: its payment request is owed. */
+    private void createAnOwedPayment() throws Exception {
+        Answer dossier = send(BadInputCase.post("setup", "a fee-bearing dossier", "/api/v1/dossiers")
+                .as(OFFICER)
+                .json(with(VALID_DOSSIER, "procedureCode", FEE_PROCEDURE)));
+        assertThat(dossier.status()).as("setup fee dossier: %s", dossier).isEqualTo(201);
+        String code = json.readTree(dossier.body()).path("code").asText();
+        HttpResponse<String> transferred = post("/api/v1/dossiers/" + code + ":transfer", "{}", OFFICER);
+        assertThat(transferred.statusCode()).as(describe(transferred)).isEqualTo(200);
+        HttpResponse<String> required = post(
+                "/api/v1/dossiers/" + code + ":require-financial-obligation",
+                "{\"reason\":\"Nộp phí cấp bản sao\"}",
+                SPECIALIST);
+        assertThat(required.statusCode()).as(describe(required)).isEqualTo(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> list = get("/api/v1/dossiers/" + code + "/payments", OFFICER);
+            assertThat(list.statusCode()).as(describe(list)).isEqualTo(200);
+            JsonNode payments = json.readTree(list.body()).path("payments");
+            if (payments.size() > 0) {
+                paymentId = payments.get(0).path("id").asText();
+                paymentAmount = payments.get(0).path("amount").asLong();
+                paymentRevision = payments.get(0).path("revision").asLong();
+                break;
+            }
+            assertThat(System.nanoTime()).as("a payment request for %s", code).isLessThan(deadline);
+            Thread.sleep(300);
+        }
+        assertThat(paymentId).isNotBlank();
+        assertThat(paymentAmount).isPositive();
+    }
+
     // --- the table ---------------------------------------------------------------------------------------------
 
     private List<BadInputCase> cases() {
@@ -189,6 +303,8 @@ class BadInputSuiteIT extends SystemTest {
         all.addAll(userAdministration());
         all.addAll(publicLookups());
         all.addAll(listsAndMethods());
+        all.addAll(payments());
+        all.addAll(receiptsAndReconciliation());
         return all;
     }
 
@@ -918,6 +1034,263 @@ class BadInputSuiteIT extends SystemTest {
                         .expect(405, NOT_ALLOWED),
                 get(f, "GET an action", "/api/v1/dossiers/" + dossierCode + ":accept", OFFICER)
                         .expect(BAD_REQUEST, INVALID));
+    }
+
+    private List<BadInputCase> payments() {
+        String one = "/api/v1/payments/" + paymentId;
+        String record = one + ":record-counter";
+        String refund = one + ":refund";
+        String cancel = one + ":cancel";
+        String start = one + ":start-online";
+        String owed = "{\"channel\":\"COUNTER_CASH\",\"amount\":" + paymentAmount + "}";
+        String f = "payments";
+        return List.of(
+                get(f, "payment id with SQL injection", "/api/v1/payments/" + seg(DROP), OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "payment id with encoded path traversal", "/api/v1/payments/..%2f..%2fadmin", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "payment id of 65 characters", "/api/v1/payments/P" + "A".repeat(64), OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "payment id with look-alike letters", "/api/v1/payments/" + seg("РАY-АВС"), OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "payment id with a script", "/api/v1/payments/" + seg(SCRIPT), CITIZEN)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "payment never issued", "/api/v1/payments/PAY-AAAAAAAAAAAAAAAAAAAA", OFFICER)
+                        .expect(404, NOT_FOUND),
+                // the route answers a PDF: asked for JSON only, it says so before anything else
+                get(f, "receipt PDF asked for as JSON only", one + "/receipt.pdf", CITIZEN)
+                        .expect(406, "NOT_ACCEPTABLE"),
+                get(
+                                f,
+                                "dossier's payments with status paid",
+                                "/api/v1/dossiers/" + dossierCode + "/payments?status=paid",
+                                OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(
+                                f,
+                                "dossier's payments page size 0",
+                                "/api/v1/dossiers/" + dossierCode + "/payments?pageSize=0",
+                                OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "payments of an encoded path traversal", "/api/v1/dossiers/..%2f..%2fx/payments", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment truncated JSON", record, OFFICER)
+                        .json("{\"channel\":")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "counter payment without body", record, OFFICER)
+                        .json("")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "counter payment JSON array", record, OFFICER)
+                        .json("[]")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment without amount", record, OFFICER)
+                        .json(with(owed, "amount", ABSENT))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment amount null", record, OFFICER)
+                        .json(with(owed, "amount", null))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment negative amount", record, OFFICER)
+                        .json(with(owed, "amount", -paymentAmount))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment amount zero", record, OFFICER)
+                        .json(with(owed, "amount", 0))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment fractional amount", record, OFFICER)
+                        .json(with(owed, "amount", paymentAmount + 0.5))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment amount as string", record, OFFICER)
+                        .json(with(owed, "amount", String.valueOf(paymentAmount)))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment amount 1e300", record, OFFICER)
+                        .json(with(owed, "channel", "COUNTER_CASH").replace("" + paymentAmount, "1e300"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment amount above a trillion", record, OFFICER)
+                        .json(with(owed, "amount", 1_000_000_000_001L))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment amount of 2^63", record, OFFICER)
+                        .json(with(owed, "amount", new java.math.BigInteger("9223372036854775808")))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment other than the amount owed", record, OFFICER)
+                        .json(with(owed, "amount", paymentAmount + 1))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment online channel", record, OFFICER)
+                        .json(with(owed, "channel", "ONLINE"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment channel in lower case", record, OFFICER)
+                        .json(with(owed, "channel", "counter_cash"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment without channel", record, OFFICER)
+                        .json(with(owed, "channel", ABSENT))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment channel as number", record, OFFICER)
+                        .json(with(owed, "channel", 2))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment unknown field", record, OFFICER)
+                        .json(with(owed, "paid", true))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment note with NUL", record, OFFICER)
+                        .json(with(owed, "note", "biên lai\u0000"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment note of 10k characters", record, OFFICER)
+                        .json(with(owed, "note", TEN_K))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment as text/plain", record, OFFICER)
+                        .body("text/plain", owed)
+                        .expect(415, UNSUPPORTED),
+                post(f, "counter payment with a weak If-Match", record, OFFICER)
+                        .json(owed)
+                        .header("If-Match", "W/\"r1\"")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment with If-Match of words", record, OFFICER)
+                        .json(owed)
+                        .header("If-Match", "latest")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "counter payment idempotency key with a space", record, OFFICER)
+                        .json(owed)
+                        .header("Idempotency-Key", "pay 1")
+                        .expect(BAD_REQUEST, INVALID),
+                post(
+                                f,
+                                "counter payment id with SQL injection",
+                                "/api/v1/payments/" + seg(DROP) + ":record-counter",
+                                OFFICER)
+                        .json(owed)
+                        .expect(BAD_REQUEST, INVALID),
+                post(
+                                f,
+                                "counter payment never issued",
+                                "/api/v1/payments/PAY-AAAAAAAAAAAAAAAAAAAA:record-counter",
+                                OFFICER)
+                        .json(owed)
+                        .expect(404, NOT_FOUND),
+                post(f, "cancel without reason", cancel, OFFICER).json("{}").expect(BAD_REQUEST, INVALID),
+                post(f, "cancel reason as number", cancel, OFFICER)
+                        .json("{\"reason\":42}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "cancel reason only whitespace", cancel, OFFICER)
+                        .json("{\"reason\":\"   \"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "cancel reason of 10k characters", cancel, OFFICER)
+                        .json(object("reason", TEN_K))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "cancel reason with BEL", cancel, OFFICER)
+                        .json(object("reason", "Miễn phí\u0007"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "refund without amount", refund, OFFICER)
+                        .json("{\"reason\":\"Nộp thừa\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "refund negative amount", refund, OFFICER)
+                        .json("{\"amount\":-1000,\"reason\":\"Nộp thừa\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "refund fractional amount", refund, OFFICER)
+                        .json("{\"amount\":999.99,\"reason\":\"Nộp thừa\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "refund amount as array", refund, OFFICER)
+                        .json("{\"amount\":[1000],\"reason\":\"Nộp thừa\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "refund huge amount", refund, OFFICER)
+                        .json("{\"amount\":1e19,\"reason\":\"Nộp thừa\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "refund without reason", refund, OFFICER)
+                        .json("{\"amount\":1000}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "refund as a form", refund, OFFICER)
+                        .body(FORM, "amount=1000&reason=x")
+                        .expect(415, UNSUPPORTED),
+                post(f, "online payment truncated JSON", start, CITIZEN)
+                        .json("{\"locale\":")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "online payment unknown locale", start, CITIZEN)
+                        .json("{\"locale\":\"fr\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "online payment with a return URL of its own", start, CITIZEN)
+                        .json("{\"returnUrl\":\"https://evil.example/steal\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "online payment locale as object", start, CITIZEN)
+                        .json("{\"locale\":{}}")
+                        .expect(BAD_REQUEST, INVALID),
+                request(f, "PUT a payment", "PUT", one, OFFICER).json("{}").expect(405, NOT_ALLOWED),
+                request(f, "DELETE a payment", "DELETE", one, OFFICER).expect(405, NOT_ALLOWED),
+                post(f, "unknown payment action", one + ":pay", OFFICER)
+                        .json("{}")
+                        .expect(405, NOT_ALLOWED));
+    }
+
+    private List<BadInputCase> receiptsAndReconciliation() {
+        String receipts = "/api/v1/public/receipts/";
+        // a past day: the valid-looking requests here must not replace anybody's real import
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .minusYears(2)
+                .toString();
+        String reconciliation = "/api/v1/units/11077/reconciliation/";
+        String settlement = reconciliation + day + "/settlement";
+        String header = "order_ref,transaction_no,amount,currency,pay_date,status\r\n";
+        String f = "receipts and reconciliation";
+        return List.of(
+                get(f, "receipt number with SQL injection", receipts + seg(SQL) + "?check=ABC123", ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "receipt number with a script", receipts + seg(SCRIPT) + "?check=ABC123", ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "receipt number without year", receipts + "11077-000123?check=ABC123", ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "receipt without check code", receipts + "11077-2026-000123", ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(
+                                f,
+                                "receipt check code with a script",
+                                receipts + "11077-2026-000123?check=" + seg(SCRIPT),
+                                ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(
+                                f,
+                                "receipt check code of 65 characters",
+                                receipts + "11077-2026-000123?check=" + "K".repeat(65),
+                                ANONYMOUS)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "receipt that does not exist", receipts + "11077-1999-999999?check=ABC123", ANONYMOUS)
+                        .expect(404, NOT_FOUND),
+                get(f, "reconciliation on 30 February", reconciliation + "2026-02-30", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "reconciliation date in words", reconciliation + seg("hôm nay"), OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "reconciliation date without dashes", reconciliation + "20261207", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "reconciliation date with SQL injection", reconciliation + seg(SQL), OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(
+                                f,
+                                "reconciliation unit with SQL injection",
+                                "/api/v1/units/" + seg(DROP) + "/reconciliation/" + day,
+                                OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                put(f, "settlement as JSON", settlement, OFFICER)
+                        .json("{\"lines\":[]}")
+                        .expect(415, UNSUPPORTED),
+                put(f, "settlement as multipart", settlement, OFFICER)
+                        .body(MULTIPART, multipart(header))
+                        .expect(415, UNSUPPORTED),
+                put(f, "settlement without content type", settlement, OFFICER)
+                        .body(null, header)
+                        .expect(415, UNSUPPORTED),
+                put(f, "settlement empty", settlement, OFFICER)
+                        .body("text/csv", "")
+                        .expect(BAD_REQUEST, MALFORMED),
+                put(f, "settlement of 600 KB", settlement, OFFICER)
+                        .body("text/csv", header + "x".repeat(600 * 1024))
+                        .expect(BAD_REQUEST, INVALID),
+                put(f, "settlement of 2 MB", settlement, OFFICER)
+                        .body("text/csv", header + "x".repeat(2 * 1024 * 1024))
+                        .expect(413, TOO_LARGE),
+                put(f, "settlement on 30 February", reconciliation + "2026-02-30/settlement", OFFICER)
+                        .body("text/csv", header)
+                        .expect(BAD_REQUEST, INVALID),
+                put(f, "settlement idempotency key of 200 characters", settlement, OFFICER)
+                        .body("text/csv", header)
+                        .header("Idempotency-Key", "k".repeat(200))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "POST a settlement", settlement, OFFICER)
+                        .body("text/csv", header)
+                        .expect(405, NOT_ALLOWED));
     }
 
     private static BadInputCase post(String family, String name, String path, String user) {

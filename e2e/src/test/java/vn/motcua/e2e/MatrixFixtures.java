@@ -32,6 +32,14 @@ final class MatrixFixtures {
     /** Đăng ký kết hôn: 5 working days, long enough for an apology at least one working day before the due time. */
     static final String MARRIAGE = "1.000894";
 
+    /**
+     * Cấp bản sao Giấy khai sinh từ sổ hộ tịch: received at every commune and the demo catalogue's fee-bearing
+     * commune procedure (8,000 đồng per copy), so requiring its financial obligation makes a payment request.
+     */
+    static final String FEE_PROCEDURE = "2.000635";
+    /** How long payment-service may take to hold a dossier's payment request after the obligation is required. */
+    private static final java.time.Duration PAYMENT_WAIT = java.time.Duration.ofSeconds(30);
+
     static final String APPLICANT_ID = "030090001234";
     static final String PASSWORD = "KhoiTao#Matrix2026";
     /** The district the throwaway communes are placed under: both demo administrators reach it. */
@@ -213,6 +221,65 @@ final class MatrixFixtures {
         String code = resultReady();
         act(RECEPTION_OWN, code, "return-result", "{\"channel\":\"COUNTER\"}");
         return code;
+    }
+
+    // --- fees (payment-service) ---------------------------------------------------------------------------------
+
+    /** A dossier of {@link #FEE_PROCEDURE} in process whose financial obligation the specialist required. */
+    String feeDossier() throws IOException, InterruptedException {
+        String code = inProcess(FEE_PROCEDURE);
+        act(SPECIALIST, code, "require-financial-obligation", "{\"reason\":\"Nộp phí cấp bản sao\"}");
+        return code;
+    }
+
+    /** "id amount" of the (unpaid) payment request of a new fee-bearing dossier. */
+    String owedPayment() throws IOException, InterruptedException {
+        JsonNode payment = paymentOf(feeDossier());
+        return require(payment, "id") + " " + require(payment, "amount");
+    }
+
+    /** "id amount" of a payment request the desk recorded as paid in cash. */
+    String paidPayment() throws IOException, InterruptedException {
+        String[] owed = owedPayment().split(" ");
+        api.post(
+                RECEPTION_OWN,
+                "/api/v1/payments/" + owed[0] + ":record-counter",
+                "{\"channel\":\"COUNTER_CASH\",\"amount\":" + owed[1] + ",\"note\":\"Thu tại quầy\"}",
+                200);
+        return owed[0] + " " + owed[1];
+    }
+
+    /** "pathNumber checkCode" of the receipt of a payment paid at the desk. */
+    String paidReceipt() throws IOException, InterruptedException {
+        String id = paidPayment().split(" ")[0];
+        Api.Reply reply = api.get(RECEPTION_OWN, "/api/v1/payments/" + id);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("fixture step GET payment " + id + ": " + reply.describe());
+        }
+        JsonNode receipt = api.json().readTree(reply.body()).path("receipt");
+        return require(receipt, "pathNumber") + " " + require(receipt, "checkCode");
+    }
+
+    /**
+     * The dossier's payment request as its payer sees it, once payment-service holds it (dossier-service asks for
+     * it when the obligation is required; waited for rather than assumed synchronous).
+     */
+    JsonNode paymentOf(String dossierCode) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + PAYMENT_WAIT.toNanos();
+        while (true) {
+            Api.Reply reply = api.get(RECEPTION_OWN, "/api/v1/dossiers/" + dossierCode + "/payments");
+            if (reply.status() != 200) {
+                throw new IllegalStateException("fixture step payments of " + dossierCode + ": " + reply.describe());
+            }
+            JsonNode payments = api.json().readTree(reply.body()).path("payments");
+            if (payments.size() > 0) {
+                return payments.get(0);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no payment request for " + dossierCode + " after " + PAYMENT_WAIT);
+            }
+            Thread.sleep(300);
+        }
     }
 
     private void act(Subject who, String code, String action, String body) throws IOException, InterruptedException {

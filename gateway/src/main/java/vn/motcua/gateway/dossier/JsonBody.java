@@ -67,6 +67,12 @@ public final class JsonBody {
         return prefix + name;
     }
 
+    /** Whether the field is there with a value (absent and JSON null are not). */
+    public boolean has(String name) {
+        JsonNode node = object.get(name);
+        return node != null && !node.isNull();
+    }
+
     /** The string at name, or null when absent, JSON null or of another type (reported). */
     @Nullable
     public String string(String name) {

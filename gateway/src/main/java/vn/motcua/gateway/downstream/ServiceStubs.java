@@ -12,10 +12,13 @@ import vn.motcua.proto.dossier.v1.DossierWorkflowServiceGrpc;
 import vn.motcua.proto.dossier.v1.UnitAdminServiceGrpc;
 import vn.motcua.proto.dossier.v1.WorkCalendarServiceGrpc;
 import vn.motcua.proto.feedback.v1.FeedbackServiceGrpc;
+import vn.motcua.proto.payment.v1.PaymentReconciliationServiceGrpc;
+import vn.motcua.proto.payment.v1.PaymentServiceGrpc;
 import vn.motcua.proto.report.v1.ReportServiceGrpc;
 
 /**
- * Stubs over the configured channels ({@code grpc.channels.dossier}, {@code grpc.channels.report}). The platform's
+ * Stubs over the configured channels ({@code grpc.channels.dossier}, {@code grpc.channels.report},
+ * {@code grpc.channels.payment}). The platform's
  * forwarding interceptor copies the caller's token, request id and traceparent from the gRPC Context that
  * {@link Downstream} sets up; it has no fallback token, because the gateway never calls on its own behalf.
  */
@@ -72,6 +75,22 @@ public class ServiceStubs {
     @Singleton
     public ReportServiceGrpc.ReportServiceBlockingStub reportService(@GrpcChannel("report") ManagedChannel channel) {
         return ReportServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
+    }
+
+    /** Fees: payment requests, online payment, counter payments, receipts and refunds (payment-service). */
+    @Singleton
+    public PaymentServiceGrpc.PaymentServiceBlockingStub paymentService(
+            @GrpcChannel("payment") ManagedChannel channel) {
+        return PaymentServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
+    }
+
+    /** Reconciliation against the provider's settlement file, served by payment-service on the same channel. */
+    @Singleton
+    public PaymentReconciliationServiceGrpc.PaymentReconciliationServiceBlockingStub paymentReconciliationService(
+            @GrpcChannel("payment") ManagedChannel channel) {
+        return PaymentReconciliationServiceGrpc.newBlockingStub(
                 ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 }

@@ -44,5 +44,15 @@ public final class RoleDocs {
     /** The sender of a feedback, or a TTHC controller of its unit (or above). */
     public static final String ACTS_FEEDBACK_READERS = "[\"citizen\", \"tthc_controller\"]";
 
+    /**
+     * Payments and receipts: the payer (the citizen of the dossier), and officers of the payment's unit subtree who
+     * handle dossiers, and report viewers (payment-service's read rule).
+     */
+    public static final String ACTS_PAYMENT_READERS =
+            "[\"citizen\", \"reception_officer\", \"specialist\", " + "\"unit_leader\", \"clerk\", \"report_viewer\"]";
+
+    /** Reconciliation of a unit's online payments: its reception officers and its leaders, for their own unit. */
+    public static final String ACTS_RECONCILERS = "[\"reception_officer\", \"unit_leader\"]";
+
     private RoleDocs() {}
 }

@@ -59,7 +59,7 @@ import vn.motcua.proto.report.v1.DailyReceptionCount;
 import vn.motcua.proto.report.v1.ReportServiceGrpc;
 
 /**
- * Test double of dossier-service and report-service at the gRPC contract boundary, on a real loopback port so the
+ * Test double of dossier-service, report-service and payment-service at the gRPC contract boundary, on a real loopback port so the
  * gateway's configured channels are exercised. It records every call (method, request message, metadata) and answers
  * realistic responses, or the failure a test arranged (a DomainException becomes status + ErrorInfo through the
  * platform's GrpcErrors, exactly as in a real service).
@@ -119,6 +119,8 @@ public final class FakeServices implements AutoCloseable {
                         .addService(ServerInterceptors.intercept(new Workflows(), capture))
                         .addService(ServerInterceptors.intercept(new Catalog(), capture))
                         .addService(ServerInterceptors.intercept(new Feedbacks(), capture))
+                        .addService(ServerInterceptors.intercept(new Payments(), capture))
+                        .addService(ServerInterceptors.intercept(new Reconciliations(), capture))
                         .addService(health.getHealthService())
                         .build()
                         .start();
@@ -1026,6 +1028,254 @@ public final class FakeServices implements AutoCloseable {
                     () -> vn.motcua.proto.feedback.v1.ListPublishedFeedbackResponse.newBuilder()
                             .addItems(feedback("fb-1"))
                             .setPage(PageInfo.getDefaultInstance())
+                            .build());
+        }
+    }
+
+    // --- payment-service ---------------------------------------------------------------------------------------
+
+    /** The revision of every payment the fake answers with: its ETag is "r7". */
+    public static final long PAYMENT_REVISION = 7;
+    /** What GetReceiptPdf answers as the file name. */
+    public static final String RECEIPT_FILE = "bien-lai-11077-2026-000123.pdf";
+    /** The callback/return parameter value the fake treats as a valid signature; anything else is forged. */
+    public static final String GOOD_SIGNATURE = "good-signature";
+
+    private static Money dong(long amount) {
+        return Money.newBuilder().setAmount(amount).setCurrencyCode("VND").build();
+    }
+
+    /** A paid payment as the fake answers it: the id from the request, a receipt and one partial refund. */
+    public static vn.motcua.proto.payment.v1.Payment payment(String id) {
+        return vn.motcua.proto.payment.v1.Payment.newBuilder()
+                .setId(id)
+                .setDossierCode("H30.298.11077-250303-0001")
+                .setUnitCode("11077")
+                .setProcedureCode("2.000635")
+                .setPayerName("Nguyễn Văn An")
+                .setPayerCitizenId("001203004567")
+                .addLines(vn.motcua.proto.payment.v1.FeeLine.newBuilder()
+                        .setName("Phí cấp bản sao trích lục")
+                        .setAmount(dong(50000))
+                        .setLegalBasis("Thông tư 85/2019/TT-BTC"))
+                .setAmount(dong(50000))
+                .setStatus(vn.motcua.proto.payment.v1.PaymentStatus.PAYMENT_STATUS_PAID)
+                .setState(vn.motcua.proto.payment.v1.PaymentState.PAYMENT_STATE_SUCCESS)
+                .setChannel(vn.motcua.proto.payment.v1.PaymentChannel.PAYMENT_CHANNEL_ONLINE)
+                .setTransactionRef("14001234")
+                .setCreatedAt(ts(RECEIVED_AT))
+                .setPaidAt(ts(DUE_AT))
+                .setReceipt(vn.motcua.proto.payment.v1.Receipt.newBuilder()
+                        .setNumber("11077/2026/000123")
+                        .setCheckCode("K7Q2M9")
+                        .setIssuedAt(ts(DUE_AT))
+                        .setAmount(dong(50000)))
+                .addRefunds(vn.motcua.proto.payment.v1.Refund.newBuilder()
+                        .setId("RF-1")
+                        .setAmount(dong(20000))
+                        .setReason("Nộp thừa")
+                        .setState(vn.motcua.proto.payment.v1.RefundState.REFUND_STATE_SUCCESS)
+                        .setRequestedBy("mc.ngocson")
+                        .setRequestedAt(ts(DUE_AT)))
+                .setRefunded(dong(20000))
+                .setRevision(PAYMENT_REVISION)
+                .build();
+    }
+
+    private final class Payments extends vn.motcua.proto.payment.v1.PaymentServiceGrpc.PaymentServiceImplBase {
+
+        @Override
+        public void getPayment(
+                vn.motcua.proto.payment.v1.GetPaymentRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.GetPaymentResponse> o) {
+            answer(
+                    "GetPayment",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.GetPaymentResponse.newBuilder()
+                            .setPayment(payment(r.getId()))
+                            .build());
+        }
+
+        @Override
+        public void listPayments(
+                vn.motcua.proto.payment.v1.ListPaymentsRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.ListPaymentsResponse> o) {
+            answer(
+                    "ListPayments",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.ListPaymentsResponse.newBuilder()
+                            .addPayments(payment("PAY-1"))
+                            .setPage(PageInfo.newBuilder().setNextPageToken("pp2"))
+                            .build());
+        }
+
+        @Override
+        public void startOnlinePayment(
+                vn.motcua.proto.payment.v1.StartOnlinePaymentRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.StartOnlinePaymentResponse> o) {
+            answer(
+                    "StartOnlinePayment",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.StartOnlinePaymentResponse.newBuilder()
+                            .setPayment(payment(r.getId()))
+                            .setRedirectUrl("http://127.0.0.1:8090/pay?order_ref=" + r.getId() + "-1")
+                            .build());
+        }
+
+        @Override
+        public void handleProviderCallback(
+                vn.motcua.proto.payment.v1.HandleProviderCallbackRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.HandleProviderCallbackResponse> o) {
+            boolean genuine = GOOD_SIGNATURE.equals(r.getParametersMap().get("secure_hash"));
+            answer(
+                    "HandleProviderCallback",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.HandleProviderCallbackResponse.newBuilder()
+                            .setProviderCode(genuine ? "00" : "97")
+                            .setProviderMessage(genuine ? "Confirm Success" : "Invalid signature")
+                            .build());
+        }
+
+        @Override
+        public void handleProviderReturn(
+                vn.motcua.proto.payment.v1.HandleProviderReturnRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.HandleProviderReturnResponse> o) {
+            boolean genuine = GOOD_SIGNATURE.equals(r.getParametersMap().get("secure_hash"));
+            answer("HandleProviderReturn", r, o, () -> {
+                var response = vn.motcua.proto.payment.v1.HandleProviderReturnResponse.newBuilder()
+                        .setVerified(genuine);
+                if (genuine) {
+                    response.setPayment(payment("PAY-1"));
+                }
+                return response.build();
+            });
+        }
+
+        @Override
+        public void recordCounterPayment(
+                vn.motcua.proto.payment.v1.RecordCounterPaymentRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.RecordCounterPaymentResponse> o) {
+            answer(
+                    "RecordCounterPayment",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.RecordCounterPaymentResponse.newBuilder()
+                            .setPayment(payment(r.getId()))
+                            .build());
+        }
+
+        @Override
+        public void cancelPayment(
+                vn.motcua.proto.payment.v1.CancelPaymentRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.CancelPaymentResponse> o) {
+            answer(
+                    "CancelPayment",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.CancelPaymentResponse.newBuilder()
+                            .setPayment(payment(r.getId()))
+                            .build());
+        }
+
+        @Override
+        public void refundPayment(
+                vn.motcua.proto.payment.v1.RefundPaymentRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.RefundPaymentResponse> o) {
+            answer(
+                    "RefundPayment",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.RefundPaymentResponse.newBuilder()
+                            .setPayment(payment(r.getId()))
+                            .setRefund(payment(r.getId()).getRefunds(0))
+                            .build());
+        }
+
+        @Override
+        public void getReceiptPdf(
+                vn.motcua.proto.payment.v1.GetReceiptPdfRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.GetReceiptPdfResponse> o) {
+            answer(
+                    "GetReceiptPdf",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.GetReceiptPdfResponse.newBuilder()
+                            .setContent(com.google.protobuf.ByteString.copyFrom(PDF))
+                            .setFileName(RECEIPT_FILE)
+                            .build());
+        }
+
+        @Override
+        public void checkReceipt(
+                vn.motcua.proto.payment.v1.CheckReceiptRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.CheckReceiptResponse> o) {
+            answer(
+                    "CheckReceipt",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.CheckReceiptResponse.newBuilder()
+                            .setNumber(r.getNumber())
+                            .setUnitCode("11077")
+                            .setDossierCode("H30.298.11077-250303-0001")
+                            .setAmount(dong(50000))
+                            .setRefunded(dong(20000))
+                            .setIssuedAt(ts(DUE_AT))
+                            .build());
+        }
+    }
+
+    /** A reconciliation with one mismatch of each kind the tests look at. */
+    public static vn.motcua.proto.payment.v1.Reconciliation reconciliation(String unit, String date) {
+        return vn.motcua.proto.payment.v1.Reconciliation.newBuilder()
+                .setUnitCode(unit)
+                .setDate(date)
+                .setImported(true)
+                .setMatched(3)
+                .addMismatches(vn.motcua.proto.payment.v1.Mismatch.newBuilder()
+                        .setKind(vn.motcua.proto.payment.v1.MismatchKind.MISMATCH_KIND_AMOUNT_DIFFERS)
+                        .setOrderRef("PAY-1-1")
+                        .setPaymentId("PAY-1")
+                        .setDossierCode("H30.298.11077-250303-0001")
+                        .setHere(dong(50000))
+                        .setSettlement(dong(49000)))
+                .addMismatches(vn.motcua.proto.payment.v1.Mismatch.newBuilder()
+                        .setKind(vn.motcua.proto.payment.v1.MismatchKind.MISMATCH_KIND_MISSING_HERE)
+                        .setOrderRef("PAY-9-1")
+                        .setSettlement(dong(8000)))
+                .build();
+    }
+
+    private final class Reconciliations
+            extends vn.motcua.proto.payment.v1.PaymentReconciliationServiceGrpc.PaymentReconciliationServiceImplBase {
+
+        @Override
+        public void importSettlement(
+                vn.motcua.proto.payment.v1.ImportSettlementRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.ImportSettlementResponse> o) {
+            answer(
+                    "ImportSettlement",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.ImportSettlementResponse.newBuilder()
+                            .setLines(4)
+                            .setReconciliation(reconciliation(r.getUnitCode(), r.getDate()))
+                            .build());
+        }
+
+        @Override
+        public void getReconciliation(
+                vn.motcua.proto.payment.v1.GetReconciliationRequest r,
+                StreamObserver<vn.motcua.proto.payment.v1.GetReconciliationResponse> o) {
+            answer(
+                    "GetReconciliation",
+                    r,
+                    o,
+                    () -> vn.motcua.proto.payment.v1.GetReconciliationResponse.newBuilder()
+                            .setReconciliation(reconciliation(r.getUnitCode(), r.getDate()))
                             .build());
         }
     }

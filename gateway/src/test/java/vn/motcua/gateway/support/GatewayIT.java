@@ -19,7 +19,7 @@ import vn.motcua.platform.testing.TestIdentityProvider;
 
 /**
  * Base of the gateway's integration tests: the real gateway on a random port, the platform's TestIdentityProvider
- * as Keycloak, and {@link FakeServices} behind both gRPC channels. Subclasses carry {@code @MicronautTest}.
+ * as Keycloak, and {@link FakeServices} behind every gRPC channel. Subclasses carry {@code @MicronautTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class GatewayIT implements TestPropertyProvider {
@@ -46,6 +46,7 @@ public abstract class GatewayIT implements TestPropertyProvider {
         properties.put("endpoints.all.port", String.valueOf(managementPort));
         properties.put("grpc.channels.dossier.address", dossierAddress());
         properties.put("grpc.channels.report.address", reportAddress());
+        properties.put("grpc.channels.payment.address", paymentAddress());
         // tests fire requests faster than any person; RateLimitIT sets its own tiny limits
         properties.put("motcua.gateway.rate-limit.anonymous.requests-per-second", "1000");
         properties.put("motcua.gateway.rate-limit.anonymous.burst", "1000");
@@ -60,6 +61,10 @@ public abstract class GatewayIT implements TestPropertyProvider {
     }
 
     protected String reportAddress() {
+        return services.address();
+    }
+
+    protected String paymentAddress() {
         return services.address();
     }
 
