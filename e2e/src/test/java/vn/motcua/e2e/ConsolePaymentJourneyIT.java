@@ -81,8 +81,7 @@ class ConsolePaymentJourneyIT extends SystemTest {
     }
 
     private void knobs(String form) throws Exception {
-        String simulator =
-                (String) Platform.class.getDeclaredMethod("simulatorUrl").invoke(platform);
+        String simulator = platform.simulatorUrl();
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(simulator + "/admin/knobs"))
                         .timeout(Duration.ofSeconds(30))

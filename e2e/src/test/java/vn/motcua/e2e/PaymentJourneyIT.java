@@ -350,11 +350,7 @@ class PaymentJourneyIT extends SystemTest {
         assertThat(r.statusCode()).as(describe(r)).isEqualTo(200);
     }
 
-    /**
-     * {@code platform.simulatorUrl()}, which the simulator's branch adds to Platform.java; looked up by name so this
-     * class compiles before that branch is merged. After the merge this can be a plain call.
-     */
-    private String simulatorUrl() throws Exception {
-        return (String) Platform.class.getDeclaredMethod("simulatorUrl").invoke(platform);
+    private String simulatorUrl() {
+        return platform.simulatorUrl();
     }
 }
