@@ -28,14 +28,4 @@ CREATE TABLE settlement_line (
 
 CREATE UNIQUE INDEX ux_settlement_line_order ON settlement_line (unit_code, settlement_date, order_ref);
 
--- request_id idempotency of ImportSettlement (same shape as dossier-service's idempotent_request; kept apart from
--- the payment tables so the two features stay independent)
-CREATE TABLE settlement_request (
-    caller_subject VARCHAR(64)  NOT NULL,
-    operation      VARCHAR(64)  NOT NULL,
-    request_id     VARCHAR(128) NOT NULL,
-    body_hash      CHAR(64)     NOT NULL,
-    result_ref     VARCHAR(128),
-    created_at     DATETIME(6)  NOT NULL,
-    PRIMARY KEY (caller_subject, operation, request_id)
-) DEFAULT CHARSET = utf8mb4;
+-- request_id idempotency of ImportSettlement uses the service's idempotent_request table (platform RequestIdempotency).

@@ -3,11 +3,11 @@ package vn.motcua.dossier.catalog;
 import jakarta.inject.Singleton;
 import java.util.List;
 import vn.motcua.dossier.catalog.domain.DraftRules;
-import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.paging.Page;
 
 @Singleton
 public class CatalogService {

@@ -16,6 +16,8 @@ import com.lowagie.text.pdf.draw.LineSeparator;
 import java.awt.Color;
 import java.time.Instant;
 import java.util.Locale;
+import vn.motcua.platform.pdf.PdfFonts;
+import vn.motcua.platform.pdf.QrCodes;
 
 /**
  * Building blocks shared by all forms (national header, title, fields, signature blocks)
@@ -31,11 +33,11 @@ final class FormLayout {
     /** Forms have no italic font bundled; a skewed regular face marks hints and the date line. */
     private static final float ITALIC_SKEW = 12f;
 
-    private final FormFonts fonts;
+    private final PdfFonts fonts;
     private final float width;
     final float body;
 
-    FormLayout(FormFonts fonts, float contentWidth, float bodySize) {
+    FormLayout(PdfFonts fonts, float contentWidth, float bodySize) {
         this.fonts = fonts;
         this.width = contentWidth;
         this.body = bodySize;

@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.Objects;
+import vn.motcua.platform.pdf.PdfFonts;
 
 /**
  * Renders the one-stop-shop forms to PDF. Stateless and thread-safe: each call builds its
@@ -47,7 +48,7 @@ public final class FormRenderer {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             // Language tag: screen readers and text search pick Vietnamese rules.
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString("vi-VN"));
-            FormFonts fonts = FormFonts.create();
+            PdfFonts fonts = PdfFonts.create();
             float body = a5 ? 8.5f : 8f;
             if (!a5) {
                 // The register runs over many pages: number them (Circular 01/2018 Art 10(2)).
@@ -86,10 +87,10 @@ public final class FormRenderer {
 
     /** "Trang N" centred in the bottom margin. */
     private static final class PageNumbers extends PdfPageEventHelper {
-        private final FormFonts fonts;
+        private final PdfFonts fonts;
         private final float size;
 
-        PageNumbers(FormFonts fonts, float size) {
+        PageNumbers(PdfFonts fonts, float size) {
             this.fonts = fonts;
             this.size = size;
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.motcua.dossier.catalog.domain.DraftRules;
 import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.paging.Page;
 
 /** A page token this service did not issue is an error, never a silently empty page. */
 class ForeignPageTokenIsRefusedTest {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.paging.Page;
 
 /** A token of a sorted or filtered list continues that list only: another shape would read its key differently. */
 class PageTokenBoundToItsListTest {

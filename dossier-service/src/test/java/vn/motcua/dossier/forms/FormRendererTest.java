@@ -102,7 +102,7 @@ class FormRendererTest {
 
     @Test
     void rendersConcurrently() throws Exception {
-        // Fonts are per document (see FormFonts); parallel renders must not corrupt each other.
+        // Fonts are per document (see PdfFonts); parallel renders must not corrupt each other.
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<String>> texts = new java.util.ArrayList<>();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.dossier.catalog.CatalogService;
 import vn.motcua.dossier.catalog.Procedure;
-import vn.motcua.dossier.common.Page;
+import vn.motcua.platform.paging.Page;
 
 /** The embedded default: the same migrations and the diacritic-insensitive search run on H2 in MySQL mode. */
 @MicronautTest(transactional = false)

@@ -22,7 +22,6 @@ import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.CalendarRepository;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.calendar.repository.SessionRepository;
-import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.dossier.unit.domain.AdminInput;
@@ -32,6 +31,7 @@ import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * The holiday table and weekly sessions, maintained by unit administrators. A change applies to deadlines computed

@@ -28,7 +28,6 @@ import vn.motcua.dossier.catalog.domain.PublicationState;
 import vn.motcua.dossier.catalog.repository.ProcedureVersionRepository;
 import vn.motcua.dossier.catalog.transfer.CatalogueFormat;
 import vn.motcua.dossier.catalog.transfer.CatalogueSheets;
-import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.auth.Caller;
@@ -36,6 +35,7 @@ import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
 import vn.motcua.platform.error.FieldViolation;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * Changes to the procedure catalogue by TTHC controllers: drafts (typed or imported), publication and withdrawal.

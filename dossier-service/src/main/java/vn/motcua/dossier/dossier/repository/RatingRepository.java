@@ -3,8 +3,8 @@ package vn.motcua.dossier.dossier.repository;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import vn.motcua.dossier.common.IdempotencyRepository;
 import vn.motcua.platform.db.UtcTimestamps;
+import vn.motcua.platform.idempotency.IdempotencyRepository;
 
 /** Raw citizen ratings, one per dossier (the primary key enforces "once"). Callers hold the transaction. */
 @Singleton

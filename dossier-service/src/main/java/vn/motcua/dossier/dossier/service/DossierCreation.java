@@ -10,7 +10,6 @@ import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.catalog.ProcedureRepository;
-import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.Dossier;
@@ -24,6 +23,7 @@ import vn.motcua.dossier.dossier.repository.DossierRepository;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * The one way a dossier comes into existence, whether a citizen submits it online (T1) or a desk receives it at the

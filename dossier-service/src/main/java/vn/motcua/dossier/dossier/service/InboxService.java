@@ -13,7 +13,6 @@ import java.util.Set;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
-import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierState;
@@ -28,6 +27,7 @@ import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.paging.Page;
 
 /**
  * Work lists. An officer's inbox holds the dossiers whose current state waits on one of their roles, in their

@@ -1,6 +1,6 @@
 package vn.motcua.dossier.dossier.service;
 
-import vn.motcua.dossier.common.RequestIdempotency;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * A citizen's rating of a dossier's handling (Decree 61 Art 31): each score 1 (poor) to 5 (good), 0 = not answered.

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierState;
 import vn.motcua.dossier.dossier.repository.DossierRepository;
@@ -20,6 +19,7 @@ import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.FieldViolation;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * Citizen satisfaction per dossier (domain.md §9.3, §13.3): the applicant rates once, after the result was returned

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.catalog.ProcedureRepository;
-import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.dossier.domain.ActorContext;
 import vn.motcua.dossier.dossier.domain.Channel;
@@ -24,6 +23,7 @@ import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * Reception at the one-stop desk (T5): counter or postal. Validates, checks role and unit through the state

@@ -1,7 +1,7 @@
 package vn.motcua.dossier.dossier.service;
 
-import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.Applicant;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * An online submission (T1) as the citizen entered it. The applicant's citizen id is taken from the token; a

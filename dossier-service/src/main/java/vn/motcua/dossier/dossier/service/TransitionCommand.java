@@ -1,9 +1,9 @@
 package vn.motcua.dossier.dossier.service;
 
 import java.time.Instant;
-import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * One workflow verb on an existing dossier, as the caller sent it. Fields a verb does not use are null.

@@ -14,7 +14,6 @@ import vn.motcua.dossier.calendar.WorkCalendar;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.catalog.ProcedureRepository;
-import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.dossier.domain.ActorContext;
 import vn.motcua.dossier.dossier.domain.Applicant;
 import vn.motcua.dossier.dossier.domain.Channel;
@@ -40,6 +39,7 @@ import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * The dossier lifecycle after creation at the desk (domain.md §4.3): online submission (T1, created through

@@ -2,12 +2,12 @@ package vn.motcua.dossier.feedback.grpc;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.feedback.service.FeedbackQueryService;
 import vn.motcua.dossier.feedback.service.FeedbackService;
 import vn.motcua.dossier.feedback.service.FeedbackView;
 import vn.motcua.dossier.feedback.service.SubmitFeedbackCommand;
 import vn.motcua.platform.auth.CallContext;
+import vn.motcua.platform.paging.Page;
 import vn.motcua.proto.common.v1.PageInfo;
 import vn.motcua.proto.common.v1.PageRequest;
 import vn.motcua.proto.feedback.v1.AnswerFeedbackRequest;

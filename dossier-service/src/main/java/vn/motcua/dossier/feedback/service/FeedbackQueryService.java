@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.motcua.dossier.common.Page;
 import vn.motcua.dossier.common.Scope;
 import vn.motcua.dossier.feedback.domain.Feedback;
 import vn.motcua.dossier.feedback.domain.FeedbackAccess;
@@ -19,6 +18,7 @@ import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.paging.Page;
 
 /**
  * Reading feedback: one feedback (its sender or the unit's TTHC controllers in full, anyone a published one without

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import vn.motcua.dossier.calendar.WorkCalendar;
-import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.feedback.domain.Feedback;
 import vn.motcua.dossier.feedback.domain.FeedbackAccess;
 import vn.motcua.dossier.feedback.domain.FeedbackActor;
@@ -27,6 +26,7 @@ import vn.motcua.dossier.unit.UnitDirectory;
 import vn.motcua.dossier.unit.UnitTree;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * Feedback commands (Decree 20/2008 Art 9, 14, 19; domain.md §13). Each one checks the caller's role before

@@ -1,6 +1,6 @@
 package vn.motcua.dossier.feedback.service;
 
-import vn.motcua.dossier.common.RequestIdempotency;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /** A feedback as typed by the citizen, or by the officer recording a written or phoned-in one. */
 public record SubmitFeedbackCommand(

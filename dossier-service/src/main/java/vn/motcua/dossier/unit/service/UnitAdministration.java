@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import vn.motcua.dossier.common.RequestIdempotency;
 import vn.motcua.dossier.common.VietnamTime;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.dossier.unit.UnitDirectory;
@@ -24,6 +23,7 @@ import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * Changes to the unit tree by unit administrators. Order: role, then fields (every problem at once), then the tree

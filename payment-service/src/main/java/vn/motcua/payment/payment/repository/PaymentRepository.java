@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import vn.motcua.payment.common.Page;
 import vn.motcua.payment.payment.domain.FeeLine;
 import vn.motcua.payment.payment.domain.Payment;
 import vn.motcua.payment.payment.domain.PaymentChannel;
 import vn.motcua.payment.payment.domain.PaymentState;
 import vn.motcua.platform.db.UtcTimestamps;
+import vn.motcua.platform.paging.Page;
 
 /**
  * Payments with their lines and scope rows. Commands read a payment with {@link #lock} inside their transaction,

@@ -1,8 +1,8 @@
 package vn.motcua.payment.payment.service;
 
 import java.util.List;
-import vn.motcua.payment.common.RequestIdempotency;
 import vn.motcua.payment.payment.domain.FeeLine;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /** CreatePaymentRequest's body, free of generated types; amounts in đồng (currency checked by the adapter). */
 public record CreatePaymentCommand(

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.payment.common.RequestIdempotency;
 import vn.motcua.payment.payment.domain.Attempt;
 import vn.motcua.payment.payment.domain.FeeLine;
 import vn.motcua.payment.payment.domain.Payment;
@@ -37,6 +36,7 @@ import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * Payment commands. Each checks the caller's role and the request's fields before anything is read, then, in one

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import vn.motcua.payment.common.Page;
 import vn.motcua.payment.payment.domain.Payment;
 import vn.motcua.payment.payment.domain.PaymentAccess;
 import vn.motcua.payment.payment.domain.PaymentChannel;
@@ -26,6 +25,7 @@ import vn.motcua.payment.receipt.service.ReceiptLinks;
 import vn.motcua.payment.receipt.service.ReceiptPdf;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.paging.Page;
 
 /**
  * Reads: a payment, a dossier's or a unit's payments, a receipt PDF (payer and officers of the unit's subtree), and

@@ -21,6 +21,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import vn.motcua.payment.receipt.domain.ReceiptDocument;
 import vn.motcua.payment.receipt.domain.ReceiptNumbers;
+import vn.motcua.platform.pdf.PdfFonts;
+import vn.motcua.platform.pdf.QrCodes;
 
 /**
  * Renders an e-receipt (biên lai điện tử) as an A5 PDF: Vietnamese text in the bundled DejaVu fonts (the standard
@@ -34,7 +36,7 @@ public class ReceiptPdf {
             DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ReceiptNumbers.VIETNAM);
 
     public byte[] render(ReceiptDocument d) {
-        ReceiptFonts fonts = ReceiptFonts.create();
+        PdfFonts fonts = PdfFonts.create();
         Font title = new Font(fonts.bold, 14);
         Font bold = new Font(fonts.bold, 9);
         Font body = new Font(fonts.regular, 9);

@@ -16,7 +16,6 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,12 +27,10 @@ import vn.motcua.payment.reconciliation.domain.SettlementFile;
 import vn.motcua.payment.reconciliation.domain.SettlementLine;
 import vn.motcua.payment.reconciliation.domain.SettlementMatcher;
 import vn.motcua.payment.reconciliation.repository.SettlementRepository;
-import vn.motcua.payment.reconciliation.repository.SettlementRequestRepository;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.ErrorKind;
-import vn.motcua.platform.error.ErrorReason;
 import vn.motcua.platform.error.FieldViolation;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 
 /**
  * Import of the provider's settlement file and reconciliation of a unit's day. The role is checked before anything
@@ -55,7 +52,7 @@ public class ReconciliationService {
 
     private final TransactionOperations<Connection> tx;
     private final SettlementRepository settlements;
-    private final SettlementRequestRepository requests;
+    private final RequestIdempotency requests;
     private final PaidOnlineOrders orders;
     // the system clock: payment-service has no Clock bean of its own yet, and this feature needs only "now" to stamp
     private final Clock clock = Clock.systemUTC();
@@ -63,7 +60,7 @@ public class ReconciliationService {
     public ReconciliationService(
             TransactionOperations<Connection> tx,
             SettlementRepository settlements,
-            SettlementRequestRepository requests,
+            RequestIdempotency requests,
             PaidOnlineOrders orders) {
         this.tx = tx;
         this.settlements = settlements;
@@ -98,10 +95,9 @@ public class ReconciliationService {
         String fingerprint = sha256((unitCode + '\u001f' + day + '\u001f' + fileHash).getBytes(StandardCharsets.UTF_8));
         Instant now = clock.instant();
         int imported = tx.executeWrite(status -> {
-            if (requestId != null && !requestId.isEmpty()) {
-                if (!requests.claim(caller.subject(), IMPORT, requestId, fingerprint, now)) {
-                    return replay(caller, requestId, fingerprint);
-                }
+            RequestIdempotency.Claim claim = requests.claim(caller, IMPORT, requestId, fingerprint, now);
+            if (claim.isReplay()) {
+                return Integer.parseInt(claim.resultRef());
             }
             settlements.replace(
                     unitCode,
@@ -110,9 +106,7 @@ public class ReconciliationService {
                     fileHash,
                     caller.username() == null ? caller.subject() : caller.username(),
                     now);
-            if (requestId != null && !requestId.isEmpty()) {
-                requests.recordResult(caller.subject(), IMPORT, requestId, Integer.toString(lines.size()));
-            }
+            claim.complete(Integer.toString(lines.size()));
             return lines.size();
         });
         return new ImportedSettlement(imported, reconcile(unitCode, day));
@@ -147,21 +141,6 @@ public class ReconciliationService {
             List<PaidOrder> known = unknown.isEmpty() ? List.of() : orders.byOrderRefs(unknown);
             return SettlementMatcher.match(unitCode, day, lines, paid, known);
         });
-    }
-
-    private int replay(Caller caller, String requestId, String fingerprint) {
-        SettlementRequestRepository.Claimed claimed = requests.find(caller.subject(), IMPORT, requestId)
-                .orElseThrow(() -> new IllegalStateException("claimed request vanished"));
-        if (!Objects.equals(claimed.bodyHash(), fingerprint)) {
-            throw DomainException.of(
-                    ErrorKind.ALREADY_EXISTS,
-                    ErrorReason.REQUEST_ID_REUSED,
-                    "request_id " + requestId + " was already used with a different request");
-        }
-        if (claimed.resultRef() == null) {
-            throw new IllegalStateException("request " + IMPORT + "/" + requestId + " committed without a result");
-        }
-        return Integer.parseInt(claimed.resultRef());
     }
 
     private static LocalDate validateDay(String unitCode, String date, List<FieldViolation> violations) {

@@ -183,7 +183,7 @@ class ReconciliationIT implements TestPropertyProvider {
         assertThat(count("settlement_line WHERE settlement_date = '2026-12-10'"))
                 .as("the earlier import stands")
                 .isEqualTo(1);
-        assertThat(count("settlement_request WHERE request_id = 'r-bad'")).isZero();
+        assertThat(count("idempotent_request WHERE request_id = 'r-bad'")).isZero();
         assertThat(failure(() -> rs(officer("11077")).importSettlement(request("2026-12-10", "", "")))
                         .getStatus()
                         .getCode())

@@ -22,7 +22,6 @@ import vn.motcua.payment.reconciliation.domain.PaidOrder;
 import vn.motcua.payment.reconciliation.domain.SettlementLine;
 import vn.motcua.payment.reconciliation.repository.JdbcPaidOnlineOrders;
 import vn.motcua.payment.reconciliation.repository.SettlementRepository;
-import vn.motcua.payment.reconciliation.repository.SettlementRequestRepository;
 import vn.motcua.platform.testing.TestPorts;
 
 /**
@@ -41,9 +40,6 @@ class ReconciliationSqlOnH2Test implements TestPropertyProvider {
 
     @Inject
     SettlementRepository settlements;
-
-    @Inject
-    SettlementRequestRepository requests;
 
     @Inject
     JdbcPaidOnlineOrders orders;
@@ -73,20 +69,6 @@ class ReconciliationSqlOnH2Test implements TestPropertyProvider {
         assertThat(write(() -> settlements.imported("11077", DAY))).isTrue();
         assertThat(write(() -> settlements.imported("11077", DAY.plusDays(1)))).isFalse();
         assertThat(write(() -> settlements.lines("11077", DAY))).containsExactly(b);
-    }
-
-    @Test
-    void requestIdsAreClaimedOnceOnH2() {
-        assertThat(write(() -> requests.claim("subject", "ImportSettlement", "r-1", "h".repeat(64), NOW)))
-                .isTrue();
-        write(() -> {
-            requests.recordResult("subject", "ImportSettlement", "r-1", "2");
-            return null;
-        });
-        assertThat(write(() -> requests.claim("subject", "ImportSettlement", "r-1", "h".repeat(64), NOW)))
-                .isFalse();
-        assertThat(write(() -> requests.find("subject", "ImportSettlement", "r-1")))
-                .contains(new SettlementRequestRepository.Claimed("h".repeat(64), "2"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.motcua.payment.receipt.service;
+package vn.motcua.platform.pdf;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -12,18 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * QR code of the public receipt check, so anyone holding the paper can verify it online. As dossier-service's forms:
- * built as a raw 1-bit image straight from the zxing matrix: no java.awt needed on
- * the server, and a few kilobytes per form.
+ * QR codes printed on PDFs (the dossier code on forms, the public check on receipts). Built as a raw 1-bit image
+ * straight from the zxing matrix: no java.awt needed on the server, and a few kilobytes per page.
  */
-final class QrCodes {
+public final class QrCodes {
 
     /** Pixels per side of the bitmap: about 300 dpi at 25 mm, so modules stay sharp in print. */
-    static final int PIXELS = 300;
+    public static final int PIXELS = 300;
 
     private QrCodes() {}
 
-    static BitMatrix matrix(String content) {
+    public static BitMatrix matrix(String content) {
         try {
             return new QRCodeWriter()
                     .encode(
@@ -48,7 +47,7 @@ final class QrCodes {
     }
 
     /** The QR as an image scaled to {@code sizePt} points square. */
-    static Image image(String content, float sizePt) {
+    public static Image image(String content, float sizePt) {
         BitMatrix m = matrix(content);
         int w = m.getWidth();
         int h = m.getHeight();

@@ -1,4 +1,4 @@
-package vn.motcua.payment.reconciliation.repository;
+package vn.motcua.platform.idempotency;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -9,16 +9,15 @@ import java.util.Optional;
 import vn.motcua.platform.db.UtcTimestamps;
 
 /**
- * request_id bookkeeping of ImportSettlement (as dossier-service's idempotent_request). The claim is the first
- * statement of the import's transaction: a concurrent duplicate blocks on the primary key until the first commits,
- * then finds it and replays.
+ * request_id bookkeeping for mutating RPCs. The claim is the first statement of the business transaction: a
+ * concurrent duplicate blocks on the primary key until the first commits, then fails and replays its result.
  */
 @Singleton
-public class SettlementRequestRepository {
+public class IdempotencyRepository {
 
     private final JdbcOperations jdbc;
 
-    public SettlementRequestRepository(JdbcOperations jdbc) {
+    public IdempotencyRepository(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -26,8 +25,8 @@ public class SettlementRequestRepository {
     public boolean claim(String callerSubject, String operation, String requestId, String bodyHash, Instant now) {
         try {
             return jdbc.prepareStatement(
-                    "INSERT INTO settlement_request (caller_subject, operation, request_id, body_hash, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO idempotent_request (caller_subject, operation, request_id,"
+                            + " body_hash, created_at) VALUES (?, ?, ?, ?, ?)",
                     ps -> {
                         ps.setString(1, callerSubject);
                         ps.setString(2, operation);
@@ -47,7 +46,7 @@ public class SettlementRequestRepository {
 
     public void recordResult(String callerSubject, String operation, String requestId, String resultRef) {
         jdbc.prepareStatement(
-                "UPDATE settlement_request SET result_ref = ? WHERE caller_subject = ? AND operation = ?"
+                "UPDATE idempotent_request SET result_ref = ? WHERE caller_subject = ? AND operation = ?"
                         + " AND request_id = ?",
                 ps -> {
                     ps.setString(1, resultRef);
@@ -60,8 +59,8 @@ public class SettlementRequestRepository {
 
     public Optional<Claimed> find(String callerSubject, String operation, String requestId) {
         return jdbc.prepareStatement(
-                "SELECT body_hash, result_ref FROM settlement_request WHERE caller_subject = ? AND operation = ?"
-                        + " AND request_id = ?",
+                "SELECT body_hash, result_ref FROM idempotent_request WHERE caller_subject = ?"
+                        + " AND operation = ? AND request_id = ?",
                 ps -> {
                     ps.setString(1, callerSubject);
                     ps.setString(2, operation);
@@ -76,7 +75,8 @@ public class SettlementRequestRepository {
 
     public record Claimed(String bodyHash, String resultRef) {}
 
-    private static boolean isDuplicateKey(Throwable e) {
+    /** True when the failure is a primary-key or unique violation (MySQL, MariaDB and H2 drivers alike). */
+    public static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLIntegrityConstraintViolationException) {
                 return true;

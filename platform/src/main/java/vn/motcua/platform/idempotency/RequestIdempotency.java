@@ -1,4 +1,4 @@
-package vn.motcua.payment.common;
+package vn.motcua.platform.idempotency;
 
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package vn.motcua.dossier.common;
+package vn.motcua.platform.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

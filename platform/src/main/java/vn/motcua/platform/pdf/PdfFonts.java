@@ -1,4 +1,4 @@
-package vn.motcua.payment.receipt.service;
+package vn.motcua.platform.pdf;
 
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.BaseFont;
@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * DejaVu Sans regular and bold, shipped in the jar under {@code fonts/} (licence in
+ * DejaVu Sans regular and bold for every PDF the services render (forms, receipts), shipped in the jar under {@code fonts/} (licence in
  * {@code fonts/LICENSE-DejaVu.txt}) so rendering never depends on fonts installed on the host.
  * The standard PDF fonts cannot show Vietnamese; DejaVu covers the full Vietnamese range.
  *
@@ -15,24 +15,24 @@ import java.io.UncheckedIOException;
  * OpenPDF's TrueType font object reads the font file through a shared cursor when it writes
  * the subset, which is not safe across concurrently rendered documents.
  */
-final class ReceiptFonts {
+public final class PdfFonts {
 
     private static final byte[] REGULAR_TTF = load("fonts/DejaVuSans.ttf");
     private static final byte[] BOLD_TTF = load("fonts/DejaVuSans-Bold.ttf");
 
-    final BaseFont regular;
-    final BaseFont bold;
+    public final BaseFont regular;
+    public final BaseFont bold;
 
-    private ReceiptFonts(BaseFont regular, BaseFont bold) {
+    private PdfFonts(BaseFont regular, BaseFont bold) {
         this.regular = regular;
         this.bold = bold;
     }
 
-    static ReceiptFonts create() {
+    public static PdfFonts create() {
         try {
             // IDENTITY_H + EMBEDDED: glyph ids with a ToUnicode map and an embedded subset, so
             // the PDF renders and extracts identically everywhere.
-            return new ReceiptFonts(
+            return new PdfFonts(
                     BaseFont.createFont(
                             "DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, REGULAR_TTF, null),
                     BaseFont.createFont(
@@ -43,7 +43,7 @@ final class ReceiptFonts {
     }
 
     private static byte[] load(String resource) {
-        try (InputStream in = ReceiptFonts.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = PdfFonts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("font resource missing from classpath: " + resource);
             }
