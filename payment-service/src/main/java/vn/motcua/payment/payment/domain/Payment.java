@@ -109,7 +109,17 @@ public record Payment(
         return Attempt.orderRef(id, attemptNo);
     }
 
-    private Payment to(PaymentState next, Instant now) {
+    /** The one place a changed payment is built: identity and lines never change, the revision always moves. */
+    private Payment changed(
+            PaymentState nextState,
+            PaymentChannel nextChannel,
+            String nextTransactionRef,
+            int nextAttempt,
+            Long nextPaidAmountDong,
+            long nextRefundedDong,
+            Instant nextPaidAt,
+            String nextCancelReason,
+            Instant now) {
         return new Payment(
                 id,
                 dossierCode,
@@ -121,46 +131,38 @@ public record Payment(
                 lines,
                 amountDong,
                 onlineDiscountPercent,
-                paidAmountDong,
-                refundedDong,
-                next,
-                channel,
-                transactionRef,
-                currentAttempt,
+                nextPaidAmountDong,
+                nextRefundedDong,
+                nextState,
+                nextChannel,
+                nextTransactionRef,
+                nextAttempt,
                 createdAt,
-                paidAt,
+                nextPaidAt,
                 expiresAt,
                 now,
-                cancelReason,
+                nextCancelReason,
                 revision + 1);
+    }
+
+    private Payment to(PaymentState next, Instant now) {
+        return changed(
+                next, channel, transactionRef, currentAttempt, paidAmountDong, refundedDong, paidAt, cancelReason, now);
     }
 
     /** START_ONLINE: a new attempt numbered after the last one. */
     public Payment startOnline(Instant now) {
         PaymentState next = PaymentStateMachine.next(state, PaymentEvent.START_ONLINE);
-        return new Payment(
-                id,
-                dossierCode,
-                unitCode,
-                unitPath,
-                procedureCode,
-                payerName,
-                payerCitizenId,
-                lines,
-                amountDong,
-                onlineDiscountPercent,
-                paidAmountDong,
-                refundedDong,
+        return changed(
                 next,
                 channel,
                 transactionRef,
                 currentAttempt + 1,
-                createdAt,
+                paidAmountDong,
+                refundedDong,
                 paidAt,
-                expiresAt,
-                now,
                 cancelReason,
-                revision + 1);
+                now);
     }
 
     public Payment submit(Instant now) {
@@ -173,29 +175,16 @@ public record Payment(
         if (next != PaymentState.SUCCESS) {
             return to(next, now);
         }
-        return new Payment(
-                id,
-                dossierCode,
-                unitCode,
-                unitPath,
-                procedureCode,
-                payerName,
-                payerCitizenId,
-                lines,
-                amountDong,
-                onlineDiscountPercent,
-                amountReceived,
-                refundedDong,
+        return changed(
                 next,
                 PaymentChannel.ONLINE,
                 transactionNo,
                 currentAttempt,
-                createdAt,
-                now,
-                expiresAt,
+                amountReceived,
+                refundedDong,
                 now,
                 cancelReason,
-                revision + 1);
+                now);
     }
 
     /** RECORD_COUNTER: paid in full at the desk or by post; the online discount does not apply. */
@@ -204,56 +193,13 @@ public record Payment(
             throw new IllegalArgumentException("a counter channel is required");
         }
         PaymentState next = PaymentStateMachine.next(state, PaymentEvent.RECORD_COUNTER);
-        return new Payment(
-                id,
-                dossierCode,
-                unitCode,
-                unitPath,
-                procedureCode,
-                payerName,
-                payerCitizenId,
-                lines,
-                amountDong,
-                onlineDiscountPercent,
-                amountDong,
-                refundedDong,
-                next,
-                via,
-                note,
-                currentAttempt,
-                createdAt,
-                now,
-                expiresAt,
-                now,
-                cancelReason,
-                revision + 1);
+        return changed(next, via, note, currentAttempt, amountDong, refundedDong, now, cancelReason, now);
     }
 
     public Payment cancel(String reason, Instant now) {
         PaymentState next = PaymentStateMachine.next(state, PaymentEvent.CANCEL);
-        return new Payment(
-                id,
-                dossierCode,
-                unitCode,
-                unitPath,
-                procedureCode,
-                payerName,
-                payerCitizenId,
-                lines,
-                amountDong,
-                onlineDiscountPercent,
-                paidAmountDong,
-                refundedDong,
-                next,
-                channel,
-                transactionRef,
-                currentAttempt,
-                createdAt,
-                paidAt,
-                expiresAt,
-                now,
-                reason,
-                revision + 1);
+        return changed(
+                next, channel, transactionRef, currentAttempt, paidAmountDong, refundedDong, paidAt, reason, now);
     }
 
     public Payment expire(Instant now) {
@@ -270,28 +216,15 @@ public record Payment(
         if (state != PaymentState.SUCCESS || amount <= 0 || amount > refundableDong()) {
             throw new IllegalStateException("refund of " + amount + " does not fit payment " + id);
         }
-        return new Payment(
-                id,
-                dossierCode,
-                unitCode,
-                unitPath,
-                procedureCode,
-                payerName,
-                payerCitizenId,
-                lines,
-                amountDong,
-                onlineDiscountPercent,
-                paidAmountDong,
-                refundedDong + amount,
+        return changed(
                 state,
                 channel,
                 transactionRef,
                 currentAttempt,
-                createdAt,
+                paidAmountDong,
+                refundedDong + amount,
                 paidAt,
-                expiresAt,
-                now,
                 cancelReason,
-                revision + 1);
+                now);
     }
 }
