@@ -44,20 +44,21 @@ class PaymentCallbackSurvivesKillIT extends PaymentSystemTest {
     private static final Duration REDELIVERY = Duration.ofMinutes(4);
 
     private Connection lock;
+    /** The payment of the latest test, through which the clean-up checks that the gateway reaches payment-service. */
     private String paymentId;
+
+    /** A notification of the simulator's whose transaction waits in payment-service for the receipt number. */
+    private record HeldCallback(
+            String dossier, String paymentId, String orderRef, CompletableFuture<HttpResponse<String>> payer) {}
 
     @AfterAll
     void leaveThePlatformRunning() throws Exception {
         if (platform == null) {
             return;
         }
-        if (lock != null && !lock.isClosed()) {
-            lock.rollback();
-            lock.close();
-        }
+        releaseTheReceiptCounter();
         if (platform.process(PAYMENT_SERVICE).isEmpty()) {
             platform.startService(PAYMENT_SERVICE);
-            awaitGatewayReaches(paymentId);
         }
         if (paymentId != null) {
             awaitGatewayReaches(paymentId);
@@ -67,20 +68,83 @@ class PaymentCallbackSurvivesKillIT extends PaymentSystemTest {
 
     @Test
     void aKillInsideTheCallbackLosesNothingAndTheRedeliveryPaysOnce() throws Exception {
-        String dossier = feeDossierAwaitingPayment();
-        paymentId = awaitPaymentOf(dossier, CITIZEN).path("id").asText();
         String db = platform.database(PAYMENT_SERVICE);
+        HeldCallback held = callbackHeldOnTheReceiptCounter(db);
+
+        ProcessHandle service = platform.process(PAYMENT_SERVICE).orElseThrow();
+        assertThat(service.destroyForcibly())
+                .as("SIGKILL sent to payment-service")
+                .isTrue();
+        service.onExit().get(30, TimeUnit.SECONDS);
+        releaseTheReceiptCounter();
+        awaitNoSessionsOf(db);
+
+        // the crash left nothing: the payment still waits for the provider, no receipt, no paid event
+        assertThat(stateOf(db, held.paymentId())).isEqualTo("STARTED");
+        assertThat(receiptsOf(db, held.paymentId())).isZero();
+        assertThat(paidEventsOf(db, held.paymentId())).isZero();
+        assertThat(held.payer().get(60, TimeUnit.SECONDS).statusCode())
+                .as("the payer is sent back by the provider whatever the merchant answered")
+                .isEqualTo(303);
+
+        platform.startService(PAYMENT_SERVICE);
+        awaitGatewayReaches(held.paymentId());
+
+        List<String> deliveries = paidOnce(db, held);
+        assertThat(deliveries.stream().filter(d -> d.endsWith("RspCode 00")))
+                .as("confirmed by exactly one delivery: %s", deliveries)
+                .hasSize(1);
+        int confirmed = indexOf(deliveries, "RspCode 00");
+        assertThat(deliveries.subList(0, confirmed))
+                .as("before the confirmation no delivery was answered 02: %s", deliveries)
+                .noneMatch(d -> d.endsWith("RspCode 02"));
+        assertThat(deliveries.subList(confirmed + 1, deliveries.size()))
+                .as("any later delivery finds it already confirmed: %s", deliveries)
+                .allMatch(d -> d.endsWith("RspCode 02"));
+    }
+
+    /**
+     * The other side of "between receiving and answering": the transaction commits after the gateway has given up
+     * on payment-service (its deadline) and answered the provider 99, so the provider never hears the 00. Its
+     * redelivery must be answered "already confirmed" and change nothing.
+     */
+    @Test
+    void aCallbackCommittedAfterTheProviderWasAnswered99IsConfirmedOnceByTheRedelivery() throws Exception {
+        String db = platform.database(PAYMENT_SERVICE);
+        HeldCallback held = callbackHeldOnTheReceiptCounter(db);
+
+        awaitFirstDelivery(held.orderRef());
+        releaseTheReceiptCounter();
+
+        List<String> deliveries = paidOnce(db, held);
+        assertThat(deliveries)
+                .as("the 00 of the committed transaction reached no one; the redelivery got 02")
+                .noneMatch(d -> d.endsWith("RspCode 00"))
+                .last()
+                .satisfies(d -> assertThat(d).endsWith("RspCode 02"));
+        assertThat(held.payer().get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(303);
+    }
+
+    // --- the two halves of each test -------------------------------------------------------------------------------
+
+    /**
+     * A fee dossier's payment started online; the receipt numbers of unit 11077 held by the test (REPEATABLE READ,
+     * so a unit without a counter row yet is held too: the gap its row would go into); the payer approves at the
+     * provider (auto_decide answers the pay page) and the provider notifies the gateway; returns once payment-service's
+     * transaction for that notification waits for the receipt number with the attempt and the payment updated.
+     */
+    private HeldCallback callbackHeldOnTheReceiptCounter(String db) throws Exception {
+        String dossier = feeDossierAwaitingPayment();
+        String id = awaitPaymentOf(dossier, CITIZEN).path("id").asText();
+        paymentId = id;
 
         knobs("reset=true&auto_decide=approve");
-        HttpResponse<String> started =
-                post("/api/v1/payments/" + paymentId + ":start-online", "{\"locale\":\"vn\"}", CITIZEN);
+        HttpResponse<String> started = post("/api/v1/payments/" + id + ":start-online", "{\"locale\":\"vn\"}", CITIZEN);
         assertThat(started.statusCode()).as(describe(started)).isEqualTo(200);
         String redirect = json.readTree(started.body()).path("redirectUrl").asText();
         String orderRef = query(redirect, "order_ref");
-        assertThat(orderRef).startsWith(paymentId + "-");
+        assertThat(orderRef).startsWith(id + "-");
 
-        // the receipt numbers of unit 11077 are held: REPEATABLE READ, so a unit without a counter row yet is held
-        // too (the gap its row would go into)
         lock = platform.openDatabaseServer();
         lock.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         lock.setAutoCommit(false);
@@ -90,7 +154,6 @@ class PaymentCallbackSurvivesKillIT extends PaymentSystemTest {
             s.executeQuery().close();
         }
 
-        // the payer approves at the provider (auto_decide answers the pay page); the provider notifies the gateway
         CompletableFuture<HttpResponse<String>> payer = CompletableFuture.supplyAsync(() -> {
             try {
                 return browse(redirect);
@@ -99,60 +162,80 @@ class PaymentCallbackSurvivesKillIT extends PaymentSystemTest {
             }
         });
 
-        long modified = awaitCallbackWaitingForTheReceiptNumber(db);
-        assertThat(modified)
-                .as("the callback's transaction has settled the attempt and the payment, not yet committed")
+        assertThat(awaitCallbackWaitingForTheReceiptNumber(db))
+                .as("rows the callback's transaction has modified (attempt, payment), not yet committed")
                 .isPositive();
+        return new HeldCallback(dossier, id, orderRef, payer);
+    }
 
-        ProcessHandle service = platform.process(PAYMENT_SERVICE).orElseThrow();
-        assertThat(service.destroyForcibly())
-                .as("SIGKILL sent to payment-service")
-                .isTrue();
-        service.onExit().get(30, TimeUnit.SECONDS);
-        lock.rollback();
-        lock.close();
-        awaitNoSessionsOf(db);
-
-        // the crash left nothing: the payment still waits for the provider, no receipt, no paid event
-        assertThat(stateOf(db, paymentId)).isEqualTo("STARTED");
-        assertThat(receiptsOf(db, paymentId)).isZero();
-        assertThat(paidEventsOf(db, paymentId)).isZero();
-        assertThat(payer.get(60, TimeUnit.SECONDS).statusCode())
-                .as("the payer is sent back by the provider whatever the merchant answered")
-                .isEqualTo(303);
-
-        platform.startService(PAYMENT_SERVICE);
-        awaitGatewayReaches(paymentId);
-
+    /**
+     * The payment is paid, once: one receipt, one payment.paid in the outbox, the dossier out of "awaiting financial
+     * obligation" with one confirmation on its timeline; the first delivery of the notification was not confirmed.
+     * Returns every delivery of the notification.
+     */
+    private List<String> paidOnce(String db, HeldCallback held) throws Exception {
         JsonNode paid = awaitPayment(
-                paymentId, CITIZEN, p -> "PAID".equals(p.path("status").asText()), REDELIVERY);
+                held.paymentId(), CITIZEN, p -> "PAID".equals(p.path("status").asText()), REDELIVERY);
         assertThat(paid.path("channel").asText()).isEqualTo("ONLINE");
         assertThat(paid.path("receipt").path("number").asText()).startsWith("11077/");
-        assertThat(awaitDossier(dossier, s -> !AWAITING_PAYMENT.equals(s))).isNotEqualTo(AWAITING_PAYMENT);
+        assertThat(awaitDossier(held.dossier(), s -> !AWAITING_PAYMENT.equals(s)))
+                .isNotEqualTo(AWAITING_PAYMENT);
 
-        List<String> deliveries = deliveriesOf(orderRef);
+        assertThat(receiptsOf(db, held.paymentId()))
+                .as("receipts of %s", held.paymentId())
+                .isEqualTo(1);
+        assertThat(paidEventsOf(db, held.paymentId()))
+                .as("payment.paid events of %s", held.paymentId())
+                .isEqualTo(1);
+        assertThat(timelineEvents(held.dossier()).stream().filter("OBLIGATION_FULFILLED"::equals))
+                .as("the dossier met its financial obligation once")
+                .hasSize(1);
+
+        List<String> deliveries = awaitConfirmedDelivery(held.orderRef());
+        System.out.println("[e2e] deliveries of " + held.orderRef() + ": " + deliveries);
         assertThat(deliveries)
                 .as("the first delivery was cut: the gateway could only answer 99, or nothing came back")
                 .first()
                 .satisfies(d -> assertThat(d).containsAnyOf("RspCode 99", "no answer"));
-        assertThat(deliveries.stream().filter(d -> d.endsWith("RspCode 00")))
-                .as("confirmed by exactly one delivery: %s", deliveries)
-                .hasSize(1);
-        int confirmed = indexOf(deliveries, "RspCode 00");
-        assertThat(deliveries.subList(0, confirmed))
-                .as("before the confirmation no delivery was answered 02")
-                .noneMatch(d -> d.endsWith("RspCode 02"));
-        assertThat(deliveries.subList(confirmed + 1, deliveries.size()))
-                .as("any later delivery finds it already confirmed")
-                .allMatch(d -> d.endsWith("RspCode 02"));
+        return deliveries;
+    }
 
-        assertThat(receiptsOf(db, paymentId)).as("receipts of %s", paymentId).isEqualTo(1);
-        assertThat(paidEventsOf(db, paymentId))
-                .as("payment.paid events of %s", paymentId)
-                .isEqualTo(1);
-        assertThat(timelineEvents(dossier).stream().filter("OBLIGATION_FULFILLED"::equals))
-                .as("the dossier met its financial obligation once")
-                .hasSize(1);
+    private void releaseTheReceiptCounter() throws SQLException {
+        if (lock != null && !lock.isClosed()) {
+            lock.rollback();
+            lock.close();
+        }
+        lock = null;
+    }
+
+    /**
+     * Every delivery of the order's notification once the simulator has recorded one confirmed (00 or 02): the
+     * payment may show paid a moment before the answer that says so reaches the simulator, or (when the 00 was
+     * lost) long before the redelivery.
+     */
+    private List<String> awaitConfirmedDelivery(String orderRef) throws Exception {
+        long deadline = System.nanoTime() + REDELIVERY.toNanos();
+        while (true) {
+            List<String> deliveries = deliveriesOf(orderRef);
+            if (deliveries.stream().anyMatch(d -> d.endsWith("RspCode 00") || d.endsWith("RspCode 02"))) {
+                return deliveries;
+            }
+            assertThat(System.nanoTime())
+                    .as("a confirmed delivery of %s: %s", orderRef, deliveries)
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    /** Waits until the simulator has recorded the answer to the first delivery of the order's notification. */
+    private void awaitFirstDelivery(String orderRef) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (deliveriesOf(orderRef).isEmpty()) {
+            assertThat(System.nanoTime())
+                    .as("a first delivery of %s answered", orderRef)
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     /**
