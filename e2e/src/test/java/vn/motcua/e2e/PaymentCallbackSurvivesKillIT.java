@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * payment-service's database. The notification's transaction locks the payment and the attempt, updates both, and
  * then waits for the counter to number the receipt; MariaDB shows that transaction waiting with its rows modified
  * and uncommitted. Then payment-service's JVM is killed (SIGKILL) and the test lets go of its lock. The crashed
- * transaction must leave nothing behind; after the restart, the simulator's next delivery must pay once.
+ * transaction must leave nothing behind; after the restart, the simulator's next delivery must pay once. The second
+ * test lets the held transaction commit after the gateway has already answered the provider 99 instead (the 00 is
+ * lost): the redelivery must be answered 02 and pay nothing again.
  *
  * <p>It runs on the shared platform and leaves it as it found it: payment-service is started again, also when the
  * test fails half-way ({@link #leaveThePlatformRunning}).
