@@ -5,6 +5,8 @@
 # same launcher. It never builds: the jars must exist (./mvnw -DskipTests package).
 #
 #   scripts/platform.sh start     start whatever is not running, wait until everything is healthy
+#   scripts/platform.sh start SERVICE  start that one process if it is not running (Keycloak and the rest must be up),
+#                                 wait until it is healthy: to bring back one that died or was killed
 #   scripts/platform.sh stop      stop everything started from this state dir (TERM, wait, KILL)
 #   scripts/platform.sh status    one line per process: running/stopped, pid, port, healthy
 #   scripts/platform.sh running   exit 0 when every process is running (all|any: any one of them), no output
@@ -337,7 +339,8 @@ choose_gateway_port() {
   fi
 }
 
-cmd_start() {
+# What every start needs: the database mode, the tools, the jars, the state directories, the gateway's port.
+prepare_start() {
   DB_MODE="${MOTCUA_DB:-h2}"
   [[ "$DB_MODE" == h2 || "$DB_MODE" == mysql ]] || die "MOTCUA_DB must be h2 or mysql, not '$DB_MODE'"
   command -v "$JAVA" >/dev/null || die "java not found (need Java 17+)"
@@ -346,9 +349,25 @@ cmd_start() {
   check_jars
   mkdir -p "$LOG_DIR" "$RUN_DIR" "$DATA_DIR" "$KC_DATA"
   say "state in $VAR_DIR, database mode $DB_MODE"
+  choose_gateway_port
+}
+
+# One process back on its own (same settings as a full start): the others keep running and keep their ports.
+cmd_start_one() {
+  local svc="$1" known=false s kc_http
+  for s in "${SERVICES[@]}"; do [[ "$s" != "$svc" ]] || known=true; done
+  $known || die "unknown service $svc (one of: ${SERVICES[*]})"
+  prepare_start
+  kc_pid >/dev/null || die "keycloak is not running: start everything with 'platform.sh start'"
+  read -r kc_http _ < <(kc_ports)
+  start_service "$svc" "$kc_http"
+  wait_healthy "$svc"
+}
+
+cmd_start() {
+  prepare_start
   local kc_http svc
   read -r kc_http _ < <(kc_ports)
-  choose_gateway_port
   start_keycloak
   # The payment provider (simulator) before payment-service, which redirects payers to it and queries it.
   start_service payment-simulator "$kc_http"
@@ -437,7 +456,7 @@ cmd_ports() {
 
 sub="${1:-}"
 case "$sub" in
-  start) cmd_start ;;
+  start) if [[ -n "${2:-}" ]]; then cmd_start_one "$2"; else cmd_start; fi ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   running) cmd_running "${2:-all}" ;;

@@ -2,11 +2,6 @@ package vn.motcua.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,23 +10,14 @@ import org.junit.jupiter.api.Test;
  * payment simulator and downloads the receipt, a visitor checks it, the desk records a cash payment and opens the
  * reconciliation. Two fee-bearing dossiers awaiting their obligation are made here through the API first.
  */
-class ConsolePaymentJourneyIT extends SystemTest {
-
-    /** Cấp bản sao Giấy khai sinh từ sổ hộ tịch: the demo catalogue's fee-bearing commune procedure. */
-    private static final String FEE_PROCEDURE = "2.000635";
-
-    private static final String DOSSIER = """
-            {"procedureCode":"%s",
-             "applicant":{"fullName":"Nguyễn Văn An","citizenId":"030090001234","phone":"0912345678",
-                          "address":"Thôn Đông, xã Ngọc Sơn"},
-             "channel":"COUNTER"}""".formatted(FEE_PROCEDURE);
+class ConsolePaymentJourneyIT extends PaymentSystemTest {
 
     @Test
     void anApplicantPaysOnlineAndTheDeskRecordsACashPayment() throws Exception {
-        String pay = feeDossier();
-        String cash = feeDossier();
-        String payId = paymentOf(pay);
-        String cashId = paymentOf(cash);
+        String pay = feeDossierAwaitingPayment();
+        String cash = feeDossierAwaitingPayment();
+        String payId = awaitPaymentOf(pay, CITIZEN).path("id").asText();
+        String cashId = awaitPaymentOf(cash, CITIZEN).path("id").asText();
         knobs("reset=true&auto_decide=approve");
         try {
             String log = BrowserJourney.run(
@@ -49,46 +35,5 @@ class ConsolePaymentJourneyIT extends SystemTest {
         } finally {
             knobs("reset=true");
         }
-    }
-
-    private String feeDossier() throws Exception {
-        HttpResponse<String> received = post("/api/v1/dossiers", DOSSIER, "mc.ngocson");
-        assertThat(received.statusCode()).as(describe(received)).isEqualTo(201);
-        String code = json.readTree(received.body()).path("code").asText();
-        HttpResponse<String> transferred = post("/api/v1/dossiers/" + code + ":transfer", "{}", "mc.ngocson");
-        assertThat(transferred.statusCode()).as(describe(transferred)).isEqualTo(200);
-        HttpResponse<String> required = post(
-                "/api/v1/dossiers/" + code + ":require-financial-obligation",
-                "{\"reason\":\"Nộp phí cấp bản sao\"}",
-                "cv.ngocson");
-        assertThat(required.statusCode()).as(describe(required)).isEqualTo(200);
-        return code;
-    }
-
-    /** The id of the dossier's payment request, once payment-service holds it. */
-    private String paymentOf(String code) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            HttpResponse<String> list = get("/api/v1/dossiers/" + code + "/payments", "congdan.an");
-            assertThat(list.statusCode()).as(describe(list)).isEqualTo(200);
-            JsonNode payments = json.readTree(list.body()).path("payments");
-            if (payments.size() > 0) {
-                return payments.get(0).path("id").asText();
-            }
-            assertThat(System.nanoTime()).as("a payment request for " + code).isLessThan(deadline);
-            Thread.sleep(300);
-        }
-    }
-
-    private void knobs(String form) throws Exception {
-        String simulator = platform.simulatorUrl();
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(simulator + "/admin/knobs"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(describe(r)).isEqualTo(200);
     }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,22 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PaymentJourneyIT extends SystemTest {
-
-    private static final String RECEPTION = "mc.ngocson";
-    private static final String SPECIALIST = "cv.ngocson";
-    private static final String CITIZEN = "congdan.an";
-    /** Cấp bản sao Giấy khai sinh từ sổ hộ tịch: the demo catalogue's fee-bearing commune procedure. */
-    private static final String FEE_PROCEDURE = "2.000635";
-
-    private static final String DOSSIER = """
-            {"procedureCode":"%s",
-             "applicant":{"fullName":"Nguyễn Văn An","citizenId":"030090001234","phone":"0912345678",
-                          "address":"Thôn Đông, xã Ngọc Sơn"},
-             "channel":"COUNTER"}""".formatted(FEE_PROCEDURE);
-    private static final String AWAITING_PAYMENT = "AWAITING_PAYMENT";
-    /** Upper bound for what happens asynchronously: the payment request, the provider's notification, the feed. */
-    private static final Duration WAIT = Duration.ofSeconds(60);
+class PaymentJourneyIT extends PaymentSystemTest {
 
     private static final long REFUND = 3_000;
 
@@ -87,7 +71,7 @@ class PaymentJourneyIT extends SystemTest {
                 post("/api/v1/payments/" + onlinePayment + ":start-online", "{\"locale\":\"vn\"}", CITIZEN);
         assertThat(started.statusCode()).as(describe(started)).isEqualTo(200);
         String redirect = json.readTree(started.body()).path("redirectUrl").asText();
-        assertThat(redirect).startsWith(simulatorUrl() + "/pay?").contains("order_ref=" + onlinePayment + "-");
+        assertThat(redirect).startsWith(platform.simulatorUrl() + "/pay?").contains("order_ref=" + onlinePayment + "-");
 
         // the payer's browser at the provider: auto_decide approves without the page and sends them back
         HttpResponse<String> atProvider = browse(redirect);
@@ -221,90 +205,7 @@ class PaymentJourneyIT extends SystemTest {
                 .contains(paid.path("receipt").path("number").asText());
     }
 
-    // --- steps ----------------------------------------------------------------------------------------------------
-
-    /** Received at the desk, handed to the specialist, who requires the financial obligation. */
-    private String feeDossierAwaitingPayment() throws Exception {
-        HttpResponse<String> received = post("/api/v1/dossiers", DOSSIER, RECEPTION);
-        assertThat(received.statusCode()).as(describe(received)).isEqualTo(201);
-        String code = json.readTree(received.body()).path("code").asText();
-        HttpResponse<String> transferred = post("/api/v1/dossiers/" + code + ":transfer", "{}", RECEPTION);
-        assertThat(transferred.statusCode()).as(describe(transferred)).isEqualTo(200);
-        HttpResponse<String> required = post(
-                "/api/v1/dossiers/" + code + ":require-financial-obligation",
-                "{\"reason\":\"Nộp phí cấp bản sao trích lục\"}",
-                SPECIALIST);
-        assertThat(required.statusCode()).as(describe(required)).isEqualTo(200);
-        assertThat(json.readTree(required.body()).path("status").asText()).isEqualTo(AWAITING_PAYMENT);
-        return code;
-    }
-
-    private JsonNode awaitPaymentOf(String dossier, String user) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            HttpResponse<String> list = get("/api/v1/dossiers/" + dossier + "/payments", user);
-            assertThat(list.statusCode()).as(describe(list)).isEqualTo(200);
-            JsonNode payments = json.readTree(list.body()).path("payments");
-            if (payments.size() > 0) {
-                assertThat(payments.size())
-                        .as("one payment request per obligation")
-                        .isEqualTo(1);
-                return payments.get(0);
-            }
-            assertThat(System.nanoTime()).as("a payment request for " + dossier).isLessThan(deadline);
-            Thread.sleep(300);
-        }
-    }
-
-    private JsonNode awaitPayment(String id, String user, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            HttpResponse<String> one = get("/api/v1/payments/" + id, user);
-            assertThat(one.statusCode()).as(describe(one)).isEqualTo(200);
-            JsonNode payment = json.readTree(one.body());
-            if (done.test(payment)) {
-                return payment;
-            }
-            assertThat(System.nanoTime()).as("payment %s: %s", id, payment).isLessThan(deadline);
-            Thread.sleep(300);
-        }
-    }
-
-    private String dossierStatus(String code) throws Exception {
-        HttpResponse<String> dossier = get("/api/v1/dossiers/" + code, RECEPTION);
-        assertThat(dossier.statusCode()).as(describe(dossier)).isEqualTo(200);
-        return json.readTree(dossier.body()).path("status").asText();
-    }
-
-    private String awaitDossier(String code, Predicate<String> done) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            String status = dossierStatus(code);
-            if (done.test(status)) {
-                return status;
-            }
-            assertThat(System.nanoTime())
-                    .as("dossier %s still %s", code, status)
-                    .isLessThan(deadline);
-            Thread.sleep(500);
-        }
-    }
-
     // --- HTTP -------------------------------------------------------------------------------------------------------
-
-    /** A GET as the payer's browser does it (no token, redirects not followed). */
-    private HttpResponse<String> browse(String url) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(60))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location"));
-    }
 
     private HttpResponse<String> send(String method, String path, String body, String user, String ifMatch)
             throws IOException, InterruptedException {
@@ -336,21 +237,5 @@ class PaymentJourneyIT extends SystemTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         }
-    }
-
-    /** Sets the simulator's knobs (docs/payment-provider-protocol.md, loopback only). */
-    private void knobs(String form) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(simulatorUrl() + "/admin/knobs"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(describe(r)).isEqualTo(200);
-    }
-
-    private String simulatorUrl() {
-        return platform.simulatorUrl();
     }
 }

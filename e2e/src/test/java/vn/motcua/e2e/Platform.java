@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +45,9 @@ final class Platform {
     static final String MERCHANT_ID = "MOTCUA-DEMO";
     /** The web console's public client (authorization code + PKCE) in the demo realm. */
     static final String CONSOLE_CLIENT = "motcua-console";
+
+    /** Deliveries of one notification before the simulator gives up (pauses 1, 2, 4 … 30 s between them). */
+    static final int SIMULATOR_IPN_ATTEMPTS = 12;
 
     private static final String MYSQL_OPTIONS = "characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
 
@@ -96,6 +100,9 @@ final class Platform {
         env.put("MOTCUA_PAYMENT_SIMULATOR_PORT", String.valueOf(simulatorPort));
         env.put("MOTCUA_PAYMENT_PROVIDER_SECRET", providerSecret);
         env.put("MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID", MERCHANT_ID);
+        // the simulator's notification keeps being delivered for about 3.5 minutes (default 8 attempts, about 1.5):
+        // PaymentCallbackSurvivesKillIT restarts payment-service in between, which takes longer on a busy machine
+        env.put("MOTCUA_PAYMENT_SIMULATOR_IPN_ATTEMPTS", String.valueOf(SIMULATOR_IPN_ATTEMPTS));
         env.put("MOTCUA_DB", "mysql");
         env.put("MOTCUA_MYSQL_HOST", mysqlHost);
         env.put("MOTCUA_MYSQL_PORT", String.valueOf(mysqlPort));
@@ -145,11 +152,38 @@ final class Platform {
         System.out.printf(
                 "[e2e] starting MotCua in %s (gateway %d, Keycloak %d/%d, payment simulator %d, database prefix %s)%n",
                 work, gatewayPort, keycloakPort, keycloakManagementPort, simulatorPort, databasePrefix);
-        int rc = script("start", work.resolve("platform-start.log"), 20);
+        int rc = script(work.resolve("platform-start.log"), 20, "start");
         if (rc != 0) {
             throw new IllegalStateException("scripts/platform.sh start exited with " + rc + " (output in "
                     + work.resolve("platform-start.log") + ", logs in " + varDir.resolve("log") + ")");
         }
+    }
+
+    /**
+     * Starts one process of {@link #SERVICES} again ({@code platform.sh start SERVICE}) with the settings of the
+     * first start, and waits until it is healthy; nothing happens to one that runs.
+     */
+    void startService(String service) throws IOException, InterruptedException {
+        int rc = script(work.resolve("platform-start-" + service + ".log"), 5, "start", service);
+        if (rc != 0) {
+            throw new IllegalStateException("scripts/platform.sh start " + service + " exited with " + rc + " (log in "
+                    + varDir.resolve("log").resolve(service + ".log") + ")");
+        }
+    }
+
+    /** The process id of a running service of {@link #SERVICES} (the launcher's pid file), if it runs. */
+    Optional<ProcessHandle> process(String service) throws IOException {
+        Path pidFile = varDir.resolve("run").resolve(service + ".pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                .filter(ProcessHandle::isAlive);
+    }
+
+    /** The throwaway database of a service in this run (the launcher's MOTCUA_MYSQL_DB_PREFIX naming). */
+    String database(String service) {
+        return databasePrefix + service.replace('-', '_');
     }
 
     /** Stops every process, drops the throwaway databases. Safe to call twice. */
@@ -158,7 +192,7 @@ final class Platform {
             return;
         }
         try {
-            int rc = script("stop", work.resolve("platform-stop.log"), 5);
+            int rc = script(work.resolve("platform-stop.log"), 5, "stop");
             if (rc != 0) {
                 System.out.println("[e2e] scripts/platform.sh stop exited with " + rc);
             }
@@ -180,9 +214,12 @@ final class Platform {
         }
     }
 
-    private int script(String command, Path output, int timeoutMinutes) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(
-                        "bash", root.resolve("scripts/platform.sh").toString(), command)
+    private int script(Path output, int timeoutMinutes, String... arguments) throws IOException, InterruptedException {
+        String command = String.join(" ", arguments);
+        List<String> commandLine = new ArrayList<>(
+                List.of("bash", root.resolve("scripts/platform.sh").toString()));
+        commandLine.addAll(List.of(arguments));
+        ProcessBuilder pb = new ProcessBuilder(commandLine)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
