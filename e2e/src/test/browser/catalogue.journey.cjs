@@ -7,7 +7,12 @@
 const {journey, expect} = require('./lib/harness.cjs');
 
 const HEADER = 'code,name,field,level,time_limit_amount,time_limit_unit,online_level,postal_allowed,'
-  + 'boundary_free_allowed,requires_paper_result,effective_on,fees,components,receiving_units';
+  + 'boundary_free_allowed,requires_paper_result,effective_on,fees,components,receiving_units,'
+  + 'financial_obligation_pauses_clock,online_fee_discount_percent';
+// issue 11: a fee item's legal basis (a JSON fee cell) and the version's online fee discount. Test values, not a
+// real legal instrument.
+const LEGAL_BASIS = 'Căn cứ thử nghiệm số 01';
+const FEES = `"[{""name"": ""Lệ phí"", ""amount"": 8000, ""legalBasis"": ""${LEGAL_BASIS}""}]"`;
 
 function today() {
   return new Intl.DateTimeFormat('en-CA', {timeZone: 'Asia/Ho_Chi_Minh'}).format(new Date());
@@ -15,7 +20,7 @@ function today() {
 
 function row(code, name, level, amount) {
   return [code, name, 'Hộ tịch', level, amount, 'WORKING_DAYS', 'PARTIAL', 'true', 'false', 'false', today(),
-    'Lệ phí:8000', 'Tờ khai thử nghiệm|true|1|false', '11077:11077'].join(',');
+    FEES, 'Tờ khai thử nghiệm|true|1|false', '11077:11077', 'false', '20'].join(',');
 }
 
 function csv(...rows) {
@@ -80,7 +85,15 @@ journey('catalogue', async harness => {
   await page.locator('#review-result a', {hasText: code}).first().click();
   await page.locator('#versions tr[data-version="1"]', {hasText: 'Đã công bố'}).waitFor();
   await page.locator('#versions tr[data-version="1"]', {hasText: `${n}/QĐ-UBND`}).waitFor();
+  await page.locator('#version-fees', {hasText: LEGAL_BASIS}).waitFor();
+  await page.locator('#version-online-discount', {hasText: 'Giảm 20% khi nộp và thanh toán trực tuyến'}).waitFor();
   await s.step('the published procedure and its versions');
+
+  // the public procedure page: each fee with its legal basis, and the online discount
+  await s.go(`#/thu-tuc-hanh-chinh/${encodeURIComponent(code)}`, name);
+  await page.locator('#procedure-fees li', {hasText: LEGAL_BASIS}).waitFor();
+  await page.locator('#procedure-online-discount', {hasText: 'Giảm 20% khi nộp và thanh toán trực tuyến'}).waitFor();
+  await s.step('the public page shows the legal basis and the online discount');
 
   // the published catalogue as CSV
   await s.go('#/quan-ly-thu-tuc', 'Quản lý danh mục thủ tục');

@@ -47,6 +47,17 @@ export const PAYMENT_CHANNELS = {
   POSTAL: 'Thu hộ qua dịch vụ bưu chính',
 };
 
+/** The catalogue's fee facts (a procedure version's fee items and its online fee discount). */
+export const FEE_LABELS = {
+  legalBasis: 'Căn cứ pháp lý',
+  onlineFeeDiscountPercent: 'Giảm phí khi nộp và thanh toán trực tuyến (%)',
+};
+
+/** What a procedure version's online fee discount means for the applicant; null when it grants none. */
+export function onlineDiscountText(percent) {
+  return percent > 0 ? `Giảm ${percent}% khi nộp và thanh toán trực tuyến` : null;
+}
+
 /** The channels an officer records at the desk ("Ghi nhận nộp phí"), in the order the form offers them. */
 export const COUNTER_CHANNELS = ['COUNTER_CASH', 'COUNTER_CARD', 'POSTAL'];
 
@@ -179,6 +190,8 @@ export const FIELD_LABELS = {
   receivingUnits: 'Nơi tiếp nhận',
   competentUnitCode: 'Đơn vị có thẩm quyền',
   fees: 'Phí, lệ phí',
+  legalBasis: 'Căn cứ pháp lý',
+  onlineFeeDiscountPercent: 'Giảm phí khi nộp và thanh toán trực tuyến',
   from: 'Từ ngày',
   to: 'Đến ngày',
   asOf: 'Tính đến ngày',
@@ -213,6 +226,9 @@ const FIELD_MESSAGES = [
   [/^must be a date/, () => 'không phải ngày hợp lệ (năm-tháng-ngày)'],
   [/^must be a receipt number/, () => 'không phải số biên lai hợp lệ'],
   [/^must be one of/, () => 'không phải lựa chọn hợp lệ'],
+  [/^must be between (\S+) and (\S+)( đồng)?/, m => `phải từ ${m[1]} đến ${m[2]}${m[3] || ''}`],
+  [/^must be one line/, () => 'phải viết trên một dòng'],
+  [/^must not start with/, () => 'không được bắt đầu bằng = + - @'],
 ];
 
 export function fieldMessage(message) {

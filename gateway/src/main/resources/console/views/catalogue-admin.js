@@ -5,6 +5,7 @@ import {ApiError, call, download, get, loadUnitNames, post, query, unitName} fro
 import {field, formValues, h, saveBlob, showLoading, showView, table} from '../js/dom.js';
 import {date, money} from '../js/format.js';
 import {addMenu, addRoute} from '../js/router.js';
+import {FEE_LABELS, onlineDiscountText} from '../js/labels.js';
 import {clearSlot, errorBlock, pagedList, showDoneIn, showErrorIn} from '../js/ui.js';
 import {confirmIn, LEVELS, slot, subtreeOf, todayIso, unitOptions} from './admin-shared.js';
 
@@ -175,6 +176,7 @@ const COLUMN_LABELS = {
   requires_paper_result: 'Trả kết quả bản giấy (requires_paper_result)',
   effective_on: 'Ngày có hiệu lực (effective_on)',
   fees: 'Phí, lệ phí (fees)',
+  online_fee_discount_percent: 'Giảm phí khi nộp trực tuyến, % (online_fee_discount_percent)',
   components: 'Thành phần hồ sơ (components)',
   receiving_units: 'Nơi tiếp nhận (receiving_units)',
   content: 'Tệp',
@@ -411,8 +413,10 @@ function versionDetails(v) {
       h('dt', {}, 'Cấp thực hiện'), h('dd', {}, LEVELS[p.level] || '—'),
       h('dt', {}, 'Thời hạn giải quyết'), h('dd', {}, timeLimit(p.timeLimit)),
       h('dt', {}, 'Mức độ trực tuyến'), h('dd', {}, ONLINE_LEVELS[p.onlineLevel] || '—'),
-      h('dt', {}, 'Phí, lệ phí'), h('dd', {}, p.fees.length ? p.fees.map(f => `${f.name}: ${money(f.amount)}`).join('; ')
-        : 'Không thu'),
+      h('dt', {}, 'Phí, lệ phí'), h('dd', {id: 'version-fees'}, p.fees.length ? p.fees.map(f => `${f.name}: ${money(f.amount)}`
+        + (f.legalBasis ? ` (${FEE_LABELS.legalBasis}: ${f.legalBasis})` : '')).join('; ') : 'Không thu'),
+      h('dt', {}, 'Giảm phí trực tuyến'), h('dd', {id: 'version-online-discount'},
+        onlineDiscountText(p.onlineFeeDiscountPercent) || 'Không'),
       h('dt', {}, 'Qua bưu chính'), h('dd', {}, p.postalAllowed ? 'Có' : 'Không'),
       h('dt', {}, 'Nơi tiếp nhận'), h('dd', {}, receiving.join('; ') || '—')),
     h('h3', {}, 'Thành phần hồ sơ'),
@@ -510,8 +514,13 @@ function draftForm(user, units, from, reload = null) {
     h('label', {class: 'check'}, h('input', {type: 'checkbox', name: 'requiresPaperResult',
       checked: from ? from.requiresPaperResult : false}), 'Trả kết quả bản giấy'),
     field(`${id}-fees`, 'Phí, lệ phí', h('textarea', {name: 'fees', rows: '2',
-      value: p ? p.fees.map(f => `${f.name}: ${f.amount}`).join('\n') : ''}),
-    {hint: 'Mỗi dòng một khoản: tên: số tiền (đồng). Để trống nếu không thu.'}),
+      value: p ? p.fees.map(f => `${f.name}: ${f.amount}${f.legalBasis ? ` | ${f.legalBasis}` : ''}`).join('\n') : ''}),
+    {hint: 'Mỗi dòng một khoản: tên: số tiền (đồng), nếu có thì thêm | căn cứ pháp lý, ví dụ '
+      + '"Lệ phí: 8000 | Nghị quyết số …/NQ-HĐND". Để trống nếu không thu.'}),
+    field(`${id}-discount`, FEE_LABELS.onlineFeeDiscountPercent, h('input', {name: 'onlineFeeDiscountPercent',
+      type: 'number', min: '0', max: '100', step: '1', inputmode: 'numeric',
+      value: p ? String(p.onlineFeeDiscountPercent || 0) : '0'}),
+    {hint: 'Phần trăm giảm phí, lệ phí khi hồ sơ nộp trực tuyến và thanh toán trực tuyến; 0 nếu không giảm.'}),
     field(`${id}-components`, 'Thành phần hồ sơ', h('textarea', {name: 'components', rows: '3',
       value: p ? p.components.map(c => c.name).join('\n') : ''}), {hint: 'Mỗi dòng một giấy tờ (01 bộ).'}),
     h('fieldset', {}, h('legend', {}, 'Nơi tiếp nhận'),
@@ -527,19 +536,24 @@ function draftForm(user, units, from, reload = null) {
     const lines = text => text.split('\n').map(s => s.trim()).filter(Boolean);
     const fees = [];
     for (const line of lines(v.fees)) {
-      const m = /^(.+?)\s*:\s*([0-9.]+)$/.exec(line);
+      // "tên: số tiền" or "tên: số tiền | căn cứ pháp lý" (the legal basis may hold colons, the amount may not)
+      const m = /^(.+?)\s*:\s*([0-9.]+)\s*(?:\|\s*(.*))?$/.exec(line);
       if (!m) {
         result.replaceChildren(h('p', {class: 'error', role: 'alert'},
-          `Khoản phí "${line}" cần viết dạng tên: số tiền, ví dụ "Lệ phí: 8000".`));
+          `Khoản phí "${line}" cần viết dạng tên: số tiền | căn cứ pháp lý, ví dụ "Lệ phí: 8000".`));
         result.hidden = false;
         return;
       }
-      fees.push({name: m[1], amount: Number(m[2].replace(/\./g, ''))});
+      const fee = {name: m[1], amount: Number(m[2].replace(/\./g, ''))};
+      if (m[3] && m[3].trim()) fee.legalBasis = m[3].trim();
+      fees.push(fee);
     }
     const body = {
       code: v.code, name: v.name, field: v.field, level: v.level,
       timeLimit: {amount: Number(v.amount) || 0, unit: v.unit},
       fees,
+      // sent as typed: a whole number 0..100 is the service's rule, and "12.5" comes back as its field problem
+      onlineFeeDiscountPercent: v.onlineFeeDiscountPercent === '' ? 0 : Number(v.onlineFeeDiscountPercent),
       onlineLevel: v.onlineLevel,
       postalAllowed: v.postalAllowed, boundaryFreeAllowed: v.boundaryFreeAllowed,
       requiresPaperResult: v.requiresPaperResult,
@@ -561,6 +575,7 @@ function draftForm(user, units, from, reload = null) {
     } catch (e) {
       showErrorIn(result, e, {code: `${id}-code`, name: `${id}-name`, field: `${id}-field`, level: `${id}-level`,
         'timeLimit.amount': `${id}-amount`, 'timeLimit.unit': `${id}-unit`, onlineLevel: `${id}-online`,
+        onlineFeeDiscountPercent: `${id}-discount`, fees: `${id}-fees`,
         effectiveOn: `${id}-effective`});
     }
   });

@@ -4,6 +4,7 @@ import {get, loadUnitNames, query, unitName} from '../js/api.js';
 import {field, h, showLoading, showView, table} from '../js/dom.js';
 import {date, money} from '../js/format.js';
 import {addMenu, addRoute} from '../js/router.js';
+import {FEE_LABELS, onlineDiscountText} from '../js/labels.js';
 import {errorBlock, pagedList} from '../js/ui.js';
 
 const PAGE_SIZE = 20;
@@ -158,7 +159,10 @@ async function renderProcedure(code, user) {
     h('h2', {}, 'Phí, lệ phí'),
     (p.fees || []).length === 0
       ? h('p', {class: 'muted'}, 'Không thu phí, lệ phí.')
-      : h('ul', {id: 'procedure-fees'}, p.fees.map(f => h('li', {}, `${f.name}: ${money(f.amount)}`))),
+      : h('ul', {id: 'procedure-fees'}, p.fees.map(f => h('li', {}, `${f.name}: ${money(f.amount)}`,
+        f.legalBasis ? h('span', {class: 'muted legal-basis'}, ` — ${FEE_LABELS.legalBasis}: ${f.legalBasis}`) : null))),
+    (p.fees || []).some(f => f.amount > 0) && onlineDiscountText(p.onlineFeeDiscountPercent)
+      ? h('p', {id: 'procedure-online-discount'}, onlineDiscountText(p.onlineFeeDiscountPercent) + '.') : null,
     h('h2', {}, 'Nơi tiếp nhận hồ sơ'),
     units.length === 0
       ? h('p', {class: 'muted'}, 'Chưa có đơn vị tiếp nhận được công bố.')

@@ -784,6 +784,46 @@ class BadInputSuiteIT extends SystemTest {
                                 "fees",
                                 List.of(Map.of("name", "Lệ phí", "amount", 1, "currencyCode", "vnd"))))
                         .expect(BAD_REQUEST, INVALID),
+                // issue 11: a fee's legal basis and the version's online fee discount
+                post(f, "draft online fee discount negative", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "onlineFeeDiscountPercent", -1))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft online fee discount over 100", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "onlineFeeDiscountPercent", 101))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft online fee discount not whole", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "onlineFeeDiscountPercent", 12.5))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft online fee discount as text", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "onlineFeeDiscountPercent", "50%"))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft online fee discount 2^31", path, CONTROLLER)
+                        .json(with(VALID_DRAFT, "onlineFeeDiscountPercent", 2147483648L))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft fee legal basis of 501 characters", path, CONTROLLER)
+                        .json(with(
+                                VALID_DRAFT,
+                                "fees",
+                                List.of(Map.of("name", "Lệ phí", "amount", 10000, "legalBasis", "Đ".repeat(501)))))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft fee legal basis on two lines", path, CONTROLLER)
+                        .json(with(
+                                VALID_DRAFT,
+                                "fees",
+                                List.of(Map.of("name", "Lệ phí", "amount", 10000, "legalBasis", "Điều 1\nĐiều 2"))))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft fee legal basis as a formula", path, CONTROLLER)
+                        .json(with(
+                                VALID_DRAFT,
+                                "fees",
+                                List.of(Map.of("name", "Lệ phí", "amount", 10000, "legalBasis", "=HYPERLINK(\"x\")"))))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "draft fee legal basis as number", path, CONTROLLER)
+                        .json(with(
+                                VALID_DRAFT,
+                                "fees",
+                                List.of(Map.of("name", "Lệ phí", "amount", 10000, "legalBasis", 7))))
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "draft with 101 components", path, CONTROLLER)
                         .json(with(
                                 VALID_DRAFT,

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A district's TTHC controller in a real browser (browser/catalogue.journey.cjs): the publication review, a CSV
  * import refused with its bad row named in Vietnamese, the corrected file imported, the draft flagged by the review
- * and published from it, the procedure's versions, and the catalogue exported.
+ * and published from it, the procedure's versions with a fee's legal basis and the online fee discount (also on the
+ * public procedure page), and the catalogue exported.
  */
 class ConsoleCatalogueJourneyIT extends SystemTest {
 
@@ -24,6 +25,7 @@ class ConsoleCatalogueJourneyIT extends SystemTest {
                         "step: publishing the draft from the review",
                         "step: the version published",
                         "step: the published procedure and its versions",
+                        "step: the public page shows the legal basis and the online discount",
                         "step: the catalogue exported",
                         "journey catalogue: ok");
     }

@@ -10,6 +10,8 @@ import vn.motcua.dossier.unit.UnitLevel;
  * @param financialObligationPausesClock the time the applicant spends meeting a financial obligation does not count
  *                                       in the time limit (land procedures: the land law's implementing decree); the
  *                                       clock pauses while the dossier awaits payment
+ * @param onlineFeeDiscountPercent       percentage off the fees when the dossier was submitted online and is paid
+ *                                       online, 0..100 (0 = none)
  */
 public record Procedure(
         String code,
@@ -23,6 +25,7 @@ public record Procedure(
         boolean postalAllowed,
         boolean boundaryFreeAllowed,
         boolean financialObligationPausesClock,
+        int onlineFeeDiscountPercent,
         List<Component> components) {
 
     public Procedure {
@@ -30,8 +33,17 @@ public record Procedure(
         components = List.copyOf(components);
     }
 
-    /** A fee item in whole đồng. */
-    public record Fee(String name, long amountDong) {}
+    /**
+     * A fee item in whole đồng.
+     *
+     * @param legalBasis the legal instrument that sets it; empty where the catalogue has none (never null)
+     */
+    public record Fee(String name, long amountDong, String legalBasis) {
+
+        public Fee {
+            legalBasis = legalBasis == null ? "" : legalBasis;
+        }
+    }
 
     /** A dossier component (thành phần hồ sơ). */
     public record Component(String name, boolean originalRequired, int quantity, boolean presentOnly) {}

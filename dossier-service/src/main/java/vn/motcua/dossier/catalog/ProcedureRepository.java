@@ -1,5 +1,6 @@
 package vn.motcua.dossier.catalog;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -23,7 +24,7 @@ public class ProcedureRepository {
     /** The columns {@link #map} reads, from {@code procedure_version p}. */
     public static final String COLUMNS = "p.code, p.version, p.name, p.field, p.level, p.time_limit_amount,"
             + " p.time_limit_unit, p.online_level, p.postal_allowed, p.boundary_free_allowed,"
-            + " p.financial_obligation_pauses_clock, p.components_json,"
+            + " p.financial_obligation_pauses_clock, p.online_fee_discount_percent, p.components_json,"
             + " p.fees_json";
     /**
      * The newest version that left DRAFT, provided it is still PUBLISHED: a withdrawal hides the procedure instead
@@ -137,12 +138,13 @@ public class ProcedureRepository {
                     new TimeLimit(
                             rs.getLong("time_limit_amount"), TimeLimitUnit.valueOf(rs.getString("time_limit_unit"))),
                     Arrays.stream(json.readValue(rs.getString("fees_json"), FeeRow[].class))
-                            .map(f -> new Procedure.Fee(f.name(), f.amountDong()))
+                            .map(f -> new Procedure.Fee(f.name(), f.amountDong(), f.legalBasis()))
                             .toList(),
                     Procedure.OnlineLevel.valueOf(rs.getString("online_level")),
                     rs.getBoolean("postal_allowed"),
                     rs.getBoolean("boundary_free_allowed"),
                     rs.getBoolean("financial_obligation_pauses_clock"),
+                    rs.getInt("online_fee_discount_percent"),
                     Arrays.stream(json.readValue(rs.getString("components_json"), ComponentRow[].class))
                             .map(c -> new Procedure.Component(
                                     c.name(), c.originalRequired(), c.quantity(), c.presentOnly()))
@@ -152,9 +154,9 @@ public class ProcedureRepository {
         }
     }
 
-    /** JSON shape of fees_json items. */
+    /** JSON shape of fees_json items; legalBasis is absent from items stored before it existed (null). */
     @Serdeable
-    record FeeRow(String name, long amountDong) {}
+    record FeeRow(String name, long amountDong, @Nullable String legalBasis) {}
 
     /** JSON shape of components_json items. */
     @Serdeable

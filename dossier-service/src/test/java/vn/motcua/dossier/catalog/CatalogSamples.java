@@ -24,12 +24,13 @@ public final class CatalogSamples {
                 UnitLevel.DISTRICT,
                 15,
                 TimeLimitUnit.WORKING_DAYS,
-                List.of(new Procedure.Fee("Lệ phí cấp giấy phép xây dựng", 75_000)),
+                List.of(new Procedure.Fee("Lệ phí cấp giấy phép xây dựng", 75_000, "")),
                 Procedure.OnlineLevel.PARTIAL,
                 true,
                 false,
                 true,
                 false,
+                0,
                 List.of(
                         new Procedure.Component("Đơn đề nghị cấp giấy phép xây dựng", true, 1, false),
                         new Procedure.Component("Bản vẽ thiết kế xây dựng", false, 2, false)),
@@ -56,6 +57,7 @@ public final class CatalogSamples {
                 false,
                 false,
                 false,
+                0,
                 components);
         return new ProcedureVersion(
                 p,

@@ -219,9 +219,12 @@ class CatalogManagementIT extends DossierItSupport {
                         .setTimeLimit(
                                 TimeLimit.newBuilder().setAmount(2).setUnit(TimeLimitUnit.TIME_LIMIT_UNIT_WORKING_DAYS))
                         .setBoundaryFreeAllowed(true)
+                        .setOnlineFeeDiscountPercent(15)
                         .addReceivingUnits(
                                 ReceivingUnit.newBuilder().setUnitCode(KY_SON).setCompetentUnitCode(KY_SON)));
         assertThat(v2.getProcedure().getVersion()).isEqualTo(2);
+        assertThat(v2.getProcedure().getOnlineFeeDiscountPercent()).isEqualTo(15);
+        assertThat(v1.getProcedure().getOnlineFeeDiscountPercent()).isZero();
         // until v2 is published, v1 is what citizens see and dossiers get
         assertThat(codesAt(listing(NGOC_SON), code)).isEqualTo("v1");
         publish(district, code, 2, "2025-12-22");
@@ -282,8 +285,10 @@ class CatalogManagementIT extends DossierItSupport {
                             "\"version\":2",
                             "\"supersededVersion\":1",
                             "\"publishedOn\":\"2025-12-22\"",
-                            "\"unitCode\":\"11080\"")
-                    .doesNotContain("kstt");
+                            "\"unitCode\":\"11080\"",
+                            "\"onlineFeeDiscountPercent\":15")
+                    .doesNotContain("kstt")
+                    .doesNotContain("Lệ phí cấp phép");
         }
     }
 
@@ -357,7 +362,10 @@ class CatalogManagementIT extends DossierItSupport {
                         .clearFees()
                         .addFees(FeeItem.newBuilder()
                                 .setName("Phí: mỗi chữ ký; mỗi bản")
-                                .setAmount(Money.newBuilder().setAmount(10_000)))
+                                .setAmount(Money.newBuilder().setAmount(10_000))
+                                // a test value, not a real instrument; separators make the cell JSON
+                                .setLegalBasis("Nghị quyết mẫu; Điều 2: \"kiểm thử\""))
+                        .setOnlineFeeDiscountPercent(30)
                         .addComponents(Component.newBuilder()
                                 .setName("Bản dịch | bản chính")
                                 .setQuantity(2)
@@ -399,6 +407,9 @@ class CatalogManagementIT extends DossierItSupport {
                 .isEqualTo(original.getProcedure().toBuilder().setVersion(2).build());
         assertThat(imported.getProcedure().getName())
                 .isEqualTo("Chứng thực chữ ký; bản dịch: \"mẫu\" – Đường thủy nội địa");
+        assertThat(imported.getProcedure().getFees(0).getLegalBasis())
+                .isEqualTo("Nghị quyết mẫu; Điều 2: \"kiểm thử\"");
+        assertThat(imported.getProcedure().getOnlineFeeDiscountPercent()).isEqualTo(30);
         assertThat(imported.getReceivingUnitsList())
                 .containsExactlyInAnyOrderElementsOf(original.getReceivingUnitsList());
         assertThat(imported.getEffectiveOn()).isEqualTo(original.getEffectiveOn());
@@ -629,7 +640,9 @@ class CatalogManagementIT extends DossierItSupport {
                                 FeeItem.newBuilder()
                                         .setName("Phí")
                                         .setAmount(
-                                                Money.newBuilder().setAmount(5).setCurrencyCode("USD")))
+                                                Money.newBuilder().setAmount(5).setCurrencyCode("USD"))
+                                        .setLegalBasis("Đ".repeat(501)))
+                        .setOnlineFeeDiscountPercent(101)
                         .setReceivingUnits(
                                 0,
                                 ReceivingUnit.newBuilder().setUnitCode("99999").setCompetentUnitCode("88888"))
@@ -644,6 +657,8 @@ class CatalogManagementIT extends DossierItSupport {
                         "draft.level",
                         "draft.time_limit.amount",
                         "draft.fees[0].amount.currency_code",
+                        "draft.fees[0].legal_basis",
+                        "draft.online_fee_discount_percent",
                         "draft.receiving_units[0].unit_code",
                         "draft.receiving_units[0].competent_unit_code",
                         "draft.effective_on");

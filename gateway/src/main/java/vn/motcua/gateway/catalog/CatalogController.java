@@ -100,6 +100,7 @@ public class CatalogController {
             "boundaryFreeAllowed",
             "requiresPaperResult",
             "financialObligationPausesClock",
+            "onlineFeeDiscountPercent",
             "components",
             "receivingUnits",
             "effectiveOn");
@@ -119,9 +120,11 @@ public class CatalogController {
     /**
      * TTHC controller: a new draft version of a procedure (the service assigns the version number). Body {code,
      * name, field, level (PROVINCE|DISTRICT|COMMUNE), timeLimit{amount, unit (WORKING_DAYS|WORKING_HOURS|
-     * CALENDAR_DAYS|MONTHS)}, fees[{name, amount, currencyCode?}]?, onlineLevel (NONE|PARTIAL|FULL)?,
-     * postalAllowed?, boundaryFreeAllowed?, requiresPaperResult?, financialObligationPausesClock? (the time spent on
-     * financial obligations does not count in the time limit: land procedures), components[{name, originalRequired?,
+     * CALENDAR_DAYS|MONTHS)}, fees[{name, amount, currencyCode?, legalBasis? (the instrument that sets the fee: one
+     * line of at most 500 characters)}]?, onlineLevel (NONE|PARTIAL|FULL)?, postalAllowed?, boundaryFreeAllowed?,
+     * requiresPaperResult?, financialObligationPausesClock? (the time spent on financial obligations does not count
+     * in the time limit: land procedures), onlineFeeDiscountPercent? (whole number 0..100, default 0: percentage off
+     * the fees when the dossier was submitted online and is paid online), components[{name, originalRequired?,
      * quantity?, presentOnly?}]?, receivingUnits[{unitCode, competentUnitCode}]?, effectiveOn (YYYY-MM-DD)}. Answers
      * 201.
      */
@@ -152,12 +155,13 @@ public class CatalogController {
                     .setAmount(limit.longValue("amount", Long.MIN_VALUE, Long.MAX_VALUE))
                     .setUnit(unit == null ? TimeLimitUnit.TIME_LIMIT_UNIT_UNSPECIFIED : unit));
         }
-        for (JsonBody fee : b.objects("fees", Set.of("name", "amount", "currencyCode"), ANY_ITEMS)) {
+        for (JsonBody fee : b.objects("fees", Set.of("name", "amount", "currencyCode", "legalBasis"), ANY_ITEMS)) {
             draft.addFees(FeeItem.newBuilder()
                     .setName(fee.text("name"))
                     .setAmount(Money.newBuilder()
                             .setAmount(fee.longValue("amount", Long.MIN_VALUE, Long.MAX_VALUE))
-                            .setCurrencyCode(fee.text("currencyCode"))));
+                            .setCurrencyCode(fee.text("currencyCode")))
+                    .setLegalBasis(fee.text("legalBasis")));
         }
         OnlineLevel online = choice(v, b, "onlineLevel", ONLINE_LEVELS);
         if (online != null) {
@@ -166,7 +170,10 @@ public class CatalogController {
         draft.setPostalAllowed(b.bool("postalAllowed"))
                 .setBoundaryFreeAllowed(b.bool("boundaryFreeAllowed"))
                 .setRequiresPaperResult(b.bool("requiresPaperResult"))
-                .setFinancialObligationPausesClock(b.bool("financialObligationPausesClock"));
+                .setFinancialObligationPausesClock(b.bool("financialObligationPausesClock"))
+                // whole number here; its range (0..100) is the service's rule
+                .setOnlineFeeDiscountPercent(
+                        b.integer("onlineFeeDiscountPercent", Integer.MIN_VALUE, Integer.MAX_VALUE));
         for (JsonBody c :
                 b.objects("components", Set.of("name", "originalRequired", "quantity", "presentOnly"), ANY_ITEMS)) {
             draft.addComponents(Component.newBuilder()

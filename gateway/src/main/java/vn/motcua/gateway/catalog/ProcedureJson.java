@@ -13,6 +13,8 @@ import vn.motcua.proto.dossier.v1.Procedure;
  * A published administrative procedure (TTHC) as the catalogue shows it. Money is whole đồng.
  * {@code financialObligationPausesClock}: the time the applicant spends meeting a financial obligation does not count
  * in the time limit (land procedures); the clock pauses while the dossier awaits payment.
+ * {@code onlineFeeDiscountPercent}: percentage off the fees when the dossier was submitted online and is paid online
+ * (0 = none).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -28,6 +30,7 @@ public record ProcedureJson(
         boolean postalAllowed,
         boolean boundaryFreeAllowed,
         boolean financialObligationPausesClock,
+        int onlineFeeDiscountPercent,
         List<Part> components) {
 
     static ProcedureJson from(Procedure p) {
@@ -47,6 +50,7 @@ public record ProcedureJson(
                 p.getPostalAllowed(),
                 p.getBoundaryFreeAllowed(),
                 p.getFinancialObligationPausesClock(),
+                p.getOnlineFeeDiscountPercent(),
                 p.getComponentsList().stream().map(Part::from).toList());
     }
 
@@ -54,12 +58,13 @@ public record ProcedureJson(
     @Serdeable
     public record TimeLimit(long amount, @Nullable String unit) {}
 
+    /** One fee item; legalBasis names the instrument that sets it, empty where the catalogue has none. */
     @Serdeable
-    public record Fee(String name, long amount, String currencyCode) {
+    public record Fee(String name, long amount, String currencyCode, String legalBasis) {
 
         static Fee from(FeeItem fee) {
             return new Fee(
-                    fee.getName(), fee.getAmount().getAmount(), fee.getAmount().getCurrencyCode());
+                    fee.getName(), fee.getAmount().getAmount(), fee.getAmount().getCurrencyCode(), fee.getLegalBasis());
         }
     }
 

@@ -33,8 +33,9 @@ class CatalogManagementRoutesIT extends GatewayIT {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String DRAFT = """
             {"code":"1.001193","name":"Đăng ký khai sinh","field":"Hộ tịch","level":"COMMUNE",
-             "timeLimit":{"amount":1,"unit":"WORKING_DAYS"},"fees":[{"name":"Lệ phí","amount":8000}],
+             "timeLimit":{"amount":1,"unit":"WORKING_DAYS"},"fees":[{"name":"Lệ phí","amount":8000,"legalBasis":"Nghị quyết mẫu (kiểm thử)"},{"name":"Phí","amount":2000}],
              "onlineLevel":"FULL","postalAllowed":true,"requiresPaperResult":true,"financialObligationPausesClock":true,
+             "onlineFeeDiscountPercent":50,
              "components":[{"name":"Tờ khai","originalRequired":true,"quantity":1}],
              "receivingUnits":[{"unitCode":"11077","competentUnitCode":"11077"}],"effectiveOn":"2025-03-15"}""";
 
@@ -84,6 +85,9 @@ class CatalogManagementRoutesIT extends GatewayIT {
         assertThat(d.getFees(0).getAmount().getAmount()).isEqualTo(8000);
         // absent: the service's default (đồng)
         assertThat(d.getFees(0).getAmount().getCurrencyCode()).isEmpty();
+        assertThat(d.getFees(0).getLegalBasis()).isEqualTo("Nghị quyết mẫu (kiểm thử)");
+        assertThat(d.getFees(1).getLegalBasis()).as("absent: none").isEmpty();
+        assertThat(d.getOnlineFeeDiscountPercent()).isEqualTo(50);
         assertThat(d.getOnlineLevel()).isEqualTo(OnlineLevel.ONLINE_LEVEL_FULL);
         assertThat(d.getPostalAllowed()).isTrue();
         assertThat(d.getBoundaryFreeAllowed()).isFalse();
@@ -100,14 +104,22 @@ class CatalogManagementRoutesIT extends GatewayIT {
     void createDraftShapeProblemsAreListedWithoutACall() {
         // code, names, amounts, dates and what is required are the service's rules (DraftRules): ServiceFieldRulesIT
         Api.Reply reply = api.postJson("/api/v1/catalog/procedures", controller(), """
-                {"code":1,"level":"CITY","timeLimit":{"amount":"1"},"fees":[{"amount":1.5,"x":1}],
-                 "components":"no","effectiveOn":"15/03/2025","extra":true}""");
+                {"code":1,"level":"CITY","timeLimit":{"amount":"1"},"fees":[{"amount":1.5,"x":1,"legalBasis":7}],
+                 "onlineFeeDiscountPercent":12.5,"components":"no","effectiveOn":"15/03/2025","extra":true}""");
 
         assertProblem(reply, 400, "INVALID_FIELD");
         assertThat(reply.errors())
                 .extracting(e -> e.get("field"))
                 .containsExactlyInAnyOrder(
-                        "code", "level", "timeLimit.amount", "fees[0].amount", "fees[0].x", "components", "extra");
+                        "code",
+                        "level",
+                        "timeLimit.amount",
+                        "fees[0].amount",
+                        "fees[0].x",
+                        "fees[0].legalBasis",
+                        "onlineFeeDiscountPercent",
+                        "components",
+                        "extra");
         assertThat(services.received()).isEmpty();
     }
 
@@ -190,7 +202,15 @@ class CatalogManagementRoutesIT extends GatewayIT {
         assertThat((Map<String, Object>) reply.json().get("procedure"))
                 .containsEntry("code", "1.001193")
                 .containsEntry("version", 2)
-                .containsEntry("financialObligationPausesClock", false);
+                .containsEntry("financialObligationPausesClock", false)
+                .containsEntry("onlineFeeDiscountPercent", 20)
+                .containsEntry(
+                        "fees",
+                        List.of(Map.of(
+                                "name", "Lệ phí",
+                                "amount", 8000,
+                                "currencyCode", "VND",
+                                "legalBasis", "Nghị quyết mẫu (kiểm thử)")));
         GetProcedureRequest sent =
                 (GetProcedureRequest) onlyCall("GetProcedure", null).request();
         assertThat(sent.getCode()).isEqualTo("1.001193");

@@ -75,7 +75,18 @@ class CatalogRoutesIT extends GatewayIT {
                 .containsEntry("onlineLevel", "FULL")
                 .containsEntry("postalAllowed", true)
                 .containsEntry("timeLimit", Map.of("amount", 1, "unit", "WORKING_DAYS"))
-                .containsEntry("fees", List.of(Map.of("name", "Lệ phí", "amount", 8000, "currencyCode", "VND")));
+                .containsEntry("onlineFeeDiscountPercent", 20)
+                .containsEntry(
+                        "fees",
+                        List.of(Map.of(
+                                "name",
+                                "Lệ phí",
+                                "amount",
+                                8000,
+                                "currencyCode",
+                                "VND",
+                                "legalBasis",
+                                "Nghị quyết mẫu (kiểm thử)")));
         SearchPublicProceduresRequest sent =
                 (SearchPublicProceduresRequest) services.only().request();
         assertThat(sent.getQuery()).isEqualTo("cấp giấy khai sinh");

@@ -200,7 +200,9 @@ class ServiceFieldRulesIT extends GatewayIT {
                 new FieldViolation("draft.name", "must be one line"),
                 new FieldViolation("draft.time_limit.amount", "must be greater than 0"),
                 new FieldViolation("draft.fees[0].amount.currency_code", "fees are in đồng: VND or empty"),
-                new FieldViolation("draft.receiving_units[1].unit_code", "unit 99999 does not exist"))));
+                new FieldViolation("draft.receiving_units[1].unit_code", "unit 99999 does not exist"),
+                new FieldViolation("draft.fees[0].legal_basis", "at most 500 characters"),
+                new FieldViolation("draft.online_fee_discount_percent", "must be between 0 and 100"))));
         String name = "Đăng ký\\nkhai sinh";
 
         Api.Reply reply = api.postJson(
@@ -209,18 +211,27 @@ class ServiceFieldRulesIT extends GatewayIT {
                 """
                 {"code":"1.001193","name":"%s","field":"Hộ tịch","level":"COMMUNE",
                  "timeLimit":{"amount":0,"unit":"WORKING_DAYS"},"fees":[{"name":"Lệ phí","amount":8000,
-                 "currencyCode":"USD"}],"receivingUnits":[{"unitCode":"11077","competentUnitCode":"11077"},
-                 {"unitCode":"99999","competentUnitCode":"11077"}],"effectiveOn":"2025-03-15"}""".formatted(name),
+                 "currencyCode":"USD","legalBasis":"%s"}],"onlineFeeDiscountPercent":101,"receivingUnits":[{"unitCode":"11077","competentUnitCode":"11077"},
+                 {"unitCode":"99999","competentUnitCode":"11077"}],"effectiveOn":"2025-03-15"}""".formatted(name, "Đ".repeat(501)),
                 "Idempotency-Key",
                 "edge-draft");
 
         assertProblem(reply, 400, "INVALID_FIELD");
         assertThat(reply.errors())
                 .extracting(e -> e.get("field"))
-                .containsExactly("name", "timeLimit.amount", "fees[0].currencyCode", "receivingUnits[1].unitCode");
+                .containsExactly(
+                        "name",
+                        "timeLimit.amount",
+                        "fees[0].currencyCode",
+                        "receivingUnits[1].unitCode",
+                        "fees[0].legalBasis",
+                        "onlineFeeDiscountPercent");
         ProcedureDraft sent = ((CreateProcedureDraftRequest) services.only().request()).getDraft();
         assertThat(sent.getName()).isEqualTo("Đăng ký\nkhai sinh");
         assertThat(sent.getTimeLimit().getAmount()).isZero();
         assertThat(sent.getFees(0).getAmount().getCurrencyCode()).isEqualTo("USD");
+        // the range and the length are the service's rules: the gateway passes the values on
+        assertThat(sent.getFees(0).getLegalBasis()).hasSize(501);
+        assertThat(sent.getOnlineFeeDiscountPercent()).isEqualTo(101);
     }
 }

@@ -32,6 +32,10 @@ public final class DraftRules {
     static final int MAX_QUANTITY = 100;
     static final int MAX_RECEIVING_UNITS = 1000;
     static final long MAX_FEE_DONG = 1_000_000_000_000L;
+    /** payment-service keeps a payment line's legal basis in 500 characters (and counts UTF-16 units). */
+    static final int MAX_LEGAL_BASIS = 500;
+
+    static final int MAX_DISCOUNT_PERCENT = 100;
     private static final String FORMULA_START = "=+-@";
     private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\t\\u2028\\u2029]");
     private static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
@@ -70,6 +74,9 @@ public final class DraftRules {
             p.add("online_level", "is required (NONE, PARTIAL or FULL)");
         }
         fees(p, d.fees());
+        if (d.onlineFeeDiscountPercent() < 0 || d.onlineFeeDiscountPercent() > MAX_DISCOUNT_PERCENT) {
+            p.add("online_fee_discount_percent", "must be between 0 and " + MAX_DISCOUNT_PERCENT);
+        }
         components(p, d.components());
         receivingUnits(p, d.receivingUnits(), unitExists);
         date(p, "effective_on", d.effectiveOn(), true);
@@ -152,6 +159,24 @@ public final class DraftRules {
             if (fee.amountDong() < 0 || fee.amountDong() > MAX_FEE_DONG) {
                 p.add("fees[" + i + "].amount", "must be between 0 and " + MAX_FEE_DONG + " đồng");
             }
+            legalBasis(p, "fees[" + i + "].legal_basis", fee.legalBasis());
+        }
+    }
+
+    /**
+     * Optional, else like a fee's name (one line, exported, so no formula start). A character outside the BMP would
+     * count twice in payment-service's limit, and has no place in the name of a legal instrument anyway.
+     */
+    private static void legalBasis(Problems p, String field, String value) {
+        if (blank(value)) {
+            return;
+        }
+        line(p, field, value, false, MAX_LEGAL_BASIS);
+        if (value.length() > MAX_LEGAL_BASIS && value.codePointCount(0, value.length()) <= MAX_LEGAL_BASIS) {
+            p.add(field, "at most " + MAX_LEGAL_BASIS + " characters");
+        }
+        if (FORMULA_START.indexOf(value.strip().charAt(0)) >= 0) {
+            p.add(field, "must not start with " + String.join(" ", FORMULA_START.split("")));
         }
     }
 

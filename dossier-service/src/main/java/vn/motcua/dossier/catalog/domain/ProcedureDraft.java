@@ -25,6 +25,7 @@ public record ProcedureDraft(
         boolean boundaryFreeAllowed,
         boolean requiresPaperResult,
         boolean financialObligationPausesClock,
+        int onlineFeeDiscountPercent,
         List<Procedure.Component> components,
         List<ReceivingUnit> receivingUnits,
         String effectiveOn) {
@@ -49,6 +50,7 @@ public record ProcedureDraft(
                 postalAllowed,
                 boundaryFreeAllowed,
                 financialObligationPausesClock,
+                onlineFeeDiscountPercent,
                 components);
         return new ProcedureVersion(
                 procedure,

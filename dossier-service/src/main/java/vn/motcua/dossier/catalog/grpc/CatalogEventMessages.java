@@ -34,7 +34,8 @@ public class CatalogEventMessages implements CatalogEvents.Encoder {
                 .setPublishedOn(version.getPublishedOn())
                 .setEffectiveOn(version.getEffectiveOn())
                 .addAllReceivingUnits(version.getReceivingUnitsList())
-                .setState(version.getState());
+                .setState(version.getState())
+                .setOnlineFeeDiscountPercent(p.getOnlineFeeDiscountPercent());
         if (supersededVersion != null) {
             b.setSupersededVersion(supersededVersion);
         }

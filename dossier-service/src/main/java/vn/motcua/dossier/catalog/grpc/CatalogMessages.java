@@ -45,7 +45,7 @@ final class CatalogMessages {
 
     static ProcedureDraft draft(vn.motcua.proto.dossier.v1.ProcedureDraft d) {
         List<Procedure.Fee> fees = d.getFeesList().stream()
-                .map(f -> new Procedure.Fee(f.getName(), f.getAmount().getAmount()))
+                .map(f -> new Procedure.Fee(f.getName(), f.getAmount().getAmount(), f.getLegalBasis()))
                 .toList();
         return new ProcedureDraft(
                 d.getCode(),
@@ -60,6 +60,7 @@ final class CatalogMessages {
                 d.getBoundaryFreeAllowed(),
                 d.getRequiresPaperResult(),
                 d.getFinancialObligationPausesClock(),
+                d.getOnlineFeeDiscountPercent(),
                 d.getComponentsList().stream()
                         .map(c -> new Procedure.Component(
                                 c.getName(), c.getOriginalRequired(), c.getQuantity(), c.getPresentOnly()))
@@ -110,11 +111,13 @@ final class CatalogMessages {
                 .setOnlineLevel(OnlineLevel.valueOf("ONLINE_LEVEL_" + p.onlineLevel()))
                 .setPostalAllowed(p.postalAllowed())
                 .setBoundaryFreeAllowed(p.boundaryFreeAllowed())
-                .setFinancialObligationPausesClock(p.financialObligationPausesClock());
+                .setFinancialObligationPausesClock(p.financialObligationPausesClock())
+                .setOnlineFeeDiscountPercent(p.onlineFeeDiscountPercent());
         for (Procedure.Fee f : p.fees()) {
             b.addFees(FeeItem.newBuilder()
                     .setName(f.name())
-                    .setAmount(Money.newBuilder().setAmount(f.amountDong()).setCurrencyCode("VND")));
+                    .setAmount(Money.newBuilder().setAmount(f.amountDong()).setCurrencyCode("VND"))
+                    .setLegalBasis(f.legalBasis()));
         }
         for (Procedure.Component c : p.components()) {
             b.addComponents(Component.newBuilder()

@@ -70,8 +70,8 @@ public class ProcedureVersionRepository {
                 "INSERT INTO procedure_version (code, version, name, name_search, field, level,"
                         + " time_limit_amount, time_limit_unit, online_level, postal_allowed, boundary_free_allowed,"
                         + " requires_paper_result, effective_on, state, components_json, fees_json, created_at, created_by,"
-                        + " financial_obligation_pauses_clock)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " financial_obligation_pauses_clock, online_fee_discount_percent)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setString(1, p.code());
                     ps.setInt(2, p.version());
@@ -92,6 +92,7 @@ public class ProcedureVersionRepository {
                     UtcTimestamps.bind(ps, 17, now);
                     ps.setString(18, subject);
                     ps.setBoolean(19, p.financialObligationPausesClock());
+                    ps.setInt(20, p.onlineFeeDiscountPercent());
                     return ps.executeUpdate();
                 });
         insertUnits(
@@ -304,6 +305,7 @@ public class ProcedureVersionRepository {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("name", f.name());
                     item.put("amountDong", f.amountDong());
+                    item.put("legalBasis", f.legalBasis());
                     return item;
                 })
                 .toList());

@@ -25,23 +25,29 @@ import vn.motcua.dossier.unit.UnitLevel;
 /**
  * The columns of a catalogue file and how each cell reads and writes; one row is one procedure version.
  * <pre>
- * fees             JSON [{"name": "...", "amount": 8000}] or  name:amount;name:amount
+ * fees             JSON [{"name": "...", "amount": 8000, "legalBasis": "..."}] or  name:amount;name:amount
+ *                  (legalBasis may be left out: none; the compact form has no legal basis)
  * components       JSON [{"name": "...", "originalRequired": true, "quantity": 1, "presentOnly": false}]
  *                  or  name|original|quantity|presentOnly;...   (original, quantity, presentOnly may be left out:
  *                  false, 1, false)
  * receiving_units  unit:competent;unit:competent   (":competent" may be left out when the unit decides itself)
  * booleans         true/false, 1/0, yes/no, x, có/không; empty is false
- * financial_obligation_pauses_clock   the last column, optional (files exported before it read as false)
+ * financial_obligation_pauses_clock   optional (files exported before it read as false)
+ * online_fee_discount_percent         optional, whole number 0..100 (files exported before it, or empty: 0)
  * </pre>
- * Export writes the compact forms, and JSON where a name contains a separator, so that every export imports again.
+ * Export writes the compact forms, and JSON where a name contains a separator or a fee has a legal basis, so that
+ * every export imports again.
  */
 final class CatalogueCells {
 
     /** Added with issue 16; a file exported before it has no such column, which reads as false. */
     static final String FINANCIAL_OBLIGATION_PAUSES_CLOCK = "financial_obligation_pauses_clock";
 
+    /** Added with issue 11; a file exported before it has no such column, which reads as 0 (no discount). */
+    static final String ONLINE_FEE_DISCOUNT_PERCENT = "online_fee_discount_percent";
+
     /** Columns a file may leave out: those added after files were first exported. */
-    static final Set<String> OPTIONAL_COLUMNS = Set.of(FINANCIAL_OBLIGATION_PAUSES_CLOCK);
+    static final Set<String> OPTIONAL_COLUMNS = Set.of(FINANCIAL_OBLIGATION_PAUSES_CLOCK, ONLINE_FEE_DISCOUNT_PERCENT);
 
     static final List<String> COLUMNS = List.of(
             "code",
@@ -58,7 +64,8 @@ final class CatalogueCells {
             "fees",
             "components",
             "receiving_units",
-            FINANCIAL_OBLIGATION_PAUSES_CLOCK);
+            FINANCIAL_OBLIGATION_PAUSES_CLOCK,
+            ONLINE_FEE_DISCOUNT_PERCENT);
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "y", "x", "có", "co");
@@ -85,7 +92,8 @@ final class CatalogueCells {
                 fees(p.fees()),
                 components(p.components()),
                 receivingUnits(v.receivingUnits()),
-                Boolean.toString(p.financialObligationPausesClock()));
+                Boolean.toString(p.financialObligationPausesClock()),
+                Integer.toString(p.onlineFeeDiscountPercent()));
     }
 
     /** Reads a row; cell problems go to {@code problems} under the column name, the draft then has a gap there. */
@@ -103,6 +111,7 @@ final class CatalogueCells {
                 bool(row, "boundary_free_allowed", problems),
                 bool(row, "requires_paper_result", problems),
                 bool(row, FINANCIAL_OBLIGATION_PAUSES_CLOCK, problems),
+                discount(row, problems),
                 readComponents(row.cell("components"), problems),
                 readReceivingUnits(row.cell("receiving_units"), problems),
                 row.cell("effective_on"));
@@ -135,6 +144,20 @@ final class CatalogueCells {
         return parsed;
     }
 
+    /** Empty is 0; the range (0..100) is DraftRules'. */
+    private static int discount(SheetRow row, DraftRules.Problems problems) {
+        String value = row.cell(ONLINE_FEE_DISCOUNT_PERCENT);
+        if (value.isEmpty()) {
+            return 0;
+        }
+        Long parsed = value.length() <= 9 ? wholeNumber(value) : null;
+        if (parsed == null) {
+            problems.add(ONLINE_FEE_DISCOUNT_PERCENT, "is not a whole number");
+            return 0;
+        }
+        return parsed.intValue();
+    }
+
     private static boolean bool(SheetRow row, String column, DraftRules.Problems problems) {
         String value = row.cell(column).toLowerCase(Locale.ROOT);
         if (TRUE.contains(value)) {
@@ -150,13 +173,17 @@ final class CatalogueCells {
 
     static String fees(List<Procedure.Fee> fees) {
         if (fees.stream()
-                .anyMatch(
-                        f -> hasAny(f.name(), ":;") || !f.name().equals(f.name().strip()))) {
+                .anyMatch(f -> hasAny(f.name(), ":;")
+                        || !f.name().equals(f.name().strip())
+                        || !f.legalBasis().isEmpty())) {
             return json(g -> {
                 for (Procedure.Fee f : fees) {
                     g.writeStartObject();
                     g.writeStringField("name", f.name());
                     g.writeNumberField("amount", f.amountDong());
+                    if (!f.legalBasis().isEmpty()) {
+                        g.writeStringField("legalBasis", f.legalBasis());
+                    }
                     g.writeEndObject();
                 }
             });
@@ -170,11 +197,17 @@ final class CatalogueCells {
         if (cell.startsWith("[")) {
             for (Map<String, Object> item : readJson(cell, "fees", problems)) {
                 Object amount = item.containsKey("amount") ? item.get("amount") : item.get("amountDong");
-                if (!(item.get("name") instanceof String name) || !(amount instanceof Long dong)) {
-                    problems.add("fees", "each JSON item needs a text name and a whole-number amount");
+                Object legalBasis = item.getOrDefault("legalBasis", "");
+                if (!(item.get("name") instanceof String name)
+                        || !(amount instanceof Long dong)
+                        || !(legalBasis instanceof String basis)) {
+                    problems.add(
+                            "fees",
+                            "each JSON item needs a text name and a whole-number amount, and a text legalBasis"
+                                    + " where given");
                     return List.of();
                 }
-                fees.add(new Procedure.Fee(name, dong));
+                fees.add(new Procedure.Fee(name, dong, basis));
             }
             return fees;
         }
@@ -187,7 +220,7 @@ final class CatalogueCells {
                 problems.add("fees", "item " + (i + 1) + " is not name:amount");
                 return List.of();
             }
-            fees.add(new Procedure.Fee(item.substring(0, colon).strip(), dong));
+            fees.add(new Procedure.Fee(item.substring(0, colon).strip(), dong, ""));
         }
         return fees;
     }

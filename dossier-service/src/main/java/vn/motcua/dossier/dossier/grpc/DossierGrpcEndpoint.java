@@ -179,11 +179,13 @@ public class DossierGrpcEndpoint extends DossierServiceGrpc.DossierServiceImplBa
                         OnlineLevel.valueOf("ONLINE_LEVEL_" + p.onlineLevel().name()))
                 .setPostalAllowed(p.postalAllowed())
                 .setBoundaryFreeAllowed(p.boundaryFreeAllowed())
-                .setFinancialObligationPausesClock(p.financialObligationPausesClock());
+                .setFinancialObligationPausesClock(p.financialObligationPausesClock())
+                .setOnlineFeeDiscountPercent(p.onlineFeeDiscountPercent());
         p.fees()
                 .forEach(f -> b.addFees(FeeItem.newBuilder()
                         .setName(f.name())
-                        .setAmount(Money.newBuilder().setAmount(f.amountDong()).setCurrencyCode("VND"))));
+                        .setAmount(Money.newBuilder().setAmount(f.amountDong()).setCurrencyCode("VND"))
+                        .setLegalBasis(f.legalBasis())));
         p.components()
                 .forEach(c -> b.addComponents(Component.newBuilder()
                         .setName(c.name())

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.dossier.domain.Applicant;
+import vn.motcua.dossier.dossier.domain.Channel;
 import vn.motcua.dossier.dossier.domain.Dossier;
 
 /**
@@ -17,7 +18,8 @@ import vn.motcua.dossier.dossier.domain.Dossier;
  * @param dossierCode           the code clients see (the legal code once accepted)
  * @param unitCode              the receiving unit: its one-stop desk collects the fee and issues the receipt
  * @param payerCitizenId        empty when the applicant has none (an organisation)
- * @param onlineDiscountPercent the catalogue has no online discount yet: always 0
+ * @param onlineDiscountPercent the pinned version's online fee discount when the dossier was submitted online, else 0:
+ *                              payment-service takes it off only when the payment is also made online
  * @param unitPath              the receiving unit's ancestry, root first, the unit itself last
  */
 public record PaymentRequestDraft(
@@ -39,7 +41,7 @@ public record PaymentRequestDraft(
     /**
      * One fee item in whole đồng.
      *
-     * @param legalBasis empty: the catalogue keeps no legal basis per fee item yet
+     * @param legalBasis the catalogue's legal basis of the fee item; empty where the catalogue has none
      */
     public record FeeLine(String name, long amountDong, String legalBasis) {}
 
@@ -47,12 +49,15 @@ public record PaymentRequestDraft(
      * The payment request a dossier owes under its pinned procedure version, or empty when it owes nothing: the
      * version lists no fee, or only exempt ones (amount 0, e.g. "Lệ phí đăng ký khai sinh đúng hạn (miễn)"), which
      * nobody can pay online. Then no payment request is made and the officer confirms by hand, as before.
+     * <p>
+     * The online discount rewards online submission (the province's online-payment target): a dossier received at
+     * the counter or by post gets none, even if the applicant later pays online.
      */
     public static Optional<PaymentRequestDraft> forObligation(
             Dossier dossier, Procedure version, List<String> unitPath, String callerSubject, String workflowRequestId) {
         List<FeeLine> lines = version.fees().stream()
                 .filter(fee -> fee.amountDong() > 0)
-                .map(fee -> new FeeLine(fee.name(), fee.amountDong(), ""))
+                .map(fee -> new FeeLine(fee.name(), fee.amountDong(), fee.legalBasis()))
                 .toList();
         if (lines.isEmpty()) {
             return Optional.empty();
@@ -66,7 +71,7 @@ public record PaymentRequestDraft(
                 applicant == null || applicant.fullName() == null ? "" : applicant.fullName(),
                 applicant == null || applicant.citizenId() == null ? "" : applicant.citizenId(),
                 lines,
-                0,
+                dossier.channel() == Channel.ONLINE ? version.onlineFeeDiscountPercent() : 0,
                 unitPath));
     }
 

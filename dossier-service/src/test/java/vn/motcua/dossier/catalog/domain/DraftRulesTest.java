@@ -54,6 +54,7 @@ class DraftRulesTest {
                 (boolean) f[9],
                 (boolean) f[10],
                 d.financialObligationPausesClock(),
+                d.onlineFeeDiscountPercent(),
                 (List<Procedure.Component>) f[11],
                 (List<ReceivingUnit>) f[12],
                 (String) f[13]);
@@ -98,7 +99,7 @@ class DraftRulesTest {
     @Test
     void everyMissingFieldIsReportedAtOnce() {
         ProcedureDraft empty = new ProcedureDraft(
-                "", "", " ", null, 0, null, List.of(), null, false, false, false, false, List.of(), List.of(), "");
+                "", "", " ", null, 0, null, List.of(), null, false, false, false, false, 0, List.of(), List.of(), "");
         assertThat(check(empty))
                 .extracting(FieldViolation::field)
                 .containsExactlyInAnyOrder(
@@ -142,7 +143,7 @@ class DraftRulesTest {
 
     @Test
     void feesAndComponentsAreCheckedItemByItem() {
-        assertThat(check(set(6, List.of(new Procedure.Fee("Lệ phí", 0), new Procedure.Fee("", -1)))))
+        assertThat(check(set(6, List.of(new Procedure.Fee("Lệ phí", 0, ""), new Procedure.Fee("", -1, "")))))
                 .extracting(FieldViolation::field)
                 .containsExactlyInAnyOrder("fees[1].name", "fees[1].amount");
         assertThat(check(set(11, List.of(new Procedure.Component("Tờ khai", true, 0, false)))))
@@ -150,6 +151,59 @@ class DraftRulesTest {
                 .containsExactly("components[0].quantity");
         // no components is allowed when drafting: the review reports it (indicator 1.3)
         assertThat(check(set(11, List.of()))).isEmpty();
+    }
+
+    @Test
+    void aFeesLegalBasisIsOptionalOneLineBoundedAndNotAFormula() {
+        String basis = "Nghị quyết mẫu số 01/NQ-HĐND";
+        assertThat(check(set(6, List.of(new Procedure.Fee("Lệ phí", 1000, basis)))))
+                .isEmpty();
+        assertThat(check(set(6, List.of(new Procedure.Fee("Lệ phí", 1000, "Đ".repeat(500))))))
+                .isEmpty();
+        assertThat(check(set(
+                        6,
+                        List.of(
+                                new Procedure.Fee("Lệ phí", 1000, "Đ".repeat(501)),
+                                new Procedure.Fee("Phí", 1000, "Điều 1\nĐiều 2"),
+                                new Procedure.Fee("Phí", 1000, "=HYPERLINK(\"http://x\")"),
+                                new Procedure.Fee("Phí", 1000, "𝐍".repeat(300))))))
+                .extracting(FieldViolation::field)
+                .containsExactly(
+                        "fees[0].legal_basis", "fees[1].legal_basis", "fees[2].legal_basis", "fees[3].legal_basis");
+    }
+
+    @Test
+    void theOnlineFeeDiscountIsAPercentage() {
+        for (int ok : new int[] {0, 1, 50, 100}) {
+            assertThat(check(discount(ok))).as(ok + "%").isEmpty();
+        }
+        for (int bad : new int[] {-1, 101, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+            assertThat(check(discount(bad)))
+                    .as(bad + "%")
+                    .extracting(FieldViolation::field)
+                    .containsExactly("online_fee_discount_percent");
+        }
+    }
+
+    private static ProcedureDraft discount(int percent) {
+        ProcedureDraft d = CatalogSamples.buildingPermit();
+        return new ProcedureDraft(
+                d.code(),
+                d.name(),
+                d.field(),
+                d.level(),
+                d.timeLimitAmount(),
+                d.timeLimitUnit(),
+                d.fees(),
+                d.onlineLevel(),
+                d.postalAllowed(),
+                d.boundaryFreeAllowed(),
+                d.requiresPaperResult(),
+                d.financialObligationPausesClock(),
+                percent,
+                d.components(),
+                d.receivingUnits(),
+                d.effectiveOn());
     }
 
     @Test

@@ -56,8 +56,8 @@ class CatalogueSheetsTest {
         // the amount is after the last colon, so a name may hold one
         assertThat(d.fees())
                 .containsExactly(
-                        new Procedure.Fee("Lệ phí đăng ký khai sinh: đúng hạn", 0),
-                        new Procedure.Fee("Phí cấp bản sao", 8000));
+                        new Procedure.Fee("Lệ phí đăng ký khai sinh: đúng hạn", 0, ""),
+                        new Procedure.Fee("Phí cấp bản sao", 8000, ""));
         assertThat(d.components())
                 .containsExactly(
                         new Procedure.Component("Tờ khai đăng ký khai sinh", true, 1, false),
@@ -74,7 +74,7 @@ class CatalogueSheetsTest {
                 + "\"[{\"\"name\"\": \"\"Tờ khai | mẫu\"\", \"\"originalRequired\"\": true, \"\"quantity\"\": 2}]\",11077";
         CatalogueSheets.Parsed parsed = csv(HEADER, row);
         assertThat(parsed.problems()).isEmpty();
-        assertThat(parsed.rows().get(0).draft().fees()).containsExactly(new Procedure.Fee("Phí; mỗi bản", 8000));
+        assertThat(parsed.rows().get(0).draft().fees()).containsExactly(new Procedure.Fee("Phí; mỗi bản", 8000, ""));
         assertThat(parsed.rows().get(0).draft().components())
                 .containsExactly(new Procedure.Component("Tờ khai | mẫu", true, 2, false));
     }
@@ -118,6 +118,39 @@ class CatalogueSheetsTest {
         CatalogueSheets.Parsed land = csv(HEADER, BIRTH_ROW + ",có");
         assertThat(land.problems()).isEmpty();
         assertThat(land.rows().get(0).draft().financialObligationPausesClock()).isTrue();
+    }
+
+    // Issue 11: likewise the online fee discount; a file without it grants none.
+    @Test
+    void aFileWithoutTheOnlineDiscountColumnGrantsNoneAndTheColumnIsAWholeNumber() {
+        String oldHeader = HEADER.replace(",online_fee_discount_percent", "");
+        assertThat(oldHeader).isNotEqualTo(HEADER);
+        CatalogueSheets.Parsed old = csv(oldHeader, BIRTH_ROW);
+        assertThat(old.problems()).isEmpty();
+        assertThat(old.rows().get(0).draft().onlineFeeDiscountPercent()).isZero();
+        CatalogueSheets.Parsed discounted = csv(HEADER, BIRTH_ROW + ",false,20");
+        assertThat(discounted.problems()).isEmpty();
+        assertThat(discounted.rows().get(0).draft().onlineFeeDiscountPercent()).isEqualTo(20);
+        for (String bad : List.of("12.5", "-5", "mười", "99999999999")) {
+            assertThat(csv(HEADER, BIRTH_ROW + ",false," + bad).problems())
+                    .as(bad)
+                    .extracting(CatalogueSheets.Problem::column)
+                    .containsExactly("online_fee_discount_percent");
+        }
+    }
+
+    @Test
+    void aJsonFeeCarriesItsLegalBasis() {
+        String row = "1.001193,Đăng ký khai sinh,Hộ tịch,COMMUNE,1,WORKING_DAYS,FULL,false,false,false,2026-01-01,"
+                + "\"[{\"\"name\"\": \"\"Phí\"\", \"\"amount\"\": 8000, \"\"legalBasis\"\": \"\"Nghị quyết mẫu\"\"}]\","
+                + "Tờ khai,11077";
+        CatalogueSheets.Parsed parsed = csv(HEADER, row);
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.rows().get(0).draft().fees())
+                .containsExactly(new Procedure.Fee("Phí", 8000, "Nghị quyết mẫu"));
+        assertThat(csv(HEADER, row.replace("\"\"Nghị quyết mẫu\"\"", "7")).problems())
+                .extracting(CatalogueSheets.Problem::column)
+                .containsExactly("fees");
     }
 
     @Test
@@ -169,12 +202,16 @@ class CatalogueSheetsTest {
                 UnitLevel.COMMUNE,
                 4,
                 TimeLimitUnit.WORKING_HOURS,
-                List.of(new Procedure.Fee("Phí: mỗi chữ ký; mỗi bản", 10_000)),
+                List.of(
+                        new Procedure.Fee("Phí: mỗi chữ ký; mỗi bản", 10_000, "Nghị quyết mẫu; Điều 1: \"kiểm thử\""),
+                        new Procedure.Fee("Phí dịch thuật", 5_000, "")),
                 Procedure.OnlineLevel.NONE,
                 false,
                 true,
                 false,
                 false,
+                // demo value: the export writes the column and reads it back
+                50,
                 List.of(new Procedure.Component("Bản dịch | bản chính", true, 1, true)),
                 List.of(new ReceivingUnit("11077", "11077")),
                 "2025-07-01");
@@ -192,6 +229,7 @@ class CatalogueSheetsTest {
                 false,
                 // a land procedure: the time spent on financial obligations does not count
                 true,
+                0,
                 List.of(),
                 List.of(new ReceivingUnit("298", "30")),
                 "2026-12-31");

@@ -18,7 +18,13 @@ class PaymentRequestDraftTest {
 
     private static final List<String> PATH = List.of("30", "298", "11077");
 
+    private static final String BASIS = "Nghị quyết 12/2020/NQ-HĐND (mẫu kiểm thử)";
+
     private static Procedure version(Procedure.Fee... fees) {
+        return version(0, fees);
+    }
+
+    private static Procedure version(int onlineDiscountPercent, Procedure.Fee... fees) {
         return new Procedure(
                 "2.000815",
                 3,
@@ -31,10 +37,15 @@ class PaymentRequestDraftTest {
                 false,
                 true,
                 false,
+                onlineDiscountPercent,
                 List.of());
     }
 
     private static Dossier dossier(String legalCode, Applicant applicant) {
+        return dossier(legalCode, applicant, Channel.ONLINE);
+    }
+
+    private static Dossier dossier(String legalCode, Applicant applicant, Channel channel) {
         return Dossier.builder()
                 .regime(LegalRegime.REGIME_2025)
                 .code("TN-260309-ABCD")
@@ -44,7 +55,7 @@ class PaymentRequestDraftTest {
                 .competentUnitCode("11077")
                 .handlingUnitCode("11077")
                 .state(DossierState.IN_PROCESS)
-                .channel(Channel.ONLINE)
+                .channel(channel)
                 .applicant(applicant)
                 .build();
     }
@@ -56,9 +67,9 @@ class PaymentRequestDraftTest {
         PaymentRequestDraft draft = PaymentRequestDraft.forObligation(
                         dossier("H30.298.11077-260309-0001", AN),
                         version(
-                                new Procedure.Fee("Phí chứng thực bản sao (mỗi trang)", 2000),
-                                new Procedure.Fee("Lệ phí cấp bản sao (miễn)", 0),
-                                new Procedure.Fee("Phí dịch vụ", 10000)),
+                                new Procedure.Fee("Phí chứng thực bản sao (mỗi trang)", 2000, BASIS),
+                                new Procedure.Fee("Lệ phí cấp bản sao (miễn)", 0, BASIS),
+                                new Procedure.Fee("Phí dịch vụ", 10000, "")),
                         PATH,
                         "subject-1",
                         "req-1")
@@ -66,7 +77,7 @@ class PaymentRequestDraftTest {
 
         assertThat(draft.lines())
                 .containsExactly(
-                        new PaymentRequestDraft.FeeLine("Phí chứng thực bản sao (mỗi trang)", 2000, ""),
+                        new PaymentRequestDraft.FeeLine("Phí chứng thực bản sao (mỗi trang)", 2000, BASIS),
                         new PaymentRequestDraft.FeeLine("Phí dịch vụ", 10000, ""));
         assertThat(draft.totalDong()).isEqualTo(12000);
         assertThat(draft.dossierCode()).isEqualTo("H30.298.11077-260309-0001");
@@ -75,9 +86,26 @@ class PaymentRequestDraftTest {
         assertThat(draft.payerName()).isEqualTo("Nguyễn Văn An");
         assertThat(draft.payerCitizenId()).isEqualTo("030090001234");
         assertThat(draft.onlineDiscountPercent())
-                .as("the catalogue has no online discount")
+                .as("the version grants no online discount")
                 .isZero();
         assertThat(draft.unitPath()).containsExactly("30", "298", "11077");
+    }
+
+    @Test
+    void onlineDossierCarriesTheVersionsOnlineDiscountAndAPaperOneDoesNot() {
+        Procedure discounted = version(50, new Procedure.Fee("Phí chứng thực bản sao (mỗi trang)", 2000, BASIS));
+
+        assertThat(PaymentRequestDraft.forObligation(dossier(null, AN, Channel.ONLINE), discounted, PATH, "s", "r")
+                        .orElseThrow()
+                        .onlineDiscountPercent())
+                .isEqualTo(50);
+        for (Channel paper : List.of(Channel.COUNTER, Channel.POSTAL)) {
+            assertThat(PaymentRequestDraft.forObligation(dossier(null, AN, paper), discounted, PATH, "s", "r")
+                            .orElseThrow()
+                            .onlineDiscountPercent())
+                    .as(paper + " dossier: the discount rewards online submission")
+                    .isZero();
+        }
     }
 
     @Test
@@ -85,7 +113,7 @@ class PaymentRequestDraftTest {
         assertThat(PaymentRequestDraft.forObligation(dossier(null, AN), version(), PATH, "s", "r"))
                 .isEmpty();
         assertThat(PaymentRequestDraft.forObligation(
-                        dossier(null, AN), version(new Procedure.Fee("Lệ phí (miễn)", 0)), PATH, "s", "r"))
+                        dossier(null, AN), version(new Procedure.Fee("Lệ phí (miễn)", 0, "")), PATH, "s", "r"))
                 .isEmpty();
     }
 
@@ -93,7 +121,7 @@ class PaymentRequestDraftTest {
     void applicantWithoutCitizenIdPaysUnderTheDossiersStorageCodeBeforeAcceptance() {
         PaymentRequestDraft draft = PaymentRequestDraft.forObligation(
                         dossier(null, new Applicant("Công ty TNHH Minh An", null, null, null, null)),
-                        version(new Procedure.Fee("Phí", 5000)),
+                        version(new Procedure.Fee("Phí", 5000, "")),
                         PATH,
                         "s",
                         "r")

@@ -45,6 +45,8 @@ class PaymentRequestAndFeedIT extends WorkflowItSupport {
     private static final String UNIT = "11077";
     /** Chứng thực bản sao: one fee line of 2 000 đồng in the demo catalogue. */
     private static final String FEE_LINE = "Phí chứng thực bản sao (mỗi trang)";
+    /** Cấp bản sao trích lục: received online (FULL); its fees are set by the test that uses it. */
+    private static final String COPY = "2.000635";
 
     private final FakePaymentService payments = FakePaymentService.start();
 
@@ -123,6 +125,48 @@ class PaymentRequestAndFeedIT extends WorkflowItSupport {
                 .isOne();
         assertThat(stringValue("SELECT payment_id FROM dossier_payment_request WHERE dossier_code = ?", code))
                 .isEqualTo(payment.getId());
+    }
+
+    @Test
+    void eachLineNamesItsLegalBasisAndOnlyAnOnlineDossierCarriesTheVersionsOnlineDiscount() {
+        // the demo catalogue names no legal basis and grants no discount: this class gives 2.000635 v1 both (no other
+        // test here uses it). The basis is a test value, not a real instrument.
+        String basis = "Nghị quyết mẫu 01/NQ-HĐND (kiểm thử)";
+        execute(
+                "UPDATE procedure_version SET online_fee_discount_percent = 20, fees_json = ? WHERE code = ?"
+                        + " AND version = 1",
+                "[{\"name\": \"Phí cấp bản sao trích lục (mỗi bản)\", \"amountDong\": 8000, \"legalBasis\": \"" + basis
+                        + "\"}, {\"name\": \"Phí gửi trả kết quả\", \"amountDong\": 5000}]",
+                COPY);
+        String specialist = specialist(UNIT);
+        String online = transfer(
+                        UNIT, accept(UNIT, submitOnline(UNIT, COPY).getCode()).getCode())
+                .getCode();
+        String counter = transfer(UNIT, receive(UNIT, COPY).getCode()).getCode();
+        int callsBefore = payments.calls.size();
+
+        require(specialist, online, UUID.randomUUID().toString());
+        require(specialist, counter, UUID.randomUUID().toString());
+
+        List<FakePaymentService.Call> calls = payments.calls.subList(callsBefore, payments.calls.size());
+        assertThat(calls).hasSize(2);
+        CreatePaymentRequestRequest fromOnline = calls.get(0).request();
+        CreatePaymentRequestRequest fromCounter = calls.get(1).request();
+        assertThat(fromOnline.getDossierCode()).isEqualTo(online);
+        assertThat(fromCounter.getDossierCode()).isEqualTo(counter);
+        for (CreatePaymentRequestRequest request : List.of(fromOnline, fromCounter)) {
+            assertThat(request.getLinesList())
+                    .as("a line without a legal basis in the catalogue has an empty one")
+                    .containsExactly(
+                            FakePaymentService.line("Phí cấp bản sao trích lục (mỗi bản)", 8000).toBuilder()
+                                    .setLegalBasis(basis)
+                                    .build(),
+                            FakePaymentService.line("Phí gửi trả kết quả", 5000));
+        }
+        assertThat(fromOnline.getOnlineDiscountPercent()).isEqualTo(20);
+        assertThat(fromCounter.getOnlineDiscountPercent())
+                .as("the discount rewards online submission")
+                .isZero();
     }
 
     @Test
