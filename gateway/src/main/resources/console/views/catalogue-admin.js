@@ -418,6 +418,8 @@ function versionDetails(v) {
       h('dt', {}, 'Giảm phí trực tuyến'), h('dd', {id: 'version-online-discount'},
         onlineDiscountText(p.onlineFeeDiscountPercent) || 'Không'),
       h('dt', {}, 'Qua bưu chính'), h('dd', {}, p.postalAllowed ? 'Có' : 'Không'),
+      h('dt', {}, 'Nghĩa vụ tài chính'), h('dd', {id: 'version-obligation-pause'}, p.financialObligationPausesClock
+        ? 'Không tính vào thời hạn giải quyết' : 'Tính vào thời hạn giải quyết'),
       h('dt', {}, 'Nơi tiếp nhận'), h('dd', {}, receiving.join('; ') || '—')),
     h('h3', {}, 'Thành phần hồ sơ'),
     p.components.length
@@ -513,6 +515,10 @@ function draftForm(user, units, from, reload = null) {
       checked: p ? p.boundaryFreeAllowed : false}), 'Không phụ thuộc địa giới hành chính'),
     h('label', {class: 'check'}, h('input', {type: 'checkbox', name: 'requiresPaperResult',
       checked: from ? from.requiresPaperResult : false}), 'Trả kết quả bản giấy'),
+    // carried from the version drafted from, so a new version of a land procedure keeps its paused clock (issue 16)
+    h('label', {class: 'check'}, h('input', {type: 'checkbox', name: 'financialObligationPausesClock',
+      checked: p ? Boolean(p.financialObligationPausesClock) : false}),
+      'Thời gian thực hiện nghĩa vụ tài chính không tính vào thời hạn giải quyết'),
     field(`${id}-fees`, 'Phí, lệ phí', h('textarea', {name: 'fees', rows: '2',
       value: p ? p.fees.map(f => `${f.name}: ${f.amount}${f.legalBasis ? ` | ${f.legalBasis}` : ''}`).join('\n') : ''}),
     {hint: 'Mỗi dòng một khoản: tên: số tiền (đồng), nếu có thì thêm | căn cứ pháp lý, ví dụ '
@@ -557,7 +563,14 @@ function draftForm(user, units, from, reload = null) {
       onlineLevel: v.onlineLevel,
       postalAllowed: v.postalAllowed, boundaryFreeAllowed: v.boundaryFreeAllowed,
       requiresPaperResult: v.requiresPaperResult,
-      components: lines(v.components).map(name => ({name, originalRequired: false, quantity: 1, presentOnly: false})),
+      financialObligationPausesClock: v.financialObligationPausesClock,
+      // a component kept from the version drafted from keeps its original/quantity/present-only facts; a new line is
+      // one copy
+      components: lines(v.components).map(name => {
+        const kept = p ? p.components.find(c => c.name === name) : null;
+        return kept ? {name, originalRequired: kept.originalRequired, quantity: kept.quantity,
+          presentOnly: kept.presentOnly} : {name, originalRequired: false, quantity: 1, presentOnly: false};
+      }),
       receivingUnits: v.receivingUnits.map(code => ({unitCode: code, competentUnitCode: code})),
       effectiveOn: v.effectiveOn,
     };
