@@ -159,6 +159,7 @@ class BadInputSuiteIT extends SystemTest {
 
         createAnOwedPayment();
 
+        awaitPaymentFeedConsumed();
         before = writtenState();
         System.out.println("[e2e] rows before the bad-input table: " + before);
     }
@@ -1532,6 +1533,38 @@ class BadInputSuiteIT extends SystemTest {
     }
 
     // --- nothing written -------------------------------------------------------------------------------------
+
+    /**
+     * dossier-service follows payment-service's feed asynchronously (a paid event confirms a dossier, every event is
+     * recorded as consumed): counting rows while an earlier test's event is still on its way would blame the
+     * bad-input table for what the feed wrote. Waits until every payment event has been consumed.
+     */
+    private void awaitPaymentFeedConsumed() throws Exception {
+        String dossier = platform.databasePrefix + "dossier_service";
+        String payment = platform.databasePrefix + "payment_service";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        try (Connection c = platform.openDatabaseServer();
+                Statement s = c.createStatement()) {
+            while (true) {
+                long produced = count(s, "`" + payment + "`.feed_outbox");
+                long consumed = count(s, "`" + dossier + "`.feed_consumed WHERE consumer = 'dossier-service'");
+                if (consumed >= produced) {
+                    return;
+                }
+                assertThat(System.nanoTime())
+                        .as("dossier-service consumed %d of payment-service's %d events", consumed, produced)
+                        .isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static long count(Statement s, String from) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + from)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 
     /**
      * Rows of every table of the services that the routes write (dossier-service: dossiers, history, pauses,
