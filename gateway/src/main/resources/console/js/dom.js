@@ -131,3 +131,17 @@ export function saveBlob(blob, fileName) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A term and its value in a <dl class="facts">; an absent value reads "—". */
+export function fact(label, value) {
+  return [h('dt', {}, label), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value)];
+}
+
+/** decodeURIComponent that answers '' for a malformed escape in an address someone typed or pasted. */
+export function decode(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch (e) {
+    return '';
+  }
+}

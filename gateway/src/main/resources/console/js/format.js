@@ -34,17 +34,10 @@ export function date(value) {
 const MONEY = new Intl.NumberFormat('vi-VN');
 
 /** "1.500.000 đồng" for an integer number of đồng. */
-export function money(dong) {
-  return dong === null || dong === undefined ? '—' : `${MONEY.format(dong)} đồng`;
-}
-
-/** "50.000 đ": whole đồng with dots between thousands (how receipts and fee notices write it); "—" when absent. */
-export function dong(amount) {
+export function money(amount, unit = 'đồng') {
   if (amount === null || amount === undefined || amount === '') return '—';
   const n = Math.trunc(Number(amount));
-  if (!Number.isFinite(n)) return '—';
-  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${n < 0 ? '-' : ''}${digits} đ`;
+  return Number.isFinite(n) ? `${MONEY.format(n)} ${unit}` : '—';
 }
 
 /** A <input type="datetime-local"> value ("2026-12-07T09:35", Vietnam time) as an ISO instant in UTC. */

@@ -1,7 +1,7 @@
 // The public procedure catalogue (also without login): search, one procedure's page (documents, fees, time limit,
 // where to submit) and a unit's public listing (niêm yết). A citizen goes on from a procedure's page to submit online.
 import {get, loadUnitNames, query, unitName} from '../js/api.js';
-import {field, h, showLoading, showView, table} from '../js/dom.js';
+import {decode, fact, field, h, showLoading, showView, table} from '../js/dom.js';
 import {date, money} from '../js/format.js';
 import {addMenu, addRoute} from '../js/router.js';
 import {FEE_LABELS, onlineDiscountText} from '../js/labels.js';
@@ -47,14 +47,6 @@ export function register() {
   addRoute(/^\/niem-yet\/([^/?]+)$/, match => renderListing(decode(match[1])), {anonymous: true});
 }
 
-function decode(part) {
-  try {
-    return decodeURIComponent(part);
-  } catch (e) {
-    return '';
-  }
-}
-
 async function renderSearch(params) {
   const names = await loadUnitNames();
   const q = (params.get('q') || '').slice(0, 200);
@@ -96,10 +88,6 @@ async function renderSearch(params) {
     h('p', {class: 'muted'}, 'Tra cứu thủ tục hành chính đang được công bố: thành phần hồ sơ, phí, lệ phí, thời hạn '
       + 'giải quyết và nơi nộp hồ sơ.'),
     form, list);
-}
-
-function fact(label, value) {
-  return [h('dt', {}, label), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value)];
 }
 
 async function renderProcedure(code, user) {

@@ -1,6 +1,6 @@
 // One dossier: its facts, the panels other modules add (actions for officers and citizens), timeline and forms.
 import {call, download, get, loadUnitNames, unitName} from '../js/api.js';
-import {h, saveBlob, showLoading, showView} from '../js/dom.js';
+import {fact, h, saveBlob, showLoading, showView} from '../js/dom.js';
 import {dateTime} from '../js/format.js';
 import {CHANNELS, FORMS, ROLE_LABELS} from '../js/labels.js';
 import {addRoute} from '../js/router.js';
@@ -40,10 +40,6 @@ function anonymous(code) {
       + 'tiếp nhận.'),
     h('p', {class: 'actions'}, h('a', {href: '#/tra-cuu', id: 'back-link'}, 'Tra cứu tình trạng hồ sơ'),
       h('a', {href: '#/'}, '← Về trang chủ')));
-}
-
-function fact(label, value) {
-  return [h('dt', {}, label), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value)];
 }
 
 async function render(code, user, notice = null) {

@@ -1,7 +1,7 @@
 // Feedback on administrative regulations (phản ánh, kiến nghị — PAKN): a citizen sends one and follows their own;
 // anyone reads the published answers.
 import {get, loadUnitNames, post, query, unitName} from '../js/api.js';
-import {announce, field, formValues, h, showLoading, showView, table} from '../js/dom.js';
+import {announce, decode, fact, field, formValues, h, showLoading, showView, table} from '../js/dom.js';
 import {dateTime} from '../js/format.js';
 import {addMenu, addRoute} from '../js/router.js';
 import {clearSlot, dossierLink, errorBlock, pagedList, showErrorIn} from '../js/ui.js';
@@ -51,14 +51,6 @@ export function register() {
     {roles: ['citizen']});
   addRoute(/^\/phan-anh-kien-nghi\/([^/?]+)$/, m => renderOne(decode(m[1])), {roles: ['citizen']});
   addRoute(/^\/tra-loi-phan-anh$/, () => renderPublished(), {anonymous: true});
-}
-
-function decode(part) {
-  try {
-    return decodeURIComponent(part);
-  } catch (e) {
-    return '';
-  }
 }
 
 function stateText(f) {
@@ -141,10 +133,6 @@ async function renderNew(user, params) {
     }
   });
   showView(title, h('p', {}, h('a', {href: MINE}, '← Phản ánh, kiến nghị của tôi')), form);
-}
-
-function fact(label, value) {
-  return [h('dt', {}, label), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value)];
 }
 
 async function renderOne(id, notice = null) {

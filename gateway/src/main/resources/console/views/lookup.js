@@ -1,6 +1,6 @@
 // Public status lookup: a dossier's code and the lookup key printed on Form 01 give its status, without login.
 import {call} from '../js/api.js';
-import {announce, field, h, showView} from '../js/dom.js';
+import {announce, fact, field, h, showView} from '../js/dom.js';
 import {dateTime} from '../js/format.js';
 import {addMenu, addRoute} from '../js/router.js';
 import {errorBlock} from '../js/ui.js';
@@ -10,10 +10,6 @@ const CODE = /^[A-Za-z0-9.-]{1,64}$/;
 export function register() {
   addMenu('#/tra-cuu', 'Tra cứu hồ sơ', {anonymous: true, home: true, order: 90});
   addRoute(/^\/tra-cuu$/, () => render(), {anonymous: true});
-}
-
-function fact(label, value) {
-  return [h('dt', {}, label), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value)];
 }
 
 function render() {

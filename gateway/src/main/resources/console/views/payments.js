@@ -4,8 +4,8 @@
 // public receipt check the receipt's QR opens (#/bien-lai/{number}?check=...), the neutral page the provider's return
 // lands on when it could not be verified, and the reception officer's reconciliation with the provider's file.
 import {call, download, get, loadUnitNames, post, unitName} from '../js/api.js';
-import {announce, field, formValues, h, saveBlob, showLoading, showView, table} from '../js/dom.js';
-import {date, dateTime, dong} from '../js/format.js';
+import {announce, decode, fact, field, formValues, h, saveBlob, setFieldError, showLoading, showView, table} from '../js/dom.js';
+import {date, dateTime, money} from '../js/format.js';
 import {COUNTER_CHANNELS, INBOX_ROLES, MISMATCH_KINDS, PAYMENT_CHANNELS, PAYMENT_STATUSES, REASONS, REFUND_STATES}
   from '../js/labels.js';
 import {addMenu, addRoute} from '../js/router.js';
@@ -44,10 +44,6 @@ function statusBadge(status) {
   return h('span', {class: `badge ${css}`}, label);
 }
 
-function fact(label, value) {
-  return [h('dt', {}, label), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value)];
-}
-
 // --- the dossier page's panel -------------------------------------------------------------------------------------
 
 function paymentsPanel(ctx) {
@@ -74,9 +70,9 @@ function paymentsPanel(ctx) {
 function paymentCard(p, ctx, citizen) {
   const id = `payment-${p.id}`;
   const lines = (p.lines || []).map(l => h('li', {},
-    `${l.name}: ${dong(l.amount)}`, l.legalBasis ? h('span', {class: 'muted'}, ` (${l.legalBasis})`) : null));
+    `${l.name}: ${money(l.amount, 'đ')}`, l.legalBasis ? h('span', {class: 'muted'}, ` (${l.legalBasis})`) : null));
   const card = h('div', {class: 'payment', id, 'data-payment': p.id, 'data-status': p.status || ''},
-    h('h3', {}, 'Số tiền phải nộp: ', h('strong', {class: 'payment-amount'}, dong(p.amount)), ' ', statusBadge(p.status)),
+    h('h3', {}, 'Số tiền phải nộp: ', h('strong', {class: 'payment-amount'}, money(p.amount, 'đ')), ' ', statusBadge(p.status)),
     lines.length ? h('ul', {class: 'payment-lines'}, lines) : null,
     p.onlineDiscountPercent > 0 ? h('p', {class: 'muted'}, `Giảm ${p.onlineDiscountPercent}% khi nộp trực tuyến.`) : null,
     h('dl', {class: 'facts'},
@@ -85,7 +81,7 @@ function paymentCard(p, ctx, citizen) {
       p.paidAt ? fact('Ngày nộp', dateTime(p.paidAt)) : null,
       !p.paidAt && p.expiresAt ? fact('Hạn nộp', dateTime(p.expiresAt)) : null,
       p.transactionRef ? fact('Mã giao dịch', p.transactionRef) : null,
-      p.refunded > 0 ? fact('Đã hoàn trả', dong(p.refunded)) : null),
+      p.refunded > 0 ? fact('Đã hoàn trả', money(p.refunded, 'đ')) : null),
     p.status === 'IN_PROGRESS' && citizen
       ? h('p', {class: 'muted', id: `${id}-pending`}, 'Cổng thanh toán chưa báo kết quả. Hãy tải lại trang sau ít phút.')
       : null,
@@ -140,7 +136,7 @@ function receiptBlock(p, id) {
   });
   return h('div', {class: 'receipt', id: `${id}-receipt-box`},
     h('p', {}, 'Biên lai số ', h('strong', {class: 'receipt-number'}, r.number), ` ngày ${dateTime(r.issuedAt)}, `
-      + `số tiền ${dong(r.amount)}.`),
+      + `số tiền ${money(r.amount, 'đ')}.`),
     h('p', {class: 'actions'}, button,
       r.checkCode ? h('a', {href: `#/bien-lai/${encodeURIComponent(r.number)}?check=${encodeURIComponent(r.checkCode)}`},
         'Kiểm tra biên lai') : null),
@@ -151,7 +147,7 @@ function refundsTable(p, id) {
   return table(`${id}-refunds`, ['Ngày đề nghị', 'Số tiền hoàn trả', 'Lý do', 'Trạng thái'],
     p.refunds.map(r => h('tr', {'data-refund': r.id},
       h('td', {class: 'nowrap'}, dateTime(r.requestedAt)),
-      h('td', {class: 'number'}, dong(r.amount)),
+      h('td', {class: 'number'}, money(r.amount, 'đ')),
       h('td', {}, r.reason || '—'),
       h('td', {}, REFUND_STATES[r.state] || r.state || '—'))),
     {caption: 'Lịch sử hoàn trả'});
@@ -203,18 +199,11 @@ function amountInput(name, value) {
 /** Checks the amount field before sending: it must be given, in whole đồng. */
 function readAmount(form, fid, result) {
   const amount = parseDong(formValues(form).amount);
-  const error = document.getElementById(`${fid}-error`);
-  const input = document.getElementById(fid);
+  setFieldError(fid, amount === null ? 'Hãy nhập số tiền bằng chữ số, ví dụ 50000 hoặc 50.000.' : null);
   if (amount === null) {
-    input.setAttribute('aria-invalid', 'true');
-    error.textContent = 'Hãy nhập số tiền bằng chữ số, ví dụ 50000 hoặc 50.000.';
-    error.hidden = false;
     result.replaceChildren(h('p', {class: 'error', role: 'alert'}, 'Số tiền chưa hợp lệ.'));
     result.hidden = false;
-    return null;
   }
-  input.removeAttribute('aria-invalid');
-  error.hidden = true;
   return amount;
 }
 
@@ -226,7 +215,7 @@ function counterForm(p, ctx, id) {
     field(`${fid}-channel`, 'Hình thức nộp', h('select', {name: 'channel'},
       COUNTER_CHANNELS.map(c => h('option', {value: c}, PAYMENT_CHANNELS[c])))),
     field(`${fid}-amount`, 'Số tiền đã thu (đồng)', amountInput('amount', p.amount),
-      {required: true, hint: `Số tiền phải nộp: ${dong(p.amount)}.`}),
+      {required: true, hint: `Số tiền phải nộp: ${money(p.amount, 'đ')}.`}),
     field(`${fid}-note`, 'Ghi chú', h('textarea', {name: 'note', rows: '2', maxlength: '1000'}),
       {hint: 'Ví dụ: số biên lai giấy, mã giao dịch thẻ.'}),
     h('div', {class: 'actions'}, button), result);
@@ -237,7 +226,7 @@ function counterForm(p, ctx, id) {
     const v = formValues(form);
     const body = {channel: v.channel, amount};
     if (v.note) body.note = v.note;
-    act(p, ctx, 'record-counter', body, {result, button, done: `Đã ghi nhận nộp ${dong(amount)}.`,
+    act(p, ctx, 'record-counter', body, {result, button, done: `Đã ghi nhận nộp ${money(amount, 'đ')}.`,
       fieldIds: {channel: `${fid}-channel`, amount: `${fid}-amount`, note: `${fid}-note`}});
   });
   return h('details', {class: 'action', id: fid}, h('summary', {}, 'Ghi nhận nộp phí'), form);
@@ -267,7 +256,7 @@ function refundForm(p, ctx, id) {
   const button = h('button', {type: 'submit', id: `${fid}-submit`}, 'Hoàn trả');
   const form = h('form', {id: `${fid}-form`, novalidate: true, autocomplete: 'off'},
     field(`${fid}-amount`, 'Số tiền hoàn trả (đồng)', amountInput('amount', left),
-      {required: true, hint: `Tối đa ${dong(left)} (đã nộp ${dong(p.amount)}, đã hoàn trả ${dong(p.refunded || 0)}).`}),
+      {required: true, hint: `Tối đa ${money(left, 'đ')} (đã nộp ${money(p.amount, 'đ')}, đã hoàn trả ${money(p.refunded || 0, 'đ')}).`}),
     field(`${fid}-reason`, 'Lý do hoàn trả', h('textarea', {name: 'reason', rows: '2', maxlength: '1000'}),
       {required: true}),
     h('div', {class: 'actions'}, button), result);
@@ -276,21 +265,13 @@ function refundForm(p, ctx, id) {
     const amount = readAmount(form, `${fid}-amount`, result);
     if (amount === null) return;
     const {reason} = formValues(form);
-    act(p, ctx, 'refund', {amount, reason}, {result, button, done: `Đã hoàn trả ${dong(amount)}.`,
+    act(p, ctx, 'refund', {amount, reason}, {result, button, done: `Đã hoàn trả ${money(amount, 'đ')}.`,
       fieldIds: {amount: `${fid}-amount`, reason: `${fid}-reason`}});
   });
   return h('details', {class: 'action', id: fid}, h('summary', {}, 'Hoàn trả phí, lệ phí'), form);
 }
 
 // --- public receipt check -----------------------------------------------------------------------------------------
-
-function decode(text) {
-  try {
-    return decodeURIComponent(text);
-  } catch (e) {
-    return '';
-  }
-}
 
 /** What the receipt's QR opens: #/bien-lai/<number, URL-encoded>?check=<code>. */
 async function renderReceiptCheck(rawNumber, rawQuery) {
@@ -325,10 +306,10 @@ async function renderReceiptCheck(rawNumber, rawQuery) {
       fact('Số biên lai', r.number),
       fact('Đơn vị thu', unitName(r.unitCode)),
       fact('Hồ sơ', r.dossierCode),
-      fact('Số tiền', dong(r.amount)),
-      fact('Đã hoàn trả', r.refunded > 0 ? dong(r.refunded) : 'Không'),
+      fact('Số tiền', money(r.amount, 'đ')),
+      fact('Đã hoàn trả', r.refunded > 0 ? money(r.refunded, 'đ') : 'Không'),
       fact('Ngày lập', dateTime(r.issuedAt))));
-    announce(`Biên lai số ${r.number} hợp lệ, số tiền ${dong(r.amount)}.`);
+    announce(`Biên lai số ${r.number} hợp lệ, số tiền ${money(r.amount, 'đ')}.`);
   } catch (e) {
     if (e.status === 404) {
       result.replaceChildren(h('p', {class: 'error', role: 'alert', id: 'receipt-check-unknown'},
@@ -436,7 +417,7 @@ function draw(r, out) {
         h('td', {}, MISMATCH_KINDS[m.kind] || m.kind || '—'),
         h('td', {class: 'code'}, m.orderRef || '—'),
         h('td', {}, m.dossierCode ? dossierLink(m.dossierCode) : '—'),
-        h('td', {class: 'number'}, dong(m.here)),
-        h('td', {class: 'number'}, dong(m.settlement)))), {caption: 'Các giao dịch chênh lệch'})].filter(Boolean));
+        h('td', {class: 'number'}, money(m.here, 'đ')),
+        h('td', {class: 'number'}, money(m.settlement, 'đ')))), {caption: 'Các giao dịch chênh lệch'})].filter(Boolean));
   announce(summary);
 }
