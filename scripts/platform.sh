@@ -330,6 +330,12 @@ wait_healthy() {
 # If the default 8080 is taken a free port is picked; an explicitly set port that is taken is an error.
 choose_gateway_port() {
   if is_running gateway; then GATEWAY_PORT="$(port_of gateway)"; return 0; fi
+  # a gateway that died (kill -9) and comes back alone (start gateway) keeps its port: payment-service was given
+  # callback and return URLs on it
+  if [[ -z "${MOTCUA_GATEWAY_PORT:-}" && -s "$(port_file gateway)" ]] && ! port_busy "$(cat "$(port_file gateway)")"; then
+    GATEWAY_PORT="$(cat "$(port_file gateway)")"
+    return 0
+  fi
   GATEWAY_PORT="$(default_port gateway)"
   if port_busy "$GATEWAY_PORT" && [[ -z "${MOTCUA_GATEWAY_PORT:-}" ]]; then
     local picked
