@@ -245,6 +245,21 @@ class PaymentLifecycleIT extends PaymentItSupport {
     }
 
     @Test
+    void aFullOnlineDiscountLeavesNothingToPayOnlineAndStartsNoProviderOrder() {
+        Payment free = ps(officer(UNIT))
+                .createPaymentRequest(
+                        request("D-FREE-ONLINE").setOnlineDiscountPercent(100).build())
+                .getPayment();
+        assertError(() -> start(free.getId()), "FAILED_PRECONDITION/RULE_VIOLATED");
+        // refused before anything was written: no attempt, the payment untouched, no event but the request's
+        assertThat(count("SELECT COUNT(*) FROM payment_attempt WHERE payment_id = ?", free.getId()))
+                .isZero();
+        assertThat(strings("SELECT state FROM payment WHERE id = ?", free.getId()))
+                .containsExactly("CREATED");
+        assertThat(events(free.getId())).containsExactly("payment.requested");
+    }
+
+    @Test
     void theVerifiedReturnSettlesLikeTheCallbackAndAForgedOneIsNotVerified() {
         Payment created = create("D-RETURN");
         start(created.getId());

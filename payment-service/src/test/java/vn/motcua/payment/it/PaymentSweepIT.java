@@ -92,6 +92,22 @@ class PaymentSweepIT extends PaymentItSupport {
                         .getProviderCode())
                 .isEqualTo("02");
 
+        // a success the provider reports for the attempt the sweep timed out: nothing is settled twice (the
+        // attempt and the payment stay timed out, no receipt), but the row keeps the provider's transaction and code
+        // for reconciliation and the officer who refunds it
+        assertThat(callback(notification(neverArrived.getId() + "-1", 45_000, "00", "Q-LATE"))
+                        .getProviderCode())
+                .isEqualTo("02");
+        assertThat(strings(
+                        "SELECT CONCAT(state, ' ', transaction_no, ' ', response_code) FROM payment_attempt"
+                                + " WHERE payment_id = ?",
+                        neverArrived.getId()))
+                .containsExactly("FAILED_TIMED_OUT Q-LATE 00");
+        assertThat(state(neverArrived.getId())).isEqualTo("FAILED_TIMED_OUT");
+        assertThat(count("SELECT COUNT(*) FROM receipt WHERE payment_id = ?", neverArrived.getId()))
+                .isZero();
+        assertThat(events(neverArrived.getId())).containsExactly("payment.requested", "payment.failed");
+
         // still pending a whole window later: timed out
         execute(
                 "UPDATE payment_attempt SET expire_at = '2000-01-01 00:00:00' WHERE order_ref = ?",

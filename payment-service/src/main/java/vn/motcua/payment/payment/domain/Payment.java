@@ -109,6 +109,48 @@ public record Payment(
         return Attempt.orderRef(id, attemptNo);
     }
 
+    /**
+     * The same payment with its unit path and fee lines, which live in their own tables and are read after the row;
+     * the revision does not move because nothing changed, only more of it is known.
+     */
+    public Payment withDetails(List<String> path, List<FeeLine> feeLines) {
+        return copy(path, payerName, payerCitizenId, feeLines);
+    }
+
+    /**
+     * The same payment without who pays (name blank, citizen id absent), for a view shown to whoever holds the
+     * provider's return URL; not a change, so the revision stays.
+     */
+    public Payment withoutPayer() {
+        return copy(unitPath, "", null, lines);
+    }
+
+    private Payment copy(List<String> path, String name, String citizenId, List<FeeLine> feeLines) {
+        return new Payment(
+                id,
+                dossierCode,
+                unitCode,
+                path,
+                procedureCode,
+                name,
+                citizenId,
+                feeLines,
+                amountDong,
+                onlineDiscountPercent,
+                paidAmountDong,
+                refundedDong,
+                state,
+                channel,
+                transactionRef,
+                currentAttempt,
+                createdAt,
+                paidAt,
+                expiresAt,
+                updatedAt,
+                cancelReason,
+                revision);
+    }
+
     /** The one place a changed payment is built: identity and lines never change, the revision always moves. */
     private Payment changed(
             PaymentState nextState,

@@ -99,6 +99,25 @@ public class AttemptRepository {
                 == 1;
     }
 
+    /**
+     * The provider's transaction and code of a success that arrived for an attempt already closed, without changing
+     * its state: the attempt stays settled as it was, the row only remembers what the provider says it collected so
+     * that reconciliation and the refunding officer see it. Conditional on the state like {@link #update}.
+     */
+    public boolean recordLateOutcome(String orderRef, PaymentState state, String transactionNo, String responseCode) {
+        return jdbc.prepareStatement(
+                        "UPDATE payment_attempt SET transaction_no = COALESCE(?, transaction_no), response_code = ?"
+                                + " WHERE order_ref = ? AND state = ?",
+                        ps -> {
+                            ps.setString(1, transactionNo);
+                            ps.setString(2, responseCode);
+                            ps.setString(3, orderRef);
+                            ps.setString(4, state.name());
+                            return ps.executeUpdate();
+                        })
+                == 1;
+    }
+
     /** Open attempts (STARTED, SUBMITTED) past the provider's window, oldest first: the sweep asks the provider. */
     public List<Attempt> openPast(Instant now, int limit) {
         return jdbc.prepareStatement(

@@ -241,29 +241,7 @@ public class PaymentRepository {
                     }
                     return out;
                 });
-        return new Payment(
-                p.id(),
-                p.dossierCode(),
-                p.unitCode(),
-                path,
-                p.procedureCode(),
-                p.payerName(),
-                p.payerCitizenId(),
-                lines,
-                p.amountDong(),
-                p.onlineDiscountPercent(),
-                p.paidAmountDong(),
-                p.refundedDong(),
-                p.state(),
-                p.channel(),
-                p.transactionRef(),
-                p.currentAttempt(),
-                p.createdAt(),
-                p.paidAt(),
-                p.expiresAt(),
-                p.updatedAt(),
-                p.cancelReason(),
-                p.revision());
+        return p.withDetails(path, lines);
     }
 
     private static Payment map(ResultSet rs) throws SQLException {

@@ -2,7 +2,6 @@ package vn.motcua.payment.payment.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,9 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.payment.common.RandomCodes;
 import vn.motcua.payment.payment.domain.Attempt;
 import vn.motcua.payment.payment.domain.FeeLine;
 import vn.motcua.payment.payment.domain.Payment;
@@ -59,9 +58,6 @@ public class PaymentCommands {
     static final Set<String> REQUESTERS =
             Set.of(Roles.RECEPTION_OFFICER, Roles.SPECIALIST, Roles.UNIT_LEADER, Roles.CLERK);
 
-    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final TransactionOperations<Connection> tx;
     private final PaymentRepository payments;
     private final AttemptRepository attempts;
@@ -101,11 +97,12 @@ public class PaymentCommands {
 
     /** {@code PAY-} and 20 random base32 characters (100 bits): not guessable, not sequential. */
     static String newPaymentId() {
-        char[] out = new char[20];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = BASE32[RANDOM.nextInt(BASE32.length)];
-        }
-        return "PAY-" + new String(out);
+        return "PAY-" + RandomCodes.base32(20);
+    }
+
+    /** {@code RF-} and 24 random base32 characters (120 bits), like a payment id: a refund's id is not guessable. */
+    static String newRefundId() {
+        return "RF-" + RandomCodes.base32(24);
     }
 
     /**
@@ -127,7 +124,7 @@ public class PaymentCommands {
                 .matches("unit_code", c.unitCode(), PaymentValidator.UNIT, true)
                 .matches("procedure_code", c.procedureCode(), PaymentValidator.CODE, true)
                 .text("payer_name", c.payerName(), true, 300)
-                .matches("payer_citizen_id", c.payerCitizenId(), java.util.regex.Pattern.compile("[0-9]{9,12}"), false)
+                .matches("payer_citizen_id", c.payerCitizenId(), PaymentValidator.CITIZEN_ID, false)
                 .check(!c.lines().isEmpty(), "lines", "at least one fee line is required")
                 .check(c.lines().size() <= 50, "lines", "at most 50 fee lines")
                 .check(
@@ -212,7 +209,7 @@ public class PaymentCommands {
                         "return_url",
                         "must start with one of the allowed return URL prefixes")
                 .check("vn".equals(lang) || "en".equals(lang), "locale", "must be vn or en")
-                .matches("client_ip", clientIp, java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}"), true)
+                .matches("client_ip", clientIp, PaymentValidator.CLIENT_IP, true)
                 .text("request_id", requestId, false, 128)
                 .done();
         Instant now = now();
@@ -230,6 +227,14 @@ public class PaymentCommands {
                 throw PaymentErrors.rule("not_expired", "the payment request expired at " + before.expiresAt());
             }
             Payment after = before.startOnline(now);
+            if (after.onlineAmountDong() == 0) {
+                // a 100% online discount (or nothing owed) would send the payer to the provider for a 0-đồng order,
+                // which the provider cannot collect and which would leave nothing to confirm the payment
+                throw PaymentErrors.rule(
+                        "nothing_to_pay_online",
+                        "the online amount is 0 đồng (" + before.onlineDiscountPercent()
+                                + "% online discount): there is nothing to pay online");
+            }
             int attemptNo = after.currentAttempt();
             Instant expireAt = min(now.plus(config.getAttemptTimeout()), after.expiresAt());
             String orderRef = after.orderRef(attemptNo);
@@ -378,12 +383,7 @@ public class PaymentCommands {
                         "at most " + available + " đồng may be refunded (paid less refunded and pending refunds)");
             }
             Refund refund = new Refund(
-                    "RF-"
-                            + UUID.randomUUID()
-                                    .toString()
-                                    .replace("-", "")
-                                    .substring(0, 24)
-                                    .toUpperCase(),
+                    newRefundId(),
                     before.id(),
                     amountDong,
                     reason.strip(),

@@ -170,29 +170,7 @@ public class PaymentQueries {
     @Transactional(readOnly = true)
     public PaymentView publicView(String id) {
         Payment p = payments.find(id).orElseThrow(PaymentErrors::notFound);
-        Payment anonymous = new Payment(
-                p.id(),
-                p.dossierCode(),
-                p.unitCode(),
-                p.unitPath(),
-                p.procedureCode(),
-                "",
-                null,
-                p.lines(),
-                p.amountDong(),
-                p.onlineDiscountPercent(),
-                p.paidAmountDong(),
-                p.refundedDong(),
-                p.state(),
-                p.channel(),
-                p.transactionRef(),
-                p.currentAttempt(),
-                p.createdAt(),
-                p.paidAt(),
-                p.expiresAt(),
-                p.updatedAt(),
-                p.cancelReason(),
-                p.revision());
+        Payment anonymous = p.withoutPayer();
         return new PaymentView(anonymous, receipts.ofPayment(p.id()).orElse(null), List.of());
     }
 

@@ -9,11 +9,13 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.payment.payment.domain.Attempt;
 import vn.motcua.payment.payment.domain.Payment;
 import vn.motcua.payment.payment.domain.PaymentEvent;
+import vn.motcua.payment.payment.domain.PaymentState;
 import vn.motcua.payment.payment.domain.PaymentStateMachine;
 import vn.motcua.payment.payment.domain.Refund;
 import vn.motcua.payment.payment.domain.RefundState;
@@ -115,7 +117,9 @@ public class PaymentSweep {
         while (!stopping) {
             try {
                 if (lease.held()) {
-                    sweepOnce();
+                    // a pass may outlast the lease (15 s): asking before each provider call stops it once another
+                    // replica may have taken over, so the two do not query the provider for the same orders
+                    sweep(lease::held);
                 }
             } catch (RuntimeException e) {
                 if (stopping) {
@@ -136,10 +140,21 @@ public class PaymentSweep {
 
     /** One pass, whether or not this replica holds the lease (tests call it directly). */
     public Result sweepOnce() {
+        return sweep(() -> true);
+    }
+
+    /**
+     * One pass that stops (with what it did so far) when {@code mayGoOn} says no before an attempt or a refund;
+     * correctness does not depend on it, the row locks do, it only spares duplicate provider calls.
+     */
+    private Result sweep(BooleanSupplier mayGoOn) {
         int settled = 0;
         int submitted = 0;
         int unanswered = 0;
         for (Attempt stuck : tx.executeRead(status -> attempts.openPast(now(), config.getSweepBatch()))) {
+            if (!mayGoOn.getAsBoolean()) {
+                return stopped(settled, submitted, 0, unanswered);
+            }
             ProviderClient.QueryAnswer answer;
             try {
                 answer = provider.query(stuck.orderRef());
@@ -161,7 +176,9 @@ public class PaymentSweep {
                     }
                 }
                 case SUBMIT -> {
-                    if (markSubmitted(stuck.orderRef())) {
+                    // only a STARTED attempt changes; one already SUBMITTED waits for its second window without a
+                    // write transaction every pass (markSubmitted checks again under the lock)
+                    if (stuck.state() == PaymentState.STARTED && markSubmitted(stuck.orderRef())) {
                         submitted++;
                     }
                 }
@@ -180,6 +197,9 @@ public class PaymentSweep {
         Instant askedBefore = now().minus(providerConfig.getRequestTimeout().multipliedBy(2));
         for (Refund pendingRefund :
                 tx.executeRead(status -> refunds.submittedBefore(askedBefore, config.getSweepBatch()))) {
+            if (!mayGoOn.getAsBoolean()) {
+                return stopped(settled, submitted, expired, unanswered);
+            }
             if (commands.askProvider(pendingRefund).refund().state() == RefundState.SUBMITTED) {
                 unanswered++;
             }
@@ -187,6 +207,15 @@ public class PaymentSweep {
         if (settled + submitted + expired > 0) {
             LOG.info("Payment sweep: {} settled, {} submitted, {} expired", settled, submitted, expired);
         }
+        return new Result(settled, submitted, expired, unanswered);
+    }
+
+    private static Result stopped(int settled, int submitted, int expired, int unanswered) {
+        LOG.info(
+                "Payment sweep stopped, the lease is no longer held: {} settled, {} submitted, {} expired",
+                settled,
+                submitted,
+                expired);
         return new Result(settled, submitted, expired, unanswered);
     }
 
@@ -221,7 +250,7 @@ public class PaymentSweep {
             Attempt known = attempts.find(orderRef).orElseThrow();
             Payment payment = payments.lock(known.paymentId()).orElseThrow();
             Attempt attempt = attempts.lock(orderRef).orElseThrow();
-            if (attempt.state() != vn.motcua.payment.payment.domain.PaymentState.STARTED) {
+            if (attempt.state() != PaymentState.STARTED) {
                 return false;
             }
             outcomes.submitted(payment, attempt, now());

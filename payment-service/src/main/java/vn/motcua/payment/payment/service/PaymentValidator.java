@@ -11,6 +11,9 @@ final class PaymentValidator {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final Pattern UNIT = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+    // compiled once, not per request: a citizen id (CMND 9 digits, CCCD 12) and an IPv4 or IPv6 address as text
+    static final Pattern CITIZEN_ID = Pattern.compile("[0-9]{9,12}");
+    static final Pattern CLIENT_IP = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     static final long MAX_AMOUNT = 1_000_000_000_000L;
 
     private final List<FieldViolation> violations = new ArrayList<>();

@@ -131,7 +131,21 @@ public class ProviderOutcomes {
                 return new Outcome("04", message("04"), null);
             }
             if (!attempt.state().open()) {
-                if (!responseCode.equals(attempt.responseCode())) {
+                if ("00".equals(responseCode) && attempt.state() != PaymentState.SUCCESS) {
+                    // the provider took the money for an attempt we already closed (the sweep timed it out, or it
+                    // failed earlier): the state stays, as nothing may be settled twice, but the provider's
+                    // transaction is kept on the row so that reconciliation and officers find what to refund
+                    attempts.recordLateOutcome(attempt.orderRef(), attempt.state(), transactionNo, responseCode);
+                    LOG.error(
+                            "Provider {} says attempt {} of payment {} was paid but it was settled as {} ({}):"
+                                    + " the payer must be refunded by an officer; transaction_no={}",
+                            source,
+                            orderRef,
+                            paymentId,
+                            attempt.state(),
+                            attempt.responseCode(),
+                            printable(transactionNo));
+                } else if (!responseCode.equals(attempt.responseCode())) {
                     LOG.warn(
                             "Provider {} for {} says {} but the attempt was settled as {} ({}): nothing changes",
                             source,

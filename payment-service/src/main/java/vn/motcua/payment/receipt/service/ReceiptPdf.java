@@ -19,8 +19,8 @@ import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import vn.motcua.payment.common.Vietnam;
 import vn.motcua.payment.receipt.domain.ReceiptDocument;
-import vn.motcua.payment.receipt.domain.ReceiptNumbers;
 import vn.motcua.platform.pdf.PdfFonts;
 import vn.motcua.platform.pdf.QrCodes;
 
@@ -33,7 +33,7 @@ import vn.motcua.platform.pdf.QrCodes;
 public class ReceiptPdf {
 
     private static final DateTimeFormatter SHOWN =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ReceiptNumbers.VIETNAM);
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Vietnam.ZONE);
 
     public byte[] render(ReceiptDocument d) {
         PdfFonts fonts = PdfFonts.create();

@@ -5,17 +5,15 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.payment.common.Vietnam;
 import vn.motcua.payment.reconciliation.domain.SettlementLine;
 import vn.motcua.platform.db.UtcTimestamps;
 
 /** Imported settlement files: one header row per unit and day, and its lines. */
 @Singleton
 public class SettlementRepository {
-
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final JdbcOperations jdbc;
 
@@ -68,7 +66,8 @@ public class SettlementRepository {
                         ps.setString(5, line.transactionNo());
                         ps.setLong(6, line.amountDong());
                         ps.setString(7, line.currency());
-                        UtcTimestamps.bind(ps, 8, line.payDate().atZone(VN).toInstant());
+                        UtcTimestamps.bind(
+                                ps, 8, line.payDate().atZone(Vietnam.ZONE).toInstant());
                         ps.setString(9, line.status());
                         ps.addBatch();
                     }
@@ -102,7 +101,9 @@ public class SettlementRepository {
                                     rs.getString("transaction_no"),
                                     rs.getLong("amount_dong"),
                                     rs.getString("currency"),
-                                    UtcTimestamps.read(rs, "paid_at").atZone(VN).toLocalDateTime(),
+                                    UtcTimestamps.read(rs, "paid_at")
+                                            .atZone(Vietnam.ZONE)
+                                            .toLocalDateTime(),
                                     rs.getString("status")));
                         }
                     }

@@ -2,14 +2,12 @@ package vn.motcua.payment.reconciliation.service;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import vn.motcua.payment.common.Vietnam;
 import vn.motcua.payment.reconciliation.domain.InvalidSettlementFile;
 import vn.motcua.payment.reconciliation.domain.PaidOnlineOrders;
 import vn.motcua.payment.reconciliation.domain.PaidOrder;
@@ -42,7 +41,6 @@ import vn.motcua.platform.idempotency.RequestIdempotency;
 public class ReconciliationService {
 
     static final String IMPORT = "ImportSettlement";
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     /** Far above a day of any unit (about 80 bytes a line), well below gRPC's 4 MiB message limit. */
     static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -54,15 +52,16 @@ public class ReconciliationService {
     private final SettlementRepository settlements;
     private final RequestIdempotency requests;
     private final PaidOnlineOrders orders;
-    // the system clock: payment-service has no Clock bean of its own yet, and this feature needs only "now" to stamp
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ReconciliationService(
             TransactionOperations<Connection> tx,
             SettlementRepository settlements,
             RequestIdempotency requests,
-            PaidOnlineOrders orders) {
+            PaidOnlineOrders orders,
+            Clock clock) {
         this.tx = tx;
+        this.clock = clock;
         this.settlements = settlements;
         this.requests = requests;
         this.orders = orders;
@@ -92,7 +91,7 @@ public class ReconciliationService {
         }
         ReconciliationAccess.requireUnit(caller, unitCode);
         String fileHash = sha256(csv);
-        String fingerprint = sha256((unitCode + '\u001f' + day + '\u001f' + fileHash).getBytes(StandardCharsets.UTF_8));
+        String fingerprint = RequestIdempotency.fingerprint(unitCode, day, fileHash);
         Instant now = clock.instant();
         int imported = tx.executeWrite(status -> {
             RequestIdempotency.Claim claim = requests.claim(caller, IMPORT, requestId, fingerprint, now);
@@ -131,8 +130,8 @@ public class ReconciliationService {
             List<SettlementLine> lines = settlements.lines(unitCode, day);
             List<PaidOrder> paid = orders.settledBetween(
                     unitCode,
-                    day.atStartOfDay(VN).toInstant(),
-                    day.plusDays(1).atStartOfDay(VN).toInstant());
+                    day.atStartOfDay(Vietnam.ZONE).toInstant(),
+                    day.plusDays(1).atStartOfDay(Vietnam.ZONE).toInstant());
             Set<String> paidRefs = paid.stream().map(PaidOrder::orderRef).collect(Collectors.toSet());
             List<String> unknown = lines.stream()
                     .map(SettlementLine::orderRef)
