@@ -1,5 +1,6 @@
 package vn.motcua.dossier.dossier.service;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -86,6 +87,9 @@ public class WorkflowService {
     private final LegalCodes legalCodes;
     private final PaymentRequests paymentRequests;
     private final PaymentRequestRepository paymentRecords;
+    /** Lazily: PaymentConfirmations needs this service too, so a direct one would be a constructor cycle. */
+    private final BeanProvider<PaymentConfirmations> confirmations;
+
     private final Clock clock;
     private final DossierStateMachine machine = new DossierStateMachine();
 
@@ -104,7 +108,9 @@ public class WorkflowService {
             RegimeSelection regimes,
             LegalCodes legalCodes,
             PaymentRequests paymentRequests,
-            PaymentRequestRepository paymentRecords) {
+            PaymentRequestRepository paymentRecords,
+            BeanProvider<PaymentConfirmations> confirmations) {
+        this.confirmations = confirmations;
         this.paymentRequests = paymentRequests;
         this.paymentRecords = paymentRecords;
         this.tx = tx;
@@ -247,19 +253,7 @@ public class WorkflowService {
                         ErrorReason.CONCURRENT_UPDATE,
                         "dossier " + before.code() + " was changed meanwhile; reload and retry");
             }
-            switch (allowed.transition().pauseEffect()) {
-                case STARTS_SUPPLEMENT_PAUSE ->
-                    pauses.open(before.code(), PauseRepository.SUPPLEMENT, now, command.reason());
-                case STARTS_FINANCIAL_OBLIGATION_PAUSE -> {
-                    if (procedure(before).financialObligationPausesClock()) {
-                        pauses.open(before.code(), PauseRepository.FINANCIAL_OBLIGATION, now, command.reason());
-                    }
-                }
-                case ENDS_PAUSE -> pauses.closeOpen(before.code(), now);
-                case NONE -> {
-                    // the clock runs on, or stays paused
-                }
-            }
+            applyPauseEffect(allowed, before, command.reason(), now);
             if (command.returnChannel() != null) {
                 target = command.returnChannel().name();
             }
@@ -272,10 +266,9 @@ public class WorkflowService {
                     FieldChecks.blankToNull(target),
                     command.stepDueAt(),
                     now));
-            if (payment != null) {
-                paymentRecords.recordRequested(
-                        payment.paymentId(), before.code(), payment.requestId(), payment.amountDong(), now);
-            }
+            boolean paidAlready = payment != null
+                    && paymentRecords.recordRequested(
+                            payment.paymentId(), before.code(), payment.requestId(), payment.amountDong(), now);
             claim.complete(before.code());
             feed.append(
                     allowed.feedEventType(),
@@ -285,6 +278,11 @@ public class WorkflowService {
                     stored.submittedAt(),
                     now,
                     DossierFeed.Detail.returnChannel(command.returnChannel()));
+            if (paidAlready) {
+                // the applicant paid after an earlier attempt of this verb failed; that paid event will not come
+                // again, so the obligation is met now, after the requirement's own history line and feed event
+                return confirmations.get().paidBeforeRecorded(before.code(), payment.paymentId(), now);
+            }
             return after;
         });
     }
@@ -448,12 +446,31 @@ public class WorkflowService {
                 .build();
     }
 
+    /**
+     * Opens or ends the clock pause the decided row declares. Shared with the payment system's confirmation
+     * (PaymentConfirmations) so that both follow the row, not a copy of it.
+     */
+    void applyPauseEffect(TransitionDecision.Allowed allowed, Dossier before, String reason, Instant now) {
+        switch (allowed.transition().pauseEffect()) {
+            case STARTS_SUPPLEMENT_PAUSE -> pauses.open(before.code(), PauseRepository.SUPPLEMENT, now, reason);
+            case STARTS_FINANCIAL_OBLIGATION_PAUSE -> {
+                if (procedure(before).financialObligationPausesClock()) {
+                    pauses.open(before.code(), PauseRepository.FINANCIAL_OBLIGATION, now, reason);
+                }
+            }
+            case ENDS_PAUSE -> pauses.closeOpen(before.code(), now);
+            case NONE -> {
+                // the clock runs on, or stays paused
+            }
+        }
+    }
+
     private TimeLimit timeLimit(Dossier d) {
         return procedure(d).timeLimit();
     }
 
-    /** The procedure version the dossier was filed under. */
-    private Procedure procedure(Dossier d) {
+    /** The procedure version the dossier was filed under; package-private for PaymentConfirmations. */
+    Procedure procedure(Dossier d) {
         return procedures
                 .findVersion(d.procedureCode(), d.procedureVersion())
                 .orElseThrow(() -> new IllegalStateException("procedure " + d.procedureCode() + " v"
