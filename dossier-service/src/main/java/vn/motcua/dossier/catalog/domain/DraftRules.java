@@ -171,12 +171,10 @@ public final class DraftRules {
         if (blank(value)) {
             return;
         }
-        line(p, field, value, false, MAX_LEGAL_BASIS);
+        // not blank here, so catalogueText's "required" never fires: it only adds the one-line and formula checks
+        catalogueText(p, field, value, MAX_LEGAL_BASIS);
         if (value.length() > MAX_LEGAL_BASIS && value.codePointCount(0, value.length()) <= MAX_LEGAL_BASIS) {
             p.add(field, "at most " + MAX_LEGAL_BASIS + " characters");
-        }
-        if (FORMULA_START.indexOf(value.strip().charAt(0)) >= 0) {
-            p.add(field, "must not start with " + String.join(" ", FORMULA_START.split("")));
         }
     }
 

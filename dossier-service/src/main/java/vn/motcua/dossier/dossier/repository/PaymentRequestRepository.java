@@ -14,6 +14,13 @@ import vn.motcua.platform.db.UtcTimestamps;
 @Singleton
 public class PaymentRequestRepository {
 
+    /**
+     * The request id of a row that a payment.paid event created before any workflow transaction recorded the payment
+     * request (that transaction failed after payment-service created it): the column is NOT NULL, and no workflow
+     * request id is empty.
+     */
+    static final String NOT_RECORDED = "";
+
     private final JdbcOperations jdbc;
 
     public PaymentRequestRepository(JdbcOperations jdbc) {
@@ -22,11 +29,31 @@ public class PaymentRequestRepository {
 
     /**
      * Remembers the payment request of the obligation just required. payment-service answers the same payment for a
-     * retried request id, so a row that is already there is left as it is.
+     * retried request id, so a row a workflow transaction already recorded is left as it is. A row that only its
+     * payment.paid event wrote (see {@link #recordPaidBeforeRequested}) is completed instead, and the answer says the
+     * payment is already paid: the caller must meet the obligation now, as no other paid event will come.
+     *
+     * @return true when the payment was paid before this record
      */
-    public void recordRequested(String paymentId, String dossierCode, String requestId, long amountDong, Instant at) {
-        if (find(paymentId).isPresent()) {
-            return;
+    public boolean recordRequested(
+            String paymentId, String dossierCode, String requestId, long amountDong, Instant at) {
+        Optional<StoredPaymentRequest> existing = find(paymentId);
+        if (existing.isPresent()) {
+            if (!NOT_RECORDED.equals(existing.get().requestId())) {
+                return false;
+            }
+            jdbc.prepareStatement(
+                    "UPDATE dossier_payment_request SET dossier_code = ?, request_id = ?, amount_dong = ?,"
+                            + " requested_at = ? WHERE payment_id = ?",
+                    ps -> {
+                        ps.setString(1, dossierCode);
+                        ps.setString(2, requestId);
+                        ps.setLong(3, amountDong);
+                        UtcTimestamps.bind(ps, 4, at);
+                        ps.setString(5, paymentId);
+                        return ps.executeUpdate();
+                    });
+            return true;
         }
         jdbc.prepareStatement(
                 "INSERT INTO dossier_payment_request (payment_id, dossier_code, request_id, amount_dong, requested_at)"
@@ -39,6 +66,7 @@ public class PaymentRequestRepository {
                     UtcTimestamps.bind(ps, 5, at);
                     return ps.executeUpdate();
                 });
+        return false;
     }
 
     public Optional<StoredPaymentRequest> find(String paymentId) {
@@ -50,10 +78,15 @@ public class PaymentRequestRepository {
         });
     }
 
-    /** The dossier's latest payment request: the one of the obligation it awaits, if it awaits one. */
+    /**
+     * The dossier's latest payment request: the one of the obligation it awaits, if it awaits one. A row only a paid
+     * event wrote is no request of the dossier's (yet), so it never stands in for the one awaited.
+     */
     public Optional<StoredPaymentRequest> latestFor(String dossierCode) {
         return jdbc.prepareStatement(
-                "SELECT * FROM dossier_payment_request WHERE dossier_code = ?" + " ORDER BY id DESC LIMIT 1", ps -> {
+                "SELECT * FROM dossier_payment_request WHERE dossier_code = ? AND request_id <> ''"
+                        + " ORDER BY id DESC LIMIT 1",
+                ps -> {
                     ps.setString(1, dossierCode);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -61,9 +94,12 @@ public class PaymentRequestRepository {
                 });
     }
 
-    /** Records what the payment.paid event of a payment request did (or why it did nothing). */
+    /**
+     * Records what the payment.paid event of a payment request did (or why it did nothing). The row must exist: an
+     * update of none would mark the event consumed with its outcome lost (see {@link #recordPaidBeforeRequested}).
+     */
     public void settle(String paymentId, String eventId, String receiptNumber, String outcome, Instant at) {
-        jdbc.prepareStatement(
+        int updated = jdbc.prepareStatement(
                 "UPDATE dossier_payment_request SET paid_event_id = ?, receipt_number = ?, outcome = ?,"
                         + " settled_at = ? WHERE payment_id = ?",
                 ps -> {
@@ -72,6 +108,33 @@ public class PaymentRequestRepository {
                     ps.setString(3, outcome);
                     UtcTimestamps.bind(ps, 4, at);
                     ps.setString(5, paymentId);
+                    return ps.executeUpdate();
+                });
+        if (updated != 1) {
+            throw new IllegalStateException("no payment request " + paymentId + " to settle");
+        }
+    }
+
+    /**
+     * Keeps the payment.paid event of a payment this service has no row for: the workflow transaction that was to
+     * record it failed after payment-service created it. The officer's retry gets the same payment back, and
+     * {@link #recordRequested} then finds the payment paid; without this row the only paid event would have been
+     * consumed for nothing and the dossier would await the payment forever.
+     */
+    public void recordPaidBeforeRequested(
+            String paymentId, String dossierCode, String eventId, String receiptNumber, String outcome, Instant at) {
+        jdbc.prepareStatement(
+                "INSERT INTO dossier_payment_request (payment_id, dossier_code, request_id, amount_dong, requested_at,"
+                        + " paid_event_id, receipt_number, outcome, settled_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)",
+                ps -> {
+                    ps.setString(1, paymentId);
+                    ps.setString(2, dossierCode);
+                    ps.setString(3, NOT_RECORDED);
+                    UtcTimestamps.bind(ps, 4, at);
+                    ps.setString(5, eventId);
+                    ps.setString(6, receiptNumber);
+                    ps.setString(7, outcome);
+                    UtcTimestamps.bind(ps, 8, at);
                     return ps.executeUpdate();
                 });
     }
@@ -84,10 +147,14 @@ public class PaymentRequestRepository {
                 rs.getLong("amount_dong"),
                 UtcTimestamps.read(rs, "requested_at"),
                 rs.getString("outcome"),
-                rs.getString("receipt_number"));
+                rs.getString("receipt_number"),
+                rs.getString("paid_event_id"));
     }
 
-    /** @param outcome null until its payment.paid event arrived */
+    /**
+     * @param outcome     null until its payment.paid event arrived
+     * @param paidEventId null until its payment.paid event arrived
+     */
     public record StoredPaymentRequest(
             String paymentId,
             String dossierCode,
@@ -95,5 +162,6 @@ public class PaymentRequestRepository {
             long amountDong,
             Instant requestedAt,
             String outcome,
-            String receiptNumber) {}
+            String receiptNumber,
+            String paidEventId) {}
 }

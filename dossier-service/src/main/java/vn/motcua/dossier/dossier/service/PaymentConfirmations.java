@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
-import vn.motcua.dossier.catalog.ProcedureRepository;
 import vn.motcua.dossier.dossier.domain.Dossier;
 import vn.motcua.dossier.dossier.domain.DossierEvent;
 import vn.motcua.dossier.dossier.domain.DossierStateMachine;
@@ -49,7 +48,6 @@ public class PaymentConfirmations {
     private final DossierRepository dossiers;
     private final PauseRepository pauses;
     private final PaymentRequestRepository payments;
-    private final ProcedureRepository procedures;
     private final DeadlineCalculators deadlines;
     private final DossierFeed feed;
     private final WorkflowService workflow;
@@ -61,7 +59,6 @@ public class PaymentConfirmations {
             DossierRepository dossiers,
             PauseRepository pauses,
             PaymentRequestRepository payments,
-            ProcedureRepository procedures,
             DeadlineCalculators deadlines,
             DossierFeed feed,
             WorkflowService workflow,
@@ -70,7 +67,6 @@ public class PaymentConfirmations {
         this.dossiers = dossiers;
         this.pauses = pauses;
         this.payments = payments;
-        this.procedures = procedures;
         this.deadlines = deadlines;
         this.feed = feed;
         this.workflow = workflow;
@@ -82,10 +78,29 @@ public class PaymentConfirmations {
         return tx.executeWrite(status -> {
             Instant now = clock.instant();
             Optional<StoredPaymentRequest> request = payments.find(paid.paymentId());
+            if (request.isEmpty()) {
+                // payment-service made it but the workflow transaction that was to record it failed: keep the event,
+                // so that the officer's retried verb (same payment) meets the obligation at once
+                LOG.warn(
+                        "payment.paid {} of payment {} for dossier {} arrived before the payment request was recorded;"
+                                + " kept for its retried requirement",
+                        paid.eventId(),
+                        paid.paymentId(),
+                        paid.dossierCode());
+                payments.recordPaidBeforeRequested(
+                        paid.paymentId(),
+                        paid.dossierCode(),
+                        paid.eventId(),
+                        paid.receiptNumber(),
+                        Outcome.UNKNOWN_PAYMENT.name(),
+                        now);
+                return Outcome.UNKNOWN_PAYMENT;
+            }
             Optional<StoredDossier> stored = request.flatMap(r -> dossiers.findStored(r.dossierCode()))
                     .filter(s -> s.dossier().code().equals(paid.dossierCode())
                             || paid.dossierCode().equals(s.dossier().legalCode()));
             if (stored.isEmpty()) {
+                // the row is another dossier's: left as it is, so an event naming the wrong dossier changes nothing
                 LOG.warn(
                         "Ignoring payment.paid {} of payment {}: dossier-service requested no such payment for dossier"
                                 + " {}",
@@ -114,7 +129,34 @@ public class PaymentConfirmations {
         });
     }
 
-    private void confirm(StoredDossier stored, PaidPayment paid, Instant now) {
+    /**
+     * The obligation just required of a dossier, met at once because its payment was paid before the requirement was
+     * recorded ({@link PaymentRequestRepository#recordRequested}); in the workflow's transaction, after the
+     * requirement's own history line and feed event, so the timeline reads required, then fulfilled. How it was paid
+     * was not kept, so the reason names only the receipt and the payment.
+     *
+     * @return the dossier as it is now
+     */
+    Dossier paidBeforeRecorded(String dossierCode, String paymentId, Instant now) {
+        StoredPaymentRequest request = payments.find(paymentId)
+                .orElseThrow(() -> new IllegalStateException("payment request " + paymentId + " is not recorded"));
+        StoredDossier stored = dossiers.findStored(dossierCode)
+                .orElseThrow(() -> new IllegalStateException("dossier " + dossierCode + " is missing"));
+        String current = payments.latestFor(dossierCode)
+                .map(StoredPaymentRequest::paymentId)
+                .orElse(null);
+        Outcome outcome = PaymentSettlement.decide(stored.dossier().state(), paymentId, true, current);
+        PaidPayment paid =
+                new PaidPayment(request.paidEventId(), paymentId, dossierCode, request.receiptNumber(), null, null);
+        Dossier result = stored.dossier();
+        if (outcome == Outcome.CONFIRMED) {
+            result = confirm(stored, paid, now);
+        }
+        payments.settle(paymentId, paid.eventId(), paid.receiptNumber(), outcome.name(), now);
+        return result;
+    }
+
+    private Dossier confirm(StoredDossier stored, PaidPayment paid, Instant now) {
         Dossier before = stored.dossier();
         DeadlineCalculator calendar = deadlines.forUnit(before.competentUnitCode());
         TransitionDecision decision = machine.decideForSystem(
@@ -126,11 +168,7 @@ public class PaymentConfirmations {
                 null,
                 new ProcedureDueTimes(
                         () -> calendar,
-                        () -> procedures
-                                .findVersion(before.procedureCode(), before.procedureVersion())
-                                .orElseThrow(() -> new IllegalStateException(
-                                        "procedure version of dossier " + before.code() + " is missing"))
-                                .timeLimit(),
+                        () -> workflow.procedure(before).timeLimit(),
                         () -> pauses.openSince(before.code(), PauseRepository.FINANCIAL_OBLIGATION)));
         boolean dueMoved = !Objects.equals(after.dueAt(), before.dueAt());
         if (!dossiers.update(after, before.state(), stored.version(), null, dueMoved, now)) {
@@ -139,8 +177,8 @@ public class PaymentConfirmations {
                     ErrorReason.CONCURRENT_UPDATE,
                     "dossier " + before.code() + " was changed meanwhile; the paid event is applied again");
         }
-        // the row ends the pause it opened, if the procedure opened one (ENDS_PAUSE)
-        pauses.closeOpen(before.code(), now);
+        // what the row declares (ENDS_PAUSE today), as for an officer's confirmation
+        workflow.applyPauseEffect(allowed, before, null, now);
         dossiers.appendHistory(new DossierRepository.HistoryEntry(
                 after.code(),
                 DossierEvent.OBLIGATION_FULFILLED.name(),
@@ -164,5 +202,6 @@ public class PaymentConfirmations {
                 stored.submittedAt(),
                 now,
                 DossierFeed.Detail.NONE);
+        return after;
     }
 }

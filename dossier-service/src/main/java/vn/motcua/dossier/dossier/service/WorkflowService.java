@@ -1,11 +1,13 @@
 package vn.motcua.dossier.dossier.service;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
@@ -61,7 +63,8 @@ import vn.motcua.platform.idempotency.RequestIdempotency;
  *
  * <p>Online dossiers get a submission reference at submission and their legal code at acceptance, dated and
  * numbered among that day's receptions (ND61 Art 26); the clock (received_at, due times) starts then too (ND61
- * Art 17). Every rule that differs between the regimes follows the dossier's own regime.
+ * Art 17). The code is allocated by the same read-only pre-check, before the transaction (see prepare), as it is at
+ * the desk (DossierCreation, ADR 0006). Every rule that differs between the regimes follows the dossier's own regime.
  */
 @Singleton
 public class WorkflowService {
@@ -84,6 +87,9 @@ public class WorkflowService {
     private final LegalCodes legalCodes;
     private final PaymentRequests paymentRequests;
     private final PaymentRequestRepository paymentRecords;
+    /** Lazily: PaymentConfirmations needs this service too, so a direct one would be a constructor cycle. */
+    private final BeanProvider<PaymentConfirmations> confirmations;
+
     private final Clock clock;
     private final DossierStateMachine machine = new DossierStateMachine();
 
@@ -102,7 +108,9 @@ public class WorkflowService {
             RegimeSelection regimes,
             LegalCodes legalCodes,
             PaymentRequests paymentRequests,
-            PaymentRequestRepository paymentRecords) {
+            PaymentRequestRepository paymentRecords,
+            BeanProvider<PaymentConfirmations> confirmations) {
+        this.confirmations = confirmations;
         this.paymentRequests = paymentRequests;
         this.paymentRecords = paymentRecords;
         this.tx = tx;
@@ -179,9 +187,8 @@ public class WorkflowService {
         WorkflowCommandValidator.validate(command, tree);
         ActorContext actor = Actors.actor(caller, tree);
         String fingerprint = command.fingerprint();
-        PaymentRequests.RequestedPayment payment = command.event() == DossierEvent.REQUIRE_FINANCIAL_OBLIGATION
-                ? requestPaymentIfOwed(caller, command, expectedRevision, actor, tree, fingerprint, now)
-                : null;
+        Prepared prepared = prepare(caller, command, expectedRevision, actor, tree, fingerprint, now);
+        PaymentRequests.RequestedPayment payment = prepared.payment();
         return tx.executeWrite(status -> {
             RequestIdempotency.Claim claim =
                     idempotency.claim(caller, command.operation(), command.requestId(), fingerprint, now);
@@ -223,13 +230,21 @@ public class WorkflowService {
                             () -> timeLimit(before),
                             () -> pauses.openSince(before.code(), PauseRepository.FINANCIAL_OBLIGATION)));
             if (allowed.transition().dueEffect() == DueEffect.CLOCK_STARTS && after.legalCode() == null) {
-                // the legal code is dated and numbered at acceptance (ND61 Art 26, Circular 01/2018 Art 19)
-                String agency = tree.find(before.receivingUnitCode())
-                        .orElseThrow(() -> new IllegalStateException("unit " + before.receivingUnitCode()))
-                        .agencyCode();
-                after = after.toBuilder()
-                        .legalCode(legalCodes.allocate(agency, WorkCalendar.localDate(after.receivedAt())))
-                        .build();
+                // the legal code is dated and numbered at acceptance (ND61 Art 26, Circular 01/2018 Art 19); it was
+                // allocated before this transaction (see prepare), never here, so that no acceptance holds a second
+                // pooled connection for the counter while it holds this one
+                LegalCode code = prepared.legalCode();
+                if (code == null
+                        || !code.agencyCode().equals(agencyOf(tree, before))
+                        || !code.day().equals(WorkCalendar.localDate(after.receivedAt()))) {
+                    // the dossier changed between the pre-read and now (it became acceptable, or its reception day
+                    // differs): the retried verb pre-reads it again and allocates then
+                    throw DomainException.of(
+                            ErrorKind.ABORTED,
+                            ErrorReason.CONCURRENT_UPDATE,
+                            "dossier " + before.code() + " was changed meanwhile; reload and retry");
+                }
+                after = after.toBuilder().legalCode(code.code()).build();
             }
             boolean dueMoved = !Objects.equals(after.dueAt(), before.dueAt());
             if (!dossiers.update(after, before.state(), stored.version(), command.returnChannel(), dueMoved, now)) {
@@ -238,19 +253,7 @@ public class WorkflowService {
                         ErrorReason.CONCURRENT_UPDATE,
                         "dossier " + before.code() + " was changed meanwhile; reload and retry");
             }
-            switch (allowed.transition().pauseEffect()) {
-                case STARTS_SUPPLEMENT_PAUSE ->
-                    pauses.open(before.code(), PauseRepository.SUPPLEMENT, now, command.reason());
-                case STARTS_FINANCIAL_OBLIGATION_PAUSE -> {
-                    if (procedure(before).financialObligationPausesClock()) {
-                        pauses.open(before.code(), PauseRepository.FINANCIAL_OBLIGATION, now, command.reason());
-                    }
-                }
-                case ENDS_PAUSE -> pauses.closeOpen(before.code(), now);
-                case NONE -> {
-                    // the clock runs on, or stays paused
-                }
-            }
+            applyPauseEffect(allowed, before, command.reason(), now);
             if (command.returnChannel() != null) {
                 target = command.returnChannel().name();
             }
@@ -263,10 +266,9 @@ public class WorkflowService {
                     FieldChecks.blankToNull(target),
                     command.stepDueAt(),
                     now));
-            if (payment != null) {
-                paymentRecords.recordRequested(
-                        payment.paymentId(), before.code(), payment.requestId(), payment.amountDong(), now);
-            }
+            boolean paidAlready = payment != null
+                    && paymentRecords.recordRequested(
+                            payment.paymentId(), before.code(), payment.requestId(), payment.amountDong(), now);
             claim.complete(before.code());
             feed.append(
                     allowed.feedEventType(),
@@ -276,19 +278,42 @@ public class WorkflowService {
                     stored.submittedAt(),
                     now,
                     DossierFeed.Detail.returnChannel(command.returnChannel()));
+            if (paidAlready) {
+                // the applicant paid after an earlier attempt of this verb failed; that paid event will not come
+                // again, so the obligation is met now, after the requirement's own history line and feed event
+                return confirmations.get().paidBeforeRecorded(before.code(), payment.paymentId(), now);
+            }
             return after;
         });
     }
 
+    /** What a verb needs from outside its transaction: a payment request, a legal code, either or both null. */
+    private record Prepared(PaymentRequests.RequestedPayment payment, LegalCode legalCode) {
+        static final Prepared NOTHING = new Prepared(null, null);
+    }
+
+    /** A legal code allocated (and committed) for a dossier received on {@code day} by the agency {@code agencyCode}. */
+    private record LegalCode(String agencyCode, LocalDate day, String code) {}
+
+    /** What the read-only pre-check found for the verb to need from outside its transaction. */
+    private record Needs(Optional<PaymentRequestDraft> payment, String agencyCode, LocalDate receptionDay) {
+        static final Needs NOTHING = new Needs(Optional.empty(), null, null);
+    }
+
     /**
-     * The payment request of a financial obligation about to be required, or null when there is none to make: the
-     * request is a replay (its payment request was made the first time), the verb will be refused in the transaction
-     * (out of scope, stale revision, not allowed now: checked here read-only so that a refused verb calls nobody),
-     * or the procedure version lists no fee to pay.
+     * Everything a verb must get outside its business transaction, found by one read-only pre-check of the verb: the
+     * payment request of a financial obligation about to be required (from payment-service), and the legal code of a
+     * dossier whose clock this verb starts (from the day's counter, in LegalCodes' own short transactions). Neither is
+     * taken while the business transaction holds its connection: a payment-service call would hold it for as long as
+     * payment-service takes, and a code allocated inside it would hold a second pooled connection per acceptance (a
+     * third on an agency's first reception of the day), so a burst of acceptances as large as the pool could deadlock
+     * it (ADR 0006). Nothing is taken when the verb is a replay or will be refused in the transaction (out of scope,
+     * stale revision, not allowed now), so a refused verb calls nobody and burns no number; a code allocated for a
+     * verb that then fails anyway stays unused, a gap ADR 0006 allows, and the retry allocates another.
      *
      * @throws vn.motcua.platform.error.DomainException UNAVAILABLE when payment-service cannot be reached
      */
-    private PaymentRequests.RequestedPayment requestPaymentIfOwed(
+    private Prepared prepare(
             Caller caller,
             TransitionCommand command,
             Long expectedRevision,
@@ -296,29 +321,61 @@ public class WorkflowService {
             UnitTree tree,
             String fingerprint,
             Instant now) {
-        Optional<PaymentRequestDraft> draft = tx.executeRead(status -> {
+        boolean mayOwe = command.event() == DossierEvent.REQUIRE_FINANCIAL_OBLIGATION;
+        // only ACCEPT (and the paper receptions it stands for, see effectiveEvent) starts an existing dossier's clock
+        boolean mayStartClock = command.event() == DossierEvent.ACCEPT;
+        if (!mayOwe && !mayStartClock) {
+            // no pre-read at all for the other verbs: they need nothing from outside
+            return Prepared.NOTHING;
+        }
+        Needs needs = tx.executeRead(status -> {
             if (idempotency
                     .committedResult(caller, command.operation(), command.requestId(), fingerprint)
                     .isPresent()) {
-                return Optional.<PaymentRequestDraft>empty();
+                return Needs.NOTHING;
             }
             Optional<StoredDossier> stored =
                     dossiers.findStored(command.code()).filter(s -> queries.isVisible(caller, s.dossier()));
             if (stored.isEmpty()
                     || (expectedRevision != null
                             && expectedRevision != stored.get().version())) {
-                return Optional.<PaymentRequestDraft>empty();
+                return Needs.NOTHING;
             }
             Dossier d = stored.get().dossier();
             DeadlineCalculator calendar = deadlines.forUnit(d.competentUnitCode());
-            if (!machine.decide(d.state(), command.event(), actor, facts(d, calendar, now))
-                    .isAllowed()) {
-                return Optional.<PaymentRequestDraft>empty();
+            DossierEvent event = effectiveEvent(command.event(), d);
+            TransitionDecision decision = machine.decide(d.state(), event, actor, facts(d, calendar, now));
+            if (!(decision instanceof TransitionDecision.Allowed allowed)) {
+                return Needs.NOTHING;
             }
-            return PaymentRequestDraft.forObligation(
-                    d, procedure(d), tree.path(d.receivingUnitCode()), caller.subject(), command.requestId());
+            Optional<PaymentRequestDraft> draft = mayOwe
+                    ? PaymentRequestDraft.forObligation(
+                            d, procedure(d), tree.path(d.receivingUnitCode()), caller.subject(), command.requestId())
+                    : Optional.empty();
+            if (allowed.transition().dueEffect() != DueEffect.CLOCK_STARTS || d.legalCode() != null) {
+                return new Needs(draft, null, null);
+            }
+            // the day the clock will start from, as the transaction computes it (Transition's CLOCK_STARTS)
+            Instant start = event == DossierEvent.RECEIVE_BY_POST
+                    ? handover(command.handoverSignedAt(), now)
+                    : d.receivedAt() != null ? d.receivedAt() : now;
+            return new Needs(draft, agencyOf(tree, d), WorkCalendar.localDate(start));
         });
-        return draft.map(paymentRequests::create).orElse(null);
+        PaymentRequests.RequestedPayment payment =
+                needs.payment().map(paymentRequests::create).orElse(null);
+        LegalCode code = needs.agencyCode() == null
+                ? null
+                : new LegalCode(
+                        needs.agencyCode(),
+                        needs.receptionDay(),
+                        legalCodes.allocate(needs.agencyCode(), needs.receptionDay()));
+        return new Prepared(payment, code);
+    }
+
+    private static String agencyOf(UnitTree tree, Dossier d) {
+        return tree.find(d.receivingUnitCode())
+                .orElseThrow(() -> new IllegalStateException("unit " + d.receivingUnitCode()))
+                .agencyCode();
     }
 
     /**
@@ -389,12 +446,31 @@ public class WorkflowService {
                 .build();
     }
 
+    /**
+     * Opens or ends the clock pause the decided row declares. Shared with the payment system's confirmation
+     * (PaymentConfirmations) so that both follow the row, not a copy of it.
+     */
+    void applyPauseEffect(TransitionDecision.Allowed allowed, Dossier before, String reason, Instant now) {
+        switch (allowed.transition().pauseEffect()) {
+            case STARTS_SUPPLEMENT_PAUSE -> pauses.open(before.code(), PauseRepository.SUPPLEMENT, now, reason);
+            case STARTS_FINANCIAL_OBLIGATION_PAUSE -> {
+                if (procedure(before).financialObligationPausesClock()) {
+                    pauses.open(before.code(), PauseRepository.FINANCIAL_OBLIGATION, now, reason);
+                }
+            }
+            case ENDS_PAUSE -> pauses.closeOpen(before.code(), now);
+            case NONE -> {
+                // the clock runs on, or stays paused
+            }
+        }
+    }
+
     private TimeLimit timeLimit(Dossier d) {
         return procedure(d).timeLimit();
     }
 
-    /** The procedure version the dossier was filed under. */
-    private Procedure procedure(Dossier d) {
+    /** The procedure version the dossier was filed under; package-private for PaymentConfirmations. */
+    Procedure procedure(Dossier d) {
         return procedures
                 .findVersion(d.procedureCode(), d.procedureVersion())
                 .orElseThrow(() -> new IllegalStateException("procedure " + d.procedureCode() + " v"

@@ -68,7 +68,7 @@ class PaymentFeedContractTest {
     void everyAppliedTypeDecodesItsDeclaredMessage() {
         List<PaidPayment> applied = new ArrayList<>();
         PaymentFeedHandler handler =
-                new PaymentFeedHandler(new PaymentConfirmations(null, null, null, null, null, null, null, null, null) {
+                new PaymentFeedHandler(new PaymentConfirmations(null, null, null, null, null, null, null, null) {
                     @Override
                     public PaymentSettlement.Outcome paid(PaidPayment paid) {
                         applied.add(paid);

@@ -39,7 +39,7 @@ class PaymentFeedHandlerRoutingTest {
 
     private final List<PaidPayment> paid = new ArrayList<>();
     private final PaymentFeedHandler handler =
-            new PaymentFeedHandler(new PaymentConfirmations(null, null, null, null, null, null, null, null, null) {
+            new PaymentFeedHandler(new PaymentConfirmations(null, null, null, null, null, null, null, null) {
                 @Override
                 public PaymentSettlement.Outcome paid(PaidPayment payment) {
                     paid.add(payment);

@@ -10,8 +10,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import vn.motcua.dossier.calendar.TimeLimit;
 import vn.motcua.dossier.dossier.service.DeadlineSweep;
@@ -19,6 +21,7 @@ import vn.motcua.dossier.forms.FormRegime;
 import vn.motcua.dossier.forms.FormType;
 import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.proto.common.v1.PageRequest;
+import vn.motcua.proto.dossier.v1.AcceptDossierRequest;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.ConfirmFinancialObligationRequest;
 import vn.motcua.proto.dossier.v1.DeadlineState;
@@ -261,6 +264,48 @@ class DossierWorkflowIT extends WorkflowItSupport {
                         "\"receivedAt\":\"" + acceptedAt + "\"",
                         "\"fromState\":\"DOSSIER_STATUS_SUBMITTED\"");
         assertThat(events.get(10)[1]).contains("\"returnChannel\":\"CHANNEL_ONLINE\"");
+    }
+
+    /**
+     * The legal code is allocated before the acceptance's transaction (ADR 0006), so acceptances that race on one
+     * dossier burn numbers (gaps) but never give it two codes or give one code twice; and as many acceptances at once
+     * as the pool has connections all get through, which they could not while each held a second connection for the
+     * counter inside its transaction.
+     */
+    @Test
+    void racingAcceptancesLeaveGapsButNoDuplicateAndAPoolfulAtOnceAllGetThrough() {
+        String unit = "11080";
+        String raced = submitOnline(unit, BIRTH).getCode();
+        String token = desk(unit);
+        List<Status.Code> outcomes = concurrently(
+                8,
+                () -> wf(token)
+                        .acceptDossier(
+                                AcceptDossierRequest.newBuilder().setCode(raced).build()));
+        assertThat(outcomes)
+                .containsOnlyOnce(Status.Code.OK)
+                .allMatch(c -> c == Status.Code.OK || c == Status.Code.ABORTED || c == Status.Code.FAILED_PRECONDITION);
+        String racedCode = stringValue("SELECT legal_code FROM dossier WHERE code = ?", raced);
+        assertThat(racedCode).isNotNull();
+        assertThat(events(raced)).extracting(e -> e[0]).containsExactly("dossier.submitted", "dossier.received");
+
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            submitted.add(submitOnline(unit, BIRTH).getCode());
+        }
+        AtomicInteger next = new AtomicInteger();
+        List<Status.Code> all = concurrently(
+                8,
+                () -> wf(token)
+                        .acceptDossier(AcceptDossierRequest.newBuilder()
+                                .setCode(submitted.get(next.getAndIncrement()))
+                                .build()));
+        assertThat(all).containsOnly(Status.Code.OK);
+        List<String> codes = new ArrayList<>();
+        for (String c : submitted) {
+            codes.add(stringValue("SELECT legal_code FROM dossier WHERE code = ?", c));
+        }
+        assertThat(codes).doesNotContainNull().doesNotHaveDuplicates().doesNotContain(racedCode);
     }
 
     @Test

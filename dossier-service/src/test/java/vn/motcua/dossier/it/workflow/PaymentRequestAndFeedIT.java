@@ -295,6 +295,51 @@ class PaymentRequestAndFeedIT extends WorkflowItSupport {
     }
 
     @Test
+    void paidBeforeTheRequestWasRecordedIsKeptAndTheRetriedRequirementConfirmsAtOnce() {
+        String specialist = specialist(UNIT);
+        String code = transfer(UNIT, receive(UNIT, CERTIFY).getCode()).getCode();
+        String requestId = UUID.randomUUID().toString();
+        int callsBefore = payments.calls.size();
+
+        // payment-service creates the payment but the workflow records nothing (its answer is lost, as when the
+        // workflow transaction fails after the call); the applicant pays it all the same
+        payments.loseNextAnswer(Status.UNAVAILABLE);
+        assertThat(failure(() -> require(specialist, code, requestId))
+                        .getStatus()
+                        .getCode())
+                .isEqualTo(Status.Code.UNAVAILABLE);
+        Payment payment =
+                payments.payments.get(payments.calls.get(callsBefore).request().getRequestId());
+        String receipt = "11077/2026/000125";
+        long seq = payments.publish(UUID.randomUUID().toString(), "payment.paid", payments.paid(payment, receipt));
+        awaitCursor(seq);
+        assertThat(statusOf(code)).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
+        assertThat(stringValue("SELECT outcome FROM dossier_payment_request WHERE payment_id = ?", payment.getId()))
+                .isEqualTo("UNKNOWN_PAYMENT");
+
+        // the officer retries: the same, already paid payment comes back and the obligation is met at once
+        Dossier retried = require(specialist, code, requestId);
+        assertThat(retried.getStatus()).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
+        assertThat(statusOf(code)).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
+        assertThat(fulfilments(code)).isOne();
+        TimelineEntry confirmed = lastTimelineEntry(code);
+        assertThat(confirmed.getEvent()).isEqualTo("OBLIGATION_FULFILLED");
+        assertThat(confirmed.getActorUsername()).isEqualTo("payment-service");
+        assertThat(confirmed.getReason()).contains("biên lai số " + receipt);
+        List<String[]> events = events(code);
+        assertThat(events.subList(events.size() - 2, events.size()))
+                .extracting(e -> e[0])
+                .containsExactly("dossier.financial_obligation_required", "dossier.financial_obligation_fulfilled");
+        assertThat(stringValue("SELECT outcome FROM dossier_payment_request WHERE payment_id = ?", payment.getId()))
+                .isEqualTo("CONFIRMED");
+        assertThat(stringValue("SELECT request_id FROM dossier_payment_request WHERE payment_id = ?", payment.getId()))
+                .isEqualTo(payments.calls.get(callsBefore).request().getRequestId());
+        // a replay answers the committed result, the dossier as the verb left it
+        assertThat(require(specialist, code, requestId).getStatus()).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
+        assertThat(fulfilments(code)).isOne();
+    }
+
+    @Test
     void theFeedIsFollowedWithThisServicesOwnServiceAccountToken() throws Exception {
         awaitTrue("a subscription", () -> !payments.subscriptions.isEmpty());
         String authorization = payments.subscriptions.get(0).authorization();
