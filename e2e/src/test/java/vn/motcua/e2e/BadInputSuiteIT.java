@@ -214,7 +214,7 @@ class BadInputSuiteIT extends SystemTest {
                 "merchant_id=" + "M".repeat(2000) + "&secure_hash=x");
         SoftAssertions soft = new SoftAssertions();
         for (String query : forged) {
-            HttpResponse<String> answer = anonymously("/api/v1/payments/provider/callback?" + query);
+            HttpResponse<String> answer = get("/api/v1/payments/provider/callback?" + query, null);
             soft.assertThat(answer.statusCode()).as(describe(answer)).isEqualTo(200);
             soft.assertThat(answer.headers().firstValue("Content-Type").orElse(""))
                     .as(describe(answer))
@@ -230,7 +230,7 @@ class BadInputSuiteIT extends SystemTest {
                         .as(describe(answer))
                         .isEqualTo("97");
             }
-            HttpResponse<String> back = anonymously("/api/v1/payments/provider/return?" + query);
+            HttpResponse<String> back = get("/api/v1/payments/provider/return?" + query, null);
             soft.assertThat(back.statusCode()).as(describe(back)).isEqualTo(303);
             soft.assertThat(back.headers().firstValue("Location").orElse(""))
                     .as(describe(back))
@@ -243,21 +243,6 @@ class BadInputSuiteIT extends SystemTest {
         assertThat(after.path("status").asText()).as(payment.body()).isEqualTo("AWAITING");
         assertThat(after.path("revision").asLong()).as(payment.body()).isEqualTo(paymentRevision);
         assertThat(after.path("receipt").isNull()).as(payment.body()).isTrue();
-    }
-
-    /** A GET without a token; the anonymous rate limit's 429 is waited out, never taken as the answer. */
-    private HttpResponse<String> anonymously(String path) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> answer = get(path, null);
-            if (answer.statusCode() != 429 || attempt >= 20) {
-                return answer;
-            }
-            int wait = answer.headers()
-                    .firstValue("Retry-After")
-                    .map(BadInputSuiteIT::seconds)
-                    .orElse(1);
-            Thread.sleep(1_000L * Math.max(1, wait));
-        }
     }
 
     /** A fee-bearing dossier whose financial obligation the specialist required: its payment request is owed. */

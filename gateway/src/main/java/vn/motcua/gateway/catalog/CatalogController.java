@@ -140,17 +140,18 @@ public class CatalogController {
         JsonBody b = JsonBody.read(json, body, true, DRAFT_FIELDS, v);
         // the values' rules (required, lengths, codes, ranges, list sizes, dates) are the service's (DraftRules);
         // here only the JSON's shape, and the choices the proto request needs as enums
+        // (a choice left out is not reported here: whether it is required is the service's rule)
         ProcedureDraft.Builder draft = ProcedureDraft.newBuilder()
                 .setCode(b.text("code"))
                 .setName(b.text("name"))
                 .setField(b.text("field"));
-        UnitLevel level = choice(v, b, "level", LEVELS);
+        UnitLevel level = v.oneOf(b.path("level"), b.string("level"), false, LEVELS);
         if (level != null) {
             draft.setLevel(level);
         }
         JsonBody limit = b.object("timeLimit", Set.of("amount", "unit"));
         if (limit != null) {
-            TimeLimitUnit unit = choice(v, limit, "unit", TIME_UNITS);
+            TimeLimitUnit unit = v.oneOf(limit.path("unit"), limit.string("unit"), false, TIME_UNITS);
             draft.setTimeLimit(TimeLimit.newBuilder()
                     .setAmount(limit.longValue("amount", Long.MIN_VALUE, Long.MAX_VALUE))
                     .setUnit(unit == null ? TimeLimitUnit.TIME_LIMIT_UNIT_UNSPECIFIED : unit));
@@ -163,7 +164,7 @@ public class CatalogController {
                             .setCurrencyCode(fee.text("currencyCode")))
                     .setLegalBasis(fee.text("legalBasis")));
         }
-        OnlineLevel online = choice(v, b, "onlineLevel", ONLINE_LEVELS);
+        OnlineLevel online = v.oneOf(b.path("onlineLevel"), b.string("onlineLevel"), false, ONLINE_LEVELS);
         if (online != null) {
             draft.setOnlineLevel(online);
         }
@@ -379,19 +380,6 @@ public class CatalogController {
             return 0;
         }
         return Integer.parseInt(value);
-    }
-
-    @Nullable
-    private static <E> E choice(Violations v, JsonBody b, String name, Map<String, E> values) {
-        String value = b.string(name);
-        if (value == null || value.isEmpty()) {
-            return null; // whether it is required is the service's rule
-        }
-        E found = values.get(value);
-        if (found == null) {
-            v.add(b.path(name), "must be one of " + String.join(", ", new java.util.TreeSet<>(values.keySet())));
-        }
-        return found;
     }
 
     private static String orEmpty(@Nullable String value) {

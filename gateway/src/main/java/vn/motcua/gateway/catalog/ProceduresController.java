@@ -44,7 +44,7 @@ public class ProceduresController {
         Violations violations = new Violations();
         String query = violations.text("q", q, false, MAX_QUERY);
         String unit = violations.code("unitCode", unitCode, false);
-        PageRequest page = page(violations, pageSize, pageToken);
+        PageRequest page = violations.page(pageSize, pageToken);
         violations.throwIfAny();
         SearchPublicProceduresRequest rpc = SearchPublicProceduresRequest.newBuilder()
                 .setQuery(query == null ? "" : query)
@@ -67,7 +67,7 @@ public class ProceduresController {
             @Nullable @QueryValue String pageToken) {
         Violations violations = new Violations();
         String unit = violations.code("unitCode", unitCode, false);
-        PageRequest page = page(violations, pageSize, pageToken);
+        PageRequest page = violations.page(pageSize, pageToken);
         violations.throwIfAny();
         ListProceduresRequest rpc = ListProceduresRequest.newBuilder()
                 .setUnitCode(unit == null ? "" : unit)
@@ -76,12 +76,5 @@ public class ProceduresController {
         ListProceduresResponse response = downstream.call(request, dossiers, s -> s.listProcedures(rpc));
         return ProcedureJson.Page.from(
                 response.getProceduresList(), response.getPage().getNextPageToken());
-    }
-
-    private static PageRequest page(Violations violations, @Nullable String pageSize, @Nullable String pageToken) {
-        return PageRequest.newBuilder()
-                .setPageSize(violations.pageSize("pageSize", pageSize))
-                .setPageToken(violations.pageToken("pageToken", pageToken))
-                .build();
     }
 }

@@ -16,15 +16,16 @@ import vn.motcua.gateway.problem.ProblemException;
 import vn.motcua.gateway.validation.Violations;
 
 /**
- * The input of one workflow action: the dossier code from the path, the request id from Idempotency-Key, the
- * revision the caller decided on from If-Match (optional) and the (optional) JSON body, all checked together so that
- * one 400 lists every problem. Call {@link #done()} after reading
- * the fields and before calling the service.
+ * The input of one action on a versioned resource: the resource's code or id from the path (a dossier's code, a
+ * payment's id), the request id from Idempotency-Key, the revision the caller decided on from If-Match (optional) and
+ * the (optional) JSON body, all checked together so that one 400 lists every problem. Call {@link #done()} after
+ * reading the fields and before calling the service. Public because payment actions read the same headers by the
+ * same rules: one reader keeps them from drifting apart (and keeps the If-Match guard in {@link #revision}).
  */
-final class ActionInput {
+public final class ActionInput {
 
     private final Violations violations = new Violations();
-    private final String code;
+    private final String pathValue;
     private final String requestId;
 
     @Nullable
@@ -35,12 +36,13 @@ final class ActionInput {
     private ActionInput(
             JsonMapper json,
             HttpRequest<?> request,
-            String code,
+            String pathField,
+            String pathValue,
             @Nullable String idempotencyKey,
             @Nullable String body,
             boolean bodyRequired,
             Set<String> fields) {
-        this.code = violations.code("code", code, true);
+        this.pathValue = violations.code(pathField, pathValue, true);
         this.requestId = IdempotencyKeys.requestId(idempotencyKey, violations);
         this.expectedRevision = EntityTags.ifMatch(request.getHeaders().get(HttpHeaders.IF_MATCH), violations);
         this.body = JsonBody.read(json, body, bodyRequired, fields, violations);
@@ -54,7 +56,7 @@ final class ActionInput {
             @Nullable String idempotencyKey,
             @Nullable String body,
             Set<String> fields) {
-        return new ActionInput(json, request, code, idempotencyKey, body, false, fields);
+        return new ActionInput(json, request, "code", code, idempotencyKey, body, false, fields);
     }
 
     /** A body with at least one required field: absent is a 400. */
@@ -65,14 +67,29 @@ final class ActionInput {
             @Nullable String idempotencyKey,
             @Nullable String body,
             Set<String> fields) {
-        return new ActionInput(json, request, code, idempotencyKey, body, true, fields);
+        return new ActionInput(json, request, "code", code, idempotencyKey, body, true, fields);
+    }
+
+    /**
+     * Like {@link #withBody} for a resource whose path parameter is not a dossier's code: its problems are reported
+     * under {@code pathField} (e.g. "id" for a payment), the name the client sees in the route.
+     */
+    public static ActionInput withBodyAt(
+            JsonMapper json,
+            HttpRequest<?> request,
+            String pathField,
+            String pathValue,
+            @Nullable String idempotencyKey,
+            @Nullable String body,
+            Set<String> fields) {
+        return new ActionInput(json, request, pathField, pathValue, idempotencyKey, body, true, fields);
     }
 
     /**
      * Carries If-Match into the request's expected_revision, so the service refuses the action (412) when the
-     * dossier changed since the caller read it; the check and the write are one transaction there, not here.
+     * resource changed since the caller read it; the check and the write are one transaction there, not here.
      */
-    <B extends Message.Builder> B revision(B builder) {
+    public <B extends Message.Builder> B revision(B builder) {
         if (expectedRevision == null) {
             return builder;
         }
@@ -85,11 +102,11 @@ final class ActionInput {
         return builder;
     }
 
-    Violations violations() {
+    public Violations violations() {
         return violations;
     }
 
-    JsonBody body() {
+    public JsonBody body() {
         return body;
     }
 
@@ -109,15 +126,21 @@ final class ActionInput {
     }
 
     /** Throws the 400 when anything was wrong; nothing reaches the service before this. */
-    void done() {
+    public void done() {
         violations.throwIfAny();
     }
 
-    String code() {
-        return code;
+    /** The validated path value: a dossier's code, a payment's id. */
+    public String path() {
+        return pathValue;
     }
 
-    String requestId() {
+    /** A dossier action's code: its {@link #path()}. */
+    String code() {
+        return pathValue;
+    }
+
+    public String requestId() {
         return requestId;
     }
 }

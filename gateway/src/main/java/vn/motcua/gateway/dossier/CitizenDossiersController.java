@@ -123,7 +123,7 @@ public class CitizenDossiersController {
             @Nullable @QueryValue String pageSize,
             @Nullable @QueryValue String pageToken) {
         Violations violations = new Violations();
-        PageRequest page = page(violations, pageSize, pageToken);
+        PageRequest page = violations.page(pageSize, pageToken);
         ListMyDossiersRequest rpc = ListMyDossiersRequest.newBuilder()
                 .setPage(page)
                 .addAllStatuses(ListParams.statuses(violations, "status", status))
@@ -165,7 +165,7 @@ public class CitizenDossiersController {
             @Nullable @QueryValue String search,
             @Nullable @QueryValue String awaitingApproval) {
         Violations violations = new Violations();
-        PageRequest page = page(violations, pageSize, pageToken);
+        PageRequest page = violations.page(pageSize, pageToken);
         String text = violations.text("search", search, false, SEARCH_MAX);
         boolean approval = false;
         if (awaitingApproval != null && !awaitingApproval.isEmpty()) {
@@ -187,12 +187,5 @@ public class CitizenDossiersController {
         ListInboxResponse response = downstream.call(request, workflow, s -> s.listInbox(rpc));
         return WorkflowJson.InboxPage.from(
                 response.getItemsList(), response.getPage().getNextPageToken(), response.getTotalSize());
-    }
-
-    private static PageRequest page(Violations violations, @Nullable String pageSize, @Nullable String pageToken) {
-        return PageRequest.newBuilder()
-                .setPageSize(violations.pageSize("pageSize", pageSize))
-                .setPageToken(violations.pageToken("pageToken", pageToken))
-                .build();
     }
 }

@@ -36,7 +36,8 @@ public record DossierJson(
         long revision,
         @Nullable String lookupKey,
         @Nullable String submissionReference,
-        @Nullable String legalRegime) {
+        @Nullable String legalRegime)
+        implements EntityTagged {
 
     static DossierJson from(Dossier d) {
         return new DossierJson(
@@ -60,7 +61,7 @@ public record DossierJson(
                 ProtoValues.enumName(d.getLegalRegime(), "LEGAL_"));
     }
 
-    /** The strong entity tag of this revision, as sent in ETag and expected back in If-Match. */
+    @Override
     public String entityTag() {
         return EntityTags.of(revision);
     }

@@ -123,7 +123,7 @@ public class FeedbackController {
         String validId = v.code("id", id, true);
         String requestId = IdempotencyKeys.requestId(idempotencyKey, v);
         JsonBody b = JsonBody.read(json, body, true, Set.of("classification", "note"), v);
-        FeedbackClass classification = choice(v, b, "classification", CLASSES);
+        FeedbackClass classification = v.oneOf("classification", b.string("classification"), true, CLASSES);
         String note = b.text("note");
         v.throwIfAny();
         ClassifyFeedbackRequest rpc = ClassifyFeedbackRequest.newBuilder()
@@ -213,7 +213,7 @@ public class FeedbackController {
         Violations v = new Violations();
         String validId = v.code("id", id, true);
         JsonBody b = JsonBody.read(json, body, true, Set.of("reaction"), v);
-        Reaction reaction = choice(v, b, "reaction", REACTIONS);
+        Reaction reaction = v.oneOf("reaction", b.string("reaction"), true, REACTIONS);
         v.throwIfAny();
         ReactToFeedbackRequest rpc = ReactToFeedbackRequest.newBuilder()
                 .setId(validId)
@@ -248,7 +248,7 @@ public class FeedbackController {
     public FeedbackJson.Page list(
             HttpRequest<?> request, @Nullable @QueryValue String pageSize, @Nullable @QueryValue String pageToken) {
         Violations v = new Violations();
-        PageRequest page = page(v, pageSize, pageToken);
+        PageRequest page = v.page(pageSize, pageToken);
         v.throwIfAny();
         ListFeedbackRequest rpc = ListFeedbackRequest.newBuilder().setPage(page).build();
         ListFeedbackResponse response = call(request, s -> s.listFeedback(rpc));
@@ -266,7 +266,7 @@ public class FeedbackController {
             @Nullable @QueryValue String pageToken) {
         Violations v = new Violations();
         String unit = v.code("unitCode", unitCode, false);
-        PageRequest page = page(v, pageSize, pageToken);
+        PageRequest page = v.page(pageSize, pageToken);
         v.throwIfAny();
         ListPublishedFeedbackRequest rpc = ListPublishedFeedbackRequest.newBuilder()
                 .setUnitCode(orEmpty(unit))
@@ -278,27 +278,6 @@ public class FeedbackController {
                         .map(FeedbackJson.Published::from)
                         .toList(),
                 ProtoValues.text(response.getPage().getNextPageToken()));
-    }
-
-    private static PageRequest page(Violations v, @Nullable String pageSize, @Nullable String pageToken) {
-        return PageRequest.newBuilder()
-                .setPageSize(v.pageSize("pageSize", pageSize))
-                .setPageToken(v.pageToken("pageToken", pageToken))
-                .build();
-    }
-
-    @Nullable
-    private static <E> E choice(Violations v, JsonBody b, String name, Map<String, E> values) {
-        String value = b.string(name);
-        if (value == null || value.isEmpty()) {
-            v.missing(name);
-            return null;
-        }
-        E found = values.get(value);
-        if (found == null) {
-            v.add(name, "must be one of " + String.join(", ", new java.util.TreeSet<>(values.keySet())));
-        }
-        return found;
     }
 
     private static String orEmpty(@Nullable String value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import vn.motcua.gateway.dossier.EntityTagged;
 import vn.motcua.gateway.dossier.EntityTags;
 import vn.motcua.gateway.downstream.ProtoValues;
 import vn.motcua.proto.common.v1.Money;
@@ -42,7 +43,8 @@ public record PaymentJson(
         @Nullable ReceiptJson receipt,
         List<RefundJson> refunds,
         long refunded,
-        long revision) {
+        long revision)
+        implements EntityTagged {
 
     static PaymentJson from(Payment p) {
         return new PaymentJson(
@@ -68,7 +70,7 @@ public record PaymentJson(
                 p.getRevision());
     }
 
-    /** The strong ETag of this state of the payment, the value If-Match takes. */
+    @Override
     public String entityTag() {
         return EntityTags.of(revision);
     }

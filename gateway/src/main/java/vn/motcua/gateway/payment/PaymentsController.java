@@ -1,6 +1,5 @@
 package vn.motcua.gateway.payment;
 
-import com.google.protobuf.Message;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -24,10 +23,9 @@ import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import vn.motcua.gateway.dossier.EntityTags;
+import vn.motcua.gateway.dossier.ActionInput;
 import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
@@ -125,22 +123,12 @@ public class PaymentsController {
             @Nullable @QueryValue String pageToken) {
         Violations v = new Violations();
         String dossier = v.code("code", code, true);
-        PaymentStatus wanted = PaymentStatus.PAYMENT_STATUS_UNSPECIFIED;
-        if (status != null && !status.isEmpty()) {
-            wanted = STATUSES.get(status);
-            if (wanted == null) {
-                v.add("status", "must be one of " + String.join(", ", new TreeSet<>(STATUSES.keySet())));
-                wanted = PaymentStatus.PAYMENT_STATUS_UNSPECIFIED;
-            }
-        }
-        PageRequest page = PageRequest.newBuilder()
-                .setPageSize(v.pageSize("pageSize", pageSize))
-                .setPageToken(v.pageToken("pageToken", pageToken))
-                .build();
+        PaymentStatus wanted = v.oneOf("status", status, false, STATUSES);
+        PageRequest page = v.page(pageSize, pageToken);
         v.throwIfAny();
         ListPaymentsRequest rpc = ListPaymentsRequest.newBuilder()
                 .setDossierCode(dossier)
-                .setStatus(wanted)
+                .setStatus(wanted == null ? PaymentStatus.PAYMENT_STATUS_UNSPECIFIED : wanted)
                 .setPage(page)
                 .build();
         ListPaymentsResponse response = call(request, s -> s.listPayments(rpc));
@@ -214,15 +202,16 @@ public class PaymentsController {
             @PathVariable String id,
             @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        Action a = Action.read(json, request, id, idempotencyKey, body, Set.of("channel", "amount", "note"));
+        ActionInput a = ActionInput.withBodyAt(
+                json, request, "id", id, idempotencyKey, body, Set.of("channel", "amount", "note"));
         amountPaths(request);
-        PaymentChannel channel = choice(a.violations, a.body, "channel", COUNTER_CHANNELS);
-        Money amount = amount(a.violations, a.body, "amount");
-        String note = a.body.text("note");
-        a.violations.throwIfAny();
+        PaymentChannel channel = a.violations().oneOf("channel", a.body().string("channel"), true, COUNTER_CHANNELS);
+        Money amount = amount(a.violations(), a.body(), "amount");
+        String note = a.body().text("note");
+        a.done();
         RecordCounterPaymentRequest rpc = a.revision(RecordCounterPaymentRequest.newBuilder())
-                .setRequestId(a.requestId)
-                .setId(a.id)
+                .setRequestId(a.requestId())
+                .setId(a.path())
                 .setChannel(channel)
                 .setAmount(amount)
                 .setNote(note)
@@ -239,12 +228,12 @@ public class PaymentsController {
             @PathVariable String id,
             @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        Action a = Action.read(json, request, id, idempotencyKey, body, Set.of("reason"));
-        String reason = a.body.text("reason");
-        a.violations.throwIfAny();
+        ActionInput a = ActionInput.withBodyAt(json, request, "id", id, idempotencyKey, body, Set.of("reason"));
+        String reason = a.body().text("reason");
+        a.done();
         CancelPaymentRequest rpc = a.revision(CancelPaymentRequest.newBuilder())
-                .setRequestId(a.requestId)
-                .setId(a.id)
+                .setRequestId(a.requestId())
+                .setId(a.path())
                 .setReason(reason)
                 .build();
         return PaymentJson.from(call(request, s -> s.cancelPayment(rpc)).getPayment());
@@ -262,14 +251,15 @@ public class PaymentsController {
             @PathVariable String id,
             @Nullable @Body String body,
             @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
-        Action a = Action.read(json, request, id, idempotencyKey, body, Set.of("amount", "reason"));
+        ActionInput a =
+                ActionInput.withBodyAt(json, request, "id", id, idempotencyKey, body, Set.of("amount", "reason"));
         amountPaths(request);
-        Money amount = amount(a.violations, a.body, "amount");
-        String reason = a.body.text("reason");
-        a.violations.throwIfAny();
+        Money amount = amount(a.violations(), a.body(), "amount");
+        String reason = a.body().text("reason");
+        a.done();
         RefundPaymentRequest rpc = a.revision(RefundPaymentRequest.newBuilder())
-                .setRequestId(a.requestId)
-                .setId(a.id)
+                .setRequestId(a.requestId())
+                .setId(a.path())
                 .setAmount(amount)
                 .setReason(reason)
                 .build();
@@ -361,68 +351,7 @@ public class PaymentsController {
         return Money.newBuilder().setAmount(value).setCurrencyCode("VND").build();
     }
 
-    @Nullable
-    private static <E> E choice(Violations v, JsonBody b, String name, Map<String, E> values) {
-        String value = b.string(name);
-        if (value == null || value.isEmpty()) {
-            v.missing(name);
-            return null;
-        }
-        E found = values.get(value);
-        if (found == null) {
-            v.add(name, "must be one of " + String.join(", ", new TreeSet<>(values.keySet())));
-        }
-        return found;
-    }
-
     private <R> R call(HttpRequest<?> request, Function<PaymentServiceBlockingStub, R> rpc) {
         return downstream.call(request, payments, rpc);
-    }
-
-    /**
-     * The input of one officer action: the id from the path, the request id from Idempotency-Key, the revision from
-     * If-Match (optional) and the JSON body, checked together so one 400 lists every problem.
-     */
-    private static final class Action {
-
-        final Violations violations = new Violations();
-        final String id;
-        final String requestId;
-
-        @Nullable
-        final Long expectedRevision;
-
-        final JsonBody body;
-
-        private Action(
-                JsonMapper json,
-                HttpRequest<?> request,
-                String id,
-                @Nullable String idempotencyKey,
-                @Nullable String body,
-                Set<String> fields) {
-            this.id = violations.code("id", id, true);
-            this.requestId = IdempotencyKeys.requestId(idempotencyKey, violations);
-            this.expectedRevision = EntityTags.ifMatch(request.getHeaders().get(HttpHeaders.IF_MATCH), violations);
-            this.body = JsonBody.read(json, body, true, fields, violations);
-        }
-
-        static Action read(
-                JsonMapper json,
-                HttpRequest<?> request,
-                String id,
-                @Nullable String idempotencyKey,
-                @Nullable String body,
-                Set<String> fields) {
-            return new Action(json, request, id, idempotencyKey, body, fields);
-        }
-
-        /** If-Match becomes expected_revision: the service refuses (412) when the payment changed since. */
-        <B extends Message.Builder> B revision(B builder) {
-            if (expectedRevision != null) {
-                builder.setField(builder.getDescriptorForType().findFieldByName("expected_revision"), expectedRevision);
-            }
-            return builder;
-        }
     }
 }

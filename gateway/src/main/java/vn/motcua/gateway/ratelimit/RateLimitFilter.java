@@ -26,6 +26,10 @@ import vn.motcua.platform.auth.Caller;
  * {@code authenticated.*}), and a public route per client IP ({@code anonymous.*}; a token sent to a public route is
  * ignored there, as everywhere). The IP is the socket's peer address: X-Forwarded-For is not trusted, because no
  * proxy in front of the gateway is configured to set it. Health, metrics and the OpenAPI files are not limited.
+ * The payment provider's routes ({@value #PROVIDER_PATHS}callback and return) have their own, much higher per-IP
+ * limit ({@code provider.*}): the provider sends every notification from a few addresses, and a 429 there would break
+ * the provider's contract (always 200 with an RspCode) and make it redeliver. Forged notifications cost nothing
+ * beyond the call: payment-service verifies the signature.
  * Over the limit: 429 problem+json, reason RATE_LIMITED, with Retry-After in seconds.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
@@ -33,11 +37,13 @@ import vn.motcua.platform.auth.Caller;
 public class RateLimitFilter {
 
     private static final String OWN_PACKAGE = "vn.motcua.gateway.";
+    static final String PROVIDER_PATHS = "/api/v1/payments/provider/";
 
     private final RateLimiter limiter;
     private final boolean enabled;
     private final Limit authenticated;
     private final Limit anonymous;
+    private final Limit provider;
 
     public RateLimitFilter(
             RateLimiter limiter,
@@ -45,11 +51,14 @@ public class RateLimitFilter {
             @Value("${motcua.gateway.rate-limit.authenticated.requests-per-second:20}") double userRate,
             @Value("${motcua.gateway.rate-limit.authenticated.burst:40}") int userBurst,
             @Value("${motcua.gateway.rate-limit.anonymous.requests-per-second:5}") double anonRate,
-            @Value("${motcua.gateway.rate-limit.anonymous.burst:20}") int anonBurst) {
+            @Value("${motcua.gateway.rate-limit.anonymous.burst:20}") int anonBurst,
+            @Value("${motcua.gateway.rate-limit.provider.requests-per-second:200}") double providerRate,
+            @Value("${motcua.gateway.rate-limit.provider.burst:1000}") int providerBurst) {
         this.limiter = limiter;
         this.enabled = enabled;
         this.authenticated = new Limit(userRate, userBurst);
         this.anonymous = new Limit(anonRate, anonBurst);
+        this.provider = new Limit(providerRate, providerBurst);
     }
 
     @RequestFilter
@@ -59,9 +68,16 @@ public class RateLimitFilter {
             return null;
         }
         Optional<Caller> caller = CallerAttribute.get(request);
-        Decision decision = caller.isPresent()
-                ? limiter.acquire("sub:" + caller.get().subject(), authenticated)
-                : limiter.acquire("ip:" + clientIp(request), anonymous);
+        Decision decision;
+        if (request.getPath().startsWith(PROVIDER_PATHS)) {
+            // checked before the caller: the routes are public, a token sent along changes nothing, and the
+            // provider's addresses get a bucket apart from the same address's other public requests
+            decision = limiter.acquire("provider-ip:" + clientIp(request), provider);
+        } else if (caller.isPresent()) {
+            decision = limiter.acquire("sub:" + caller.get().subject(), authenticated);
+        } else {
+            decision = limiter.acquire("ip:" + clientIp(request), anonymous);
+        }
         if (decision.allowed()) {
             return null;
         }

@@ -8,10 +8,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import vn.motcua.gateway.problem.FieldError;
 import vn.motcua.gateway.problem.Problem;
 import vn.motcua.gateway.problem.ProblemException;
+import vn.motcua.proto.common.v1.PageRequest;
 
 /**
  * Collects every problem with a request's input, so the client learns all of them in one 400 instead of one at a
@@ -155,6 +158,36 @@ public final class Violations {
             return "";
         }
         return value;
+    }
+
+    /**
+     * The page a list route asks for, from its pageSize and pageToken query parameters: every list route reads them
+     * by the same rules and reports them under the same names.
+     */
+    public PageRequest page(@Nullable String pageSize, @Nullable String pageToken) {
+        return PageRequest.newBuilder()
+                .setPageSize(pageSize("pageSize", pageSize))
+                .setPageToken(pageToken("pageToken", pageToken))
+                .build();
+    }
+
+    /**
+     * One of a fixed set of names (an enum the proto request needs): null when absent (reported if required) or
+     * unknown (reported with the names allowed, sorted so the message is the same on every run).
+     */
+    @Nullable
+    public <E> E oneOf(String field, @Nullable String value, boolean required, Map<String, E> values) {
+        if (value == null || value.isEmpty()) {
+            if (required) {
+                missing(field);
+            }
+            return null;
+        }
+        E found = values.get(value);
+        if (found == null) {
+            add(field, "must be one of " + String.join(", ", new TreeSet<>(values.keySet())));
+        }
+        return found;
     }
 
     @Nullable

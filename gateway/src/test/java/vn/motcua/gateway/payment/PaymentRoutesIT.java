@@ -316,8 +316,15 @@ class PaymentRoutesIT extends GatewayIT {
 
         services.reset();
         Api.Reply forged = api.get("/api/v1/payments/provider/callback?order_ref=PAY-1-1&secure_hash=forged");
+        // the gateway judges no signature: it relays the parameters as they came and passes on the service's
+        // answer, whatever code that is (verifying is payment-service's rule)
+        assertThat(((HandleProviderCallbackRequest)
+                                onlyCall("HandleProviderCallback", null).request())
+                        .getParametersMap())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("order_ref", "PAY-1-1", "secure_hash", "forged"));
         assertThat(forged.status()).isEqualTo(200);
-        assertThat(forged.json()).containsEntry("RspCode", "97");
+        assertThat(forged.contentType()).startsWith("application/json");
+        assertThat(forged.json()).isEqualTo(Map.of("RspCode", "97", "Message", "Invalid signature"));
 
         services.failWith(Status.UNAVAILABLE.asRuntimeException());
         Api.Reply down = api.get("/api/v1/payments/provider/callback?" + query);
