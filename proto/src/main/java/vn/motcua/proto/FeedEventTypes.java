@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.motcua.proto.digitization.v1.DigitizationEventsProto;
 import vn.motcua.proto.dossier.v1.CalendarEventsProto;
 import vn.motcua.proto.dossier.v1.CatalogEventsProto;
 import vn.motcua.proto.dossier.v1.DossierEventsProto;
@@ -39,7 +40,8 @@ public final class FeedEventTypes {
             UnitEventsProto.getDescriptor(),
             CalendarEventsProto.getDescriptor(),
             CatalogEventsProto.getDescriptor(),
-            PaymentEventsProto.getDescriptor());
+            PaymentEventsProto.getDescriptor(),
+            DigitizationEventsProto.getDescriptor());
 
     private static final Map<String, Declared> BY_EVENT_TYPE = load();
 
