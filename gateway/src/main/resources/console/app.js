@@ -10,6 +10,7 @@ import * as catalogue from './views/catalogue.js';
 import * as citizen from './views/citizen.js';
 import * as dossier from './views/dossier.js';
 import * as dossierActions from './views/dossier-actions.js';
+import * as digitization from './views/digitization.js';
 import * as feedback from './views/feedback.js';
 import * as lookup from './views/lookup.js';
 import * as payments from './views/payments.js';
@@ -19,7 +20,7 @@ import * as worklist from './views/worklist.js';
 import * as administration from './views/administration.js';
 
 for (const view of [lookup, worklist, reception, dossierActions, citizen, dossier, catalogue, submit, feedback,
-  administration, payments]) {
+  administration, payments, digitization]) {
   view.register();
 }
 
