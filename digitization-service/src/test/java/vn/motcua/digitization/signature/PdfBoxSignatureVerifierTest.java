@@ -261,4 +261,18 @@ class PdfBoxSignatureVerifierTest {
 
         assertThat(verifier.verify(twice).verdict()).isEqualTo(SignatureVerdict.TAMPERED);
     }
+
+    /** A ByteRange hole wider than the hex string could hide unsigned objects (signature wrapping). */
+    @Test
+    void onlyAHexStringIsAcceptedInTheByteRangeHole() {
+        assertThat(PdfBoxSignatureVerifier.holeContents(ascii("<30 8\n2 000>")))
+                .containsExactly(0x30, 0x82, 0x00, 0x00);
+        assertThat(PdfBoxSignatureVerifier.holeContents(ascii("<3082>>\n5 0 obj<</Type/Page>>endobj<00>")))
+                .isNull();
+        assertThat(PdfBoxSignatureVerifier.holeContents(ascii("3082"))).isNull();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
 }

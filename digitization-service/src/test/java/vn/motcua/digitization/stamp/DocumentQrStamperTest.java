@@ -24,6 +24,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.motcua.platform.testing.TestPdfs;
 import vn.motcua.platform.testing.TestQrCodes;
@@ -94,30 +95,19 @@ class DocumentQrStamperTest {
         assertUprightInTopLeftCorner(render(target, 0, 300));
     }
 
-    @Test
-    void pngScanGetsTheQrInItsTopLeftCornerAndStaysPng() throws IOException {
-        Path source = scan("png");
-        Path target = dir.resolve("stamped.png");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"png, image/png", "jpeg, image/jpeg"})
+    void imageScanGetsTheQrInItsTopLeftCornerAndKeepsItsFormatAndSize(String format, String mediaType)
+            throws IOException {
+        Path source = scan(format);
+        Path target = dir.resolve("stamped." + format);
 
-        String text = stamper.stamp(source, "image/png", PAYLOAD, target);
+        String text = stamper.stamp(source, mediaType, PAYLOAD, target);
 
-        assertThat(formatOf(target)).isEqualToIgnoringCase("png");
+        assertThat(formatOf(target)).isEqualToIgnoringCase(format);
         BufferedImage stamped = ImageIO.read(target.toFile());
         assertThat(stamped.getWidth()).isEqualTo(1654);
         assertThat(stamped.getHeight()).isEqualTo(2339);
-        assertThat(TestQrCodes.topLeft(stamped)).isEqualTo(text).isEqualTo(JSON);
-    }
-
-    @Test
-    void jpegScanGetsTheQrInItsTopLeftCornerAndStaysJpeg() throws IOException {
-        Path source = scan("jpeg");
-        Path target = dir.resolve("stamped.jpg");
-
-        String text = stamper.stamp(source, "image/jpeg", PAYLOAD, target);
-
-        assertThat(formatOf(target)).isEqualToIgnoringCase("jpeg");
-        BufferedImage stamped = ImageIO.read(target.toFile());
-        assertThat(stamped.getWidth()).isEqualTo(1654);
         assertThat(TestQrCodes.topLeft(stamped)).isEqualTo(text).isEqualTo(JSON);
     }
 
