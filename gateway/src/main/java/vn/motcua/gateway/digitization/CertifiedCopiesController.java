@@ -138,10 +138,7 @@ public class CertifiedCopiesController {
                 .isPresent();
         if (!own) {
             throw new ProblemException(
-                    HttpStatus.NOT_FOUND,
-                    ErrorReason.NOT_FOUND.name(),
-                    "the resource was not found",
-                    List.of());
+                    HttpStatus.NOT_FOUND, ErrorReason.NOT_FOUND.name(), "the resource was not found", List.of());
         }
     }
 

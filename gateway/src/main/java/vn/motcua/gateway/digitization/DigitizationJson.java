@@ -83,7 +83,8 @@ public final class DigitizationJson {
     /** A PDF's signatures as verified against the configured trusted roots; summary is Vietnamese, for officers. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record SignatureReportJson(@Nullable String verdict, @Nullable String summary, List<SignatureJson> signatures) {
+    public record SignatureReportJson(
+            @Nullable String verdict, @Nullable String summary, List<SignatureJson> signatures) {
 
         @Nullable
         static SignatureReportJson of(boolean present, SignatureReport r) {
@@ -261,7 +262,8 @@ public final class DigitizationJson {
     /** The caller's warehouse, newest first; nextPageToken is null on the last page. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record WarehousePage(List<WarehouseItemJson> items, @Nullable String nextPageToken) {}
+    public record WarehousePage(
+            List<WarehouseItemJson> items, @Nullable String nextPageToken) {}
 
     /** An electronic certified copy; its number is "unit/year/sequence" in the unit's register. */
     @Serdeable
@@ -296,5 +298,6 @@ public final class DigitizationJson {
     /** A unit's certified-copy register, newest first. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record CopiesPage(List<CertifiedCopyJson> copies, @Nullable String nextPageToken) {}
+    public record CopiesPage(
+            List<CertifiedCopyJson> copies, @Nullable String nextPageToken) {}
 }

@@ -40,11 +40,11 @@ import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
 import vn.motcua.gateway.security.RoleDocs;
 import vn.motcua.gateway.validation.Violations;
+import vn.motcua.proto.digitization.v1.DigitizationServiceGrpc.DigitizationServiceBlockingStub;
 import vn.motcua.proto.digitization.v1.Document;
 import vn.motcua.proto.digitization.v1.DocumentServiceGrpc.DocumentServiceBlockingStub;
 import vn.motcua.proto.digitization.v1.DocumentServiceGrpc.DocumentServiceStub;
 import vn.motcua.proto.digitization.v1.DocumentVersion;
-import vn.motcua.proto.digitization.v1.DigitizationServiceGrpc.DigitizationServiceBlockingStub;
 import vn.motcua.proto.digitization.v1.DownloadDocumentRequest;
 import vn.motcua.proto.digitization.v1.GetDocumentRequest;
 import vn.motcua.proto.digitization.v1.UploadHeader;
@@ -156,9 +156,9 @@ public class DocumentsController {
         downstream.start(request, transfers, transferTimeout, s -> s.uploadDocument(upload));
         upload.sendHeader();
         server.byteBody().toByteArrayPublisher().subscribe(upload.body());
-        return upload.result().thenApply(document -> HttpResponse.created(
-                        DigitizationJson.DocumentJson.from(document))
-                .headers(h -> h.location(URI.create("/api/v1/documents/" + document.getId()))));
+        return upload.result()
+                .thenApply(document -> HttpResponse.created(DigitizationJson.DocumentJson.from(document))
+                        .headers(h -> h.location(URI.create("/api/v1/documents/" + document.getId()))));
     }
 
     /** Anyone who may read the document: its metadata and versions. */
@@ -176,7 +176,8 @@ public class DocumentsController {
         Violations v = new Violations();
         String valid = v.code("id", id, true);
         v.throwIfAny();
-        GetDocumentRequest rpc = GetDocumentRequest.newBuilder().setDocumentId(valid).build();
+        GetDocumentRequest rpc =
+                GetDocumentRequest.newBuilder().setDocumentId(valid).build();
         return DigitizationJson.DocumentJson.from(
                 call(request, documents, s -> s.getDocument(rpc)).getDocument());
     }
@@ -290,9 +291,7 @@ public class DocumentsController {
     }
 
     private static MediaType mediaType(String detected) {
-        return MEDIA_TYPES.contains(detected)
-                ? MediaType.of(detected)
-                : MediaType.APPLICATION_OCTET_STREAM_TYPE;
+        return MEDIA_TYPES.contains(detected) ? MediaType.of(detected) : MediaType.APPLICATION_OCTET_STREAM_TYPE;
     }
 
     /**

@@ -88,8 +88,9 @@ public class DossierDigitizationController {
         Violations v = new Violations();
         String dossier = v.code("code", code, true);
         v.throwIfAny();
-        GetDossierDigitizationRequest rpc =
-                GetDossierDigitizationRequest.newBuilder().setDossierCode(dossier).build();
+        GetDossierDigitizationRequest rpc = GetDossierDigitizationRequest.newBuilder()
+                .setDossierCode(dossier)
+                .build();
         return DigitizationJson.DossierDigitizationJson.from(
                 call(request, s -> s.getDossierDigitization(rpc)).getDigitization());
     }

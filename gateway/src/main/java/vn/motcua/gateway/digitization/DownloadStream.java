@@ -144,8 +144,8 @@ final class DownloadStream
 
     @Override
     public void onCompleted() {
-        if (metadata.completeExceptionally(new StatusRuntimeException(
-                Status.INTERNAL.withDescription("the download ended without metadata")))) {
+        if (metadata.completeExceptionally(
+                new StatusRuntimeException(Status.INTERNAL.withDescription("the download ended without metadata")))) {
             return;
         }
         Subscriber<? super byte[]> s;

@@ -74,7 +74,8 @@ public class WarehouseController {
         Violations v = new Violations();
         String valid = v.code("id", id, true);
         v.throwIfAny();
-        GetWarehouseItemRequest rpc = GetWarehouseItemRequest.newBuilder().setId(valid).build();
+        GetWarehouseItemRequest rpc =
+                GetWarehouseItemRequest.newBuilder().setId(valid).build();
         return DigitizationJson.WarehouseItemJson.from(
                 call(request, s -> s.getWarehouseItem(rpc)).getItem());
     }

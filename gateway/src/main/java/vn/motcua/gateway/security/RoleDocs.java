@@ -68,8 +68,8 @@ public final class RoleDocs {
     /** The electronic result: specialist, unit leader or clerk of the handling unit. */
     public static final String ACTS_RESULT_ISSUERS = "[\"specialist\", \"unit_leader\", \"clerk\"]";
     /** A unit's certified-copy register: the officers of that unit. */
-    public static final String ACTS_COPY_REGISTER = "[\"reception_officer\", \"specialist\", \"unit_leader\", "
-            + "\"clerk\"]";
+    public static final String ACTS_COPY_REGISTER =
+            "[\"reception_officer\", \"specialist\", \"unit_leader\", " + "\"clerk\"]";
 
     private RoleDocs() {}
 }

@@ -75,12 +75,12 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
     @Test
     void componentActionsCarryTheirFields() {
         String officer = receptionOfficer();
-        Api.Reply attached = api.postJson(
-                COMPONENTS + "2:attach", officer, "{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}");
+        Api.Reply attached =
+                api.postJson(COMPONENTS + "2:attach", officer, "{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}");
         assertThat(attached.status()).as(attached.body()).isEqualTo(200);
         assertThat(attached.json()).containsEntry("state", "UPLOADED").containsEntry("number", 2);
-        AttachComponentDocumentRequest attach =
-                (AttachComponentDocumentRequest) onlyCall("AttachComponentDocument", officer).request();
+        AttachComponentDocumentRequest attach = (AttachComponentDocumentRequest)
+                onlyCall("AttachComponentDocument", officer).request();
         assertThat(attach.getDossierCode()).isEqualTo(DOSSIER);
         assertThat(attach.getComponentNumber()).isEqualTo(2);
         assertThat(attach.getDocumentId()).isEqualTo("DOC-1");
@@ -88,13 +88,15 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
 
         digitization.reset();
         api.postJson(COMPONENTS + "1:check", officer, "{\"matchesOriginal\":false,\"note\":\"Thiếu trang 2\"}");
-        CheckComponentRequest check = (CheckComponentRequest) onlyCall("CheckComponent", officer).request();
+        CheckComponentRequest check =
+                (CheckComponentRequest) onlyCall("CheckComponent", officer).request();
         assertThat(check.getMatchesOriginal()).isFalse();
         assertThat(check.getNote()).isEqualTo("Thiếu trang 2");
 
         digitization.reset();
         api.postJson(COMPONENTS + "1:confirm", officer, "");
-        ConfirmComponentRequest confirm = (ConfirmComponentRequest) onlyCall("ConfirmComponent", officer).request();
+        ConfirmComponentRequest confirm =
+                (ConfirmComponentRequest) onlyCall("ConfirmComponent", officer).request();
         assertThat(confirm.hasValidUntil()).isFalse();
         digitization.reset();
         api.postJson(COMPONENTS + "1:confirm", officer, "{\"validUntil\":\"2030-01-01T00:00:00+07:00\"}");
@@ -106,13 +108,15 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
         digitization.reset();
         Api.Reply exempt = api.postJson(COMPONENTS + "3:exempt", officer, "{\"reason\":\"PRESENT_ONLY\"}");
         assertThat(exempt.json()).containsEntry("state", "EXEMPT").containsEntry("exemptionReason", "PRESENT_ONLY");
-        ExemptComponentRequest exemptRpc = (ExemptComponentRequest) onlyCall("ExemptComponent", officer).request();
+        ExemptComponentRequest exemptRpc =
+                (ExemptComponentRequest) onlyCall("ExemptComponent", officer).request();
         assertThat(exemptRpc.getReason()).isEqualTo(ExemptionReason.EXEMPTION_REASON_PRESENT_ONLY);
         assertThat(exemptRpc.getSource()).isEqualTo(ComponentSource.COMPONENT_SOURCE_UNSPECIFIED);
 
         digitization.reset();
         String citizen = citizen();
-        Api.Reply filled = api.postJson(COMPONENTS + "1:fill-from-warehouse", citizen, "{\"warehouseItemId\":\"WH-9\"}");
+        Api.Reply filled =
+                api.postJson(COMPONENTS + "1:fill-from-warehouse", citizen, "{\"warehouseItemId\":\"WH-9\"}");
         assertThat(filled.json())
                 .containsEntry("source", "WAREHOUSE")
                 .containsEntry("fromWarehouse", true)
@@ -132,8 +136,11 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
                 specialist,
                 "{\"documentId\":\"DOC-R\",\"validUntil\":\"2031-01-01T00:00:00Z\"}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.json()).containsEntry("documentId", "DOC-R").containsEntry("validUntil", "2031-01-01T00:00:00Z");
-        AttachResultRequest sent = (AttachResultRequest) onlyCall("AttachResult", specialist).request();
+        assertThat(reply.json())
+                .containsEntry("documentId", "DOC-R")
+                .containsEntry("validUntil", "2031-01-01T00:00:00Z");
+        AttachResultRequest sent =
+                (AttachResultRequest) onlyCall("AttachResult", specialist).request();
         assertThat(sent.getDossierCode()).isEqualTo(DOSSIER);
     }
 
@@ -175,8 +182,7 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
         assertFields(
                 api.postJson(COMPONENTS + "0:attach", officer, "{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}"), "n");
         assertFields(
-                api.postJson(COMPONENTS + "x1:attach", officer, "{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}"),
-                "n");
+                api.postJson(COMPONENTS + "x1:attach", officer, "{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}"), "n");
         assertFields(
                 api.postJson(COMPONENTS + "1000:attach", officer, "{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}"),
                 "n");
@@ -185,7 +191,8 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
         assertFields(api.postJson(COMPONENTS + "1:confirm", officer, "{\"validUntil\":\"mai\"}"), "validUntil");
         assertFields(api.postJson(COMPONENTS + "1:exempt", officer, "{\"reason\":\"LAZY\"}"), "reason");
         assertFields(
-                api.postJson(COMPONENTS + "1:exempt", officer, "{\"reason\":\"NATIONAL_DATABASE\",\"source\":\"SCAN\"}"),
+                api.postJson(
+                        COMPONENTS + "1:exempt", officer, "{\"reason\":\"NATIONAL_DATABASE\",\"source\":\"SCAN\"}"),
                 "source");
         assertFields(api.postJson(COMPONENTS + "1:fill-from-warehouse", citizen(), "{}"), "warehouseItemId");
         assertFields(
@@ -207,7 +214,8 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
                 api.postJson(COMPONENTS + "1:attach", clerk, "{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}"),
                 403,
                 "ROLE_NOT_ALLOWED");
-        assertProblem(api.postJson(COMPONENTS + "1:check", citizen(), "{\"matchesOriginal\":true}"), 403, "ROLE_NOT_ALLOWED");
+        assertProblem(
+                api.postJson(COMPONENTS + "1:check", citizen(), "{\"matchesOriginal\":true}"), 403, "ROLE_NOT_ALLOWED");
         assertProblem(api.postJson(COMPONENTS + "1:confirm", leader, "{}"), 403, "ROLE_NOT_ALLOWED");
         assertProblem(
                 api.postJson("/api/v1/dossiers/" + DOSSIER + "/result", receptionOfficer(), "{\"documentId\":\"D\"}"),
@@ -232,7 +240,8 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
                 .containsEntry("id", "DOC-1")
                 .containsEntry("dossierCode", DOSSIER)
                 .containsEntry("certifyingUnitCode", null);
-        List<Map<String, Object>> versions = (List<Map<String, Object>>) document.json().get("versions");
+        List<Map<String, Object>> versions =
+                (List<Map<String, Object>>) document.json().get("versions");
         assertThat(versions).hasSize(2);
         assertThat(versions.get(1)).containsEntry("origin", "QR_STAMPED").containsEntry("pageCount", 2);
 
@@ -261,7 +270,8 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
                 .containsEntry("kind", "RESULT")
                 .containsEntry("valid", true)
                 .containsEntry("validUntil", null);
-        ListMyWarehouseRequest sent = (ListMyWarehouseRequest) onlyCall("ListMyWarehouse", token).request();
+        ListMyWarehouseRequest sent =
+                (ListMyWarehouseRequest) onlyCall("ListMyWarehouse", token).request();
         assertThat(sent.getValidOnly()).isTrue();
         assertThat(sent.getPage().getPageSize()).isEqualTo(20);
 
@@ -283,7 +293,8 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
         assertThat(reply.json())
                 .containsEntry("certificateNumber", "11077/2026/000001")
                 .containsEntry("ownerId", "030090001234");
-        CertifyCopyRequest sent = (CertifyCopyRequest) onlyCall("CertifyCopy", officer).request();
+        CertifyCopyRequest sent =
+                (CertifyCopyRequest) onlyCall("CertifyCopy", officer).request();
         assertThat(sent.getRequestId()).isEqualTo("cc-1");
         assertThat(sent.getDocumentId()).isEqualTo("DOC-C");
         assertThat(sent.getTitle()).isEqualTo("Giấy khai sinh");

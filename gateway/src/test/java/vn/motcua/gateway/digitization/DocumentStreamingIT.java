@@ -3,7 +3,6 @@ package vn.motcua.gateway.digitization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -61,7 +60,9 @@ class DocumentStreamingIT extends DigitizationGatewayIT {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(reply.header("Location")).isEqualTo("/api/v1/documents/" + FakeDigitization.DOCUMENT_ID);
         FakeDigitization.Upload upload = digitization.uploads().get(0);
-        assertThat(upload.ended.get(5, TimeUnit.SECONDS)).as("half-closed, not cancelled").isTrue();
+        assertThat(upload.ended.get(5, TimeUnit.SECONDS))
+                .as("half-closed, not cancelled")
+                .isTrue();
         assertThat(upload.bytes).isEqualTo(file.length);
         assertThat(upload.largestChunk).isPositive().isLessThanOrEqualTo((int) MB);
         assertThat(upload.sha256).isEqualTo(sha256(file));
@@ -102,7 +103,9 @@ class DocumentStreamingIT extends DigitizationGatewayIT {
             out.flush();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (digitization.uploads().isEmpty() || digitization.uploads().get(0).bytes == 0) {
-                assertThat(System.nanoTime()).as("the upload reached the service").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("the upload reached the service")
+                        .isLessThan(deadline);
                 Thread.sleep(20);
             }
         }
@@ -141,9 +144,13 @@ class DocumentStreamingIT extends DigitizationGatewayIT {
         assertInvalid(upload("/api/v1/documents?fileName=a.pdf", token, body), "dossier");
         assertInvalid(upload("/api/v1/documents?dossier=D-1&unit=11077&fileName=a.pdf", token, body), "dossier");
         assertInvalid(upload("/api/v1/documents?dossier=D%3B1&fileName=a.pdf", token, body), "dossier");
-        assertInvalid(upload("/api/v1/documents?dossier=D-1&fileName=a.pdf&documentId=a%20b", token, body), "documentId");
+        assertInvalid(
+                upload("/api/v1/documents?dossier=D-1&fileName=a.pdf&documentId=a%20b", token, body), "documentId");
         assertInvalid(upload("/api/v1/documents?dossier=D-1&fileName=a.pdf", token, new byte[0]), "body");
-        assertProblem(upload("/api/v1/documents?dossier=D-1&fileName=a.pdf", officer("clerk"), body), 403, "ROLE_NOT_ALLOWED");
+        assertProblem(
+                upload("/api/v1/documents?dossier=D-1&fileName=a.pdf", officer("clerk"), body),
+                403,
+                "ROLE_NOT_ALLOWED");
         assertThat(digitization.uploads()).isEmpty();
     }
 

@@ -41,7 +41,8 @@ import vn.motcua.proto.digitization.v1.*;
 public final class FakeDigitization implements AutoCloseable {
 
     public static final String DOCUMENT_ID = "DOC-7Q2M9K4X";
-    public static final Timestamp AT = Timestamp.newBuilder().setSeconds(1_741_000_000L).build();
+    public static final Timestamp AT =
+            Timestamp.newBuilder().setSeconds(1_741_000_000L).build();
 
     public record Received(String method, Message request, Metadata headers) {
 
@@ -302,8 +303,8 @@ public final class FakeDigitization implements AutoCloseable {
                     upload.ended.complete(true);
                     Document.Builder stored = document(DOCUMENT_ID, upload.header.getFileName()).toBuilder()
                             .clearVersions()
-                            .addVersions(version(
-                                    1, upload.bytes, upload.sha256, VersionOrigin.VERSION_ORIGIN_UPLOADED));
+                            .addVersions(
+                                    version(1, upload.bytes, upload.sha256, VersionOrigin.VERSION_ORIGIN_UPLOADED));
                     response.onNext(UploadDocumentResponse.newBuilder()
                             .setDocument(stored)
                             .build());
@@ -314,9 +315,13 @@ public final class FakeDigitization implements AutoCloseable {
 
         @Override
         public void getDocument(GetDocumentRequest r, StreamObserver<GetDocumentResponse> o) {
-            answer("GetDocument", r, o, () -> GetDocumentResponse.newBuilder()
-                    .setDocument(document(r.getDocumentId(), "Giấy chứng sinh (bản quét).pdf"))
-                    .build());
+            answer(
+                    "GetDocument",
+                    r,
+                    o,
+                    () -> GetDocumentResponse.newBuilder()
+                            .setDocument(document(r.getDocumentId(), "Giấy chứng sinh (bản quét).pdf"))
+                            .build());
         }
 
         @Override
@@ -386,89 +391,123 @@ public final class FakeDigitization implements AutoCloseable {
         @Override
         public void getDossierDigitization(
                 GetDossierDigitizationRequest r, StreamObserver<GetDossierDigitizationResponse> o) {
-            answer("GetDossierDigitization", r, o, () -> GetDossierDigitizationResponse.newBuilder()
-                    .setDigitization(DossierDigitization.newBuilder()
-                            .setDossierCode(r.getDossierCode())
-                            .setProcedureCode("1.001193")
-                            .setProcedureVersion(1)
-                            .addComponents(component(1, ComponentState.COMPONENT_STATE_CHECKED))
-                            .addComponents(DossierComponent.newBuilder()
-                                    .setNumber(2)
-                                    .setName("Giấy tờ tùy thân")
-                                    .setPresentOnly(true)
-                                    .setState(ComponentState.COMPONENT_STATE_PENDING))
-                            .setResult(DossierResult.newBuilder()
-                                    .setDocumentId("DOC-RESULT")
-                                    .setSignature(report())
-                                    .setAttachedAt(AT)
-                                    .setAttachedBy("cv.ngocson")))
-                    .build());
+            answer(
+                    "GetDossierDigitization",
+                    r,
+                    o,
+                    () -> GetDossierDigitizationResponse.newBuilder()
+                            .setDigitization(DossierDigitization.newBuilder()
+                                    .setDossierCode(r.getDossierCode())
+                                    .setProcedureCode("1.001193")
+                                    .setProcedureVersion(1)
+                                    .addComponents(component(1, ComponentState.COMPONENT_STATE_CHECKED))
+                                    .addComponents(DossierComponent.newBuilder()
+                                            .setNumber(2)
+                                            .setName("Giấy tờ tùy thân")
+                                            .setPresentOnly(true)
+                                            .setState(ComponentState.COMPONENT_STATE_PENDING))
+                                    .setResult(DossierResult.newBuilder()
+                                            .setDocumentId("DOC-RESULT")
+                                            .setSignature(report())
+                                            .setAttachedAt(AT)
+                                            .setAttachedBy("cv.ngocson")))
+                            .build());
         }
 
         @Override
         public void attachComponentDocument(
                 AttachComponentDocumentRequest r, StreamObserver<AttachComponentDocumentResponse> o) {
-            answer("AttachComponentDocument", r, o, () -> AttachComponentDocumentResponse.newBuilder()
-                    .setComponent(component(r.getComponentNumber(), ComponentState.COMPONENT_STATE_UPLOADED))
-                    .build());
+            answer(
+                    "AttachComponentDocument",
+                    r,
+                    o,
+                    () -> AttachComponentDocumentResponse.newBuilder()
+                            .setComponent(component(r.getComponentNumber(), ComponentState.COMPONENT_STATE_UPLOADED))
+                            .build());
         }
 
         @Override
         public void checkComponent(CheckComponentRequest r, StreamObserver<CheckComponentResponse> o) {
-            answer("CheckComponent", r, o, () -> CheckComponentResponse.newBuilder()
-                    .setComponent(component(r.getComponentNumber(), ComponentState.COMPONENT_STATE_CHECKED))
-                    .build());
+            answer(
+                    "CheckComponent",
+                    r,
+                    o,
+                    () -> CheckComponentResponse.newBuilder()
+                            .setComponent(component(r.getComponentNumber(), ComponentState.COMPONENT_STATE_CHECKED))
+                            .build());
         }
 
         @Override
         public void confirmComponent(ConfirmComponentRequest r, StreamObserver<ConfirmComponentResponse> o) {
-            answer("ConfirmComponent", r, o, () -> ConfirmComponentResponse.newBuilder()
-                    .setComponent(component(r.getComponentNumber(), ComponentState.COMPONENT_STATE_CONFIRMED))
-                    .build());
+            answer(
+                    "ConfirmComponent",
+                    r,
+                    o,
+                    () -> ConfirmComponentResponse.newBuilder()
+                            .setComponent(component(r.getComponentNumber(), ComponentState.COMPONENT_STATE_CONFIRMED))
+                            .build());
         }
 
         @Override
         public void exemptComponent(ExemptComponentRequest r, StreamObserver<ExemptComponentResponse> o) {
-            answer("ExemptComponent", r, o, () -> ExemptComponentResponse.newBuilder()
-                    .setComponent(DossierComponent.newBuilder()
-                            .setNumber(r.getComponentNumber())
-                            .setName("Giấy tờ tùy thân")
-                            .setPresentOnly(true)
-                            .setState(ComponentState.COMPONENT_STATE_EXEMPT)
-                            .setExemptionReason(r.getReason()))
-                    .build());
+            answer(
+                    "ExemptComponent",
+                    r,
+                    o,
+                    () -> ExemptComponentResponse.newBuilder()
+                            .setComponent(DossierComponent.newBuilder()
+                                    .setNumber(r.getComponentNumber())
+                                    .setName("Giấy tờ tùy thân")
+                                    .setPresentOnly(true)
+                                    .setState(ComponentState.COMPONENT_STATE_EXEMPT)
+                                    .setExemptionReason(r.getReason()))
+                            .build());
         }
 
         @Override
         public void fillComponentFromWarehouse(
                 FillComponentFromWarehouseRequest r, StreamObserver<FillComponentFromWarehouseResponse> o) {
-            answer("FillComponentFromWarehouse", r, o, () -> FillComponentFromWarehouseResponse.newBuilder()
-                    .setComponent(component(r.getComponentNumber(), ComponentState.COMPONENT_STATE_CONFIRMED).toBuilder()
-                            .setSource(ComponentSource.COMPONENT_SOURCE_WAREHOUSE)
-                            .setFromWarehouse(true)
-                            .setReused(true)
-                            .setWarehouseItemId(r.getWarehouseItemId()))
-                    .build());
+            answer(
+                    "FillComponentFromWarehouse",
+                    r,
+                    o,
+                    () -> FillComponentFromWarehouseResponse.newBuilder()
+                            .setComponent(
+                                    component(r.getComponentNumber(), ComponentState.COMPONENT_STATE_CONFIRMED)
+                                            .toBuilder()
+                                            .setSource(ComponentSource.COMPONENT_SOURCE_WAREHOUSE)
+                                            .setFromWarehouse(true)
+                                            .setReused(true)
+                                            .setWarehouseItemId(r.getWarehouseItemId()))
+                            .build());
         }
 
         @Override
         public void attachResult(AttachResultRequest r, StreamObserver<AttachResultResponse> o) {
-            answer("AttachResult", r, o, () -> AttachResultResponse.newBuilder()
-                    .setResult(DossierResult.newBuilder()
-                            .setDocumentId(r.getDocumentId())
-                            .setSignature(report())
-                            .setAttachedAt(AT)
-                            .setAttachedBy("cv.ngocson")
-                            .setValidUntil(r.getValidUntil()))
-                    .build());
+            answer(
+                    "AttachResult",
+                    r,
+                    o,
+                    () -> AttachResultResponse.newBuilder()
+                            .setResult(DossierResult.newBuilder()
+                                    .setDocumentId(r.getDocumentId())
+                                    .setSignature(report())
+                                    .setAttachedAt(AT)
+                                    .setAttachedBy("cv.ngocson")
+                                    .setValidUntil(r.getValidUntil()))
+                            .build());
         }
 
         @Override
         public void verifyDocumentSignature(
                 VerifyDocumentSignatureRequest r, StreamObserver<VerifyDocumentSignatureResponse> o) {
-            answer("VerifyDocumentSignature", r, o, () -> VerifyDocumentSignatureResponse.newBuilder()
-                    .setReport(report())
-                    .build());
+            answer(
+                    "VerifyDocumentSignature",
+                    r,
+                    o,
+                    () -> VerifyDocumentSignatureResponse.newBuilder()
+                            .setReport(report())
+                            .build());
         }
     }
 
@@ -476,17 +515,25 @@ public final class FakeDigitization implements AutoCloseable {
 
         @Override
         public void listMyWarehouse(ListMyWarehouseRequest r, StreamObserver<ListMyWarehouseResponse> o) {
-            answer("ListMyWarehouse", r, o, () -> ListMyWarehouseResponse.newBuilder()
-                    .addItems(item("WH-1"))
-                    .setPage(PageInfo.newBuilder().setNextPageToken("wh2"))
-                    .build());
+            answer(
+                    "ListMyWarehouse",
+                    r,
+                    o,
+                    () -> ListMyWarehouseResponse.newBuilder()
+                            .addItems(item("WH-1"))
+                            .setPage(PageInfo.newBuilder().setNextPageToken("wh2"))
+                            .build());
         }
 
         @Override
         public void getWarehouseItem(GetWarehouseItemRequest r, StreamObserver<GetWarehouseItemResponse> o) {
-            answer("GetWarehouseItem", r, o, () -> GetWarehouseItemResponse.newBuilder()
-                    .setItem(item(r.getId()))
-                    .build());
+            answer(
+                    "GetWarehouseItem",
+                    r,
+                    o,
+                    () -> GetWarehouseItemResponse.newBuilder()
+                            .setItem(item(r.getId()))
+                            .build());
         }
     }
 
@@ -494,14 +541,22 @@ public final class FakeDigitization implements AutoCloseable {
 
         @Override
         public void certifyCopy(CertifyCopyRequest r, StreamObserver<CertifyCopyResponse> o) {
-            answer("CertifyCopy", r, o, () -> CertifyCopyResponse.newBuilder().setCopy(copy()).build());
+            answer(
+                    "CertifyCopy",
+                    r,
+                    o,
+                    () -> CertifyCopyResponse.newBuilder().setCopy(copy()).build());
         }
 
         @Override
         public void listCertifiedCopies(ListCertifiedCopiesRequest r, StreamObserver<ListCertifiedCopiesResponse> o) {
-            answer("ListCertifiedCopies", r, o, () -> ListCertifiedCopiesResponse.newBuilder()
-                    .addCopies(copy())
-                    .build());
+            answer(
+                    "ListCertifiedCopies",
+                    r,
+                    o,
+                    () -> ListCertifiedCopiesResponse.newBuilder()
+                            .addCopies(copy())
+                            .build());
         }
     }
 
