@@ -47,6 +47,17 @@ final class Api {
 
     Reply send(Subject subject, String method, String pathAndQuery, String body, String contentType)
             throws IOException, InterruptedException {
+        return sendBytes(
+                subject,
+                method,
+                pathAndQuery,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                contentType);
+    }
+
+    /** The same with a body of raw bytes (a signed PDF is not text). */
+    Reply sendBytes(Subject subject, String method, String pathAndQuery, byte[] body, String contentType)
+            throws IOException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + pathAndQuery))
                     .timeout(Duration.ofSeconds(60))
@@ -59,8 +70,7 @@ final class Api {
                 b.header("Idempotency-Key", UUID.randomUUID().toString());
             }
             if (body != null) {
-                b.header("Content-Type", contentType)
-                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
             } else {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             }

@@ -505,6 +505,93 @@ class AuthorizationMatrixIT extends SystemTest {
                                 "order_ref,transaction_no,amount,currency,pay_date,status\r\n",
                                 "text/csv")),
 
+                // digitization (digitization-service): who sees a dossier is dossier-service's rule, so its documents
+                // and components are hidden (404) from whoever it hides the dossier from; the gateway admits the roles
+                // that digitize (x-roles), the service the roles of each step (x-acting-roles)
+                row(
+                        POST,
+                        "/api/v1/documents",
+                        uploaders(201),
+                        f::submitted,
+                        (r, s) -> call(
+                                Map.of(),
+                                MatrixFixtures.uploadQuery(r),
+                                SamplePdfs.page("Ma tran quyen"),
+                                "application/pdf")),
+                row(GET, "/api/v1/documents/{id}", readDigitization(), f::documentOfDossier, on(id)),
+                row(GET, "/api/v1/documents/{id}/content", readDigitization(), f::documentOfDossier, on(id)),
+                row(GET, "/api/v1/documents/{id}/signature", readDigitization(), f::documentOfDossier, on(id)),
+                row(GET, "/api/v1/dossiers/{code}/digitization", readDigitization(), f::received, on(code)),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}/components/{n}:attach",
+                        uploaders(200),
+                        f::uploadedByTheApplicant,
+                        (r, s) -> vars(code, part(r, 0), "n", "1")
+                                .json("{\"documentId\":\"" + part(r, 1) + "\",\"source\":\"UPLOAD\"}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}/components/{n}:check",
+                        digitizers(),
+                        f::attachedComponent,
+                        (r, s) -> vars(code, r, "n", "1").json("{\"matchesOriginal\":true,\"note\":\"\"}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}/components/{n}:confirm",
+                        digitizers(),
+                        f::checkedComponent,
+                        (r, s) -> vars(code, r, "n", "1").json("{}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}/components/{n}:exempt",
+                        digitizers(),
+                        f::received,
+                        (r, s) -> vars(code, r, "n", "3").json("{\"reason\":\"PRESENT_ONLY\"}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}/components/{n}:fill-from-warehouse",
+                        uploaders(200),
+                        f::fillableFromTheWarehouse,
+                        (r, s) ->
+                                vars(code, part(r, 0), "n", "1").json("{\"warehouseItemId\":\"" + part(r, 1) + "\"}")),
+                row(
+                        POST,
+                        "/api/v1/dossiers/{code}/result",
+                        expect(NONE, 401)
+                                .and(SPECIALIST, 200)
+                                .and(LEADER, 200)
+                                .and(CLERK, 200)
+                                .otherwise(403),
+                        f::signedResult,
+                        (r, s) -> vars(code, part(r, 0)).json("{\"documentId\":\"" + part(r, 1) + "\"}")),
+                // a citizen's own warehouse; another citizen's item is 404, officers never list a warehouse
+                row(
+                        GET,
+                        "/api/v1/me/warehouse",
+                        expect(NONE, 401).and(CITIZENS, 200).otherwise(403)),
+                row(
+                        GET,
+                        "/api/v1/me/warehouse/{id}",
+                        expect(NONE, 401)
+                                .and(CITIZEN, 200)
+                                .and(CITIZEN_OTHER, 404)
+                                .otherwise(403),
+                        f::warehouseItem,
+                        on(id)),
+                // certified copies: a reception officer at their own unit; the register for the unit's officers
+                row(
+                        POST,
+                        "/api/v1/units/{unit}/certified-copies",
+                        expect(NONE, 401)
+                                .and(RECEPTION_OWN, 201)
+                                .and(RECEPTION_OTHER, 404)
+                                .otherwise(403),
+                        f::certifiableCopy,
+                        (r, s) -> vars("unit", MatrixFixtures.UNIT)
+                                .json("{\"documentId\":\"" + r + "\",\"ownerId\":\"" + MatrixFixtures.APPLICANT_ID
+                                        + "\",\"title\":\"Giấy khai sinh\"}")),
+                row(GET, "/api/v1/units/{unit}/certified-copies", copyRegister(), fixed("unit", MatrixFixtures.UNIT)),
+
                 // Form 06 lists applicants' names, addresses and phones: officers who handle dossiers, in their subtree
                 row(
                         GET,
@@ -577,6 +664,62 @@ class AuthorizationMatrixIT extends SystemTest {
                 .and(MACHINE, 403)
                 .and(RECEPTION_OTHER, 404)
                 .otherwise(200);
+    }
+
+    /**
+     * A dossier's digitization and documents: whoever dossier-service shows the dossier to (the applicant, officers
+     * of its unit subtree); digitization-service answers 404 to everyone else, report viewers included (dossier-service
+     * refuses them dossiers, which digitization-service reports as not found); the machine is refused at the gateway.
+     */
+    private static Expect readDigitization() {
+        return expect(NONE, 401)
+                .and(CITIZEN, 200)
+                .and(CITIZEN_OTHER, 404)
+                .and(RECEPTION_OTHER, 404)
+                .questionable(
+                        REPORT_VIEWER,
+                        404,
+                        "dossier-service's 403 for report viewers becomes digitization-service's NOT_FOUND")
+                .and(MACHINE, 403)
+                .otherwise(200);
+    }
+
+    /** Upload, attach, fill from the warehouse: the applicant and the desk and specialist of the dossier's unit. */
+    private static Expect uploaders(int status) {
+        return expect(NONE, 401)
+                .and(CITIZEN, status)
+                .and(CITIZEN_OTHER, 404)
+                .and(RECEPTION_OWN, status)
+                .questionable(SPECIALIST, status, "a specialist acting on an online dossier before it is accepted")
+                .and(RECEPTION_OTHER, 404)
+                .otherwise(403);
+    }
+
+    /** Check, confirm, exempt: the reception officer or specialist of the dossier's unit. */
+    private static Expect digitizers() {
+        return expect(NONE, 401)
+                .and(RECEPTION_OWN, 200)
+                .and(SPECIALIST, 200)
+                .and(RECEPTION_OTHER, 404)
+                .otherwise(403);
+    }
+
+    /** A unit's certified-copy register: its own officers; officers of the units above it are not "of that unit". */
+    private static Expect copyRegister() {
+        String above = "an officer of a unit above 11077 is not of 11077 (brief: list copies = officers of that unit)";
+        return expect(NONE, 401)
+                .and(CITIZENS, 403)
+                .and(RECEPTION_OWN, 200)
+                .and(SPECIALIST, 200)
+                .and(LEADER, 200)
+                .and(CLERK, 200)
+                .and(RECEPTION_OTHER, 404)
+                .questionable(CONTROLLER, 404, above)
+                .questionable(ADMIN_DISTRICT, 404, above)
+                .questionable(ADMIN_PROVINCE, 404, above)
+                .questionable(REPORT_VIEWER, 404, above)
+                .questionable(MACHINE, 404, above)
+                .otherwise(403);
     }
 
     /**

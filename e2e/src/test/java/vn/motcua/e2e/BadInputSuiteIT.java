@@ -291,6 +291,7 @@ class BadInputSuiteIT extends SystemTest {
         all.addAll(listsAndMethods());
         all.addAll(payments());
         all.addAll(receiptsAndReconciliation());
+        all.addAll(digitization());
         return all;
     }
 
@@ -1319,6 +1320,242 @@ class BadInputSuiteIT extends SystemTest {
                         .expect(405, NOT_ALLOWED));
     }
 
+    /**
+     * Issue 12: uploads (the raw body is the file) and the digitization routes. The gateway refuses what it reads
+     * itself (query, path, JSON, headers) with INVALID_FIELD before anything is streamed; digitization-service refuses
+     * the files that are not what they claim (an executable renamed .pdf, a PDF with JavaScript, a decompression
+     * bomb, 0 bytes) with a 400 before a version exists. Nothing is stored either way (theBadRequestsWroteNothing
+     * counts digitization-service's rows and the blob store's files too).
+     */
+    private List<BadInputCase> digitization() {
+        String upload = "/api/v1/documents?dossier=" + dossierCode + "&fileName=";
+        String components = "/api/v1/dossiers/" + dossierCode + "/components/";
+        String result = "/api/v1/dossiers/" + dossierCode + "/result";
+        byte[] pdf = SamplePdfs.pageBytes("Hop le");
+        String pdfType = "application/pdf";
+        String f = "digitization";
+        return List.of(
+                post(f, "upload file name with a path", upload + seg("../../etc/passwd"), OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload file name with a backslash", upload + seg("C:\\tmp\\a.pdf"), OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload file name with dot dot", upload + seg("a..pdf"), OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload file name with a control character", upload + seg("scan\u0007.pdf"), OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload file name with a bidi override", upload + seg("fdp.\u202Eexe"), OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload file name of 256 characters", upload + "a".repeat(252) + ".pdf", OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload without a file name", "/api/v1/documents?dossier=" + dossierCode, OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload for no dossier and no unit", "/api/v1/documents?fileName=a.pdf", OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload for a dossier and a unit at once", upload + "a.pdf&unit=11077", OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(
+                                f,
+                                "upload dossier code with SQL injection",
+                                "/api/v1/documents?fileName=a.pdf&dossier=" + seg(DROP),
+                                OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(
+                                f,
+                                "upload new version of a document id with a script",
+                                upload + "a.pdf&documentId=" + seg(SCRIPT),
+                                OFFICER)
+                        .body(pdfType, pdf)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload idempotency key of 200 characters", upload + "a.pdf", OFFICER)
+                        .body(pdfType, pdf)
+                        .header("Idempotency-Key", "k".repeat(200))
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload of 0 bytes", upload + "rong.pdf", OFFICER)
+                        .body(pdfType, new byte[0])
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "upload of an executable renamed .pdf", upload + "hoa-don.pdf", OFFICER)
+                        .body(pdfType, executable())
+                        .expect(BAD_REQUEST),
+                post(f, "upload of a PDF with JavaScript", upload + "to-khai.pdf", OFFICER)
+                        .body(pdfType, SamplePdfs.withJavaScript())
+                        .expect(BAD_REQUEST),
+                post(f, "upload of a decompression bomb", upload + "anh.png", OFFICER)
+                        .body("image/png", pngBomb())
+                        .expect(BAD_REQUEST),
+                post(f, "upload of a text file", upload + "ghi-chu.pdf", OFFICER)
+                        .body(pdfType, "chỉ là văn bản, không phải PDF")
+                        .expect(BAD_REQUEST),
+                post(f, "attach with malformed JSON", components + "1:attach", OFFICER)
+                        .json("{\"documentId\": ")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "attach with an unknown source", components + "1:attach", OFFICER)
+                        .json("{\"documentId\":\"DOC-1\",\"source\":\"FAX\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "attach without documentId", components + "1:attach", OFFICER)
+                        .json("{\"source\":\"SCAN\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "attach to component 0", components + "0:attach", OFFICER)
+                        .json("{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "attach to component -1", components + "-1:attach", OFFICER)
+                        .json("{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "attach to component one", components + "one:attach", OFFICER)
+                        .json("{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "attach to component 99999999999", components + "99999999999:attach", OFFICER)
+                        .json("{\"documentId\":\"DOC-1\",\"source\":\"SCAN\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "check without matchesOriginal", components + "1:check", OFFICER)
+                        .json("{\"note\":\"Khớp\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "check with matchesOriginal as text", components + "1:check", OFFICER)
+                        .json("{\"matchesOriginal\":\"true\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "confirm with validUntil in words", components + "1:confirm", OFFICER)
+                        .json("{\"validUntil\":\"mãi mãi\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "exempt with an unknown reason", components + "3:exempt", OFFICER)
+                        .json("{\"reason\":\"BUSY\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "exempt with an unknown field", components + "3:exempt", OFFICER)
+                        .json("{\"reason\":\"PRESENT_ONLY\",\"state\":\"CONFIRMED\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "fill from the warehouse without an item", components + "1:fill-from-warehouse", CITIZEN)
+                        .json("{}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "result without documentId", result, SPECIALIST)
+                        .json("{\"validUntil\":\"2030-01-01T00:00:00Z\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "result as a form", result, SPECIALIST)
+                        .body(FORM, "documentId=DOC-1")
+                        .expect(415, UNSUPPORTED),
+                get(f, "document id with SQL injection", "/api/v1/documents/" + seg(DROP), OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "signature of version 0", "/api/v1/documents/DOC-1/signature?version=0", OFFICER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "warehouse validOnly yes", "/api/v1/me/warehouse?validOnly=yes", CITIZEN)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "warehouse page size 0", "/api/v1/me/warehouse?pageSize=0", CITIZEN)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "warehouse item with a script", "/api/v1/me/warehouse/" + seg(SCRIPT), CITIZEN)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "certified copy with an unknown field", "/api/v1/units/11077/certified-copies", OFFICER)
+                        .json("{\"documentId\":\"DOC-1\",\"ownerId\":\"030090001234\",\"title\":\"Giấy\","
+                                + "\"certificateNumber\":\"11077/2026/000001\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                get(
+                                f,
+                                "certified copies page token with a script",
+                                "/api/v1/units/11077/certified-copies?pageToken=" + seg(SCRIPT),
+                                OFFICER)
+                        .expect(BAD_REQUEST, INVALID));
+    }
+
+    /** The start of a Windows executable (MZ header, PE signature), as a file named .pdf would carry it. */
+    private static byte[] executable() {
+        byte[] exe = new byte[4096];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[0x3c] = (byte) 0x80;
+        exe[0x80] = 'P';
+        exe[0x81] = 'E';
+        for (int i = 0x100; i < exe.length; i++) {
+            exe[i] = (byte) (i * 13);
+        }
+        return exe;
+    }
+
+    /**
+     * A PNG whose header claims 100000 x 100000 pixels (10 gigapixels) with a tiny compressed body: decoding it would
+     * need tens of gigabytes, so the service must refuse it from the header alone.
+     */
+    private static byte[] pngBomb() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13);
+        ihdr.putInt(100_000)
+                .putInt(100_000)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
+        chunk(out, "IHDR", ihdr.array());
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat)) {
+            z.write(new byte[1024 * 1024]);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        chunk(out, "IDAT", idat.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
+        java.nio.ByteBuffer length = java.nio.ByteBuffer.allocate(4).putInt(data.length);
+        out.writeBytes(length.array());
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(name);
+        out.writeBytes(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(
+                java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /**
+     * Uploads that the table's mechanics cannot send: a Content-Length beyond the upload limit (256 MB) is refused
+     * with 413 before a byte of the body is read, and a body cut off halfway (the client goes away) leaves nothing
+     * behind; theBadRequestsWroteNothing counts after both.
+     */
+    @Test
+    @Order(1)
+    void oversizedAndCutOffUploadsStoreNothing() throws Exception {
+        String path = "/api/v1/documents?dossier=" + dossierCode + "&fileName=qua-lon.pdf";
+        String token = token(OFFICER);
+        String oversized = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + platform.gatewayPort
+                + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/pdf\r\nAccept: application/json"
+                + "\r\nContent-Length: " + (300L * 1024 * 1024) + "\r\nConnection: close\r\n\r\n";
+        byte[] answer;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), platform.gatewayPort)) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(oversized.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            answer = readAll(socket.getInputStream());
+        }
+        Answer refused = RawResponse.parse("POST " + path + " (300 MB announced, none sent)", answer);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+        assertThat(refused.contentType()).as(refused.toString()).startsWith(PROBLEM_JSON);
+        assertThat(json.readTree(refused.body()).path("reason").asText()).isEqualTo(TOO_LARGE);
+
+        String cut = "POST " + path.replace("qua-lon", "bi-cat") + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + platform.gatewayPort + "\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/pdf\r\nContent-Length: " + (8L * 1024 * 1024) + "\r\n\r\n";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), platform.gatewayPort);
+                InputStream half = SamplePdfs.padded(8L * 1024 * 1024)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(cut.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(half.readNBytes(3 * 1024 * 1024));
+            out.flush();
+            Thread.sleep(1_000);
+        }
+        // the cancellation travels gateway -> digitization-service, which deletes its temporary file
+        Thread.sleep(3_000);
+    }
+
     private static BadInputCase post(String family, String name, String path, String user) {
         return BadInputCase.post(family, name, path).as(user);
     }
@@ -1583,6 +1820,16 @@ class BadInputSuiteIT extends SystemTest {
         } catch (SQLException e) {
             throw new IllegalStateException("counting rows in " + platform.databasePrefix + "*", e);
         }
+        // digitization-service's local blob store (${motcua.data-dir}/blobs, the launcher's data dir): a file stored
+        // by a refused or cut-off upload would show here even without a row
+        java.nio.file.Path blobs = platform.varDir.resolve("data").resolve("blobs");
+        long files = 0;
+        if (java.nio.file.Files.isDirectory(blobs)) {
+            try (Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(blobs)) {
+                files = walk.filter(java.nio.file.Files::isRegularFile).count();
+            }
+        }
+        counts.put("digitization.blob-files", files);
         Answer users = send(BadInputCase.get("count", "officer accounts", "/api/v1/admin/users?max=500")
                 .as(ADMIN));
         assertThat(users.status()).as("users of %s: %s", ADMIN, users).isEqualTo(200);

@@ -290,6 +290,105 @@ final class MatrixFixtures {
         return require(dossier, "code");
     }
 
+    // --- digitization (digitization-service) ---------------------------------------------------------------------
+
+    /** The query of an upload of a file for a dossier. */
+    static String uploadQuery(String dossier) {
+        return "dossier=" + dossier + "&fileName=ma-tran.pdf";
+    }
+
+    /** Id of a document uploaded by {@code who} for the dossier (a plain one-page PDF unless {@code pdf} is given). */
+    String document(Subject who, String dossier, byte[] pdf) throws IOException, InterruptedException {
+        return upload(who, uploadQuery(dossier), pdf);
+    }
+
+    private String upload(Subject who, String query, byte[] pdf) throws IOException, InterruptedException {
+        Api.Reply reply = api.sendBytes(who, "POST", "/api/v1/documents?" + query, pdf, "application/pdf");
+        if (reply.status() != 201) {
+            throw new IllegalStateException("fixture step upload (" + query + ") as " + who + ": " + reply.describe());
+        }
+        return require(api.json().readTree(reply.body()), "id");
+    }
+
+    /** Id of a scan the desk uploaded for a new counter dossier. */
+    String documentOfDossier() throws IOException, InterruptedException {
+        return document(RECEPTION_OWN, received(), SamplePdfs.pageBytes("Ma tran quyen"));
+    }
+
+    /** "code documentId": an online dossier and a file its applicant uploaded for it, not yet attached. */
+    String uploadedByTheApplicant() throws IOException, InterruptedException {
+        String code = submitted();
+        return code + " " + document(CITIZEN, code, SamplePdfs.pageBytes("Nop truc tuyen"));
+    }
+
+    /** A counter dossier whose component 1 has a scan attached (UPLOADED). */
+    String attachedComponent() throws IOException, InterruptedException {
+        String code = received();
+        String document = document(RECEPTION_OWN, code, SamplePdfs.pageBytes("Ban quet"));
+        api.post(
+                RECEPTION_OWN,
+                "/api/v1/dossiers/" + code + "/components/1:attach",
+                "{\"documentId\":\"" + document + "\",\"source\":\"SCAN\"}",
+                200);
+        return code;
+    }
+
+    /** A counter dossier whose component 1 was checked against the original (CHECKED, QR-stamped). */
+    String checkedComponent() throws IOException, InterruptedException {
+        String code = attachedComponent();
+        api.post(
+                RECEPTION_OWN,
+                "/api/v1/dossiers/" + code + "/components/1:check",
+                "{\"matchesOriginal\":true,\"note\":\"\"}",
+                200);
+        return code;
+    }
+
+    /** Id of congdan.an's warehouse item of a newly confirmed component. */
+    String warehouseItem() throws IOException, InterruptedException {
+        String code = checkedComponent();
+        api.post(RECEPTION_OWN, "/api/v1/dossiers/" + code + "/components/1:confirm", "{}", 200);
+        long deadline = System.nanoTime() + PAYMENT_WAIT.toNanos();
+        while (true) {
+            Api.Reply list = api.get(CITIZEN, "/api/v1/me/warehouse?pageSize=100");
+            if (list.status() != 200) {
+                throw new IllegalStateException("fixture step warehouse of congdan.an: " + list.describe());
+            }
+            for (JsonNode item : api.json().readTree(list.body()).path("items")) {
+                if (code.equals(item.path("dossierCode").asText())) {
+                    return require(item, "id");
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no warehouse item for " + code + ": " + list.describe());
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    /** "code itemId": congdan.an's new online dossier and a still-valid item of their warehouse. */
+    String fillableFromTheWarehouse() throws IOException, InterruptedException {
+        String item = warehouseItem();
+        return submitted() + " " + item;
+    }
+
+    /** "code documentId": a dossier in process and a result PDF signed by the run's trusted CA, uploaded for it. */
+    String signedResult() throws IOException, InterruptedException {
+        String code = inProcess();
+        byte[] signed = TrustedSigning.signedPdf(scratch(), "Chuyên Viên Ma Trận");
+        return code + " " + document(SPECIALIST, code, signed);
+    }
+
+    /** Id of a signed e-copy uploaded for certification at 11077's desk. */
+    String certifiableCopy() throws IOException, InterruptedException {
+        byte[] signed = TrustedSigning.signedPdf(scratch(), "Cán Bộ Chứng Thực");
+        return upload(RECEPTION_OWN, "unit=" + UNIT + "&fileName=ban-sao.pdf", signed);
+    }
+
+    private static java.nio.file.Path scratch() throws IOException {
+        return java.nio.file.Files.createTempDirectory("motcua-matrix-signed-");
+    }
+
     // --- feedback -----------------------------------------------------------------------------------------
 
     String feedback() throws IOException, InterruptedException {

@@ -109,6 +109,11 @@ final class Platform {
         env.put("MOTCUA_MYSQL_USER", "root");
         env.put("MOTCUA_MYSQL_PASSWORD", mysqlPassword());
         env.put("MOTCUA_MYSQL_DB_PREFIX", databasePrefix);
+        // digitization-service trusts this run's throwaway CA only (motcua.digitization.signature.trusted-roots): the
+        // system tests sign results and certified copies with signers it issues (TrustedSigning)
+        env.put(
+                "MOTCUA_DIGITIZATION_SIGNATURE_TRUSTED_ROOTS",
+                TrustedSigning.writeRoot(work.resolve("trust")).toString());
         // the realm file is the one ./motcua up imports: platform.sh admits this run's console port on the running
         // realm (keycloak.sh admit-console), so the browser tests log in the way any other port does
     }

@@ -37,15 +37,36 @@ public class Downstream {
         // ArchitectureTest requires @ExecuteOn(BLOCKING) on controllers; this catches what a rule cannot see.
         EventLoops.requireBlockingAllowed("a call to " + stub.getClass().getSimpleName());
         request.setAttribute(CALLED_STUB, stub.getClass());
-        Context context = Context.current()
-                .withValue(CallContext.CALLER, CallerAttribute.get(request).orElse(null))
-                .withValue(CallContext.REQUEST_ID, RequestIds.of(request))
-                .withValue(CallContext.TRACEPARENT, TraceParents.of(request));
+        Context context = callContext(request);
         Context previous = context.attach();
         try {
             return rpc.apply(stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } finally {
             context.detach(previous);
         }
+    }
+
+    /**
+     * Starts a streaming call on an asynchronous stub on behalf of the request, with the same caller, request id and
+     * traceparent as {@link #call}, and the given deadline (a file of hundreds of megabytes takes longer than
+     * {@code downstream-timeout}). Starting does not wait, so this may run on any thread.
+     */
+    public <S extends AbstractStub<S>> void start(
+            HttpRequest<?> request, S stub, Duration deadline, java.util.function.Consumer<S> rpc) {
+        request.setAttribute(CALLED_STUB, stub.getClass());
+        Context context = callContext(request);
+        Context previous = context.attach();
+        try {
+            rpc.accept(stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));
+        } finally {
+            context.detach(previous);
+        }
+    }
+
+    private static Context callContext(HttpRequest<?> request) {
+        return Context.current()
+                .withValue(CallContext.CALLER, CallerAttribute.get(request).orElse(null))
+                .withValue(CallContext.REQUEST_ID, RequestIds.of(request))
+                .withValue(CallContext.TRACEPARENT, TraceParents.of(request));
     }
 }

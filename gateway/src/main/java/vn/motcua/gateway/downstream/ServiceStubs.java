@@ -6,6 +6,10 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.grpc.annotation.GrpcChannel;
 import jakarta.inject.Singleton;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
+import vn.motcua.proto.digitization.v1.CertifiedCopyServiceGrpc;
+import vn.motcua.proto.digitization.v1.DigitizationServiceGrpc;
+import vn.motcua.proto.digitization.v1.DocumentServiceGrpc;
+import vn.motcua.proto.digitization.v1.WarehouseServiceGrpc;
 import vn.motcua.proto.dossier.v1.CatalogServiceGrpc;
 import vn.motcua.proto.dossier.v1.DossierServiceGrpc;
 import vn.motcua.proto.dossier.v1.DossierWorkflowServiceGrpc;
@@ -18,7 +22,7 @@ import vn.motcua.proto.report.v1.ReportServiceGrpc;
 
 /**
  * Stubs over the configured channels ({@code grpc.channels.dossier}, {@code grpc.channels.report},
- * {@code grpc.channels.payment}). The platform's
+ * {@code grpc.channels.payment}, {@code grpc.channels.digitization}). The platform's
  * forwarding interceptor copies the caller's token, request id and traceparent from the gRPC Context that
  * {@link Downstream} sets up; it has no fallback token, because the gateway never calls on its own behalf.
  */
@@ -91,6 +95,49 @@ public class ServiceStubs {
     public PaymentReconciliationServiceGrpc.PaymentReconciliationServiceBlockingStub paymentReconciliationService(
             @GrpcChannel("payment") ManagedChannel channel) {
         return PaymentReconciliationServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
+    }
+
+    /** Documents' metadata (digitization-service). */
+    @Singleton
+    public DocumentServiceGrpc.DocumentServiceBlockingStub documentService(
+            @GrpcChannel("digitization") ManagedChannel channel) {
+        return DocumentServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
+    }
+
+    /**
+     * Uploads and downloads of documents, streamed both ways with gRPC flow control: the asynchronous stub, since a
+     * blocking one can neither stream a request nor hold back a response.
+     */
+    @Singleton
+    public DocumentServiceGrpc.DocumentServiceStub documentTransfers(
+            @GrpcChannel("digitization") ManagedChannel channel) {
+        return DocumentServiceGrpc.newStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
+    }
+
+    /** A dossier's components, their digitization and its electronic result (digitization-service). */
+    @Singleton
+    public DigitizationServiceGrpc.DigitizationServiceBlockingStub digitizationService(
+            @GrpcChannel("digitization") ManagedChannel channel) {
+        return DigitizationServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
+    }
+
+    /** The citizen's e-data warehouse, served by digitization-service on the same channel. */
+    @Singleton
+    public WarehouseServiceGrpc.WarehouseServiceBlockingStub warehouseService(
+            @GrpcChannel("digitization") ManagedChannel channel) {
+        return WarehouseServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
+    }
+
+    /** Electronic certified copies, served by digitization-service on the same channel. */
+    @Singleton
+    public CertifiedCopyServiceGrpc.CertifiedCopyServiceBlockingStub certifiedCopyService(
+            @GrpcChannel("digitization") ManagedChannel channel) {
+        return CertifiedCopyServiceGrpc.newBlockingStub(
                 ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 }

@@ -42,6 +42,29 @@ public enum AccessPolicy {
             caller ->
                     caller.hasRole(Roles.UNIT_ADMIN) && caller.unit().isPresent() && !MachineCallers.isMachine(caller),
             List.of(Roles.UNIT_ADMIN)),
+    /**
+     * Who may upload a document or attach one to a dossier's component: the applicant (their own dossier) and the
+     * officers who digitize (reception officer, specialist); a person, never a machine. Refused here so a file of
+     * hundreds of megabytes is not streamed to the service only to be refused there.
+     */
+    DOCUMENT_UPLOADER(
+            caller -> (caller.hasRole(Roles.CITIZEN)
+                            || caller.hasRole(Roles.RECEPTION_OFFICER)
+                            || caller.hasRole(Roles.SPECIALIST))
+                    && !MachineCallers.isMachine(caller),
+            List.of(Roles.CITIZEN, Roles.RECEPTION_OFFICER, Roles.SPECIALIST)),
+    /** Officers who check a scan against the original, confirm or exempt it: reception officer, specialist. */
+    DIGITIZER(
+            caller -> (caller.hasRole(Roles.RECEPTION_OFFICER) || caller.hasRole(Roles.SPECIALIST))
+                    && !MachineCallers.isMachine(caller),
+            List.of(Roles.RECEPTION_OFFICER, Roles.SPECIALIST)),
+    /** Officers who attach a dossier's signed electronic result: specialist, unit leader, clerk. */
+    RESULT_ISSUER(
+            caller -> (caller.hasRole(Roles.SPECIALIST)
+                            || caller.hasRole(Roles.UNIT_LEADER)
+                            || caller.hasRole(Roles.CLERK))
+                    && !MachineCallers.isMachine(caller),
+            List.of(Roles.SPECIALIST, Roles.UNIT_LEADER, Roles.CLERK)),
     /** Fallback for an /api route that declares no policy: nobody, so a forgotten annotation fails closed. */
     NOBODY(caller -> false, List.of());
 

@@ -54,5 +54,22 @@ public final class RoleDocs {
     /** Reconciliation of a unit's online payments: its reception officers and its leaders, for their own unit. */
     public static final String ACTS_RECONCILERS = "[\"reception_officer\", \"unit_leader\"]";
 
+    /**
+     * A dossier's digitization and its documents: the applicant, and officers to whom dossier-service shows the
+     * dossier (report viewers read statistics only; digitization-service hides the dossier from them as from anyone
+     * outside its scope).
+     */
+    public static final String ACTS_DIGITIZATION_READERS = "[\"citizen\", \"reception_officer\", \"specialist\", "
+            + "\"unit_leader\", \"clerk\", \"tthc_controller\", \"unit_admin\"]";
+    /** Uploads: the applicant for their own (online) dossier; the digitizing officers of a dossier they see. */
+    public static final String ACTS_UPLOADERS = "[\"citizen\", \"reception_officer\", \"specialist\"]";
+    /** Check, confirm, exempt: reception officer or specialist of a dossier they see, while it is not finished. */
+    public static final String ACTS_DIGITIZERS = "[\"reception_officer\", \"specialist\"]";
+    /** The electronic result: specialist, unit leader or clerk of the handling unit. */
+    public static final String ACTS_RESULT_ISSUERS = "[\"specialist\", \"unit_leader\", \"clerk\"]";
+    /** A unit's certified-copy register: the officers of that unit. */
+    public static final String ACTS_COPY_REGISTER =
+            "[\"reception_officer\", \"specialist\", \"unit_leader\", " + "\"clerk\"]";
+
     private RoleDocs() {}
 }
