@@ -135,7 +135,7 @@ public final class FakeDossierService implements AutoCloseable {
                 .setAggregateType("dossier")
                 .setAggregateId(aggregateId)
                 .setEventType(eventType)
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
+                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .setUnitCode(payload.getReceivingUnitCode())
                 .setPayload(Any.pack(payload))
                 .build());
