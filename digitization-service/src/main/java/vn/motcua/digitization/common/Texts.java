@@ -38,7 +38,9 @@ public final class Texts {
         if (value.length() > max) {
             return check(false, field, "must be at most " + max + " characters");
         }
-        return check(value.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t'), field,
+        return check(
+                value.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t'),
+                field,
                 "must not contain control characters");
     }
 

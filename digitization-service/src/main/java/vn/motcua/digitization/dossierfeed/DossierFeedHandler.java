@@ -89,8 +89,7 @@ public class DossierFeedHandler implements FeedEventHandler {
         if (APPLIED.contains(event.eventType())) {
             DossierChanged changed = unpack(event);
             Instant at = event.occurredAt();
-            links.refresh(
-                    event.aggregateId(), changed.getCode(), DossierServiceClient.status(changed.getState()), at);
+            links.refresh(event.aggregateId(), changed.getCode(), DossierServiceClient.status(changed.getState()), at);
             results.resultIssued(event.aggregateId(), at);
         } else if (IGNORED.contains(event.eventType()) || IGNORED_AGGREGATES.contains(event.aggregateType())) {
             LOG.trace("Ignoring {} event {} (seq {})", event.eventType(), event.eventId(), event.seq());
@@ -117,7 +116,9 @@ public class DossierFeedHandler implements FeedEventHandler {
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalArgumentException("payload is not a readable DossierChanged: " + e.getMessage(), e);
         }
-        if (changed.getCode().isBlank() || event.aggregateId() == null || event.aggregateId().isBlank()) {
+        if (changed.getCode().isBlank()
+                || event.aggregateId() == null
+                || event.aggregateId().isBlank()) {
             throw new IllegalArgumentException(event.eventType() + " event " + event.eventId() + " names no dossier");
         }
         return changed;

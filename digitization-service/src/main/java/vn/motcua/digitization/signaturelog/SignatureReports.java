@@ -71,7 +71,11 @@ public class SignatureReports {
                     vn.motcua.platform.error.ErrorReason.RULE_VIOLATED,
                     what + " needs a signature that verifies as VALID; this one is " + report.verdict() + " ("
                             + report.summary() + "): nothing was recorded",
-                    java.util.Map.of("rule", VALID_SIGNATURE_RULE, "verdict", report.verdict().name()),
+                    java.util.Map.of(
+                            "rule",
+                            VALID_SIGNATURE_RULE,
+                            "verdict",
+                            report.verdict().name()),
                     java.util.List.of());
         }
     }

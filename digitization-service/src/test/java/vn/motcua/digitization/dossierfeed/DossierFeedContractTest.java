@@ -37,7 +37,9 @@ class DossierFeedContractTest {
                 .forEach(d -> undecided.add(d.eventType()));
         undecided.removeAll(DossierFeedHandler.APPLIED);
         undecided.removeAll(DossierFeedHandler.IGNORED);
-        assertThat(undecided).as("declared event types without a decision in DossierFeedHandler").isEmpty();
+        assertThat(undecided)
+                .as("declared event types without a decision in DossierFeedHandler")
+                .isEmpty();
         assertThat(DossierFeedHandler.APPLIED).doesNotContainAnyElementsOf(DossierFeedHandler.IGNORED);
     }
 
@@ -57,10 +59,13 @@ class DossierFeedContractTest {
         DossierFeedHandler handler = new DossierFeedHandler(
                 new DossierLinks(null, null) {
                     @Override
-                    public boolean refresh(String key, String code, vn.motcua.digitization.dossierlink.domain
-                            .DossierStatus status, Instant at) {
-                        assertThat(status).isEqualTo(
-                                vn.motcua.digitization.dossierlink.domain.DossierStatus.RESULT_READY);
+                    public boolean refresh(
+                            String key,
+                            String code,
+                            vn.motcua.digitization.dossierlink.domain.DossierStatus status,
+                            Instant at) {
+                        assertThat(status)
+                                .isEqualTo(vn.motcua.digitization.dossierlink.domain.DossierStatus.RESULT_READY);
                         return true;
                     }
                 },
@@ -77,8 +82,16 @@ class DossierFeedContractTest {
                 .build();
         for (String type : DossierFeedHandler.APPLIED) {
             assertThat(FeedEventTypes.find(type).orElseThrow().message()).isEqualTo(sample.getDescriptorForType());
-            handler.apply(new FeedEvent("e-" + type, 1, "dossier-service", "dossier", "key-" + type, type,
-                    Instant.EPOCH, "11077", Any.pack(sample)));
+            handler.apply(new FeedEvent(
+                    "e-" + type,
+                    1,
+                    "dossier-service",
+                    "dossier",
+                    "key-" + type,
+                    type,
+                    Instant.EPOCH,
+                    "11077",
+                    Any.pack(sample)));
         }
         assertThat(applied).hasSize(DossierFeedHandler.APPLIED.size());
     }
@@ -86,8 +99,15 @@ class DossierFeedContractTest {
     @Test
     void appliedEventWithoutADossierPayloadStallsTheFeedInsteadOfBeingLost() {
         DossierFeedHandler handler = new DossierFeedHandler(null, null);
-        assertThatThrownBy(() -> handler.apply(new FeedEvent("e", 1, "dossier-service", "dossier", "K",
-                        DossierFeedHandler.RESULT_ISSUED, Instant.EPOCH, "11077",
+        assertThatThrownBy(() -> handler.apply(new FeedEvent(
+                        "e",
+                        1,
+                        "dossier-service",
+                        "dossier",
+                        "K",
+                        DossierFeedHandler.RESULT_ISSUED,
+                        Instant.EPOCH,
+                        "11077",
                         Any.pack(com.google.protobuf.Empty.getDefaultInstance()))))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -34,8 +34,12 @@ import vn.motcua.proto.digitization.v1.ListCertifiedCopiesResponse;
 class CertifiedCopyIT extends DigitizationItSupport {
 
     private StoredDocument original(String unit, SignatureVerdict verdict) {
-        return store.put(UploadScope.certifyingUnit(unit), "giay-khai-sinh.pdf", "application/pdf",
-                ScriptedSignatureVerifier.pdf(verdict), "subject-reception-" + unit);
+        return store.put(
+                UploadScope.certifyingUnit(unit),
+                "giay-khai-sinh.pdf",
+                "application/pdf",
+                ScriptedSignatureVerifier.pdf(verdict),
+                "subject-reception-" + unit);
     }
 
     private CertifyCopyRequest request(StoredDocument doc, String owner) {
@@ -59,7 +63,9 @@ class CertifiedCopyIT extends DigitizationItSupport {
     void concurrentCertificationsOfOneUnitAreNumberedWithoutGapsOrDuplicates() throws Exception {
         String unit = "11077";
         int n = 30;
-        List<StoredDocument> docs = IntStream.range(0, n).mapToObj(i -> original(unit, SignatureVerdict.VALID)).toList();
+        List<StoredDocument> docs = IntStream.range(0, n)
+                .mapToObj(i -> original(unit, SignatureVerdict.VALID))
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch go = new CountDownLatch(1);
         try {
@@ -82,11 +88,16 @@ class CertifiedCopyIT extends DigitizationItSupport {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(count("SELECT COUNT(*) FROM feed_outbox WHERE aggregate_type = 'certified_copy'"
-                        + " AND event_type = 'digitization.certified_copy_issued' AND unit_code = ?", unit))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM feed_outbox WHERE aggregate_type = 'certified_copy'"
+                                + " AND event_type = 'digitization.certified_copy_issued' AND unit_code = ?",
+                        unit))
                 .isEqualTo(n);
-        assertThat(count("SELECT COUNT(*) FROM warehouse_item WHERE kind = 'CERTIFIED_COPY' AND unit_code = ?"
-                        + " AND owner_id = ?", unit, CITIZEN_A))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM warehouse_item WHERE kind = 'CERTIFIED_COPY' AND unit_code = ?"
+                                + " AND owner_id = ?",
+                        unit,
+                        CITIZEN_A))
                 .isEqualTo(n);
     }
 
@@ -96,7 +107,8 @@ class CertifiedCopyIT extends DigitizationItSupport {
         CertifyCopyRequest untrusted = request(original(unit, SignatureVerdict.UNTRUSTED), CITIZEN_B);
         assertThat(error(() -> certify(unit, untrusted))).isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
         assertThat(metadata(() -> certify(unit, untrusted))).containsEntry("verdict", "UNTRUSTED");
-        assertThat(count("SELECT COUNT(*) FROM certified_copy WHERE unit_code = ?", unit)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM certified_copy WHERE unit_code = ?", unit))
+                .isZero();
 
         CertifyCopyRequest valid = request(original(unit, SignatureVerdict.VALID), CITIZEN_B);
         CertifiedCopy first = certify(unit, valid);
@@ -108,7 +120,8 @@ class CertifiedCopyIT extends DigitizationItSupport {
         CertifiedCopy again = certify(unit, valid);
         assertThat(again.getCertificateNumber()).isEqualTo(first.getCertificateNumber());
         assertThat(again.getWarehouseItemId()).isEqualTo(first.getWarehouseItemId());
-        assertThat(count("SELECT COUNT(*) FROM certified_copy WHERE unit_code = ?", unit)).isOne();
+        assertThat(count("SELECT COUNT(*) FROM certified_copy WHERE unit_code = ?", unit))
+                .isOne();
         assertThat(error(() -> certify(unit, valid.toBuilder().setTitle("Khác").build())))
                 .isEqualTo("ALREADY_EXISTS/REQUEST_ID_REUSED");
 
@@ -131,7 +144,9 @@ class CertifiedCopyIT extends DigitizationItSupport {
         assertThat(error(() -> copies(specialist(unit)).certifyCopy(request(doc, CITIZEN_A))))
                 .isEqualTo("PERMISSION_DENIED/ROLE_NOT_ALLOWED");
         assertThat(error(() -> copies(receptionOfficer(OTHER_UNIT))
-                        .listCertifiedCopies(ListCertifiedCopiesRequest.newBuilder().setUnitCode(unit).build())))
+                        .listCertifiedCopies(ListCertifiedCopiesRequest.newBuilder()
+                                .setUnitCode(unit)
+                                .build())))
                 .isEqualTo("NOT_FOUND/NOT_FOUND");
         assertThat(error(() -> certify(unit, request(doc, "12345"))))
                 .as("owner is a citizen ID or a tax code")

@@ -42,7 +42,9 @@ class ComponentDigitizationIT extends DigitizationItSupport {
 
     private DossierDigitization get(String token, String code) {
         return digitization(token)
-                .getDossierDigitization(GetDossierDigitizationRequest.newBuilder().setDossierCode(code).build())
+                .getDossierDigitization(GetDossierDigitizationRequest.newBuilder()
+                        .setDossierCode(code)
+                        .build())
                 .getDigitization();
     }
 
@@ -104,10 +106,14 @@ class ComponentDigitizationIT extends DigitizationItSupport {
 
         DossierDigitization before = get(officer, code);
         assertThat(before.getComponentsList())
-                .extracting(DossierComponent::getNumber, DossierComponent::getName, DossierComponent::getPresentOnly,
+                .extracting(
+                        DossierComponent::getNumber,
+                        DossierComponent::getName,
+                        DossierComponent::getPresentOnly,
                         DossierComponent::getState)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, "Tờ khai", false, ComponentState.COMPONENT_STATE_PENDING),
+                        org.assertj.core.groups.Tuple.tuple(
+                                1, "Tờ khai", false, ComponentState.COMPONENT_STATE_PENDING),
                         org.assertj.core.groups.Tuple.tuple(
                                 2, "Giấy khai sinh", false, ComponentState.COMPONENT_STATE_PENDING),
                         org.assertj.core.groups.Tuple.tuple(
@@ -135,8 +141,10 @@ class ComponentDigitizationIT extends DigitizationItSupport {
         DossierComponent confirmed = confirm(officer, code, 1);
         assertThat(confirmed.getState()).isEqualTo(ComponentState.COMPONENT_STATE_CONFIRMED);
         assertThat(confirmed.getWarehouseItemId()).startsWith("WH-");
-        assertThat(strings("SELECT kind FROM warehouse_item WHERE id = ? AND owner_id = ? AND document_version = 2",
-                        confirmed.getWarehouseItemId(), CITIZEN_A))
+        assertThat(strings(
+                        "SELECT kind FROM warehouse_item WHERE id = ? AND owner_id = ? AND document_version = 2",
+                        confirmed.getWarehouseItemId(),
+                        CITIZEN_A))
                 .containsExactly("COMPONENT");
 
         assertThat(error(() -> attach(officer, code, 3, doc.id(), ComponentSource.COMPONENT_SOURCE_SCAN)))
@@ -144,7 +152,8 @@ class ComponentDigitizationIT extends DigitizationItSupport {
                 .isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
         assertThat(error(() -> exempt(officer, code, 3, ExemptionReason.EXEMPTION_REASON_STATE_SECRET)))
                 .isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
-        assertThat(exempt(officer, code, 3, ExemptionReason.EXEMPTION_REASON_PRESENT_ONLY).getState())
+        assertThat(exempt(officer, code, 3, ExemptionReason.EXEMPTION_REASON_PRESENT_ONLY)
+                        .getState())
                 .isEqualTo(ComponentState.COMPONENT_STATE_EXEMPT);
         assertThat(error(() -> confirm(officer, code, 1)))
                 .as("confirmed is final")
@@ -192,7 +201,9 @@ class ComponentDigitizationIT extends DigitizationItSupport {
         assertThat(back.getState()).isEqualTo(ComponentState.COMPONENT_STATE_PENDING);
         assertThat(back.getNote()).isEqualTo("Thiếu mặt sau trang 2");
         assertThat(back.getDocumentId()).isEmpty();
-        assertThat(store.find(doc.id()).orElseThrow().versions()).as("no stamped version").hasSize(1);
+        assertThat(store.find(doc.id()).orElseThrow().versions())
+                .as("no stamped version")
+                .hasSize(1);
     }
 
     @Test
@@ -203,13 +214,18 @@ class ComponentDigitizationIT extends DigitizationItSupport {
 
         String reference = "TN-260502-ABCDEFGHJK";
         dossierService.dossier(
-                dossier(reference, reference, Channel.CHANNEL_ONLINE, DossierStatus.DOSSIER_STATUS_SUBMITTED,
+                dossier(
+                        reference,
+                        reference,
+                        Channel.CHANNEL_ONLINE,
+                        DossierStatus.DOSSIER_STATUS_SUBMITTED,
                         CITIZEN_B),
                 "citizen-" + CITIZEN_B,
                 "reception-" + UNIT);
         String citizen = citizen(CITIZEN_B);
         List<WarehouseItem> mine = warehouse(citizen)
-                .listMyWarehouse(ListMyWarehouseRequest.newBuilder().setValidOnly(true).build())
+                .listMyWarehouse(
+                        ListMyWarehouseRequest.newBuilder().setValidOnly(true).build())
                 .getItemsList();
         assertThat(mine).extracting(WarehouseItem::getId).contains(confirmed.getWarehouseItemId());
 
@@ -248,11 +264,15 @@ class ComponentDigitizationIT extends DigitizationItSupport {
                 .isEqualTo("NOT_FOUND/NOT_FOUND");
         // a scan is an officer's; the applicant uploads
         StoredDocument own = store.put(
-                vn.motcua.digitization.document.domain.UploadScope.dossier(reference), "to-khai.pdf",
-                "application/pdf", SCAN, "subject-citizen");
+                vn.motcua.digitization.document.domain.UploadScope.dossier(reference),
+                "to-khai.pdf",
+                "application/pdf",
+                SCAN,
+                "subject-citizen");
         assertThat(error(() -> attach(citizen, reference, 1, own.id(), ComponentSource.COMPONENT_SOURCE_SCAN)))
                 .isEqualTo("INVALID_ARGUMENT/INVALID_FIELD");
-        assertThat(attach(citizen, reference, 1, own.id(), ComponentSource.COMPONENT_SOURCE_UPLOAD).getState())
+        assertThat(attach(citizen, reference, 1, own.id(), ComponentSource.COMPONENT_SOURCE_UPLOAD)
+                        .getState())
                 .isEqualTo(ComponentState.COMPONENT_STATE_UPLOADED);
         assertThat(error(() -> check(citizen, reference, 1, true, "")))
                 .as("only officers check")
@@ -265,13 +285,17 @@ class ComponentDigitizationIT extends DigitizationItSupport {
         counterDossier(code, CITIZEN_A);
 
         assertThat(error(() -> get(receptionOfficer(OTHER_UNIT), code))).isEqualTo("NOT_FOUND/NOT_FOUND");
-        assertThat(error(() -> exempt(receptionOfficer(OTHER_UNIT), code, 3,
-                        ExemptionReason.EXEMPTION_REASON_PRESENT_ONLY)))
+        assertThat(error(() ->
+                        exempt(receptionOfficer(OTHER_UNIT), code, 3, ExemptionReason.EXEMPTION_REASON_PRESENT_ONLY)))
                 .isEqualTo("NOT_FOUND/NOT_FOUND");
-        assertThat(error(() -> exempt(idp.officer("clerk-" + UNIT, UNIT, "clerk"), code, 3,
+        assertThat(error(() -> exempt(
+                        idp.officer("clerk-" + UNIT, UNIT, "clerk"),
+                        code,
+                        3,
                         ExemptionReason.EXEMPTION_REASON_PRESENT_ONLY)))
                 .isEqualTo("PERMISSION_DENIED/ROLE_NOT_ALLOWED");
-        assertThat(count("SELECT COUNT(*) FROM feed_outbox WHERE aggregate_id = ?", code)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM feed_outbox WHERE aggregate_id = ?", code))
+                .isZero();
     }
 
     @Test
@@ -280,12 +304,14 @@ class ComponentDigitizationIT extends DigitizationItSupport {
         counterDossier(code, CITIZEN_A);
         dossierService.down(true);
         try {
-            Runnable call = () -> exempt(receptionOfficer(UNIT), code, 3, ExemptionReason.EXEMPTION_REASON_PRESENT_ONLY);
+            Runnable call =
+                    () -> exempt(receptionOfficer(UNIT), code, 3, ExemptionReason.EXEMPTION_REASON_PRESENT_ONLY);
             assertThat(error(call)).isEqualTo("UNAVAILABLE/DOWNSTREAM_UNAVAILABLE");
             assertThat(metadata(call)).containsEntry("service", "dossier-service");
         } finally {
             dossierService.down(false);
         }
-        assertThat(count("SELECT COUNT(*) FROM dossier_component WHERE dossier_key = ?", code)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM dossier_component WHERE dossier_key = ?", code))
+                .isZero();
     }
 }

@@ -136,14 +136,20 @@ public abstract class DigitizationItSupport implements TestPropertyProvider {
                 .setCompetentUnitCode(UNIT)
                 .setStatus(status)
                 .setChannel(channel)
-                .setApplicant(Applicant.newBuilder().setFullName("Nguyễn Văn An").setCitizenId(applicant))
+                .setApplicant(
+                        Applicant.newBuilder().setFullName("Nguyễn Văn An").setCitizenId(applicant))
                 .build();
     }
 
     /** A counter dossier being processed, shown to the unit's officers and its applicant. */
     protected Dossier counterDossier(String code, String applicant) {
         Dossier d = dossier(code, "", Channel.CHANNEL_COUNTER, DossierStatus.DOSSIER_STATUS_IN_PROCESS, applicant);
-        dossierService.dossier(d, "reception-" + UNIT, "specialist-" + UNIT, "leader-" + UNIT, "clerk-" + UNIT,
+        dossierService.dossier(
+                d,
+                "reception-" + UNIT,
+                "specialist-" + UNIT,
+                "leader-" + UNIT,
+                "clerk-" + UNIT,
                 "citizen-" + applicant);
         return d;
     }

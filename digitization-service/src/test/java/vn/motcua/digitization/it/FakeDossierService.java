@@ -113,7 +113,8 @@ public final class FakeDossierService implements AutoCloseable {
 
     /** A procedure version with these components; names starting with "*" are present-only. */
     public void procedure(String code, int version, String... components) {
-        Procedure.Builder p = Procedure.newBuilder().setCode(code).setVersion(version).setName("Thủ tục " + code);
+        Procedure.Builder p =
+                Procedure.newBuilder().setCode(code).setVersion(version).setName("Thủ tục " + code);
         for (String c : components) {
             boolean presentOnly = c.startsWith("*");
             p.addComponents(Component.newBuilder()
@@ -121,7 +122,9 @@ public final class FakeDossierService implements AutoCloseable {
                     .setQuantity(1)
                     .setPresentOnly(presentOnly));
         }
-        procedures.put(code + "@" + version, ProcedureVersion.newBuilder().setProcedure(p).build());
+        procedures.put(
+                code + "@" + version,
+                ProcedureVersion.newBuilder().setProcedure(p).build());
     }
 
     /** Publishes a dossier event at the next seq (the same event id may be published again: a redelivery). */
@@ -135,7 +138,8 @@ public final class FakeDossierService implements AutoCloseable {
                 .setAggregateType("dossier")
                 .setAggregateId(aggregateId)
                 .setEventType(eventType)
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .setOccurredAt(
+                        Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .setUnitCode(payload.getReceivingUnitCode())
                 .setPayload(Any.pack(payload))
                 .build());
@@ -175,7 +179,9 @@ public final class FakeDossierService implements AutoCloseable {
             }
             Dossier d = dossiers.get(r.getCode());
             String user = username(AUTHORIZATION.get());
-            if (d == null || user == null || !visibleTo.getOrDefault(r.getCode(), Set.of()).contains(user)) {
+            if (d == null
+                    || user == null
+                    || !visibleTo.getOrDefault(r.getCode(), Set.of()).contains(user)) {
                 observer.onError(Status.NOT_FOUND.asRuntimeException());
                 return;
             }
@@ -212,7 +218,9 @@ public final class FakeDossierService implements AutoCloseable {
                     for (; next < feed.size(); next++) {
                         ChangeEvent event = feed.get(next);
                         if (event.getSeq() > after) {
-                            observer.onNext(SubscribeResponse.newBuilder().setEvent(event).build());
+                            observer.onNext(SubscribeResponse.newBuilder()
+                                    .setEvent(event)
+                                    .build());
                         }
                     }
                     Thread.sleep(20);

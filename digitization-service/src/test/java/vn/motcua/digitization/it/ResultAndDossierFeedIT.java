@@ -74,8 +74,10 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
     }
 
     private long written() {
-        return count("SELECT COUNT(*) FROM dossier_result") + count("SELECT COUNT(*) FROM signature_report")
-                + count("SELECT COUNT(*) FROM signature_signer") + count("SELECT COUNT(*) FROM feed_outbox")
+        return count("SELECT COUNT(*) FROM dossier_result")
+                + count("SELECT COUNT(*) FROM signature_report")
+                + count("SELECT COUNT(*) FROM signature_signer")
+                + count("SELECT COUNT(*) FROM feed_outbox")
                 + count("SELECT COUNT(*) FROM warehouse_item");
     }
 
@@ -130,8 +132,13 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
                 .build();
         dossierService.publish("ev-issued", "dossier.result_issued", code, issued);
         dossierService.publish("ev-issued", "dossier.result_issued", code, issued); // redelivered
-        long last = dossierService.publish("ev-returned", "dossier.result_returned", code,
-                issued.toBuilder().setState(DossierStatus.DOSSIER_STATUS_RETURNED).build());
+        long last = dossierService.publish(
+                "ev-returned",
+                "dossier.result_returned",
+                code,
+                issued.toBuilder()
+                        .setState(DossierStatus.DOSSIER_STATUS_RETURNED)
+                        .build());
         await(() -> cursors.cursor(DossierFeedConsumer.CONSUMER, DossierFeedConsumer.SOURCE) >= last);
 
         assertThat(count("SELECT COUNT(*) FROM warehouse_item WHERE kind = 'RESULT' AND dossier_key = ?", code))
@@ -173,10 +180,17 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
     void resultIssuedForADossierWithoutAttachedResultAddsNothing() {
         String code = "H30.298.11077-260601-0030";
         counterDossier(code, CITIZEN_B);
-        long last = dossierService.publish("ev-no-result", "dossier.result_issued", code,
-                DossierChanged.newBuilder().setCode(code).setState(DossierStatus.DOSSIER_STATUS_RESULT_READY).build());
+        long last = dossierService.publish(
+                "ev-no-result",
+                "dossier.result_issued",
+                code,
+                DossierChanged.newBuilder()
+                        .setCode(code)
+                        .setState(DossierStatus.DOSSIER_STATUS_RESULT_READY)
+                        .build());
         await(() -> cursors.cursor(DossierFeedConsumer.CONSUMER, DossierFeedConsumer.SOURCE) >= last);
-        assertThat(count("SELECT COUNT(*) FROM warehouse_item WHERE owner_id = ?", CITIZEN_B)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM warehouse_item WHERE owner_id = ?", CITIZEN_B))
+                .isZero();
     }
 
     private static void await(BooleanSupplier condition) {

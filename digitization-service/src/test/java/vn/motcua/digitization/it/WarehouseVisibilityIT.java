@@ -29,8 +29,12 @@ import vn.motcua.proto.dossier.v1.DossierStatus;
 class WarehouseVisibilityIT extends DigitizationItSupport {
 
     private CertifiedCopy certifiedFor(String owner) {
-        StoredDocument doc = store.put(UploadScope.certifyingUnit(UNIT), "so-ho-khau.pdf", "application/pdf",
-                ScriptedSignatureVerifier.pdf(SignatureVerdict.VALID), "subject-reception");
+        StoredDocument doc = store.put(
+                UploadScope.certifyingUnit(UNIT),
+                "so-ho-khau.pdf",
+                "application/pdf",
+                ScriptedSignatureVerifier.pdf(SignatureVerdict.VALID),
+                "subject-reception");
         return copies(receptionOfficer(UNIT))
                 .certifyCopy(CertifyCopyRequest.newBuilder()
                         .setRequestId(UUID.randomUUID().toString())
@@ -56,7 +60,9 @@ class WarehouseVisibilityIT extends DigitizationItSupport {
         CertifiedCopy ofA = certifiedFor(CITIZEN_A);
 
         WarehouseItem own = warehouse(citizen(CITIZEN_A))
-                .getWarehouseItem(GetWarehouseItemRequest.newBuilder().setId(ofA.getWarehouseItemId()).build())
+                .getWarehouseItem(GetWarehouseItemRequest.newBuilder()
+                        .setId(ofA.getWarehouseItemId())
+                        .build())
                 .getItem();
         assertThat(own.getCertificateNumber()).isEqualTo(ofA.getCertificateNumber());
         assertThat(own.getValid()).isTrue();
@@ -71,8 +77,8 @@ class WarehouseVisibilityIT extends DigitizationItSupport {
                         .getItemsList())
                 .extracting(WarehouseItem::getId)
                 .doesNotContain(ofA.getWarehouseItemId());
-        assertThat(error(() -> warehouse(receptionOfficer(UNIT))
-                        .listMyWarehouse(ListMyWarehouseRequest.getDefaultInstance())))
+        assertThat(error(() ->
+                        warehouse(receptionOfficer(UNIT)).listMyWarehouse(ListMyWarehouseRequest.getDefaultInstance())))
                 .as("officers never list a warehouse")
                 .isEqualTo("PERMISSION_DENIED/ROLE_NOT_ALLOWED");
         assertThat(verify(citizen(CITIZEN_A), ofA.getDocumentId())).isEqualTo("SIGNATURE_VERDICT_VALID");
@@ -103,8 +109,8 @@ class WarehouseVisibilityIT extends DigitizationItSupport {
         assertThat(error(() -> verify(otherOfficer, copy.getDocumentId()))).isEqualTo("NOT_FOUND/NOT_FOUND");
 
         String reference = "TN-260701-QRSTUVWXYZ";
-        Dossier online = dossier(reference, reference, Channel.CHANNEL_ONLINE, DossierStatus.DOSSIER_STATUS_SUBMITTED,
-                        CITIZEN_A)
+        Dossier online = dossier(
+                        reference, reference, Channel.CHANNEL_ONLINE, DossierStatus.DOSSIER_STATUS_SUBMITTED, CITIZEN_A)
                 .toBuilder()
                 .setReceivingUnitCode(OTHER_UNIT)
                 .setCompetentUnitCode(OTHER_UNIT)

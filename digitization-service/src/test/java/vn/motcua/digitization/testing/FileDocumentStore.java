@@ -46,7 +46,8 @@ public class FileDocumentStore implements DocumentStore {
 
     /** A document with one uploaded version, as an upload would leave it. */
     public StoredDocument put(UploadScope scope, String fileName, String mediaType, byte[] content, String subject) {
-        String id = "DOC-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
+        String id = "DOC-"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
         StoredVersion v = write(id, 1, content, mediaType, subject, VersionOrigin.UPLOADED);
         StoredDocument doc = new StoredDocument(id, fileName, scope, now(), subject, subject, List.of(v));
         documents.put(id, doc);
@@ -84,12 +85,24 @@ public class FileDocumentStore implements DocumentStore {
         StoredDocument doc = documents.get(documentId);
         try {
             StoredVersion v = write(
-                    documentId, doc.latest().version() + 1, Files.readAllBytes(content), doc.latest().mediaType(),
-                    createdBy, origin);
+                    documentId,
+                    doc.latest().version() + 1,
+                    Files.readAllBytes(content),
+                    doc.latest().mediaType(),
+                    createdBy,
+                    origin);
             List<StoredVersion> versions = new ArrayList<>(doc.versions());
             versions.add(v);
-            documents.put(documentId, new StoredDocument(doc.id(), doc.fileName(), doc.scope(), doc.createdAt(),
-                    doc.createdBy(), doc.createdBySubject(), versions));
+            documents.put(
+                    documentId,
+                    new StoredDocument(
+                            doc.id(),
+                            doc.fileName(),
+                            doc.scope(),
+                            doc.createdAt(),
+                            doc.createdBy(),
+                            doc.createdBySubject(),
+                            versions));
             return v;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,7 +112,8 @@ public class FileDocumentStore implements DocumentStore {
     private StoredVersion write(
             String id, int version, byte[] content, String mediaType, String by, VersionOrigin origin) {
         try {
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
             Files.write(dir.resolve(sha), content);
             return new StoredVersion(version, sha, content.length, mediaType, 1, now(), by, origin);
         } catch (IOException e) {

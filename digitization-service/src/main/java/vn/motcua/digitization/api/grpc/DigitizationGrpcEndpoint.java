@@ -51,7 +51,9 @@ public class DigitizationGrpcEndpoint extends DigitizationServiceGrpc.Digitizati
                 .setComplete(dc.complete());
         dc.components().forEach(c -> d.addComponents(DigitizationMessages.component(c)));
         results.find(dc.dossier().key()).ifPresent(v -> d.setResult(DigitizationMessages.result(v)));
-        reply(observer, GetDossierDigitizationResponse.newBuilder().setDigitization(d).build());
+        reply(
+                observer,
+                GetDossierDigitizationResponse.newBuilder().setDigitization(d).build());
     }
 
     @Override

@@ -33,7 +33,8 @@ final class DigitizationMessages {
                         .setNumber(c.number())
                         .setName(c.name())
                         .setPresentOnly(c.presentOnly())
-                        .setState(ComponentState.valueOf("COMPONENT_STATE_" + c.state().name()))
+                        .setState(ComponentState.valueOf(
+                                "COMPONENT_STATE_" + c.state().name()))
                         .setFromWarehouse(c.fromWarehouse())
                         .setReused(c.reused())
                         .setDocumentId(nz(c.documentId()))
@@ -83,20 +84,21 @@ final class DigitizationMessages {
     }
 
     static vn.motcua.proto.digitization.v1.WarehouseItem item(WarehouseItem i, Instant now) {
-        vn.motcua.proto.digitization.v1.WarehouseItem.Builder b = vn.motcua.proto.digitization.v1.WarehouseItem
-                .newBuilder()
-                .setId(i.id())
-                .setKind(WarehouseItemKind.valueOf("WAREHOUSE_ITEM_KIND_" + i.kind().name()))
-                .setTitle(i.title())
-                .setDocumentId(i.documentId())
-                .setDocumentVersion(DocumentVersion.newBuilder().setVersion(i.documentVersion()))
-                .setDossierCode(nz(i.dossierCode()))
-                .setProcedureCode(nz(i.procedureCode()))
-                .setUnitCode(nz(i.unitCode()))
-                .setCertificateNumber(nz(i.certificateNumber()))
-                .setValidFrom(timestamp(i.validFrom()))
-                .setCreatedAt(timestamp(i.createdAt()))
-                .setValid(i.validAt(now));
+        vn.motcua.proto.digitization.v1.WarehouseItem.Builder b =
+                vn.motcua.proto.digitization.v1.WarehouseItem.newBuilder()
+                        .setId(i.id())
+                        .setKind(WarehouseItemKind.valueOf(
+                                "WAREHOUSE_ITEM_KIND_" + i.kind().name()))
+                        .setTitle(i.title())
+                        .setDocumentId(i.documentId())
+                        .setDocumentVersion(DocumentVersion.newBuilder().setVersion(i.documentVersion()))
+                        .setDossierCode(nz(i.dossierCode()))
+                        .setProcedureCode(nz(i.procedureCode()))
+                        .setUnitCode(nz(i.unitCode()))
+                        .setCertificateNumber(nz(i.certificateNumber()))
+                        .setValidFrom(timestamp(i.validFrom()))
+                        .setCreatedAt(timestamp(i.createdAt()))
+                        .setValid(i.validAt(now));
         if (i.validUntil() != null) {
             b.setValidUntil(timestamp(i.validUntil()));
         }
@@ -117,7 +119,9 @@ final class DigitizationMessages {
         b.setDocumentVersion(
                 view.version() != null
                         ? version(view.version())
-                        : DocumentVersion.newBuilder().setVersion(c.documentVersion()).build());
+                        : DocumentVersion.newBuilder()
+                                .setVersion(c.documentVersion())
+                                .build());
         if (view.signature() != null) {
             b.setSignature(signature(view.signature()));
         }
@@ -143,7 +147,8 @@ final class DigitizationMessages {
 
     static SignatureReport signature(vn.motcua.digitization.signature.SignatureReport r) {
         SignatureReport.Builder b = SignatureReport.newBuilder()
-                .setVerdict(SignatureVerdict.valueOf("SIGNATURE_VERDICT_" + r.verdict().name()))
+                .setVerdict(SignatureVerdict.valueOf(
+                        "SIGNATURE_VERDICT_" + r.verdict().name()))
                 .setSummary(nz(r.summary()));
         for (SignerInfo s : r.signatures()) {
             SignatureInfo.Builder i = SignatureInfo.newBuilder()

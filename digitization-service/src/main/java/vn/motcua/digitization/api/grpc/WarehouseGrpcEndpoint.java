@@ -31,8 +31,8 @@ public class WarehouseGrpcEndpoint extends WarehouseServiceGrpc.WarehouseService
                 r.getValidOnly(),
                 Page.Request.of(r.getPage().getPageSize(), r.getPage().getPageToken()));
         Instant now = warehouse.now();
-        ListMyWarehouseResponse.Builder response =
-                ListMyWarehouseResponse.newBuilder().setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
+        ListMyWarehouseResponse.Builder response = ListMyWarehouseResponse.newBuilder()
+                .setPage(PageInfo.newBuilder().setNextPageToken(page.nextToken()));
         page.items().forEach(i -> response.addItems(DigitizationMessages.item(i, now)));
         DigitizationGrpcEndpoint.reply(observer, response.build());
     }

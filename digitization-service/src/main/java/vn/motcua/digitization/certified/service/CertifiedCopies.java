@@ -90,12 +90,13 @@ public class CertifiedCopies {
                 .check(validUntil == null || validUntil.isAfter(now), "valid_until", "must be in the future")
                 .done();
         String fingerprint = RequestIdempotency.fingerprint(documentId, ownerId, title, validUntil);
-        Optional<String> earlier = tx.executeRead(
-                status -> idempotency.committedResult(caller, CERTIFY, requestId, fingerprint));
+        Optional<String> earlier =
+                tx.executeRead(status -> idempotency.committedResult(caller, CERTIFY, requestId, fingerprint));
         if (earlier.isPresent()) {
             return tx.executeRead(status -> view(copies.find(earlier.get()).orElseThrow()));
         }
-        StoredDocument doc = documents.find(documentId)
+        StoredDocument doc = documents
+                .find(documentId)
                 .filter(d -> !d.scope().isDossier() && unit.equals(d.scope().certifyingUnitCode()))
                 .orElseThrow(() -> DomainException.notFound("document " + documentId + " of unit " + unit));
         StoredVersion version = doc.latest();
@@ -130,8 +131,18 @@ public class CertifiedCopies {
                             validUntil),
                     now);
             CertifiedCopy copy = new CertifiedCopy(
-                    number, unit, year, seq, title.strip(), doc.id(), version.version(), ownerId, item.id(), now,
-                    actor, validUntil);
+                    number,
+                    unit,
+                    year,
+                    seq,
+                    title.strip(),
+                    doc.id(),
+                    version.version(),
+                    ownerId,
+                    item.id(),
+                    now,
+                    actor,
+                    validUntil);
             copies.insert(copy);
             signatures.save(copy.signatureRef(), report, now);
             claim.complete(number);
@@ -155,13 +166,18 @@ public class CertifiedCopies {
         Page.Keyset after = Page.Keyset.of(request);
         return tx.executeRead(status -> {
             List<CertifiedCopy> found = copies.page(unit, after.at(), after.id(), request.size() + 1);
-            return Page.of(found, request.size(), "copies", c -> Page.Keyset.key(c.certifiedAt(), c.certificateNumber()))
+            return Page.of(
+                            found,
+                            request.size(),
+                            "copies",
+                            c -> Page.Keyset.key(c.certifiedAt(), c.certificateNumber()))
                     .map(this::view);
         });
     }
 
     private CertifiedCopyView view(CertifiedCopy c) {
-        StoredVersion v = documents.find(c.documentId())
+        StoredVersion v = documents
+                .find(c.documentId())
                 .flatMap(doc -> doc.version(c.documentVersion()))
                 .orElse(null);
         return new CertifiedCopyView(c, v, signatures.find(c.signatureRef()).orElse(null));

@@ -60,8 +60,9 @@ public final class ComponentStateMachine {
                 .orElseThrow(() -> new DomainException(
                         ErrorKind.FAILED_PRECONDITION,
                         ErrorReason.ILLEGAL_TRANSITION,
-                        "cannot " + verb.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                                + " component " + component + " in state " + from,
+                        "cannot "
+                                + verb.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " component "
+                                + component + " in state " + from,
                         Map.of("from", from.name(), "event", verb.name(), "component", Integer.toString(component)),
                         List.of()));
     }

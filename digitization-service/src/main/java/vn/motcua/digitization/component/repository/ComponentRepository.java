@@ -18,9 +18,10 @@ import vn.motcua.platform.db.UtcTimestamps;
 @Singleton
 public class ComponentRepository {
 
-    private static final String COLUMNS = "dossier_key, component_number, name, present_only, state, source, exemption_reason,"
-            + " from_warehouse, reused, document_id, document_version, warehouse_item_id, qr_payload, note,"
-            + " checked_by, checked_at, confirmed_by, confirmed_at, updated_at";
+    private static final String COLUMNS =
+            "dossier_key, component_number, name, present_only, state, source, exemption_reason,"
+                    + " from_warehouse, reused, document_id, document_version, warehouse_item_id, qr_payload, note,"
+                    + " checked_by, checked_at, confirmed_by, confirmed_at, updated_at";
 
     private final JdbcOperations jdbc;
 
@@ -50,7 +51,11 @@ public class ComponentRepository {
                     ps.setBoolean(2, c.presentOnly());
                     ps.setString(3, c.state().name());
                     ps.setString(4, c.source() == null ? null : c.source().name());
-                    ps.setString(5, c.exemptionReason() == null ? null : c.exemptionReason().name());
+                    ps.setString(
+                            5,
+                            c.exemptionReason() == null
+                                    ? null
+                                    : c.exemptionReason().name());
                     ps.setBoolean(6, c.fromWarehouse());
                     ps.setBoolean(7, c.reused());
                     ps.setString(8, c.documentId());
@@ -80,7 +85,8 @@ public class ComponentRepository {
     /** Locks the row until the transaction ends. */
     public Optional<DossierComponent> lock(String dossierKey, int number) {
         return jdbc.prepareStatement(
-                "SELECT " + COLUMNS + " FROM dossier_component WHERE dossier_key = ? AND component_number = ? FOR UPDATE",
+                "SELECT " + COLUMNS
+                        + " FROM dossier_component WHERE dossier_key = ? AND component_number = ? FOR UPDATE",
                 ps -> {
                     ps.setString(1, dossierKey);
                     ps.setInt(2, number);
@@ -92,8 +98,7 @@ public class ComponentRepository {
     /** The dossier keys whose components point at the document (any version). */
     public List<String> dossiersReferencing(String documentId) {
         return jdbc.prepareStatement(
-                "SELECT DISTINCT dossier_key FROM dossier_component WHERE document_id = ? ORDER BY dossier_key",
-                ps -> {
+                "SELECT DISTINCT dossier_key FROM dossier_component WHERE document_id = ? ORDER BY dossier_key", ps -> {
                     ps.setString(1, documentId);
                     List<String> keys = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {

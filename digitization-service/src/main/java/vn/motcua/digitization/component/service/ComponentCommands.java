@@ -81,7 +81,9 @@ public class ComponentCommands {
     /** GetDossierDigitization's components: the applicant or an officer who sees the dossier. */
     public DossierComponents list(Caller caller, String dossierCode) {
         DigitizationRoles.require(caller, DigitizationRoles.READERS, "read a dossier's digitization");
-        Texts.start().matches("dossier_code", dossierCode, Texts.DOSSIER_CODE, true).done();
+        Texts.start()
+                .matches("dossier_code", dossierCode, Texts.DOSSIER_CODE, true)
+                .done();
         LinkedDossier d = links.fetch(dossierCode);
         if (caller.hasRole(vn.motcua.platform.auth.Roles.CITIZEN)
                 && !caller.hasAnyRole(DigitizationRoles.DIGITIZERS)
@@ -97,15 +99,20 @@ public class ComponentCommands {
     }
 
     /** A file uploaded for this dossier becomes the component's (source UPLOAD or SCAN). */
-    public ComponentView attach(Caller caller, String dossierCode, int number, String documentId, ComponentSource source) {
+    public ComponentView attach(
+            Caller caller, String dossierCode, int number, String documentId, ComponentSource source) {
         DigitizationRoles.require(caller, DigitizationRoles.UPLOADERS, "attach a dossier's files");
         Texts.start()
                 .matches("dossier_code", dossierCode, Texts.DOSSIER_CODE, true)
                 .check(number > 0, "component_number", "must be 1 or more")
                 .matches("document_id", documentId, Texts.ID, true)
-                .check(source == ComponentSource.UPLOAD || source == ComponentSource.SCAN, "source",
+                .check(
+                        source == ComponentSource.UPLOAD || source == ComponentSource.SCAN,
+                        "source",
                         "must be UPLOAD or SCAN")
-                .check(source != ComponentSource.SCAN || caller.hasAnyRole(DigitizationRoles.DIGITIZERS), "source",
+                .check(
+                        source != ComponentSource.SCAN || caller.hasAnyRole(DigitizationRoles.DIGITIZERS),
+                        "source",
                         "only an officer scans; an applicant's file is an UPLOAD")
                 .done();
         return onComponent(caller, dossierCode, number, DigitizationRoles.DIGITIZERS, true, (w) -> {
@@ -180,7 +187,11 @@ public class ComponentCommands {
             }
             DossierComponent after = c.confirm(item == null ? null : item.id(), Actors.name(caller), w.now());
             components.update(after);
-            event(DigitizationEventType.COMPONENT_DIGITIZED, d, after, item == null ? null : WarehouseItemKind.COMPONENT,
+            event(
+                    DigitizationEventType.COMPONENT_DIGITIZED,
+                    d,
+                    after,
+                    item == null ? null : WarehouseItemKind.COMPONENT,
                     w.now());
             return after;
         });
@@ -188,7 +199,12 @@ public class ComponentCommands {
 
     /** A component the rules exempt from scanning is marked, not scanned. */
     public ComponentView exempt(
-            Caller caller, String dossierCode, int number, ExemptionReason reason, ComponentSource source, String note) {
+            Caller caller,
+            String dossierCode,
+            int number,
+            ExemptionReason reason,
+            ComponentSource source,
+            String note) {
         DigitizationRoles.require(caller, DigitizationRoles.DIGITIZERS, "exempt a component");
         Texts.start()
                 .matches("dossier_code", dossierCode, Texts.DOSSIER_CODE, true)
@@ -197,8 +213,8 @@ public class ComponentCommands {
                 .text("note", note, false, 1000)
                 .done();
         return onComponent(caller, dossierCode, number, DigitizationRoles.DIGITIZERS, false, (w) -> {
-            DossierComponent after = w.component()
-                    .exempt(reason, source, Texts.blankToNull(note), Actors.name(caller), w.now());
+            DossierComponent after =
+                    w.component().exempt(reason, source, Texts.blankToNull(note), Actors.name(caller), w.now());
             components.update(after);
             event(DigitizationEventType.COMPONENT_EXEMPTED, w.dossier(), after, null, w.now());
             return after;
@@ -215,7 +231,8 @@ public class ComponentCommands {
                 .done();
         return onComponent(caller, dossierCode, number, DigitizationRoles.DIGITIZERS, true, (w) -> {
             LinkedDossier d = w.dossier();
-            WarehouseItem item = warehouse.find(itemId)
+            WarehouseItem item = warehouse
+                    .find(itemId)
                     .filter(i -> d.applicantId() != null && i.ownerId().equals(d.applicantId()))
                     .orElseThrow(() -> DomainException.notFound("warehouse item " + itemId));
             if (!item.validAt(w.now())) {
@@ -223,8 +240,8 @@ public class ComponentCommands {
                         "WAREHOUSE_ITEM_VALID", "warehouse item " + itemId + " is not valid now");
             }
             DossierComponent after = w.component()
-                    .fillFromWarehouse(item.id(), item.documentId(), item.documentVersion(), Actors.name(caller),
-                            w.now());
+                    .fillFromWarehouse(
+                            item.id(), item.documentId(), item.documentVersion(), Actors.name(caller), w.now());
             components.update(after);
             event(DigitizationEventType.COMPONENT_REUSED, d, after, null, w.now());
             return after;
@@ -250,7 +267,8 @@ public class ComponentCommands {
         DossierComponent after = tx.executeWrite(status -> {
             links.record(d);
             ensure(d, specs, now);
-            DossierComponent c = components.lock(d.key(), number)
+            DossierComponent c = components
+                    .lock(d.key(), number)
                     .orElseThrow(() -> DomainException.notFound("component " + number + " of dossier " + d.code()));
             return verb.apply(new Work(d, c, now));
         });
@@ -279,7 +297,8 @@ public class ComponentCommands {
     }
 
     private StoredDocument documentOf(LinkedDossier d, String documentId) {
-        return documents.find(documentId)
+        return documents
+                .find(documentId)
                 .filter(doc -> doc.scope().isDossier() && d.isNamed(doc.scope().dossierCode()))
                 .orElseThrow(() -> DomainException.notFound("document " + documentId + " of dossier " + d.code()));
     }
@@ -288,7 +307,8 @@ public class ComponentCommands {
 
     /** Writes the QR-stamped copy of the component's file as a new version of its document (joins the tx). */
     private Stamped stamp(LinkedDossier d, DossierComponent c, String actor) {
-        StoredDocument doc = documents.find(c.documentId())
+        StoredDocument doc = documents
+                .find(c.documentId())
                 .orElseThrow(() -> DomainException.notFound("document " + c.documentId()));
         StoredVersion source = doc.version(c.documentVersion())
                 .orElseThrow(() -> DomainException.notFound("version " + c.documentVersion() + " of " + doc.id()));
@@ -344,7 +364,8 @@ public class ComponentCommands {
     ComponentView view(DossierComponent c) {
         StoredVersion v = c.documentId() == null
                 ? null
-                : documents.find(c.documentId())
+                : documents
+                        .find(c.documentId())
                         .flatMap(doc -> doc.version(c.documentVersion()))
                         .orElse(null);
         return new ComponentView(c, v);

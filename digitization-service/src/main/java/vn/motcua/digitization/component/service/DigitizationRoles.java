@@ -28,8 +28,8 @@ public final class DigitizationRoles {
 
     public static void require(Caller caller, Set<String> roles, String what) {
         if (!caller.hasAnyRole(roles)) {
-            throw DomainException.permissionDenied("only " + String.join(", ", roles.stream().sorted().toList())
-                    + " may " + what);
+            throw DomainException.permissionDenied(
+                    "only " + String.join(", ", roles.stream().sorted().toList()) + " may " + what);
         }
     }
 
@@ -45,7 +45,8 @@ public final class DigitizationRoles {
         if (caller.hasAnyRole(officerRoles)) {
             if (d.status().finished()) {
                 throw DomainException.ruleViolated(
-                        DOSSIER_OPEN_RULE, "dossier " + d.code() + " is " + d.status() + ": its files no longer change");
+                        DOSSIER_OPEN_RULE,
+                        "dossier " + d.code() + " is " + d.status() + ": its files no longer change");
             }
             return;
         }

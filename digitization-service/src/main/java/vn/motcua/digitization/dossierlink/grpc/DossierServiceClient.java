@@ -150,7 +150,9 @@ public class DossierServiceClient implements DossierDirectory {
     /** dossier-service's answer as one of this service's errors (see the class comment). */
     static DomainException failure(String what, StatusRuntimeException e, boolean dossier) {
         Status.Code code = e.getStatus().getCode();
-        if (code == Status.Code.NOT_FOUND || code == Status.Code.PERMISSION_DENIED || code == Status.Code.INVALID_ARGUMENT) {
+        if (code == Status.Code.NOT_FOUND
+                || code == Status.Code.PERMISSION_DENIED
+                || code == Status.Code.INVALID_ARGUMENT) {
             if (dossier) {
                 return DomainException.notFound(what);
             }

@@ -48,14 +48,13 @@ public class ResultRepository {
     }
 
     public boolean referencesDocument(String dossierKey, String documentId) {
-        return jdbc.prepareStatement(
-                "SELECT 1 FROM dossier_result WHERE dossier_key = ? AND document_id = ?", ps -> {
-                    ps.setString(1, dossierKey);
-                    ps.setString(2, documentId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next();
-                    }
-                });
+        return jdbc.prepareStatement("SELECT 1 FROM dossier_result WHERE dossier_key = ? AND document_id = ?", ps -> {
+            ps.setString(1, dossierKey);
+            ps.setString(2, documentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
     }
 
     private Optional<DossierResult> one(String sql, String key) {

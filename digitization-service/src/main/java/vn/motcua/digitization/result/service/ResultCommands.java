@@ -89,7 +89,8 @@ public class ResultCommands {
                 .done();
         LinkedDossier d = links.fetch(dossierCode);
         DigitizationRoles.requireActor(caller, d, DigitizationRoles.RESULT_ATTACHERS, false);
-        StoredDocument doc = documents.find(documentId)
+        StoredDocument doc = documents
+                .find(documentId)
                 .filter(x -> x.scope().isDossier() && d.isNamed(x.scope().dossierCode()))
                 .orElseThrow(() -> DomainException.notFound("document " + documentId + " of dossier " + d.code()));
         StoredVersion version = doc.latest();
@@ -131,13 +132,14 @@ public class ResultCommands {
                 .matches("document_id", documentId, Texts.ID, true)
                 .check(version >= 0, "version", "must be 0 (the latest) or a version number")
                 .done();
-        StoredDocument doc = documents.find(documentId)
-                .orElseThrow(() -> DomainException.notFound("document " + documentId));
+        StoredDocument doc =
+                documents.find(documentId).orElseThrow(() -> DomainException.notFound("document " + documentId));
         access.checkRead(caller, doc);
         StoredVersion v = doc.version(version)
                 .orElseThrow(() -> DomainException.notFound("version " + version + " of document " + documentId));
         if (!v.isPdf()) {
-            return new SignatureReport(SignatureVerdict.UNSIGNED, "Tệp không phải PDF nên không có chữ ký số", List.of());
+            return new SignatureReport(
+                    SignatureVerdict.UNSIGNED, "Tệp không phải PDF nên không có chữ ký số", List.of());
         }
         return signatures.verify(documents.open(doc.id(), v.version()));
     }
@@ -208,7 +210,8 @@ public class ResultCommands {
     }
 
     private ResultView view(DossierResult r) {
-        StoredVersion v = documents.find(r.documentId())
+        StoredVersion v = documents
+                .find(r.documentId())
                 .flatMap(doc -> doc.version(r.documentVersion()))
                 .orElse(null);
         return new ResultView(r, v, signatures.find(r.signatureRef()).orElse(null));

@@ -27,8 +27,7 @@ import vn.motcua.platform.paging.Page;
 @Singleton
 public class Warehouse {
 
-    private static final java.util.regex.Pattern ITEM_KEY =
-            java.util.regex.Pattern.compile("[^|]+\\|WH-[A-Z2-7]{20}");
+    private static final java.util.regex.Pattern ITEM_KEY = java.util.regex.Pattern.compile("[^|]+\\|WH-[A-Z2-7]{20}");
 
     private final WarehouseRepository items;
     private final TransactionOperations<Connection> tx;
@@ -107,8 +106,8 @@ public class Warehouse {
         request.afterKeyLike(ITEM_KEY);
         Page.Keyset after = Page.Keyset.of(request);
         Instant now = now();
-        List<WarehouseItem> found = tx.executeRead(status ->
-                items.page(owner, validOnly ? now : null, after.at(), after.id(), request.size() + 1));
+        List<WarehouseItem> found = tx.executeRead(
+                status -> items.page(owner, validOnly ? now : null, after.at(), after.id(), request.size() + 1));
         return Page.of(found, request.size(), shape, i -> Page.Keyset.key(i.createdAt(), i.id()));
     }
 

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
@@ -63,8 +63,10 @@ class ComponentStateMachineTest {
     @Test
     void confirmedAndExemptAreFinal() {
         for (ComponentVerb verb : ComponentVerb.values()) {
-            assertThat(ComponentStateMachine.target(ComponentState.CONFIRMED, verb)).isEmpty();
-            assertThat(ComponentStateMachine.target(ComponentState.EXEMPT, verb)).isEmpty();
+            assertThat(ComponentStateMachine.target(ComponentState.CONFIRMED, verb))
+                    .isEmpty();
+            assertThat(ComponentStateMachine.target(ComponentState.EXEMPT, verb))
+                    .isEmpty();
         }
     }
 

@@ -34,9 +34,9 @@ class DossierComponentRulesTest {
     @Test
     void presentOnlyComponentIsNeitherAttachedNorFilledOnlyExemptedAsPresentOnly() {
         assertRule(() -> presentOnly().attach("D", 1, ComponentSource.SCAN, NOW), DossierComponent.PRESENT_ONLY_RULE);
-        assertRule(() -> presentOnly().fillFromWarehouse("WH-1", "D", 1, "a", NOW),
-                DossierComponent.PRESENT_ONLY_RULE);
-        assertRule(() -> presentOnly().exempt(ExemptionReason.STATE_SECRET, null, null, "a", NOW),
+        assertRule(() -> presentOnly().fillFromWarehouse("WH-1", "D", 1, "a", NOW), DossierComponent.PRESENT_ONLY_RULE);
+        assertRule(
+                () -> presentOnly().exempt(ExemptionReason.STATE_SECRET, null, null, "a", NOW),
                 DossierComponent.PRESENT_ONLY_RULE);
         DossierComponent exempt = presentOnly().exempt(ExemptionReason.PRESENT_ONLY, null, null, "a", NOW);
         assertThat(exempt.state()).isEqualTo(ComponentState.EXEMPT);
@@ -46,20 +46,24 @@ class DossierComponentRulesTest {
 
     @Test
     void presentOnlyExemptionIsOnlyForAPresentOnlyComponent() {
-        assertRule(() -> scannable().exempt(ExemptionReason.PRESENT_ONLY, null, null, "a", NOW),
+        assertRule(
+                () -> scannable().exempt(ExemptionReason.PRESENT_ONLY, null, null, "a", NOW),
                 DossierComponent.EXEMPTION_RULE);
     }
 
     @Test
     void nationalDatabaseExemptionNamesTheDatabaseAndCountsAsReuse() {
-        assertRule(() -> scannable().exempt(ExemptionReason.NATIONAL_DATABASE, null, null, "a", NOW),
+        assertRule(
+                () -> scannable().exempt(ExemptionReason.NATIONAL_DATABASE, null, null, "a", NOW),
                 DossierComponent.EXEMPTION_RULE);
-        assertRule(() -> scannable().exempt(ExemptionReason.NATIONAL_DATABASE, ComponentSource.UPLOAD, null, "a", NOW),
+        assertRule(
+                () -> scannable().exempt(ExemptionReason.NATIONAL_DATABASE, ComponentSource.UPLOAD, null, "a", NOW),
                 DossierComponent.EXEMPTION_RULE);
-        assertRule(() -> scannable().exempt(ExemptionReason.STATE_SECRET, ComponentSource.POPULATION_DATA, null, "a",
-                NOW), DossierComponent.EXEMPTION_RULE);
-        DossierComponent fromData = scannable()
-                .exempt(ExemptionReason.NATIONAL_DATABASE, ComponentSource.POPULATION_DATA, null, "a", NOW);
+        assertRule(
+                () -> scannable().exempt(ExemptionReason.STATE_SECRET, ComponentSource.POPULATION_DATA, null, "a", NOW),
+                DossierComponent.EXEMPTION_RULE);
+        DossierComponent fromData =
+                scannable().exempt(ExemptionReason.NATIONAL_DATABASE, ComponentSource.POPULATION_DATA, null, "a", NOW);
         assertThat(fromData.reused()).isTrue();
         assertThat(fromData.fromWarehouse()).isFalse();
         assertThat(fromData.source()).isEqualTo(ComponentSource.POPULATION_DATA);
@@ -77,7 +81,9 @@ class DossierComponentRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ComponentSource.class, names = {"UPLOAD", "SCAN"})
+    @EnumSource(
+            value = ComponentSource.class,
+            names = {"UPLOAD", "SCAN"})
     void scannedOrUploadedFileIsNotReuse(ComponentSource source) {
         DossierComponent confirmed = scannable()
                 .attach("DOC-1", 1, source, NOW)
@@ -94,7 +100,6 @@ class DossierComponentRulesTest {
     void qrPayloadCarriesDossierCodeProcedureCodeApplicantIdAndTheComponentsName() {
         QrPayload payload = ComponentQr.payload("H30.298.11077-260501-0001", "1.001193", "001099012345", scannable());
         assertThat(payload)
-                .isEqualTo(new QrPayload(
-                        "H30.298.11077-260501-0001", "1.001193", "001099012345", "Giấy khai sinh"));
+                .isEqualTo(new QrPayload("H30.298.11077-260501-0001", "1.001193", "001099012345", "Giấy khai sinh"));
     }
 }

@@ -21,17 +21,23 @@ import vn.motcua.proto.dossier.v1.Dossier;
 class DossierServiceClientTest {
 
     @ParameterizedTest
-    @EnumSource(value = Status.Code.class, names = {"NOT_FOUND", "PERMISSION_DENIED", "INVALID_ARGUMENT"})
+    @EnumSource(
+            value = Status.Code.class,
+            names = {"NOT_FOUND", "PERMISSION_DENIED", "INVALID_ARGUMENT"})
     void aDossierDossierServiceHidesIsNotFoundHere(Status.Code code) {
-        DomainException e = DossierServiceClient.failure("dossier X", Status.fromCode(code).asRuntimeException(), true);
+        DomainException e =
+                DossierServiceClient.failure("dossier X", Status.fromCode(code).asRuntimeException(), true);
         assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND);
         assertThat(e.reason()).isEqualTo(ErrorReason.NOT_FOUND);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Status.Code.class, names = {"UNAVAILABLE", "DEADLINE_EXCEEDED", "INTERNAL", "UNKNOWN"})
+    @EnumSource(
+            value = Status.Code.class,
+            names = {"UNAVAILABLE", "DEADLINE_EXCEEDED", "INTERNAL", "UNKNOWN"})
     void unreachableDossierServiceIsUnavailableAndNamesIt(Status.Code code) {
-        DomainException e = DossierServiceClient.failure("dossier X", Status.fromCode(code).asRuntimeException(), true);
+        DomainException e =
+                DossierServiceClient.failure("dossier X", Status.fromCode(code).asRuntimeException(), true);
         assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
         assertThat(e.reason()).isEqualTo(ErrorReason.DOWNSTREAM_UNAVAILABLE);
         assertThat(e.metadata()).containsEntry("service", "dossier-service").containsEntry("status", code.name());
