@@ -1,5 +1,6 @@
 package vn.motcua.digitization.document.service;
 
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
 import vn.motcua.digitization.blob.BlobStore;
@@ -16,10 +17,14 @@ import vn.motcua.platform.error.DomainException;
 public class DocumentQueries {
 
     private final DocumentStore store;
-    private final DocumentAccess access;
+    /**
+     * Looked up on use, not at start-up: the implementation lives in the access slice, and the service (health, its
+     * feed) must start even in a build that has none yet.
+     */
+    private final Provider<DocumentAccess> access;
     private final BlobStore blobs;
 
-    public DocumentQueries(DocumentStore store, DocumentAccess access, BlobStore blobs) {
+    public DocumentQueries(DocumentStore store, Provider<DocumentAccess> access, BlobStore blobs) {
         this.store = store;
         this.access = access;
         this.blobs = blobs;
@@ -28,7 +33,7 @@ public class DocumentQueries {
     public StoredDocument get(Caller caller, String documentId) {
         StoredDocument document =
                 store.find(documentId).orElseThrow(() -> DomainException.notFound("document " + documentId));
-        access.checkRead(caller, document);
+        access.get().checkRead(caller, document);
         return document;
     }
 

@@ -2,6 +2,7 @@ package vn.motcua.digitization.document.service;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -54,7 +55,11 @@ public class DocumentUploads {
     private static final int MAX_DOSSIER_CODE = 64;
     private static final int MAX_UNIT_CODE = 32;
 
-    private final DocumentAccess access;
+    /**
+     * Looked up on use, not at start-up: the implementation lives in the access slice, and the service (health, its
+     * feed) must start even in a build that has none yet.
+     */
+    private final Provider<DocumentAccess> access;
     private final DocumentRepository documents;
     private final ContentInspector inspector;
     private final BlobStore blobs;
@@ -64,7 +69,7 @@ public class DocumentUploads {
     private final Path spoolDirectory;
 
     public DocumentUploads(
-            DocumentAccess access,
+            Provider<DocumentAccess> access,
             DocumentRepository documents,
             ContentInspector inspector,
             BlobStore blobs,
@@ -146,10 +151,10 @@ public class DocumentUploads {
         UploadScope normalized = blank(scope.dossierCode())
                 ? UploadScope.certifyingUnit(scope.certifyingUnitCode())
                 : UploadScope.dossier(scope.dossierCode());
-        access.checkUpload(caller, normalized);
+        access.get().checkUpload(caller, normalized);
         if (!documentId.isEmpty()) {
-            StoredDocument existing =
-                    documents.find(documentId).orElseThrow(() -> DomainException.notFound("document " + documentId));
+            StoredDocument existing = tx.executeRead(status -> documents.find(documentId))
+                    .orElseThrow(() -> DomainException.notFound("document " + documentId));
             if (!existing.scope().equals(normalized)) {
                 // a document of another scope does not exist for this upload
                 throw DomainException.notFound("document " + documentId);
@@ -180,10 +185,11 @@ public class DocumentUploads {
                     h.scope().certifyingUnitCode(),
                     h.documentId(),
                     content.sha256());
-            Optional<String> earlier =
-                    idempotency.committedResult(upload.caller, OPERATION, h.requestId(), fingerprint);
+            Optional<StoredDocument> earlier = tx.executeRead(status -> idempotency
+                    .committedResult(upload.caller, OPERATION, h.requestId(), fingerprint)
+                    .flatMap(documents::find));
             if (earlier.isPresent()) {
-                return documents.find(earlier.get()).orElseThrow();
+                return earlier.get();
             }
             InspectedContent inspected = inspector.inspect(content);
             blobs.adopt(content.sha256(), content.file());
@@ -220,7 +226,7 @@ public class DocumentUploads {
                 claim.complete(documentId);
                 return documentId;
             });
-            return documents.find(id).orElseThrow();
+            return tx.executeRead(status -> documents.find(id)).orElseThrow();
         } finally {
             content.deleteQuietly();
         }

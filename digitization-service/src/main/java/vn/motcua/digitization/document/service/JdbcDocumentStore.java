@@ -1,8 +1,10 @@
 package vn.motcua.digitization.document.service;
 
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.Optional;
 import vn.motcua.digitization.blob.BlobStore;
 import vn.motcua.digitization.document.domain.StoredDocument;
@@ -18,8 +20,14 @@ public class JdbcDocumentStore implements DocumentStore {
     private final DocumentRepository documents;
     private final BlobStore blobs;
     private final DocumentUploads uploads;
+    private final TransactionOperations<Connection> tx;
 
-    public JdbcDocumentStore(DocumentRepository documents, BlobStore blobs, DocumentUploads uploads) {
+    public JdbcDocumentStore(
+            DocumentRepository documents,
+            BlobStore blobs,
+            DocumentUploads uploads,
+            TransactionOperations<Connection> tx) {
+        this.tx = tx;
         this.documents = documents;
         this.blobs = blobs;
         this.uploads = uploads;
@@ -30,7 +38,8 @@ public class JdbcDocumentStore implements DocumentStore {
         if (documentId == null || documentId.isEmpty()) {
             return Optional.empty();
         }
-        return documents.find(documentId);
+        // joins the caller's transaction when there is one
+        return tx.executeRead(status -> documents.find(documentId));
     }
 
     @Override
