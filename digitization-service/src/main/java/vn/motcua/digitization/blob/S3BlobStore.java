@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -40,7 +41,13 @@ public class S3BlobStore implements BlobStore {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(config.getRegion()))
                 .credentialsProvider(credentials)
-                .forcePathStyle(config.isPathStyle())
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(config.isPathStyle())
+                        // plain aws-chunked bodies with per-chunk signatures are not understood by every
+                        // S3-compatible server (s3rver stored the chunk framing as content); a whole-body payload
+                        // hash works everywhere, and a file body is simply read twice
+                        .chunkedEncodingEnabled(false)
+                        .build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (config.getEndpoint() != null) {
