@@ -15,10 +15,11 @@ public class BlobStoreFactory {
     @Bean(preDestroy = "close")
     BlobStore blobStore(BlobStorageConfiguration config, @Value("${motcua.data-dir:var}") String dataDir) {
         return switch (config.getKind()) {
-            case LOCAL -> new LocalDirectoryBlobStore(
-                    config.getLocalDirectory().isBlank()
-                            ? Path.of(dataDir, "blobs")
-                            : Path.of(config.getLocalDirectory()));
+            case LOCAL ->
+                new LocalDirectoryBlobStore(
+                        config.getLocalDirectory().isBlank()
+                                ? Path.of(dataDir, "blobs")
+                                : Path.of(config.getLocalDirectory()));
             // environment only: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN when used)
             case S3 -> S3BlobStore.create(config.getS3(), EnvironmentVariableCredentialsProvider.create());
         };

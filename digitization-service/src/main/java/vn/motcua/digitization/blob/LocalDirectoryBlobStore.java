@@ -40,7 +40,9 @@ public class LocalDirectoryBlobStore implements BlobStore {
 
     Path pathOf(String sha256) {
         BlobStore.checkKey(sha256);
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 
     @Override

@@ -48,18 +48,17 @@ class S3BlobStoreAgainstS3rverIT {
         Path bin = s3rver();
         int port = TestPorts.free();
         Path data = Files.createTempDirectory("s3rver-");
-        server = new ProcessBuilder(
-                        List.of(
-                                bin.toString(),
-                                "-d",
-                                data.toString(),
-                                "-a",
-                                "127.0.0.1",
-                                "-p",
-                                Integer.toString(port),
-                                "--silent",
-                                "--configure-bucket",
-                                BUCKET))
+        server = new ProcessBuilder(List.of(
+                        bin.toString(),
+                        "-d",
+                        data.toString(),
+                        "-a",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(port),
+                        "--silent",
+                        "--configure-bucket",
+                        BUCKET))
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile())
                 .start();
@@ -94,7 +93,8 @@ class S3BlobStoreAgainstS3rverIT {
             repo = repo.getParent();
         }
         if (repo == null) {
-            throw new IllegalStateException("repository root (with mvnw) not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "repository root (with mvnw) not found above " + Path.of("").toAbsolutePath());
         }
         Path tools = repo.resolve("var/tools");
         Path bin = tools.resolve("node_modules/.bin/s3rver");

@@ -66,8 +66,8 @@ final class PdfRawScanner {
     }
 
     private static boolean isDelimiter(int b) {
-        return b == '(' || b == ')' || b == '<' || b == '>' || b == '[' || b == ']' || b == '{' || b == '}'
-                || b == '/' || b == '%';
+        return b == '(' || b == ')' || b == '<' || b == '>' || b == '[' || b == ']' || b == '{' || b == '}' || b == '/'
+                || b == '%';
     }
 
     private void run(InputStream in) throws IOException {

@@ -55,13 +55,12 @@ public class DocumentRepository {
 
     /** The latest version number, with the document row locked until the transaction ends; empty if none. */
     public Optional<Integer> lockCurrentVersion(String documentId) {
-        return jdbc.prepareStatement(
-                "SELECT current_version FROM document WHERE id = ? FOR UPDATE", ps -> {
-                    ps.setString(1, documentId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
-                    }
-                });
+        return jdbc.prepareStatement("SELECT current_version FROM document WHERE id = ? FOR UPDATE", ps -> {
+            ps.setString(1, documentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+            }
+        });
     }
 
     /** A further version; the document must be locked by {@link #lockCurrentVersion} in this transaction. */
@@ -102,8 +101,8 @@ public class DocumentRepository {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        List<StoredVersion> versions = jdbc.prepareStatement(
-                "SELECT * FROM document_version WHERE document_id = ? ORDER BY version", ps -> {
+        List<StoredVersion> versions =
+                jdbc.prepareStatement("SELECT * FROM document_version WHERE document_id = ? ORDER BY version", ps -> {
                     ps.setString(1, id);
                     List<StoredVersion> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
@@ -114,8 +113,8 @@ public class DocumentRepository {
                     return out;
                 });
         Head h = head.get();
-        return Optional.of(new StoredDocument(
-                h.id, h.fileName, h.scope, h.createdAt, h.createdBy, h.createdBySubject, versions));
+        return Optional.of(
+                new StoredDocument(h.id, h.fileName, h.scope, h.createdAt, h.createdBy, h.createdBySubject, versions));
     }
 
     private record Head(

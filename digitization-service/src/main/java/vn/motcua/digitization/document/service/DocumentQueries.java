@@ -22,6 +22,7 @@ public class DocumentQueries {
      * feed) must start even in a build that has none yet.
      */
     private final Provider<DocumentAccess> access;
+
     private final BlobStore blobs;
 
     public DocumentQueries(DocumentStore store, Provider<DocumentAccess> access, BlobStore blobs) {

@@ -60,6 +60,7 @@ public class DocumentUploads {
      * feed) must start even in a build that has none yet.
      */
     private final Provider<DocumentAccess> access;
+
     private final DocumentRepository documents;
     private final ContentInspector inspector;
     private final BlobStore blobs;
@@ -84,9 +85,8 @@ public class DocumentUploads {
         this.idempotency = idempotency;
         this.tx = tx;
         this.limits = limits;
-        this.spoolDirectory = limits.getSpoolDirectory().isBlank()
-                ? Path.of(dataDir, "spool")
-                : Path.of(limits.getSpoolDirectory());
+        this.spoolDirectory =
+                limits.getSpoolDirectory().isBlank() ? Path.of(dataDir, "spool") : Path.of(limits.getSpoolDirectory());
     }
 
     /** One upload in progress; not thread-safe (a call's messages arrive one at a time). */
@@ -160,8 +160,8 @@ public class DocumentUploads {
                 throw DomainException.notFound("document " + documentId);
             }
         }
-        UploadHeader checked = new UploadHeader(
-                requestId, header.fileName(), normalized, documentId, header.declaredSize());
+        UploadHeader checked =
+                new UploadHeader(requestId, header.fileName(), normalized, documentId, header.declaredSize());
         return new Upload(caller, checked, ContentSpool.open(spoolDirectory, limits.getMaxSize()));
     }
 
@@ -211,7 +211,8 @@ public class DocumentUploads {
                             upload.caller.subject(),
                             version(1, content, inspected, now, upload.caller.username(), VersionOrigin.UPLOADED));
                 } else {
-                    int current = documents.lockCurrentVersion(documentId)
+                    int current = documents
+                            .lockCurrentVersion(documentId)
                             .orElseThrow(() -> DomainException.notFound("document " + documentId));
                     documents.addVersion(
                             documentId,
@@ -242,7 +243,8 @@ public class DocumentUploads {
         blobs.put(content.sha256(), file);
         Instant now = now();
         return tx.executeWrite(status -> {
-            int current = documents.lockCurrentVersion(documentId)
+            int current = documents
+                    .lockCurrentVersion(documentId)
                     .orElseThrow(() -> DomainException.notFound("document " + documentId));
             StoredVersion v = version(current + 1, content, inspected, now, createdBy, origin);
             documents.addVersion(documentId, v);

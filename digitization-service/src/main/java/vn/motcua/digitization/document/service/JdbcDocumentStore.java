@@ -44,7 +44,8 @@ public class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public InputStream open(String documentId, int version) {
-        StoredDocument document = find(documentId).orElseThrow(() -> DomainException.notFound("document " + documentId));
+        StoredDocument document =
+                find(documentId).orElseThrow(() -> DomainException.notFound("document " + documentId));
         StoredVersion v = document.version(version)
                 .orElseThrow(() -> DomainException.notFound("version " + version + " of document " + documentId));
         return blobs.open(v.sha256());

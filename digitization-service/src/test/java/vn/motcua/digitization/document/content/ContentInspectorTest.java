@@ -39,14 +39,13 @@ class ContentInspectorTest {
     }
 
     private void assertRefused(byte[] bytes, String messagePart) {
-        assertThatThrownBy(() -> inspect(bytes))
-                .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
-                    assertThat(e.violations()).singleElement().satisfies(v -> {
-                        assertThat(v.field()).isEqualTo("file");
-                        assertThat(v.description()).contains(messagePart);
-                    });
-                });
+        assertThatThrownBy(() -> inspect(bytes)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+            assertThat(e.violations()).singleElement().satisfies(v -> {
+                assertThat(v.field()).isEqualTo("file");
+                assertThat(v.description()).contains(messagePart);
+            });
+        });
     }
 
     @Test

@@ -107,7 +107,8 @@ public final class Fixtures {
     /** Encrypted with a user password (cannot be opened) or with an owner password only. */
     public static byte[] encryptedPdf(String userPassword) {
         PDDocument doc = document(1);
-        StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
+        StandardProtectionPolicy policy =
+                new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
         policy.setEncryptionKeyLength(128);
         try {
             doc.protect(policy);
@@ -151,7 +152,9 @@ public final class Fixtures {
         for (int offset : offsets) {
             table.append(String.format("%010d 00000 n \n", offset));
         }
-        table.append("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        table.append("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
         write(out, table.toString());
         return out.toByteArray();
     }
@@ -185,7 +188,13 @@ public final class Fixtures {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         ByteBuffer ihdr = ByteBuffer.allocate(13);
-        ihdr.putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ihdr.putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         chunk(out, "IHDR", ihdr.array());
         chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
         chunk(out, "IEND", new byte[0]);

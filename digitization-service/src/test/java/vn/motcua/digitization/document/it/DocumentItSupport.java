@@ -98,7 +98,8 @@ abstract class DocumentItSupport implements TestPropertyProvider {
         idp.close();
         db.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -182,10 +183,12 @@ abstract class DocumentItSupport implements TestPropertyProvider {
             while (!finished && requests.isReady()) {
                 if (!headerSent) {
                     headerSent = true;
-                    requests.onNext(UploadDocumentRequest.newBuilder().setHeader(header).build());
-                } else if (chunks.hasNext()) {
                     requests.onNext(
-                            UploadDocumentRequest.newBuilder().setChunk(chunks.next()).build());
+                            UploadDocumentRequest.newBuilder().setHeader(header).build());
+                } else if (chunks.hasNext()) {
+                    requests.onNext(UploadDocumentRequest.newBuilder()
+                            .setChunk(chunks.next())
+                            .build());
                 } else {
                     finished = true;
                     requests.onCompleted();
@@ -239,8 +242,7 @@ abstract class DocumentItSupport implements TestPropertyProvider {
         return new Downloaded(first, HexFormat.of().formatHex(digest.digest()), size, chunks, kept.toByteArray());
     }
 
-    record Downloaded(
-            DownloadDocumentResponse metadata, String sha256, long size, int chunks, byte[] content) {}
+    record Downloaded(DownloadDocumentResponse metadata, String sha256, long size, int chunks, byte[] content) {}
 
     static MessageDigest sha256() {
         try {

@@ -105,8 +105,9 @@ class DocumentUploadIT extends DocumentItSupport {
                         officer(),
                         header("HS-OTHER", "a.png").setDocumentId(doc.getId()).build(),
                         Fixtures.png(6, 6)))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
-                        .isEqualTo(Status.Code.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
     }
 
     @Test
@@ -118,14 +119,16 @@ class DocumentUploadIT extends DocumentItSupport {
         Document retry = upload(officer(), h, pdf);
 
         assertThat(retry).isEqualTo(first);
-        assertThat(count("SELECT COUNT(*) FROM document WHERE dossier_code = 'HS-005'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM document WHERE dossier_code = 'HS-005'"))
+                .isEqualTo(1);
 
         assertThatThrownBy(() -> upload(officer(), h, Fixtures.pdf(2)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
                     assertThat(GrpcErrors.errorInfo(e).getReason()).isEqualTo("REQUEST_ID_REUSED");
                 });
-        assertThat(count("SELECT COUNT(*) FROM document WHERE dossier_code = 'HS-005'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM document WHERE dossier_code = 'HS-005'"))
+                .isEqualTo(1);
     }
 
     static Stream<Arguments> badFiles() {
@@ -175,9 +178,11 @@ class DocumentUploadIT extends DocumentItSupport {
     @Test
     void anUploadToAScopeTheCallerCannotSeeIsRefusedBeforeAnyContent() {
         assertThatThrownBy(() -> upload(officer(), header("HIDDEN-1", "a.pdf").build(), Fixtures.pdf(1)))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
-                        .isEqualTo(Status.Code.NOT_FOUND));
-        assertThat(count("SELECT COUNT(*) FROM document WHERE dossier_code = 'HIDDEN-1'")).isZero();
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+        assertThat(count("SELECT COUNT(*) FROM document WHERE dossier_code = 'HIDDEN-1'"))
+                .isZero();
         awaitNoSpoolFiles();
     }
 
@@ -189,13 +194,16 @@ class DocumentUploadIT extends DocumentItSupport {
 
         assertThat(download(alice, doc.getId(), 0, false).size()).isPositive();
         assertThatThrownBy(() -> download(bob, doc.getId(), 0, false))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
-                        .isEqualTo(Status.Code.NOT_FOUND));
-        assertThatThrownBy(() -> blocking(bob).getDocument(GetDocumentRequest.newBuilder()
-                        .setDocumentId(doc.getId())
-                        .build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
-                        .isEqualTo(Status.Code.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+        assertThatThrownBy(() -> blocking(bob)
+                        .getDocument(GetDocumentRequest.newBuilder()
+                                .setDocumentId(doc.getId())
+                                .build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
     }
 
     @Test
@@ -226,7 +234,8 @@ class DocumentUploadIT extends DocumentItSupport {
 
         awaitNoSpoolFiles();
         assertThat(count("SELECT COUNT(*) FROM document")).isEqualTo(documents);
-        assertThat(count("SELECT COUNT(*) FROM idempotent_request WHERE request_id = 'cut-1'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM idempotent_request WHERE request_id = 'cut-1'"))
+                .isZero();
         assertThat(files("blobs")).containsExactlyInAnyOrderElementsOf(blobs);
     }
 

@@ -31,7 +31,8 @@ public class ItDocumentAccess implements DocumentAccess {
 
     @Override
     public void checkRead(Caller caller, StoredDocument document) {
-        if (!caller.subject().equals(document.createdBySubject()) && caller.unit().isEmpty()) {
+        if (!caller.subject().equals(document.createdBySubject())
+                && caller.unit().isEmpty()) {
             throw DomainException.notFound("document " + document.id());
         }
     }

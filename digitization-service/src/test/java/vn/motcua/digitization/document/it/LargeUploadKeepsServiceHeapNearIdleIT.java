@@ -110,7 +110,9 @@ class LargeUploadKeepsServiceHeapNearIdleIT extends DocumentItSupport {
             for (long offset : offsets) {
                 tail.append(String.format("%010d 00000 n \n", offset));
             }
-            tail.append("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+            tail.append("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n")
+                    .append(xref)
+                    .append("\n%%EOF\n");
             suffix = tail.toString().getBytes(StandardCharsets.ISO_8859_1);
         }
 
