@@ -1,6 +1,6 @@
 package vn.motcua.digitization.document.service;
 
-import jakarta.inject.Provider;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
 import vn.motcua.digitization.blob.BlobStore;
@@ -21,11 +21,11 @@ public class DocumentQueries {
      * Looked up on use, not at start-up: the implementation lives in the access slice, and the service (health, its
      * feed) must start even in a build that has none yet.
      */
-    private final Provider<DocumentAccess> access;
+    private final BeanProvider<DocumentAccess> access;
 
     private final BlobStore blobs;
 
-    public DocumentQueries(DocumentStore store, Provider<DocumentAccess> access, BlobStore blobs) {
+    public DocumentQueries(DocumentStore store, BeanProvider<DocumentAccess> access, BlobStore blobs) {
         this.store = store;
         this.access = access;
         this.blobs = blobs;

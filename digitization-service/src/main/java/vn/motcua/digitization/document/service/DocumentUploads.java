@@ -1,8 +1,8 @@
 package vn.motcua.digitization.document.service;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public class DocumentUploads {
      * Looked up on use, not at start-up: the implementation lives in the access slice, and the service (health, its
      * feed) must start even in a build that has none yet.
      */
-    private final Provider<DocumentAccess> access;
+    private final BeanProvider<DocumentAccess> access;
 
     private final DocumentRepository documents;
     private final ContentInspector inspector;
@@ -70,7 +70,7 @@ public class DocumentUploads {
     private final Path spoolDirectory;
 
     public DocumentUploads(
-            Provider<DocumentAccess> access,
+            BeanProvider<DocumentAccess> access,
             DocumentRepository documents,
             ContentInspector inspector,
             BlobStore blobs,
