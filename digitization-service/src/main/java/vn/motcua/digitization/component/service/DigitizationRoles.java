@@ -18,9 +18,12 @@ public final class DigitizationRoles {
     public static final Set<String> DIGITIZERS = Set.of(Roles.RECEPTION_OFFICER, Roles.SPECIALIST);
     /** Attach the dossier's electronic result. */
     public static final Set<String> RESULT_ATTACHERS = Set.of(Roles.SPECIALIST, Roles.UNIT_LEADER, Roles.CLERK);
-    /** Read a dossier's digitization and its files (the dossier must also be visible to them). */
-    public static final Set<String> READERS =
-            Set.of(Roles.CITIZEN, Roles.RECEPTION_OFFICER, Roles.SPECIALIST, Roles.UNIT_LEADER, Roles.CLERK);
+    /**
+     * Read a dossier's digitization and its files: any person, because the answer is whether dossier-service shows
+     * them the dossier (asked with their token), the one home of that rule (a TTHC controller or unit admin of the
+     * subtree reads it as they read the dossier; dossier-service refuses report viewers, which reads as not found).
+     */
+    public static final Set<String> READERS = Roles.ALL;
 
     public static final String DOSSIER_OPEN_RULE = "DOSSIER_OPEN_FOR_DIGITIZATION";
 
