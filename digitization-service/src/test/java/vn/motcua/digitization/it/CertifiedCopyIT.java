@@ -58,9 +58,8 @@ class CertifiedCopyIT extends DigitizationItSupport {
         String unit = "11077";
         int n = 30;
         byte[] signed = pdfs.signed();
-        List<Document> docs = IntStream.range(0, n)
-                .mapToObj(i -> original(unit, signed))
-                .toList();
+        List<Document> docs =
+                IntStream.range(0, n).mapToObj(i -> original(unit, signed)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch go = new CountDownLatch(1);
         try {

@@ -141,7 +141,9 @@ class ComponentDigitizationIT extends DigitizationItSupport {
         assertThat(TestQrCodes.firstPageTopLeft(stamped))
                 .as("the QR at the top left of the stamped version's first page")
                 .isEqualTo(expectedQr);
-        assertThat(checked.getDocumentVersion().getPageCount()).as("the scan's pages, all kept").isEqualTo(2);
+        assertThat(checked.getDocumentVersion().getPageCount())
+                .as("the scan's pages, all kept")
+                .isEqualTo(2);
         assertThat(checked.getDocumentVersion().getMediaType()).isEqualTo("application/pdf");
         assertThat(events(code)).as("attach and check are not feed events").isEmpty();
 
@@ -277,7 +279,9 @@ class ComponentDigitizationIT extends DigitizationItSupport {
                 .isEqualTo("NOT_FOUND/NOT_FOUND");
         // a scan is an officer's; the applicant uploads
         Document own = upload(
-                citizen, DocumentUploadClient.forDossier(reference, "to-khai.pdf").build(), pdfs.scan(1));
+                citizen,
+                DocumentUploadClient.forDossier(reference, "to-khai.pdf").build(),
+                pdfs.scan(1));
         assertThat(error(() -> attach(citizen, reference, 1, own.getId(), ComponentSource.COMPONENT_SOURCE_SCAN)))
                 .isEqualTo("INVALID_ARGUMENT/INVALID_FIELD");
         assertThat(attach(citizen, reference, 1, own.getId(), ComponentSource.COMPONENT_SOURCE_UPLOAD)

@@ -93,7 +93,9 @@ class DigitizationFlowOnH2Test {
                 DigitizationServiceGrpc.DigitizationServiceBlockingStub d =
                         as(DigitizationServiceGrpc.newBlockingStub(channel), officer);
                 Document scan = documents.upload(
-                        officer, DocumentUploadClient.forDossier(CODE, "scan.pdf").build(), pdfs.scan(1));
+                        officer,
+                        DocumentUploadClient.forDossier(CODE, "scan.pdf").build(),
+                        pdfs.scan(1));
                 d.attachComponentDocument(AttachComponentDocumentRequest.newBuilder()
                         .setDossierCode(CODE)
                         .setComponentNumber(1)
@@ -140,7 +142,9 @@ class DigitizationFlowOnH2Test {
                 assertThat(again).as("once").isEmpty();
 
                 Document original = documents.upload(
-                        officer, DocumentUploadClient.forUnit(UNIT, "ban-sao.pdf").build(), pdfs.signed());
+                        officer,
+                        DocumentUploadClient.forUnit(UNIT, "ban-sao.pdf").build(),
+                        pdfs.signed());
                 var copy = as(CertifiedCopyServiceGrpc.newBlockingStub(channel), officer)
                         .certifyCopy(CertifyCopyRequest.newBuilder()
                                 .setRequestId("c-1")
@@ -177,7 +181,9 @@ class DigitizationFlowOnH2Test {
     private Map<String, Object> properties(TestIdentityProvider idp, FakeDossierService dossiers, SignedPdfs pdfs) {
         Map<String, Object> props = new HashMap<>(idp.authProperties());
         props.put("motcua.data-dir", dir.resolve("data").toString());
-        props.put("motcua.digitization.signature.trusted-roots", pdfs.trustedRoots().toString());
+        props.put(
+                "motcua.digitization.signature.trusted-roots",
+                pdfs.trustedRoots().toString());
         props.put(
                 "datasources.default.url",
                 "jdbc:h2:mem:" + UUID.randomUUID()

@@ -1,5 +1,6 @@
 package vn.motcua.digitization.it;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import vn.motcua.digitization.testing.ServiceItSupport;
 import vn.motcua.digitization.testing.SignedPdfs;
 import vn.motcua.proto.digitization.v1.CertifiedCopyServiceGrpc;
@@ -22,13 +24,23 @@ import vn.motcua.proto.digitization.v1.WarehouseServiceGrpc;
  */
 public abstract class DigitizationItSupport extends ServiceItSupport {
 
-    protected final SignedPdfs pdfs = new SignedPdfs(tempDir("digitization-it-pdfs-"));
+    private final Path pdfDir = tempDir("digitization-it-pdfs-");
+    protected final SignedPdfs pdfs = new SignedPdfs(pdfDir);
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(super.getProperties());
-        props.put("motcua.digitization.signature.trusted-roots", pdfs.trustedRoots().toString());
+        props.put(
+                "motcua.digitization.signature.trusted-roots",
+                pdfs.trustedRoots().toString());
         return props;
+    }
+
+    @Override
+    @AfterAll
+    protected void cleanUp() {
+        super.cleanUp();
+        deleteTree(pdfDir);
     }
 
     protected DigitizationServiceGrpc.DigitizationServiceBlockingStub digitization(String token) {

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,7 +87,11 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
     /** Real files for every verdict but VALID (the throwaway CA of SignedPdfs is the only trusted root). */
     Stream<Arguments> refusedResults() {
         return Stream.of(
-                refused(1, "an unsigned PDF", SignatureVerdict.UNSIGNED, () -> pdfs.withVerdict(SignatureVerdict.UNSIGNED)),
+                refused(
+                        1,
+                        "an unsigned PDF",
+                        SignatureVerdict.UNSIGNED,
+                        () -> pdfs.withVerdict(SignatureVerdict.UNSIGNED)),
                 refused(
                         2,
                         "a signed PDF with a byte changed",
@@ -111,16 +115,16 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
     }
 
     private static Arguments refused(int n, String what, SignatureVerdict verdict, Supplier<byte[]> file) {
-        return Arguments.of(n, what, verdict, file);
+        return Arguments.of(n, what, verdict, file.get());
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("refusedResults")
     void resultIsRefusedForEveryVerdictButValidAndNothingIsWritten(
-            int n, String what, SignatureVerdict verdict, Supplier<byte[]> file) {
+            int n, String what, SignatureVerdict verdict, byte[] file) {
         String code = "H30.298.11077-260601-000" + n;
         counterDossier(code, CITIZEN_A);
-        Document signed = upload(code, "ket-qua.pdf", file.get());
+        Document signed = upload(code, "ket-qua.pdf", file);
         long before = written();
 
         Runnable call = () -> attach(leader(), code, signed.getId());

@@ -102,7 +102,11 @@ public abstract class ServiceItSupport implements TestPropertyProvider {
         dossierService.close();
         idp.close();
         db.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        deleteTree(dataDir);
+    }
+
+    protected static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -164,7 +168,12 @@ public abstract class ServiceItSupport implements TestPropertyProvider {
         Dossier d = dossier(
                 reference, reference, Channel.CHANNEL_ONLINE, DossierStatus.DOSSIER_STATUS_SUBMITTED, applicant);
         dossierService.dossier(
-                d, "reception-" + UNIT, "specialist-" + UNIT, "leader-" + UNIT, "clerk-" + UNIT, "citizen-" + applicant);
+                d,
+                "reception-" + UNIT,
+                "specialist-" + UNIT,
+                "leader-" + UNIT,
+                "clerk-" + UNIT,
+                "citizen-" + applicant);
         return d;
     }
 
@@ -172,12 +181,18 @@ public abstract class ServiceItSupport implements TestPropertyProvider {
 
     /** A file of the dossier, uploaded by the unit's specialist (the dossier must be shown to them). */
     protected Document upload(String dossierCode, String fileName, byte[] content) {
-        return documents.upload(specialist(UNIT), DocumentUploadClient.forDossier(dossierCode, fileName).build(), content);
+        return documents.upload(
+                specialist(UNIT),
+                DocumentUploadClient.forDossier(dossierCode, fileName).build(),
+                content);
     }
 
     /** An original presented at the unit's desk, uploaded by its reception officer. */
     protected Document uploadAtDesk(String unit, String fileName, byte[] content) {
-        return documents.upload(receptionOfficer(unit), DocumentUploadClient.forUnit(unit, fileName).build(), content);
+        return documents.upload(
+                receptionOfficer(unit),
+                DocumentUploadClient.forUnit(unit, fileName).build(),
+                content);
     }
 
     protected Document upload(String token, UploadHeader header, byte[] content) {

@@ -28,8 +28,7 @@ public final class SignedPdfs {
         TestSigningAuthority trusted = TestSigningAuthority.create("MotCua Digitization IT");
         this.signer = trusted.issueSigner("UBND xa Thu Nghiep");
         this.trustedRoots = trusted.writeRootPem(dir.resolve("trusted-root.pem"));
-        this.stranger =
-                TestSigningAuthority.create("Untrusted Elsewhere").issueSigner("Someone Elsewhere");
+        this.stranger = TestSigningAuthority.create("Untrusted Elsewhere").issueSigner("Someone Elsewhere");
     }
 
     /** The PEM file of the trusted root CA, for motcua.digitization.signature.trusted-roots. */
@@ -55,8 +54,11 @@ public final class SignedPdfs {
                     case UNSIGNED -> scanFile(2);
                     case TAMPERED -> TestSigningAuthority.tamperedCopy(signer.sign(scanFile(2), next("s")), next("t"));
                     case UNTRUSTED -> stranger.sign(scanFile(2), next("stranger"));
-                    case MALFORMED -> TestSigningAuthority.signedWithContents(
-                            scanFile(2), next("garbage"), "not a CMS SignedData".getBytes(StandardCharsets.US_ASCII));
+                    case MALFORMED ->
+                        TestSigningAuthority.signedWithContents(
+                                scanFile(2),
+                                next("garbage"),
+                                "not a CMS SignedData".getBytes(StandardCharsets.US_ASCII));
                 });
     }
 

@@ -53,8 +53,9 @@ class DerivedVersionIT extends DocumentItSupport {
 
     private List<DocumentVersion> versions(String documentId) {
         return blocking(officer())
-                .getDocument(
-                        GetDocumentRequest.newBuilder().setDocumentId(documentId).build())
+                .getDocument(GetDocumentRequest.newBuilder()
+                        .setDocumentId(documentId)
+                        .build())
                 .getDocument()
                 .getVersionsList();
     }
@@ -72,11 +73,12 @@ class DerivedVersionIT extends DocumentItSupport {
         assertThat(v.sha256()).isEqualTo(sha256(stamped));
         assertThat(v.size()).isEqualTo(stamped.length);
         assertThat(v.mediaType()).isEqualTo("application/pdf");
-        assertThat(v.pageCount()).as("counted in the new file, not copied from version 1").isEqualTo(3);
+        assertThat(v.pageCount())
+                .as("counted in the new file, not copied from version 1")
+                .isEqualTo(3);
         assertThat(versions(doc.getId()))
                 .extracting(DocumentVersion::getVersion, DocumentVersion::getPageCount)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, 1), org.assertj.core.groups.Tuple.tuple(2, 3));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1), org.assertj.core.groups.Tuple.tuple(2, 3));
         assertThat(download(officer(), doc.getId(), 2, true).content()).isEqualTo(stamped);
         assertThat(download(officer(), doc.getId(), 1, false).sha256())
                 .as("the scan itself stays")
@@ -88,11 +90,13 @@ class DerivedVersionIT extends DocumentItSupport {
         Document doc = uploadedScan("HS-DERIVED-2");
         for (byte[] bad : List.of(Fixtures.elfExecutable(), Fixtures.pdfWithOpenActionJavaScript(true), new byte[0])) {
             Path refused = file("refused.pdf", bad);
-            assertThatThrownBy(() ->
-                            store.addDerivedVersion(doc.getId(), refused, VersionOrigin.QR_STAMPED, "reception-" + UNIT))
+            assertThatThrownBy(() -> store.addDerivedVersion(
+                            doc.getId(), refused, VersionOrigin.QR_STAMPED, "reception-" + UNIT))
                     .isInstanceOfSatisfying(DomainException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
-                        assertThat(e.violations()).extracting(FieldViolation::field).contains("file");
+                        assertThat(e.violations())
+                                .extracting(FieldViolation::field)
+                                .contains("file");
                     });
         }
         assertThat(versions(doc.getId())).hasSize(1);
@@ -121,6 +125,8 @@ class DerivedVersionIT extends DocumentItSupport {
 
         StoredVersion retried =
                 store.addDerivedVersion(doc.getId(), stamped, VersionOrigin.QR_STAMPED, "reception-" + UNIT);
-        assertThat(retried.version()).as("the number the failed attempt had is free again").isEqualTo(2);
+        assertThat(retried.version())
+                .as("the number the failed attempt had is free again")
+                .isEqualTo(2);
     }
 }
