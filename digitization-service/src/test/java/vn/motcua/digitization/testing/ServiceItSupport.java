@@ -152,28 +152,24 @@ public abstract class ServiceItSupport implements TestPropertyProvider {
 
     /** A counter dossier being processed, shown to the unit's officers and its applicant. */
     protected Dossier counterDossier(String code, String applicant) {
-        Dossier d = dossier(code, "", Channel.CHANNEL_COUNTER, DossierStatus.DOSSIER_STATUS_IN_PROCESS, applicant);
-        dossierService.dossier(
-                d,
-                "reception-" + UNIT,
-                "specialist-" + UNIT,
-                "leader-" + UNIT,
-                "clerk-" + UNIT,
-                "citizen-" + applicant);
-        return d;
+        return shownToUnitAndApplicant(
+                dossier(code, "", Channel.CHANNEL_COUNTER, DossierStatus.DOSSIER_STATUS_IN_PROCESS, applicant));
     }
 
     /** An online dossier just submitted by the applicant, shown to them and the unit's officers. */
     protected Dossier onlineDossier(String reference, String applicant) {
-        Dossier d = dossier(
-                reference, reference, Channel.CHANNEL_ONLINE, DossierStatus.DOSSIER_STATUS_SUBMITTED, applicant);
+        return shownToUnitAndApplicant(dossier(
+                reference, reference, Channel.CHANNEL_ONLINE, DossierStatus.DOSSIER_STATUS_SUBMITTED, applicant));
+    }
+
+    private Dossier shownToUnitAndApplicant(Dossier d) {
         dossierService.dossier(
                 d,
                 "reception-" + UNIT,
                 "specialist-" + UNIT,
                 "leader-" + UNIT,
                 "clerk-" + UNIT,
-                "citizen-" + applicant);
+                "citizen-" + d.getApplicant().getCitizenId());
         return d;
     }
 
