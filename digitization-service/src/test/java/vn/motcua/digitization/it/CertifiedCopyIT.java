@@ -15,13 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import vn.motcua.digitization.common.Vietnam;
-import vn.motcua.digitization.document.domain.StoredDocument;
-import vn.motcua.digitization.document.domain.UploadScope;
 import vn.motcua.digitization.signature.SignatureVerdict;
-import vn.motcua.digitization.testing.ScriptedSignatureVerifier;
 import vn.motcua.proto.common.v1.PageRequest;
 import vn.motcua.proto.digitization.v1.CertifiedCopy;
 import vn.motcua.proto.digitization.v1.CertifyCopyRequest;
+import vn.motcua.proto.digitization.v1.Document;
 import vn.motcua.proto.digitization.v1.ListCertifiedCopiesRequest;
 import vn.motcua.proto.digitization.v1.ListCertifiedCopiesResponse;
 
@@ -33,19 +31,15 @@ import vn.motcua.proto.digitization.v1.ListCertifiedCopiesResponse;
 @MicronautTest(transactional = false)
 class CertifiedCopyIT extends DigitizationItSupport {
 
-    private StoredDocument original(String unit, SignatureVerdict verdict) {
-        return store.put(
-                UploadScope.certifyingUnit(unit),
-                "giay-khai-sinh.pdf",
-                "application/pdf",
-                ScriptedSignatureVerifier.pdf(verdict),
-                "subject-reception-" + unit);
+    /** An original presented at the unit's desk, uploaded by its reception officer. */
+    private Document original(String unit, byte[] pdf) {
+        return uploadAtDesk(unit, "giay-khai-sinh.pdf", pdf);
     }
 
-    private CertifyCopyRequest request(StoredDocument doc, String owner) {
+    private CertifyCopyRequest request(Document doc, String owner) {
         return CertifyCopyRequest.newBuilder()
                 .setRequestId(UUID.randomUUID().toString())
-                .setDocumentId(doc.id())
+                .setDocumentId(doc.getId())
                 .setOwnerId(owner)
                 .setTitle("Giấy khai sinh")
                 .build();
@@ -63,14 +57,14 @@ class CertifiedCopyIT extends DigitizationItSupport {
     void concurrentCertificationsOfOneUnitAreNumberedWithoutGapsOrDuplicates() throws Exception {
         String unit = "11077";
         int n = 30;
-        List<StoredDocument> docs = IntStream.range(0, n)
-                .mapToObj(i -> original(unit, SignatureVerdict.VALID))
-                .toList();
+        byte[] signed = pdfs.signed();
+        List<Document> docs =
+                IntStream.range(0, n).mapToObj(i -> original(unit, signed)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch go = new CountDownLatch(1);
         try {
             List<Future<CertifiedCopy>> futures = new ArrayList<>();
-            for (StoredDocument doc : docs) {
+            for (Document doc : docs) {
                 futures.add(pool.submit(() -> {
                     go.await();
                     return certify(unit, request(doc, CITIZEN_A));
@@ -104,13 +98,23 @@ class CertifiedCopyIT extends DigitizationItSupport {
     @Test
     void refusedCertificationUsesNoNumberAndTheSameRequestIdAnswersTheFirst() {
         String unit = "11078";
-        CertifyCopyRequest untrusted = request(original(unit, SignatureVerdict.UNTRUSTED), CITIZEN_B);
-        assertThat(error(() -> certify(unit, untrusted))).isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
-        assertThat(metadata(() -> certify(unit, untrusted))).containsEntry("verdict", "UNTRUSTED");
+        for (SignatureVerdict verdict : List.of(
+                SignatureVerdict.UNSIGNED,
+                SignatureVerdict.TAMPERED,
+                SignatureVerdict.UNTRUSTED,
+                SignatureVerdict.MALFORMED)) {
+            CertifyCopyRequest refused = request(original(unit, pdfs.withVerdict(verdict)), CITIZEN_B);
+            assertThat(error(() -> certify(unit, refused)))
+                    .as(verdict.name())
+                    .isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
+            assertThat(metadata(() -> certify(unit, refused))).containsEntry("verdict", verdict.name());
+        }
         assertThat(count("SELECT COUNT(*) FROM certified_copy WHERE unit_code = ?", unit))
                 .isZero();
+        assertThat(count("SELECT COUNT(*) FROM warehouse_item WHERE unit_code = ?", unit))
+                .isZero();
 
-        CertifyCopyRequest valid = request(original(unit, SignatureVerdict.VALID), CITIZEN_B);
+        CertifyCopyRequest valid = request(original(unit, pdfs.signed()), CITIZEN_B);
         CertifiedCopy first = certify(unit, valid);
         assertThat(first.getCertificateNumber()).isEqualTo(unit + "/" + year() + "/000001");
         assertThat(first.getSignature().getVerdict().name()).isEqualTo("SIGNATURE_VERDICT_VALID");
@@ -138,7 +142,7 @@ class CertifiedCopyIT extends DigitizationItSupport {
     @Test
     void anotherUnitsOfficerNeitherCertifiesNorListsTheUnitsCopies() {
         String unit = "11079";
-        StoredDocument doc = original(unit, SignatureVerdict.VALID);
+        Document doc = original(unit, pdfs.signed());
 
         assertThat(error(() -> certify(OTHER_UNIT, request(doc, CITIZEN_A)))).isEqualTo("NOT_FOUND/NOT_FOUND");
         assertThat(error(() -> copies(specialist(unit)).certifyCopy(request(doc, CITIZEN_A))))

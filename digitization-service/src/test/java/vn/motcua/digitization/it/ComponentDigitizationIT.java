@@ -3,24 +3,26 @@ package vn.motcua.digitization.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.motcua.digitization.document.domain.StoredDocument;
-import vn.motcua.digitization.stamp.QrPayload;
-import vn.motcua.digitization.testing.MarkerQrStamper;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.digitization.testing.DocumentUploadClient;
+import vn.motcua.platform.testing.TestQrCodes;
 import vn.motcua.proto.digitization.v1.AttachComponentDocumentRequest;
 import vn.motcua.proto.digitization.v1.CheckComponentRequest;
 import vn.motcua.proto.digitization.v1.ComponentSource;
 import vn.motcua.proto.digitization.v1.ComponentState;
 import vn.motcua.proto.digitization.v1.ConfirmComponentRequest;
 import vn.motcua.proto.digitization.v1.DigitizationChanged;
+import vn.motcua.proto.digitization.v1.Document;
 import vn.motcua.proto.digitization.v1.DossierComponent;
 import vn.motcua.proto.digitization.v1.DossierDigitization;
 import vn.motcua.proto.digitization.v1.ExemptComponentRequest;
 import vn.motcua.proto.digitization.v1.ExemptionReason;
 import vn.motcua.proto.digitization.v1.FillComponentFromWarehouseRequest;
+import vn.motcua.proto.digitization.v1.GetDocumentRequest;
 import vn.motcua.proto.digitization.v1.GetDossierDigitizationRequest;
 import vn.motcua.proto.digitization.v1.ListMyWarehouseRequest;
 import vn.motcua.proto.digitization.v1.VersionOrigin;
@@ -38,7 +40,8 @@ import vn.motcua.proto.dossier.v1.DossierStatus;
 @MicronautTest(transactional = false)
 class ComponentDigitizationIT extends DigitizationItSupport {
 
-    private static final byte[] SCAN = "%PDF-1.7\n% scan of an original\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    @TempDir
+    Path dir;
 
     private DossierDigitization get(String token, String code) {
         return digitization(token)
@@ -92,8 +95,8 @@ class ComponentDigitizationIT extends DigitizationItSupport {
     /** Scans, checks and confirms component n with a fresh upload. */
     private DossierComponent digitize(String code, int n) {
         String officer = receptionOfficer(UNIT);
-        StoredDocument doc = upload(code, SCAN, "application/pdf");
-        attach(officer, code, n, doc.id(), ComponentSource.COMPONENT_SOURCE_SCAN);
+        Document doc = upload(code, "scan.pdf", pdfs.scan(1));
+        attach(officer, code, n, doc.getId(), ComponentSource.COMPONENT_SOURCE_SCAN);
         check(officer, code, n, true, "");
         return confirm(officer, code, n);
     }
@@ -121,21 +124,27 @@ class ComponentDigitizationIT extends DigitizationItSupport {
         assertThat(before.getComplete()).isFalse();
         assertThat(dossierService.getDossierTokens).contains("Bearer " + officer);
 
-        StoredDocument doc = upload(code, SCAN, "application/pdf");
-        DossierComponent uploaded = attach(officer, code, 1, doc.id(), ComponentSource.COMPONENT_SOURCE_SCAN);
+        Document doc = upload(code, "to-khai.pdf", pdfs.scan(2));
+        DossierComponent uploaded = attach(officer, code, 1, doc.getId(), ComponentSource.COMPONENT_SOURCE_SCAN);
         assertThat(uploaded.getState()).isEqualTo(ComponentState.COMPONENT_STATE_UPLOADED);
         assertThat(uploaded.getDocumentVersion().getVersion()).isEqualTo(1);
 
         DossierComponent checked = check(officer, code, 1, true, "");
-        String expectedQr = MarkerQrStamper.json(new QrPayload(code, PROCEDURE, CITIZEN_A, "Tờ khai"));
+        String expectedQr = "{\"dossierCode\":\"" + code + "\",\"procedureCode\":\"" + PROCEDURE
+                + "\",\"applicantId\":\"" + CITIZEN_A + "\",\"documentName\":\"Tờ khai\"}";
         assertThat(checked.getState()).isEqualTo(ComponentState.COMPONENT_STATE_CHECKED);
         assertThat(checked.getQrPayload()).isEqualTo(expectedQr);
         assertThat(checked.getDocumentVersion().getVersion()).isEqualTo(2);
         assertThat(checked.getDocumentVersion().getOrigin()).isEqualTo(VersionOrigin.VERSION_ORIGIN_QR_STAMPED);
         assertThat(checked.getCheckedBy()).isEqualTo("reception-" + UNIT);
-        assertThat(new String(store.content(doc.id(), 2), StandardCharsets.UTF_8))
-                .as("the stamped version is the scan with the payload's QR")
-                .endsWith(MarkerQrStamper.MARK + expectedQr);
+        Path stamped = documents.download(officer, doc.getId(), 2, dir.resolve("stamped.pdf"));
+        assertThat(TestQrCodes.firstPageTopLeft(stamped))
+                .as("the QR at the top left of the stamped version's first page")
+                .isEqualTo(expectedQr);
+        assertThat(checked.getDocumentVersion().getPageCount())
+                .as("the scan's pages, all kept")
+                .isEqualTo(2);
+        assertThat(checked.getDocumentVersion().getMediaType()).isEqualTo("application/pdf");
         assertThat(events(code)).as("attach and check are not feed events").isEmpty();
 
         DossierComponent confirmed = confirm(officer, code, 1);
@@ -147,7 +156,7 @@ class ComponentDigitizationIT extends DigitizationItSupport {
                         CITIZEN_A))
                 .containsExactly("COMPONENT");
 
-        assertThat(error(() -> attach(officer, code, 3, doc.id(), ComponentSource.COMPONENT_SOURCE_SCAN)))
+        assertThat(error(() -> attach(officer, code, 3, doc.getId(), ComponentSource.COMPONENT_SOURCE_SCAN)))
                 .as("a present-only document is not scanned")
                 .isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
         assertThat(error(() -> exempt(officer, code, 3, ExemptionReason.EXEMPTION_REASON_STATE_SECRET)))
@@ -192,8 +201,8 @@ class ComponentDigitizationIT extends DigitizationItSupport {
         String code = "H30.298.11077-260501-0002";
         counterDossier(code, CITIZEN_A);
         String officer = specialist(UNIT);
-        StoredDocument doc = upload(code, SCAN, "application/pdf");
-        attach(officer, code, 1, doc.id(), ComponentSource.COMPONENT_SOURCE_SCAN);
+        Document doc = upload(code, "scan.pdf", pdfs.scan(1));
+        attach(officer, code, 1, doc.getId(), ComponentSource.COMPONENT_SOURCE_SCAN);
 
         assertThat(error(() -> check(officer, code, 1, false, ""))).isEqualTo("INVALID_ARGUMENT/INVALID_FIELD");
         DossierComponent back = check(officer, code, 1, false, "Thiếu mặt sau trang 2");
@@ -201,7 +210,13 @@ class ComponentDigitizationIT extends DigitizationItSupport {
         assertThat(back.getState()).isEqualTo(ComponentState.COMPONENT_STATE_PENDING);
         assertThat(back.getNote()).isEqualTo("Thiếu mặt sau trang 2");
         assertThat(back.getDocumentId()).isEmpty();
-        assertThat(store.find(doc.id()).orElseThrow().versions())
+        assertThat(documents
+                        .blocking(officer)
+                        .getDocument(GetDocumentRequest.newBuilder()
+                                .setDocumentId(doc.getId())
+                                .build())
+                        .getDocument()
+                        .getVersionsList())
                 .as("no stamped version")
                 .hasSize(1);
     }
@@ -263,15 +278,13 @@ class ComponentDigitizationIT extends DigitizationItSupport {
                                 .build())))
                 .isEqualTo("NOT_FOUND/NOT_FOUND");
         // a scan is an officer's; the applicant uploads
-        StoredDocument own = store.put(
-                vn.motcua.digitization.document.domain.UploadScope.dossier(reference),
-                "to-khai.pdf",
-                "application/pdf",
-                SCAN,
-                "subject-citizen");
-        assertThat(error(() -> attach(citizen, reference, 1, own.id(), ComponentSource.COMPONENT_SOURCE_SCAN)))
+        Document own = upload(
+                citizen,
+                DocumentUploadClient.forDossier(reference, "to-khai.pdf").build(),
+                pdfs.scan(1));
+        assertThat(error(() -> attach(citizen, reference, 1, own.getId(), ComponentSource.COMPONENT_SOURCE_SCAN)))
                 .isEqualTo("INVALID_ARGUMENT/INVALID_FIELD");
-        assertThat(attach(citizen, reference, 1, own.id(), ComponentSource.COMPONENT_SOURCE_UPLOAD)
+        assertThat(attach(citizen, reference, 1, own.getId(), ComponentSource.COMPONENT_SOURCE_UPLOAD)
                         .getState())
                 .isEqualTo(ComponentState.COMPONENT_STATE_UPLOADED);
         assertThat(error(() -> check(citizen, reference, 1, true, "")))

@@ -9,7 +9,7 @@ import io.grpc.stub.MetadataUtils;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.transaction.TransactionOperations;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,12 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import vn.motcua.digitization.document.domain.StoredDocument;
-import vn.motcua.digitization.document.domain.UploadScope;
+import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.digitization.result.service.ResultCommands;
-import vn.motcua.digitization.signature.SignatureVerdict;
-import vn.motcua.digitization.testing.FileDocumentStore;
-import vn.motcua.digitization.testing.ScriptedSignatureVerifier;
+import vn.motcua.digitization.testing.DocumentUploadClient;
+import vn.motcua.digitization.testing.FakeDossierService;
+import vn.motcua.digitization.testing.SignedPdfs;
 import vn.motcua.platform.auth.MetadataKeys;
 import vn.motcua.platform.testing.TestIdentityProvider;
 import vn.motcua.platform.testing.TestPorts;
@@ -35,6 +34,7 @@ import vn.motcua.proto.digitization.v1.ComponentSource;
 import vn.motcua.proto.digitization.v1.ComponentState;
 import vn.motcua.proto.digitization.v1.ConfirmComponentRequest;
 import vn.motcua.proto.digitization.v1.DigitizationServiceGrpc;
+import vn.motcua.proto.digitization.v1.Document;
 import vn.motcua.proto.digitization.v1.ExemptComponentRequest;
 import vn.motcua.proto.digitization.v1.ExemptionReason;
 import vn.motcua.proto.digitization.v1.GetDossierDigitizationRequest;
@@ -47,9 +47,9 @@ import vn.motcua.proto.dossier.v1.Dossier;
 import vn.motcua.proto.dossier.v1.DossierStatus;
 
 /**
- * The embedded default (docs/runtime.md): the migrations V5-V9 and every statement of digitizing a dossier,
- * attaching its result, putting it into the warehouse and certifying a copy run on H2 in MySQL mode too, not only on
- * MariaDB.
+ * The embedded default (docs/runtime.md): the migrations and every statement of uploading and stamping documents,
+ * digitizing a dossier, attaching its signed result, putting it into the warehouse and certifying a copy run on H2
+ * in MySQL mode too, not only on MariaDB.
  */
 class DigitizationFlowOnH2Test {
 
@@ -57,11 +57,15 @@ class DigitizationFlowOnH2Test {
     private static final String CODE = "H30.298.11077-260801-0001";
     private static final String CITIZEN = "001099012345";
 
+    @TempDir
+    Path dir;
+
     @Test
     void migratesDigitizesAndCertifiesOnH2InMySqlMode() {
+        SignedPdfs pdfs = new SignedPdfs(dir);
         try (TestIdentityProvider idp = TestIdentityProvider.start();
                 FakeDossierService dossiers = FakeDossierService.start();
-                ApplicationContext ctx = ApplicationContext.run(properties(idp, dossiers), "test")) {
+                ApplicationContext ctx = ApplicationContext.run(properties(idp, dossiers, pdfs), "test")) {
             GrpcEmbeddedServer server = ctx.getBean(GrpcEmbeddedServer.class);
             if (!server.isRunning()) {
                 server.start();
@@ -80,24 +84,22 @@ class DigitizationFlowOnH2Test {
                             .build(),
                     "officer",
                     "leader");
-            FileDocumentStore store = ctx.getBean(FileDocumentStore.class);
             ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort())
                     .usePlaintext()
                     .build();
+            DocumentUploadClient documents = new DocumentUploadClient(channel);
             try {
                 String officer = idp.officer("officer", UNIT, "reception_officer");
                 DigitizationServiceGrpc.DigitizationServiceBlockingStub d =
                         as(DigitizationServiceGrpc.newBlockingStub(channel), officer);
-                StoredDocument scan = store.put(
-                        UploadScope.dossier(CODE),
-                        "scan.pdf",
-                        "application/pdf",
-                        "%PDF-1.7 scan".getBytes(StandardCharsets.US_ASCII),
-                        "s");
+                Document scan = documents.upload(
+                        officer,
+                        DocumentUploadClient.forDossier(CODE, "scan.pdf").build(),
+                        pdfs.scan(1));
                 d.attachComponentDocument(AttachComponentDocumentRequest.newBuilder()
                         .setDossierCode(CODE)
                         .setComponentNumber(1)
-                        .setDocumentId(scan.id())
+                        .setDocumentId(scan.getId())
                         .setSource(ComponentSource.COMPONENT_SOURCE_SCAN)
                         .build());
                 d.checkComponent(CheckComponentRequest.newBuilder()
@@ -122,16 +124,12 @@ class DigitizationFlowOnH2Test {
                 assertThat(digitization.getComponents(0).getState())
                         .isEqualTo(ComponentState.COMPONENT_STATE_CONFIRMED);
 
-                StoredDocument signed = store.put(
-                        UploadScope.dossier(CODE),
-                        "kq.pdf",
-                        "application/pdf",
-                        ScriptedSignatureVerifier.pdf(SignatureVerdict.VALID),
-                        "s");
+                Document signed = documents.upload(
+                        officer, DocumentUploadClient.forDossier(CODE, "kq.pdf").build(), pdfs.signed());
                 as(DigitizationServiceGrpc.newBlockingStub(channel), idp.officer("leader", UNIT, "unit_leader"))
                         .attachResult(AttachResultRequest.newBuilder()
                                 .setDossierCode(CODE)
-                                .setDocumentId(signed.id())
+                                .setDocumentId(signed.getId())
                                 .build());
                 ResultCommands results = ctx.getBean(ResultCommands.class);
                 @SuppressWarnings("unchecked")
@@ -143,16 +141,14 @@ class DigitizationFlowOnH2Test {
                 assertThat(first).isPresent();
                 assertThat(again).as("once").isEmpty();
 
-                StoredDocument original = store.put(
-                        UploadScope.certifyingUnit(UNIT),
-                        "ban-sao.pdf",
-                        "application/pdf",
-                        ScriptedSignatureVerifier.pdf(SignatureVerdict.VALID),
-                        "s");
+                Document original = documents.upload(
+                        officer,
+                        DocumentUploadClient.forUnit(UNIT, "ban-sao.pdf").build(),
+                        pdfs.signed());
                 var copy = as(CertifiedCopyServiceGrpc.newBlockingStub(channel), officer)
                         .certifyCopy(CertifyCopyRequest.newBuilder()
                                 .setRequestId("c-1")
-                                .setDocumentId(original.id())
+                                .setDocumentId(original.getId())
                                 .setOwnerId(CITIZEN)
                                 .setTitle("Giấy khai sinh")
                                 .build())
@@ -182,8 +178,12 @@ class DigitizationFlowOnH2Test {
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
-    private static Map<String, Object> properties(TestIdentityProvider idp, FakeDossierService dossiers) {
+    private Map<String, Object> properties(TestIdentityProvider idp, FakeDossierService dossiers, SignedPdfs pdfs) {
         Map<String, Object> props = new HashMap<>(idp.authProperties());
+        props.put("motcua.data-dir", dir.resolve("data").toString());
+        props.put(
+                "motcua.digitization.signature.trusted-roots",
+                pdfs.trustedRoots().toString());
         props.put(
                 "datasources.default.url",
                 "jdbc:h2:mem:" + UUID.randomUUID()

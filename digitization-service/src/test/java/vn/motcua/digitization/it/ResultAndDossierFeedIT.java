@@ -10,17 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import vn.motcua.digitization.document.domain.StoredDocument;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.motcua.digitization.document.content.Fixtures;
 import vn.motcua.digitization.dossierfeed.DossierFeedConsumer;
 import vn.motcua.digitization.signature.SignatureVerdict;
-import vn.motcua.digitization.testing.ScriptedSignatureVerifier;
 import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.proto.digitization.v1.AttachResultRequest;
 import vn.motcua.proto.digitization.v1.DigitizationChanged;
+import vn.motcua.proto.digitization.v1.Document;
 import vn.motcua.proto.digitization.v1.DossierResult;
 import vn.motcua.proto.digitization.v1.GetDossierDigitizationRequest;
 import vn.motcua.proto.digitization.v1.ListMyWarehouseRequest;
@@ -81,15 +84,50 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
                 + count("SELECT COUNT(*) FROM warehouse_item");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = SignatureVerdict.class, names = "VALID", mode = EnumSource.Mode.EXCLUDE)
-    void resultIsRefusedForEveryVerdictButValidAndNothingIsWritten(SignatureVerdict verdict) {
-        String code = "H30.298.11077-260601-000" + verdict.ordinal();
+    /** Real files for every verdict but VALID (the throwaway CA of SignedPdfs is the only trusted root). */
+    Stream<Arguments> refusedResults() {
+        return Stream.of(
+                refused(
+                        1,
+                        "an unsigned PDF",
+                        SignatureVerdict.UNSIGNED,
+                        () -> pdfs.withVerdict(SignatureVerdict.UNSIGNED)),
+                refused(
+                        2,
+                        "a signed PDF with a byte changed",
+                        SignatureVerdict.TAMPERED,
+                        () -> pdfs.withVerdict(SignatureVerdict.TAMPERED)),
+                refused(
+                        3,
+                        "a signed PDF with an update appended after signing",
+                        SignatureVerdict.TAMPERED,
+                        pdfs::changedAfterSigning),
+                refused(
+                        4,
+                        "a PDF signed by a signer of an untrusted CA",
+                        SignatureVerdict.UNTRUSTED,
+                        () -> pdfs.withVerdict(SignatureVerdict.UNTRUSTED)),
+                refused(
+                        5,
+                        "a PDF whose signature holds garbage",
+                        SignatureVerdict.MALFORMED,
+                        () -> pdfs.withVerdict(SignatureVerdict.MALFORMED)));
+    }
+
+    private static Arguments refused(int n, String what, SignatureVerdict verdict, Supplier<byte[]> file) {
+        return Arguments.of(n, what, verdict, file.get());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("refusedResults")
+    void resultIsRefusedForEveryVerdictButValidAndNothingIsWritten(
+            int n, String what, SignatureVerdict verdict, byte[] file) {
+        String code = "H30.298.11077-260601-000" + n;
         counterDossier(code, CITIZEN_A);
-        StoredDocument signed = upload(code, ScriptedSignatureVerifier.pdf(verdict), "application/pdf");
+        Document signed = upload(code, "ket-qua.pdf", file);
         long before = written();
 
-        Runnable call = () -> attach(leader(), code, signed.id());
+        Runnable call = () -> attach(leader(), code, signed.getId());
         assertThat(error(call)).isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
         assertThat(metadata(call)).containsEntry("verdict", verdict.name()).containsEntry("rule", "SIGNATURE_VALID");
 
@@ -100,12 +138,12 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
     void resultThatIsNotAPdfIsRefusedAsUnsignedAndNothingIsWritten() {
         String code = "H30.298.11077-260601-0010";
         counterDossier(code, CITIZEN_A);
-        StoredDocument image = upload(code, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}, "image/jpeg");
+        Document image = upload(code, "ket-qua.jpg", Fixtures.jpeg(40, 30));
         long before = written();
 
-        assertThat(metadata(() -> attach(leader(), code, image.id()))).containsEntry("verdict", "UNSIGNED");
+        assertThat(metadata(() -> attach(leader(), code, image.getId()))).containsEntry("verdict", "UNSIGNED");
         assertThat(written()).isEqualTo(before);
-        assertThat(error(() -> attach(receptionOfficer(UNIT), code, image.id())))
+        assertThat(error(() -> attach(receptionOfficer(UNIT), code, image.getId())))
                 .as("a reception officer does not attach results")
                 .isEqualTo("PERMISSION_DENIED/ROLE_NOT_ALLOWED");
     }
@@ -114,9 +152,9 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
     void issuedResultGoesIntoTheApplicantsWarehouseExactlyOnceWhateverTheRedeliveries() {
         String code = "H30.298.11077-260601-0020";
         counterDossier(code, CITIZEN_A);
-        StoredDocument signed = upload(code, ScriptedSignatureVerifier.pdf(SignatureVerdict.VALID), "application/pdf");
+        Document signed = upload(code, "ket-qua.pdf", pdfs.signed());
 
-        DossierResult result = attach(leader(), code, signed.id());
+        DossierResult result = attach(leader(), code, signed.getId());
         assertThat(result.getSignature().getVerdict().name()).isEqualTo("SIGNATURE_VERDICT_VALID");
         assertThat(result.getSignature().getSignaturesList()).hasSize(1);
         assertThat(result.getWarehouseItemId()).isEmpty();
@@ -160,7 +198,7 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
                 .filter(i -> i.getKind() == WarehouseItemKind.WAREHOUSE_ITEM_KIND_RESULT)
                 .findFirst()
                 .orElseThrow();
-        assertThat(item.getDocumentId()).isEqualTo(signed.id());
+        assertThat(item.getDocumentId()).isEqualTo(signed.getId());
         assertThat(item.getDossierCode()).isEqualTo(code);
         assertThat(item.getValid()).isTrue();
         assertThat(digitization(specialist(UNIT))
@@ -171,7 +209,7 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
                         .getResult()
                         .getWarehouseItemId())
                 .isEqualTo(item.getId());
-        assertThat(error(() -> attach(leader(), code, signed.id())))
+        assertThat(error(() -> attach(leader(), code, signed.getId())))
                 .as("a result in the warehouse no longer changes")
                 .isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
     }

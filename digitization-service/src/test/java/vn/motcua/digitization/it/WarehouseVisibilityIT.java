@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import vn.motcua.digitization.document.domain.StoredDocument;
-import vn.motcua.digitization.document.domain.UploadScope;
-import vn.motcua.digitization.signature.SignatureVerdict;
-import vn.motcua.digitization.testing.ScriptedSignatureVerifier;
 import vn.motcua.proto.digitization.v1.CertifiedCopy;
 import vn.motcua.proto.digitization.v1.CertifyCopyRequest;
+import vn.motcua.proto.digitization.v1.Document;
 import vn.motcua.proto.digitization.v1.FillComponentFromWarehouseRequest;
 import vn.motcua.proto.digitization.v1.GetWarehouseItemRequest;
 import vn.motcua.proto.digitization.v1.ListMyWarehouseRequest;
@@ -29,16 +26,11 @@ import vn.motcua.proto.dossier.v1.DossierStatus;
 class WarehouseVisibilityIT extends DigitizationItSupport {
 
     private CertifiedCopy certifiedFor(String owner) {
-        StoredDocument doc = store.put(
-                UploadScope.certifyingUnit(UNIT),
-                "so-ho-khau.pdf",
-                "application/pdf",
-                ScriptedSignatureVerifier.pdf(SignatureVerdict.VALID),
-                "subject-reception");
+        Document doc = uploadAtDesk(UNIT, "so-ho-khau.pdf", pdfs.signed());
         return copies(receptionOfficer(UNIT))
                 .certifyCopy(CertifyCopyRequest.newBuilder()
                         .setRequestId(UUID.randomUUID().toString())
-                        .setDocumentId(doc.id())
+                        .setDocumentId(doc.getId())
                         .setOwnerId(owner)
                         .setTitle("Sổ hộ khẩu")
                         .build())
@@ -95,11 +87,13 @@ class WarehouseVisibilityIT extends DigitizationItSupport {
 
         String code = "H30.298.11077-260701-0001";
         counterDossier(code, CITIZEN_B);
-        StoredDocument scan = upload(code, ScriptedSignatureVerifier.pdf(SignatureVerdict.UNSIGNED), "application/pdf");
-        assertThat(verify(specialist(UNIT), scan.id())).isEqualTo("SIGNATURE_VERDICT_UNSIGNED");
-        assertThat(error(() -> verify(specialist(OTHER_UNIT), scan.id()))).isEqualTo("NOT_FOUND/NOT_FOUND");
-        assertThat(error(() -> verify(citizen(CITIZEN_A), scan.id()))).isEqualTo("NOT_FOUND/NOT_FOUND");
-        assertThat(verify(citizen(CITIZEN_B), scan.id())).as("the applicant").isEqualTo("SIGNATURE_VERDICT_UNSIGNED");
+        Document scan = upload(code, "scan.pdf", pdfs.scan(1));
+        assertThat(verify(specialist(UNIT), scan.getId())).isEqualTo("SIGNATURE_VERDICT_UNSIGNED");
+        assertThat(error(() -> verify(specialist(OTHER_UNIT), scan.getId()))).isEqualTo("NOT_FOUND/NOT_FOUND");
+        assertThat(error(() -> verify(citizen(CITIZEN_A), scan.getId()))).isEqualTo("NOT_FOUND/NOT_FOUND");
+        assertThat(verify(citizen(CITIZEN_B), scan.getId()))
+                .as("the applicant")
+                .isEqualTo("SIGNATURE_VERDICT_UNSIGNED");
     }
 
     @Test

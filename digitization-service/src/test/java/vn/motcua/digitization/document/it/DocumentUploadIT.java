@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.motcua.digitization.document.content.Fixtures;
+import vn.motcua.digitization.testing.DocumentUploadClient;
 import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.proto.digitization.v1.Document;
 import vn.motcua.proto.digitization.v1.DocumentVersion;
@@ -27,8 +28,13 @@ import vn.motcua.proto.digitization.v1.UploadDocumentRequest;
 import vn.motcua.proto.digitization.v1.UploadDocumentResponse;
 import vn.motcua.proto.digitization.v1.UploadHeader;
 import vn.motcua.proto.digitization.v1.VersionOrigin;
+import vn.motcua.proto.dossier.v1.Channel;
+import vn.motcua.proto.dossier.v1.DossierStatus;
 
-/** Uploads and downloads through the real gRPC server on MariaDB, and every refusal leaving nothing behind. */
+/**
+ * Uploads and downloads through the real gRPC server on MariaDB, with the real access rules (dossier-service, faked,
+ * decides who sees a dossier), and every refusal leaving nothing behind.
+ */
 @MicronautTest(transactional = false)
 class DocumentUploadIT extends DocumentItSupport {
 
@@ -41,13 +47,14 @@ class DocumentUploadIT extends DocumentItSupport {
 
     @Test
     void uploadedPdfDownloadsByteForByteWithItsSha256() {
+        counterDossier("HS-001", CITIZEN_A);
         byte[] pdf = Fixtures.pdf(3);
         Document uploaded = upload(officer(), header("HS-001", "giay-to.pdf").build(), pdf);
 
         assertThat(uploaded.getId()).matches("DOC-[A-Z2-7]{26}");
         assertThat(uploaded.getDossierCode()).isEqualTo("HS-001");
         assertThat(uploaded.getFileName()).isEqualTo("giay-to.pdf");
-        assertThat(uploaded.getCreatedBy()).isEqualTo("officer-" + UNIT);
+        assertThat(uploaded.getCreatedBy()).isEqualTo("reception-" + UNIT);
         DocumentVersion v = uploaded.getVersions(0);
         assertThat(v.getVersion()).isEqualTo(1);
         assertThat(v.getSha256()).isEqualTo(sha256(pdf));
@@ -71,6 +78,7 @@ class DocumentUploadIT extends DocumentItSupport {
 
     @Test
     void contentLargerThanOneChunkArrivesWhole() {
+        counterDossier("HS-002", CITIZEN_A);
         byte[] big = Fixtures.handWrittenPdf("", new byte[3 * MIB + 123], "");
         Document uploaded = upload(officer(), header("HS-002", "scan.pdf").build(), big);
         Downloaded down = download(officer(), uploaded.getId(), 1, false);
@@ -80,6 +88,7 @@ class DocumentUploadIT extends DocumentItSupport {
 
     @Test
     void aNewVersionGetsTheNextNumberAndTheOldOneStaysReadable() {
+        counterDossier("HS-003", CITIZEN_A);
         byte[] first = Fixtures.png(20, 20);
         byte[] second = Fixtures.jpeg(30, 10);
         Document doc = upload(officer(), header("HS-003", "anh.png").build(), first);
@@ -100,6 +109,8 @@ class DocumentUploadIT extends DocumentItSupport {
 
     @Test
     void aVersionForADocumentOfAnotherScopeIsNotFound() {
+        counterDossier("HS-004", CITIZEN_A);
+        counterDossier("HS-OTHER", CITIZEN_A);
         Document doc = upload(officer(), header("HS-004", "a.png").build(), Fixtures.png(5, 5));
         assertThatThrownBy(() -> upload(
                         officer(),
@@ -112,6 +123,7 @@ class DocumentUploadIT extends DocumentItSupport {
 
     @Test
     void retryWithTheSameRequestIdAnswersTheFirstDocumentAndStoresOnce() {
+        counterDossier("HS-005", CITIZEN_A);
         String requestId = "up-" + UUID.randomUUID();
         byte[] pdf = Fixtures.pdf(1);
         UploadHeader h = header("HS-005", "don.pdf").setRequestId(requestId).build();
@@ -153,6 +165,7 @@ class DocumentUploadIT extends DocumentItSupport {
     @MethodSource("badFiles")
     void aBadFileIsRefusedAndNothingIsStored(
             String what, String fileName, byte[] content, long declaredSize, String field) {
+        counterDossier("HS-BAD", CITIZEN_A);
         long documents = count("SELECT COUNT(*) FROM document");
         long versions = count("SELECT COUNT(*) FROM document_version");
         List<Path> blobs = files("blobs");
@@ -177,19 +190,34 @@ class DocumentUploadIT extends DocumentItSupport {
 
     @Test
     void anUploadToAScopeTheCallerCannotSeeIsRefusedBeforeAnyContent() {
+        dossierService.dossier(
+                dossier("HIDDEN-1", "", Channel.CHANNEL_COUNTER, DossierStatus.DOSSIER_STATUS_IN_PROCESS, CITIZEN_A),
+                "reception-" + OTHER_UNIT);
         assertThatThrownBy(() -> upload(officer(), header("HIDDEN-1", "a.pdf").build(), Fixtures.pdf(1)))
+                .as("a dossier dossier-service does not show the caller")
                 .isInstanceOfSatisfying(
                         StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+        assertThatThrownBy(() -> upload(
+                        receptionOfficer(OTHER_UNIT),
+                        DocumentUploadClient.forUnit(UNIT, "a.pdf").build(),
+                        Fixtures.pdf(1)))
+                .as("an original for another unit's desk")
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
         assertThat(count("SELECT COUNT(*) FROM document WHERE dossier_code = 'HIDDEN-1'"))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM document WHERE certifying_unit_code = ?", UNIT))
                 .isZero();
         awaitNoSpoolFiles();
     }
 
     @Test
     void aCitizenCannotReadAnotherCitizensDocument() {
-        String alice = citizen("alice", "001099000001");
-        String bob = citizen("bob", "001099000002");
+        String alice = citizen("001099000001");
+        String bob = citizen("001099000002");
+        onlineDossier("HS-006", "001099000001");
         Document doc = upload(alice, header("HS-006", "cccd.jpg").build(), Fixtures.jpeg(10, 10));
 
         assertThat(download(alice, doc.getId(), 0, false).size()).isPositive();
@@ -208,6 +236,7 @@ class DocumentUploadIT extends DocumentItSupport {
 
     @Test
     void aStreamCancelledHalfwayStoresNothing() throws Exception {
+        counterDossier("HS-CUT", CITIZEN_A);
         long documents = count("SELECT COUNT(*) FROM document");
         List<Path> blobs = files("blobs");
         StreamObserver<UploadDocumentResponse> ignore = new StreamObserver<>() {

@@ -30,6 +30,8 @@ class LargeUploadKeepsServiceHeapNearIdleIT extends DocumentItSupport {
 
     @Test
     void a200MbUploadAndItsDownloadKeepTheHeapNearIdle() throws Exception {
+        counterDossier("HS-WARM", CITIZEN_A);
+        counterDossier("HS-BIG", CITIZEN_A);
         // warm up: classes, pools and the database connections exist before the idle level is read
         upload(officer(), header("HS-WARM", "warm.pdf").build(), LargePdf.bytesOf(2 * MIB));
         long idle = liveHeap();

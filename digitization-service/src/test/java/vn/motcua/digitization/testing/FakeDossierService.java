@@ -1,4 +1,4 @@
-package vn.motcua.digitization.it;
+package vn.motcua.digitization.testing;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Timestamp;
