@@ -180,6 +180,9 @@ async function citizen(harness) {
   await p.locator('#digitization-body:not([aria-busy])').waitFor();
   expect((await text(p, '#digitization-title')) === 'Giấy tờ của hồ sơ', 'the citizen panel\'s title');
   await p.locator('#component-1-reuse-form').waitFor();
+  await p.locator('#component-3-present-only').waitFor();
+  expect(await p.locator('#component-3-upload-form, #component-3-reuse-form').count() === 0,
+    'the present-only identity papers are shown at the desk, not uploaded');
   await p.locator('#component-1-warehouse').selectOption(resultItem);
   await c.step('citizen picks a paper from the warehouse for component 1');
   await p.locator('#component-1-reuse').click();

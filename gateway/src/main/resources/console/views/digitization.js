@@ -146,7 +146,11 @@ function componentItem(c, ctx, {officerActs, applicantActs, warehouse}) {
   const flags = [c.reused && 'tái sử dụng dữ liệu số', c.fromWarehouse && 'lấy từ kho dữ liệu'].filter(Boolean);
   const actions = [];
   if (officerActs) actions.push(...officerComponentActions(c, ctx, id, result));
-  if (applicantActs && (c.state === 'PENDING' || c.state === 'UPLOADED')) {
+  // a present-only paper is shown at the desk, never uploaded (the service exempts it, and only so)
+  if (applicantActs && c.presentOnly && c.state === 'PENDING') {
+    actions.push(h('p', {class: 'muted', id: `${id}-present-only`},
+      'Giấy tờ này chỉ cần xuất trình bản chính để đối chiếu, không phải tải lên.'));
+  } else if (applicantActs && (c.state === 'PENDING' || c.state === 'UPLOADED')) {
     actions.push(uploadForm(c, ctx, id, result, 'UPLOAD'));
     // warehouseForm is null when the applicant has no still-valid paper
     if (c.state === 'PENDING') actions.push(warehouseForm(c, ctx, id, result, warehouse));
@@ -240,7 +244,7 @@ function exemptForm(c, ctx, id, result) {
   const reason = h('select', {name: 'reason'}, reasons.map(r => h('option', {value: r}, EXEMPTIONS[r])));
   const button = h('button', {type: 'submit', class: 'secondary', id: `${id}-exempt`}, 'Đánh dấu không số hóa');
   const form = h('form', {class: 'inline-form', id: `${id}-exempt-form`},
-    field(`${id}-reason`, 'Lý do', reason), button);
+    field(`${id}-reason`, 'Lý do không số hóa', reason), button);
   form.addEventListener('submit', event => {
     event.preventDefault();
     const body = {reason: reason.value};
@@ -291,17 +295,20 @@ function resultBlock(r, ctx, mayAttach) {
   } else {
     children.push(h('p', {class: 'muted', id: 'result-none'}, 'Chưa có kết quả điện tử.'));
   }
-  if (mayAttach && !(r && r.warehouseItemId)) children.push(attachResultForm(ctx, result));
+  // until the result is issued (and goes into the warehouse) a wrong file can still be replaced
+  if (mayAttach && !(r && r.warehouseItemId)) children.push(attachResultForm(ctx, result, Boolean(r)));
   children.push(result);
   return h('div', {class: 'result-doc', id: 'result-doc'}, children);
 }
 
-function attachResultForm(ctx, result) {
+function attachResultForm(ctx, result, replacing) {
   const input = h('input', {type: 'file', name: 'file', accept: 'application/pdf'});
   const validUntil = h('input', {type: 'date', name: 'validUntil'});
-  const button = h('button', {type: 'submit', id: 'result-attach'}, 'Đính kèm kết quả đã ký số');
+  const button = h('button', {type: 'submit', id: 'result-attach', class: replacing ? 'secondary' : null},
+    replacing ? 'Thay kết quả đã ký số' : 'Đính kèm kết quả đã ký số');
   const form = h('form', {class: 'inline-form', id: 'result-form'},
-    field('result-file', 'Tệp kết quả (PDF đã ký số)', input, {required: true}),
+    field('result-file', replacing ? 'Thay bằng tệp kết quả khác (PDF đã ký số)' : 'Tệp kết quả (PDF đã ký số)', input,
+      {required: true}),
     field('result-valid-until', 'Hiệu lực đến (để trống nếu không thời hạn)', validUntil),
     button);
   form.addEventListener('submit', async event => {
