@@ -7,8 +7,9 @@
 //           "Chữ ký số hợp lệ";
 //   citizen mc.ngocson certifies an electronic copy for congdan.an (COPY_PDF, owner OWNER_ID) on #/chung-thuc and sees
 //           its number in the register; congdan.an finds the issued result, the digitized component and the certified
-//           copy in "Kho dữ liệu của tôi", downloads the result, and on a new online dossier (ONLINE_CODE) fills
-//           component 1 with "Dùng giấy tờ trong kho" ("lấy từ kho dữ liệu").
+//           copy in "Kho dữ liệu của tôi", downloads the result and sees it on the dossier, and on a new online
+//           dossier (ONLINE_CODE) fills component 1 with "Dùng giấy tờ trong kho" ("lấy từ kho dữ liệu"); the
+//           present-only component there is not offered for upload.
 'use strict';
 
 const fs = require('fs');
@@ -174,6 +175,16 @@ async function citizen(harness) {
     resultRow.locator('button', {hasText: 'Tải về'}).click()]);
   expect(/\.pdf$/.test(download.suggestedFilename()), `the result's file name: ${download.suggestedFilename()}`);
   await c.step('citizen downloads the result');
+
+  // the counter dossier, from the warehouse's link: its result as the applicant sees it
+  await resultRow.locator('a.code').click();
+  await p.locator('#view-title', {hasText: code}).waitFor();
+  await p.locator('#digitization-body:not([aria-busy])').waitFor();
+  const facts = await text(p, '#result-facts');
+  expect(facts.includes('Chữ ký số hợp lệ') && facts.includes('Đã đưa vào kho dữ liệu của người nộp'),
+    `the applicant sees the signed result in their warehouse: '${facts}'`);
+  expect(await p.locator('#result-form').count() === 0, 'the applicant attaches no result');
+  await c.step('citizen sees the signed result on the dossier');
 
   // ---- reuse on a new online dossier -------------------------------------------------------------------------------
   await c.go(`#/ho-so/${encodeURIComponent(online)}`, online);
