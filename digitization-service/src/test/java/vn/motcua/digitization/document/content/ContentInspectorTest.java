@@ -1,0 +1,177 @@
+package vn.motcua.digitization.document.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+
+/** Each kind of refused file is refused with INVALID_ARGUMENT on {@code file} and a sentence saying why. */
+class ContentInspectorTest {
+
+    @TempDir
+    Path dir;
+
+    private final UploadLimits limits = limits();
+    private final ContentInspector inspector = new ContentInspector(limits);
+
+    private static UploadLimits limits() {
+        UploadLimits l = new UploadLimits();
+        l.setMaxPdfPages(5);
+        l.setMaxPdfStreamInflated(4 * UploadLimits.MIB);
+        l.setMaxPdfTotalInflated(6 * UploadLimits.MIB);
+        return l;
+    }
+
+    private SpooledContent spooled(byte[] bytes) throws IOException {
+        Path file = Files.createTempFile(dir, "upload-", ".bin");
+        Files.write(file, bytes);
+        return ContentSpool.describe(file);
+    }
+
+    private InspectedContent inspect(byte[] bytes) throws IOException {
+        return inspector.inspect(spooled(bytes));
+    }
+
+    private void assertRefused(byte[] bytes, String messagePart) {
+        assertThatThrownBy(() -> inspect(bytes)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+            assertThat(e.violations()).singleElement().satisfies(v -> {
+                assertThat(v.field()).isEqualTo("file");
+                assertThat(v.description()).contains(messagePart);
+            });
+        });
+    }
+
+    @Test
+    void acceptsPdfWithItsPageCount() throws IOException {
+        assertThat(inspect(Fixtures.pdf(3))).isEqualTo(new InspectedContent("application/pdf", 3));
+    }
+
+    @Test
+    void acceptsPngAndJpegAsOnePage() throws IOException {
+        assertThat(inspect(Fixtures.png(40, 30))).isEqualTo(new InspectedContent("image/png", 1));
+        assertThat(inspect(Fixtures.jpeg(40, 30))).isEqualTo(new InspectedContent("image/jpeg", 1));
+    }
+
+    @Test
+    void refusesAnEmptyFile() {
+        assertRefused(new byte[0], "empty");
+    }
+
+    @Test
+    void refusesExecutablesWhateverTheirName() {
+        assertRefused(Fixtures.elfExecutable(), "not a PDF, JPEG or PNG");
+        assertRefused(Fixtures.windowsExecutable(), "not a PDF, JPEG or PNG");
+    }
+
+    @Test
+    void refusesPlainTextAndUnknownBytes() {
+        assertRefused("hello, this is not a scan".getBytes(), "not a PDF, JPEG or PNG");
+    }
+
+    @Test
+    void refusesPngWhoseHeaderClaimsMorePixelsThanTheLimit() {
+        assertRefused(Fixtures.pngHeaderClaiming(50_000, 50_000), "decompression bomb");
+    }
+
+    @Test
+    void refusesJpegWhoseFrameHeaderClaimsMorePixelsThanTheLimit() {
+        assertRefused(Fixtures.jpegHeaderClaiming(60_000, 60_000), "decompression bomb");
+    }
+
+    @Test
+    void acceptsImageHeadersWithinTheLimit() throws IOException {
+        assertThat(inspect(Fixtures.pngHeaderClaiming(2480, 3508)).pageCount()).isEqualTo(1);
+        assertThat(inspect(Fixtures.jpegHeaderClaiming(2480, 3508)).mediaType()).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void refusesPdfThatRunsJavaScriptWhenOpened() {
+        // in an object stream (found by the structural walk) and in plain objects (found by the raw scan)
+        assertRefused(Fixtures.pdfWithOpenActionJavaScript(true), "JavaScript");
+        assertRefused(Fixtures.pdfWithOpenActionJavaScript(false), "JavaScript");
+    }
+
+    @Test
+    void refusesPdfWithDocumentJavaScriptNameTree() {
+        assertRefused(Fixtures.pdfWithJavaScriptNameTree(), "JavaScript");
+    }
+
+    @Test
+    void refusesPdfWithJavaScriptLinkAnnotation() {
+        assertRefused(Fixtures.pdfWithLinkJavaScript(), "JavaScript");
+    }
+
+    @Test
+    void refusesPdfWithJavaScriptAdditionalAction() {
+        assertRefused(Fixtures.pdfWithPageAdditionalActionJavaScript(), "JavaScript");
+    }
+
+    @Test
+    void refusesPdfWithAHexEscapedJsKey() {
+        // /J#53 is the name JS written with a hex escape
+        byte[] pdf = Fixtures.handWrittenPdf("", "q Q".getBytes(), "/OpenAction << /S /Launch /J#53 (x) >>");
+        assertRefused(pdf, "JavaScript");
+    }
+
+    @Test
+    void acceptsPdfWhoseStreamDataHappensToContainJsBytes() throws IOException {
+        byte[] pdf = Fixtures.handWrittenPdf("", "% /JS /JavaScript in content bytes".getBytes(), "");
+        assertThat(inspect(pdf).pageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesEncryptedPdf() {
+        assertRefused(Fixtures.encryptedPdf("user-secret"), "encrypted");
+        assertRefused(Fixtures.encryptedPdf(""), "encrypted");
+    }
+
+    @Test
+    void refusesPdfWhoseStreamInflatesPastTheLimit() {
+        assertRefused(Fixtures.pdfBomb(5 * 1024 * 1024), "decompression bomb");
+    }
+
+    @Test
+    void acceptsPdfWhoseStreamInflatesWithinTheLimit() throws IOException {
+        assertThat(inspect(Fixtures.pdfBomb(1024 * 1024)).pageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesPdfWithMorePagesThanTheLimit() {
+        assertRefused(Fixtures.pdf(6), "more than the limit of 5");
+    }
+
+    @Test
+    void refusesATruncatedPdf() {
+        byte[] pdf = Fixtures.pdf(1);
+        byte[] head = java.util.Arrays.copyOf(pdf, 40);
+        assertThatThrownBy(() -> inspect(head)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void spoolRefusesContentPastTheSizeLimitWhileWriting() {
+        ContentSpool spool = ContentSpool.open(dir.resolve("spool"), 10);
+        spool.write(java.nio.ByteBuffer.wrap(new byte[8]));
+        assertThatThrownBy(() -> spool.write(java.nio.ByteBuffer.wrap(new byte[3])))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.OUT_OF_RANGE));
+        spool.discard();
+        assertThat(dir.resolve("spool")).isEmptyDirectory();
+    }
+
+    @Test
+    void spoolHashesWhatItWrites() throws Exception {
+        ContentSpool spool = ContentSpool.open(dir.resolve("spool"), 100);
+        spool.write(java.nio.ByteBuffer.wrap("abc".getBytes()));
+        SpooledContent done = spool.finish();
+        assertThat(done.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(done.size()).isEqualTo(3);
+        assertThat(Files.readString(done.file())).isEqualTo("abc");
+    }
+}
