@@ -50,7 +50,13 @@ class ConsoleDigitizationJourneyIT extends DigitizationSystemTest {
         Path result = Files.write(dir.resolve("ket-qua-khai-sinh.pdf"), TrustedSigning.signedPdf(dir, RESULT_SIGNER));
         assertThat(part(
                         "result",
-                        Map.of("DOSSIER_CODE", dossier, "RESULT_PDF", result.toString(), "RESULT_SIGNER", RESULT_SIGNER)))
+                        Map.of(
+                                "DOSSIER_CODE",
+                                dossier,
+                                "RESULT_PDF",
+                                result.toString(),
+                                "RESULT_SIGNER",
+                                RESULT_SIGNER)))
                 .contains("step: specialist attached the signed result");
         JsonNode attached = digitization(dossier, SPECIALIST).path("result");
         assertThat(attached.path("signature").path("verdict").asText())
