@@ -107,7 +107,9 @@ function digitizationPanel(ctx) {
   const section = h('section', {class: 'card', id: 'digitization', 'aria-labelledby': 'digitization-title'},
     h('h2', {id: 'digitization-title'}, citizen ? 'Giấy tờ của hồ sơ' : 'Số hóa thành phần hồ sơ'), body);
   const path = `/api/v1/dossiers/${encodeURIComponent(dossier.code)}/digitization`;
-  Promise.all([get(path), citizen ? warehouseItems(true).catch(() => []) : Promise.resolve([])])
+  // the applicant's still-valid papers are offered only while they may add files to their online dossier
+  const warehouse = citizen && applicantMayAct(dossier) ? warehouseItems(true).catch(() => []) : Promise.resolve([]);
+  Promise.all([get(path), warehouse])
     .then(([d, warehouse]) => body.replaceChildren(...digitizationView(d, ctx, citizen, warehouse)))
     .catch(e => body.replaceChildren(h('p', {class: 'muted'}, 'Không tải được tình trạng số hóa.'), errorBlock(e)))
     .finally(() => body.removeAttribute('aria-busy'));
@@ -118,7 +120,7 @@ function digitizationView(d, ctx, citizen, warehouse) {
   const {user, dossier} = ctx;
   const open = !FINISHED.includes(dossier.status);
   const officerActs = !citizen && open && user.hasAnyRole(DIGITIZERS);
-  const applicantActs = citizen && dossier.channel === 'ONLINE' && APPLICANT_EDITABLE.includes(dossier.status);
+  const applicantActs = citizen && applicantMayAct(dossier);
   const components = d.components || [];
   const done = components.filter(c => c.state === 'CONFIRMED' || c.state === 'EXEMPT').length;
   return [
@@ -133,6 +135,10 @@ function digitizationView(d, ctx, citizen, warehouse) {
   ];
 }
 
+function applicantMayAct(dossier) {
+  return dossier.channel === 'ONLINE' && APPLICANT_EDITABLE.includes(dossier.status);
+}
+
 function componentItem(c, ctx, {officerActs, applicantActs, warehouse}) {
   const id = `component-${c.number}`;
   const result = slot(`${id}-result`);
@@ -140,29 +146,36 @@ function componentItem(c, ctx, {officerActs, applicantActs, warehouse}) {
   const flags = [c.reused && 'tái sử dụng dữ liệu số', c.fromWarehouse && 'lấy từ kho dữ liệu'].filter(Boolean);
   const actions = [];
   if (officerActs) actions.push(...officerComponentActions(c, ctx, id, result));
-  if (applicantActs && (c.state === 'PENDING' || c.state === 'UPLOADED')) {
+  // a present-only paper is shown at the desk, never uploaded (the service exempts it, and only so)
+  if (applicantActs && c.presentOnly && c.state === 'PENDING') {
+    actions.push(h('p', {class: 'muted', id: `${id}-present-only`},
+      'Giấy tờ này chỉ cần xuất trình bản chính để đối chiếu, không phải tải lên.'));
+  } else if (applicantActs && (c.state === 'PENDING' || c.state === 'UPLOADED')) {
     actions.push(uploadForm(c, ctx, id, result, 'UPLOAD'));
+    // warehouseForm is null when the applicant has no still-valid paper
     if (c.state === 'PENDING') actions.push(warehouseForm(c, ctx, id, result, warehouse));
   }
+  const offered = actions.filter(Boolean);
+  const facts = [
+    c.source ? fact('Nguồn', SOURCES[c.source] || c.source) : null,
+    c.exemptionReason ? fact('Lý do không số hóa', EXEMPTIONS[c.exemptionReason] || c.exemptionReason) : null,
+    flags.length ? fact('Ghi nhận', flags.join(', ')) : null,
+    version ? fact('Tệp', `${version.pageCount} trang, ${Math.ceil(version.size / 1024)} KB (phiên bản ${version.version})`)
+      : null,
+    c.checkedBy ? fact('Đối chiếu', `${c.checkedBy}, ${dateTime(c.checkedAt)}`) : null,
+    c.confirmedBy ? fact('Xác nhận', `${c.confirmedBy}, ${dateTime(c.confirmedAt)}`) : null,
+    c.note ? fact('Ghi chú', c.note) : null].filter(Boolean);
   return h('li', {class: 'component', id, 'data-state': c.state},
-    h('h3', {}, c.name, ' ', badge(STATES[c.state] || [c.state, 'unknown'])),
-    h('dl', {class: 'facts'},
-      c.source ? fact('Nguồn', SOURCES[c.source] || c.source) : null,
-      c.exemptionReason ? fact('Lý do không số hóa', EXEMPTIONS[c.exemptionReason] || c.exemptionReason) : null,
-      flags.length ? fact('Ghi nhận', flags.join(', ')) : null,
-      version ? fact('Tệp', `${version.pageCount} trang, ${Math.ceil(version.size / 1024)} KB (phiên bản ${version.version})`)
-        : null,
-      c.checkedBy ? fact('Đối chiếu', `${c.checkedBy}, ${dateTime(c.checkedAt)}`) : null,
-      c.confirmedBy ? fact('Xác nhận', `${c.confirmedBy}, ${dateTime(c.confirmedAt)}`) : null,
-      c.note ? fact('Ghi chú', c.note) : null),
+    h('h3', {}, c.name, ' ', badge(STATES[c.state] || [c.state || 'Không xác định', 'unknown'])),
+    facts.length ? h('dl', {class: 'facts'}, facts) : null,
     c.documentId ? h('p', {class: 'actions'}, downloadButton(`${id}-download`, 'Tải tệp', c.documentId,
       version && version.version, `thanh-phan-${c.number}.pdf`, result)) : null,
-    actions.length ? h('div', {class: 'action-list'}, actions) : null,
+    offered.length ? h('div', {class: 'action-list'}, offered) : null,
     result);
 }
 
 /** Runs one component verb and shows the fresh page. */
-async function act(ctx, c, verb, body, {button, result, done}) {
+async function act(ctx, c, verb, body, {button, result, done, fields = {}}) {
   button.disabled = true;
   clearSlot(result);
   try {
@@ -170,7 +183,7 @@ async function act(ctx, c, verb, body, {button, result, done}) {
     await ctx.reload(h('p', {class: 'done', role: 'status', id: 'digitization-done'}, done));
     announce(done);
   } catch (e) {
-    showErrorIn(result, e);
+    showErrorIn(result, e, fields);
     button.disabled = false;
   }
 }
@@ -220,7 +233,7 @@ function checkForm(c, ctx, id, result) {
   matches.addEventListener('click', () => act(ctx, c, 'check', {matchesOriginal: true, note: note.value.trim()},
     {button: matches, result, done: `Đã đối chiếu và đóng dấu QR thành phần "${c.name}".`}));
   differs.addEventListener('click', () => act(ctx, c, 'check', {matchesOriginal: false, note: note.value.trim()},
-    {button: differs, result, done: `Thành phần "${c.name}" cần quét lại.`}));
+    {button: differs, result, done: `Thành phần "${c.name}" cần quét lại.`, fields: {note: `${id}-note`}}));
   return h('div', {class: 'inline-form'},
     field(`${id}-note`, 'Ghi chú đối chiếu (bắt buộc khi không khớp)', note),
     h('p', {class: 'actions'}, matches, differs));
@@ -231,7 +244,7 @@ function exemptForm(c, ctx, id, result) {
   const reason = h('select', {name: 'reason'}, reasons.map(r => h('option', {value: r}, EXEMPTIONS[r])));
   const button = h('button', {type: 'submit', class: 'secondary', id: `${id}-exempt`}, 'Đánh dấu không số hóa');
   const form = h('form', {class: 'inline-form', id: `${id}-exempt-form`},
-    field(`${id}-reason`, 'Lý do', reason), button);
+    field(`${id}-reason`, 'Lý do không số hóa', reason), button);
   form.addEventListener('submit', event => {
     event.preventDefault();
     const body = {reason: reason.value};
@@ -282,17 +295,20 @@ function resultBlock(r, ctx, mayAttach) {
   } else {
     children.push(h('p', {class: 'muted', id: 'result-none'}, 'Chưa có kết quả điện tử.'));
   }
-  if (mayAttach && !(r && r.warehouseItemId)) children.push(attachResultForm(ctx, result));
+  // until the result is issued (and goes into the warehouse) a wrong file can still be replaced
+  if (mayAttach && !(r && r.warehouseItemId)) children.push(attachResultForm(ctx, result, Boolean(r)));
   children.push(result);
   return h('div', {class: 'result-doc', id: 'result-doc'}, children);
 }
 
-function attachResultForm(ctx, result) {
+function attachResultForm(ctx, result, replacing) {
   const input = h('input', {type: 'file', name: 'file', accept: 'application/pdf'});
   const validUntil = h('input', {type: 'date', name: 'validUntil'});
-  const button = h('button', {type: 'submit', id: 'result-attach'}, 'Đính kèm kết quả đã ký số');
+  const button = h('button', {type: 'submit', id: 'result-attach', class: replacing ? 'secondary' : null},
+    replacing ? 'Thay kết quả đã ký số' : 'Đính kèm kết quả đã ký số');
   const form = h('form', {class: 'inline-form', id: 'result-form'},
-    field('result-file', 'Tệp kết quả (PDF đã ký số)', input, {required: true}),
+    field('result-file', replacing ? 'Thay bằng tệp kết quả khác (PDF đã ký số)' : 'Tệp kết quả (PDF đã ký số)', input,
+      {required: true}),
     field('result-valid-until', 'Hiệu lực đến (để trống nếu không thời hạn)', validUntil),
     button);
   form.addEventListener('submit', async event => {
@@ -347,7 +363,7 @@ async function renderWarehouse() {
       + 'tuyến, bạn có thể dùng lại giấy tờ còn hiệu lực thay vì tải lên lại.'),
     items.length === 0
       ? h('p', {class: 'muted', id: 'warehouse-empty'}, 'Kho dữ liệu chưa có giấy tờ nào.')
-      : table('warehouse', ['Giấy tờ', 'Loại', 'Hồ sơ', 'Hiệu lực', ''], items.map(item => h('tr',
+      : table('warehouse', ['Giấy tờ', 'Loại', 'Hồ sơ', 'Hiệu lực', 'Tệp'], items.map(item => h('tr',
         {'data-item': item.id, 'data-kind': item.kind},
         h('td', {}, item.title, item.certificateNumber ? h('div', {class: 'muted'}, `Số chứng thực ${item.certificateNumber}`)
           : null),
