@@ -301,6 +301,23 @@ function resultBlock(r, ctx, mayAttach) {
   return h('div', {class: 'result-doc', id: 'result-doc'}, children);
 }
 
+/**
+ * A refused result or certified copy (409: its signature is not VALID) shows what the check found, in the verifier's
+ * Vietnamese words, under the generic error; other errors show as they are.
+ */
+async function showSignatureRefusal(slotEl, error, documentId, fieldIds = {}) {
+  showErrorIn(slotEl, error, fieldIds);
+  if (error.status !== 409 || !documentId) return;
+  try {
+    const report = await get(`/api/v1/documents/${encodeURIComponent(documentId)}/signature`);
+    const [label] = VERDICTS[report.verdict] || [report.verdict];
+    slotEl.append(h('p', {class: 'signature-refusal', id: `${slotEl.id}-signature`},
+      `Kiểm tra chữ ký số: ${label}. ${report.summary || ''}`));
+  } catch (ignored) {
+    // the generic error already says the file was refused
+  }
+}
+
 function attachResultForm(ctx, result, replacing) {
   const input = h('input', {type: 'file', name: 'file', accept: 'application/pdf'});
   const validUntil = h('input', {type: 'date', name: 'validUntil'});
@@ -317,8 +334,9 @@ function attachResultForm(ctx, result, replacing) {
     if (!file) return;
     button.disabled = true;
     clearSlot(result);
+    let document = null;
     try {
-      const document = await uploadFile(file, {dossier: ctx.dossier.code});
+      document = await uploadFile(file, {dossier: ctx.dossier.code});
       const body = {documentId: document.id};
       if (validUntil.value) body.validUntil = localInputToInstant(`${validUntil.value}T23:59`);
       await post(`/api/v1/dossiers/${encodeURIComponent(ctx.dossier.code)}/result`, body);
@@ -326,7 +344,7 @@ function attachResultForm(ctx, result, replacing) {
       await ctx.reload(h('p', {class: 'done', role: 'status', id: 'digitization-done'}, done));
       announce(done);
     } catch (e) {
-      showErrorIn(result, e);
+      await showSignatureRefusal(result, e, document && document.id);
       button.disabled = false;
     }
   });
@@ -426,8 +444,9 @@ function certifyForm(user) {
     const values = formValues(form);
     button.disabled = true;
     clearSlot(result);
+    let document = null;
     try {
-      const document = await uploadFile(chosen, {unit: user.unit});
+      document = await uploadFile(chosen, {unit: user.unit});
       const body = {documentId: document.id, ownerId: values.ownerId, title: values.title};
       if (values.validUntil) body.validUntil = localInputToInstant(`${values.validUntil}T23:59`);
       const {body: copy} = await post(`/api/v1/units/${encodeURIComponent(user.unit)}/certified-copies`, body);
@@ -435,7 +454,8 @@ function certifyForm(user) {
       await renderCertifiedCopies(user, h('p', {class: 'done', role: 'status', id: 'certify-done'}, done));
       announce(done);
     } catch (e) {
-      showErrorIn(result, e, {ownerId: 'certify-owner', title: 'certify-title', documentId: 'certify-file'});
+      await showSignatureRefusal(result, e, document && document.id,
+        {ownerId: 'certify-owner', title: 'certify-title', documentId: 'certify-file'});
       button.disabled = false;
     }
   });
