@@ -58,6 +58,8 @@ public final class DemoSigning {
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private DemoSigning() {}
 
     public static void main(String[] args) {
@@ -155,7 +157,11 @@ public final class DemoSigning {
             for (Certificate certificate : keystore.getCertificateChain(ALIAS)) {
                 chain.add((X509Certificate) certificate);
             }
-            Path signed = Files.createTempFile(target.toAbsolutePath().getParent(), ".signing-", ".pdf");
+            // beside the target, renamed when complete; created plainly (not createTempFile, which makes it 600)
+            // so the signed copy gets the usual permissions of the user's files
+            Path absolute = target.toAbsolutePath();
+            Path signed = Files.createFile(absolute.resolveSibling(
+                    "." + absolute.getFileName() + ".signing-" + Long.toUnsignedString(RANDOM.nextLong(), 36)));
             try {
                 PdfSigning.sign(pdf, signed, key, chain, PdfSigning.Signature.pades(SIGNER_NAME, REASON));
                 return Files.move(signed, target, StandardCopyOption.REPLACE_EXISTING);
@@ -183,7 +189,7 @@ public final class DemoSigning {
 
     private static char[] password() {
         byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
+        RANDOM.nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
     }
 
