@@ -11,6 +11,8 @@
 #   scripts/platform.sh status    one line per process: running/stopped, pid, port, healthy
 #   scripts/platform.sh running   exit 0 when every process is running (all|any: any one of them), no output
 #   scripts/platform.sh ports     "name port" lines (keycloak: "keycloak HTTP MGMT")
+#   scripts/platform.sh sign-pdf IN.pdf OUT.pdf  signs IN.pdf into OUT.pdf with the demo signer (see below)
+#   scripts/platform.sh signing   where digitization-service's trusted roots come from: "demo ROOT_PEM" or "caller"
 #
 # Environment (all optional):
 #   MOTCUA_VAR_DIR           state root (default <repo>/var): log/, run/ (pid + port files), data/, keycloak/
@@ -39,6 +41,11 @@
 #   MOTCUA_JAVA_OPTS         extra JVM flags appended to the recommended ones
 #   MOTCUA_CDS               on (default): class-data-sharing archive per jar under $MOTCUA_VAR_DIR/cds; off
 #   MOTCUA_START_TIMEOUT     seconds to wait for each service to be healthy (default 240)
+#   MOTCUA_DIGITIZATION_SIGNATURE_TRUSTED_ROOTS  root CAs a result's or certified copy's PDF signer must chain to
+#                            (docs/runtime.md). Not set (set, even empty, is the caller's choice and left alone): a
+#                            demo CA is created once in $MOTCUA_VAR_DIR/demo-signing (DemoSigning init) and
+#                            digitization-service alone is told to trust its root-ca.pem, so sign-pdf makes PDFs it
+#                            accepts. Demo only: production configures the province's roots, never this CA.
 #   MOTCUA_KC_TIMEOUT        seconds to wait for Keycloak (default 420; the first start imports the realm)
 set -euo pipefail
 
@@ -59,6 +66,8 @@ JVM_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAM=1g -Xmx1
 [[ -z "${MOTCUA_JAVA_OPTS:-}" ]] || JVM_FLAGS+=(${MOTCUA_JAVA_OPTS})
 PROBE_FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xmx64m)
 HEALTH_PROBE=vn.motcua.platform.grpc.HealthProbe
+DEMO_SIGNING=vn.motcua.digitization.demo.DemoSigning
+DEMO_SIGNING_DIR="$VAR_DIR/demo-signing"
 
 # payment-simulator is the stand-in for the external payment provider (docs/payment-provider-protocol.md): an HTTP
 # process, started first and stopped last
@@ -137,6 +146,31 @@ running_pid() {
   echo "$pid"
 }
 is_running() { running_pid "$1" >/dev/null; }
+
+# The caller chose digitization-service's trusted roots (the e2e test's throwaway CA, production's), or not.
+caller_trusts_roots() { [[ -n "${MOTCUA_DIGITIZATION_SIGNATURE_TRUSTED_ROOTS+set}" ]]; }
+
+# demo_signing COMMAND ARGS...: the demo CA tool in digitization-service's jar (init keeps an existing CA).
+demo_signing() {
+  local jar
+  jar="$(jar_of digitization-service)"
+  [[ -f "$jar" ]] || die "missing $jar (build with: ./mvnw -B -DskipTests package)"
+  "$JAVA" "${PROBE_FLAGS[@]}" -cp "$jar" "$DEMO_SIGNING" "$@"
+}
+
+cmd_sign_pdf() {
+  (($# == 2)) || die "usage: platform.sh sign-pdf IN.pdf OUT.pdf"
+  if caller_trusts_roots; then
+    say "warning: MOTCUA_DIGITIZATION_SIGNATURE_TRUSTED_ROOTS is set, so digitization-service trusts those roots," \
+      "not the demo CA in $DEMO_SIGNING_DIR: this signature is reported UNTRUSTED there unless its root is listed" >&2
+  fi
+  demo_signing init "$DEMO_SIGNING_DIR" >/dev/null || die "cannot create the demo signing CA in $DEMO_SIGNING_DIR"
+  demo_signing sign "$DEMO_SIGNING_DIR" "$1" "$2"
+}
+
+cmd_signing() {
+  if caller_trusts_roots; then echo caller; else echo "demo $DEMO_SIGNING_DIR/root-ca.pem"; fi
+}
 
 kc_pid() {
   local pid
@@ -259,6 +293,13 @@ start_service() {
     env+=("ENDPOINTS_ALL_PORT=$management")
   else
     env+=("GRPC_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-$svc-demo-secret")
+  fi
+  if [[ "$svc" == digitization-service ]] && ! caller_trusts_roots; then
+    # results and certified copies need a PDF signed by a trusted CA; without roots from the caller the demo CA is
+    # trusted, by this service only (the others never read the setting)
+    demo_signing init "$DEMO_SIGNING_DIR" >/dev/null || die "cannot create the demo signing CA in $DEMO_SIGNING_DIR"
+    env+=("MOTCUA_DIGITIZATION_SIGNATURE_TRUSTED_ROOTS=$DEMO_SIGNING_DIR/root-ca.pem")
+    say "digitization-service trusts the demo signing CA $DEMO_SIGNING_DIR/root-ca.pem (sign PDFs with ./motcua sign-pdf)"
   fi
   if [[ "$svc" == payment-service ]]; then
     # the provider is the simulator; it calls back through the gateway's public callback route and sends the payer
@@ -467,5 +508,7 @@ case "$sub" in
   status) cmd_status ;;
   running) cmd_running "${2:-all}" ;;
   ports) cmd_ports ;;
+  sign-pdf) shift; cmd_sign_pdf "$@" ;;
+  signing) cmd_signing ;;
   *) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
 esac
