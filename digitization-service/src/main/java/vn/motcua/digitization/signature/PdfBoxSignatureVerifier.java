@@ -405,7 +405,8 @@ public class PdfBoxSignatureVerifier implements PdfSignatureVerifier {
         try {
             certificate.checkValidity(Date.from(now));
         } catch (CertificateException e) {
-            return SignatureSummaries.NOT_VALID_NOW + " (" + certificate.getNotBefore().toInstant() + " to "
+            return SignatureSummaries.NOT_VALID_NOW + " ("
+                    + certificate.getNotBefore().toInstant() + " to "
                     + certificate.getNotAfter().toInstant() + ")";
         }
         boolean[] keyUsage = certificate.getKeyUsage();

@@ -149,20 +149,28 @@ class ContentInspectorTest {
     void refusesPdfNestedDeepEnoughToOverflowTheParsersStackInsteadOfFailing() throws Exception {
         // a small stack stands in for a deeper file on a server thread; a StackOverflowError escaping the
         // inspection would be a server error (500) instead of a refusal
-        byte[] pdf = Fixtures.handWrittenPdf("", "q Q".getBytes(), "/Deep " + "[".repeat(200_000) + "]".repeat(200_000));
-        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread small = new Thread(null, () -> {
-            try {
-                inspect(pdf);
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        }, "small-stack", 256 * 1024);
+        byte[] pdf =
+                Fixtures.handWrittenPdf("", "q Q".getBytes(), "/Deep " + "[".repeat(200_000) + "]".repeat(200_000));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread small = new Thread(
+                null,
+                () -> {
+                    try {
+                        inspect(pdf);
+                    } catch (Throwable t) {
+                        thrown.set(t);
+                    }
+                },
+                "small-stack",
+                256 * 1024);
         small.start();
         small.join();
         assertThat(thrown.get()).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
-            assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("file"));
+            assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.field()).isEqualTo("file"));
         });
     }
 
@@ -214,9 +222,12 @@ class ContentInspectorTest {
         generous.setMaxImagePixels(100_000_000L);
         ContentInspector small = new ContentInspector(generous, 12_000_000L);
         assertThatThrownBy(() -> small.inspect(spooled(Fixtures.pngHeaderClaiming(2000, 1000))))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.violations())
-                        .singleElement()
-                        .satisfies(v -> assertThat(v.description()).contains("more than the 1000000 this service")));
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.violations())
+                                .singleElement()
+                                .satisfies(v ->
+                                        assertThat(v.description()).contains("more than the 1000000 this service")));
     }
 
     @Test
@@ -263,6 +274,24 @@ class ContentInspectorTest {
                         DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.OUT_OF_RANGE));
         spool.discard();
         assertThat(dir.resolve("spool")).isEmptyDirectory();
+    }
+
+    @Test
+    void sweepDeletesSpoolFilesLeftBehindButNotRunningUploadsOrOtherFiles() throws Exception {
+        Path spool = Files.createDirectories(dir.resolve("spool"));
+        java.time.Instant now = java.time.Instant.now();
+        Path abandoned = Files.createFile(spool.resolve("upload-1.part"));
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(now.minusSeconds(3600)));
+        Path running = Files.createFile(spool.resolve("upload-2.part"));
+        Path other = Files.createFile(spool.resolve("notes.txt"));
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.from(now.minusSeconds(3600)));
+
+        assertThat(ContentSpool.sweep(spool, now.minusSeconds(600))).isOne();
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(running).exists();
+        assertThat(other).exists();
+        assertThat(ContentSpool.sweep(dir.resolve("none"), now)).isZero();
     }
 
     @Test
