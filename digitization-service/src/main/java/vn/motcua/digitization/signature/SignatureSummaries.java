@@ -10,6 +10,7 @@ final class SignatureSummaries {
 
     /** The start of {@link SignerInfo#problem()} for a certificate outside its validity when it signed. */
     static final String NOT_VALID_AT_SIGNING_TIME = "the signer certificate was not valid at the signing time";
+
     static final String NOT_VALID_NOW = "the signer certificate is not valid now and no signature timestamp token"
             + " proves the signature was made while it was";
     static final String SIGNED_IN_THE_FUTURE = "the signing time is in the future";
