@@ -125,14 +125,7 @@ public class ResultCommands {
                 // already issued: dossier-service's result_issued came before this result and will not come again,
                 // so it goes into the warehouse now, the feed's way (once: a later result_returned finds it there)
                 return resultIssued(d.key(), now)
-                        .map(item -> new DossierResult(
-                                r.dossierKey(),
-                                r.documentId(),
-                                r.documentVersion(),
-                                r.attachedAt(),
-                                r.attachedBy(),
-                                r.validUntil(),
-                                item.id()))
+                        .map(item -> r.inWarehouse(item.id()))
                         .orElse(r);
             }
             return r;
@@ -201,14 +194,7 @@ public class ResultCommands {
                         at == null ? now : min(at, now),
                         r.validUntil()),
                 now);
-        results.save(new DossierResult(
-                r.dossierKey(),
-                r.documentId(),
-                r.documentVersion(),
-                r.attachedAt(),
-                r.attachedBy(),
-                r.validUntil(),
-                item.id()));
+        results.save(r.inWarehouse(item.id()));
         event(DigitizationEventType.WAREHOUSE_LINKED, d, WarehouseItemKind.RESULT, now);
         return Optional.of(item);
     }

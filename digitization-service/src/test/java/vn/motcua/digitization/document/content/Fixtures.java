@@ -147,16 +147,7 @@ public final class Fixtures {
         write(out, "4 0 obj\n<< /Length " + streamData.length + " " + streamDictionary + " >>\nstream\n");
         out.writeBytes(streamData);
         write(out, "\nendstream\nendobj\n");
-        int xref = out.size();
-        StringBuilder table = new StringBuilder("xref\n0 5\n0000000000 65535 f \n");
-        for (int offset : offsets) {
-            table.append(String.format("%010d 00000 n \n", offset));
-        }
-        table.append("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n")
-                .append(xref)
-                .append("\n%%EOF\n");
-        write(out, table.toString());
-        return out.toByteArray();
+        return withXref(out, offsets);
     }
 
     /** A one-page PDF followed by {@code extra} empty objects ({@code << >>}), each listed in the xref table. */
@@ -174,6 +165,11 @@ public final class Fixtures {
             offsets.add(out.size());
             write(out, (4 + i) + " 0 obj\n<< >>\nendobj\n");
         }
+        return withXref(out, offsets);
+    }
+
+    /** Ends a hand-written PDF: the xref table of objects 1..n at {@code offsets}, the trailer (catalog 1 0 R). */
+    private static byte[] withXref(ByteArrayOutputStream out, List<Integer> offsets) {
         int xref = out.size();
         StringBuilder table = new StringBuilder("xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
         for (int offset : offsets) {
