@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,15 @@ public interface BlobStore extends AutoCloseable {
     InputStream open(String sha256);
 
     boolean exists(String sha256);
+
+    /**
+     * The blob as a file of the local file system, when the store keeps it as one (the local directory store), so a
+     * reader that needs a file (the signature verifier) uses it in place instead of copying hundreds of megabytes to
+     * the temp directory. Empty for a remote store, or when there is no such blob. The file must not be changed.
+     */
+    default Optional<Path> localFile(String sha256) {
+        return Optional.empty();
+    }
 
     /** Removes the blob; nothing happens when it does not exist. */
     void delete(String sha256);

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Blobs as files under one directory, fanned out by the first two hex pairs ({@code ab/cd/abcd…}) so no directory
@@ -125,6 +126,12 @@ public class LocalDirectoryBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public Optional<Path> localFile(String sha256) {
+        Path file = pathOf(sha256);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     @Override

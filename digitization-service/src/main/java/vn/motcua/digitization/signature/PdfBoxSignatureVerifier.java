@@ -20,6 +20,8 @@ import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,11 +69,14 @@ import org.slf4j.LoggerFactory;
  *   <li>/SubFilter adbe.pkcs7.detached or ETSI.CAdES.detached: a detached CMS SignedData with one signer whose
  *       certificate is in the CMS; its message digest and signature must match the ByteRange bytes, and a
  *       signing-certificate-v2 attribute, when present, must name that certificate;</li>
- *   <li>signing time: the CMS signing-time attribute, else /M (both are the signer's claim: no timestamp authority
- *       is consulted);</li>
- *   <li>trust: the certificate was valid at that time and a PKIX path leads from it (through the CMS's other
- *       certificates) to a configured root, checked at that time. Revocation is NOT checked (no CRL or OCSP fetches
- *       from here).</li>
+ *   <li>signing time: the CMS signing-time attribute, else /M. Both are the signer's own claim (RFC 3161 signature
+ *       timestamp tokens are NOT read yet), so the claim is not trusted to move the trust check into the past: a
+ *       signing time more than {@link #CLOCK_SKEW} in the future is UNTRUSTED (a claim that cannot be true; not
+ *       MALFORMED, which means the signature cannot be read), and the signer certificate must be valid both at the
+ *       claimed time and now. A backdated signature made with a certificate that has since expired is UNTRUSTED:
+ *       without a timestamp authority's token nothing shows it was made while the certificate was valid;</li>
+ *   <li>trust: a PKIX path leads from the certificate (through the CMS's other certificates) to a configured root,
+ *       checked now. Revocation is NOT checked (no CRL or OCSP fetches from here).</li>
  * </ol>
  * The signature reaching furthest into the file must reach its end (only whitespace may follow): bytes after it are an
  * unsigned incremental update, reported TAMPERED even if they only change metadata. Earlier signatures are naturally
@@ -94,9 +99,18 @@ public class PdfBoxSignatureVerifier implements PdfSignatureVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(PdfBoxSignatureVerifier.class);
 
+    /** How far a signing time may lie ahead of this server's clock (the signer's clock may run a little fast). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     private final Set<TrustAnchor> anchors;
+    private final Clock clock;
 
     public PdfBoxSignatureVerifier(Collection<X509Certificate> trustedRoots) {
+        this(trustedRoots, Clock.systemUTC());
+    }
+
+    PdfBoxSignatureVerifier(Collection<X509Certificate> trustedRoots, Clock clock) {
+        this.clock = clock;
         Set<TrustAnchor> set = new HashSet<>();
         for (X509Certificate root : trustedRoots) {
             set.add(new TrustAnchor(root, null));
@@ -373,13 +387,27 @@ public class PdfBoxSignatureVerifier implements PdfSignatureVerifier {
         return claimed;
     }
 
-    /** null when the certificate was valid at signedAt (now if unknown) and chains to a configured root then. */
+    /**
+     * null when the signing time is not in the future, the certificate was valid then and is valid now, and it chains
+     * to a configured root now.
+     */
     private String trustProblem(X509Certificate certificate, List<X509Certificate> others, Instant signedAt) {
-        Date at = Date.from(signedAt == null ? Instant.now() : signedAt);
+        Instant now = clock.instant();
+        if (signedAt != null && signedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            return SignatureSummaries.SIGNED_IN_THE_FUTURE + " (" + signedAt + ", now " + now + ")";
+        }
+        Date at = Date.from(signedAt == null ? now : signedAt);
         try {
             certificate.checkValidity(at);
         } catch (CertificateException e) {
             return SignatureSummaries.NOT_VALID_AT_SIGNING_TIME + " (" + at.toInstant() + ")";
+        }
+        try {
+            certificate.checkValidity(Date.from(now));
+        } catch (CertificateException e) {
+            return SignatureSummaries.NOT_VALID_NOW + " ("
+                    + certificate.getNotBefore().toInstant() + " to "
+                    + certificate.getNotAfter().toInstant() + ")";
         }
         boolean[] keyUsage = certificate.getKeyUsage();
         if (keyUsage != null && !keyUsage[0] && !keyUsage[1]) {
@@ -393,7 +421,7 @@ public class PdfBoxSignatureVerifier implements PdfSignatureVerifier {
             target.setCertificate(certificate);
             PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
             parameters.setRevocationEnabled(false);
-            parameters.setDate(at);
+            parameters.setDate(Date.from(now));
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(others)));
             CertPathBuilder.getInstance("PKIX").build(parameters);
             return null;

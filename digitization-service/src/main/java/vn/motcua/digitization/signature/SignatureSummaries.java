@@ -11,6 +11,10 @@ final class SignatureSummaries {
     /** The start of {@link SignerInfo#problem()} for a certificate outside its validity when it signed. */
     static final String NOT_VALID_AT_SIGNING_TIME = "the signer certificate was not valid at the signing time";
 
+    static final String NOT_VALID_NOW = "the signer certificate is not valid now and no signature timestamp token"
+            + " proves the signature was made while it was";
+    static final String SIGNED_IN_THE_FUTURE = "the signing time is in the future";
+
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -49,15 +53,26 @@ final class SignatureSummaries {
                 culprit.intact()
                         ? "Tài liệu đã bị thay đổi sau khi ký: có nội dung được thêm vào sau chữ ký cuối cùng"
                         : "Tài liệu đã bị thay đổi sau khi ký: nội dung không khớp với chữ ký của " + who(culprit);
-            case UNTRUSTED ->
-                culprit.problem() != null && culprit.problem().startsWith(NOT_VALID_AT_SIGNING_TIME)
-                        ? "Chứng thư số của người ký không có hiệu lực tại thời điểm ký: " + who(culprit)
-                                + when(culprit)
-                        : "Người ký không thuộc tổ chức chứng thực tin cậy: " + who(culprit) + " (chứng thư do "
-                                + culprit.issuerSubject() + " cấp)";
+            case UNTRUSTED -> untrusted(culprit);
             case UNSIGNED, MALFORMED -> "Dữ liệu chữ ký không đọc được";
         };
         return new SignatureReport(worst, summary, signatures);
+    }
+
+    private static String untrusted(SignerInfo culprit) {
+        String problem = culprit.problem() == null ? "" : culprit.problem();
+        if (problem.startsWith(NOT_VALID_AT_SIGNING_TIME)) {
+            return "Chứng thư số của người ký không có hiệu lực tại thời điểm ký: " + who(culprit) + when(culprit);
+        }
+        if (problem.startsWith(NOT_VALID_NOW)) {
+            return "Chứng thư số của người ký đã hết hiệu lực và chữ ký không có dấu thời gian: " + who(culprit)
+                    + when(culprit);
+        }
+        if (problem.startsWith(SIGNED_IN_THE_FUTURE)) {
+            return "Thời điểm ký ghi trong chữ ký nằm ở tương lai: " + who(culprit) + when(culprit);
+        }
+        return "Người ký không thuộc tổ chức chứng thực tin cậy: " + who(culprit) + " (chứng thư do "
+                + culprit.issuerSubject() + " cấp)";
     }
 
     private static String who(SignerInfo signer) {

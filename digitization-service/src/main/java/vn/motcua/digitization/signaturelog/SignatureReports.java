@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.motcua.digitization.blob.BlobStore;
 import vn.motcua.digitization.signature.PdfSignatureVerifier;
 import vn.motcua.digitization.signature.SignatureReport;
 import vn.motcua.digitization.signature.SignatureVerdict;
@@ -22,21 +23,33 @@ import vn.motcua.platform.db.UtcTimestamps;
 /**
  * The signature report that vouched for an attached result or a certified copy, kept with it (tables
  * signature_report, signature_signer) so that reading it back does not verify the file again; and the one way this
- * service verifies a stored version (copied to a temp file for the verifier, deleted afterwards).
+ * service verifies a stored version: the local blob file in place when the store keeps files, else a copy in a temp
+ * file (S3), deleted afterwards.
  */
 @Singleton
 public class SignatureReports {
 
     private final JdbcOperations jdbc;
     private final PdfSignatureVerifier verifier;
+    private final BlobStore blobs;
 
-    public SignatureReports(JdbcOperations jdbc, PdfSignatureVerifier verifier) {
+    public SignatureReports(JdbcOperations jdbc, PdfSignatureVerifier verifier, BlobStore blobs) {
         this.jdbc = jdbc;
         this.verifier = verifier;
+        this.blobs = blobs;
     }
 
-    /** Verifies content read from the stream (the caller's stored version); never throws for a bad file. */
-    public SignatureReport verify(InputStream content) {
+    /** Verifies the stored content with this SHA-256 (a version's blob); never throws for a bad file. */
+    public SignatureReport verify(String sha256) {
+        Optional<Path> local = blobs.localFile(sha256);
+        if (local.isPresent()) {
+            return verifier.verify(local.get());
+        }
+        return verify(blobs.open(sha256));
+    }
+
+    /** Verifies content read from the stream, copied to a temp file first; never throws for a bad file. */
+    SignatureReport verify(InputStream content) {
         Path file = null;
         try {
             file = Files.createTempFile("motcua-verify-", ".pdf");
@@ -56,6 +69,12 @@ public class SignatureReports {
             }
         }
     }
+
+    /**
+     * A result or a certified copy is a file an officer uploaded, never a citizen's own upload (which may carry
+     * anyone's valid signature, e.g. an old certificate of theirs).
+     */
+    public static final String OFFICER_UPLOAD_RULE = "UPLOADED_BY_OFFICER";
 
     /** The rule a result or a certified copy must meet: its signature verifies as VALID. */
     public static final String VALID_SIGNATURE_RULE = "SIGNATURE_VALID";

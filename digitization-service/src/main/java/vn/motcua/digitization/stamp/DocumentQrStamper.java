@@ -6,13 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 /**
  * The {@link QrStamper} for the three types inspection lets in: PDF pages get a QR image drawn by PDFBox, JPEG and PNG
- * scans get it in their pixels. The QR text is {@link QrPayloadJson}.
+ * scans get it in their pixels. The QR text is {@link QrPayloadJson}. An image is decoded whole to be stamped (up to
+ * the upload's effective pixel limit, a third of the heap), so images are stamped one at a time; other stamps wait.
  */
 @Singleton
 public class DocumentQrStamper implements QrStamper {
+
+    private final Semaphore imageStamps = new Semaphore(1, true);
 
     @Override
     public String stamp(Path source, String mediaType, QrPayload payload, Path target) {
@@ -23,14 +27,23 @@ public class DocumentQrStamper implements QrStamper {
             }
             switch (baseType(mediaType)) {
                 case "application/pdf" -> PdfQrStamp.stamp(source, text, target);
-                case "image/jpeg" -> ImageQrStamp.stamp(source, "jpeg", text, target);
-                case "image/png" -> ImageQrStamp.stamp(source, "png", text, target);
+                case "image/jpeg" -> stampImage(source, "jpeg", text, target);
+                case "image/png" -> stampImage(source, "png", text, target);
                 default -> throw new IllegalArgumentException("cannot stamp media type " + mediaType);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stamp " + source.getFileName() + " (" + mediaType + ")", e);
         }
         return text;
+    }
+
+    private void stampImage(Path source, String format, String text, Path target) throws IOException {
+        imageStamps.acquireUninterruptibly();
+        try {
+            ImageQrStamp.stamp(source, format, text, target);
+        } finally {
+            imageStamps.release();
+        }
     }
 
     private static String baseType(String mediaType) {

@@ -293,6 +293,41 @@ class ComponentDigitizationIT extends DigitizationItSupport {
     }
 
     @Test
+    void aPassingCheckWaitsForTheDossiersLegalCodeAndApplicantIdBeforeStampingTheQr() {
+        String reference = "TN-2605010007";
+        onlineDossier(reference, CITIZEN_B);
+        String officer = receptionOfficer(UNIT);
+        Document scan = upload(reference, "scan.pdf", pdfs.scan(1));
+        attach(officer, reference, 1, scan.getId(), ComponentSource.COMPONENT_SOURCE_SCAN);
+        Runnable early = () -> check(officer, reference, 1, true, "");
+        assertThat(error(early)).isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
+        assertThat(metadata(early)).containsEntry("rule", "DOSSIER_CODE_AND_APPLICANT_FOR_QR");
+        assertThat(count("SELECT COUNT(*) FROM document_version WHERE document_id = ?", scan.getId()))
+                .as("nothing stamped")
+                .isOne();
+
+        // accepted: dossier-service gives it its legal code; the check now stamps that code
+        String legal = "H30.298.11077-260501-0007";
+        dossierService.dossier(
+                dossier(legal, reference, Channel.CHANNEL_ONLINE, DossierStatus.DOSSIER_STATUS_RECEIVED, CITIZEN_B),
+                "reception-" + UNIT,
+                "specialist-" + UNIT);
+        assertThat(check(officer, legal, 1, true, "").getQrPayload())
+                .contains(legal)
+                .doesNotContain(reference);
+
+        String noApplicant = "H30.298.11077-260501-0008";
+        dossierService.dossier(
+                dossier(noApplicant, "", Channel.CHANNEL_COUNTER, DossierStatus.DOSSIER_STATUS_IN_PROCESS, ""),
+                "reception-" + UNIT,
+                "specialist-" + UNIT);
+        Document other = upload(noApplicant, "scan.pdf", pdfs.scan(1));
+        attach(officer, noApplicant, 1, other.getId(), ComponentSource.COMPONENT_SOURCE_SCAN);
+        assertThat(error(() -> check(officer, noApplicant, 1, true, "")))
+                .isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
+    }
+
+    @Test
     void officerOfAnotherUnitDoesNotSeeTheDossierAndAClerkDoesNotScan() {
         String code = "H30.298.11077-260501-0005";
         counterDossier(code, CITIZEN_A);

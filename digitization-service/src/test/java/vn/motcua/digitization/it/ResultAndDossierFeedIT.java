@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.motcua.digitization.document.content.Fixtures;
 import vn.motcua.digitization.dossierfeed.DossierFeedConsumer;
 import vn.motcua.digitization.signature.SignatureVerdict;
+import vn.motcua.digitization.testing.DocumentUploadClient;
 import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.proto.digitization.v1.AttachResultRequest;
 import vn.motcua.proto.digitization.v1.DigitizationChanged;
@@ -149,6 +150,22 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
     }
 
     @Test
+    void resultUploadedByTheApplicantIsRefusedWhateverItsSignature() {
+        String reference = "TN-2606010050";
+        onlineDossier(reference, CITIZEN_A);
+        Document own = upload(
+                citizen(CITIZEN_A),
+                DocumentUploadClient.forDossier(reference, "ket-qua.pdf").build(),
+                pdfs.signed());
+        long before = written();
+
+        Runnable call = () -> attach(leader(), reference, own.getId());
+        assertThat(error(call)).isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
+        assertThat(metadata(call)).containsEntry("rule", "UPLOADED_BY_OFFICER");
+        assertThat(written()).isEqualTo(before);
+    }
+
+    @Test
     void issuedResultGoesIntoTheApplicantsWarehouseExactlyOnceWhateverTheRedeliveries() {
         String code = "H30.298.11077-260601-0020";
         counterDossier(code, CITIZEN_A);
@@ -212,6 +229,44 @@ class ResultAndDossierFeedIT extends DigitizationItSupport {
         assertThat(error(() -> attach(leader(), code, signed.getId())))
                 .as("a result in the warehouse no longer changes")
                 .isEqualTo("FAILED_PRECONDITION/RULE_VIOLATED");
+    }
+
+    @Test
+    void resultAttachedAfterTheDossierWasIssuedGoesIntoTheWarehouseAtOnceAndOnlyOnce() {
+        String code = "H30.298.11077-260601-0060";
+        // issued already (result_issued went by before any result was attached here); an applicant of its own, so
+        // the other tests' warehouse counts are not disturbed
+        dossierService.dossier(
+                dossier(
+                        code,
+                        "",
+                        vn.motcua.proto.dossier.v1.Channel.CHANNEL_COUNTER,
+                        DossierStatus.DOSSIER_STATUS_RESULT_READY,
+                        "001099077777"),
+                "specialist-" + UNIT,
+                "leader-" + UNIT);
+        Document signed = upload(code, "ket-qua.pdf", pdfs.signed());
+
+        DossierResult result = attach(leader(), code, signed.getId());
+
+        assertThat(result.getWarehouseItemId()).isNotEmpty();
+        assertThat(count("SELECT COUNT(*) FROM warehouse_item WHERE kind = 'RESULT' AND dossier_key = ?", code))
+                .isOne();
+        assertThat(events(code))
+                .extracting(Map.Entry::getKey)
+                .containsExactly("digitization.result_attached", "digitization.warehouse_linked");
+        long last = dossierService.publish(
+                "ev-late-returned",
+                "dossier.result_returned",
+                code,
+                DossierChanged.newBuilder()
+                        .setCode(code)
+                        .setReceivingUnitCode(UNIT)
+                        .setState(DossierStatus.DOSSIER_STATUS_RETURNED)
+                        .build());
+        await(() -> cursors.cursor(DossierFeedConsumer.CONSUMER, DossierFeedConsumer.SOURCE) >= last);
+        assertThat(count("SELECT COUNT(*) FROM warehouse_item WHERE kind = 'RESULT' AND dossier_key = ?", code))
+                .isOne();
     }
 
     @Test

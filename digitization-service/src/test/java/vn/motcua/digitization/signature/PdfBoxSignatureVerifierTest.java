@@ -199,8 +199,13 @@ class PdfBoxSignatureVerifierTest {
         assertThat(report.signatures().get(0).problem()).startsWith("the signer certificate was not valid");
     }
 
+    /**
+     * The signing time is the signer's own claim (no RFC 3161 timestamp token is read): a signature claiming a time
+     * when the certificate was valid, made with a certificate that has expired since, could have been made yesterday
+     * with a backdated clock, so it is UNTRUSTED.
+     */
     @Test
-    void signatureMadeWhileTheCertificateWasValidStaysValidAfterItExpires() {
+    void backdatedSignatureWithACertificateExpiredNowIsUntrusted() {
         Instant now = Instant.now();
         TestSigningAuthority.Signer old =
                 ca.issueSigner("Phạm Văn Xưa", now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(35)));
@@ -209,6 +214,38 @@ class PdfBoxSignatureVerifierTest {
                 dir.resolve("signed.pdf"),
                 TestSigningAuthority.ADBE_DETACHED,
                 now.minus(Duration.ofDays(100)));
+
+        SignatureReport report = verifier.verify(signed);
+
+        assertThat(report.verdict()).as("%s", report).isEqualTo(SignatureVerdict.UNTRUSTED);
+        assertThat(report.summary())
+                .startsWith("Chứng thư số của người ký đã hết hiệu lực và chữ ký không có dấu thời gian: Phạm Văn Xưa");
+        assertThat(report.signatures().get(0).problem()).startsWith("the signer certificate is not valid now");
+    }
+
+    @Test
+    void signingTimeInTheFutureIsUntrusted() {
+        Instant now = Instant.now();
+        Path signed = signer.sign(
+                TestPdfs.write(dir.resolve("a.pdf"), 1),
+                dir.resolve("signed.pdf"),
+                TestSigningAuthority.ADBE_DETACHED,
+                now.plus(Duration.ofDays(2)));
+
+        SignatureReport report = verifier.verify(signed);
+
+        assertThat(report.verdict()).as("%s", report).isEqualTo(SignatureVerdict.UNTRUSTED);
+        assertThat(report.summary()).startsWith("Thời điểm ký ghi trong chữ ký nằm ở tương lai: Nguyễn Văn An");
+        assertThat(report.signatures().get(0).problem()).startsWith("the signing time is in the future");
+    }
+
+    @Test
+    void signingTimeAFewMinutesAheadOfTheServersClockIsStillValid() {
+        Path signed = signer.sign(
+                TestPdfs.write(dir.resolve("a.pdf"), 1),
+                dir.resolve("signed.pdf"),
+                TestSigningAuthority.ADBE_DETACHED,
+                Instant.now().plus(Duration.ofMinutes(2)));
 
         assertThat(verifier.verify(signed).verdict()).isEqualTo(SignatureVerdict.VALID);
     }

@@ -1,5 +1,6 @@
 package vn.motcua.gateway.digitization;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +21,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -54,9 +56,15 @@ public class CertifiedCopiesController {
     private final Downstream downstream;
     private final CertifiedCopyServiceBlockingStub copies;
     private final JsonMapper json;
+    private final Duration processingTimeout;
 
-    public CertifiedCopiesController(Downstream downstream, CertifiedCopyServiceBlockingStub copies, JsonMapper json) {
+    public CertifiedCopiesController(
+            Downstream downstream,
+            CertifiedCopyServiceBlockingStub copies,
+            JsonMapper json,
+            @Value("${motcua.gateway.documents.processing-timeout:5m}") Duration processingTimeout) {
         this.downstream = downstream;
+        this.processingTimeout = processingTimeout;
         this.copies = copies;
         this.json = json;
     }
@@ -93,7 +101,10 @@ public class CertifiedCopiesController {
             rpc.setValidUntil(ProtoValues.timestamp(validUntil));
         }
         return HttpResponse.created(DigitizationJson.CertifiedCopyJson.from(
-                call(request, s -> s.certifyCopy(rpc.build())).getCopy()));
+                // verifies the copy's signature over the whole file: the processing deadline, not the short one
+                downstream
+                        .call(request, copies, processingTimeout, s -> s.certifyCopy(rpc.build()))
+                        .getCopy()));
     }
 
     /** Officers of the unit: its register, newest first. Query: pageSize, pageToken. */

@@ -76,6 +76,9 @@ public class DocumentsController {
     private final DigitizationServiceBlockingStub digitization;
     private final long maxSize;
     private final Duration transferTimeout;
+    /** Deadline of a signature check, which reads the whole file. */
+    private final Duration processingTimeout;
+
     private final Duration timeout;
 
     public DocumentsController(
@@ -85,6 +88,7 @@ public class DocumentsController {
             DigitizationServiceBlockingStub digitization,
             @Value("${motcua.gateway.upload.max-size}") @ReadableBytes long maxSize,
             @Value("${motcua.gateway.documents.transfer-timeout:30m}") Duration transferTimeout,
+            @Value("${motcua.gateway.documents.processing-timeout:5m}") Duration processingTimeout,
             @Value("${motcua.gateway.downstream-timeout:5s}") Duration timeout) {
         this.downstream = downstream;
         this.documents = documents;
@@ -92,6 +96,7 @@ public class DocumentsController {
         this.digitization = digitization;
         this.maxSize = maxSize;
         this.transferTimeout = transferTimeout;
+        this.processingTimeout = processingTimeout;
         this.timeout = timeout;
     }
 
@@ -250,8 +255,9 @@ public class DocumentsController {
                 .setDocumentId(valid)
                 .setVersion(wanted)
                 .build();
-        return DigitizationJson.SignatureReportJson.from(
-                call(request, digitization, s -> s.verifyDocumentSignature(rpc)).getReport());
+        return DigitizationJson.SignatureReportJson.from(downstream
+                .call(request, digitization, processingTimeout, s -> s.verifyDocumentSignature(rpc))
+                .getReport());
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.motcua.gateway.digitization;
 
 import com.google.protobuf.Timestamp;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -16,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -63,12 +65,19 @@ public class DossierDigitizationController {
             "STATE_SECRET", ExemptionReason.EXEMPTION_REASON_STATE_SECRET);
 
     private final Downstream downstream;
+    /** Deadline of the calls that stamp or verify a whole file (:check, result). */
+    private final Duration processingTimeout;
+
     private final DigitizationServiceBlockingStub digitization;
     private final JsonMapper json;
 
     public DossierDigitizationController(
-            Downstream downstream, DigitizationServiceBlockingStub digitization, JsonMapper json) {
+            Downstream downstream,
+            DigitizationServiceBlockingStub digitization,
+            JsonMapper json,
+            @Value("${motcua.gateway.documents.processing-timeout:5m}") Duration processingTimeout) {
         this.downstream = downstream;
+        this.processingTimeout = processingTimeout;
         this.digitization = digitization;
         this.json = json;
     }
@@ -158,7 +167,10 @@ public class DossierDigitizationController {
                 .setNote(note)
                 .build();
         return DigitizationJson.ComponentJson.from(
-                call(request, s -> s.checkComponent(rpc)).getComponent());
+                // a passing check QR-stamps the file (up to the upload limit): the processing deadline
+                downstream
+                        .call(request, digitization, processingTimeout, s -> s.checkComponent(rpc))
+                        .getComponent());
     }
 
     /**
@@ -284,7 +296,10 @@ public class DossierDigitizationController {
             rpc.setValidUntil(ProtoValues.timestamp(validUntil));
         }
         return DigitizationJson.ResultJson.from(
-                call(request, s -> s.attachResult(rpc.build())).getResult());
+                // verifies the result's signature over the whole file: the processing deadline
+                downstream
+                        .call(request, digitization, processingTimeout, s -> s.attachResult(rpc.build()))
+                        .getResult());
     }
 
     /** What every component action reads: the dossier's code, the component's number and the JSON body. */

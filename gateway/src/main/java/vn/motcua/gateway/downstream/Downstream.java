@@ -33,6 +33,16 @@ public class Downstream {
     public static final String CALLED_STUB = "motcua.downstream.stub";
 
     public <S extends AbstractStub<S>, R> R call(HttpRequest<?> request, S stub, Function<S, R> rpc) {
+        return call(request, stub, timeout, rpc);
+    }
+
+    /**
+     * As {@link #call(HttpRequest, AbstractStub, Function)} with the given deadline instead of
+     * {@code downstream-timeout}: for a call whose work grows with a file's size (stamping a scan, verifying a signed
+     * PDF), which a short deadline would answer 504 while the service goes on and commits.
+     */
+    public <S extends AbstractStub<S>, R> R call(
+            HttpRequest<?> request, S stub, Duration deadline, Function<S, R> rpc) {
         // a blocking stub waits for the service: on an event loop that would stall every connection of the loop.
         // ArchitectureTest requires @ExecuteOn(BLOCKING) on controllers; this catches what a rule cannot see.
         EventLoops.requireBlockingAllowed("a call to " + stub.getClass().getSimpleName());
@@ -40,7 +50,7 @@ public class Downstream {
         Context context = callContext(request);
         Context previous = context.attach();
         try {
-            return rpc.apply(stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return rpc.apply(stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));
         } finally {
             context.detach(previous);
         }

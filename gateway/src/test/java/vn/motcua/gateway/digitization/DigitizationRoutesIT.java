@@ -3,6 +3,7 @@ package vn.motcua.gateway.digitization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -278,6 +279,34 @@ class DigitizationRoutesIT extends DigitizationGatewayIT {
         digitization.reset();
         digitization.failWith(DomainException.of(ErrorKind.NOT_FOUND, ErrorReason.NOT_FOUND, "no such item"));
         assertProblem(api.get("/api/v1/me/warehouse/WH-OTHER", token), 404, "NOT_FOUND");
+    }
+
+    /**
+     * Stamping a scan and verifying a signed PDF take time that grows with the file: with the 5 s downstream deadline
+     * the gateway answered 504 while the service went on and committed.
+     */
+    @Test
+    void callsThatStampOrVerifyAWholeFileGetTheProcessingDeadlineOthersTheShortOne() {
+        String specialist = officer("specialist");
+        api.postJson(COMPONENTS + "1:check", specialist, "{\"matchesOriginal\":true}");
+        api.postJson("/api/v1/dossiers/" + DOSSIER + "/result", specialist, "{\"documentId\":\"DOC-R\"}");
+        api.get("/api/v1/documents/" + FakeDigitization.DOCUMENT_ID + "/signature", specialist);
+        api.postJson(
+                "/api/v1/units/11077/certified-copies",
+                receptionOfficer(),
+                "{\"documentId\":\"DOC-C\",\"ownerId\":\"030090001234\",\"title\":\"Giấy khai sinh\"}",
+                "Idempotency-Key",
+                "cc-deadline");
+        assertThat(digitization.received())
+                .extracting(FakeDigitization.Received::method)
+                .containsExactly("CheckComponent", "AttachResult", "VerifyDocumentSignature", "CertifyCopy");
+        assertThat(digitization.received())
+                .allSatisfy(
+                        call -> assertThat(call.deadline()).as(call.method()).isGreaterThan(Duration.ofMinutes(4)));
+
+        digitization.reset();
+        api.postJson(COMPONENTS + "1:confirm", specialist, "");
+        assertThat(digitization.only().deadline()).isLessThanOrEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

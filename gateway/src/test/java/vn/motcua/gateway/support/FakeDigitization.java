@@ -44,7 +44,8 @@ public final class FakeDigitization implements AutoCloseable {
     public static final Timestamp AT =
             Timestamp.newBuilder().setSeconds(1_741_000_000L).build();
 
-    public record Received(String method, Message request, Metadata headers) {
+    /** @param deadline the time the call had left when it arrived; null without a deadline */
+    public record Received(String method, Message request, Metadata headers, java.time.Duration deadline) {
 
         public String authorization() {
             return headers.get(MetadataKeys.AUTHORIZATION);
@@ -162,8 +163,13 @@ public final class FakeDigitization implements AutoCloseable {
         }
     }
 
+    private static java.time.Duration remaining() {
+        io.grpc.Deadline deadline = Context.current().getDeadline();
+        return deadline == null ? null : java.time.Duration.ofMillis(deadline.timeRemaining(TimeUnit.MILLISECONDS));
+    }
+
     private <T> void answer(String method, Message request, StreamObserver<T> observer, Supplier<T> response) {
-        received.add(new Received(method, request, HEADERS.get()));
+        received.add(new Received(method, request, HEADERS.get(), remaining()));
         Throwable error = failure;
         if (error != null) {
             observer.onError(GrpcErrors.toException(error));
@@ -326,7 +332,7 @@ public final class FakeDigitization implements AutoCloseable {
 
         @Override
         public void downloadDocument(DownloadDocumentRequest r, StreamObserver<DownloadDocumentResponse> o) {
-            received.add(new Received("DownloadDocument", r, HEADERS.get()));
+            received.add(new Received("DownloadDocument", r, HEADERS.get(), remaining()));
             Throwable error = failure;
             if (error != null) {
                 o.onError(GrpcErrors.toException(error));

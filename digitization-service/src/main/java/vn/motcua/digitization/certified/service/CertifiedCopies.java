@@ -99,9 +99,15 @@ public class CertifiedCopies {
                 .find(documentId)
                 .filter(d -> !d.scope().isDossier() && unit.equals(d.scope().certifyingUnitCode()))
                 .orElseThrow(() -> DomainException.notFound("document " + documentId + " of unit " + unit));
+        if (doc.uploadedByCitizen()) {
+            throw DomainException.ruleViolated(
+                    SignatureReports.OFFICER_UPLOAD_RULE,
+                    "document " + doc.id() + " was uploaded by a citizen; a certified copy must be a file an officer"
+                            + " uploaded");
+        }
         StoredVersion version = doc.latest();
         SignatureReport report = version.isPdf()
-                ? signatures.verify(documents.open(doc.id(), version.version()))
+                ? signatures.verify(version.sha256())
                 : new SignatureReport(
                         SignatureVerdict.UNSIGNED, "Bản sao điện tử phải là tệp PDF có chữ ký số", List.of());
         SignatureReports.requireValid(report, "an electronic certified copy");

@@ -20,6 +20,8 @@ import vn.motcua.digitization.common.Actors;
 import vn.motcua.digitization.common.Texts;
 import vn.motcua.digitization.component.domain.ComponentQr;
 import vn.motcua.digitization.component.domain.ComponentSource;
+import vn.motcua.digitization.component.domain.ComponentStateMachine;
+import vn.motcua.digitization.component.domain.ComponentVerb;
 import vn.motcua.digitization.component.domain.DossierComponent;
 import vn.motcua.digitization.component.domain.ExemptionReason;
 import vn.motcua.digitization.component.repository.ComponentRepository;
@@ -38,6 +40,7 @@ import vn.motcua.digitization.warehouse.domain.WarehouseItem;
 import vn.motcua.digitization.warehouse.domain.WarehouseItemKind;
 import vn.motcua.digitization.warehouse.service.Warehouse;
 import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 
 /**
@@ -49,6 +52,9 @@ import vn.motcua.platform.error.DomainException;
  */
 @Singleton
 public class ComponentCommands {
+
+    /** A passing check stamps the QR: the dossier has its legal code and an applicant ID. */
+    public static final String QR_FACTS_RULE = "DOSSIER_CODE_AND_APPLICANT_FOR_QR";
 
     private final TransactionOperations<Connection> tx;
     private final ComponentRepository components;
@@ -85,7 +91,7 @@ public class ComponentCommands {
                 .matches("dossier_code", dossierCode, Texts.DOSSIER_CODE, true)
                 .done();
         LinkedDossier d = links.fetch(dossierCode);
-        if (caller.hasRole(vn.motcua.platform.auth.Roles.CITIZEN)
+        if (caller.hasRole(Roles.CITIZEN)
                 && !caller.hasAnyRole(DigitizationRoles.DIGITIZERS)
                 && !d.isApplicant(caller)) {
             throw DomainException.notFound("dossier " + dossierCode);
@@ -142,8 +148,8 @@ public class ComponentCommands {
                 after = c.checkFailed(note.strip(), actor, w.now());
             } else {
                 // the state table first: stamping a component that is not UPLOADED would be wasted work
-                vn.motcua.digitization.component.domain.ComponentStateMachine.next(
-                        c.number(), c.state(), vn.motcua.digitization.component.domain.ComponentVerb.CHECK_PASSED);
+                ComponentStateMachine.next(c.number(), c.state(), ComponentVerb.CHECK_PASSED);
+                requireQrFacts(w.dossier());
                 Stamped stamped = stamp(w.dossier(), c, actor);
                 after = c.checkPassed(stamped.version().version(), stamped.qr(), actor, w.now());
             }
@@ -163,8 +169,7 @@ public class ComponentCommands {
                 .done();
         return onComponent(caller, dossierCode, number, DigitizationRoles.DIGITIZERS, false, (w) -> {
             DossierComponent c = w.component();
-            vn.motcua.digitization.component.domain.ComponentStateMachine.next(
-                    c.number(), c.state(), vn.motcua.digitization.component.domain.ComponentVerb.CONFIRM);
+            ComponentStateMachine.next(c.number(), c.state(), ComponentVerb.CONFIRM);
             LinkedDossier d = w.dossier();
             WarehouseItem item = null;
             if (d.applicantId() != null) {
@@ -306,6 +311,26 @@ public class ComponentCommands {
     private record Stamped(StoredVersion version, String qr) {}
 
     /** Writes the QR-stamped copy of the component's file as a new version of its document (joins the tx). */
+    /**
+     * The QR stamped at a passing check carries the dossier's code and the applicant's ID for good: refused until the
+     * dossier has its legal code (an online filing is stamped once accepted, not with its TN- submission reference)
+     * and an applicant ID.
+     */
+    private static void requireQrFacts(LinkedDossier d) {
+        if (!d.hasLegalCode()) {
+            throw DomainException.ruleViolated(
+                    QR_FACTS_RULE,
+                    "dossier " + d.code() + " has no legal code yet (" + d.status() + "): a component is checked and"
+                            + " QR-stamped once the dossier is accepted, so the QR carries its code");
+        }
+        if (d.applicantId() == null || d.applicantId().isBlank()) {
+            throw DomainException.ruleViolated(
+                    QR_FACTS_RULE,
+                    "dossier " + d.code() + " has no applicant ID: the QR must carry it; complete the applicant at"
+                            + " dossier-service first");
+        }
+    }
+
     private Stamped stamp(LinkedDossier d, DossierComponent c, String actor) {
         StoredDocument doc = documents
                 .find(c.documentId())

@@ -1,5 +1,6 @@
 package vn.motcua.digitization.document.content;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -32,27 +34,43 @@ import vn.motcua.platform.error.DomainException;
  * <ol>
  *   <li>not empty; its type, detected by Tika's magic bytes, is PDF, JPEG or PNG (an executable renamed
  *       {@code .pdf} is an executable);</li>
- *   <li>an image's width × height from its header is within {@code max-image-pixels};</li>
- *   <li>a PDF passes {@link PdfRawScanner} (no JavaScript name, no stream inflating past its limits), then PDFBox
- *       opens it from the file with a temp-file-only cache (memory stays flat whatever the file's size): not
- *       encrypted, 1 to {@code max-pdf-pages} pages, and no object anywhere (object streams included) holding a
- *       JavaScript action, a {@code /JS} or {@code /JavaScript} entry or a JavaScript name tree.</li>
+ *   <li>an image's width × height from its header is within {@code max-image-pixels} and within what the heap
+ *       allows the stamp to decode ({@link UploadLimits#effectiveMaxImagePixels});</li>
+ *   <li>a PDF passes {@link PdfRawScanner} (no JavaScript, Launch or XFA name, in plain objects or inflated object
+ *       streams; no stream inflating past its limits; at most {@code max-pdf-objects} objects), then PDFBox opens it
+ *       from the file with a temp-file-only cache: not encrypted, 1 to {@code max-pdf-pages} pages, and no object
+ *       anywhere (object streams included) holding a JavaScript or Launch action, a {@code /JS}, {@code /JavaScript}
+ *       or {@code /XFA} entry or a JavaScript name tree, nor direct objects nested deeper than the walk follows
+ *       (what it cannot see it does not let in).</li>
  * </ol>
- * Every refusal is INVALID_ARGUMENT on {@code file} with a sentence saying what was found.
+ * PDFBox holds each object it resolves, so at most {@code max-concurrent-pdf-inspections} PDFs are parsed at once
+ * (others wait) and a parse that overflows the stack (a pathological chain) is a refusal, not a server error. Every
+ * refusal is INVALID_ARGUMENT on {@code file} with a sentence saying what was found.
  */
 @Singleton
 public class ContentInspector {
 
     static final Set<String> ACCEPTED = Set.of(InspectedContent.PDF, InspectedContent.JPEG, InspectedContent.PNG);
-    private static final int MAX_PDF_OBJECTS = 2_000_000;
-    private static final int MAX_WALK_DEPTH = 64;
+    static final int MAX_WALK_DEPTH = 64;
+    private static final COSName LAUNCH = COSName.getPDFName("Launch");
 
     private final UploadLimits limits;
     private final Detector detector;
+    private final Semaphore pdfInspections;
 
+    private final long maxImagePixels;
+
+    @Inject
     public ContentInspector(UploadLimits limits) {
+        this(limits, Runtime.getRuntime().maxMemory());
+    }
+
+    /** {@code maxHeapBytes} caps the image pixel limit ({@link UploadLimits#effectiveMaxImagePixels}). */
+    ContentInspector(UploadLimits limits, long maxHeapBytes) {
         this.limits = limits;
+        this.maxImagePixels = limits.effectiveMaxImagePixels(maxHeapBytes);
         this.detector = TikaConfig.getDefaultConfig().getDetector();
+        this.pdfInspections = new Semaphore(limits.getMaxConcurrentPdfInspections(), true);
     }
 
     public InspectedContent inspect(SpooledContent content) {
@@ -68,7 +86,7 @@ public class ContentInspector {
                     + " bytes, not from the file name)");
         }
         if (InspectedContent.PDF.equals(type)) {
-            return new InspectedContent(type, pdfPages(content.file()));
+            return new InspectedContent(type, pdfPagesOneAtATime(content.file()));
         }
         ImageHeaders.Size size = ImageHeaders.read(content.file(), type)
                 .orElseThrow(() -> Refusals.file("the " + label(type) + " header cannot be read"));
@@ -79,6 +97,11 @@ public class ContentInspector {
             throw Refusals.file("the " + label(type) + " claims " + size.width() + " × " + size.height()
                     + " pixels, more than the limit of " + limits.getMaxImagePixels()
                     + " (a decompression bomb is refused)");
+        }
+        if (size.pixels() > maxImagePixels) {
+            throw Refusals.file("the " + label(type) + " has " + size.width() + " × " + size.height()
+                    + " pixels, more than the " + maxImagePixels + " this service can stamp with its memory;"
+                    + " scan at a lower resolution (300 dpi is enough for an A4 page) or upload a PDF");
         }
         return new InspectedContent(type, 1);
     }
@@ -97,22 +120,39 @@ public class ContentInspector {
         }
     }
 
+    private int pdfPagesOneAtATime(Path file) {
+        pdfInspections.acquireUninterruptibly();
+        try {
+            return pdfPages(file);
+        } finally {
+            pdfInspections.release();
+        }
+    }
+
     private int pdfPages(Path file) {
         PdfRawScanner.Result raw =
                 PdfRawScanner.scan(file, limits.getMaxPdfStreamInflated(), limits.getMaxPdfTotalInflated());
         if (raw.bomb() != null) {
             throw Refusals.file("the PDF is refused: " + raw.bomb() + " (a decompression bomb)");
         }
-        if (raw.javaScript()) {
-            throw javaScript();
+        refuseActiveContent(raw.javaScript(), raw.launch(), raw.xfa());
+        if (raw.objects() > limits.getMaxPdfObjects()) {
+            throw tooManyObjects(raw.objects());
         }
         try (PDDocument pdf = Loader.loadPDF(
                 new RandomAccessReadBufferedFile(file.toFile()), "", IOUtils.createTempFileOnlyStreamCache())) {
             if (pdf.isEncrypted()) {
                 throw encrypted();
             }
-            if (holdsJavaScript(pdf.getDocument())) {
-                throw javaScript();
+            Map<COSObjectKey, Long> xref = pdf.getDocument().getXrefTable();
+            if (xref.size() > limits.getMaxPdfObjects()) {
+                throw tooManyObjects(xref.size());
+            }
+            Found found = activeContent(pdf.getDocument());
+            refuseActiveContent(found.javaScript, found.launch, found.xfa);
+            if (found.tooDeep) {
+                throw Refusals.file("the PDF nests objects deeper than " + MAX_WALK_DEPTH
+                        + " levels, too deep to check for active content");
             }
             int pages = pdf.getNumberOfPages();
             if (pages < 1) {
@@ -129,6 +169,25 @@ public class ContentInspector {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw Refusals.file("the PDF cannot be read: " + simple(e));
+        } catch (StackOverflowError e) {
+            // a chain of references or nested objects deep enough to exhaust the parser's stack
+            throw Refusals.file("the PDF cannot be read: its objects are nested or chained too deeply");
+        }
+    }
+
+    private DomainException tooManyObjects(long count) {
+        return Refusals.file("the PDF has " + count + " objects, more than the limit of " + limits.getMaxPdfObjects());
+    }
+
+    private static void refuseActiveContent(boolean javaScript, boolean launch, boolean xfa) {
+        if (javaScript) {
+            throw javaScript();
+        }
+        if (launch) {
+            throw Refusals.file("the PDF contains a Launch action (it would start a program or open a file)");
+        }
+        if (xfa) {
+            throw Refusals.file("the PDF contains an XFA form (a scripted form a scan never has)");
         }
     }
 
@@ -145,43 +204,62 @@ public class ContentInspector {
         return Refusals.file("the PDF contains JavaScript (an action, a /JS entry or a JavaScript name tree)");
     }
 
+    /** What the structural walk found. */
+    static final class Found {
+        boolean javaScript;
+        boolean launch;
+        boolean xfa;
+        boolean tooDeep;
+
+        boolean any() {
+            return javaScript || launch || xfa || tooDeep;
+        }
+    }
+
     /**
      * Every object of the cross-reference table (those inside object streams too), with the direct objects nested
-     * in it: an entry named JS or JavaScript, or an action whose /S is /JavaScript.
+     * in it: an entry named JS, JavaScript or XFA, an action whose /S is /JavaScript or /Launch, or nesting deeper
+     * than {@link #MAX_WALK_DEPTH} (refused: a walk that stops there would miss what lies below).
      */
-    static boolean holdsJavaScript(COSDocument document) {
-        Map<COSObjectKey, Long> xref = document.getXrefTable();
-        if (xref.size() > MAX_PDF_OBJECTS) {
-            throw Refusals.file("the PDF has more than " + MAX_PDF_OBJECTS + " objects");
-        }
-        for (COSObjectKey key : xref.keySet()) {
+    static Found activeContent(COSDocument document) {
+        Found found = new Found();
+        for (COSObjectKey key : document.getXrefTable().keySet()) {
             COSObject object = document.getObjectFromPool(key);
-            if (object != null && holdsJavaScript(object.getObject())) {
-                return true;
+            if (object != null) {
+                walk(object.getObject(), found);
+                if (found.any()) {
+                    return found;
+                }
             }
         }
         // the trailer (and a catalog the table does not list) directly
-        return holdsJavaScript(document.getTrailer());
+        walk(document.getTrailer(), found);
+        return found;
     }
 
-    private static boolean holdsJavaScript(COSBase root) {
+    private static void walk(COSBase root, Found found) {
         Deque<COSBase> todo = new ArrayDeque<>();
         Deque<Integer> depths = new ArrayDeque<>();
         todo.push(root);
         depths.push(0);
-        while (!todo.isEmpty()) {
+        while (!todo.isEmpty() && !found.any()) {
             COSBase base = todo.pop();
             int depth = depths.pop();
-            if (base == null || depth > MAX_WALK_DEPTH) {
+            if (base == null) {
                 continue;
+            }
+            if (depth > MAX_WALK_DEPTH) {
+                found.tooDeep = true;
+                return;
             }
             if (base instanceof COSDictionary dictionary) {
                 if (dictionary.containsKey(COSName.JS) || dictionary.containsKey(COSName.JAVA_SCRIPT)) {
-                    return true;
+                    found.javaScript = true;
                 }
-                if (COSName.JAVA_SCRIPT.equals(dictionary.getItem(COSName.S))) {
-                    return true;
-                }
+                COSBase action = dictionary.getItem(COSName.S);
+                found.javaScript |= COSName.JAVA_SCRIPT.equals(action);
+                found.launch |= LAUNCH.equals(action);
+                found.xfa |= dictionary.containsKey(COSName.XFA);
                 for (COSBase value : dictionary.getValues()) {
                     if (!(value instanceof COSObject)) {
                         todo.push(value);
@@ -198,6 +276,5 @@ public class ContentInspector {
                 }
             }
         }
-        return false;
     }
 }

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
@@ -111,6 +113,36 @@ public final class ContentSpool implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Deletes the spool files ({@code upload-*.part}) in {@code directory} last written before {@code before}: what a
+     * crash or a kill left behind while uploads were arriving (a running upload writes its file at least every chunk,
+     * and a finished one deletes it). Other files are left alone.
+     *
+     * @return how many were deleted
+     */
+    public static int sweep(Path directory, Instant before) {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory, "upload-*.part")) {
+            for (Path part : parts) {
+                try {
+                    if (Files.isRegularFile(part)
+                            && Files.getLastModifiedTime(part).toInstant().isBefore(before)
+                            && Files.deleteIfExists(part)) {
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    // one file that cannot be read or deleted does not stop the sweep
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return deleted;
     }
 
     /** Hashes and counts an existing file (a version the service wrote itself), streaming it. */

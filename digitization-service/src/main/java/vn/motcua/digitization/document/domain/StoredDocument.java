@@ -7,7 +7,10 @@ import java.util.Optional;
 /**
  * A document and its versions, oldest first.
  *
- * @param createdBySubject token subject of the uploader (a citizen's own uploads are theirs to read)
+ * @param createdBySubject token subject of the uploader (a citizen's own uploads are theirs to read; only they add
+ *     versions)
+ * @param uploadedByCitizen the uploader acted as a citizen, not as an officer: such a file is never a dossier's
+ *     result or a certified copy, whatever signature it carries
  */
 public record StoredDocument(
         String id,
@@ -16,6 +19,7 @@ public record StoredDocument(
         Instant createdAt,
         String createdBy,
         String createdBySubject,
+        boolean uploadedByCitizen,
         List<StoredVersion> versions) {
 
     public StoredDocument {

@@ -173,12 +173,19 @@ public class DocumentGrpcEndpoint extends DocumentServiceGrpc.DocumentServiceImp
                 (ServerCallStreamObserver<DownloadDocumentResponse>) observer;
         DocumentQueries.Content content = queries.open(CallContext.requireCaller(), r.getDocumentId(), r.getVersion());
         Sender sender = new Sender(content.stream(), response);
-        response.setOnCancelHandler(sender::close);
-        response.onNext(DownloadDocumentResponse.newBuilder()
-                .setMetadata(DocumentMessages.version(content.version()))
-                .build());
-        // gRPC runs the handler once the call is ready, and again each time it becomes ready after a pause
-        response.setOnReadyHandler(sender::onReady);
+        try {
+            response.setOnCancelHandler(sender::close);
+            response.onNext(DownloadDocumentResponse.newBuilder()
+                    .setMetadata(DocumentMessages.version(content.version()))
+                    .build());
+            // gRPC runs the handler once the call is ready, and again each time it becomes ready after a pause
+            response.setOnReadyHandler(sender::onReady);
+        } catch (RuntimeException e) {
+            // the blob stream is open: a call cancelled before the first message (onNext throws) or any failure
+            // before the handlers took it over must not leave it open
+            sender.close();
+            throw e;
+        }
     }
 
     /** Sends one download's content while the call is ready; a chunk buffer is the only memory it holds. */

@@ -35,10 +35,12 @@ public class DocumentRepository {
             Instant createdAt,
             String createdBy,
             String createdBySubject,
+            boolean uploadedByCitizen,
             StoredVersion first) {
         jdbc.prepareStatement(
                 "INSERT INTO document (id, file_name, dossier_code, certifying_unit_code, created_at, created_by,"
-                        + " created_by_subject, current_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_by_subject, current_version, uploaded_by_citizen)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setString(1, id);
                     ps.setString(2, fileName);
@@ -48,6 +50,7 @@ public class DocumentRepository {
                     ps.setString(6, createdBy);
                     ps.setString(7, createdBySubject);
                     ps.setInt(8, first.version());
+                    ps.setBoolean(9, uploadedByCitizen);
                     return ps.executeUpdate();
                 });
         insertVersion(id, first);
@@ -113,8 +116,15 @@ public class DocumentRepository {
                     return out;
                 });
         Head h = head.get();
-        return Optional.of(
-                new StoredDocument(h.id, h.fileName, h.scope, h.createdAt, h.createdBy, h.createdBySubject, versions));
+        return Optional.of(new StoredDocument(
+                h.id,
+                h.fileName,
+                h.scope,
+                h.createdAt,
+                h.createdBy,
+                h.createdBySubject,
+                h.uploadedByCitizen,
+                versions));
     }
 
     private record Head(
@@ -123,7 +133,8 @@ public class DocumentRepository {
             UploadScope scope,
             Instant createdAt,
             String createdBy,
-            String createdBySubject) {}
+            String createdBySubject,
+            boolean uploadedByCitizen) {}
 
     private static Head head(ResultSet rs) throws SQLException {
         return new Head(
@@ -132,7 +143,8 @@ public class DocumentRepository {
                 new UploadScope(rs.getString("dossier_code"), rs.getString("certifying_unit_code")),
                 UtcTimestamps.read(rs, "created_at"),
                 rs.getString("created_by"),
-                rs.getString("created_by_subject"));
+                rs.getString("created_by_subject"),
+                rs.getBoolean("uploaded_by_citizen"));
     }
 
     private static StoredVersion version(ResultSet rs) throws SQLException {

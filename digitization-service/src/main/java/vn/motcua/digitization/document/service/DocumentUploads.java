@@ -2,16 +2,22 @@ package vn.motcua.digitization.document.service;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.motcua.digitization.blob.BlobStore;
 import vn.motcua.digitization.document.content.ContentInspector;
 import vn.motcua.digitization.document.content.ContentSpool;
@@ -27,6 +33,7 @@ import vn.motcua.digitization.document.domain.UploadScope;
 import vn.motcua.digitization.document.domain.VersionOrigin;
 import vn.motcua.digitization.document.repository.DocumentRepository;
 import vn.motcua.platform.auth.Caller;
+import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.FieldViolation;
 import vn.motcua.platform.idempotency.RequestIdempotency;
@@ -50,10 +57,12 @@ import vn.motcua.platform.idempotency.RequestIdempotency;
 @Singleton
 public class DocumentUploads {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentUploads.class);
     static final String OPERATION = "UploadDocument";
     private static final int MAX_REQUEST_ID = 128;
     private static final int MAX_DOSSIER_CODE = 64;
     private static final int MAX_UNIT_CODE = 32;
+    private static final Set<String> OFFICER_UPLOADERS = Set.of(Roles.RECEPTION_OFFICER, Roles.SPECIALIST);
 
     /**
      * Looked up on use, not at start-up: the implementation lives in the access slice, and the service (health, its
@@ -87,6 +96,21 @@ public class DocumentUploads {
         this.limits = limits;
         this.spoolDirectory =
                 limits.getSpoolDirectory().isBlank() ? Path.of(dataDir, "spool") : Path.of(limits.getSpoolDirectory());
+    }
+
+    /** A spool file untouched this long belongs to no running upload (each chunk writes to it). */
+    static final Duration ABANDONED_SPOOL_AGE = Duration.ofMinutes(10);
+
+    /**
+     * At startup: the spool files a crash or a kill left behind (a running upload deletes its own on every path out),
+     * older than {@link #ABANDONED_SPOOL_AGE} so that another instance sharing the directory loses nothing running.
+     */
+    @EventListener
+    void sweepAbandonedSpoolFiles(StartupEvent event) {
+        int deleted = ContentSpool.sweep(spoolDirectory, Instant.now().minus(ABANDONED_SPOOL_AGE));
+        if (deleted > 0) {
+            LOG.info("deleted {} abandoned upload spool file(s) from {}", deleted, spoolDirectory);
+        }
     }
 
     /** One upload in progress; not thread-safe (a call's messages arrive one at a time). */
@@ -155,8 +179,10 @@ public class DocumentUploads {
         if (!documentId.isEmpty()) {
             StoredDocument existing = tx.executeRead(status -> documents.find(documentId))
                     .orElseThrow(() -> DomainException.notFound("document " + documentId));
-            if (!existing.scope().equals(normalized)) {
-                // a document of another scope does not exist for this upload
+            if (!existing.scope().equals(normalized)
+                    || !existing.createdBySubject().equals(caller.subject())) {
+                // a document of another scope, or someone else's, does not exist for this upload: only its creator
+                // adds versions (an applicant must not replace an officer's scan, nor one officer another's)
                 throw DomainException.notFound("document " + documentId);
             }
         }
@@ -209,6 +235,7 @@ public class DocumentUploads {
                             now,
                             upload.caller.username(),
                             upload.caller.subject(),
+                            actsAsCitizen(upload.caller),
                             version(1, content, inspected, now, upload.caller.username(), VersionOrigin.UPLOADED));
                 } else {
                     int current = documents
@@ -268,6 +295,14 @@ public class DocumentUploads {
                 now,
                 createdBy,
                 origin);
+    }
+
+    /**
+     * The caller uploads as a citizen unless they hold a role through which an officer uploads (an officer who is also
+     * a citizen acts as the officer, as {@code DigitizationRoles.requireActor} decides).
+     */
+    static boolean actsAsCitizen(Caller caller) {
+        return !caller.hasAnyRole(OFFICER_UPLOADERS);
     }
 
     /** Microseconds, the precision of the DATETIME(6) columns, so the answer equals what a later read returns. */

@@ -43,6 +43,17 @@ public record LinkedDossier(
                 && caller.citizen().map(applicantId::equals).orElse(false);
     }
 
+    /**
+     * The dossier carries its legal code: accepted or received, not an online filing still awaiting acceptance,
+     * whose code is its provisional submission reference (TN-...). A QR stamped before then would name a code the
+     * dossier loses.
+     */
+    public boolean hasLegalCode() {
+        return status != DossierStatus.SUBMITTED
+                && status != DossierStatus.PRE_SUPPLEMENT
+                && !(channel == DossierChannel.ONLINE && code.equals(key));
+    }
+
     /** The applicant may still act on it: filed online and not yet taken past the applicant's part. */
     public boolean openToApplicant() {
         return channel == DossierChannel.ONLINE && DossierStatus.OPEN_TO_APPLICANT.contains(status);

@@ -18,6 +18,11 @@ public record DossierResult(
         Instant validUntil,
         String warehouseItemId) {
 
+    /** The same result, now in the applicant's warehouse as this item. */
+    public DossierResult inWarehouse(String itemId) {
+        return new DossierResult(dossierKey, documentId, documentVersion, attachedAt, attachedBy, validUntil, itemId);
+    }
+
     /** The key its signature report is kept under. */
     public String signatureRef() {
         return signatureRef(dossierKey);

@@ -19,6 +19,7 @@ import vn.motcua.digitization.document.domain.StoredDocument;
 import vn.motcua.digitization.document.domain.StoredVersion;
 import vn.motcua.digitization.document.service.DocumentAccess;
 import vn.motcua.digitization.document.service.DocumentStore;
+import vn.motcua.digitization.dossierlink.domain.DossierStatus;
 import vn.motcua.digitization.dossierlink.domain.LinkedDossier;
 import vn.motcua.digitization.dossierlink.service.DossierLinks;
 import vn.motcua.digitization.feed.domain.DigitizationEvent;
@@ -93,9 +94,16 @@ public class ResultCommands {
                 .find(documentId)
                 .filter(x -> x.scope().isDossier() && d.isNamed(x.scope().dossierCode()))
                 .orElseThrow(() -> DomainException.notFound("document " + documentId + " of dossier " + d.code()));
+        if (doc.uploadedByCitizen()) {
+            // the applicant's own file may carry anyone's valid signature; a result is what an officer put in
+            throw DomainException.ruleViolated(
+                    SignatureReports.OFFICER_UPLOAD_RULE,
+                    "document " + doc.id() + " was uploaded by the applicant; a dossier's result must be a file an"
+                            + " officer uploaded");
+        }
         StoredVersion version = doc.latest();
         SignatureReport report = version.isPdf()
-                ? signatures.verify(documents.open(doc.id(), version.version()))
+                ? signatures.verify(version.sha256())
                 : new SignatureReport(
                         SignatureVerdict.UNSIGNED, "Kết quả điện tử phải là tệp PDF có chữ ký số", List.of());
         SignatureReports.requireValid(report, "a dossier's electronic result");
@@ -113,6 +121,13 @@ public class ResultCommands {
             results.save(r);
             signatures.save(r.signatureRef(), report, now);
             event(DigitizationEventType.RESULT_ATTACHED, d, null, now);
+            if (d.status() == DossierStatus.RESULT_READY) {
+                // already issued: dossier-service's result_issued came before this result and will not come again,
+                // so it goes into the warehouse now, the feed's way (once: a later result_returned finds it there)
+                return resultIssued(d.key(), now)
+                        .map(item -> r.inWarehouse(item.id()))
+                        .orElse(r);
+            }
             return r;
         });
         return new ResultView(saved, version, report);
@@ -141,7 +156,7 @@ public class ResultCommands {
             return new SignatureReport(
                     SignatureVerdict.UNSIGNED, "Tệp không phải PDF nên không có chữ ký số", List.of());
         }
-        return signatures.verify(documents.open(doc.id(), v.version()));
+        return signatures.verify(v.sha256());
     }
 
     /**
@@ -179,14 +194,7 @@ public class ResultCommands {
                         at == null ? now : min(at, now),
                         r.validUntil()),
                 now);
-        results.save(new DossierResult(
-                r.dossierKey(),
-                r.documentId(),
-                r.documentVersion(),
-                r.attachedAt(),
-                r.attachedBy(),
-                r.validUntil(),
-                item.id()));
+        results.save(r.inWarehouse(item.id()));
         event(DigitizationEventType.WAREHOUSE_LINKED, d, WarehouseItemKind.RESULT, now);
         return Optional.of(item);
     }

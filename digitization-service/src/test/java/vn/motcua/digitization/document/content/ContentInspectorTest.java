@@ -25,6 +25,7 @@ class ContentInspectorTest {
         l.setMaxPdfPages(5);
         l.setMaxPdfStreamInflated(4 * UploadLimits.MIB);
         l.setMaxPdfTotalInflated(6 * UploadLimits.MIB);
+        l.setMaxPdfObjects(1000);
         return l;
     }
 
@@ -127,6 +128,116 @@ class ContentInspectorTest {
     }
 
     @Test
+    void refusesPdfWithMoreObjectsThanTheLimitBeforePdfBoxParsesThem() {
+        assertRefused(Fixtures.pdfWithEmptyObjects(1200), "more than the limit of 1000");
+    }
+
+    @Test
+    void acceptsPdfWithObjectsWithinTheLimit() throws IOException {
+        assertThat(inspect(Fixtures.pdfWithEmptyObjects(900)).pageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesPdfWhoseTrailerDeclaresMoreObjectsThanTheLimit() {
+        byte[] pdf = new String(Fixtures.pdfWithEmptyObjects(10), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("/Size 14", "/Size 999999")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertRefused(pdf, "999999 objects");
+    }
+
+    @Test
+    void refusesPdfNestedDeepEnoughToOverflowTheParsersStackInsteadOfFailing() throws Exception {
+        // a small stack stands in for a deeper file on a server thread; a StackOverflowError escaping the
+        // inspection would be a server error (500) instead of a refusal
+        byte[] pdf =
+                Fixtures.handWrittenPdf("", "q Q".getBytes(), "/Deep " + "[".repeat(200_000) + "]".repeat(200_000));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread small = new Thread(
+                null,
+                () -> {
+                    try {
+                        inspect(pdf);
+                    } catch (Throwable t) {
+                        thrown.set(t);
+                    }
+                },
+                "small-stack",
+                256 * 1024);
+        small.start();
+        small.join();
+        assertThat(thrown.get()).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+            assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.field()).isEqualTo("file"));
+        });
+    }
+
+    @Test
+    void refusesPdfNestingObjectsDeeperThanTheActiveContentWalkFollows() {
+        byte[] pdf = Fixtures.handWrittenPdf("", "q Q".getBytes(), "/Deep " + Fixtures.nestedDictionaries(70));
+        assertRefused(pdf, "deeper than 64 levels");
+    }
+
+    @Test
+    void acceptsPdfNestingObjectsWithinTheWalkDepth() throws IOException {
+        byte[] pdf = Fixtures.handWrittenPdf("", "q Q".getBytes(), "/Deep " + Fixtures.nestedDictionaries(40));
+        assertThat(inspect(pdf).pageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesJavaScriptHiddenInACompressedObjectStreamBehindADeepChain() {
+        assertRefused(Fixtures.pdfWithJavaScriptDeepInACompressedObjectStream(70), "JavaScript");
+    }
+
+    @Test
+    void rawScanFindsJavaScriptInsideACompressedObjectStream() throws IOException {
+        Path file = Files.write(dir.resolve("objstm.pdf"), Fixtures.pdfWithOpenActionJavaScript(true));
+        assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("/ObjStm")
+                .doesNotContain("JavaScript");
+        assertThat(PdfRawScanner.scan(file, UploadLimits.MIB, UploadLimits.MIB).javaScript())
+                .isTrue();
+    }
+
+    @Test
+    void refusesPdfWithALaunchAction() {
+        assertRefused(
+                Fixtures.handWrittenPdf("", "q Q".getBytes(), "/OpenAction << /S /Launch /F (calc.exe) >>"),
+                "Launch action");
+    }
+
+    @Test
+    void refusesPdfWithAnXfaForm() {
+        assertRefused(
+                Fixtures.handWrittenPdf("", "q Q".getBytes(), "/AcroForm << /Fields [] /XFA [(template) (x)] >>"),
+                "XFA form");
+    }
+
+    @Test
+    void refusesAnImageLargerThanTheHeapAllowsTheStampToDecode() {
+        // 12 MB of heap: a third of it holds 1 million pixels of 4 bytes; the setting alone would allow 100 million
+        UploadLimits generous = limits();
+        generous.setMaxImagePixels(100_000_000L);
+        ContentInspector small = new ContentInspector(generous, 12_000_000L);
+        assertThatThrownBy(() -> small.inspect(spooled(Fixtures.pngHeaderClaiming(2000, 1000))))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.violations())
+                                .singleElement()
+                                .satisfies(v ->
+                                        assertThat(v.description()).contains("more than the 1000000 this service")));
+    }
+
+    @Test
+    void theEffectivePixelLimitAtTheServicesHeapStillTakesAnA4PageAt400DpiInColour() {
+        long heap192m = 192L * UploadLimits.MIB;
+        assertThat(new UploadLimits().effectiveMaxImagePixels(heap192m)).isGreaterThan(3307L * 4677L);
+        assertThat(new UploadLimits().getMaxImagePixels()).isGreaterThanOrEqualTo(4961L * 7016L);
+    }
+
+    @Test
     void refusesEncryptedPdf() {
         assertRefused(Fixtures.encryptedPdf("user-secret"), "encrypted");
         assertRefused(Fixtures.encryptedPdf(""), "encrypted");
@@ -163,6 +274,24 @@ class ContentInspectorTest {
                         DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.OUT_OF_RANGE));
         spool.discard();
         assertThat(dir.resolve("spool")).isEmptyDirectory();
+    }
+
+    @Test
+    void sweepDeletesSpoolFilesLeftBehindButNotRunningUploadsOrOtherFiles() throws Exception {
+        Path spool = Files.createDirectories(dir.resolve("spool"));
+        java.time.Instant now = java.time.Instant.now();
+        Path abandoned = Files.createFile(spool.resolve("upload-1.part"));
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(now.minusSeconds(3600)));
+        Path running = Files.createFile(spool.resolve("upload-2.part"));
+        Path other = Files.createFile(spool.resolve("notes.txt"));
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.from(now.minusSeconds(3600)));
+
+        assertThat(ContentSpool.sweep(spool, now.minusSeconds(600))).isOne();
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(running).exists();
+        assertThat(other).exists();
+        assertThat(ContentSpool.sweep(dir.resolve("none"), now)).isZero();
     }
 
     @Test

@@ -147,16 +147,62 @@ public final class Fixtures {
         write(out, "4 0 obj\n<< /Length " + streamData.length + " " + streamDictionary + " >>\nstream\n");
         out.writeBytes(streamData);
         write(out, "\nendstream\nendobj\n");
+        return withXref(out, offsets);
+    }
+
+    /** A one-page PDF followed by {@code extra} empty objects ({@code << >>}), each listed in the xref table. */
+    public static byte[] pdfWithEmptyObjects(int extra) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Integer> offsets = new ArrayList<>();
+        write(out, "%PDF-1.7\n");
+        offsets.add(out.size());
+        write(out, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+        offsets.add(out.size());
+        write(out, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+        offsets.add(out.size());
+        write(out, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n");
+        for (int i = 0; i < extra; i++) {
+            offsets.add(out.size());
+            write(out, (4 + i) + " 0 obj\n<< >>\nendobj\n");
+        }
+        return withXref(out, offsets);
+    }
+
+    /** Ends a hand-written PDF: the xref table of objects 1..n at {@code offsets}, the trailer (catalog 1 0 R). */
+    private static byte[] withXref(ByteArrayOutputStream out, List<Integer> offsets) {
         int xref = out.size();
-        StringBuilder table = new StringBuilder("xref\n0 5\n0000000000 65535 f \n");
+        StringBuilder table = new StringBuilder("xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
         for (int offset : offsets) {
             table.append(String.format("%010d 00000 n \n", offset));
         }
-        table.append("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n")
+        table.append("trailer\n<< /Size ")
+                .append(offsets.size() + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
                 .append(xref)
                 .append("\n%%EOF\n");
         write(out, table.toString());
         return out.toByteArray();
+    }
+
+    /** {@code depth} dictionaries nested directly in one another ({@code << /Next << /Next ... >> >>}). */
+    public static String nestedDictionaries(int depth) {
+        return "<< /Next ".repeat(depth) + "<< >>" + " >>".repeat(depth);
+    }
+
+    /**
+     * A PDF whose catalog holds a chain of {@code depth} direct dictionaries, the last a JavaScript action, all
+     * saved in a Flate-compressed object stream (nothing of it readable in the raw bytes).
+     */
+    public static byte[] pdfWithJavaScriptDeepInACompressedObjectStream(int depth) {
+        PDDocument doc = document(1);
+        org.apache.pdfbox.cos.COSDictionary chain = new PDActionJavaScript("app.alert('deep');").getCOSObject();
+        for (int i = 0; i < depth; i++) {
+            org.apache.pdfbox.cos.COSDictionary outer = new org.apache.pdfbox.cos.COSDictionary();
+            outer.setItem(COSName.getPDFName("Next"), chain);
+            chain = outer;
+        }
+        doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("Deep"), chain);
+        return save(doc, true);
     }
 
     private static void write(ByteArrayOutputStream out, String s) {

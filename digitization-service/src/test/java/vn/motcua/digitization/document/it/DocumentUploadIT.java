@@ -122,6 +122,36 @@ class DocumentUploadIT extends DocumentItSupport {
     }
 
     @Test
+    void onlyTheDocumentsCreatorAddsAVersionToIt() {
+        onlineDossier("HS-004B", "001099000003");
+        String applicant = citizen("001099000003");
+        Document officers = upload(officer(), header("HS-004B", "scan.png").build(), Fixtures.png(5, 5));
+        for (String other : List.of(applicant, specialist(UNIT))) {
+            assertThatThrownBy(() -> upload(
+                            other,
+                            header("HS-004B", "scan.png")
+                                    .setDocumentId(officers.getId())
+                                    .build(),
+                            Fixtures.png(6, 6)))
+                    .as("someone who may upload to the dossier but did not create the document")
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+        }
+        assertThat(count("SELECT COUNT(*) FROM document_version WHERE document_id = ?", officers.getId()))
+                .isOne();
+        Document own = upload(applicant, header("HS-004B", "cccd.png").build(), Fixtures.png(5, 5));
+        assertThat(upload(
+                                applicant,
+                                header("HS-004B", "cccd.png")
+                                        .setDocumentId(own.getId())
+                                        .build(),
+                                Fixtures.png(7, 7))
+                        .getVersionsCount())
+                .isEqualTo(2);
+    }
+
+    @Test
     void retryWithTheSameRequestIdAnswersTheFirstDocumentAndStoresOnce() {
         counterDossier("HS-005", CITIZEN_A);
         String requestId = "up-" + UUID.randomUUID();
