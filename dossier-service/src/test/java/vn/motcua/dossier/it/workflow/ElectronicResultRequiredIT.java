@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -57,12 +58,18 @@ class ElectronicResultRequiredIT extends WorkflowItSupport {
         super.cleanUp();
     }
 
-    private Dossier issueAs(String code, String requestId) {
-        return issueAs(clerk(UNIT), code, requestId);
+    /** One clerk token for the class, so that the token digitization-service receives can be compared. */
+    private String clerk;
+
+    private String clerk() {
+        if (clerk == null) {
+            clerk = clerk(UNIT);
+        }
+        return clerk;
     }
 
-    private Dossier issueAs(String clerk, String code, String requestId) {
-        return wf(clerk)
+    private Dossier issueAsClerk(String code, String requestId) {
+        return wf(clerk())
                 .issueResult(IssueResultRequest.newBuilder()
                         .setRequestId(requestId)
                         .setCode(code)
@@ -71,8 +78,20 @@ class ElectronicResultRequiredIT extends WorkflowItSupport {
                 .getDossier();
     }
 
-    private StatusRuntimeException refusedIssue(String code) {
-        return failure(() -> issueAs(code, UUID.randomUUID().toString()));
+    /** A dossier approved and waiting for its result, with the result digitization-service holds (null: none). */
+    private String approved(SignatureVerdict verdict) {
+        String code = processedUpToApproval(UNIT, BIRTH).getCode();
+        if (verdict != null) {
+            digitization.attach(code, "doc-" + verdict.getNumber(), verdict);
+        }
+        return code;
+    }
+
+    /** IssueResult fails as {@code check} expects, writes nothing, and the dossier stays in process. */
+    private void assertNotIssued(String code, Consumer<StatusRuntimeException> check) {
+        assertWritesNothing(() ->
+                check.accept(failure(() -> issueAsClerk(code, UUID.randomUUID().toString()))));
+        assertThat(statusOf(code)).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
     }
 
     private List<FakeDigitizationService.Call> callsFor(String code) {
@@ -84,23 +103,19 @@ class ElectronicResultRequiredIT extends WorkflowItSupport {
     @Test
     @Order(1)
     void withoutAnAttachedResultTheResultIsNotIssuedAndNothingIsWritten() {
-        String code = processedUpToApproval(UNIT, BIRTH).getCode();
-        String clerk = clerk(UNIT);
+        String code = approved(null);
 
-        assertWritesNothing(() -> {
-            StatusRuntimeException e =
-                    failure(() -> issueAs(clerk, code, UUID.randomUUID().toString()));
+        assertNotIssued(code, e -> {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
             ErrorInfo info = GrpcErrors.errorInfo(e);
             assertThat(info.getReason()).isEqualTo("RULE_VIOLATED");
             assertThat(info.getMetadataMap()).containsEntry("rule", "ELECTRONIC_RESULT_ATTACHED");
             assertThat(e.getStatus().getDescription()).contains("no electronic result attached");
         });
-        assertThat(statusOf(code)).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
         assertThat(callsFor(code)).singleElement().satisfies(call -> {
             assertThat(call.authorization())
                     .as("the clerk's token is forwarded")
-                    .isEqualTo("Bearer " + clerk);
+                    .isEqualTo("Bearer " + clerk());
             assertThat(call.hadDeadline()).as("the call has a deadline").isTrue();
         });
     }
@@ -108,30 +123,24 @@ class ElectronicResultRequiredIT extends WorkflowItSupport {
     @Test
     @Order(2)
     void aResultWhoseSignatureIsNotValidDoesNotCount() {
-        String code = processedUpToApproval(UNIT, BIRTH).getCode();
-        digitization.attach(code, "doc-untrusted", SignatureVerdict.SIGNATURE_VERDICT_UNTRUSTED);
-
-        assertWritesNothing(() -> {
-            StatusRuntimeException e = refusedIssue(code);
+        assertNotIssued(approved(SignatureVerdict.SIGNATURE_VERDICT_UNTRUSTED), e -> {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
             assertThat(GrpcErrors.errorInfo(e).getMetadataMap())
                     .containsEntry("rule", "ELECTRONIC_RESULT_ATTACHED")
                     .containsEntry("verdict", "UNTRUSTED");
         });
-        assertThat(statusOf(code)).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
     }
 
     @Test
     @Order(3)
     void withAValidlySignedResultTheResultIsIssuedAndAReplayAsksNobody() {
-        String code = processedUpToApproval(UNIT, BIRTH).getCode();
-        digitization.attach(code, "doc-valid", SignatureVerdict.SIGNATURE_VERDICT_VALID);
+        String code = approved(SignatureVerdict.SIGNATURE_VERDICT_VALID);
         long historyBefore = longValue("SELECT COUNT(*) FROM dossier_history WHERE dossier_code = ?", code);
         String requestId = UUID.randomUUID().toString();
 
-        Dossier ready = issueAs(code, requestId);
+        Dossier ready = issueAsClerk(code, requestId);
         assertThat(ready.getStatus()).isEqualTo(DOSSIER_STATUS_RESULT_READY);
-        assertThat(issueAs(code, requestId).getRevision())
+        assertThat(issueAsClerk(code, requestId).getRevision())
                 .as("a replay answers the first result")
                 .isEqualTo(ready.getRevision());
 
@@ -144,7 +153,7 @@ class ElectronicResultRequiredIT extends WorkflowItSupport {
     @Test
     @Order(4)
     void refusingADossierNeedsNoResultAndAVerbRefusedAnywayAsksNobody() {
-        String code = processedUpToApproval(UNIT, BIRTH).getCode();
+        String code = approved(null);
         Dossier refused = wf(leader(UNIT))
                 .refuseDossier(RefuseDossierRequest.newBuilder()
                         .setCode(code)
@@ -154,7 +163,8 @@ class ElectronicResultRequiredIT extends WorkflowItSupport {
         assertThat(refused.getStatus()).isEqualTo(DOSSIER_STATUS_REFUSED);
 
         // issuing the result of a refused dossier fails as it always did, before digitization-service is asked
-        StatusRuntimeException e = refusedIssue(code);
+        StatusRuntimeException e =
+                failure(() -> issueAsClerk(code, UUID.randomUUID().toString()));
         assertThat(e.getStatus().getCode()).isNotEqualTo(Status.Code.UNAVAILABLE);
         assertThat(GrpcErrors.errorInfo(e).getMetadataMap()).doesNotContainEntry("rule", "ELECTRONIC_RESULT_ATTACHED");
         assertThat(callsFor(code)).isEmpty();
@@ -163,24 +173,20 @@ class ElectronicResultRequiredIT extends WorkflowItSupport {
     @Test
     @Order(5)
     void digitizationServiceFailingIsUnavailableAndWritesNothing() {
-        String code = processedUpToApproval(UNIT, BIRTH).getCode();
-        digitization.attach(code, "doc-valid", SignatureVerdict.SIGNATURE_VERDICT_VALID);
+        String code = approved(SignatureVerdict.SIGNATURE_VERDICT_VALID);
         digitization.failNext(Status.UNAVAILABLE);
 
-        assertWritesNothing(() -> assertUnavailable(refusedIssue(code)));
-        assertThat(statusOf(code)).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
+        assertNotIssued(code, ElectronicResultRequiredIT::assertUnavailable);
     }
 
     /** Last: digitization-service goes away for good. */
     @Test
     @Order(100)
     void digitizationServiceDownIsUnavailableAndWritesNothing() {
-        String code = processedUpToApproval(UNIT, BIRTH).getCode();
-        digitization.attach(code, "doc-valid", SignatureVerdict.SIGNATURE_VERDICT_VALID);
+        String code = approved(SignatureVerdict.SIGNATURE_VERDICT_VALID);
         digitization.close();
 
-        assertWritesNothing(() -> assertUnavailable(refusedIssue(code)));
-        assertThat(statusOf(code)).isEqualTo(DOSSIER_STATUS_IN_PROCESS);
+        assertNotIssued(code, ElectronicResultRequiredIT::assertUnavailable);
     }
 
     private static void assertUnavailable(StatusRuntimeException e) {

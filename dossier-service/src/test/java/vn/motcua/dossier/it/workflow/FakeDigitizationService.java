@@ -1,26 +1,12 @@
 package vn.motcua.dossier.it.workflow;
 
-import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import vn.motcua.platform.auth.MetadataKeys;
 import vn.motcua.proto.digitization.v1.DigitizationServiceGrpc;
 import vn.motcua.proto.digitization.v1.DossierDigitization;
 import vn.motcua.proto.digitization.v1.DossierResult;
@@ -39,31 +25,14 @@ final class FakeDigitizationService implements AutoCloseable {
     /** One GetDossierDigitization as it arrived. */
     record Call(String dossierCode, String authorization, boolean hadDeadline) {}
 
-    private static final Context.Key<String> AUTHORIZATION = Context.key("fake-authorization");
-
     final List<Call> calls = new CopyOnWriteArrayList<>();
 
     private final Map<String, DossierResult> results = new ConcurrentHashMap<>();
     private final AtomicReference<Status> failNext = new AtomicReference<>();
-    private final Server server;
+    private final LoopbackGrpcServer server;
 
     private FakeDigitizationService() {
-        ServerInterceptor authorization = new ServerInterceptor() {
-            @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(
-                    ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-                Context context = Context.current().withValue(AUTHORIZATION, headers.get(MetadataKeys.AUTHORIZATION));
-                return Contexts.interceptCall(context, call, headers, next);
-            }
-        };
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(ServerInterceptors.intercept(new Digitization(), authorization))
-                .build();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = new LoopbackGrpcServer(new Digitization());
     }
 
     static FakeDigitizationService start() {
@@ -71,7 +40,7 @@ final class FakeDigitizationService implements AutoCloseable {
     }
 
     String address() {
-        return "127.0.0.1:" + server.getPort();
+        return server.address();
     }
 
     /** The dossier's result is this document, its signature verified with this verdict. */
@@ -92,20 +61,15 @@ final class FakeDigitizationService implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdownNow();
-        try {
-            server.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     private final class Digitization extends DigitizationServiceGrpc.DigitizationServiceImplBase {
         @Override
         public void getDossierDigitization(
                 GetDossierDigitizationRequest r, StreamObserver<GetDossierDigitizationResponse> observer) {
-            calls.add(new Call(
-                    r.getDossierCode(), AUTHORIZATION.get(), Context.current().getDeadline() != null));
+            calls.add(
+                    new Call(r.getDossierCode(), LoopbackGrpcServer.authorization(), LoopbackGrpcServer.hadDeadline()));
             Status failure = failNext.getAndSet(null);
             if (failure != null) {
                 observer.onError(failure.asRuntimeException());
