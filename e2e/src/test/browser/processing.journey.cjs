@@ -1,9 +1,13 @@
 // Processing (issue 17, "What to build" 2) with Xã Ngọc Sơn's demo officers, each at their own desk (session): the
 // desk transfers; the leader looks at the unit's overview and assigns; the specialist appraises and asks for a
 // supplement; the desk receives it; the specialist submits for approval; the leader sees it waiting and approves;
-// the clerk issues the result; the desk returns it. Each action sends the ETag it saw; the timeline names people.
+// the specialist attaches the signed electronic result (RESULT_PDF, signed by the run's trusted CA: issue 12, the
+// clerk cannot issue the result before); the clerk issues the result; the desk returns it. Each action sends the
+// ETag it saw; the timeline names people.
 'use strict';
 
+const fs = require('fs');
+const path = require('path');
 const {journey, expect, env} = require('./lib/harness.cjs');
 const {openDossier, act, send, expectStatus, search} = require('./lib/desk.cjs');
 
@@ -77,8 +81,22 @@ journey('processing', async harness => {
   await send(leader, 'APPROVE');
   await leader.step('leader approves');
 
+  await openDossier(specialist, code);
+  await specialist.page.locator('#digitization-body:not([aria-busy])').waitFor();
+  await specialist.page.locator('#result-none').waitFor();
+  const result = env('RESULT_PDF');
+  await specialist.page.locator('#result-file').setInputFiles(
+    {name: path.basename(result), mimeType: 'application/pdf', buffer: fs.readFileSync(result)});
+  await specialist.page.locator('#result-attach').click();
+  await specialist.page.locator('#result-facts').waitFor();
+  const facts = (await specialist.page.locator('#result-facts').first().textContent()) || '';
+  expect(facts.includes('Chữ ký số hợp lệ'), `the signature is valid: '${facts.trim()}'`);
+  await specialist.step('specialist attaches the signed result');
+
   await openDossier(clerk, code);
   expect(await clerk.page.locator('#dossier-actions summary').count() === 1, 'the clerk is offered more than the result');
+  const before = (await clerk.page.locator('#act-issue-result-before').textContent()) || '';
+  expect(before.includes('Số hóa thành phần hồ sơ'), `the clerk is told to attach the signed result first: '${before}'`);
   await act(clerk, 'issue-result', {resultNote: 'Số 15/GCNKH'});
   await send(clerk, 'issue-result');
   await expectStatus(clerk, 'Đã xử lý xong');

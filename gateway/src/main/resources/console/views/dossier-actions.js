@@ -13,8 +13,9 @@ const reason = (label, {required = true, hint} = {}) => ({name: 'reason', label,
 const note = (label = 'Ghi chú') => ({name: 'note', label, kind: 'textarea'});
 
 /**
- * Each action: the REST verb, its heading, what it does, its button and fields. Fields: {name, label, kind
- * (text|textarea|datetime|unit|select), required, hint, options}. Order: how they appear on the page.
+ * Each action: the REST verb, its heading, what it does (info), what must be done first (before), its button and
+ * fields. Fields: {name, label, kind (text|textarea|datetime|unit|select), required, hint, options}. Order: how they
+ * appear on the page.
  */
 export const ACTIONS = [
   // a postal dossier sent back for a supplement starts its clock at the new hand-over (Decision 45/2016 Art 7(4))
@@ -68,7 +69,11 @@ export const ACTIONS = [
     fields: [reason('Lý do từ chối')], done: 'Đã từ chối giải quyết hồ sơ (Mẫu 03).'},
   {action: 'issue-result', title: 'Ban hành kết quả', button: 'Ban hành kết quả',
     fields: [{name: 'resultNote', label: 'Số, ký hiệu văn bản kết quả', kind: 'text'}],
-    info: 'Kết quả đã được ký sẽ chuyển về Bộ phận Một cửa để trả cho người nộp.', done: 'Đã ban hành kết quả.'},
+    info: 'Kết quả đã được ký sẽ chuyển về Bộ phận Một cửa để trả cho người nộp.',
+    // dossier-service refuses the result until digitization-service holds the validly signed PDF (issue 12)
+    before: 'Trước khi ban hành: tệp PDF kết quả đã ký số phải được đính kèm tại mục "Kết quả giải quyết điện tử" '
+      + 'của phần "Số hóa thành phần hồ sơ" (chữ ký số hợp lệ).',
+    done: 'Đã ban hành kết quả.'},
   {action: 'return-result', title: 'Trả kết quả cho người nộp', button: 'Xác nhận đã trả kết quả',
     fields: [{name: 'channel', label: 'Hình thức trả', kind: 'select', required: true, options: [
       ['COUNTER', 'Trực tiếp tại Bộ phận Một cửa'], ['POSTAL', 'Qua dịch vụ bưu chính'], ['ONLINE', 'Trực tuyến']]}],
@@ -140,6 +145,7 @@ function actionForm(a, ctx) {
   const submit = h('button', {type: 'submit', class: a.danger ? 'danger' : null, id: `${id}-submit`}, a.button);
   const form = h('form', {id: `${id}-form`, novalidate: true, autocomplete: 'off'},
     a.info ? h('p', {class: 'muted'}, a.info) : null,
+    a.before ? h('p', {class: 'muted', id: `${id}-before`}, a.before) : null,
     fields.map(f => {
       const fid = `${id}-${f.name}`;
       fieldIds[f.name] = fid;

@@ -239,7 +239,7 @@ class AuthorizationMatrixIT extends SystemTest {
                         POST,
                         "/api/v1/dossiers/{code}:issue-result",
                         officerAction(CLERK),
-                        f::inProcess,
+                        f::withSignedResult,
                         on(code, "{\"resultNote\":\"Giấy khai sinh số 12\"}")),
                 row(
                         POST,

@@ -38,6 +38,7 @@ class ConsoleCitizenJourneyIT extends SystemTest {
 
         String returned = receivedAtCounter();
         act("mc.ngocson", returned, "transfer", "{}");
+        attachSignedResult(returned, "cv.ngocson");
         act("vt.ngocson", returned, "issue-result", "{\"resultNote\":\"Giấy khai sinh\"}");
         act("mc.ngocson", returned, "return-result", "{\"channel\":\"COUNTER\"}");
 

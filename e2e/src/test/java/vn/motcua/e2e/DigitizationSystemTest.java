@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -41,21 +39,6 @@ abstract class DigitizationSystemTest extends SystemTest {
         HttpResponse<String> received = post("/api/v1/dossiers", MatrixFixtures.counterDossierBody(BIRTH), RECEPTION);
         assertThat(received.statusCode()).as(describe(received)).isEqualTo(201);
         return json.readTree(received.body()).path("code").asText();
-    }
-
-    /** POST /api/v1/documents with the file as the body; the query names the scope and the file name. */
-    protected HttpResponse<String> upload(String query, byte[] file, String user)
-            throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/documents?" + query))
-                        .timeout(Duration.ofMinutes(2))
-                        .header("Accept", "application/json")
-                        .header("Content-Type", "application/pdf")
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .header("Authorization", "Bearer " + token(user))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(file))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** Uploads a file for a dossier and answers its document id. */

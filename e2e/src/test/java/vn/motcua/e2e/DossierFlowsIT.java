@@ -275,6 +275,7 @@ class DossierFlowsIT extends SystemTest {
         step(code, "steps", "{\"step\":\"APPRAISE\",\"note\":\"Hồ sơ hợp lệ\"}", SPECIALIST, "IN_PROCESS");
         step(code, "steps", "{\"step\":\"SUBMIT_FOR_APPROVAL\"}", SPECIALIST, "IN_PROCESS");
         step(code, "steps", "{\"step\":\"APPROVE\"}", LEADER, "IN_PROCESS");
+        attachSignedResult(code, SPECIALIST);
         step(code, "issue-result", "{\"resultNote\":\"Trích lục khai sinh điện tử\"}", CLERK, "RESULT_READY");
     }
 

@@ -86,6 +86,8 @@ class DossierLifecycleIT extends SystemTest {
         step("steps", "{\"step\":\"APPRAISE\",\"note\":\"Hồ sơ hợp lệ\"}", SPECIALIST, "IN_PROCESS");
         step("steps", "{\"step\":\"SUBMIT_FOR_APPROVAL\",\"note\":\"Trình ký\"}", SPECIALIST, "IN_PROCESS");
         step("steps", "{\"step\":\"APPROVE\"}", LEADER, "IN_PROCESS");
+        assertResultIsNotIssuedWithoutItsElectronicResult();
+        attachSignedResult(code, SPECIALIST);
         step("issue-result", "{\"resultNote\":\"Giấy khai sinh số 12\"}", CLERK, "RESULT_READY");
         step("return-result", "{\"channel\":\"COUNTER\"}", RECEPTION, "RETURNED");
     }
@@ -161,6 +163,39 @@ class DossierLifecycleIT extends SystemTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    /**
+     * Issue 12: the clerk cannot issue the result before the signed electronic result is attached; the dossier is
+     * left as it was (same status, same revision, no new timeline entry).
+     */
+    private void assertResultIsNotIssuedWithoutItsElectronicResult() throws Exception {
+        JsonNode before = dossier();
+        int timelineBefore = timelineSize();
+
+        HttpResponse<String> refused = action("issue-result", "{\"resultNote\":\"Giấy khai sinh số 12\"}", CLERK);
+
+        assertThat(refused.statusCode()).as(describe(refused)).isEqualTo(409);
+        JsonNode problem = json.readTree(refused.body());
+        assertThat(problem.path("reason").asText()).isEqualTo("RULE_VIOLATED");
+        assertThat(problem.path("detail").asText()).contains("no electronic result attached");
+        JsonNode after = dossier();
+        assertThat(after.path("status").asText()).isEqualTo("IN_PROCESS");
+        assertThat(after.path("revision").asLong())
+                .isEqualTo(before.path("revision").asLong());
+        assertThat(timelineSize()).isEqualTo(timelineBefore);
+    }
+
+    private JsonNode dossier() throws Exception {
+        HttpResponse<String> response = get("/api/v1/dossiers/" + code, RECEPTION);
+        assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private int timelineSize() throws Exception {
+        HttpResponse<String> response = get("/api/v1/dossiers/" + code + "/timeline", RECEPTION);
+        assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
+        return json.readTree(response.body()).path("entries").size();
+    }
 
     private void step(String action, String body, String user, String status) throws Exception {
         HttpResponse<String> response = action(action, body, user);

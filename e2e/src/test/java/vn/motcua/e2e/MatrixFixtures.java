@@ -212,7 +212,7 @@ final class MatrixFixtures {
     }
 
     String resultReady() throws IOException, InterruptedException {
-        String code = inProcess();
+        String code = withSignedResult();
         act(CLERK, code, "issue-result", "{\"resultNote\":\"Giấy khai sinh\"}");
         return code;
     }
@@ -377,6 +377,17 @@ final class MatrixFixtures {
         String code = inProcess();
         byte[] signed = TrustedSigning.signedPdf(scratch(), "Chuyên Viên Ma Trận");
         return code + " " + document(SPECIALIST, code, signed);
+    }
+
+    /**
+     * A dossier in process whose signed electronic result is attached, so the clerk may issue it (issue 12: dossier-
+     * service refuses the result before; the same two steps as SystemTest.attachSignedResult, as the specialist).
+     */
+    String withSignedResult() throws IOException, InterruptedException {
+        String code = inProcess();
+        String document = document(SPECIALIST, code, TrustedSigning.resultPdf());
+        api.post(SPECIALIST, "/api/v1/dossiers/" + code + "/result", "{\"documentId\":\"" + document + "\"}", 200);
+        return code;
     }
 
     /** Id of a signed e-copy uploaded for certification at 11077's desk. */

@@ -177,6 +177,45 @@ abstract class SystemTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** POST /api/v1/documents with the file as the body; the query names the scope and the file name. */
+    protected HttpResponse<String> upload(String query, byte[] file, String user)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/documents?" + query))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Accept", "application/json")
+                        .header("Content-Type", "application/pdf")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .header("Authorization", "Bearer " + token(user))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Attaches a validly signed electronic result to a dossier in process, as dossier-service requires before the
+     * result is issued (issue 12; motcua.dossier.result.require-electronic-result, on in production and here):
+     * {@code officer} (a specialist of the handling unit: one who may both upload the dossier's files and attach its
+     * result) uploads {@link TrustedSigning#resultPdf()} as {@code ket-qua.pdf} and attaches it. Answers the document
+     * id.
+     */
+    protected String attachSignedResult(String dossierCode, String officer) throws IOException, InterruptedException {
+        HttpResponse<String> uploaded =
+                upload("dossier=" + enc(dossierCode) + "&fileName=ket-qua.pdf", TrustedSigning.resultPdf(), officer);
+        assertThat(uploaded.statusCode()).as(describe(uploaded)).isEqualTo(201);
+        String documentId = json.readTree(uploaded.body()).path("id").asText();
+        HttpResponse<String> attached =
+                post("/api/v1/dossiers/" + dossierCode + "/result", "{\"documentId\":\"" + documentId + "\"}", officer);
+        assertThat(attached.statusCode()).as(describe(attached)).isEqualTo(200);
+        assertThat(json.readTree(attached.body())
+                        .path("signature")
+                        .path("verdict")
+                        .asText())
+                .as(describe(attached))
+                .isEqualTo("VALID");
+        return documentId;
+    }
+
     /** A one-line account of a response for assertion messages (body cut at 600 characters). */
     protected static String describe(HttpResponse<String> r) {
         String body = r.body() == null ? "" : r.body();

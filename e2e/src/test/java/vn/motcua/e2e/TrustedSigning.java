@@ -13,7 +13,11 @@ import vn.motcua.platform.testing.TestSigningAuthority;
  */
 final class TrustedSigning {
 
+    /** The signer of {@link #resultPdf()}. */
+    static final String RESULT_SIGNER = "Nguyễn Văn Ký";
+
     private static TestSigningAuthority authority;
+    private static byte[] resultPdf;
 
     private TrustedSigning() {}
 
@@ -37,6 +41,21 @@ final class TrustedSigning {
     /** A one-page PDF signed by a signer of this run's CA (VALID for digitization-service). */
     static byte[] signedPdf(Path dir, String signer) {
         return sign(authority(), dir, signer);
+    }
+
+    /**
+     * A dossier's electronic result signed by {@value #RESULT_SIGNER} of this run's CA (VALID), made once per JVM: the
+     * same bytes may be uploaded for any number of dossiers, each upload being its own document.
+     */
+    static synchronized byte[] resultPdf() {
+        if (resultPdf == null) {
+            try {
+                resultPdf = signedPdf(Files.createTempDirectory("motcua-signed-result-"), RESULT_SIGNER);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return resultPdf.clone();
     }
 
     /** The same, signed by a signer of a CA nobody trusts (UNTRUSTED). */

@@ -2,14 +2,11 @@ package vn.motcua.dossier.dossier.grpc;
 
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.grpc.annotation.GrpcChannel;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +14,6 @@ import vn.motcua.dossier.dossier.service.PaymentRequestDraft;
 import vn.motcua.dossier.dossier.service.PaymentRequests;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.platform.error.DomainException;
-import vn.motcua.platform.error.ErrorKind;
-import vn.motcua.platform.error.ErrorReason;
-import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.proto.common.v1.Money;
 import vn.motcua.proto.payment.v1.CreatePaymentRequestRequest;
 import vn.motcua.proto.payment.v1.CreatePaymentRequestResponse;
@@ -93,43 +87,17 @@ public class PaymentServiceClient implements PaymentRequests {
 
     /** payment-service's answer as one of dossier-service's errors (see the class comment). */
     static DomainException failure(PaymentRequestDraft draft, StatusRuntimeException e) {
-        Status.Code code = e.getStatus().getCode();
-        if (unreachable(code)) {
-            LOG.warn("payment-service did not create the payment request of dossier {}: {}", draft.dossierCode(), code);
-            return new DomainException(
-                    ErrorKind.UNAVAILABLE,
-                    ErrorReason.DOWNSTREAM_UNAVAILABLE,
-                    "payment-service is unavailable (" + code + "): the financial obligation of dossier "
-                            + draft.dossierCode() + " was not required and nothing changed; try again",
-                    Map.of("service", SERVICE, "status", code.name()),
-                    List.of());
+        if (DownstreamFailures.unreachable(e.getStatus().getCode())) {
+            LOG.warn(
+                    "payment-service did not create the payment request of dossier {}: {}",
+                    draft.dossierCode(),
+                    e.getStatus().getCode());
         }
-        var info = GrpcErrors.errorInfo(e);
-        String reason = info == null ? "" : info.getReason();
-        return new DomainException(
-                ErrorKind.FAILED_PRECONDITION,
-                ErrorReason.RULE_VIOLATED,
-                "payment-service refused the payment request of dossier " + draft.dossierCode() + " (" + code
-                        + (reason.isEmpty() ? "" : " " + reason) + "): the financial obligation was not required",
-                Map.of("rule", REFUSED_RULE, "service", SERVICE, "status", code.name(), "service_reason", reason),
-                List.of());
-    }
-
-    /**
-     * Worth a retry with the same request id: the request may not have arrived, or not been answered, or reached a
-     * payment-service that does not offer the call yet (UNIMPLEMENTED: deployed before its new version).
-     */
-    private static boolean unreachable(Status.Code code) {
-        return switch (code) {
-            case UNAVAILABLE,
-                    DEADLINE_EXCEEDED,
-                    INTERNAL,
-                    UNKNOWN,
-                    ABORTED,
-                    RESOURCE_EXHAUSTED,
-                    CANCELLED,
-                    UNIMPLEMENTED -> true;
-            default -> false;
-        };
+        return DownstreamFailures.of(
+                SERVICE,
+                REFUSED_RULE,
+                e,
+                "the payment request of dossier " + draft.dossierCode()
+                        + " was not created and its financial obligation was not required");
     }
 }

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.dossier.service;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -61,6 +62,12 @@ import vn.motcua.platform.idempotency.RequestIdempotency;
  * fails (a concurrent change), the retried verb gets the same payment request back, never a second one. Without fees
  * there is no call at all, and an officer confirms the obligation by hand, as before.
  *
+ * <p>Issuing the result (T15, the only way to RESULT_READY) asks digitization-service, in the same read-only
+ * pre-check and with the caller's token, whether the dossier's electronic result (a PDF whose signature verified as
+ * VALID) is attached, and refuses the verb without it ({@link ElectronicResultRule}: FAILED_PRECONDITION /
+ * RULE_VIOLATED, nothing written; UNAVAILABLE when digitization-service cannot be reached). A deployment that issues
+ * paper results only turns this off ({@code motcua.dossier.result.require-electronic-result: false}).
+ *
  * <p>Online dossiers get a submission reference at submission and their legal code at acceptance, dated and
  * numbered among that day's receptions (ND61 Art 26); the clock (received_at, due times) starts then too (ND61
  * Art 17). The code is allocated by the same read-only pre-check, before the transaction (see prepare), as it is at
@@ -90,6 +97,10 @@ public class WorkflowService {
     /** Lazily: PaymentConfirmations needs this service too, so a direct one would be a constructor cycle. */
     private final BeanProvider<PaymentConfirmations> confirmations;
 
+    private final ElectronicResults electronicResults;
+    /** motcua.dossier.result.require-electronic-result: IssueResult needs the attached electronic result. */
+    private final boolean requireElectronicResult;
+
     private final Clock clock;
     private final DossierStateMachine machine = new DossierStateMachine();
 
@@ -109,8 +120,12 @@ public class WorkflowService {
             LegalCodes legalCodes,
             PaymentRequests paymentRequests,
             PaymentRequestRepository paymentRecords,
-            BeanProvider<PaymentConfirmations> confirmations) {
+            BeanProvider<PaymentConfirmations> confirmations,
+            ElectronicResults electronicResults,
+            @Value("${motcua.dossier.result.require-electronic-result:true}") boolean requireElectronicResult) {
         this.confirmations = confirmations;
+        this.electronicResults = electronicResults;
+        this.requireElectronicResult = requireElectronicResult;
         this.paymentRequests = paymentRequests;
         this.paymentRecords = paymentRecords;
         this.tx = tx;
@@ -295,15 +310,20 @@ public class WorkflowService {
     /** A legal code allocated (and committed) for a dossier received on {@code day} by the agency {@code agencyCode}. */
     private record LegalCode(String agencyCode, LocalDate day, String code) {}
 
-    /** What the read-only pre-check found for the verb to need from outside its transaction. */
-    private record Needs(Optional<PaymentRequestDraft> payment, String agencyCode, LocalDate receptionDay) {
-        static final Needs NOTHING = new Needs(Optional.empty(), null, null);
+    /**
+     * What the read-only pre-check found for the verb to need from outside its transaction; {@code resultOf}: the
+     * dossier whose attached electronic result must be checked (null: none).
+     */
+    private record Needs(
+            Optional<PaymentRequestDraft> payment, String agencyCode, LocalDate receptionDay, String resultOf) {
+        static final Needs NOTHING = new Needs(Optional.empty(), null, null, null);
     }
 
     /**
      * Everything a verb must get outside its business transaction, found by one read-only pre-check of the verb: the
-     * payment request of a financial obligation about to be required (from payment-service), and the legal code of a
-     * dossier whose clock this verb starts (from the day's counter, in LegalCodes' own short transactions). Neither is
+     * payment request of a financial obligation about to be required (from payment-service), the legal code of a
+     * dossier whose clock this verb starts (from the day's counter, in LegalCodes' own short transactions), and the
+     * electronic result of a dossier whose result is about to be issued (from digitization-service). None is
      * taken while the business transaction holds its connection: a payment-service call would hold it for as long as
      * payment-service takes, and a code allocated inside it would hold a second pooled connection per acceptance (a
      * third on an agency's first reception of the day), so a burst of acceptances as large as the pool could deadlock
@@ -311,7 +331,9 @@ public class WorkflowService {
      * stale revision, not allowed now), so a refused verb calls nobody and burns no number; a code allocated for a
      * verb that then fails anyway stays unused, a gap ADR 0006 allows, and the retry allocates another.
      *
-     * @throws vn.motcua.platform.error.DomainException UNAVAILABLE when payment-service cannot be reached
+     * @throws vn.motcua.platform.error.DomainException UNAVAILABLE when payment-service or digitization-service
+     *     cannot be reached; FAILED_PRECONDITION / RULE_VIOLATED (rule ELECTRONIC_RESULT_ATTACHED) when the result
+     *     to be issued has no electronic result attached
      */
     private Prepared prepare(
             Caller caller,
@@ -324,7 +346,8 @@ public class WorkflowService {
         boolean mayOwe = command.event() == DossierEvent.REQUIRE_FINANCIAL_OBLIGATION;
         // only ACCEPT (and the paper receptions it stands for, see effectiveEvent) starts an existing dossier's clock
         boolean mayStartClock = command.event() == DossierEvent.ACCEPT;
-        if (!mayOwe && !mayStartClock) {
+        boolean mayIssue = requireElectronicResult && command.event() == DossierEvent.ISSUE_RESULT;
+        if (!mayOwe && !mayStartClock && !mayIssue) {
             // no pre-read at all for the other verbs: they need nothing from outside
             return Prepared.NOTHING;
         }
@@ -352,15 +375,19 @@ public class WorkflowService {
                     ? PaymentRequestDraft.forObligation(
                             d, procedure(d), tree.path(d.receivingUnitCode()), caller.subject(), command.requestId())
                     : Optional.empty();
+            String resultOf = mayIssue ? d.code() : null;
             if (allowed.transition().dueEffect() != DueEffect.CLOCK_STARTS || d.legalCode() != null) {
-                return new Needs(draft, null, null);
+                return new Needs(draft, null, null, resultOf);
             }
             // the day the clock will start from, as the transaction computes it (Transition's CLOCK_STARTS)
             Instant start = event == DossierEvent.RECEIVE_BY_POST
                     ? handover(command.handoverSignedAt(), now)
                     : d.receivedAt() != null ? d.receivedAt() : now;
-            return new Needs(draft, agencyOf(tree, d), WorkCalendar.localDate(start));
+            return new Needs(draft, agencyOf(tree, d), WorkCalendar.localDate(start), resultOf);
         });
+        if (needs.resultOf() != null) {
+            ElectronicResultRule.requireAttached(needs.resultOf(), electronicResults.attached(needs.resultOf()));
+        }
         PaymentRequests.RequestedPayment payment =
                 needs.payment().map(paymentRequests::create).orElse(null);
         LegalCode code = needs.agencyCode() == null

@@ -3,30 +3,17 @@ package vn.motcua.dossier.it.workflow;
 import com.google.protobuf.Any;
 import com.google.protobuf.Timestamp;
 import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import vn.motcua.platform.auth.MetadataKeys;
 import vn.motcua.proto.common.v1.Money;
 import vn.motcua.proto.feed.v1.ChangeEvent;
 import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
@@ -58,8 +45,6 @@ final class FakePaymentService implements AutoCloseable {
     /** One Subscribe as it arrived. */
     record Subscription(long afterSeq, String authorization) {}
 
-    private static final Context.Key<String> AUTHORIZATION = Context.key("fake-authorization");
-
     final List<Call> calls = new CopyOnWriteArrayList<>();
     final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     /** Created payments by request_id. */
@@ -71,26 +56,10 @@ final class FakePaymentService implements AutoCloseable {
     private final AtomicReference<java.time.Duration> stallNext = new AtomicReference<>();
     private final AtomicInteger paymentNumbers = new AtomicInteger();
     private volatile boolean replayEverything;
-    private final Server server;
+    private final LoopbackGrpcServer server;
 
     private FakePaymentService() {
-        ServerInterceptor authorization = new ServerInterceptor() {
-            @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(
-                    ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-                Context context = Context.current().withValue(AUTHORIZATION, headers.get(MetadataKeys.AUTHORIZATION));
-                return Contexts.interceptCall(context, call, headers, next);
-            }
-        };
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(ServerInterceptors.intercept(new Payments(), authorization))
-                .addService(ServerInterceptors.intercept(new Feed(), authorization))
-                .build();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = new LoopbackGrpcServer(new Payments(), new Feed());
     }
 
     static FakePaymentService start() {
@@ -98,7 +67,7 @@ final class FakePaymentService implements AutoCloseable {
     }
 
     String address() {
-        return "127.0.0.1:" + server.getPort();
+        return server.address();
     }
 
     /** The next CreatePaymentRequest fails with this status and creates nothing. */
@@ -156,19 +125,14 @@ final class FakePaymentService implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdownNow();
-        try {
-            server.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     private final class Payments extends PaymentServiceGrpc.PaymentServiceImplBase {
         @Override
         public void createPaymentRequest(
                 CreatePaymentRequestRequest r, StreamObserver<CreatePaymentRequestResponse> observer) {
-            calls.add(new Call(r, AUTHORIZATION.get(), Context.current().getDeadline() != null));
+            calls.add(new Call(r, LoopbackGrpcServer.authorization(), LoopbackGrpcServer.hadDeadline()));
             java.time.Duration stall = stallNext.getAndSet(null);
             if (stall != null) {
                 try {
@@ -220,7 +184,7 @@ final class FakePaymentService implements AutoCloseable {
     private final class Feed extends ChangeFeedGrpc.ChangeFeedImplBase {
         @Override
         public void subscribe(SubscribeRequest r, StreamObserver<SubscribeResponse> observer) {
-            subscriptions.add(new Subscription(r.getAfterSeq(), AUTHORIZATION.get()));
+            subscriptions.add(new Subscription(r.getAfterSeq(), LoopbackGrpcServer.authorization()));
             ServerCallStreamObserver<SubscribeResponse> call = (ServerCallStreamObserver<SubscribeResponse>) observer;
             long after = replayEverything ? 0 : r.getAfterSeq();
             int next = 0;
