@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import vn.motcua.digitization.common.Actors;
@@ -28,6 +29,7 @@ import vn.motcua.digitization.component.repository.ComponentRepository;
 import vn.motcua.digitization.document.domain.StoredDocument;
 import vn.motcua.digitization.document.domain.StoredVersion;
 import vn.motcua.digitization.document.domain.VersionOrigin;
+import vn.motcua.digitization.document.service.DerivedContent;
 import vn.motcua.digitization.document.service.DocumentStore;
 import vn.motcua.digitization.dossierlink.domain.ComponentSpec;
 import vn.motcua.digitization.dossierlink.domain.LinkedDossier;
@@ -42,6 +44,8 @@ import vn.motcua.digitization.warehouse.service.Warehouse;
 import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
+import vn.motcua.platform.error.ErrorKind;
+import vn.motcua.platform.error.ErrorReason;
 
 /**
  * The component verbs. Each checks the caller's role and the request's fields, fetches the dossier from
@@ -132,6 +136,11 @@ public class ComponentCommands {
     /**
      * The officer compared the file with the original. It matches: the QR-stamped copy becomes a new version of the
      * document and the component CHECKED; it does not: back to PENDING with the note.
+     *
+     * <p>A passing check stamps outside any transaction, since stamping a large PDF takes seconds: a short read finds
+     * the component UPLOADED with its document version, the stamped copy is written to a temp file, inspected and put
+     * in the blob store, and only then a write transaction locks the component again and records the version and the
+     * check, refused with nothing written (ABORTED, CONCURRENT_UPDATE) when the component changed meanwhile.
      */
     public ComponentView check(Caller caller, String dossierCode, int number, boolean matches, String note) {
         DigitizationRoles.require(caller, DigitizationRoles.DIGITIZERS, "check a component against the original");
@@ -140,22 +149,53 @@ public class ComponentCommands {
                 .check(number > 0, "component_number", "must be 1 or more")
                 .text("note", note, !matches, 1000)
                 .done();
-        return onComponent(caller, dossierCode, number, DigitizationRoles.DIGITIZERS, false, (w) -> {
-            DossierComponent c = w.component();
-            String actor = Actors.name(caller);
-            DossierComponent after;
-            if (!matches) {
-                after = c.checkFailed(note.strip(), actor, w.now());
-            } else {
-                // the state table first: stamping a component that is not UPLOADED would be wasted work
-                ComponentStateMachine.next(c.number(), c.state(), ComponentVerb.CHECK_PASSED);
-                requireQrFacts(w.dossier());
-                Stamped stamped = stamp(w.dossier(), c, actor);
-                after = c.checkPassed(stamped.version().version(), stamped.qr(), actor, w.now());
-            }
-            components.update(after);
-            return after;
-        });
+        String actor = Actors.name(caller);
+        if (!matches) {
+            return onComponent(caller, dossierCode, number, DigitizationRoles.DIGITIZERS, false, (w) -> {
+                DossierComponent after = w.component().checkFailed(note.strip(), actor, w.now());
+                components.update(after);
+                return after;
+            });
+        }
+        LinkedDossier d = links.fetch(dossierCode);
+        DigitizationRoles.requireActor(caller, d, DigitizationRoles.DIGITIZERS, false);
+        DossierComponent seen = tx.executeRead(status -> components.ofDossier(d.key()).stream()
+                        .filter(c -> c.number() == number)
+                        .findFirst())
+                .orElse(null);
+        if (seen == null) {
+            // no component list yet (every component PENDING) or no such number: the usual frame refuses it
+            return onLinked(d, specsIfNew(d), number, (w) -> {
+                requireStampable(w.component(), d);
+                // read before it was created or attached: it changed under the read
+                throw changedWhileStamping(d, w.component());
+            });
+        }
+        // the state table first: stamping a component that is not UPLOADED would be wasted work
+        requireStampable(seen, d);
+        Path out = null;
+        try {
+            out = Files.createTempFile("motcua-stamp-out-", ".bin");
+            String qr = stampInto(d, seen, out);
+            DerivedContent stamped = documents.prepareDerivedVersion(out);
+            return onLinked(d, null, number, (w) -> {
+                DossierComponent c = w.component();
+                if (c.state() != seen.state()
+                        || !Objects.equals(c.documentId(), seen.documentId())
+                        || c.documentVersion() != seen.documentVersion()) {
+                    throw changedWhileStamping(d, c);
+                }
+                StoredVersion v =
+                        documents.addPreparedVersion(c.documentId(), stamped, VersionOrigin.QR_STAMPED, actor);
+                DossierComponent after = c.checkPassed(v.version(), qr, actor, w.now());
+                components.update(after);
+                return after;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stamp component " + number + " of " + d.code(), e);
+        } finally {
+            deleteQuietly(out);
+        }
     }
 
     /** A CHECKED component is CONFIRMED; its document goes into the applicant's warehouse. */
@@ -267,7 +307,12 @@ public class ComponentCommands {
             Function<Work, DossierComponent> verb) {
         LinkedDossier d = links.fetch(dossierCode);
         DigitizationRoles.requireActor(caller, d, officerRoles, applicantMay);
-        List<ComponentSpec> specs = specsIfNew(d);
+        return onLinked(d, specsIfNew(d), number, verb);
+    }
+
+    /** The transaction of a verb on a fetched dossier: snapshot, components created on first use, the locked one. */
+    private ComponentView onLinked(
+            LinkedDossier d, List<ComponentSpec> specs, int number, Function<Work, DossierComponent> verb) {
         Instant now = now();
         DossierComponent after = tx.executeWrite(status -> {
             links.record(d);
@@ -308,9 +353,6 @@ public class ComponentCommands {
                 .orElseThrow(() -> DomainException.notFound("document " + documentId + " of dossier " + d.code()));
     }
 
-    private record Stamped(StoredVersion version, String qr) {}
-
-    /** Writes the QR-stamped copy of the component's file as a new version of its document (joins the tx). */
     /**
      * The QR stamped at a passing check carries the dossier's code and the applicant's ID for good: refused until the
      * dossier has its legal code (an online filing is stamped once accepted, not with its TN- submission reference)
@@ -331,29 +373,39 @@ public class ComponentCommands {
         }
     }
 
-    private Stamped stamp(LinkedDossier d, DossierComponent c, String actor) {
+    /** A passing check needs an UPLOADED component (the state table) and the QR's facts. */
+    private static void requireStampable(DossierComponent c, LinkedDossier d) {
+        ComponentStateMachine.next(c.number(), c.state(), ComponentVerb.CHECK_PASSED);
+        requireQrFacts(d);
+    }
+
+    private static DomainException changedWhileStamping(LinkedDossier d, DossierComponent c) {
+        return DomainException.of(
+                ErrorKind.ABORTED,
+                ErrorReason.CONCURRENT_UPDATE,
+                "component " + c.number() + " of dossier " + d.code()
+                        + " was changed while its QR was being stamped; reload it and check again");
+    }
+
+    /**
+     * Writes the QR-stamped copy of the component's file to {@code out}, outside any transaction (the component's
+     * document versions are immutable, so reading one needs no lock); returns the QR's text.
+     */
+    private String stampInto(LinkedDossier d, DossierComponent c, Path out) throws IOException {
         StoredDocument doc = documents
                 .find(c.documentId())
                 .orElseThrow(() -> DomainException.notFound("document " + c.documentId()));
         StoredVersion source = doc.version(c.documentVersion())
                 .orElseThrow(() -> DomainException.notFound("version " + c.documentVersion() + " of " + doc.id()));
-        Path in = null;
-        Path out = null;
+        Path in = Files.createTempFile("motcua-stamp-in-", ".bin");
         try {
-            in = Files.createTempFile("motcua-stamp-in-", ".bin");
-            out = Files.createTempFile("motcua-stamp-out-", ".bin");
             try (InputStream content = documents.open(doc.id(), source.version())) {
                 Files.copy(content, in, StandardCopyOption.REPLACE_EXISTING);
             }
-            String qr = stamper.stamp(
+            return stamper.stamp(
                     in, source.mediaType(), ComponentQr.payload(d.code(), d.procedureCode(), d.applicantId(), c), out);
-            StoredVersion stamped = documents.addDerivedVersion(doc.id(), out, VersionOrigin.QR_STAMPED, actor);
-            return new Stamped(stamped, qr);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not stamp component " + c.number() + " of " + d.code(), e);
         } finally {
             deleteQuietly(in);
-            deleteQuietly(out);
         }
     }
 

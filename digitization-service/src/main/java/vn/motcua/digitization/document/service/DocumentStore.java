@@ -27,4 +27,16 @@ public interface DocumentStore {
      * caller's transaction when there is one, so a failure after it leaves no version behind.
      */
     StoredVersion addDerivedVersion(String documentId, Path content, VersionOrigin origin, String createdBy);
+
+    /**
+     * The slow half of {@link #addDerivedVersion}, to run outside any transaction: inspects the file and copies it
+     * into the blob store; records nothing.
+     */
+    DerivedContent prepareDerivedVersion(Path content);
+
+    /**
+     * The quick half of {@link #addDerivedVersion}: records prepared content as the document's next version. Joins the
+     * caller's transaction when there is one.
+     */
+    StoredVersion addPreparedVersion(String documentId, DerivedContent content, VersionOrigin origin, String createdBy);
 }

@@ -265,15 +265,36 @@ public class DocumentUploads {
      * and recorded in the caller's transaction when there is one.
      */
     StoredVersion addDerived(String documentId, Path file, VersionOrigin origin, String createdBy) {
+        return addPrepared(documentId, prepareDerived(file), origin, createdBy);
+    }
+
+    /**
+     * The slow half of {@link #addDerived}, outside any transaction: the file is hashed, inspected (PDFBox for a PDF)
+     * and copied into the blob store. Nothing is recorded: a blob never recorded stays unreferenced (harmless).
+     */
+    DerivedContent prepareDerived(Path file) {
         SpooledContent content = ContentSpool.describe(file);
         InspectedContent inspected = inspector.inspect(content);
         blobs.put(content.sha256(), file);
+        return new DerivedContent(content.sha256(), content.size(), inspected.mediaType(), inspected.pageCount());
+    }
+
+    /** The quick half: the next version of the document, in the caller's transaction when there is one. */
+    StoredVersion addPrepared(String documentId, DerivedContent prepared, VersionOrigin origin, String createdBy) {
         Instant now = now();
         return tx.executeWrite(status -> {
             int current = documents
                     .lockCurrentVersion(documentId)
                     .orElseThrow(() -> DomainException.notFound("document " + documentId));
-            StoredVersion v = version(current + 1, content, inspected, now, createdBy, origin);
+            StoredVersion v = new StoredVersion(
+                    current + 1,
+                    prepared.sha256(),
+                    prepared.size(),
+                    prepared.mediaType(),
+                    prepared.pageCount(),
+                    now,
+                    createdBy,
+                    origin);
             documents.addVersion(documentId, v);
             return v;
         });

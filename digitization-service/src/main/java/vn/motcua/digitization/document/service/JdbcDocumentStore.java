@@ -55,4 +55,15 @@ public class JdbcDocumentStore implements DocumentStore {
     public StoredVersion addDerivedVersion(String documentId, Path content, VersionOrigin origin, String createdBy) {
         return uploads.addDerived(documentId, content, origin, createdBy);
     }
+
+    @Override
+    public DerivedContent prepareDerivedVersion(Path content) {
+        return uploads.prepareDerived(content);
+    }
+
+    @Override
+    public StoredVersion addPreparedVersion(
+            String documentId, DerivedContent content, VersionOrigin origin, String createdBy) {
+        return uploads.addPrepared(documentId, content, origin, createdBy);
+    }
 }
