@@ -76,6 +76,8 @@ public final class FakeDigitization implements AutoCloseable {
     /** When set, an upload is refused with this as soon as its header arrives. */
     private volatile Throwable refuseUploads;
 
+    private volatile java.time.Duration answerDelay = java.time.Duration.ZERO;
+
     private FakeDigitization() {
         ServerInterceptor capture = new ServerInterceptor() {
             @Override
@@ -113,6 +115,12 @@ public final class FakeDigitization implements AutoCloseable {
         downloadSize = 3 * 1024 * 1024 + 17;
         downloadChunk = 1024 * 1024;
         downloadMediaType = "application/pdf";
+        answerDelay = java.time.Duration.ZERO;
+    }
+
+    /** Every unary answer from now on comes this much later (a service busy stamping a large PDF). */
+    public void delayAnswers(java.time.Duration delay) {
+        this.answerDelay = delay;
     }
 
     public void failWith(Throwable error) {
@@ -170,6 +178,11 @@ public final class FakeDigitization implements AutoCloseable {
 
     private <T> void answer(String method, Message request, StreamObserver<T> observer, Supplier<T> response) {
         received.add(new Received(method, request, HEADERS.get(), remaining()));
+        try {
+            Thread.sleep(answerDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Throwable error = failure;
         if (error != null) {
             observer.onError(GrpcErrors.toException(error));
