@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import vn.motcua.digitization.common.RandomCodes;
 import vn.motcua.digitization.warehouse.domain.WarehouseItem;
 import vn.motcua.digitization.warehouse.domain.WarehouseItemKind;
 import vn.motcua.digitization.warehouse.repository.WarehouseRepository;
@@ -18,6 +17,7 @@ import vn.motcua.platform.auth.Caller;
 import vn.motcua.platform.auth.Roles;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.ids.RandomCodes;
 import vn.motcua.platform.paging.Page;
 
 /**

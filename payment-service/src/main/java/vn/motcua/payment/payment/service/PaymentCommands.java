@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.payment.common.RandomCodes;
 import vn.motcua.payment.payment.domain.Attempt;
 import vn.motcua.payment.payment.domain.FeeLine;
 import vn.motcua.payment.payment.domain.Payment;
@@ -36,6 +35,7 @@ import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
 import vn.motcua.platform.idempotency.RequestIdempotency;
+import vn.motcua.platform.ids.RandomCodes;
 
 /**
  * Payment commands. Each checks the caller's role and the request's fields before anything is read, then, in one

@@ -2,8 +2,8 @@ package vn.motcua.payment.receipt.domain;
 
 import java.time.Instant;
 import java.util.regex.Pattern;
-import vn.motcua.payment.common.RandomCodes;
 import vn.motcua.payment.common.Vietnam;
+import vn.motcua.platform.ids.RandomCodes;
 
 /**
  * Receipt numbers {@code <unit>/<year>/<6-digit seq>} (e.g. 11077/2026/000123) from each unit's yearly series, the

@@ -1,10 +1,12 @@
-package vn.motcua.digitization.common;
+package vn.motcua.platform.ids;
 
 import java.security.SecureRandom;
 
 /**
- * Random identifiers that must not be guessable (warehouse item ids), drawn from one {@link SecureRandom} over the
- * RFC 4648 base32 alphabet A–Z and 2–7.
+ * Random identifiers and codes that must not be guessable (payment, refund, document and warehouse item ids, receipt
+ * check codes), drawn from one {@link SecureRandom} over the RFC 4648 base32 alphabet A–Z and 2–7: upper case only, so
+ * a code read back over the phone or typed in either case means the same thing, and 5 bits a character. The alphabet
+ * keeps O and I (it is not Crockford's), so the codes are not meant to be typed from paper without a QR code or a link.
  */
 public final class RandomCodes {
 
