@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +23,7 @@ import vn.motcua.gateway.support.FakeDigitization;
 import vn.motcua.platform.error.DomainException;
 import vn.motcua.platform.error.ErrorKind;
 import vn.motcua.platform.error.ErrorReason;
+import vn.motcua.platform.testing.LiveHeap;
 import vn.motcua.proto.digitization.v1.DownloadDocumentRequest;
 
 /**
@@ -197,13 +196,12 @@ class DocumentStreamingIT extends DigitizationGatewayIT {
     @Test
     void twoHundredMegabytesEachWayLeaveTheGatewaysHeapWhereItWas() throws Exception {
         long size = 200 * MB;
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long idle = usedAfterGc(memory);
+        long idle = LiveHeap.afterFullGc();
         AtomicLong peak = new AtomicLong(idle);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread sampler = new Thread(() -> {
             while (running.get()) {
-                peak.accumulateAndGet(usedAfterGc(memory), Math::max);
+                peak.accumulateAndGet(LiveHeap.afterFullGc(), Math::max);
                 try {
                     Thread.sleep(200);
                 } catch (InterruptedException e) {
@@ -286,11 +284,6 @@ class DocumentStreamingIT extends DigitizationGatewayIT {
                 return n;
             }
         };
-    }
-
-    private static long usedAfterGc(MemoryMXBean memory) {
-        System.gc();
-        return memory.getHeapMemoryUsage().getUsed();
     }
 
     private Api.Reply upload(String path, String token, byte[] body) {

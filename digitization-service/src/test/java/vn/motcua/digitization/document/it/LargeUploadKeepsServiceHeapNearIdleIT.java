@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import vn.motcua.platform.testing.LiveHeap;
 import vn.motcua.proto.digitization.v1.Document;
 
 /**
@@ -34,13 +35,13 @@ class LargeUploadKeepsServiceHeapNearIdleIT extends DocumentItSupport {
         counterDossier("HS-BIG", CITIZEN_A);
         // warm up: classes, pools and the database connections exist before the idle level is read
         upload(officer(), header("HS-WARM", "warm.pdf").build(), LargePdf.bytesOf(2 * MIB));
-        long idle = liveHeap();
+        long idle = LiveHeap.afterFullGc();
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong peak = new AtomicLong(idle);
         Thread sampler = new Thread(() -> {
             while (running.get()) {
-                peak.accumulateAndGet(liveHeap(), Math::max);
+                peak.accumulateAndGet(LiveHeap.afterFullGc(), Math::max);
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
@@ -61,7 +62,7 @@ class LargeUploadKeepsServiceHeapNearIdleIT extends DocumentItSupport {
             running.set(false);
             sampler.join();
         }
-        peak.accumulateAndGet(liveHeap(), Math::max);
+        peak.accumulateAndGet(LiveHeap.afterFullGc(), Math::max);
 
         assertThat(doc.getVersions(0).getSize()).isEqualTo(pdf.totalSize()).isGreaterThan(CONTENT_BYTES);
         assertThat(doc.getVersions(0).getSha256()).isEqualTo(pdf.sha256());
@@ -71,12 +72,6 @@ class LargeUploadKeepsServiceHeapNearIdleIT extends DocumentItSupport {
         assertThat(peak.get() - idle)
                 .as("live heap growth during a %d-byte upload and download (idle %d MB)", pdf.totalSize(), idle >> 20)
                 .isLessThan(MARGIN);
-    }
-
-    private static long liveHeap() {
-        Runtime rt = Runtime.getRuntime();
-        System.gc();
-        return rt.totalMemory() - rt.freeMemory();
     }
 
     /**
