@@ -1,6 +1,7 @@
 package vn.motcua.report.projection.service;
 
 import vn.motcua.report.projection.domain.DossierFact;
+import vn.motcua.report.projection.domain.ImportedDigitization;
 import vn.motcua.report.projection.domain.ImportedPayment;
 
 /**
@@ -10,5 +11,5 @@ import vn.motcua.report.projection.domain.ImportedPayment;
  */
 public interface DossierFactSink {
 
-    void upsertImported(DossierFact fact, ImportedPayment payment);
+    void upsertImported(DossierFact fact, ImportedPayment payment, ImportedDigitization digitization);
 }
