@@ -82,6 +82,15 @@ public class ServiceStubs {
                 ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 
+    /**
+     * The historical import (ImportDossierHistory), a client stream with gRPC flow control: the asynchronous stub,
+     * since a blocking one cannot stream a request.
+     */
+    @Singleton
+    public ReportServiceGrpc.ReportServiceStub reportTransfers(@GrpcChannel("report") ManagedChannel channel) {
+        return ReportServiceGrpc.newStub(ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
+    }
+
     /** Fees: payment requests, online payment, counter payments, receipts and refunds (payment-service). */
     @Singleton
     public PaymentServiceGrpc.PaymentServiceBlockingStub paymentService(

@@ -27,6 +27,11 @@ public final class JsonPaths {
         flattened(request, wrapper, UnaryOperator.identity());
     }
 
+    /** The route's JSON (or query) names differ from the proto's beyond camelCase as {@code rename} says. */
+    public static void renamed(HttpRequest<?> request, UnaryOperator<String> rename) {
+        request.setAttribute(ATTRIBUTE, rename);
+    }
+
     @SuppressWarnings("unchecked")
     static UnaryOperator<String> of(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, UnaryOperator.class).orElse(UnaryOperator.identity());

@@ -65,6 +65,20 @@ public enum AccessPolicy {
                             || caller.hasRole(Roles.CLERK))
                     && !MachineCallers.isMachine(caller),
             List.of(Roles.SPECIALIST, Roles.UNIT_LEADER, Roles.CLERK)),
+    /**
+     * Readers of statistics (report-service): public servants of any role, report viewers included; a person, never
+     * a machine, whose routes are the separate {@code /api/v1/machine/reports/...} ones ({@link #REPORT_MACHINE}), so
+     * the two audiences are governed apart. Which units a reader sees is the service's rule (the caller's subtree).
+     */
+    REPORT_READER(
+            caller -> caller.hasAnyRole(Roles.OFFICERS) && !MachineCallers.isMachine(caller), Roles.OFFICER_LIST),
+    /**
+     * Lãnh đạo đơn vị: freezes (submits) a unit's period report, a correction with its reason; a person, never a
+     * machine. That the unit is the leader's own is report-service's rule.
+     */
+    UNIT_LEADER(
+            caller -> caller.hasRole(Roles.UNIT_LEADER) && !MachineCallers.isMachine(caller),
+            List.of(Roles.UNIT_LEADER)),
     /** Fallback for an /api route that declares no policy: nobody, so a forgotten annotation fails closed. */
     NOBODY(caller -> false, List.of());
 
