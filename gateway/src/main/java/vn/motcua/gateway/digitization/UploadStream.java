@@ -188,9 +188,10 @@ final class UploadStream implements ClientResponseObserver<UploadDocumentRequest
             }
         }
         if (tooLarge) {
+            // the answer is decided before the cancellation, whose own failure would otherwise win the race
+            result.completeExceptionally(tooLarge());
             body.cancel();
             call.cancel("the file is larger than the upload limit", null);
-            result.completeExceptionally(tooLarge());
             return;
         }
         pull();
@@ -219,13 +220,14 @@ final class UploadStream implements ClientResponseObserver<UploadDocumentRequest
             bodyDone = true;
             cancel = callDone ? null : call;
         }
-        if (cancel != null) {
-            cancel.cancel("the upload's body ended early", t);
-        }
+        // decided before the cancellation, whose own failure would otherwise win the race
         result.completeExceptionally(
                 t instanceof ContentLengthExceededException || t instanceof BufferLengthExceededException
                         ? tooLarge()
                         : t);
+        if (cancel != null) {
+            cancel.cancel("the upload's body ended early", t);
+        }
     }
 
     private ProblemException tooLarge() {

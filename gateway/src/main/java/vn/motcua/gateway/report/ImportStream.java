@@ -191,9 +191,10 @@ final class ImportStream implements ClientResponseObserver<ImportDossierHistoryR
             }
         }
         if (tooLarge) {
+            // the answer is decided before the cancellation, whose own failure would otherwise win the race
+            result.completeExceptionally(tooLarge(maxSize));
             body.cancel();
             call.cancel("the file is larger than the import limit", null);
-            result.completeExceptionally(tooLarge(maxSize));
             return;
         }
         pull();
@@ -222,13 +223,14 @@ final class ImportStream implements ClientResponseObserver<ImportDossierHistoryR
             bodyDone = true;
             cancel = callDone ? null : call;
         }
-        if (cancel != null) {
-            cancel.cancel("the import's body ended early", t);
-        }
+        // decided before the cancellation, whose own failure would otherwise win the race
         result.completeExceptionally(
                 t instanceof ContentLengthExceededException || t instanceof BufferLengthExceededException
                         ? tooLarge(maxSize)
                         : t);
+        if (cancel != null) {
+            cancel.cancel("the import's body ended early", t);
+        }
     }
 
     static ProblemException tooLarge(long maxSize) {
