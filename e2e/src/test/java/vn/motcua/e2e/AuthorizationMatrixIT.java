@@ -117,6 +117,89 @@ class AuthorizationMatrixIT extends SystemTest {
                         expect(NONE, 401).and(MACHINE, 200).otherwise(403),
                         query(todayRange())),
 
+                // statistics (report-service, issue 13): people with an officer role read their subtree (the other
+                // commune's officer asking for 11077 finds no unit: 404); the province's puller reads on its own
+                // machine routes only; submitting is the unit's leader's, rules and rebuild the root's unit_admin's,
+                // recompute and import a unit_admin's covering 11077
+                row(GET, "/api/v1/reports/ii06a", reportReaders(200), query(unitPeriod())),
+                row(GET, "/api/v1/machine/reports/ii06a", machineOnly(200), query(unitPeriod())),
+                row(GET, "/api/v1/reports/indicators", reportReaders(200), query(unitPeriod() + "&subtree=true")),
+                row(
+                        GET,
+                        "/api/v1/machine/reports/indicators",
+                        machineOnly(200),
+                        query(unitPeriod() + "&subtree=true")),
+                row(
+                        GET,
+                        "/api/v1/reports/indicators/{id}/dossiers",
+                        reportReaders(200),
+                        (r, s) -> call(Map.of(id, "2.1"), unitPeriod() + "&side=denominator", null, null)),
+                row(GET, "/api/v1/reports/indicator-rules", everyReader(200)),
+                row(
+                        POST,
+                        "/api/v1/reports/indicator-rules",
+                        rootAdmin(201),
+                        f::ruleVersionBody,
+                        (r, s) -> call(Map.of(), null, r, "application/json")),
+                row(
+                        POST,
+                        "/api/v1/reports/indicators:recompute",
+                        unitAdmins(200),
+                        Route.NO_FIXTURE,
+                        body("{\"unitCode\":\"" + MatrixFixtures.UNIT + "\",\"period\":"
+                                + MatrixFixtures.lastMonthBody()
+                                + ",\"subtree\":true,\"reason\":\"Ma trận quyền: tính lại\"}")),
+                row(GET, "/api/v1/reports/internal-evaluation", reportReaders(200), query(unitPeriod())),
+                row(GET, "/api/v1/reports/dossiers/{code}/evaluation", reportReaders(200), f::projectedDossier, on(code)),
+                row(GET, "/api/v1/reports/overdue", reportReaders(200), query("unitCode=" + MatrixFixtures.UNIT)),
+                row(
+                        POST,
+                        "/api/v1/reports/submissions",
+                        expect(NONE, 401).and(LEADER, 201).otherwise(403),
+                        Route.NO_FIXTURE,
+                        body(MatrixFixtures.submissionBody())),
+                row(GET, "/api/v1/reports/submissions", reportReaders(200), query(unitPeriod() + "&kind=ii06a")),
+                row(GET, "/api/v1/reports/submissions/{id}", reportReaders(200), f::submission, on(id)),
+                // district 298's consolidation: officers of 11077 and of 11080 are below it, so it is not theirs
+                row(
+                        GET,
+                        "/api/v1/reports/consolidation",
+                        expect(NONE, 401)
+                                .and(CITIZENS, 403)
+                                .and(MACHINE, 403)
+                                .and(CONTROLLER, 200)
+                                .and(ADMIN_DISTRICT, 200)
+                                .and(ADMIN_PROVINCE, 200)
+                                .and(REPORT_VIEWER, 200)
+                                .otherwise(404),
+                        query("unitCode=298&kind=ii06a&" + MatrixFixtures.lastMonthQuery())),
+                row(
+                        GET,
+                        "/api/v1/machine/reports/consolidation",
+                        machineOnly(200),
+                        query("unitCode=298&kind=ii06a&" + MatrixFixtures.lastMonthQuery())),
+                row(GET, "/api/v1/reports/export", reportReaders(200), query(unitPeriod() + "&kind=ii06a&format=xlsx")),
+                row(
+                        GET,
+                        "/api/v1/machine/reports/export",
+                        machineOnly(200),
+                        query(unitPeriod() + "&kind=ii06a&format=xlsx")),
+                // a file whose one row lacks every field: the service reports line 1 and applies nothing (200)
+                row(
+                        POST,
+                        "/api/v1/reports/imports",
+                        unitAdmins(200),
+                        Route.NO_FIXTURE,
+                        (r, s) -> call(
+                                Map.of(), "unitCode=" + MatrixFixtures.UNIT, "{}\n", "application/x-ndjson")),
+                row(
+                        POST,
+                        "/api/v1/reports/projections:rebuild",
+                        rootAdmin(202),
+                        Route.NO_FIXTURE,
+                        body("{\"reason\":\"Ma trận quyền: dựng lại số liệu\"}")),
+                row(GET, "/api/v1/reports/projections/status", everyReader(200)),
+
                 // dossiers: reception, reading, online submission
                 row(
                         POST,
@@ -607,6 +690,28 @@ class AuthorizationMatrixIT extends SystemTest {
 
     // --- cell shorthands --------------------------------------------------------------------------------------
 
+    /**
+     * Statistics of 11077: people with an officer role (the machine has its own routes); the other commune's officer
+     * is outside 11077's subtree, so report-service answers that there is no such unit (404).
+     */
+    private static Expect reportReaders(int status) {
+        return expect(NONE, 401)
+                .and(CITIZENS, 403)
+                .and(MACHINE, 403)
+                .and(RECEPTION_OTHER, 404)
+                .otherwise(status);
+    }
+
+    /** What any person with an officer role reads whatever their unit (rule versions, the projection's state). */
+    private static Expect everyReader(int status) {
+        return expect(NONE, 401).and(CITIZENS, 403).and(MACHINE, 403).otherwise(status);
+    }
+
+    /** The province's puller alone (client credentials with report_viewer); people are refused at the gateway. */
+    private static Expect machineOnly(int status) {
+        return expect(NONE, 401).and(MACHINE, status).otherwise(403);
+    }
+
     /** Any officer role passes the gateway; a citizen does not. */
     private static Expect officers(int status) {
         return expect(NONE, 401).and(CITIZENS, 403).and(OFFICERS, status).and(MACHINE, status);
@@ -811,6 +916,11 @@ class AuthorizationMatrixIT extends SystemTest {
     private static String part(String resource, int i) {
         String[] parts = resource == null ? new String[0] : resource.split(" ");
         return i < parts.length ? parts[i] : "";
+    }
+
+    /** Unit 11077 and last month, as the report routes' query. */
+    private static String unitPeriod() {
+        return "unitCode=" + MatrixFixtures.UNIT + "&" + MatrixFixtures.lastMonthQuery();
     }
 
     private static String todayRange() {

@@ -58,6 +58,7 @@ class BadInputSuiteIT extends SystemTest {
     private static final String CITIZEN = "congdan.an";
     private static final String CONTROLLER = "ks.tuky";
     private static final String ADMIN = "admin.haiduong";
+    private static final String VIEWER = "bc.haiduong";
     private static final String ANONYMOUS = null;
 
     private static final int BAD_REQUEST = 400;
@@ -292,6 +293,7 @@ class BadInputSuiteIT extends SystemTest {
         all.addAll(payments());
         all.addAll(receiptsAndReconciliation());
         all.addAll(digitization());
+        all.addAll(reports());
         return all;
     }
 
@@ -1554,6 +1556,120 @@ class BadInputSuiteIT extends SystemTest {
         }
         // the cancellation travels gateway -> digitization-service, which deletes its temporary file
         Thread.sleep(3_000);
+    }
+
+    /**
+     * report-service's routes (issue 13): the period, kinds, sides, formats and booleans in the query, the bodies of
+     * a submission, a recompute, a rule version and a rebuild, If-None-Match, and the streamed import's parameters
+     * and content type. Every one is refused before the service acts (the gateway's shape checks, or the service's
+     * rules for what only it knows: a month's format, a reason's length).
+     */
+    private List<BadInputCase> reports() {
+        String ii06a = "/api/v1/reports/ii06a?unitCode=11077&";
+        String q3 = "periodKind=QUARTER&year=2026&number=3";
+        String drill = "/api/v1/reports/indicators/2.1/dossiers?unitCode=11077&" + q3;
+        String export = "/api/v1/reports/export?unitCode=11077&" + q3;
+        String submit = "/api/v1/reports/submissions";
+        String imports = "/api/v1/reports/imports?unitCode=11077";
+        String period = "\"period\":{\"kind\":\"QUARTER\",\"year\":2026,\"number\":3}";
+        String ndjson = "application/x-ndjson";
+        String f = "reports";
+        return List.of(
+                get(f, "II.06a with an unknown period kind", ii06a + "periodKind=WEEK&year=2026", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "II.06a without a period kind", ii06a + "year=2026&number=3", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "II.06a with the year in words", ii06a + "periodKind=YEAR&year=hai%20kh%C3%B4ng", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "II.06a with a month 13", ii06a + "periodKind=MONTH&year=2026&number=13", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "II.06a range with 30 February", ii06a + "periodKind=RANGE&from=2026-02-30&to=2026-03-01", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "II.06a with an unknown window", ii06a + q3 + "&window=LUNAR", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "II.06a with an unknown grouping", ii06a + q3 + "&grouping=PROCEDURE", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "II.06a unit code with SQL injection", "/api/v1/reports/ii06a?" + q3 + "&unitCode=" + seg(DROP),
+                                VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "indicators with subtree yes", "/api/v1/reports/indicators?" + q3 + "&subtree=yes", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "drill-down without a side", drill, VIEWER).expect(BAD_REQUEST, INVALID),
+                get(f, "drill-down on both sides", drill + "&side=both", VIEWER).expect(BAD_REQUEST, INVALID),
+                get(f, "drill-down page size 0", drill + "&side=numerator&pageSize=0", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "drill-down page token with a script", drill + "&side=numerator&pageToken=" + seg(SCRIPT), VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(
+                                f,
+                                "drill-down of an indicator id with a script",
+                                "/api/v1/reports/indicators/" + seg(SCRIPT) + "/dossiers?side=numerator&" + q3,
+                                VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "overdue within -1 hours", "/api/v1/reports/overdue?dueWithinHours=-1", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "dossier evaluation code with a script", "/api/v1/reports/dossiers/" + seg(SCRIPT) + "/evaluation",
+                                VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "submissions without a kind", submit + "?unitCode=11077&" + q3, VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "submission id with SQL injection", submit + "/" + seg(DROP), VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "submission with truncated JSON", submit, LEADER)
+                        .json("{\"kind\":\"II06A\",")
+                        .expect(BAD_REQUEST, MALFORMED),
+                post(f, "submission of an unknown kind", submit, LEADER)
+                        .json("{\"kind\":\"II06B\"," + period + "}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "submission without a period", submit, LEADER)
+                        .json("{\"kind\":\"II06A\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "submission with the period as text", submit, LEADER)
+                        .json("{\"kind\":\"II06A\",\"period\":\"Q3/2026\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "submission with an unknown field", submit, LEADER)
+                        .json("{\"kind\":\"II06A\"," + period + ",\"version\":7}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "submission reason of 10000 characters", submit, LEADER)
+                        .json("{\"kind\":\"II06A\"," + period + ",\"reason\":\"" + TEN_K + "\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "submission as a form", submit, LEADER)
+                        .body(FORM, "kind=II06A")
+                        .expect(415, UNSUPPORTED),
+                post(f, "recompute with a period of a decade", "/api/v1/reports/indicators:recompute", ADMIN)
+                        .json("{\"period\":{\"kind\":\"DECADE\",\"year\":2026},\"reason\":\"x\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rule version with the rules as an object", "/api/v1/reports/indicator-rules", ADMIN)
+                        .json("{\"effectiveFromMonth\":\"2099-01\",\"rulesJson\":{\"groups\":[]},"
+                                + "\"reason\":\"x\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rule version effective from month 13", "/api/v1/reports/indicator-rules", ADMIN)
+                        .json("{\"effectiveFromMonth\":\"2099-13\",\"rulesJson\":\"{}\",\"reason\":\"x\"}")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "rebuild with the reason as a number", "/api/v1/reports/projections:rebuild", ADMIN)
+                        .json("{\"reason\":42}")
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "export as PDF", export + "&kind=ii06a&format=pdf", VIEWER).expect(BAD_REQUEST, INVALID),
+                get(f, "export without a kind", export + "&format=xlsx", VIEWER).expect(BAD_REQUEST, INVALID),
+                get(f, "export from a draft source", export + "&kind=ii06a&format=csv&source=draft", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
+                get(f, "export with an If-None-Match that is no tag", export + "&kind=ii06a&format=xlsx", VIEWER)
+                        .header("If-None-Match", "abc")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "import as JSON", imports, ADMIN)
+                        .json("[{\"MaHoSo\":\"x\"}]")
+                        .expect(415, UNSUPPORTED),
+                post(f, "import in batches of 0", imports + "&batchSize=0", ADMIN)
+                        .body(ndjson, "{}\n")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "import unit code with a script", "/api/v1/reports/imports?unitCode=" + seg(SCRIPT), ADMIN)
+                        .body(ndjson, "{}\n")
+                        .expect(BAD_REQUEST, INVALID),
+                post(f, "import of 0 bytes", imports, ADMIN).body(ndjson, new byte[0]).expect(BAD_REQUEST, INVALID),
+                post(f, "import idempotency key of 200 characters", imports, ADMIN)
+                        .body(ndjson, "{}\n")
+                        .header("Idempotency-Key", "k".repeat(200))
+                        .expect(BAD_REQUEST, INVALID));
     }
 
     private static BadInputCase post(String family, String name, String path, String user) {

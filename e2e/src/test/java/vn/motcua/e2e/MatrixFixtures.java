@@ -5,7 +5,9 @@ import static vn.motcua.e2e.Subject.ADMIN_PROVINCE;
 import static vn.motcua.e2e.Subject.CITIZEN;
 import static vn.motcua.e2e.Subject.CLERK;
 import static vn.motcua.e2e.Subject.CONTROLLER;
+import static vn.motcua.e2e.Subject.LEADER;
 import static vn.motcua.e2e.Subject.RECEPTION_OWN;
+import static vn.motcua.e2e.Subject.REPORT_VIEWER;
 import static vn.motcua.e2e.Subject.SPECIALIST;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -502,6 +504,69 @@ final class MatrixFixtures {
                 throw new IllegalStateException("removing " + path + ": " + removed.describe());
             }
         }
+    }
+
+    // --- reports (report-service, issue 13) ------------------------------------------------------------------
+
+    /** Last month, a closed period, as the report routes' query parameters (Asia/Ho_Chi_Minh). */
+    static String lastMonthQuery() {
+        LocalDate month = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);
+        return "periodKind=MONTH&year=" + month.getYear() + "&number=" + month.getMonthValue();
+    }
+
+    /** Last month as the period object of a report body. */
+    static String lastMonthBody() {
+        LocalDate month = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);
+        return "{\"kind\":\"MONTH\",\"year\":" + month.getYear() + ",\"number\":" + month.getMonthValue() + "}";
+    }
+
+    /** A leader's submission of 11077's II.06a for last month (a new version each time). */
+    static String submissionBody() {
+        return "{\"unitCode\":\"" + UNIT + "\",\"kind\":\"II06A\",\"period\":" + lastMonthBody()
+                + ",\"reason\":\"Ma trận quyền: nộp lại báo cáo\"}";
+    }
+
+    /**
+     * A received dossier of 11077 once report-service has projected it from dossier-service's feed (the province's
+     * report viewer reads its evaluation), so the report routes find it.
+     */
+    String projectedDossier() throws IOException, InterruptedException {
+        String code = received();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Api.Reply r = api.get(REPORT_VIEWER, "/api/v1/reports/dossiers/" + code + "/evaluation");
+            if (r.status() == 200) {
+                return code;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("dossier " + code + " not projected in time: " + r.describe());
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    /** The id of a submission of 11077's last month (its leader submits a version). */
+    String submission() throws IOException, InterruptedException {
+        return require(api.post(LEADER, "/api/v1/reports/submissions", submissionBody(), 201), "submissionId");
+    }
+
+    /**
+     * The rules of the newest indicator rule version, republished from a month far ahead (2099-01) so the version the
+     * matrix adds applies to no period anyone reports on.
+     */
+    String ruleVersionBody() throws IOException, InterruptedException {
+        Api.Reply r = api.get(REPORT_VIEWER, "/api/v1/reports/indicator-rules");
+        if (r.status() != 200) {
+            throw new IllegalStateException("reading the indicator rules: " + r.describe());
+        }
+        JsonNode newest = api.json().readTree(r.body()).path("versions").path(0);
+        String rules = require(newest, "rulesJson");
+        return api.json()
+                .writeValueAsString(api.json()
+                        .createObjectNode()
+                        .put("effectiveFromMonth", "2099-01")
+                        .put("rulesJson", rules)
+                        .put("reason", "Ma trận quyền: công bố lại bộ quy tắc hiện hành"));
     }
 
     private static String require(JsonNode node, String field) {

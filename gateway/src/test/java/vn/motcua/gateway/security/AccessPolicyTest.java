@@ -66,6 +66,39 @@ class AccessPolicyTest {
     }
 
     @Test
+    void reportReadersAreOfficersInPersonAndThePullerIsNotOne() {
+        for (String role : Roles.OFFICERS) {
+            assertThat(AccessPolicy.REPORT_READER.allows(caller("u", "motcua-web", role)))
+                    .as(role)
+                    .isTrue();
+        }
+        assertThat(AccessPolicy.REPORT_READER.allows(caller("u", "motcua-web", "citizen")))
+                .isFalse();
+        // the puller reads on its machine routes only
+        assertThat(AccessPolicy.REPORT_READER.allows(
+                        caller("service-account-province-puller", "province-puller", "report_viewer")))
+                .isFalse();
+        assertThat(AccessPolicy.REPORT_READER.documentedRoles()).containsExactlyElementsOf(Roles.OFFICER_LIST);
+    }
+
+    @Test
+    void submittingAReportIsALeadersInPerson() {
+        assertThat(AccessPolicy.UNIT_LEADER.allows(caller("ld.ngocson", "motcua-web", "unit_leader")))
+                .isTrue();
+        for (String role : Roles.OFFICERS) {
+            if (!role.equals("unit_leader")) {
+                assertThat(AccessPolicy.UNIT_LEADER.allows(caller("u", "motcua-web", role)))
+                        .as(role)
+                        .isFalse();
+            }
+        }
+        assertThat(AccessPolicy.UNIT_LEADER.allows(
+                        caller("service-account-bot", "bot", "unit_leader")))
+                .isFalse();
+        assertThat(AccessPolicy.UNIT_LEADER.documentedRoles()).containsExactly("unit_leader");
+    }
+
+    @Test
     void onlyPublicNeedsNoTokenAndNobodyAllowsNoOne() {
         assertThat(AccessPolicy.PUBLIC.needsToken()).isFalse();
         assertThat(AccessPolicy.AUTHENTICATED.needsToken()).isTrue();
