@@ -18,9 +18,10 @@ import * as reception from './views/reception.js';
 import * as submit from './views/submit.js';
 import * as worklist from './views/worklist.js';
 import * as administration from './views/administration.js';
+import * as reportDashboard from './views/report-dashboard.js';
 
 for (const view of [lookup, worklist, reception, dossierActions, citizen, dossier, catalogue, submit, feedback,
-  administration, payments, digitization]) {
+  administration, payments, digitization, reportDashboard]) {
   view.register();
 }
 

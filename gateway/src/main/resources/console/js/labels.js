@@ -196,6 +196,25 @@ export const FIELD_LABELS = {
   to: 'Đến ngày',
   asOf: 'Tính đến ngày',
   format: 'Định dạng tệp',
+  // statistics (report-service); report-common.js renames the names other screens use differently (number, kind)
+  'report.periodKind': 'Kỳ báo cáo',
+  'report.period': 'Kỳ báo cáo',
+  'report.year': 'Năm',
+  'report.number': 'Tháng hoặc quý',
+  'report.window': 'Cách tính kỳ',
+  'report.kind': 'Loại báo cáo',
+  grouping: 'Dòng của báo cáo',
+  side: 'Tử số hoặc mẫu số',
+  subtree: 'Gồm đơn vị cấp dưới',
+  includeChildren: 'Theo đơn vị trực thuộc',
+  dueWithinHours: 'Phạm vi',
+  batchSize: 'Số hồ sơ mỗi lô',
+  body: 'Tệp dữ liệu',
+  'Content-Type': 'Loại tệp',
+  effectiveFromMonth: 'Áp dụng từ tháng',
+  rulesJson: 'Bộ quy tắc',
+  submissionId: 'Phiên bản báo cáo',
+  source: 'Nguồn số liệu',
 };
 
 export function fieldLabel(path) {

@@ -29,7 +29,8 @@ function allowed(entry, user) {
 
 export function renderMenu(user) {
   const nav = document.getElementById('menu');
-  const current = location.hash || '#/';
+  // a screen's state may follow its address (#/bao-cao?periodKind=...): the entry is current all the same
+  const current = (location.hash || '#/').split('?')[0];
   const items = menu.filter(m => allowed(m, user));
   nav.replaceChildren(...items.map(m => h('a', {
     href: m.hash,

@@ -13,8 +13,9 @@ const REGISTER = ['reception_officer', 'specialist', 'unit_leader', 'clerk', 'tt
 const NUMBER = new Intl.NumberFormat('vi-VN');
 
 export function register() {
-  addMenu('#/bao-cao', 'Báo cáo tiếp nhận', {roles: VIEWERS, home: true, order: 70});
-  addRoute(/^\/bao-cao$/, (match, user) => renderReport(user), {roles: VIEWERS});
+  // #/bao-cao is the statistics dashboard (report-dashboard.js); the daily counts keep their own address
+  addMenu('#/thong-ke-tiep-nhan', 'Báo cáo tiếp nhận', {roles: VIEWERS, home: true, order: 70});
+  addRoute(/^\/thong-ke-tiep-nhan$/, (match, user) => renderReport(user), {roles: VIEWERS});
   addMenu('#/so-theo-doi', 'Sổ theo dõi hồ sơ', {roles: REGISTER, order: 75});
   addRoute(/^\/so-theo-doi$/, (match, user) => renderRegister(user), {roles: REGISTER});
 }
