@@ -124,11 +124,7 @@ class AuthorizationMatrixIT extends SystemTest {
                 row(GET, "/api/v1/reports/ii06a", reportReaders(200), query(unitPeriod())),
                 row(GET, "/api/v1/machine/reports/ii06a", machineOnly(200), query(unitPeriod())),
                 row(GET, "/api/v1/reports/indicators", reportReaders(200), query(unitPeriod() + "&subtree=true")),
-                row(
-                        GET,
-                        "/api/v1/machine/reports/indicators",
-                        machineOnly(200),
-                        query(unitPeriod() + "&subtree=true")),
+                row(GET, "/api/v1/machine/reports/indicators", machineOnly(200), query(unitPeriod() + "&subtree=true")),
                 row(
                         GET,
                         "/api/v1/reports/indicators/{id}/dossiers",
@@ -150,7 +146,12 @@ class AuthorizationMatrixIT extends SystemTest {
                                 + MatrixFixtures.lastMonthBody()
                                 + ",\"subtree\":true,\"reason\":\"Ma trận quyền: tính lại\"}")),
                 row(GET, "/api/v1/reports/internal-evaluation", reportReaders(200), query(unitPeriod())),
-                row(GET, "/api/v1/reports/dossiers/{code}/evaluation", reportReaders(200), f::projectedDossier, on(code)),
+                row(
+                        GET,
+                        "/api/v1/reports/dossiers/{code}/evaluation",
+                        reportReaders(200),
+                        f::projectedDossier,
+                        on(code)),
                 row(GET, "/api/v1/reports/overdue", reportReaders(200), query("unitCode=" + MatrixFixtures.UNIT)),
                 row(
                         POST,
@@ -190,8 +191,7 @@ class AuthorizationMatrixIT extends SystemTest {
                         "/api/v1/reports/imports",
                         unitAdmins(200),
                         Route.NO_FIXTURE,
-                        (r, s) -> call(
-                                Map.of(), "unitCode=" + MatrixFixtures.UNIT, "{}\n", "application/x-ndjson")),
+                        (r, s) -> call(Map.of(), "unitCode=" + MatrixFixtures.UNIT, "{}\n", "application/x-ndjson")),
                 row(
                         POST,
                         "/api/v1/reports/projections:rebuild",

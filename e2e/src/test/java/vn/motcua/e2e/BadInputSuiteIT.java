@@ -1583,13 +1583,20 @@ class BadInputSuiteIT extends SystemTest {
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "II.06a with a month 13", ii06a + "periodKind=MONTH&year=2026&number=13", VIEWER)
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "II.06a range with 30 February", ii06a + "periodKind=RANGE&from=2026-02-30&to=2026-03-01", VIEWER)
+                get(
+                                f,
+                                "II.06a range with 30 February",
+                                ii06a + "periodKind=RANGE&from=2026-02-30&to=2026-03-01",
+                                VIEWER)
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "II.06a with an unknown window", ii06a + q3 + "&window=LUNAR", VIEWER)
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "II.06a with an unknown grouping", ii06a + q3 + "&grouping=PROCEDURE", VIEWER)
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "II.06a unit code with SQL injection", "/api/v1/reports/ii06a?" + q3 + "&unitCode=" + seg(DROP),
+                get(
+                                f,
+                                "II.06a unit code with SQL injection",
+                                "/api/v1/reports/ii06a?" + q3 + "&unitCode=" + seg(DROP),
                                 VIEWER)
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "indicators with subtree yes", "/api/v1/reports/indicators?" + q3 + "&subtree=yes", VIEWER)
@@ -1598,7 +1605,11 @@ class BadInputSuiteIT extends SystemTest {
                 get(f, "drill-down on both sides", drill + "&side=both", VIEWER).expect(BAD_REQUEST, INVALID),
                 get(f, "drill-down page size 0", drill + "&side=numerator&pageSize=0", VIEWER)
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "drill-down page token with a script", drill + "&side=numerator&pageToken=" + seg(SCRIPT), VIEWER)
+                get(
+                                f,
+                                "drill-down page token with a script",
+                                drill + "&side=numerator&pageToken=" + seg(SCRIPT),
+                                VIEWER)
                         .expect(BAD_REQUEST, INVALID),
                 get(
                                 f,
@@ -1608,7 +1619,10 @@ class BadInputSuiteIT extends SystemTest {
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "overdue within -1 hours", "/api/v1/reports/overdue?dueWithinHours=-1", VIEWER)
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "dossier evaluation code with a script", "/api/v1/reports/dossiers/" + seg(SCRIPT) + "/evaluation",
+                get(
+                                f,
+                                "dossier evaluation code with a script",
+                                "/api/v1/reports/dossiers/" + seg(SCRIPT) + "/evaluation",
                                 VIEWER)
                         .expect(BAD_REQUEST, INVALID),
                 get(f, "submissions without a kind", submit + "?unitCode=11077&" + q3, VIEWER)
@@ -1649,7 +1663,8 @@ class BadInputSuiteIT extends SystemTest {
                 post(f, "rebuild with the reason as a number", "/api/v1/reports/projections:rebuild", ADMIN)
                         .json("{\"reason\":42}")
                         .expect(BAD_REQUEST, INVALID),
-                get(f, "export as PDF", export + "&kind=ii06a&format=pdf", VIEWER).expect(BAD_REQUEST, INVALID),
+                get(f, "export as PDF", export + "&kind=ii06a&format=pdf", VIEWER)
+                        .expect(BAD_REQUEST, INVALID),
                 get(f, "export without a kind", export + "&format=xlsx", VIEWER).expect(BAD_REQUEST, INVALID),
                 get(f, "export from a draft source", export + "&kind=ii06a&format=csv&source=draft", VIEWER)
                         .expect(BAD_REQUEST, INVALID),
@@ -1665,7 +1680,9 @@ class BadInputSuiteIT extends SystemTest {
                 post(f, "import unit code with a script", "/api/v1/reports/imports?unitCode=" + seg(SCRIPT), ADMIN)
                         .body(ndjson, "{}\n")
                         .expect(BAD_REQUEST, INVALID),
-                post(f, "import of 0 bytes", imports, ADMIN).body(ndjson, new byte[0]).expect(BAD_REQUEST, INVALID),
+                post(f, "import of 0 bytes", imports, ADMIN)
+                        .body(ndjson, new byte[0])
+                        .expect(BAD_REQUEST, INVALID),
                 post(f, "import idempotency key of 200 characters", imports, ADMIN)
                         .body(ndjson, "{}\n")
                         .header("Idempotency-Key", "k".repeat(200))

@@ -57,6 +57,7 @@ public class ExportController {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,120}");
     /** One entity tag of RFC 9110 8.8.3 (opaque-tag, optionally weak). */
     private static final Pattern TAG = Pattern.compile("\\s*((?:W/)?\"[\\x21\\x23-\\x7E]{0,200}\")\\s*(,|$)");
+
     private static final Pattern STRONG = Pattern.compile("\"[\\x21\\x23-\\x7E]{1,200}\"");
     private static final int MAX_IF_NONE_MATCH = 2048;
     private static final int MAX_TAGS = 20;
@@ -195,7 +196,8 @@ public class ExportController {
             rpc.setIfNoneMatch(held.get(0));
         }
         ReportParams.periodNames(request);
-        ExportReportResponse answer = downstream.call(request, reports, timeout, stub -> stub.exportReport(rpc.build()));
+        ExportReportResponse answer =
+                downstream.call(request, reports, timeout, stub -> stub.exportReport(rpc.build()));
         String etag = STRONG.matcher(answer.getEtag()).matches() ? answer.getEtag() : null;
         if (answer.getNotModified() || matches(held, etag)) {
             MutableHttpResponse<byte[]> notModified = HttpResponse.notModified();
@@ -205,9 +207,12 @@ public class ExportController {
             return notModified;
         }
         String extension = extension(f);
-        MutableHttpResponse<byte[]> response = HttpResponse.ok(answer.getContent().toByteArray())
+        MutableHttpResponse<byte[]> response = HttpResponse.ok(
+                        answer.getContent().toByteArray())
                 .contentType(mediaType(f))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(answer, extension) + "\"");
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + fileName(answer, extension) + "\"");
         if (etag != null) {
             response.header(HttpHeaders.ETAG, etag);
         }

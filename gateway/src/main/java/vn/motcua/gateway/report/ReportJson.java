@@ -52,7 +52,11 @@ public final class ReportJson {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Unit(
-            String code, @Nullable String name, @Nullable String level, @Nullable String parentCode, int depth) {
+            String code,
+            @Nullable String name,
+            @Nullable String level,
+            @Nullable String parentCode,
+            int depth) {
 
         @Nullable
         static Unit of(boolean present, UnitRef u) {
@@ -94,7 +98,11 @@ public final class ReportJson {
     /** The period resolved to local dates, with its Vietnamese label. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Resolved(PeriodJson period, @Nullable String from, @Nullable String to, @Nullable String label) {
+    public record Resolved(
+            PeriodJson period,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String label) {
 
         @Nullable
         static Resolved of(boolean present, ResolvedPeriod p) {
@@ -244,7 +252,11 @@ public final class ReportJson {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Group(
-            String id, @Nullable String name, @Nullable String maxScore, @Nullable String score, List<Score> indicators) {
+            String id,
+            @Nullable String name,
+            @Nullable String maxScore,
+            @Nullable String score,
+            List<Score> indicators) {
 
         static Group from(IndicatorGroup g) {
             return new Group(
@@ -396,13 +408,18 @@ public final class ReportJson {
 
     /** The indicator rule sets, newest first. */
     @Serdeable
-    public record RuleVersions(@JsonInclude(JsonInclude.Include.ALWAYS) List<RuleVersion> versions) {}
+    public record RuleVersions(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<RuleVersion> versions) {}
 
     // --- Circular 01/2018 evaluation ------------------------------------------------------------------------------
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record EvaluationScoreJson(int indicator, @Nullable String score, long dossiers, @Nullable String note) {
+    public record EvaluationScoreJson(
+            int indicator,
+            @Nullable String score,
+            long dossiers,
+            @Nullable String note) {
 
         static EvaluationScoreJson from(EvaluationScore s) {
             return new EvaluationScoreJson(s.getIndicator(), text(s.getScore()), s.getDossiers(), text(s.getNote()));
@@ -479,7 +496,8 @@ public final class ReportJson {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Overdue(long total, List<Dossier> dossiers, @Nullable String nextPageToken) {
+    public record Overdue(
+            long total, List<Dossier> dossiers, @Nullable String nextPageToken) {
 
         static Overdue from(ListOverdueDossiersResponse r) {
             return new Overdue(
@@ -493,7 +511,8 @@ public final class ReportJson {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record RowError(long line, @Nullable String field, @Nullable String message) {
+    public record RowError(
+            long line, @Nullable String field, @Nullable String message) {
 
         static RowError from(ImportRowError e) {
             return new RowError(e.getLine(), text(e.getField()), text(e.getMessage()));
@@ -527,7 +546,8 @@ public final class ReportJson {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record DiffEntry(@Nullable String rowKey, @Nullable String column, long before, long after) {
+    public record DiffEntry(
+            @Nullable String rowKey, @Nullable String column, long before, long after) {
 
         static DiffEntry from(ReportDiffEntry d) {
             return new DiffEntry(text(d.getRowKey()), text(d.getColumn()), d.getBefore(), d.getAfter());
@@ -592,12 +612,16 @@ public final class ReportJson {
 
     /** Versions submitted for a unit and period, newest first. */
     @Serdeable
-    public record Submissions(@JsonInclude(JsonInclude.Include.ALWAYS) List<Submission> submissions) {}
+    public record Submissions(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<Submission> submissions) {}
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ConsolidationJson(
-            @Nullable Unit unit, @Nullable Resolved period, List<Source> sources, @Nullable II06a ii06a) {
+            @Nullable Unit unit,
+            @Nullable Resolved period,
+            List<Source> sources,
+            @Nullable II06a ii06a) {
 
         static ConsolidationJson from(Consolidation c) {
             return new ConsolidationJson(
@@ -615,7 +639,11 @@ public final class ReportJson {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Feed(String source, long appliedSeq, long highWaterSeq, @Nullable String lastError) {
+    public record Feed(
+            String source,
+            long appliedSeq,
+            long highWaterSeq,
+            @Nullable String lastError) {
 
         static Feed from(FeedPosition f) {
             return new Feed(f.getSource(), f.getAppliedSeq(), f.getHighWaterSeq(), text(f.getLastError()));

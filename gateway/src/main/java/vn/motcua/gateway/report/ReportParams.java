@@ -40,6 +40,7 @@ final class ReportParams {
     /** Report kinds in a query ({@code kind=ii06a|indicators}), like the export's other lower-case choices. */
     static final Map<String, ReportKind> QUERY_KINDS =
             Map.of("ii06a", ReportKind.REPORT_KIND_II06A, "indicators", ReportKind.REPORT_KIND_INDICATORS_766);
+
     static final Map<String, DrillDownSide> SIDES = Map.of(
             "numerator", DrillDownSide.DRILL_DOWN_SIDE_NUMERATOR,
             "denominator", DrillDownSide.DRILL_DOWN_SIDE_DENOMINATOR);

@@ -134,7 +134,8 @@ public class StatisticsController {
             rpc.setGrouping(g);
         }
         ReportParams.periodNames(request);
-        return ReportJson.II06a.from(call(request, s -> s.getII06aReport(rpc.build())).getReport());
+        return ReportJson.II06a.from(
+                call(request, s -> s.getII06aReport(rpc.build())).getReport());
     }
 
     // --- Decision 766 ---------------------------------------------------------------------------------------------
@@ -157,8 +158,7 @@ public class StatisticsController {
             @Nullable @QueryValue String window,
             @Nullable @QueryValue String subtree,
             @Nullable @QueryValue String includeChildren) {
-        return indicatorScores(
-                request, unitCode, periodKind, year, number, from, to, window, subtree, includeChildren);
+        return indicatorScores(request, unitCode, periodKind, year, number, from, to, window, subtree, includeChildren);
     }
 
     /** The province's puller: the same indicators as {@code /reports/indicators}. */
@@ -175,8 +175,7 @@ public class StatisticsController {
             @Nullable @QueryValue String window,
             @Nullable @QueryValue String subtree,
             @Nullable @QueryValue String includeChildren) {
-        return indicatorScores(
-                request, unitCode, periodKind, year, number, from, to, window, subtree, includeChildren);
+        return indicatorScores(request, unitCode, periodKind, year, number, from, to, window, subtree, includeChildren);
     }
 
     private ReportJson.Indicators indicatorScores(
@@ -203,7 +202,8 @@ public class StatisticsController {
                 .setIncludeChildren(children)
                 .build();
         ReportParams.periodNames(request);
-        return ReportJson.Indicators.from(call(request, s -> s.getIndicatorScores(rpc)).getScores());
+        return ReportJson.Indicators.from(
+                call(request, s -> s.getIndicatorScores(rpc)).getScores());
     }
 
     /**
@@ -269,8 +269,7 @@ public class StatisticsController {
     @Access(AccessPolicy.UNIT_ADMIN)
     public HttpResponse<ReportJson.RuleVersion> publishRules(HttpRequest<?> request, @Nullable @Body String body) {
         Violations v = new Violations();
-        JsonBody b = JsonBody.read(
-                json, body, true, Set.of("effectiveFromMonth", "rulesJson", RULES_FIELDS_REASON), v);
+        JsonBody b = JsonBody.read(json, body, true, Set.of("effectiveFromMonth", "rulesJson", RULES_FIELDS_REASON), v);
         // the month's format, the rule set's content and the reason's length are the service's rules
         PublishIndicatorRulesRequest rpc = PublishIndicatorRulesRequest.newBuilder()
                 .setEffectiveFromMonth(b.text("effectiveFromMonth"))
@@ -305,7 +304,8 @@ public class StatisticsController {
                 .setReason(reason)
                 .build();
         ReportParams.bodyPeriodNames(request);
-        return ReportJson.Indicators.from(call(request, s -> s.recomputeIndicators(rpc)).getScores());
+        return ReportJson.Indicators.from(
+                call(request, s -> s.recomputeIndicators(rpc)).getScores());
     }
 
     // --- Circular 01/2018 internal evaluation ---------------------------------------------------------------------
@@ -331,7 +331,8 @@ public class StatisticsController {
                 .setPeriod(period)
                 .build();
         ReportParams.periodNames(request);
-        return ReportJson.Evaluation.from(call(request, s -> s.getInternalEvaluation(rpc)).getEvaluation());
+        return ReportJson.Evaluation.from(
+                call(request, s -> s.getInternalEvaluation(rpc)).getEvaluation());
     }
 
     /** Officers: the nine indicators of one dossier (its unit must be in the caller's subtree, else 404). */
@@ -381,9 +382,9 @@ public class StatisticsController {
     @Get("/reports/projections/status")
     @Access(AccessPolicy.REPORT_READER)
     public ReportJson.Status projectionStatus(HttpRequest<?> request) {
-        return ReportJson.Status.from(call(
-                        request, s -> s.getProjectionStatus(GetProjectionStatusRequest.getDefaultInstance()))
-                .getStatus());
+        return ReportJson.Status.from(
+                call(request, s -> s.getProjectionStatus(GetProjectionStatusRequest.getDefaultInstance()))
+                        .getStatus());
     }
 
     /**

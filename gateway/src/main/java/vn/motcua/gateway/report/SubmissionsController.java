@@ -83,10 +83,9 @@ public class SubmissionsController {
                 .setReason(reason)
                 .build();
         ReportParams.bodyPeriodNames(request);
-        ReportJson.Submission submitted =
-                ReportJson.Submission.from(call(request, s -> s.submitReport(rpc)).getSubmission());
-        return HttpResponse.created(
-                submitted, URI.create("/api/v1/reports/submissions/" + submitted.submissionId()));
+        ReportJson.Submission submitted = ReportJson.Submission.from(
+                call(request, s -> s.submitReport(rpc)).getSubmission());
+        return HttpResponse.created(submitted, URI.create("/api/v1/reports/submissions/" + submitted.submissionId()));
     }
 
     /** Officers: the versions submitted for a unit and period ({@code kind=ii06a|indicators}), newest first. */
@@ -127,7 +126,8 @@ public class SubmissionsController {
         v.throwIfAny();
         GetSubmissionRequest rpc =
                 GetSubmissionRequest.newBuilder().setSubmissionId(valid).build();
-        return ReportJson.Submission.from(call(request, s -> s.getSubmission(rpc)).getSubmission());
+        return ReportJson.Submission.from(
+                call(request, s -> s.getSubmission(rpc)).getSubmission());
     }
 
     /**
@@ -186,7 +186,8 @@ public class SubmissionsController {
                 .setPeriod(period)
                 .build();
         ReportParams.periodNames(request);
-        return ReportJson.ConsolidationJson.from(call(request, s -> s.getConsolidation(rpc)).getConsolidation());
+        return ReportJson.ConsolidationJson.from(
+                call(request, s -> s.getConsolidation(rpc)).getConsolidation());
     }
 
     private <R> R call(HttpRequest<?> request, Function<ReportServiceBlockingStub, R> rpc) {

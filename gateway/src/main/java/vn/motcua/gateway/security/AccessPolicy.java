@@ -70,8 +70,7 @@ public enum AccessPolicy {
      * a machine, whose routes are the separate {@code /api/v1/machine/reports/...} ones ({@link #REPORT_MACHINE}), so
      * the two audiences are governed apart. Which units a reader sees is the service's rule (the caller's subtree).
      */
-    REPORT_READER(
-            caller -> caller.hasAnyRole(Roles.OFFICERS) && !MachineCallers.isMachine(caller), Roles.OFFICER_LIST),
+    REPORT_READER(caller -> caller.hasAnyRole(Roles.OFFICERS) && !MachineCallers.isMachine(caller), Roles.OFFICER_LIST),
     /**
      * Lãnh đạo đơn vị: freezes (submits) a unit's period report, a correction with its reason; a person, never a
      * machine. That the unit is the leader's own is report-service's rule.

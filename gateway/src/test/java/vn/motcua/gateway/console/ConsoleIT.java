@@ -82,7 +82,14 @@ class ConsoleIT extends GatewayIT {
     @Test
     void scriptsAndStylesAreServedWithTypesABrowserAcceptsUnderNosniff() {
         for (String module : new String[] {
-            "/app.js", "/js/api.js", "/js/auth.js", "/views/lookup.js", "/vendor/oidc-client-ts.min.js"
+            "/app.js",
+            "/js/api.js",
+            "/js/auth.js",
+            "/views/lookup.js",
+            "/vendor/oidc-client-ts.min.js",
+            "/views/report-dashboard.js",
+            "/views/report-charts.js",
+            "/vendor/chart.umd.min.js"
         }) {
             Api.Reply reply = api.get(module);
             assertThat(reply.status()).as(module).isEqualTo(200);
@@ -97,6 +104,9 @@ class ConsoleIT extends GatewayIT {
                 .contains("response_type: 'code'", "new WebStorageStateStore({store: window.sessionStorage})")
                 .doesNotContain("localStorage");
         assertThat(api.get("/vendor/oidc-client-ts.min.js").body()).contains("UserManager", "code_challenge");
+        // the dashboard's charts come from the gateway itself (vendor/VERSIONS), loaded by the report screens only
+        assertThat(api.get("/vendor/chart.umd.min.js").body()).contains("Chart.js v4.6.2");
+        assertThat(api.get("/views/report-charts.js").body()).contains("'/vendor/chart.umd.min.js'");
     }
 
     @Test

@@ -135,7 +135,9 @@ class ReportExportRoutesIT extends ReportGatewayIT {
         assertThat(quote.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"bao-cao.xlsx\"");
         assertThat(extension.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"bao-cao.xlsx\"");
-        assertThat(extension.headers().firstValue("ETag")).as("not an entity tag").isEmpty();
+        assertThat(extension.headers().firstValue("ETag"))
+                .as("not an entity tag")
+                .isEmpty();
     }
 
     @Test
@@ -149,8 +151,9 @@ class ReportExportRoutesIT extends ReportGatewayIT {
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(again.statusCode()).isEqualTo(304);
-        assertThat(reports.received()).hasSize(2).allMatch(r -> r.authorization()
-                .equals("Bearer " + puller));
+        assertThat(reports.received())
+                .hasSize(2)
+                .allMatch(r -> r.authorization().equals("Bearer " + puller));
         assertThat(((ExportReportRequest) reports.received().get(0).request()).getSource())
                 .isEqualTo(ExportSource.EXPORT_SOURCE_CONSOLIDATED);
 
@@ -176,10 +179,12 @@ class ReportExportRoutesIT extends ReportGatewayIT {
     }
 
     private HttpResponse<byte[]> bytes(String path, String token, String ifNoneMatch) throws Exception {
-        var request = api.request(path).header("Authorization", "Bearer " + token).header("Accept", "*/*");
+        var request =
+                api.request(path).header("Authorization", "Bearer " + token).header("Accept", "*/*");
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }
-        return java.net.http.HttpClient.newHttpClient().send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -55,7 +55,9 @@ class ReportImportStreamingIT extends ReportGatewayIT {
                 .containsEntry("batchesRejected", 1);
         assertThat(reply.errors().get(0)).containsEntry("line", 3).containsEntry("field", "NgayTiepNhan");
         FakeReports.Import in = reports.imports().get(0);
-        assertThat(in.ended.get(5, TimeUnit.SECONDS)).as("half-closed, not cancelled").isTrue();
+        assertThat(in.ended.get(5, TimeUnit.SECONDS))
+                .as("half-closed, not cancelled")
+                .isTrue();
         assertThat(in.bytes).isEqualTo(file.length);
         assertThat(in.largestChunk).isPositive().isLessThanOrEqualTo(MB);
         assertThat(in.sha256).isEqualTo(sha256(file));

@@ -115,8 +115,8 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
 
     @Test
     void indicatorsAskForTheSubtreeAndChildrenAndShowTheServicesFigures() {
-        Api.Reply reply =
-                api.get("/api/v1/reports/indicators?unitCode=11077&" + Q3 + "&subtree=true&includeChildren=true", viewer());
+        Api.Reply reply = api.get(
+                "/api/v1/reports/indicators?unitCode=11077&" + Q3 + "&subtree=true&includeChildren=true", viewer());
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         Map<String, Object> scores = reply.json();
@@ -126,7 +126,8 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
                 .containsEntry("onlinePaymentPercent", "25.00")
                 .containsEntry("onlinePaymentTargetPercent", "30")
                 .containsEntry("onlinePaymentTargetMet", false);
-        Map<String, Object> score = list(list(scores, "groups").get(0), "indicators").get(0);
+        Map<String, Object> score =
+                list(list(scores, "groups").get(0), "indicators").get(0);
         assertThat(score)
                 .containsEntry("id", "2.1")
                 .containsEntry("numerator", 17)
@@ -134,7 +135,8 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
                 .containsEntry("ratioPercent", "65.38")
                 .containsEntry("drillable", true);
         assertThat(list(scores, "children")).hasSize(1);
-        GetIndicatorScoresRequest sent = (GetIndicatorScoresRequest) reports.only().request();
+        GetIndicatorScoresRequest sent =
+                (GetIndicatorScoresRequest) reports.only().request();
         assertThat(sent.getSubtree()).isTrue();
         assertThat(sent.getIncludeChildren()).isTrue();
 
@@ -160,7 +162,8 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
                 .containsEntry("dossierCode", "H30.298.11077-260701-0001")
                 .containsEntry("daysOverdue", 2)
                 .containsEntry("finishedAt", null);
-        DrillDownIndicatorRequest sent = (DrillDownIndicatorRequest) reports.only().request();
+        DrillDownIndicatorRequest sent =
+                (DrillDownIndicatorRequest) reports.only().request();
         assertThat(sent.getIndicatorId()).isEqualTo("2.1");
         assertThat(sent.getSide()).isEqualTo(DrillDownSide.DRILL_DOWN_SIDE_DENOMINATOR);
         assertThat(sent.getPage().getPageSize()).isEqualTo(20);
@@ -181,7 +184,8 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
 
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         assertThat(published.json()).containsEntry("version", 2).containsEntry("rulesJson", "{\"groups\":[]}");
-        PublishIndicatorRulesRequest sent = (PublishIndicatorRulesRequest) reports.only().request();
+        PublishIndicatorRulesRequest sent =
+                (PublishIndicatorRulesRequest) reports.only().request();
         assertThat(sent.getEffectiveFromMonth()).isEqualTo("2026-10");
         assertThat(sent.getReason()).isEqualTo("Điều chỉnh ngưỡng 3.3");
 
@@ -207,7 +211,8 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
                 "{\"unitCode\":\"298\"," + PERIOD_BODY + ",\"subtree\":true,\"reason\":\"Quy tắc mới\"}");
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        RecomputeIndicatorsRequest sent = (RecomputeIndicatorsRequest) reports.only().request();
+        RecomputeIndicatorsRequest sent =
+                (RecomputeIndicatorsRequest) reports.only().request();
         assertThat(sent.getUnitCode()).isEqualTo("298");
         assertThat(sent.getPeriod().getKind()).isEqualTo(PeriodKind.PERIOD_KIND_QUARTER);
         assertThat(sent.getSubtree()).isTrue();
@@ -215,8 +220,8 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
 
         reports.reset();
         reports.failWith(DomainException.invalid("period.from_date", "only for RANGE"));
-        Api.Reply refused = api.postJson(
-                "/api/v1/reports/indicators:recompute", admin(), "{" + PERIOD_BODY + ",\"reason\":\"x\"}");
+        Api.Reply refused =
+                api.postJson("/api/v1/reports/indicators:recompute", admin(), "{" + PERIOD_BODY + ",\"reason\":\"x\"}");
         assertThat(fields(refused)).containsExactly("period.from");
 
         reports.reset();
@@ -263,10 +268,11 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
         String body = "{\"kind\":\"II06A\"," + PERIOD_BODY + "}";
         assertProblem(api.postJson("/api/v1/reports/submissions", viewer(), body), 403, "ROLE_NOT_ALLOWED");
         assertProblem(api.postJson("/api/v1/reports/submissions", admin(), body), 403, "ROLE_NOT_ALLOWED");
-        assertProblem(api.postJson("/api/v1/reports/submissions", officer("specialist"), body), 403, "ROLE_NOT_ALLOWED");
+        assertProblem(
+                api.postJson("/api/v1/reports/submissions", officer("specialist"), body), 403, "ROLE_NOT_ALLOWED");
         assertProblem(api.postJson("/api/v1/reports/submissions", machine(), body), 403, "ROLE_NOT_ALLOWED");
-        Api.Reply badKind = api.postJson(
-                "/api/v1/reports/submissions", leader(), "{\"kind\":\"II06B\",\"unitCode\":\"11 077\"}");
+        Api.Reply badKind =
+                api.postJson("/api/v1/reports/submissions", leader(), "{\"kind\":\"II06B\",\"unitCode\":\"11 077\"}");
         assertThat(fields(badKind)).containsExactlyInAnyOrder("kind", "unitCode", "period");
         assertThat(reports.received()).isEmpty();
     }
@@ -278,13 +284,16 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
         Api.Reply consolidation = api.get("/api/v1/reports/consolidation?unitCode=298&kind=indicators&" + Q3, viewer());
 
         assertThat(list.status()).as(list.body()).isEqualTo(200);
-        assertThat(list(list.json(), "submissions")).extracting(s -> s.get("version")).containsExactly(2, 1);
+        assertThat(list(list.json(), "submissions"))
+                .extracting(s -> s.get("version"))
+                .containsExactly(2, 1);
         assertThat(one.json()).containsEntry("reason", "Bổ sung hồ sơ tiếp nhận muộn");
         assertThat(consolidation.status()).as(consolidation.body()).isEqualTo(200);
         List<Map<String, Object>> sources = list(consolidation.json(), "sources");
         assertThat(sources.get(0)).containsEntry("late", true).containsEntry("version", 2);
         assertThat(sources.get(1)).containsEntry("missing", true).containsEntry("submittedAt", null);
-        GetConsolidationRequest sent = (GetConsolidationRequest) reports.received().get(2).request();
+        GetConsolidationRequest sent =
+                (GetConsolidationRequest) reports.received().get(2).request();
         assertThat(sent.getKind()).isEqualTo(ReportKind.REPORT_KIND_INDICATORS_766);
 
         reports.reset();
@@ -314,8 +323,9 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
         assertThat(api.get("/api/v1/machine/reports/consolidation?kind=ii06a&" + Q3, puller)
                         .status())
                 .isEqualTo(200);
-        assertThat(reports.received()).hasSize(3).allMatch(r -> r.authorization()
-                .equals("Bearer " + puller));
+        assertThat(reports.received())
+                .hasSize(3)
+                .allMatch(r -> r.authorization().equals("Bearer " + puller));
         // every officer role reads statistics (the service narrows it to the caller's subtree)
         for (String role : List.of("reception_officer", "specialist", "unit_leader", "clerk", "tthc_controller")) {
             assertThat(api.get(ii06a, officer(role)).status()).as(role).isEqualTo(200);
@@ -333,7 +343,8 @@ class ReportStatisticsRoutesIT extends ReportGatewayIT {
         assertThat(list(evaluation.json(), "agencies").get(0)).containsEntry("rating", "Tốt");
         assertThat(map(dossier.json(), "dossier")).containsEntry("dossierCode", "H30.298.11077-260701-0001");
         assertThat(overdue.json()).containsEntry("total", 1).containsEntry("nextPageToken", null);
-        ListOverdueDossiersRequest sent = (ListOverdueDossiersRequest) reports.received().get(2).request();
+        ListOverdueDossiersRequest sent =
+                (ListOverdueDossiersRequest) reports.received().get(2).request();
         assertThat(sent.getDueWithinHours()).isEqualTo(24);
         assertThat(sent.getPage().getPageSize()).isEqualTo(50);
         assertThat(status.json()).containsEntry("generation", 3).containsEntry("importedFacts", 4);

@@ -92,8 +92,7 @@ class AccessPolicyTest {
                         .isFalse();
             }
         }
-        assertThat(AccessPolicy.UNIT_LEADER.allows(
-                        caller("service-account-bot", "bot", "unit_leader")))
+        assertThat(AccessPolicy.UNIT_LEADER.allows(caller("service-account-bot", "bot", "unit_leader")))
                 .isFalse();
         assertThat(AccessPolicy.UNIT_LEADER.documentedRoles()).containsExactly("unit_leader");
     }

@@ -39,7 +39,8 @@ import vn.motcua.proto.report.v1.*;
  */
 public final class FakeReports implements AutoCloseable {
 
-    public static final Timestamp AT = Timestamp.newBuilder().setSeconds(1_782_864_000L).build();
+    public static final Timestamp AT =
+            Timestamp.newBuilder().setSeconds(1_782_864_000L).build();
     /** The strong entity tag ExportReport answers with (quoted, as in HTTP). */
     public static final String ETAG = "\"ii06a-30-2026-q3-7f3a\"";
 
@@ -70,7 +71,8 @@ public final class FakeReports implements AutoCloseable {
     private final List<Import> imports = new CopyOnWriteArrayList<>();
     private final Server server;
     private volatile Throwable failure;
-    private volatile byte[] exportContent = "STT,Đơn vị\r\n1,Xã Ngọc Sơn\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private volatile byte[] exportContent =
+            "STT,Đơn vị\r\n1,Xã Ngọc Sơn\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private volatile String exportFileName = "BC-II06a_30_2026-Q3.xlsx";
     private volatile String exportEtag = ETAG;
 
@@ -214,7 +216,10 @@ public final class FakeReports implements AutoCloseable {
                         .setRowNumber(1)
                         .setUnit(unit("11077", "Xã Ngọc Sơn", UnitLevel.UNIT_LEVEL_COMMUNE, "298", 1))
                         .setCounts(counts()))
-                .addRows(II06aRow.newBuilder().setUnit(district).setSubtotal(true).setCounts(counts()))
+                .addRows(II06aRow.newBuilder()
+                        .setUnit(district)
+                        .setSubtotal(true)
+                        .setCounts(counts()))
                 .setTotal(counts())
                 .setTimelinessRule("DAY")
                 .setComputedAt(AT)
@@ -292,155 +297,209 @@ public final class FakeReports implements AutoCloseable {
 
         @Override
         public void getII06aReport(GetII06aReportRequest request, StreamObserver<GetII06aReportResponse> observer) {
-            answer("GetII06aReport", request, observer, () -> GetII06aReportResponse.newBuilder()
-                    .setReport(ii06a())
-                    .build());
+            answer(
+                    "GetII06aReport",
+                    request,
+                    observer,
+                    () -> GetII06aReportResponse.newBuilder().setReport(ii06a()).build());
         }
 
         @Override
         public void getIndicatorScores(
                 GetIndicatorScoresRequest request, StreamObserver<GetIndicatorScoresResponse> observer) {
-            answer("GetIndicatorScores", request, observer, () -> GetIndicatorScoresResponse.newBuilder()
-                    .setScores(indicators().toBuilder().addChildren(indicators()))
-                    .build());
+            answer(
+                    "GetIndicatorScores",
+                    request,
+                    observer,
+                    () -> GetIndicatorScoresResponse.newBuilder()
+                            .setScores(indicators().toBuilder().addChildren(indicators()))
+                            .build());
         }
 
         @Override
         public void drillDownIndicator(
                 DrillDownIndicatorRequest request, StreamObserver<DrillDownIndicatorResponse> observer) {
-            answer("DrillDownIndicator", request, observer, () -> DrillDownIndicatorResponse.newBuilder()
-                    .setIndicatorId(request.getIndicatorId())
-                    .setSide(request.getSide())
-                    .setTotal(17)
-                    .addDossiers(dossier("H30.298.11077-260701-0001"))
-                    .setPage(PageInfo.newBuilder().setNextPageToken("p2"))
-                    .build());
+            answer(
+                    "DrillDownIndicator",
+                    request,
+                    observer,
+                    () -> DrillDownIndicatorResponse.newBuilder()
+                            .setIndicatorId(request.getIndicatorId())
+                            .setSide(request.getSide())
+                            .setTotal(17)
+                            .addDossiers(dossier("H30.298.11077-260701-0001"))
+                            .setPage(PageInfo.newBuilder().setNextPageToken("p2"))
+                            .build());
         }
 
         @Override
         public void listIndicatorRuleVersions(
                 ListIndicatorRuleVersionsRequest request, StreamObserver<ListIndicatorRuleVersionsResponse> observer) {
-            answer("ListIndicatorRuleVersions", request, observer, () -> ListIndicatorRuleVersionsResponse.newBuilder()
-                    .addVersions(IndicatorRuleVersion.newBuilder()
-                            .setVersion(1)
-                            .setEffectiveFromMonth("2022-08")
-                            .setRulesJson("{\"groups\":[]}")
-                            .setPublishedBy("system")
-                            .setPublishedAt(AT))
-                    .build());
+            answer(
+                    "ListIndicatorRuleVersions",
+                    request,
+                    observer,
+                    () -> ListIndicatorRuleVersionsResponse.newBuilder()
+                            .addVersions(IndicatorRuleVersion.newBuilder()
+                                    .setVersion(1)
+                                    .setEffectiveFromMonth("2022-08")
+                                    .setRulesJson("{\"groups\":[]}")
+                                    .setPublishedBy("system")
+                                    .setPublishedAt(AT))
+                            .build());
         }
 
         @Override
         public void publishIndicatorRules(
                 PublishIndicatorRulesRequest request, StreamObserver<PublishIndicatorRulesResponse> observer) {
-            answer("PublishIndicatorRules", request, observer, () -> PublishIndicatorRulesResponse.newBuilder()
-                    .setVersion(IndicatorRuleVersion.newBuilder()
-                            .setVersion(2)
-                            .setEffectiveFromMonth(request.getEffectiveFromMonth())
-                            .setRulesJson(request.getRulesJson())
-                            .setPublishedBy("admin.haiduong")
-                            .setPublishedAt(AT)
-                            .setReason(request.getReason()))
-                    .build());
+            answer(
+                    "PublishIndicatorRules",
+                    request,
+                    observer,
+                    () -> PublishIndicatorRulesResponse.newBuilder()
+                            .setVersion(IndicatorRuleVersion.newBuilder()
+                                    .setVersion(2)
+                                    .setEffectiveFromMonth(request.getEffectiveFromMonth())
+                                    .setRulesJson(request.getRulesJson())
+                                    .setPublishedBy("admin.haiduong")
+                                    .setPublishedAt(AT)
+                                    .setReason(request.getReason()))
+                            .build());
         }
 
         @Override
         public void recomputeIndicators(
                 RecomputeIndicatorsRequest request, StreamObserver<RecomputeIndicatorsResponse> observer) {
-            answer("RecomputeIndicators", request, observer, () -> RecomputeIndicatorsResponse.newBuilder()
-                    .setScores(indicators())
-                    .build());
+            answer(
+                    "RecomputeIndicators",
+                    request,
+                    observer,
+                    () -> RecomputeIndicatorsResponse.newBuilder()
+                            .setScores(indicators())
+                            .build());
         }
 
         @Override
         public void getInternalEvaluation(
                 GetInternalEvaluationRequest request, StreamObserver<GetInternalEvaluationResponse> observer) {
-            answer("GetInternalEvaluation", request, observer, () -> GetInternalEvaluationResponse.newBuilder()
-                    .setEvaluation(InternalEvaluation.newBuilder()
-                            .setUnit(unit("11077", "Xã Ngọc Sơn", UnitLevel.UNIT_LEVEL_COMMUNE, "298", 0))
-                            .setPeriod(quarter3())
-                            .addAgencies(AgencyEvaluation.newBuilder()
-                                    .setDossiers(26)
-                                    .addScores(EvaluationScore.newBuilder()
-                                            .setIndicator(1)
-                                            .setScore("1.8")
-                                            .setDossiers(26))
-                                    .setTotal("9.1")
-                                    .setRating("Tốt"))
-                            .addOfficers(OfficerEvaluation.newBuilder()
-                                    .setOfficer("cv.ngocson")
-                                    .setDossiers(12)
-                                    .setTotal("8.7")
-                                    .setCompletionBand("100%")))
-                    .build());
+            answer(
+                    "GetInternalEvaluation",
+                    request,
+                    observer,
+                    () -> GetInternalEvaluationResponse.newBuilder()
+                            .setEvaluation(InternalEvaluation.newBuilder()
+                                    .setUnit(unit("11077", "Xã Ngọc Sơn", UnitLevel.UNIT_LEVEL_COMMUNE, "298", 0))
+                                    .setPeriod(quarter3())
+                                    .addAgencies(AgencyEvaluation.newBuilder()
+                                            .setDossiers(26)
+                                            .addScores(EvaluationScore.newBuilder()
+                                                    .setIndicator(1)
+                                                    .setScore("1.8")
+                                                    .setDossiers(26))
+                                            .setTotal("9.1")
+                                            .setRating("Tốt"))
+                                    .addOfficers(OfficerEvaluation.newBuilder()
+                                            .setOfficer("cv.ngocson")
+                                            .setDossiers(12)
+                                            .setTotal("8.7")
+                                            .setCompletionBand("100%")))
+                            .build());
         }
 
         @Override
         public void getDossierEvaluation(
                 GetDossierEvaluationRequest request, StreamObserver<GetDossierEvaluationResponse> observer) {
-            answer("GetDossierEvaluation", request, observer, () -> GetDossierEvaluationResponse.newBuilder()
-                    .setEvaluation(DossierEvaluation.newBuilder()
-                            .setDossier(dossier(request.getDossierCode()))
-                            .addScores(EvaluationScore.newBuilder().setIndicator(1).setScore("2")))
-                    .build());
+            answer(
+                    "GetDossierEvaluation",
+                    request,
+                    observer,
+                    () -> GetDossierEvaluationResponse.newBuilder()
+                            .setEvaluation(DossierEvaluation.newBuilder()
+                                    .setDossier(dossier(request.getDossierCode()))
+                                    .addScores(EvaluationScore.newBuilder()
+                                            .setIndicator(1)
+                                            .setScore("2")))
+                            .build());
         }
 
         @Override
         public void listOverdueDossiers(
                 ListOverdueDossiersRequest request, StreamObserver<ListOverdueDossiersResponse> observer) {
-            answer("ListOverdueDossiers", request, observer, () -> ListOverdueDossiersResponse.newBuilder()
-                    .setTotal(1)
-                    .addDossiers(dossier("H30.298.11077-260701-0002"))
-                    .setPage(PageInfo.getDefaultInstance())
-                    .build());
+            answer(
+                    "ListOverdueDossiers",
+                    request,
+                    observer,
+                    () -> ListOverdueDossiersResponse.newBuilder()
+                            .setTotal(1)
+                            .addDossiers(dossier("H30.298.11077-260701-0002"))
+                            .setPage(PageInfo.getDefaultInstance())
+                            .build());
         }
 
         @Override
         public void submitReport(SubmitReportRequest request, StreamObserver<SubmitReportResponse> observer) {
-            answer("SubmitReport", request, observer, () -> SubmitReportResponse.newBuilder()
-                    .setSubmission(submission(request.getReason().isEmpty() ? 1 : 2))
-                    .build());
+            answer(
+                    "SubmitReport",
+                    request,
+                    observer,
+                    () -> SubmitReportResponse.newBuilder()
+                            .setSubmission(submission(request.getReason().isEmpty() ? 1 : 2))
+                            .build());
         }
 
         @Override
         public void listSubmissions(ListSubmissionsRequest request, StreamObserver<ListSubmissionsResponse> observer) {
-            answer("ListSubmissions", request, observer, () -> ListSubmissionsResponse.newBuilder()
-                    .addSubmissions(submission(2))
-                    .addSubmissions(submission(1))
-                    .build());
+            answer(
+                    "ListSubmissions",
+                    request,
+                    observer,
+                    () -> ListSubmissionsResponse.newBuilder()
+                            .addSubmissions(submission(2))
+                            .addSubmissions(submission(1))
+                            .build());
         }
 
         @Override
         public void getSubmission(GetSubmissionRequest request, StreamObserver<GetSubmissionResponse> observer) {
-            answer("GetSubmission", request, observer, () -> GetSubmissionResponse.newBuilder()
-                    .setSubmission(submission(2))
-                    .build());
+            answer(
+                    "GetSubmission",
+                    request,
+                    observer,
+                    () -> GetSubmissionResponse.newBuilder()
+                            .setSubmission(submission(2))
+                            .build());
         }
 
         @Override
         public void getConsolidation(
                 GetConsolidationRequest request, StreamObserver<GetConsolidationResponse> observer) {
-            answer("GetConsolidation", request, observer, () -> GetConsolidationResponse.newBuilder()
-                    .setConsolidation(Consolidation.newBuilder()
-                            .setUnit(unit("298", "Huyện Tứ Kỳ", UnitLevel.UNIT_LEVEL_DISTRICT, "30", 0))
-                            .setPeriod(quarter3())
-                            .addSources(ConsolidatedSource.newBuilder()
-                                    .setUnit(unit("11077", "Xã Ngọc Sơn", UnitLevel.UNIT_LEVEL_COMMUNE, "298", 1))
-                                    .setVersion(2)
-                                    .setSubmissionId("SUB-11077-2026Q3-2")
-                                    .setSubmittedAt(AT)
-                                    .setLate(true))
-                            .addSources(ConsolidatedSource.newBuilder()
-                                    .setUnit(unit("11080", "Xã Kỳ Sơn", UnitLevel.UNIT_LEVEL_COMMUNE, "298", 1))
-                                    .setMissing(true))
-                            .setIi06A(ii06a()))
-                    .build());
+            answer(
+                    "GetConsolidation",
+                    request,
+                    observer,
+                    () -> GetConsolidationResponse.newBuilder()
+                            .setConsolidation(Consolidation.newBuilder()
+                                    .setUnit(unit("298", "Huyện Tứ Kỳ", UnitLevel.UNIT_LEVEL_DISTRICT, "30", 0))
+                                    .setPeriod(quarter3())
+                                    .addSources(ConsolidatedSource.newBuilder()
+                                            .setUnit(unit(
+                                                    "11077", "Xã Ngọc Sơn", UnitLevel.UNIT_LEVEL_COMMUNE, "298", 1))
+                                            .setVersion(2)
+                                            .setSubmissionId("SUB-11077-2026Q3-2")
+                                            .setSubmittedAt(AT)
+                                            .setLate(true))
+                                    .addSources(ConsolidatedSource.newBuilder()
+                                            .setUnit(unit("11080", "Xã Kỳ Sơn", UnitLevel.UNIT_LEVEL_COMMUNE, "298", 1))
+                                            .setMissing(true))
+                                    .setIi06A(ii06a()))
+                            .build());
         }
 
         @Override
         public void exportReport(ExportReportRequest request, StreamObserver<ExportReportResponse> observer) {
             answer("ExportReport", request, observer, () -> {
-                if (!request.getIfNoneMatch().isEmpty() && request.getIfNoneMatch().equals(exportEtag)) {
+                if (!request.getIfNoneMatch().isEmpty()
+                        && request.getIfNoneMatch().equals(exportEtag)) {
                     return ExportReportResponse.newBuilder()
                             .setEtag(exportEtag)
                             .setNotModified(true)
@@ -458,24 +517,32 @@ public final class FakeReports implements AutoCloseable {
         @Override
         public void rebuildProjections(
                 RebuildProjectionsRequest request, StreamObserver<RebuildProjectionsResponse> observer) {
-            answer("RebuildProjections", request, observer, () -> RebuildProjectionsResponse.newBuilder()
-                    .setGeneration(3)
-                    .build());
+            answer(
+                    "RebuildProjections",
+                    request,
+                    observer,
+                    () -> RebuildProjectionsResponse.newBuilder()
+                            .setGeneration(3)
+                            .build());
         }
 
         @Override
         public void getProjectionStatus(
                 GetProjectionStatusRequest request, StreamObserver<GetProjectionStatusResponse> observer) {
-            answer("GetProjectionStatus", request, observer, () -> GetProjectionStatusResponse.newBuilder()
-                    .setStatus(ProjectionStatus.newBuilder()
-                            .setGeneration(3)
-                            .addFeeds(FeedPosition.newBuilder()
-                                    .setSource("dossier-service")
-                                    .setAppliedSeq(120)
-                                    .setHighWaterSeq(121))
-                            .setDossierFacts(26)
-                            .setImportedFacts(4))
-                    .build());
+            answer(
+                    "GetProjectionStatus",
+                    request,
+                    observer,
+                    () -> GetProjectionStatusResponse.newBuilder()
+                            .setStatus(ProjectionStatus.newBuilder()
+                                    .setGeneration(3)
+                                    .addFeeds(FeedPosition.newBuilder()
+                                            .setSource("dossier-service")
+                                            .setAppliedSeq(120)
+                                            .setHighWaterSeq(121))
+                                    .setDossierFacts(26)
+                                    .setImportedFacts(4))
+                            .build());
         }
 
         @Override
