@@ -192,7 +192,9 @@ public class IndicatorCounterRepository {
         });
     }
 
-    private Map<String, FeedbackCounts> feedback(Scope scope, Instant start, Instant end, Instant openSince) {
+    /** PAKN received in [start, end) per unit; an open one counts as on time when received at or after openSince. */
+    @Transactional(readOnly = true)
+    public Map<String, FeedbackCounts> feedback(Scope scope, Instant start, Instant end, Instant openSince) {
         String onTime = FactPredicates.FEEDBACK_ON_TIME;
         String sql = "SELECT f.unit_code, COUNT(*),"
                 + " SUM(CASE WHEN " + onTime + " THEN 1 ELSE 0 END),"
