@@ -5,14 +5,14 @@ package vn.motcua.report.indicator;
  * (communes 11077, 11080) and district 297 (commune 10999). Procedures: P1 requires a paper result and is offered
  * fully online; P2 and P3 need no paper result and are partly online. Period of interest: March 2026 (local).
  */
-final class IndicatorWorld {
+public final class IndicatorWorld {
 
     static final int ONLINE_FULL = 3;
     static final int ONLINE_PARTIAL = 2;
 
     private IndicatorWorld() {}
 
-    static FactFixture build() {
+    public static FactFixture build() {
         FactFixture w = new FactFixture()
                 .unit("30", "Tỉnh Hải Dương", 1, null)
                 .unit("298", "Huyện Tứ Kỳ", 2, "30")
