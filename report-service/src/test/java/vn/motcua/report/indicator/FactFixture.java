@@ -229,16 +229,21 @@ public final class FactFixture {
     /** Writes everything; the counters are derived from the facts first. */
     public void writeTo(TestDatabase db) {
         try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            writeUnits(c);
-            writeProcedures(c);
-            writeFacts(c);
-            writeSideFacts(c);
-            writeCounters(c);
-            c.commit();
+            writeTo(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Writes everything through {@code c} in one transaction (any MySQL-mode database, H2 included). */
+    public void writeTo(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        writeUnits(c);
+        writeProcedures(c);
+        writeFacts(c);
+        writeSideFacts(c);
+        writeCounters(c);
+        c.commit();
     }
 
     private void writeUnits(Connection c) throws SQLException {
