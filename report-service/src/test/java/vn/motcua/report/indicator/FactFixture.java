@@ -443,7 +443,8 @@ public final class FactFixture {
             Digitization d = digitizations.get(f.code);
             boolean electronic = d != null && d.electronic();
             boolean online = "ONLINE".equals(f.channel);
-            boolean financial = payments.stream().anyMatch(x -> x.dossier().equals(f.code));
+            boolean financial = payments.stream()
+                    .anyMatch(x -> x.dossier().equals(f.code) && !"CANCELLED".equals(x.status()));
             boolean paidOnline = payments.stream()
                     .anyMatch(x -> x.dossier().equals(f.code) && "ONLINE".equals(x.channel()) && x.paidAt() != null);
             boolean pakn = feedback.stream().anyMatch(x -> f.code.equals(x.dossier()));

@@ -42,6 +42,8 @@ public final class IndicatorWorld {
         w.payment("A6", "REQUESTED", null, null);
         w.fact("A7", "11077").procedure("P2").channel("POSTAL").receivedAt("2026-03-15T08:00")
                 .due("2026-03-25T17:00");
+        // a payment request cancelled by an officer is no financial obligation
+        w.payment("A7", "CANCELLED", null, null);
         w.fact("A8", "11077").procedure("P2").channel("ONLINE").receivedAt("2026-03-20T08:00")
                 .due("2026-04-10T17:00").finished("2026-03-28T10:00", "WITHDRAWN", "EARLY", true)
                 .assignee("can.bo.b");

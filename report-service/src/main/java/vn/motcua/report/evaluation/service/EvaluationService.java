@@ -83,7 +83,7 @@ public class EvaluationService {
             }
         }
         Map<String, FeedbackCounts> feedback = counters.feedback(
-                new IndicatorCounterRepository.Scope(root.code(), true),
+                tree.stream().map(UnitNode::code).toList(),
                 start,
                 end,
                 end.minus(IndicatorSettings.FEEDBACK_ANSWER_LIMIT));
