@@ -47,8 +47,9 @@ public final class FactPredicates {
     static final String ONLINE_COUNTED =
             "d.channel = 'ONLINE' AND (" + PAPER + " = FALSE OR COALESCE(z.result_electronic, FALSE) = TRUE)";
     /** A payment was requested and not cancelled (any status but CANCELLED). */
-    static final String FINANCIAL_OBLIGATION = "EXISTS (SELECT 1 FROM payment_fact pf WHERE pf.dossier_code = d.code"
-            + " AND pf.status <> 'CANCELLED')";
+    static final String FINANCIAL_OBLIGATION =
+            "EXISTS (SELECT 1 FROM payment_fact pf WHERE pf.dossier_code = d.code" + " AND pf.status <> 'CANCELLED')";
+
     static final String PAID_ONLINE = "EXISTS (SELECT 1 FROM payment_fact pf WHERE pf.dossier_code = d.code"
             + " AND pf.channel = 'ONLINE' AND pf.paid_at IS NOT NULL)";
     static final String PAPER_RESULT_REQUIRED = PAPER + " = TRUE";
@@ -75,31 +76,29 @@ public final class FactPredicates {
         if (formula == Formula.DOSSIERS_ON_TIME) {
             return onTime(side, start, end);
         }
-        String denominator =
-                switch (formula) {
-                    case FULL_ONLINE_DOSSIERS -> FULL_ONLINE;
-                    case DOSSIERS_PAID_ONLINE -> FINANCIAL_OBLIGATION;
-                    case ELECTRONIC_RESULTS -> PAPER_RESULT_REQUIRED;
-                    case ONLINE_DOSSIERS,
-                            DIGITIZED_DOSSIERS,
-                            REUSED_DIGITIZED_DATA,
-                            WAREHOUSE_LINKED_DOSSIERS,
-                            DOSSIERS_RESOLVED_LATE,
-                            DOSSIERS_WITH_FEEDBACK_OR_DISLIKE -> null;
-                    default -> throw new IllegalArgumentException(formula + " does not count dossiers");
-                };
-        String numerator =
-                switch (formula) {
-                    case FULL_ONLINE_DOSSIERS, ONLINE_DOSSIERS -> ONLINE_COUNTED;
-                    case DOSSIERS_PAID_ONLINE -> PAID_ONLINE;
-                    case ELECTRONIC_RESULTS -> RESULT_ELECTRONIC;
-                    case DIGITIZED_DOSSIERS -> DIGITIZED;
-                    case REUSED_DIGITIZED_DATA -> REUSES_DATA;
-                    case WAREHOUSE_LINKED_DOSSIERS -> LINKED_TO_WAREHOUSE;
-                    case DOSSIERS_RESOLVED_LATE -> RESOLVED_LATE;
-                    case DOSSIERS_WITH_FEEDBACK_OR_DISLIKE -> FEEDBACK_OR_DISLIKE;
-                    default -> throw new IllegalArgumentException(formula + " does not count dossiers");
-                };
+        String denominator = switch (formula) {
+            case FULL_ONLINE_DOSSIERS -> FULL_ONLINE;
+            case DOSSIERS_PAID_ONLINE -> FINANCIAL_OBLIGATION;
+            case ELECTRONIC_RESULTS -> PAPER_RESULT_REQUIRED;
+            case ONLINE_DOSSIERS,
+                    DIGITIZED_DOSSIERS,
+                    REUSED_DIGITIZED_DATA,
+                    WAREHOUSE_LINKED_DOSSIERS,
+                    DOSSIERS_RESOLVED_LATE,
+                    DOSSIERS_WITH_FEEDBACK_OR_DISLIKE -> null;
+            default -> throw new IllegalArgumentException(formula + " does not count dossiers");
+        };
+        String numerator = switch (formula) {
+            case FULL_ONLINE_DOSSIERS, ONLINE_DOSSIERS -> ONLINE_COUNTED;
+            case DOSSIERS_PAID_ONLINE -> PAID_ONLINE;
+            case ELECTRONIC_RESULTS -> RESULT_ELECTRONIC;
+            case DIGITIZED_DOSSIERS -> DIGITIZED;
+            case REUSED_DIGITIZED_DATA -> REUSES_DATA;
+            case WAREHOUSE_LINKED_DOSSIERS -> LINKED_TO_WAREHOUSE;
+            case DOSSIERS_RESOLVED_LATE -> RESOLVED_LATE;
+            case DOSSIERS_WITH_FEEDBACK_OR_DISLIKE -> FEEDBACK_OR_DISLIKE;
+            default -> throw new IllegalArgumentException(formula + " does not count dossiers");
+        };
         StringBuilder sql = new StringBuilder(RECEIVED_IN);
         if (denominator != null) {
             sql.append(" AND ").append(denominator);
@@ -118,8 +117,8 @@ public final class FactPredicates {
     private static Predicate onTime(DrillSide side, Instant start, Instant end) {
         if (side == DrillSide.DENOMINATOR) {
             return new Predicate(
-                    "d.received_at IS NOT NULL AND d.received_at < ? AND (d.received_at >= ? OR NOT "
-                            + RESOLVED_BEFORE + ")",
+                    "d.received_at IS NOT NULL AND d.received_at < ? AND (d.received_at >= ? OR NOT " + RESOLVED_BEFORE
+                            + ")",
                     List.of(end, start, start));
         }
         return new Predicate(

@@ -86,7 +86,8 @@ public class IndicatorCounterRepository {
                     Map<String, Set<String>> below = new HashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            below.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                            below.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                                    .add(rs.getString(2));
                         }
                     }
                     return below;

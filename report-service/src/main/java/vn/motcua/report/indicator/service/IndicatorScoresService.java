@@ -88,8 +88,8 @@ public class IndicatorScoresService {
         if (!violations.isEmpty()) {
             throw DomainException.invalid(violations);
         }
-        RuleVersion version = rules.repin(
-                RulePin.of(unit.code(), period, subtree), period, IndicatorRules.username(caller), why);
+        RuleVersion version =
+                rules.repin(RulePin.of(unit.code(), period, subtree), period, IndicatorRules.username(caller), why);
         UnitSets sets = subtree
                 ? new UnitSets(scope.readableSubtree(caller, unit.code()), counters.subtrees(unit.code()))
                 : new UnitSets(List.of(unit), Map.of());
