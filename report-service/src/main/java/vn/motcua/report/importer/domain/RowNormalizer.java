@@ -32,6 +32,10 @@ public final class RowNormalizer {
     static final long MAX_FEE = 1_000_000_000_000L;
 
     private static final Pattern CODE_CHARS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
+    private static final Pattern STATUS_CODE = Pattern.compile("[0-9]{1,2}");
+    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,13}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private final Instant latest;
 
@@ -305,7 +309,7 @@ public final class RowNormalizer {
     }
 
     private static Optional<DvcqgStatus> parseStatus(String text) {
-        if (text == null || !text.strip().matches("[0-9]{1,2}")) {
+        if (text == null || !STATUS_CODE.matcher(text.strip()).matches()) {
             return Optional.empty();
         }
         return DvcqgStatus.of(Integer.parseInt(text.strip()));
@@ -329,7 +333,7 @@ public final class RowNormalizer {
         for (int i = 0; i < row.fees().size(); i++) {
             String amount = row.fees().get(i);
             String where = FEES + "[" + (i + 1) + "]." + FEE_AMOUNT;
-            if (amount == null || !amount.strip().matches("[0-9]{1,13}")) {
+            if (amount == null || !AMOUNT.matcher(amount.strip()).matches()) {
                 f.error(where, "expected a whole number of đồng, 0 or more");
                 continue;
             }
@@ -471,7 +475,7 @@ public final class RowNormalizer {
             if (value == null) {
                 return null;
             }
-            String collapsed = value.replaceAll("\\s+", " ");
+            String collapsed = WHITE_SPACE.matcher(value).replaceAll(" ");
             if (collapsed.length() > max) {
                 error(name, "at most " + max + " characters");
                 return null;
@@ -537,7 +541,7 @@ public final class RowNormalizer {
             if (value == null) {
                 return null;
             }
-            if (!value.matches("[0-9]{1,18}")) {
+            if (!WHOLE_NUMBER.matcher(value).matches()) {
                 error(name, "expected a whole number from " + min + " to " + max);
                 return null;
             }

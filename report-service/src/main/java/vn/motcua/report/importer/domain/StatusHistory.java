@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * The compact text form of a status history, used by the CSV column TienTrinh and by import_row: entries
@@ -14,6 +15,7 @@ public final class StatusHistory {
 
     public static final char ENTRY_SEPARATOR = '|';
     public static final char TIME_SEPARATOR = '@';
+    private static final Pattern ENTRIES = Pattern.compile("\\|");
 
     private StatusHistory() {}
 
@@ -27,7 +29,7 @@ public final class StatusHistory {
         if (text == null || text.isBlank()) {
             return steps;
         }
-        String[] entries = text.split("\\|", -1);
+        String[] entries = ENTRIES.split(text, -1);
         for (int i = 0; i < entries.length; i++) {
             String entry = entries[i].strip();
             int at = entry.indexOf(TIME_SEPARATOR);

@@ -25,14 +25,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.platform.error.GrpcErrors;
+import vn.motcua.platform.idempotency.RequestIdempotency;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
 import vn.motcua.proto.report.v1.ImportDossierHistoryRequest;
@@ -291,6 +295,47 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
                 client.send(idp.officer("admin298b", "298", "unit_admin"), header, file);
         assertThat(someoneElse.getImportId()).isNotEqualTo(first.getImportId());
         assertThat(count("SELECT COUNT(*) FROM dossier_fact WHERE code = 'IDEM-2'")).isEqualTo(1);
+    }
+
+    @Test
+    void aRunThatDiedIsRunAgainByItsRepeatWhileOneStillBeatingIsNot() throws Exception {
+        String file = CSV_HEADER + csvRow("DIED-1", "11077", "20240305083000")
+                + csvRow("DIED-2", "11077", "20240305083000");
+        ImportHeader header = header("298", ImportFormat.IMPORT_FORMAT_CSV, "died-1", 0);
+        String subject = UUID.nameUUIDFromBytes("admin298".getBytes(StandardCharsets.UTF_8)).toString();
+        String fingerprint = RequestIdempotency.fingerprint("298", "CSV", 1000,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                        file.getBytes(StandardCharsets.UTF_8))));
+        // a run that applied the first row, then its process died ten minutes and more ago
+        execute("INSERT INTO import_run (import_id, caller_subject, request_id, unit_code, import_format, batch_size,"
+                + " fingerprint, content_bytes, run_state, started_at, heartbeat_at) VALUES ('IMP-DIED', '" + subject
+                + "', 'died-1', '298', 'CSV', 1000, '" + fingerprint + "', 1, 'RUNNING', '2020-01-01 00:00:00',"
+                + " '2020-01-01 00:00:00')");
+        execute("INSERT INTO import_row (code, import_id, line_no, unit_code, receiving_unit_code, procedure_code,"
+                + " field_code, channel, status_code, refused, status_history, supplement_requests, paused_seconds,"
+                + " online_payment, fee_total, components_digitized, reuses_data, from_warehouse, vneid_verified,"
+                + " imported_at) VALUES ('DIED-1', 'IMP-DIED', 2, '11077', '11077', '1.001193', '', 'COUNTER', 4,"
+                + " FALSE, '', 0, 0, 0, 0, FALSE, FALSE, FALSE, FALSE, '2020-01-01 00:00:00')");
+
+        ImportDossierHistoryResponse resumed = client.send(admin298(), header, file);
+
+        assertThat(resumed.getImportId()).isEqualTo("IMP-DIED");
+        assertThat(resumed.getRowsImported()).isEqualTo(2);
+        assertThat(resumed.getErrorsList()).as("its own earlier row is no repeat").isEmpty();
+        assertThat(strings("SELECT CONCAT(code, ' ', status_code, ' ', import_id) FROM import_row"
+                        + " WHERE code LIKE 'DIED-%' ORDER BY code"))
+                .containsExactly("DIED-1 9 IMP-DIED", "DIED-2 9 IMP-DIED");
+        assertThat(strings("SELECT run_state FROM import_run WHERE import_id = 'IMP-DIED'")).containsExactly("DONE");
+
+        // a run still beating is not run twice
+        execute("INSERT INTO import_run (import_id, caller_subject, request_id, unit_code, import_format, batch_size,"
+                + " fingerprint, content_bytes, run_state, started_at, heartbeat_at) VALUES ('IMP-BUSY', '" + subject
+                + "', 'busy-1', '298', 'CSV', 1000, '" + fingerprint + "', 1, 'RUNNING', UTC_TIMESTAMP(6),"
+                + " UTC_TIMESTAMP(6))");
+        StatusRuntimeException busy = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> client.send(admin298(), header("298", ImportFormat.IMPORT_FORMAT_CSV, "busy-1", 0), file));
+        assertThat(reason(busy)).isEqualTo("ABORTED/CONCURRENT_UPDATE");
     }
 
     // ---- replay --------------------------------------------------------------------------------------------------
