@@ -17,6 +17,7 @@ public final class ImportFields {
     public static final String RECEIVING_UNIT = "MaDonViTiepNhan";
     /** The field (lĩnh vực) as the procedure catalogue writes it, e.g. "Hộ tịch" (procedure_dim.field_code). */
     public static final String FIELD = "LinhVuc";
+
     public static final String CHANNEL = "KenhThucHien";
     public static final String SUBMITTED_AT = "NgayNopHoSo";
     public static final String RECEIVED_AT = "NgayTiepNhan";

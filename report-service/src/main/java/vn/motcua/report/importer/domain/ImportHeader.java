@@ -29,21 +29,22 @@ public record ImportHeader(String unitCode, ImportFormat format, String requestI
             violations.add(new FieldViolation("header.unit_code", "not a unit code"));
         }
         if (format == null) {
-            violations.add(new FieldViolation("header.format", "required: IMPORT_FORMAT_JSON_LINES or IMPORT_FORMAT_CSV"));
+            violations.add(
+                    new FieldViolation("header.format", "required: IMPORT_FORMAT_JSON_LINES or IMPORT_FORMAT_CSV"));
         }
         String id = requestId == null ? "" : requestId;
         if (id.isBlank()) {
             violations.add(new FieldViolation(
                     "header.request_id", "required: a repeat with the same id answers the first import's result"));
         } else if (id.length() > ImportLimits.MAX_REQUEST_ID) {
-            violations.add(new FieldViolation(
-                    "header.request_id", "at most " + ImportLimits.MAX_REQUEST_ID + " characters"));
+            violations.add(
+                    new FieldViolation("header.request_id", "at most " + ImportLimits.MAX_REQUEST_ID + " characters"));
         }
         if (batchSize < 0 || batchSize > ImportLimits.MAX_BATCH_SIZE) {
             violations.add(new FieldViolation(
                     "header.batch_size",
-                    "between 1 and " + ImportLimits.MAX_BATCH_SIZE + " (0 means "
-                            + ImportLimits.DEFAULT_BATCH_SIZE + ")"));
+                    "between 1 and " + ImportLimits.MAX_BATCH_SIZE + " (0 means " + ImportLimits.DEFAULT_BATCH_SIZE
+                            + ")"));
         }
         if (!violations.isEmpty()) {
             throw DomainException.invalid(violations);

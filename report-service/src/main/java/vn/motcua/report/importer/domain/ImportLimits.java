@@ -7,10 +7,12 @@ public final class ImportLimits {
     public static final int MAX_ROW_BYTES = 64 * 1024;
     /** The proto's promise: a chunk carries at most 1 MiB. */
     public static final int MAX_CHUNK_BYTES = 1024 * 1024;
+
     public static final int DEFAULT_BATCH_SIZE = 1000;
     public static final int MAX_BATCH_SIZE = 10_000;
     /** The answer lists at most this many row errors, the first by line. */
     public static final int MAX_ERRORS = 100;
+
     public static final int MAX_REQUEST_ID = 64;
     public static final int MAX_UNIT_CODE = 32;
     /** Status history entries per dossier; real dossiers change status a handful of times. */

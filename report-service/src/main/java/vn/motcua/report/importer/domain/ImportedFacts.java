@@ -66,10 +66,13 @@ public final class ImportedFacts {
 
     /** The regime of the filing date (submission, else reception, else the end), Vietnam local time. */
     static String legalRegime(ImportedDossier d) {
-        Instant filed = d.submittedAt() != null ? d.submittedAt() : d.receivedAt() != null ? d.receivedAt() : d.finishedAt();
+        Instant filed =
+                d.submittedAt() != null ? d.submittedAt() : d.receivedAt() != null ? d.receivedAt() : d.finishedAt();
         if (filed == null) {
             return REGIME_2018;
         }
-        return filed.atZone(PortalTimestamps.VIETNAM).toLocalDate().isBefore(REGIME_2025_FROM) ? REGIME_2018 : REGIME_2025;
+        return filed.atZone(PortalTimestamps.VIETNAM).toLocalDate().isBefore(REGIME_2025_FROM)
+                ? REGIME_2018
+                : REGIME_2025;
     }
 }

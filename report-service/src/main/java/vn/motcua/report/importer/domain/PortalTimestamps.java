@@ -35,9 +35,8 @@ public final class PortalTimestamps {
         String value = text.strip();
         try {
             if (value.length() == 14 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return Optional.of(LocalDateTime.parse(value, PORTAL)
-                        .atZone(VIETNAM)
-                        .toInstant());
+                return Optional.of(
+                        LocalDateTime.parse(value, PORTAL).atZone(VIETNAM).toInstant());
             }
             return Optional.of(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant()

@@ -103,14 +103,18 @@ public final class RowNormalizer {
         switch (status.reception()) {
             case REQUIRED -> {
                 if (received == null && !f.failed(RECEIVED_AT)) {
-                    f.error(RECEIVED_AT, "required: a dossier in status " + describe(status)
-                            + " was accepted; give NgayTiepNhan (or a TienTrinh entry with TrangThai 2)");
+                    f.error(
+                            RECEIVED_AT,
+                            "required: a dossier in status " + describe(status)
+                                    + " was accepted; give NgayTiepNhan (or a TienTrinh entry with TrangThai 2)");
                 }
             }
             case FORBIDDEN -> {
                 if (receivedGiven != null) {
-                    f.error(RECEIVED_AT, "a dossier in status " + describe(status)
-                            + " was never accepted: leave NgayTiepNhan empty");
+                    f.error(
+                            RECEIVED_AT,
+                            "a dossier in status " + describe(status)
+                                    + " was never accepted: leave NgayTiepNhan empty");
                 }
             }
             case OPTIONAL -> {
@@ -123,12 +127,15 @@ public final class RowNormalizer {
                 finished = firstEnd(history);
             }
             if (finished == null && !f.failed(FINISHED_AT)) {
-                f.error(FINISHED_AT, "required: when did the dossier end (status " + describe(status)
-                        + ")? give NgayKetThucXuLy or a TienTrinh entry with that status");
+                f.error(
+                        FINISHED_AT,
+                        "required: when did the dossier end (status " + describe(status)
+                                + ")? give NgayKetThucXuLy or a TienTrinh entry with that status");
             }
         } else if (finishedGiven != null) {
-            f.error(FINISHED_AT, "the dossier is still open (status " + describe(status)
-                    + "): leave NgayKetThucXuLy empty");
+            f.error(
+                    FINISHED_AT,
+                    "the dossier is still open (status " + describe(status) + "): leave NgayKetThucXuLy empty");
         }
         Instant returned = returnedGiven;
         if (status == DvcqgStatus.RETURNED) {
@@ -139,11 +146,14 @@ public final class RowNormalizer {
             f.error(RETURNED_AT, "given, but the status is " + describe(status) + ", not 10 (Đã trả kết quả)");
         }
         if (refused && !status.mayBeRefusal()) {
-            f.error(REFUSED, "only a dossier in status 9 or 10 has a result that can be a refusal; this one is in "
-                    + describe(status));
+            f.error(
+                    REFUSED,
+                    "only a dossier in status 9 or 10 has a result that can be a refusal; this one is in "
+                            + describe(status));
         }
         if ((resultCode != null || resultUrl != null) && !status.isEnd()) {
-            f.error(resultUrl != null ? RESULT_URL : RESULT_CODE,
+            f.error(
+                    resultUrl != null ? RESULT_URL : RESULT_CODE,
                     "a result on a dossier still open (status " + describe(status) + ")");
         }
 
@@ -213,8 +223,10 @@ public final class RowNormalizer {
             case "1" -> 1;
             case "2" -> 2;
             default -> {
-                f.error(ONLINE_PAYMENT, "expected 0 (not paid online), 1 (paid through the national portal) or 2"
-                        + " (through a ministry or provincial payment gateway)");
+                f.error(
+                        ONLINE_PAYMENT,
+                        "expected 0 (not paid online), 1 (paid through the national portal) or 2"
+                                + " (through a ministry or provincial payment gateway)");
                 yield 0;
             }
         };
@@ -231,8 +243,10 @@ public final class RowNormalizer {
             case "2" -> "ONLINE";
             case "3" -> "POSTAL";
             default -> {
-                f.error(CHANNEL, "unknown channel '" + StatusHistory.shorten(text)
-                        + "': expected 1 (trực tiếp), 2 (trực tuyến) or 3 (dịch vụ bưu chính)");
+                f.error(
+                        CHANNEL,
+                        "unknown channel '" + StatusHistory.shorten(text)
+                                + "': expected 1 (trực tiếp), 2 (trực tuyến) or 3 (dịch vụ bưu chính)");
                 yield null;
             }
         };
@@ -289,7 +303,8 @@ public final class RowNormalizer {
 
     private static DvcqgStatus status(Fields f, List<StatusStep> history) {
         String text = f.raw(STATUS);
-        DvcqgStatus last = history.isEmpty() ? null : history.get(history.size() - 1).status();
+        DvcqgStatus last =
+                history.isEmpty() ? null : history.get(history.size() - 1).status();
         if (text == null) {
             if (last == null && !f.failed(HISTORY)) {
                 f.error(STATUS, "required (or a TienTrinh whose last entry gives it): a code 1 to 10");
@@ -302,8 +317,9 @@ public final class RowNormalizer {
             return null;
         }
         if (last != null && last != status) {
-            f.error(STATUS, "TrangThaiHoSo " + status.code() + " differs from the last TienTrinh entry ("
-                    + last.code() + ")");
+            f.error(
+                    STATUS,
+                    "TrangThaiHoSo " + status.code() + " differs from the last TienTrinh entry (" + last.code() + ")");
         }
         return status;
     }
@@ -458,9 +474,12 @@ public final class RowNormalizer {
                 }
                 return null;
             }
-            if (value.length() > ImportLimits.MAX_UNIT_CODE || !ImportHeader.UNIT_CODE.matcher(value).matches()) {
-                error(name, "not a unit code: letters, digits and . _ - only, at most "
-                        + ImportLimits.MAX_UNIT_CODE + " characters");
+            if (value.length() > ImportLimits.MAX_UNIT_CODE
+                    || !ImportHeader.UNIT_CODE.matcher(value).matches()) {
+                error(
+                        name,
+                        "not a unit code: letters, digits and . _ - only, at most " + ImportLimits.MAX_UNIT_CODE
+                                + " characters");
                 return null;
             }
             return value;
@@ -494,8 +513,8 @@ public final class RowNormalizer {
                 return null;
             }
             boolean bad = value.chars()
-                    .anyMatch(c -> Character.isISOControl(c)
-                            && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t')));
+                    .anyMatch(c ->
+                            Character.isISOControl(c) && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t')));
             if (bad) {
                 error(name, "contains control characters");
                 return null;

@@ -102,8 +102,10 @@ public final class CsvRowReader implements RowReader {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ImportStreamException(record.line(), "header row: unknown column(s) " + String.join(", ", unknown)
-                    + "; the columns are listed in report-service/README.md (names are case-sensitive)");
+            throw new ImportStreamException(
+                    record.line(),
+                    "header row: unknown column(s) " + String.join(", ", unknown)
+                            + "; the columns are listed in report-service/README.md (names are case-sensitive)");
         }
         List<String> missing = ImportFields.CSV_REQUIRED.stream()
                 .filter(name -> !seen.contains(name))
@@ -114,7 +116,8 @@ public final class CsvRowReader implements RowReader {
         }
         if (!seen.contains(ImportFields.STATUS) && !seen.contains(ImportFields.HISTORY)) {
             throw new ImportStreamException(
-                    record.line(), "header row: needs TrangThaiHoSo or TienTrinh (the status, or the history it ends in)");
+                    record.line(),
+                    "header row: needs TrangThaiHoSo or TienTrinh (the status, or the history it ends in)");
         }
         return names;
     }

@@ -87,7 +87,9 @@ public final class JsonLinesRowReader implements RowReader {
                     values.put(name, parser.getText());
                 }
             } else {
-                problems.add(new RowError(line, name.length() > 64 ? name.substring(0, 64) + "…" : name,
+                problems.add(new RowError(
+                        line,
+                        name.length() > 64 ? name.substring(0, 64) + "…" : name,
                         "unknown field; the fields are listed in report-service/README.md (names are case-sensitive)"));
                 parser.skipChildren();
             }
@@ -104,8 +106,8 @@ public final class JsonLinesRowReader implements RowReader {
             return null;
         }
         if (value != JsonToken.START_ARRAY) {
-            problems.add(new RowError(line, ImportFields.HISTORY,
-                    "expected an array of {\"TrangThai\": …, \"ThoiDiem\": …}"));
+            problems.add(new RowError(
+                    line, ImportFields.HISTORY, "expected an array of {\"TrangThai\": …, \"ThoiDiem\": …}"));
             parser.skipChildren();
             return null;
         }
@@ -132,7 +134,8 @@ public final class JsonLinesRowReader implements RowReader {
                 } else if (key.equals(ImportFields.HISTORY_AT)) {
                     at = token == JsonToken.VALUE_NULL ? null : parser.getText();
                 } else {
-                    problems.add(new RowError(line, where + "." + key, "unknown field: an entry has TrangThai and ThoiDiem"));
+                    problems.add(new RowError(
+                            line, where + "." + key, "unknown field: an entry has TrangThai and ThoiDiem"));
                 }
             }
             steps.add(new SourceRow.RawStep(status, at));

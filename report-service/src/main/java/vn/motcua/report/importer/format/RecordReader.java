@@ -131,10 +131,7 @@ public final class RecordReader {
             }
             limit += n;
         }
-        if (limit >= 3
-                && buffer[0] == (byte) 0xEF
-                && buffer[1] == (byte) 0xBB
-                && buffer[2] == (byte) 0xBF) {
+        if (limit >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
             position = 3;
         }
     }

@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,8 +43,16 @@ public class ImportRowRepository {
         this.jdbc = jdbc;
     }
 
-    /** Where an earlier import put a code. */
-    public record ExistingRow(String importId, long line, String unitCode) {}
+    /** Where an earlier import put a code, and the code as it was stored. */
+    public record ExistingRow(String code, String importId, long line, String unitCode) {}
+
+    /**
+     * How codes are compared: MariaDB's and MySQL's utf8mb4 collations compare case-insensitively, so "h30.1" and
+     * "H30.1" are one key of import_row and dossier_fact; the importer compares them the same way (codes are ASCII).
+     */
+    public static String key(String code) {
+        return code.toUpperCase(Locale.ROOT);
+    }
 
     /** An imported dossier as stored, with the import it came from. */
     public record StoredRow(String importId, ImportedDossier dossier) {}
@@ -50,64 +60,73 @@ public class ImportRowRepository {
     /** One dossier of a batch and the line it came from. */
     public record NumberedDossier(long line, ImportedDossier dossier) {}
 
-    /** The imported rows already holding any of these codes. */
+    /** The imported rows already holding any of these codes, by {@link #key}. */
     public Map<String, ExistingRow> findByCodes(Collection<String> codes) {
         Map<String, ExistingRow> found = new HashMap<>();
-        forChunks(codes, chunk -> jdbc.prepareStatement(
-                "SELECT code, import_id, line_no, unit_code FROM import_row WHERE code IN (" + marks(chunk.size()) + ")",
-                ps -> {
-                    bind(ps, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.put(rs.getString(1),
-                                    new ExistingRow(rs.getString(2), rs.getLong(3), rs.getString(4)));
-                        }
-                    }
-                    return null;
-                }));
+        forChunks(
+                codes,
+                chunk -> jdbc.prepareStatement(
+                        "SELECT code, import_id, line_no, unit_code FROM import_row WHERE code IN ("
+                                + marks(chunk.size()) + ")",
+                        ps -> {
+                            bind(ps, chunk);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    found.put(
+                                            key(rs.getString(1)),
+                                            new ExistingRow(
+                                                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+                                }
+                            }
+                            return null;
+                        }));
         return found;
     }
 
-    /** The codes among these that are live dossiers of MotCua (dossier_fact rows not imported). */
+    /** The codes among these that are live dossiers of MotCua (dossier_fact rows not imported), by {@link #key}. */
     public Set<String> liveCodes(Collection<String> codes) {
         Set<String> found = new HashSet<>();
-        forChunks(codes, chunk -> jdbc.prepareStatement(
-                "SELECT code FROM dossier_fact WHERE imported = FALSE AND code IN (" + marks(chunk.size()) + ")",
-                ps -> {
-                    bind(ps, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getString(1));
-                        }
-                    }
-                    return null;
-                }));
+        forChunks(
+                codes,
+                chunk -> jdbc.prepareStatement(
+                        "SELECT code FROM dossier_fact WHERE imported = FALSE AND code IN (" + marks(chunk.size())
+                                + ")",
+                        ps -> {
+                            bind(ps, chunk);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    found.add(key(rs.getString(1)));
+                                }
+                            }
+                            return null;
+                        }));
         return found;
     }
 
     /** The unit and every unit the closure places below it. */
     public Set<String> subtree(String unitCode) {
-        Set<String> units = jdbc.prepareStatement(
-                "SELECT unit_code FROM unit_ancestor WHERE ancestor_code = ?", ps -> {
-                    ps.setString(1, unitCode);
-                    Set<String> found = new HashSet<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.add(rs.getString(1));
-                        }
-                    }
-                    return found;
-                });
+        Set<String> units = jdbc.prepareStatement("SELECT unit_code FROM unit_ancestor WHERE ancestor_code = ?", ps -> {
+            ps.setString(1, unitCode);
+            Set<String> found = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        });
         units.add(unitCode);
         return units;
     }
 
     public void deleteCodes(Collection<String> codes) {
-        forChunks(codes, chunk -> jdbc.prepareStatement(
-                "DELETE FROM import_row WHERE code IN (" + marks(chunk.size()) + ")", ps -> {
-                    bind(ps, chunk);
-                    return ps.executeUpdate();
-                }));
+        forChunks(
+                codes,
+                chunk -> jdbc.prepareStatement(
+                        "DELETE FROM import_row WHERE code IN (" + marks(chunk.size()) + ")", ps -> {
+                            bind(ps, chunk);
+                            return ps.executeUpdate();
+                        }));
     }
 
     public void insert(String importId, List<NumberedDossier> rows, Instant now) {
@@ -173,8 +192,8 @@ public class ImportRowRepository {
     /** Reads a stored row back into the very value that was stored. */
     private static ImportedDossier dossier(ResultSet rs) throws SQLException {
         int statusCode = rs.getInt("status_code");
-        DvcqgStatus status = DvcqgStatus.of(statusCode)
-                .orElseThrow(() -> new IllegalStateException("stored status " + statusCode));
+        DvcqgStatus status =
+                DvcqgStatus.of(statusCode).orElseThrow(() -> new IllegalStateException("stored status " + statusCode));
         return new ImportedDossier(
                 rs.getString("code"),
                 rs.getString("procedure_code"),
@@ -212,7 +231,7 @@ public class ImportRowRepository {
     }
 
     private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static void bind(PreparedStatement ps, List<String> values) throws SQLException {

@@ -199,7 +199,12 @@ public class ImportRunRepository {
                             throw new IllegalStateException("import " + importId + " vanished");
                         }
                         return new ImportResult(
-                                importId, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
+                                importId,
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getInt(4),
+                                rs.getInt(5),
                                 errors);
                     }
                 });

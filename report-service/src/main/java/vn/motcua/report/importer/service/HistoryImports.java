@@ -229,8 +229,7 @@ public class HistoryImports {
                     ErrorReason.INVALID_FIELD,
                     "the file has more than motcua.report.import.max-rows (" + config.getMaxRows() + ") rows",
                     Map.of("rule", "max-rows", "limit", Long.toString(config.getMaxRows())),
-                    List.of(new FieldViolation(
-                            "chunk", "more than " + config.getMaxRows() + " rows: split the file")));
+                    List.of(new FieldViolation("chunk", "more than " + config.getMaxRows() + " rows: split the file")));
         }
     }
 
@@ -242,8 +241,7 @@ public class HistoryImports {
         ImportHeader header = upload.header;
         String importId = "IMP-" + RandomCodes.base32(16);
         ImportRunRepository.NewRun fresh = new ImportRunRepository.NewRun(
-                importId, upload.caller.subject(), upload.caller.username(), header, fingerprint,
-                upload.spool.size());
+                importId, upload.caller.subject(), upload.caller.username(), header, fingerprint, upload.spool.size());
         if (runs.insert(fresh, now)) {
             return new Claim(importId, null);
         }
@@ -263,7 +261,10 @@ public class HistoryImports {
                     "the import with request_id " + header.requestId() + " is still running; ask again when it ends");
         }
         // it failed, or died with its process: run it again; rows it applied are this same file's and are replaced
-        LOG.info("import {} (request {}) runs again after it {}", run.importId(), header.requestId(),
+        LOG.info(
+                "import {} (request {}) runs again after it {}",
+                run.importId(),
+                header.requestId(),
                 stale ? "stopped beating" : "failed");
         runs.restart(run.importId(), now);
         return new Claim(run.importId(), null);
@@ -311,7 +312,8 @@ public class HistoryImports {
             runs.finish(result, Instant.now());
             return null;
         });
-        double seconds = Math.max(1e-3, Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
+        double seconds =
+                Math.max(1e-3, Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
         LOG.info(
                 "import {} of unit {} by {}: {} rows read, {} imported, {} rejected; {} batch(es) applied, {}"
                         + " rejected; {} rows/s",

@@ -76,8 +76,14 @@ class ImportBatches {
             }
             // another import wrote one of these codes between this batch's check and its insert
             heartbeat(importId, now);
-            return new Outcome(false, batch.size(), List.of(new RowError(batch.get(0).line(), ImportFields.CODE,
-                    "another import stored one of this batch's codes at the same moment; import the batch again")));
+            return new Outcome(
+                    false,
+                    batch.size(),
+                    List.of(
+                            new RowError(
+                                    batch.get(0).line(),
+                                    ImportFields.CODE,
+                                    "another import stored one of this batch's codes at the same moment; import the batch again")));
         }
     }
 
@@ -95,12 +101,15 @@ class ImportBatches {
                 continue;
             }
             ImportedDossier d = result.dossier();
-            Long earlier = firstLine.putIfAbsent(d.code(), result.line());
+            Long earlier = firstLine.putIfAbsent(ImportRowRepository.key(d.code()), result.line());
             if (earlier != null) {
                 errors.add(repeated(result.line(), d.code(), earlier));
             } else if (!scope.units().contains(d.unitCode())) {
-                errors.add(new RowError(result.line(), ImportFields.UNIT, "unit " + d.unitCode() + " is not "
-                        + scope.unitCode() + " nor a unit below it: an import brings only its unit's dossiers"));
+                errors.add(new RowError(
+                        result.line(),
+                        ImportFields.UNIT,
+                        "unit " + d.unitCode() + " is not " + scope.unitCode()
+                                + " nor a unit below it: an import brings only its unit's dossiers"));
             } else {
                 valid.add(new NumberedDossier(result.line(), d));
             }
@@ -110,29 +119,34 @@ class ImportBatches {
         Set<String> live = rows.liveCodes(codes);
         for (NumberedDossier n : valid) {
             String code = n.dossier().code();
-            ExistingRow before = existing.get(code);
-            if (live.contains(code)) {
-                errors.add(new RowError(n.line(), ImportFields.CODE, "a dossier with code " + code
-                        + " is already handled in MotCua: history cannot overwrite a live dossier"));
+            ExistingRow before = existing.get(ImportRowRepository.key(code));
+            if (live.contains(ImportRowRepository.key(code))) {
+                errors.add(new RowError(
+                        n.line(),
+                        ImportFields.CODE,
+                        "a dossier with code " + code
+                                + " is already handled in MotCua: history cannot overwrite a live dossier"));
             } else if (before != null && before.importId().equals(importId)) {
                 // the same line again is this very import resumed after a crash: it simply replaces itself
                 if (before.line() != n.line()) {
                     errors.add(repeated(n.line(), code, before.line()));
                 }
             } else if (before != null && !scope.units().contains(before.unitCode())) {
-                errors.add(new RowError(n.line(), ImportFields.CODE, "code " + code
-                        + " was imported earlier for a unit outside " + scope.unitCode()
-                        + ": only an import for that unit may correct it"));
+                errors.add(new RowError(
+                        n.line(),
+                        ImportFields.CODE,
+                        "code " + code
+                                + " was imported earlier for a unit outside " + scope.unitCode()
+                                + ": only an import for that unit may correct it"));
             }
         }
         errors.sort(Comparator.comparingLong(RowError::line));
         return errors;
     }
 
-    private void write(
-            String importId, List<NumberedDossier> valid, Map<String, ExistingRow> existing, Instant now) {
+    private void write(String importId, List<NumberedDossier> valid, Map<String, ExistingRow> existing, Instant now) {
         // a code imported before is replaced: a later import is a correction of that history
-        rows.deleteCodes(existing.keySet());
+        rows.deleteCodes(existing.values().stream().map(ExistingRow::code).toList());
         rows.insert(importId, valid, now);
         for (NumberedDossier n : valid) {
             ImportedFacts.Facts facts = ImportedFacts.of(n.dossier(), importId);
@@ -152,7 +166,9 @@ class ImportBatches {
     }
 
     private static RowError repeated(long line, String code, long firstLine) {
-        return new RowError(line, ImportFields.CODE,
+        return new RowError(
+                line,
+                ImportFields.CODE,
                 "MaHoSo " + code + " appears again in this file (first at line " + firstLine + ")");
     }
 

@@ -38,9 +38,13 @@ class DvcqgStatusMapsToStateAndResultTest {
 
     @Test
     void onlyTheEndStatusesNeedAnEndTimeAndOnlyNineMayBeFollowed() {
-        assertThat(DvcqgStatus.values()).filteredOn(DvcqgStatus::isEnd).extracting(DvcqgStatus::code)
+        assertThat(DvcqgStatus.values())
+                .filteredOn(DvcqgStatus::isEnd)
+                .extracting(DvcqgStatus::code)
                 .containsExactly(3, 7, 8, 9, 10);
-        assertThat(DvcqgStatus.values()).filteredOn(DvcqgStatus::isFinal).extracting(DvcqgStatus::code)
+        assertThat(DvcqgStatus.values())
+                .filteredOn(DvcqgStatus::isFinal)
+                .extracting(DvcqgStatus::code)
                 .containsExactly(3, 7, 8, 10);
     }
 

@@ -19,7 +19,9 @@ class ImportHeaderValidationTest {
 
     @Test
     void theLargestBatchIsTenThousand() {
-        assertThat(ImportHeader.checked("11077", ImportFormat.CSV, "r-1", 10_000).batchSize()).isEqualTo(10_000);
+        assertThat(ImportHeader.checked("11077", ImportFormat.CSV, "r-1", 10_000)
+                        .batchSize())
+                .isEqualTo(10_000);
         assertThat(fields(() -> ImportHeader.checked("11077", ImportFormat.CSV, "r-1", 10_001)))
                 .containsExactly("header.batch_size");
         assertThat(fields(() -> ImportHeader.checked("11077", ImportFormat.CSV, "r-1", -1)))
@@ -34,7 +36,8 @@ class ImportHeaderValidationTest {
 
     @Test
     void aRequestIdIsAtMostSixtyFourCharacters() {
-        assertThat(ImportHeader.checked("11077", ImportFormat.JSON_LINES, "x".repeat(64), 1).requestId())
+        assertThat(ImportHeader.checked("11077", ImportFormat.JSON_LINES, "x".repeat(64), 1)
+                        .requestId())
                 .hasSize(64);
         assertThat(fields(() -> ImportHeader.checked("11077", ImportFormat.JSON_LINES, "x".repeat(65), 1)))
                 .containsExactly("header.request_id");

@@ -77,13 +77,15 @@ class RowNormalizerJudgesEachFieldTest {
         v.remove("NgayKetThucXuLy");
         v.remove("NgayTraKetQua");
         v.remove("TrangThaiHoSo");
-        RowNormalizer.Result result = judge(v, List.of(
-                new SourceRow.RawStep("2", "20240305083000"),
-                new SourceRow.RawStep("4", "20240305090000"),
-                new SourceRow.RawStep("5", "2024-03-05T10:00:00+07:00"),
-                new SourceRow.RawStep("4", "2024-03-05T12:00:00+07:00"),
-                new SourceRow.RawStep("9", "20240307100000"),
-                new SourceRow.RawStep("10", "20240307140000")));
+        RowNormalizer.Result result = judge(
+                v,
+                List.of(
+                        new SourceRow.RawStep("2", "20240305083000"),
+                        new SourceRow.RawStep("4", "20240305090000"),
+                        new SourceRow.RawStep("5", "2024-03-05T10:00:00+07:00"),
+                        new SourceRow.RawStep("4", "2024-03-05T12:00:00+07:00"),
+                        new SourceRow.RawStep("9", "20240307100000"),
+                        new SourceRow.RawStep("10", "20240307140000")));
         assertThat(result.errors()).isEmpty();
         ImportedDossier d = result.dossier();
         assertThat(d.status()).isEqualTo(DvcqgStatus.RETURNED);
@@ -101,8 +103,9 @@ class RowNormalizerJudgesEachFieldTest {
         v.put("SoLanBoSung", "2");
         v.put("SoGiayTamDung", "86400");
         v.put("NgayHenTraBanDau", "20240307170000");
-        RowNormalizer.Result result = judge(v, List.of(
-                new SourceRow.RawStep("2", "20240305083000"), new SourceRow.RawStep("10", "20240307140000")));
+        RowNormalizer.Result result = judge(
+                v,
+                List.of(new SourceRow.RawStep("2", "20240305083000"), new SourceRow.RawStep("10", "20240307140000")));
         ImportedDossier d = result.dossier();
         assertThat(d.supplementRequests()).isEqualTo(2);
         assertThat(d.pausedSeconds()).isEqualTo(86400);
@@ -221,7 +224,8 @@ class RowNormalizerJudgesEachFieldTest {
         if (other == null) {
             assertThat(judge(v).errors()).isEmpty(); // equal times are fine
         } else {
-            assertThat(errors(judge(v))).containsExactly(field + ": before " + other + ": the end comes before the start");
+            assertThat(errors(judge(v)))
+                    .containsExactly(field + ": before " + other + ": the end comes before the start");
         }
     }
 
@@ -297,33 +301,43 @@ class RowNormalizerJudgesEachFieldTest {
     void aHistoryOutOfOrderOrGoingOnAfterTheEndIsRefusedEntryByEntry() {
         Map<String, String> v = finished();
         v.remove("TrangThaiHoSo");
-        assertThat(errors(judge(v, List.of(
-                        new SourceRow.RawStep("2", "20240305083000"),
-                        new SourceRow.RawStep("4", "20240305080000"),
-                        new SourceRow.RawStep("x", "20240305090000"),
-                        new SourceRow.RawStep("7", "20240306090000"),
-                        new SourceRow.RawStep("10", "")))))
+        assertThat(errors(judge(
+                        v,
+                        List.of(
+                                new SourceRow.RawStep("2", "20240305083000"),
+                                new SourceRow.RawStep("4", "20240305080000"),
+                                new SourceRow.RawStep("x", "20240305090000"),
+                                new SourceRow.RawStep("7", "20240306090000"),
+                                new SourceRow.RawStep("10", "")))))
                 .containsExactly(
                         "TienTrinh[2].ThoiDiem: before the previous entry's time: list the history in order",
                         "TienTrinh[3].TrangThai: unknown status 'x': expected a national portal code 1 to 10"
                                 + " (TrangThaiHoSo)",
                         "TienTrinh[5].ThoiDiem: required: when the dossier entered this status");
-        assertThat(errors(judge(v, List.of(
-                        new SourceRow.RawStep("7", "20240306090000"), new SourceRow.RawStep("10", "20240307140000")))))
+        assertThat(errors(judge(
+                        v,
+                        List.of(
+                                new SourceRow.RawStep("7", "20240306090000"),
+                                new SourceRow.RawStep("10", "20240307140000")))))
                 .containsExactly("TienTrinh[2].TrangThai: nothing follows status 7 (Công dân yêu cầu rút hồ sơ)");
     }
 
     @Test
     void aStatusThatDisagreesWithTheHistoryIsRefused() {
-        assertThat(errors(judge(finished(), List.of(
-                        new SourceRow.RawStep("2", "20240305083000"), new SourceRow.RawStep("9", "20240307100000")))))
+        assertThat(errors(judge(
+                        finished(),
+                        List.of(
+                                new SourceRow.RawStep("2", "20240305083000"),
+                                new SourceRow.RawStep("9", "20240307100000")))))
                 .containsExactly("TrangThaiHoSo: TrangThaiHoSo 10 differs from the last TienTrinh entry (9)");
     }
 
     @Test
     void whatTheReaderCouldNotReadIsTheVerdict() {
         RowError unreadable = new RowError(7, "", "not valid JSON: x");
-        assertThat(NORMALIZER.normalize(new SourceRow(7, Map.of(), null, null, List.of(unreadable))).errors())
+        assertThat(NORMALIZER
+                        .normalize(new SourceRow(7, Map.of(), null, null, List.of(unreadable)))
+                        .errors())
                 .containsExactly(unreadable);
     }
 }

@@ -76,8 +76,8 @@ class CsvRowsReadStreamingTest {
 
     @Test
     void aStrayQuoteRefusesTheRowNotTheFile() throws IOException {
-        List<SourceRow> rows = rows(HEADER + "H30.1,1.001193,11077,1,2,Hộ \"tịch\"\n"
-                + "H30.2,1.001193,11077,1,2,\"Hộ tịch\"x\n");
+        List<SourceRow> rows =
+                rows(HEADER + "H30.1,1.001193,11077,1,2,Hộ \"tịch\"\n" + "H30.2,1.001193,11077,1,2,\"Hộ tịch\"x\n");
         assertThat(rows.get(0).problems().get(0).message()).contains("field 6: a \" in a field that does not start");
         assertThat(rows.get(1).problems().get(0).message()).contains("field 6: characters after the closing quote");
         assertThat(rows).extracting(SourceRow::line).containsExactly(2L, 3L);
@@ -123,7 +123,9 @@ class CsvRowsReadStreamingTest {
     void aRowOfExactly64KiBIsRead() throws IOException {
         String prefix = "H30.1,1.001193,11077,1,2,";
         String row = prefix + "a".repeat(65536 - prefix.length());
-        assertThat(rows(HEADER + row + "\n")).singleElement().satisfies(r -> assertThat(r.problems()).isEmpty());
+        assertThat(rows(HEADER + row + "\n"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.problems()).isEmpty());
     }
 
     @Test

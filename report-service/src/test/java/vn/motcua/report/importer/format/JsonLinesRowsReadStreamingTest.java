@@ -31,9 +31,10 @@ class JsonLinesRowsReadStreamingTest {
 
     @Test
     void theHistoryAndTheFeeListAreReadFromTheirArrays() throws IOException {
-        List<SourceRow> rows = rows("{\"MaHoSo\":\"H30.1\",\"TienTrinh\":[{\"TrangThai\":2,\"ThoiDiem\":\"20240305083000\"},"
-                + "{\"ThoiDiem\":\"2024-03-05T09:00:00+07:00\",\"TrangThai\":\"4\"}],"
-                + "\"DanhSachPhiLePhi\":[{\"TenPhiLePhi\":\"Lệ phí\",\"Gia\":50000},{\"Gia\":\"8000\",\"MaPhi\":{\"x\":1}}]}\n");
+        List<SourceRow> rows = rows(
+                "{\"MaHoSo\":\"H30.1\",\"TienTrinh\":[{\"TrangThai\":2,\"ThoiDiem\":\"20240305083000\"},"
+                        + "{\"ThoiDiem\":\"2024-03-05T09:00:00+07:00\",\"TrangThai\":\"4\"}],"
+                        + "\"DanhSachPhiLePhi\":[{\"TenPhiLePhi\":\"Lệ phí\",\"Gia\":50000},{\"Gia\":\"8000\",\"MaPhi\":{\"x\":1}}]}\n");
         assertThat(rows.get(0).history())
                 .containsExactly(
                         new SourceRow.RawStep("2", "20240305083000"),
@@ -55,9 +56,11 @@ class JsonLinesRowsReadStreamingTest {
             assertThat(p.line()).isEqualTo(1);
             assertThat(p.message()).startsWith("not valid JSON: ");
         });
-        assertThat(rows.get(1).problems()).extracting(RowError::message)
+        assertThat(rows.get(1).problems())
+                .extracting(RowError::message)
                 .containsExactly("expected one JSON object {…} on the line");
-        assertThat(rows.get(2).problems()).extracting(RowError::message)
+        assertThat(rows.get(2).problems())
+                .extracting(RowError::message)
                 .containsExactly("more than one JSON value on the line");
         assertThat(rows.get(3).problems()).isEmpty();
     }
@@ -80,8 +83,8 @@ class JsonLinesRowsReadStreamingTest {
     @Test
     void aLineOver64KiBRefusesTheFile() {
         String line = "{\"LinhVuc\":\"" + "x".repeat(70_000) + "\"}\n";
-        ImportStreamException e = catchThrowableOfType(
-                ImportStreamException.class, () -> rows("{\"MaHoSo\":\"a\"}\n" + line));
+        ImportStreamException e =
+                catchThrowableOfType(ImportStreamException.class, () -> rows("{\"MaHoSo\":\"a\"}\n" + line));
         assertThat(e.describe()).isEqualTo("line 2: the row is longer than 65536 bytes (64 KiB)");
     }
 

@@ -58,8 +58,10 @@ class HistoryImportOnH2IT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(idp.authProperties());
-        props.put("datasources.default.url", "jdbc:h2:mem:import-" + UUID.randomUUID()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1");
+        props.put(
+                "datasources.default.url",
+                "jdbc:h2:mem:import-" + UUID.randomUUID()
+                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1");
         props.put("grpc.server.port", Integer.toString(grpcPort));
         props.put("motcua.report.consume-dossier-feed", "false");
         props.put("motcua.report.import.spool-directory", spool.toString());
@@ -104,7 +106,8 @@ class HistoryImportOnH2IT implements TestPropertyProvider {
                 .startsWith("2024-03-05 01:30:00");
         update("DELETE FROM dossier_fact");
         assertThat(replay.replayAll()).isEqualTo(2);
-        assertThat(number("SELECT COUNT(*) FROM dossier_fact WHERE imported = TRUE")).isEqualTo(2);
+        assertThat(number("SELECT COUNT(*) FROM dossier_fact WHERE imported = TRUE"))
+                .isEqualTo(2);
     }
 
     private void update(String sql) {

@@ -18,15 +18,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,24 +143,37 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
             assertThat(e.getField()).isEqualTo("NgayTiepNhan");
             assertThat(e.getMessage()).startsWith("not a time: expected yyyyMMddHHmmss");
         });
-        assertThat(count("SELECT COUNT(*) FROM import_row WHERE code LIKE 'MIX-%'")).isEqualTo(1500);
-        assertThat(count("SELECT COUNT(*) FROM dossier_fact WHERE code LIKE 'MIX-%' AND imported = TRUE"
-                        + " AND import_id = ?", response.getImportId()))
+        assertThat(count("SELECT COUNT(*) FROM import_row WHERE code LIKE 'MIX-%'"))
                 .isEqualTo(1500);
-        assertThat(count("SELECT COUNT(*) FROM import_row WHERE code BETWEEN ? AND ?", code("MIX", 1001),
+        assertThat(count(
+                        "SELECT COUNT(*) FROM dossier_fact WHERE code LIKE 'MIX-%' AND imported = TRUE"
+                                + " AND import_id = ?",
+                        response.getImportId()))
+                .isEqualTo(1500);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM import_row WHERE code BETWEEN ? AND ?",
+                        code("MIX", 1001),
                         code("MIX", 2000)))
                 .isZero();
-        assertThat(count("SELECT COUNT(*) FROM dossier_fact WHERE code BETWEEN ? AND ?", code("MIX", 1001),
+        assertThat(count(
+                        "SELECT COUNT(*) FROM dossier_fact WHERE code BETWEEN ? AND ?",
+                        code("MIX", 1001),
                         code("MIX", 2000)))
                 .isZero();
-        assertThat(strings("SELECT fact_id FROM dossier_fact WHERE code IN (?, ?, ?)", code("MIX", 1000),
-                        code("MIX", 1001), code("MIX", 2001)))
+        assertThat(strings(
+                        "SELECT fact_id FROM dossier_fact WHERE code IN (?, ?, ?)",
+                        code("MIX", 1000),
+                        code("MIX", 1001),
+                        code("MIX", 2001)))
                 .containsExactlyInAnyOrder("IMPORT:" + code("MIX", 1000), "IMPORT:" + code("MIX", 2001));
         // the statistics unit is the row's own unit; the receiving unit defaults to it
-        assertThat(strings("SELECT CONCAT(unit_code, '/', receiving_unit_code, '/', state, '/', result_kind)"
-                        + " FROM dossier_fact WHERE code = ?", code("MIX", 2)))
+        assertThat(strings(
+                        "SELECT CONCAT(unit_code, '/', receiving_unit_code, '/', state, '/', result_kind)"
+                                + " FROM dossier_fact WHERE code = ?",
+                        code("MIX", 2)))
                 .containsExactly("11077/11077/RESULT_READY/ISSUED");
-        assertThat(strings("SELECT CONCAT(received_at, ' ', finished_at) FROM dossier_fact WHERE code = ?",
+        assertThat(strings(
+                        "SELECT CONCAT(received_at, ' ', finished_at) FROM dossier_fact WHERE code = ?",
                         code("MIX", 2)))
                 .containsExactly("2024-03-05 01:30:00.000000 2024-03-07 03:00:00.000000");
     }
@@ -182,13 +195,19 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
             assertThat(e.getMessage()).startsWith("the projection refused the dossier: ");
         });
         // rows 1 to 499 went through the sink and into import_row before row 500 failed: all rolled back
-        assertThat(count("SELECT COUNT(*) FROM import_row WHERE code BETWEEN ? AND ?", code("RFS", 1),
+        assertThat(count(
+                        "SELECT COUNT(*) FROM import_row WHERE code BETWEEN ? AND ?",
+                        code("RFS", 1),
                         code("RFS", 1000)))
                 .isZero();
-        assertThat(count("SELECT COUNT(*) FROM dossier_fact WHERE code BETWEEN ? AND ?", code("RFS", 1),
+        assertThat(count(
+                        "SELECT COUNT(*) FROM dossier_fact WHERE code BETWEEN ? AND ?",
+                        code("RFS", 1),
                         code("RFS", 1000)))
                 .isZero();
-        assertThat(count("SELECT COUNT(*) FROM dossier_fact WHERE code BETWEEN ? AND ?", code("RFS", 1001),
+        assertThat(count(
+                        "SELECT COUNT(*) FROM dossier_fact WHERE code BETWEEN ? AND ?",
+                        code("RFS", 1001),
                         code("RFS", 1500)))
                 .isEqualTo(500);
     }
@@ -204,11 +223,11 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
                 + jsonRow("REP-A5", "10999", "1.001193") // line 7   batch 4: a unit of another district
                 + jsonRow("REP-A6", "11077", "1.001193") // line 8
                 + jsonRow("REP-A7", "11077", "1.001193") // line 9   batch 5: twice in one batch
-                + jsonRow("REP-A7", "11077", "1.001193") // line 10
+                + jsonRow("rep-a7", "11077", "1.001193") // line 10  (codes compare case-insensitively)
                 + "\n" //                                     line 11  blank: skipped, still counted
                 + jsonRow("REP-A8", "11080", "1.001193"); // line 12  batch 6: applied
-        ImportDossierHistoryResponse response = client.send(
-                admin298(), header("298", ImportFormat.IMPORT_FORMAT_JSON_LINES, "rep-1", 2), file);
+        ImportDossierHistoryResponse response =
+                client.send(admin298(), header("298", ImportFormat.IMPORT_FORMAT_JSON_LINES, "rep-1", 2), file);
 
         assertThat(response.getRowsRead()).isEqualTo(11);
         assertThat(response.getBatchesApplied()).isEqualTo(2);
@@ -221,10 +240,11 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
                         "5 MaHoSo a dossier with code " + LIVE_CODE
                                 + " is already handled in MotCua: history cannot overwrite a live dossier",
                         "7 MaDonVi unit 10999 is not 298 nor a unit below it: an import brings only its unit's dossiers",
-                        "10 MaHoSo MaHoSo REP-A7 appears again in this file (first at line 9)");
+                        "10 MaHoSo MaHoSo rep-a7 appears again in this file (first at line 9)");
         assertThat(strings("SELECT code FROM import_row WHERE code LIKE 'REP-%' ORDER BY code"))
                 .containsExactly("REP-A1", "REP-A2", "REP-A8");
-        assertThat(strings("SELECT fact_id FROM dossier_fact WHERE code = ?", LIVE_CODE)).containsExactly("D-LIVE");
+        assertThat(strings("SELECT fact_id FROM dossier_fact WHERE code = ?", LIVE_CODE))
+                .containsExactly("D-LIVE");
 
         // district 297's admin may not rewrite 298's history under its own unit
         ImportDossierHistoryResponse foreign = client.send(
@@ -234,7 +254,8 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
         assertThat(errors(foreign))
                 .containsExactly("1 MaHoSo code REP-A1 was imported earlier for a unit outside 10999: only an import"
                         + " for that unit may correct it");
-        assertThat(strings("SELECT unit_code FROM import_row WHERE code = 'REP-A1'")).containsExactly("11077");
+        assertThat(strings("SELECT unit_code FROM import_row WHERE code = 'REP-A1'"))
+                .containsExactly("11077");
     }
 
     @Test
@@ -265,7 +286,8 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
 
     @Test
     void aRepeatOfTheRequestAnswersTheFirstOutcomeWithoutApplyingAgain() throws SQLException {
-        String file = CSV_HEADER + csvRow("IDEM-1", "11077", "20240305083000")
+        String file = CSV_HEADER
+                + csvRow("IDEM-1", "11077", "20240305083000")
                 + csvRow("IDEM-2", "11077", "2024-03-05T08:30:00+07:00")
                 + csvRow("IDEM-3", "11077", "bad");
         ImportHeader header = header("298", ImportFormat.IMPORT_FORMAT_CSV, "idem-1", 2);
@@ -280,7 +302,8 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
         assertThat(count("SELECT COUNT(*) FROM dossier_fact WHERE code = 'IDEM-2'"))
                 .as("not applied again")
                 .isZero();
-        assertThat(count("SELECT COUNT(*) FROM import_run WHERE request_id = 'idem-1'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM import_run WHERE request_id = 'idem-1'"))
+                .isEqualTo(1);
 
         StatusRuntimeException otherFile = catchThrowableOfType(
                 StatusRuntimeException.class, () -> client.send(admin298(), header, file + "\n\n"));
@@ -294,18 +317,23 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
         ImportDossierHistoryResponse someoneElse =
                 client.send(idp.officer("admin298b", "298", "unit_admin"), header, file);
         assertThat(someoneElse.getImportId()).isNotEqualTo(first.getImportId());
-        assertThat(count("SELECT COUNT(*) FROM dossier_fact WHERE code = 'IDEM-2'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM dossier_fact WHERE code = 'IDEM-2'"))
+                .isEqualTo(1);
     }
 
     @Test
     void aRunThatDiedIsRunAgainByItsRepeatWhileOneStillBeatingIsNot() throws Exception {
-        String file = CSV_HEADER + csvRow("DIED-1", "11077", "20240305083000")
-                + csvRow("DIED-2", "11077", "20240305083000");
+        String file =
+                CSV_HEADER + csvRow("DIED-1", "11077", "20240305083000") + csvRow("DIED-2", "11077", "20240305083000");
         ImportHeader header = header("298", ImportFormat.IMPORT_FORMAT_CSV, "died-1", 0);
-        String subject = UUID.nameUUIDFromBytes("admin298".getBytes(StandardCharsets.UTF_8)).toString();
-        String fingerprint = RequestIdempotency.fingerprint("298", "CSV", 1000,
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                        file.getBytes(StandardCharsets.UTF_8))));
+        String subject = UUID.nameUUIDFromBytes("admin298".getBytes(StandardCharsets.UTF_8))
+                .toString();
+        String fingerprint = RequestIdempotency.fingerprint(
+                "298",
+                "CSV",
+                1000,
+                HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(file.getBytes(StandardCharsets.UTF_8))));
         // a run that applied the first row, then its process died ten minutes and more ago
         execute("INSERT INTO import_run (import_id, caller_subject, request_id, unit_code, import_format, batch_size,"
                 + " fingerprint, content_bytes, run_state, started_at, heartbeat_at) VALUES ('IMP-DIED', '" + subject
@@ -321,11 +349,14 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
 
         assertThat(resumed.getImportId()).isEqualTo("IMP-DIED");
         assertThat(resumed.getRowsImported()).isEqualTo(2);
-        assertThat(resumed.getErrorsList()).as("its own earlier row is no repeat").isEmpty();
+        assertThat(resumed.getErrorsList())
+                .as("its own earlier row is no repeat")
+                .isEmpty();
         assertThat(strings("SELECT CONCAT(code, ' ', status_code, ' ', import_id) FROM import_row"
                         + " WHERE code LIKE 'DIED-%' ORDER BY code"))
                 .containsExactly("DIED-1 9 IMP-DIED", "DIED-2 9 IMP-DIED");
-        assertThat(strings("SELECT run_state FROM import_run WHERE import_id = 'IMP-DIED'")).containsExactly("DONE");
+        assertThat(strings("SELECT run_state FROM import_run WHERE import_id = 'IMP-DIED'"))
+                .containsExactly("DONE");
 
         // a run still beating is not run twice
         execute("INSERT INTO import_run (import_id, caller_subject, request_id, unit_code, import_format, batch_size,"
@@ -360,7 +391,8 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
         assertThat(replayed).isEqualTo(stored);
         assertThat(strings("SELECT " + columns + " FROM dossier_fact WHERE imported = TRUE ORDER BY fact_id"))
                 .isEqualTo(before);
-        assertThat(strings("SELECT fact_id FROM dossier_fact WHERE imported = FALSE")).containsExactly("D-LIVE");
+        assertThat(strings("SELECT fact_id FROM dossier_fact WHERE imported = FALSE"))
+                .containsExactly("D-LIVE");
     }
 
     // ---- access --------------------------------------------------------------------------------------------------
@@ -400,7 +432,8 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
         assertThat(citizen.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
 
         assertThat(count("SELECT COUNT(*) FROM import_run")).isEqualTo(runs);
-        assertThat(count("SELECT COUNT(*) FROM import_row WHERE code = 'ACC-1'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM import_row WHERE code = 'ACC-1'"))
+                .isZero();
 
         // the province's admin reaches every commune below it
         ImportDossierHistoryResponse province = client.send(
@@ -425,7 +458,8 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
                 .isEqualTo("INVALID_ARGUMENT header: only the first message is a header");
         assertThat(refusal(List.of())).isEqualTo("INVALID_ARGUMENT header: the stream ended before the header");
         assertThat(refusal(List.of(headerMessage))).isEqualTo("INVALID_ARGUMENT chunk: the file is empty");
-        assertThat(refusal(List.of(headerMessage, ImportClient.chunk(ByteString.copyFrom(new byte[ImportClient.MIB + 1])))))
+        assertThat(refusal(List.of(
+                        headerMessage, ImportClient.chunk(ByteString.copyFrom(new byte[ImportClient.MIB + 1])))))
                 .isEqualTo("INVALID_ARGUMENT chunk: a chunk carries at most 1 MiB");
         assertThat(refusal(List.of(ImportDossierHistoryRequest.newBuilder()
                         .setHeader(ImportHeader.newBuilder().setUnitCode("298").setBatchSize(10_001))
@@ -433,7 +467,8 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
                 .isEqualTo("INVALID_ARGUMENT header.format: required: IMPORT_FORMAT_JSON_LINES or IMPORT_FORMAT_CSV;"
                         + " header.request_id: required: a repeat with the same id answers the first import's result;"
                         + " header.batch_size: between 1 and 10000 (0 means 1000)");
-        assertThat(count("SELECT COUNT(*) FROM import_run WHERE request_id LIKE 'proto-%'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM import_run WHERE request_id LIKE 'proto-%'"))
+                .isZero();
     }
 
     @Test
@@ -445,7 +480,10 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
             badUtf8.append(jsonRow(code("WHOLE", i), "11077", "1.001193"));
         }
         longRow.append("WHOLE-X,1.001193,11077,1,\"").append("x".repeat(70_000)).append("\",,,,,4,,,\n");
-        assertThat(refusal("whole-1", ImportFormat.IMPORT_FORMAT_CSV, longRow.toString().getBytes(StandardCharsets.UTF_8)))
+        assertThat(refusal(
+                        "whole-1",
+                        ImportFormat.IMPORT_FORMAT_CSV,
+                        longRow.toString().getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("INVALID_ARGUMENT chunk: line 2002: the row is longer than 65536 bytes (64 KiB)");
 
         byte[] json = badUtf8.toString().getBytes(StandardCharsets.UTF_8);
@@ -453,18 +491,24 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
         System.arraycopy(json, 0, broken, 0, json.length);
         byte[] tail = "{\"MaHoSo\":\"\u00ff\"}\n".getBytes(StandardCharsets.ISO_8859_1);
         System.arraycopy(tail, 0, broken, json.length, tail.length);
-        assertThat(refusal("whole-2", ImportFormat.IMPORT_FORMAT_JSON_LINES, java.util.Arrays.copyOf(broken, json.length + tail.length)))
+        assertThat(refusal(
+                        "whole-2",
+                        ImportFormat.IMPORT_FORMAT_JSON_LINES,
+                        java.util.Arrays.copyOf(broken, json.length + tail.length)))
                 .isEqualTo("INVALID_ARGUMENT chunk: line 2001: the bytes are not valid UTF-8 text");
 
         assertThat(refusal("whole-3", ImportFormat.IMPORT_FORMAT_CSV, "\uFEFF".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("INVALID_ARGUMENT chunk: the file is empty: a CSV import starts with a header row");
         assertThat(refusal("whole-4", ImportFormat.IMPORT_FORMAT_CSV, CSV_HEADER.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("INVALID_ARGUMENT chunk: the file is empty: it has no dossier rows");
-        assertThat(refusal("whole-5", ImportFormat.IMPORT_FORMAT_CSV, "MaHoSo;MaTTHC\n".getBytes(StandardCharsets.UTF_8)))
+        assertThat(refusal(
+                        "whole-5", ImportFormat.IMPORT_FORMAT_CSV, "MaHoSo;MaTTHC\n".getBytes(StandardCharsets.UTF_8)))
                 .startsWith("INVALID_ARGUMENT chunk: line 1: header row: unknown column(s) MaHoSo;MaTTHC");
 
-        assertThat(count("SELECT COUNT(*) FROM import_row WHERE code LIKE 'WHOLE-%'")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM import_run WHERE request_id LIKE 'whole-%'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM import_row WHERE code LIKE 'WHOLE-%'"))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM import_run WHERE request_id LIKE 'whole-%'"))
+                .isZero();
     }
 
     @Test
@@ -475,20 +519,24 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
         }
         StatusRuntimeException tooMany = catchThrowableOfType(
                 StatusRuntimeException.class,
-                () -> client.send(admin298(), header("298", ImportFormat.IMPORT_FORMAT_JSON_LINES, "lim-1", 0),
-                        rows.toString()));
+                () -> client.send(
+                        admin298(), header("298", ImportFormat.IMPORT_FORMAT_JSON_LINES, "lim-1", 0), rows.toString()));
         assertThat(reason(tooMany)).isEqualTo("OUT_OF_RANGE/INVALID_FIELD");
         assertThat(tooMany.getStatus().getDescription()).contains("max-rows (5000)");
 
         StatusRuntimeException tooBig = catchThrowableOfType(
                 StatusRuntimeException.class,
-                () -> client.send(admin298(), header("298", ImportFormat.IMPORT_FORMAT_JSON_LINES, "lim-2", 0),
+                () -> client.send(
+                        admin298(),
+                        header("298", ImportFormat.IMPORT_FORMAT_JSON_LINES, "lim-2", 0),
                         new byte[8 * ImportClient.MIB + 1]));
         assertThat(reason(tooBig)).isEqualTo("OUT_OF_RANGE/INVALID_FIELD");
         assertThat(tooBig.getStatus().getDescription()).contains("max-bytes (8388608 bytes)");
 
-        assertThat(count("SELECT COUNT(*) FROM import_row WHERE code LIKE 'LIM-%'")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM import_run WHERE request_id LIKE 'lim-%'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM import_row WHERE code LIKE 'LIM-%'"))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM import_run WHERE request_id LIKE 'lim-%'"))
+                .isZero();
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
@@ -527,9 +575,11 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
         assertThat(e).as("the import should be refused").isNotNull();
         BadRequest bad = GrpcErrors.badRequest(e);
         return e.getStatus().getCode() + " "
-                + String.join("; ", bad.getFieldViolationsList().stream()
-                        .map(v -> v.getField() + ": " + v.getDescription())
-                        .toList());
+                + String.join(
+                        "; ",
+                        bad.getFieldViolationsList().stream()
+                                .map(v -> v.getField() + ": " + v.getDescription())
+                                .toList());
     }
 
     private String refusal(String requestId, ImportFormat format, byte[] file) {

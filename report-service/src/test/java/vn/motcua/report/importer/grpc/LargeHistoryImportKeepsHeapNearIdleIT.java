@@ -3,12 +3,12 @@ package vn.motcua.report.importer.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +104,8 @@ class LargeHistoryImportKeepsHeapNearIdleIT implements TestPropertyProvider {
 
     @Test
     void twoHundredThousandDossiersImportWithTheHeapNearIdle() throws InterruptedException {
-        String sinkName = context.getBeanDefinition(DossierFactSink.class).getBeanType().getSimpleName();
+        String sinkName =
+                context.getBeanDefinition(DossierFactSink.class).getBeanType().getSimpleName();
         String token = idp.officer("admin298", "298", "unit_admin");
         // warm up: classes, pools and the database connections exist before the idle level is read
         ImportDossierHistoryResponse warm = client.send(token, messages("warm", 2_000));
@@ -147,7 +148,8 @@ class LargeHistoryImportKeepsHeapNearIdleIT implements TestPropertyProvider {
         assertThat(ReportItSupport.queryLong(db, "SELECT COUNT(*) FROM import_row WHERE code LIKE 'big-%'"))
                 .isEqualTo(ROWS);
         assertThat(ReportItSupport.queryLong(
-                        db, "SELECT COUNT(*) FROM dossier_fact WHERE imported = TRUE AND import_id = ?",
+                        db,
+                        "SELECT COUNT(*) FROM dossier_fact WHERE imported = TRUE AND import_id = ?",
                         response.getImportId()))
                 .isEqualTo(ROWS);
         LOG.info(
@@ -233,11 +235,13 @@ class LargeHistoryImportKeepsHeapNearIdleIT implements TestPropertyProvider {
                     + "\"},{\"TrangThai\":5,\"ThoiDiem\":\"" + at(received.plusHours(2))
                     + "\"},{\"TrangThai\":4,\"ThoiDiem\":\"" + at(received.plusHours(5))
                     + "\"},{\"TrangThai\":9,\"ThoiDiem\":\"" + at(received.plusDays(2))
-                    + "\"},{\"TrangThai\":10,\"ThoiDiem\":\"" + at(received.plusDays(2).plusHours(3))
+                    + "\"},{\"TrangThai\":10,\"ThoiDiem\":\""
+                    + at(received.plusDays(2).plusHours(3))
                     + "\"}],\"DuocThanhToanTrucTuyen\":" + (i % 3) + ",\"DanhSachPhiLePhi\":[{\"TenPhiLePhi\":"
                     + "\"Lệ phí cấp bản sao\",\"Gia\":8000}],\"HoSoCoThanhPhanSoHoa\":1,\"DuocLayTuKhoDMQG\":"
                     + (i % 2) + ",\"MaKetQua\":\"KQ-" + i + "\",\"DuongDanTepTinKetQua\":"
-                    + "\"https://dichvucong.haiduong.gov.vn/ket-qua/2023/" + unit + "/" + i + "/ban-sao-trich-luc.pdf\"}\n";
+                    + "\"https://dichvucong.haiduong.gov.vn/ket-qua/2023/" + unit + "/" + i
+                    + "/ban-sao-trich-luc.pdf\"}\n";
         }
 
         private static String at(LocalDateTime local) {
