@@ -90,7 +90,9 @@ class OverdueAndEvaluationIT implements TestPropertyProvider {
         world.fact("O3", "10999").receivedAt(received).due(now.plus(Duration.ofHours(5)));
         world.fact("O4", "10999").receivedAt(received).due(now.plus(Duration.ofHours(48)));
         // resolved, never received, and without a due date: never on the list
-        world.fact("O5", "10999").receivedAt("2026-11-01T08:00").due(now.minus(Duration.ofDays(2)))
+        world.fact("O5", "10999")
+                .receivedAt("2026-11-01T08:00")
+                .due(now.minus(Duration.ofDays(2)))
                 .finished("2026-11-20T08:00", "ISSUED", "EARLY", true);
         world.fact("O6", "10999").due(now.minus(Duration.ofDays(5)));
         world.fact("O7", "10999").receivedAt(received);
@@ -127,11 +129,14 @@ class OverdueAndEvaluationIT implements TestPropertyProvider {
         List<String> codes = new ArrayList<>();
         String pageToken = "";
         do {
-            ListOverdueDossiersResponse page = as(token).listOverdueDossiers(ListOverdueDossiersRequest.newBuilder()
-                    .setUnitCode(unit)
-                    .setDueWithinHours(hours)
-                    .setPage(PageRequest.newBuilder().setPageSize(pageSize).setPageToken(pageToken))
-                    .build());
+            ListOverdueDossiersResponse page = as(token)
+                    .listOverdueDossiers(ListOverdueDossiersRequest.newBuilder()
+                            .setUnitCode(unit)
+                            .setDueWithinHours(hours)
+                            .setPage(PageRequest.newBuilder()
+                                    .setPageSize(pageSize)
+                                    .setPageToken(pageToken))
+                            .build());
             assertThat(page.getTotal()).isEqualTo(expectedTotal);
             page.getDossiersList().forEach(d -> codes.add(d.getDossierCode()));
             pageToken = page.getPage().getNextPageToken();
@@ -145,12 +150,12 @@ class OverdueAndEvaluationIT implements TestPropertyProvider {
         assertThat(overdue(commune, "", 0, 2, 5)).containsExactly("A3", "A7", "A9", "A6", "A10");
         assertThat(overdue(district, "", 0, 50, 6)).containsExactly("A3", "A7", "A9", "B2", "A6", "A10");
         assertThat(overdue(province, "297", 0, 1, 2)).containsExactly("O1", "O2");
-        assertThat(overdue(province, "", 0, 3, 8))
-                .containsExactly("A3", "A7", "A9", "B2", "A6", "A10", "O1", "O2");
+        assertThat(overdue(province, "", 0, 3, 8)).containsExactly("A3", "A7", "A9", "B2", "A6", "A10", "O1", "O2");
 
         ListOverdueDossiersResponse first = as(province)
-                .listOverdueDossiers(
-                        ListOverdueDossiersRequest.newBuilder().setUnitCode("10999").build());
+                .listOverdueDossiers(ListOverdueDossiersRequest.newBuilder()
+                        .setUnitCode("10999")
+                        .build());
         Map<String, Integer> days = new LinkedHashMap<>();
         first.getDossiersList().forEach(d -> days.put(d.getDossierCode(), d.getDaysOverdue()));
         assertThat(days).containsExactly(Map.entry("O1", 3), Map.entry("O2", 0));
@@ -167,7 +172,8 @@ class OverdueAndEvaluationIT implements TestPropertyProvider {
     }
 
     private InternalEvaluation evaluation(String token, String unit, Period period) {
-        return as(token).getInternalEvaluation(GetInternalEvaluationRequest.newBuilder()
+        return as(token)
+                .getInternalEvaluation(GetInternalEvaluationRequest.newBuilder()
                         .setUnitCode(unit)
                         .setPeriod(period)
                         .build())
@@ -188,7 +194,8 @@ class OverdueAndEvaluationIT implements TestPropertyProvider {
     void officersAreAveragedOverTheDossiersTheyResolvedInThePeriod() {
         InternalEvaluation e = evaluation(district, "", MARCH);
 
-        assertThat(e.getOfficersList()).extracting(OfficerEvaluation::getOfficer)
+        assertThat(e.getOfficersList())
+                .extracting(OfficerEvaluation::getOfficer)
                 .containsExactly("can.bo.a", "can.bo.b", "can.bo.c");
         OfficerEvaluation a = e.getOfficers(0);
         // A12 (can.bo.a) was resolved in April, A2 in February
@@ -220,8 +227,7 @@ class OverdueAndEvaluationIT implements TestPropertyProvider {
 
         assertThat(e.getUnit().getCode()).isEqualTo("298");
         assertThat(e.getPeriod().getFromDate()).isEqualTo("2026-03-01");
-        assertThat(e.getAgenciesList()).extracting(x -> x.getUnit().getCode())
-                .containsExactly("298", "11077", "11080");
+        assertThat(e.getAgenciesList()).extracting(x -> x.getUnit().getCode()).containsExactly("298", "11077", "11080");
         AgencyEvaluation district298 = e.getAgencies(0);
         assertThat(scores(district298.getScoresList()))
                 .containsExactly("1=2.0", "2=N/A", "3=2.0", "4=1.0", "5=N/A", "6=N/A", "7=2.0", "8=2", "9=0");
@@ -247,42 +253,51 @@ class OverdueAndEvaluationIT implements TestPropertyProvider {
                 .build();
         assertThat(evaluation(district, "298", range).getAgenciesList()).isEqualTo(e.getAgenciesList());
         // a commune officer sees only the commune
-        assertThat(evaluation(commune, "", MARCH).getAgenciesList()).extracting(x -> x.getUnit().getCode())
+        assertThat(evaluation(commune, "", MARCH).getAgenciesList())
+                .extracting(x -> x.getUnit().getCode())
                 .containsExactly("11077");
     }
 
     @Test
     void oneDossiersEvaluationIsReadableOnlyInsideTheCallersSubtree() {
         DossierEvaluation a8 = as(commune)
-                .getDossierEvaluation(GetDossierEvaluationRequest.newBuilder().setDossierCode("A8").build())
+                .getDossierEvaluation(GetDossierEvaluationRequest.newBuilder()
+                        .setDossierCode("A8")
+                        .build())
                 .getEvaluation();
         assertThat(a8.getDossier().getResultKind()).isEqualTo("WITHDRAWN");
         assertThat(scores(a8.getScoresList())).containsExactly("1=2", "2=N/A", "3=2", "4=2", "6=N/A", "7=0");
 
         DossierEvaluation open = as(district)
-                .getDossierEvaluation(GetDossierEvaluationRequest.newBuilder().setDossierCode("A3").build())
+                .getDossierEvaluation(GetDossierEvaluationRequest.newBuilder()
+                        .setDossierCode("A3")
+                        .build())
                 .getEvaluation();
         assertThat(scores(open.getScoresList())).containsExactly("1=N/A", "2=N/A", "3=2", "4=1", "6=N/A", "7=N/A");
 
         String otherCommune = idp.officer("officer11080", "11080", "specialist");
         for (String code : List.of("A8", "NO-SUCH")) {
             StatusRuntimeException e = failure(() -> as(otherCommune)
-                    .getDossierEvaluation(GetDossierEvaluationRequest.newBuilder().setDossierCode(code).build()));
+                    .getDossierEvaluation(GetDossierEvaluationRequest.newBuilder()
+                            .setDossierCode(code)
+                            .build()));
             assertThat(e.getStatus().getCode()).as(code).isEqualTo(Status.Code.NOT_FOUND);
             assertThat(e.getStatus().getDescription()).doesNotContain("11077");
         }
-        StatusRuntimeException empty = failure(() -> as(commune)
-                .getDossierEvaluation(GetDossierEvaluationRequest.getDefaultInstance()));
+        StatusRuntimeException empty =
+                failure(() -> as(commune).getDossierEvaluation(GetDossierEvaluationRequest.getDefaultInstance()));
         assertThat(empty.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         StatusRuntimeException citizen = failure(() -> as(idp.citizen("dan", "001099000001"))
-                .getDossierEvaluation(GetDossierEvaluationRequest.newBuilder().setDossierCode("A8").build()));
+                .getDossierEvaluation(GetDossierEvaluationRequest.newBuilder()
+                        .setDossierCode("A8")
+                        .build()));
         assertThat(citizen.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test
     void evaluationRefusesABadPeriodOrAUnitOutsideTheSubtree() {
-        StatusRuntimeException month = failure(() -> evaluation(
-                district, "", MARCH.toBuilder().setNumber(13).build()));
+        StatusRuntimeException month = failure(
+                () -> evaluation(district, "", MARCH.toBuilder().setNumber(13).build()));
         assertThat(month.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(GrpcErrors.badRequest(month).getFieldViolationsList())
                 .extracting(BadRequest.FieldViolation::getField)

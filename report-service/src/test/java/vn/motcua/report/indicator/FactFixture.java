@@ -267,8 +267,8 @@ public final class FactFixture {
     }
 
     private void writeProcedures(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO procedure_dim (code, version, name, field_code, level, online_level,"
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO procedure_dim (code, version, name, field_code, level, online_level,"
                         + " requires_paper_result, withdrawn) VALUES (?, 1, ?, ?, 3, ?, ?, FALSE)")) {
             for (Procedure p : procedures.values()) {
                 ps.setString(1, p.code());
@@ -393,9 +393,20 @@ public final class FactFixture {
     };
 
     private static final String[] I766_COLUMNS = {
-        "received", "received_online", "received_postal", "online_counted", "financial_obligation", "paid_online",
-        "paper_result_required", "paper_result_electronic", "digitized", "reuses_data", "linked_to_warehouse",
-        "resolved_late", "feedback_or_dislike", "rated"
+        "received",
+        "received_online",
+        "received_postal",
+        "online_counted",
+        "financial_obligation",
+        "paid_online",
+        "paper_result_required",
+        "paper_result_electronic",
+        "digitized",
+        "reuses_data",
+        "linked_to_warehouse",
+        "resolved_late",
+        "feedback_or_dislike",
+        "rated"
     };
 
     private void writeCounters(Connection c) throws SQLException {
@@ -409,12 +420,11 @@ public final class FactFixture {
             String field = field(f);
             addStat(day, month, f.unit, field, f.received, channelColumn(f.channel));
             if (f.resolved()) {
-                String column =
-                        switch (f.timeliness) {
-                            case "EARLY" -> "resolved_early";
-                            case "ON_TIME" -> "resolved_on_time";
-                            default -> "resolved_late";
-                        };
+                String column = switch (f.timeliness) {
+                    case "EARLY" -> "resolved_early";
+                    case "ON_TIME" -> "resolved_on_time";
+                    default -> "resolved_late";
+                };
                 addStat(day, month, f.unit, field, f.finished, column);
                 if ("LATE".equals(f.timeliness) && f.extensionUsed) {
                     addStat(day, month, f.unit, field, f.finished, "resolved_late_with_apology");
@@ -443,7 +453,8 @@ public final class FactFixture {
             Digitization d = digitizations.get(f.code);
             boolean electronic = d != null && d.electronic();
             boolean online = "ONLINE".equals(f.channel);
-            boolean financial = payments.stream().anyMatch(x -> x.dossier().equals(f.code));
+            boolean financial =
+                    payments.stream().anyMatch(x -> x.dossier().equals(f.code) && !"CANCELLED".equals(x.status()));
             boolean paidOnline = payments.stream()
                     .anyMatch(x -> x.dossier().equals(f.code) && "ONLINE".equals(x.channel()) && x.paidAt() != null);
             boolean pakn = feedback.stream().anyMatch(x -> f.code.equals(x.dossier()));
@@ -504,8 +515,13 @@ public final class FactFixture {
         String keys = table.equals("i766_month") ? "unit_code, " + keyTail : "unit_code, field_code, " + keyTail;
         StringBuilder adds = new StringBuilder();
         for (String column : columns) {
-            adds.append(adds.length() == 0 ? "" : ", ").append(column).append(" = ").append(column).append(" + VALUES(")
-                    .append(column).append(")");
+            adds.append(adds.length() == 0 ? "" : ", ")
+                    .append(column)
+                    .append(" = ")
+                    .append(column)
+                    .append(" + VALUES(")
+                    .append(column)
+                    .append(")");
         }
         // adding on a duplicate key, so a fact written later adds its deltas as the projection would
         String sql = "INSERT INTO " + table + " (" + keys + ", " + String.join(", ", columns) + ") VALUES (?, ?, ?"

@@ -105,7 +105,8 @@ class IndicatorRulesIT implements TestPropertyProvider {
     }
 
     private IndicatorScores scores(String token, String unit, Period period, boolean subtree) {
-        return as(token).getIndicatorScores(GetIndicatorScoresRequest.newBuilder()
+        return as(token)
+                .getIndicatorScores(GetIndicatorScoresRequest.newBuilder()
                         .setUnitCode(unit)
                         .setPeriod(period)
                         .setSubtree(subtree)
@@ -148,7 +149,8 @@ class IndicatorRulesIT implements TestPropertyProvider {
     }
 
     private IndicatorRuleVersion publish(String token, String month, String json, String reason) {
-        return as(token).publishIndicatorRules(PublishIndicatorRulesRequest.newBuilder()
+        return as(token)
+                .publishIndicatorRules(PublishIndicatorRulesRequest.newBuilder()
                         .setEffectiveFromMonth(month)
                         .setRulesJson(json)
                         .setReason(reason)
@@ -157,7 +159,8 @@ class IndicatorRulesIT implements TestPropertyProvider {
     }
 
     private IndicatorScores recompute(String token, String unit, Period period, boolean subtree, String reason) {
-        return as(token).recomputeIndicators(RecomputeIndicatorsRequest.newBuilder()
+        return as(token)
+                .recomputeIndicators(RecomputeIndicatorsRequest.newBuilder()
                         .setUnitCode(unit)
                         .setPeriod(period)
                         .setSubtree(subtree)
@@ -194,15 +197,18 @@ class IndicatorRulesIT implements TestPropertyProvider {
         IndicatorScores fresh = scores(communeOfficer, "11077", MARCH, true);
         assertThat(fresh.getRuleVersion()).isEqualTo(2);
         assertThat(onTimeScore(fresh)).isEqualTo("13.64");
-        assertThat(scores(communeOfficer, "11077", FEBRUARY, false).getRuleVersion()).isEqualTo(1);
+        assertThat(scores(communeOfficer, "11077", FEBRUARY, false).getRuleVersion())
+                .isEqualTo(1);
 
         long changesBefore = count("SELECT COUNT(*) FROM indicator_rule_pin_change");
         IndicatorScores recomputed = recompute(districtAdmin, "11077", MARCH, false, "Áp dụng ngưỡng mới");
         assertThat(recomputed.getRuleVersion()).isEqualTo(2);
         assertThat(onTimeScore(recomputed)).isEqualTo("13.64");
-        assertThat(scores(communeOfficer, "11077", MARCH, false).getRuleVersion()).isEqualTo(2);
+        assertThat(scores(communeOfficer, "11077", MARCH, false).getRuleVersion())
+                .isEqualTo(2);
         assertThat(count(pinSql, "11077", 3, false)).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM indicator_rule_pin_change") - changesBefore).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM indicator_rule_pin_change") - changesBefore)
+                .isEqualTo(1);
         assertThat(count(
                         "SELECT COUNT(*) FROM indicator_rule_pin_change WHERE unit_code = '11077' AND from_version = 1"
                                 + " AND to_version = 2 AND changed_by = 'admin298' AND reason = ?",
@@ -224,18 +230,22 @@ class IndicatorRulesIT implements TestPropertyProvider {
         long before = count("SELECT COUNT(*) FROM indicator_rule_version");
         String good = onTimeThreshold("90");
 
-        assertThat(failure(() -> publish(districtAdmin, "2026-04", good, "x")).getStatus().getCode())
+        assertThat(failure(() -> publish(districtAdmin, "2026-04", good, "x"))
+                        .getStatus()
+                        .getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         String provinceSpecialist = idp.officer("spec30", "30", "specialist");
-        assertThat(failure(() -> publish(provinceSpecialist, "2026-04", good, "x")).getStatus().getCode())
+        assertThat(failure(() -> publish(provinceSpecialist, "2026-04", good, "x"))
+                        .getStatus()
+                        .getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(failure(() -> publish(idp.citizen("dan", "001099000001"), "2026-04", good, "x"))
                         .getStatus()
                         .getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
 
-        assertThat(fields(failure(() -> publish(
-                        provinceAdmin, "2026-04", good.replace("DOSSIERS_ON_TIME", "NO_SUCH_FORMULA"), "x"))))
+        assertThat(fields(failure(() ->
+                        publish(provinceAdmin, "2026-04", good.replace("DOSSIERS_ON_TIME", "NO_SUCH_FORMULA"), "x"))))
                 .containsExactly("rules_json.groups[1].indicators[0].formula");
         assertThat(fields(failure(() -> publish(provinceAdmin, "2026-04", onTimeThreshold("0"), "x"))))
                 .containsExactly("rules_json.groups[1].indicators[0].full_marks_at_percent");
@@ -273,18 +283,21 @@ class IndicatorRulesIT implements TestPropertyProvider {
         Period april = period(PeriodKind.PERIOD_KIND_MONTH, 2026, 4);
 
         String viewer = idp.officer("viewer298", "298", "report_viewer");
-        assertThat(failure(() -> recompute(viewer, "11077", april, false, "x")).getStatus().getCode())
+        assertThat(failure(() -> recompute(viewer, "11077", april, false, "x"))
+                        .getStatus()
+                        .getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
-        assertThat(failure(() -> recompute(communeAdmin, "298", april, false, "x")).getStatus().getCode())
+        assertThat(failure(() -> recompute(communeAdmin, "298", april, false, "x"))
+                        .getStatus()
+                        .getCode())
                 .isEqualTo(Status.Code.NOT_FOUND);
         assertThat(fields(failure(() -> recompute(districtAdmin, "11077", april, false, ""))))
                 .containsExactly("reason");
-        assertThat(fields(failure(
-                        () -> recompute(districtAdmin, "11077", period(PeriodKind.PERIOD_KIND_HALF_YEAR, 2026, 0),
-                                false, "x"))))
-                .containsExactly("period.kind");
         assertThat(fields(failure(() -> recompute(
-                        districtAdmin, "11077", period(PeriodKind.PERIOD_KIND_MONTH, 2026, 0), false, ""))))
+                        districtAdmin, "11077", period(PeriodKind.PERIOD_KIND_HALF_YEAR, 2026, 0), false, "x"))))
+                .containsExactly("period.kind");
+        assertThat(fields(failure(() ->
+                        recompute(districtAdmin, "11077", period(PeriodKind.PERIOD_KIND_MONTH, 2026, 0), false, ""))))
                 .containsExactlyInAnyOrder("period.number", "reason");
 
         assertThat(count("SELECT COUNT(*) FROM indicator_rule_pin")).isEqualTo(pins);
@@ -296,7 +309,9 @@ class IndicatorRulesIT implements TestPropertyProvider {
         long pins = count("SELECT COUNT(*) FROM indicator_rule_pin");
         String officer = communeOfficer;
 
-        Period cutoff = MARCH.toBuilder().setWindow(PeriodWindow.PERIOD_WINDOW_CUTOFF_15).build();
+        Period cutoff = MARCH.toBuilder()
+                .setWindow(PeriodWindow.PERIOD_WINDOW_CUTOFF_15)
+                .build();
         assertThat(fields(failure(() -> scores(officer, "", cutoff, false)))).containsExactly("period.window");
         assertThat(fields(failure(() -> scores(officer, "", period(PeriodKind.PERIOD_KIND_MONTH, 2026, 13), false))))
                 .containsExactly("period.number");
@@ -310,12 +325,16 @@ class IndicatorRulesIT implements TestPropertyProvider {
                 .setToDate("2026-03-31")
                 .build();
         assertThat(fields(failure(() -> scores(officer, "", range, false)))).containsExactly("period.kind");
-        assertThat(fields(failure(() -> scores(officer, "", range.toBuilder().setFromDate("01/03/2026").build(),
-                        false))))
+        assertThat(fields(failure(() -> scores(
+                        officer, "", range.toBuilder().setFromDate("01/03/2026").build(), false))))
                 .containsExactly("period.from_date");
-        assertThat(failure(() -> scores(officer, "11080", MARCH, false)).getStatus().getCode())
+        assertThat(failure(() -> scores(officer, "11080", MARCH, false))
+                        .getStatus()
+                        .getCode())
                 .isEqualTo(Status.Code.NOT_FOUND);
-        assertThat(failure(() -> scores(officer, "no-such-unit", MARCH, false)).getStatus().getCode())
+        assertThat(failure(() -> scores(officer, "no-such-unit", MARCH, false))
+                        .getStatus()
+                        .getCode())
                 .isEqualTo(Status.Code.NOT_FOUND);
         assertThat(failure(() -> scores(idp.citizen("dan", "001099000001"), "", MARCH, false))
                         .getStatus()
@@ -323,25 +342,27 @@ class IndicatorRulesIT implements TestPropertyProvider {
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         StatusRuntimeException anonymous = failure(() -> ReportServiceGrpc.newBlockingStub(channel)
                 .withDeadlineAfter(5, TimeUnit.SECONDS)
-                .getIndicatorScores(GetIndicatorScoresRequest.newBuilder().setPeriod(MARCH).build()));
+                .getIndicatorScores(
+                        GetIndicatorScoresRequest.newBuilder().setPeriod(MARCH).build()));
         assertThat(anonymous.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(failure(() -> as(idp.citizen("dan", "001099000001"))
-                        .listIndicatorRuleVersions(ListIndicatorRuleVersionsRequest.getDefaultInstance()))
-                .getStatus()
-                .getCode())
+                                .listIndicatorRuleVersions(ListIndicatorRuleVersionsRequest.getDefaultInstance()))
+                        .getStatus()
+                        .getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
 
         assertThat(count("SELECT COUNT(*) FROM indicator_rule_pin")).isEqualTo(pins);
     }
 
     private DrillDownIndicatorResponse drill(String id, DrillDownSide side, int size, String token) {
-        return as(communeOfficer).drillDownIndicator(DrillDownIndicatorRequest.newBuilder()
-                .setUnitCode("11077")
-                .setPeriod(FEBRUARY)
-                .setIndicatorId(id)
-                .setSide(side)
-                .setPage(PageRequest.newBuilder().setPageSize(size).setPageToken(token))
-                .build());
+        return as(communeOfficer)
+                .drillDownIndicator(DrillDownIndicatorRequest.newBuilder()
+                        .setUnitCode("11077")
+                        .setPeriod(FEBRUARY)
+                        .setIndicatorId(id)
+                        .setSide(side)
+                        .setPage(PageRequest.newBuilder().setPageSize(size).setPageToken(token))
+                        .build());
     }
 
     @Test
@@ -366,7 +387,9 @@ class IndicatorRulesIT implements TestPropertyProvider {
         assertThat(page.getTotal()).isEqualTo(3);
         String token = page.getPage().getNextPageToken();
         assertThat(token).isNotEmpty();
-        assertThat(drill("2.1", DrillDownSide.DRILL_DOWN_SIDE_DENOMINATOR, 1, token).getDossiers(0).getDossierCode())
+        assertThat(drill("2.1", DrillDownSide.DRILL_DOWN_SIDE_DENOMINATOR, 1, token)
+                        .getDossiers(0)
+                        .getDossierCode())
                 .isEqualTo("A2");
         assertThat(fields(failure(() -> drill("4.2", DrillDownSide.DRILL_DOWN_SIDE_DENOMINATOR, 1, token))))
                 .containsExactly("page.page_token");
@@ -390,10 +413,11 @@ class IndicatorRulesIT implements TestPropertyProvider {
                                 .build()))))
                 .containsExactly("page.page_token");
         assertThat(failure(() -> as(communeOfficer)
-                        .listOverdueDossiers(
-                                ListOverdueDossiersRequest.newBuilder().setUnitCode("298").build()))
-                .getStatus()
-                .getCode())
+                                .listOverdueDossiers(ListOverdueDossiersRequest.newBuilder()
+                                        .setUnitCode("298")
+                                        .build()))
+                        .getStatus()
+                        .getCode())
                 .isEqualTo(Status.Code.NOT_FOUND);
     }
 }

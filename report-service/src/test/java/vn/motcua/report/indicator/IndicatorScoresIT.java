@@ -117,7 +117,8 @@ class IndicatorScoresIT implements TestPropertyProvider {
     private static final Period MARCH = month(2026, 3);
 
     private IndicatorScores scores(String token, String unit, Period period, boolean subtree, boolean children) {
-        return as(token).getIndicatorScores(GetIndicatorScoresRequest.newBuilder()
+        return as(token)
+                .getIndicatorScores(GetIndicatorScoresRequest.newBuilder()
                         .setUnitCode(unit)
                         .setPeriod(period)
                         .setSubtree(subtree)
@@ -170,14 +171,17 @@ class IndicatorScoresIT implements TestPropertyProvider {
         String pageToken = "";
         int pages = 0;
         do {
-            DrillDownIndicatorResponse page = as(token).drillDownIndicator(DrillDownIndicatorRequest.newBuilder()
-                    .setUnitCode(unit)
-                    .setPeriod(period)
-                    .setSubtree(subtree)
-                    .setIndicatorId(id)
-                    .setSide(side)
-                    .setPage(PageRequest.newBuilder().setPageSize(pageSize).setPageToken(pageToken))
-                    .build());
+            DrillDownIndicatorResponse page = as(token)
+                    .drillDownIndicator(DrillDownIndicatorRequest.newBuilder()
+                            .setUnitCode(unit)
+                            .setPeriod(period)
+                            .setSubtree(subtree)
+                            .setIndicatorId(id)
+                            .setSide(side)
+                            .setPage(PageRequest.newBuilder()
+                                    .setPageSize(pageSize)
+                                    .setPageToken(pageToken))
+                            .build());
             assertThat(page.getTotal()).as(id + " " + side + " total").isEqualTo(total);
             page.getDossiersList().forEach(d -> codes.add(d.getDossierCode()));
             pageToken = page.getPage().getNextPageToken();
@@ -189,8 +193,8 @@ class IndicatorScoresIT implements TestPropertyProvider {
     private void assertDrill(String token, String unit, boolean subtree, String id, Set<String> num, Set<String> den) {
         IndicatorScore score = indicator(scores(token, unit, MARCH, subtree, false), id);
         assertThat(score.getDrillable()).as(id + " drillable").isTrue();
-        List<String> numerator =
-                drillAll(token, unit, MARCH, subtree, id, DrillDownSide.DRILL_DOWN_SIDE_NUMERATOR, score.getNumerator());
+        List<String> numerator = drillAll(
+                token, unit, MARCH, subtree, id, DrillDownSide.DRILL_DOWN_SIDE_NUMERATOR, score.getNumerator());
         List<String> denominator = drillAll(
                 token, unit, MARCH, subtree, id, DrillDownSide.DRILL_DOWN_SIDE_DENOMINATOR, score.getDenominator());
         assertThat(new TreeSet<>(numerator)).as(id + " numerator").isEqualTo(new TreeSet<>(num));
@@ -350,8 +354,13 @@ class IndicatorScoresIT implements TestPropertyProvider {
                 "2.1",
                 Set.of("A1", "A4", "A6", "A8", "A9", "A14", "B1", "B2", "C1"),
                 Set.of("A1", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A11", "A12", "A14", "B1", "B2", "C1"));
-        assertDrill(district, "298", true, "4.2", Set.of("A4", "B1"), union(
-                Set.of("A4", "A5", "A6", "A7", "A8", "A9", "A11", "A12", "A14"), Set.of("B1", "B2", "C1")));
+        assertDrill(
+                district,
+                "298",
+                true,
+                "4.2",
+                Set.of("A4", "B1"),
+                union(Set.of("A4", "A5", "A6", "A7", "A8", "A9", "A11", "A12", "A14"), Set.of("B1", "B2", "C1")));
         assertDrill(district, "298", false, "2.1", Set.of("C1"), Set.of("C1"));
     }
 
@@ -381,18 +390,36 @@ class IndicatorScoresIT implements TestPropertyProvider {
                                 continue;
                             }
                             List<String> num = drillAll(
-                                    province, unit, period, subtree, i.getId(),
-                                    DrillDownSide.DRILL_DOWN_SIDE_NUMERATOR, i.getNumerator(), 10);
+                                    province,
+                                    unit,
+                                    period,
+                                    subtree,
+                                    i.getId(),
+                                    DrillDownSide.DRILL_DOWN_SIDE_NUMERATOR,
+                                    i.getNumerator(),
+                                    10);
                             List<String> den = drillAll(
-                                    province, unit, period, subtree, i.getId(),
-                                    DrillDownSide.DRILL_DOWN_SIDE_DENOMINATOR, i.getDenominator(), 10);
+                                    province,
+                                    unit,
+                                    period,
+                                    subtree,
+                                    i.getId(),
+                                    DrillDownSide.DRILL_DOWN_SIDE_DENOMINATOR,
+                                    i.getDenominator(),
+                                    10);
                             String what = unit + " " + period.getKind() + period.getNumber() + " " + subtree + " "
                                     + i.getId();
-                            assertThat(num).as(what + " numerator").hasSize((int) i.getNumerator())
+                            assertThat(num)
+                                    .as(what + " numerator")
+                                    .hasSize((int) i.getNumerator())
                                     .doesNotHaveDuplicates();
-                            assertThat(den).as(what + " denominator").hasSize((int) i.getDenominator())
+                            assertThat(den)
+                                    .as(what + " denominator")
+                                    .hasSize((int) i.getDenominator())
                                     .doesNotHaveDuplicates();
-                            assertThat(den).as(what + " numerator within denominator").containsAll(num);
+                            assertThat(den)
+                                    .as(what + " numerator within denominator")
+                                    .containsAll(num);
                             checked++;
                         }
                     }
@@ -420,8 +447,8 @@ class IndicatorScoresIT implements TestPropertyProvider {
 
     @Test
     void aCommuneOfficerCannotReadItsDistrictOrDrillASibling() {
-        StatusRuntimeException up = catchThrowableOfType(
-                StatusRuntimeException.class, () -> scores(commune, "298", MARCH, true, false));
+        StatusRuntimeException up =
+                catchThrowableOfType(StatusRuntimeException.class, () -> scores(commune, "298", MARCH, true, false));
         assertThat(up.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         StatusRuntimeException sibling = catchThrowableOfType(
                 StatusRuntimeException.class,
@@ -442,8 +469,12 @@ class IndicatorScoresIT implements TestPropertyProvider {
         ReportFile csv = files.render(caller, "298", march, true, FileFormat.CSV);
         ReportFile xlsx = files.render(caller, "298", march, true, FileFormat.XLSX);
 
-        assertThat(json.etag()).matches("\"[0-9a-f]{64}\"").isEqualTo(csv.etag()).isEqualTo(xlsx.etag());
-        assertThat(files.render(caller, "298", march, true, FileFormat.JSON).content()).isEqualTo(json.content());
+        assertThat(json.etag())
+                .matches("\"[0-9a-f]{64}\"")
+                .isEqualTo(csv.etag())
+                .isEqualTo(xlsx.etag());
+        assertThat(files.render(caller, "298", march, true, FileFormat.JSON).content())
+                .isEqualTo(json.content());
         assertThat(json.fileName()).isEqualTo("BC-766_298_2026-03.json");
         assertThat(new String(json.content(), StandardCharsets.UTF_8))
                 .contains("\"total_score\" : \"35.92\"")
@@ -451,8 +482,11 @@ class IndicatorScoresIT implements TestPropertyProvider {
 
         String text = new String(csv.content(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFFMã đơn vị,Kỳ báo cáo");
-        assertThat(text).contains("298,2026-03,1,2,2.1,Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn".replace(
-                "Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn", "\"Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn\""));
+        assertThat(text)
+                .contains("298,2026-03,1,2,2.1,Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn"
+                        .replace(
+                                "Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn",
+                                "\"Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn\""));
         assertThat(text).contains(",9,14,64.29,12.86,20,100,");
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.content()))) {
@@ -479,7 +513,8 @@ class IndicatorScoresIT implements TestPropertyProvider {
                 "sub", "viewer297", Set.of("report_viewer"), "297", null, "console", "token");
         PeriodSpec may = PeriodSpec.month(2026, 5);
         String before = files.render(caller, "297", may, true, FileFormat.JSON).etag();
-        assertThat(files.render(caller, "297", may, true, FileFormat.JSON).etag()).isEqualTo(before);
+        assertThat(files.render(caller, "297", may, true, FileFormat.JSON).etag())
+                .isEqualTo(before);
 
         world.writeOneMore(
                 db,

@@ -25,54 +25,112 @@ public final class IndicatorWorld {
                 .procedure("P3", "TC", false, ONLINE_PARTIAL);
 
         // commune 11077
-        w.fact("A1", "11077").procedure("P2").receivedAt("2026-02-20T09:00").due("2026-03-10T17:00")
-                .finished("2026-03-05T10:00", "ISSUED", "EARLY", true).assignee("can.bo.a");
-        w.fact("A2", "11077").procedure("P2").receivedAt("2026-02-10T09:00").due("2026-02-27T17:00")
-                .finished("2026-02-25T10:00", "ISSUED", "EARLY", true).assignee("can.bo.a");
-        w.fact("A3", "11077").procedure("P1").channel("ONLINE").receivedAt("2026-02-15T09:00")
+        w.fact("A1", "11077")
+                .procedure("P2")
+                .receivedAt("2026-02-20T09:00")
+                .due("2026-03-10T17:00")
+                .finished("2026-03-05T10:00", "ISSUED", "EARLY", true)
+                .assignee("can.bo.a");
+        w.fact("A2", "11077")
+                .procedure("P2")
+                .receivedAt("2026-02-10T09:00")
+                .due("2026-02-27T17:00")
+                .finished("2026-02-25T10:00", "ISSUED", "EARLY", true)
+                .assignee("can.bo.a");
+        w.fact("A3", "11077")
+                .procedure("P1")
+                .channel("ONLINE")
+                .receivedAt("2026-02-15T09:00")
                 .due("2026-03-20T17:00");
-        w.fact("A4", "11077").procedure("P1").channel("ONLINE").receivedAt("2026-03-02T08:00")
-                .due("2026-03-16T17:00").finished("2026-03-10T10:00", "ISSUED", "EARLY", true).assignee("can.bo.a");
+        w.fact("A4", "11077")
+                .procedure("P1")
+                .channel("ONLINE")
+                .receivedAt("2026-03-02T08:00")
+                .due("2026-03-16T17:00")
+                .finished("2026-03-10T10:00", "ISSUED", "EARLY", true)
+                .assignee("can.bo.a");
         w.digitization("A4", true, true, true, false).payment("A4", "PAID", "ONLINE", "2026-03-02T09:00");
-        w.fact("A5", "11077").procedure("P1").channel("ONLINE").receivedAt("2026-03-03T08:00")
-                .due("2026-03-20T17:00").finished("2026-03-25T10:00", "ISSUED", "LATE", false).supplements(1)
+        w.fact("A5", "11077")
+                .procedure("P1")
+                .channel("ONLINE")
+                .receivedAt("2026-03-03T08:00")
+                .due("2026-03-20T17:00")
+                .finished("2026-03-25T10:00", "ISSUED", "LATE", false)
+                .supplements(1)
                 .assignee("can.bo.b");
         w.digitization("A5", true, false, false, false).payment("A5", "PAID", "COUNTER", "2026-03-04T09:00");
         w.fact("A6", "11077").procedure("P3").receivedAt("2026-03-10T08:00").due("2026-04-15T17:00");
         w.payment("A6", "REQUESTED", null, null);
-        w.fact("A7", "11077").procedure("P2").channel("POSTAL").receivedAt("2026-03-15T08:00")
+        w.fact("A7", "11077")
+                .procedure("P2")
+                .channel("POSTAL")
+                .receivedAt("2026-03-15T08:00")
                 .due("2026-03-25T17:00");
-        w.fact("A8", "11077").procedure("P2").channel("ONLINE").receivedAt("2026-03-20T08:00")
-                .due("2026-04-10T17:00").finished("2026-03-28T10:00", "WITHDRAWN", "EARLY", true)
+        // a payment request cancelled by an officer is no financial obligation
+        w.payment("A7", "CANCELLED", null, null);
+        w.fact("A8", "11077")
+                .procedure("P2")
+                .channel("ONLINE")
+                .receivedAt("2026-03-20T08:00")
+                .due("2026-04-10T17:00")
+                .finished("2026-03-28T10:00", "WITHDRAWN", "EARLY", true)
                 .assignee("can.bo.b");
         // 23:30 on 31 March in Hanoi is still March; 00:10 on 1 April (17:10 UTC on the 31st) is not
         w.fact("A9", "11077").procedure("P1").receivedAt("2026-03-31T23:30").due("2026-04-05T17:00");
         w.fact("A10", "11077").procedure("P1").receivedAt("2026-04-01T00:10").due("2026-04-20T17:00");
-        w.fact("A11", "11077").procedure("P3").channel("ONLINE").receivedAt("2026-03-05T08:00")
-                .due("2026-03-25T17:00").finished("2026-03-20T10:00", "ISSUED", "EARLY", false).supplements(2)
-                .rating(4, false).assignee("can.bo.b");
+        w.fact("A11", "11077")
+                .procedure("P3")
+                .channel("ONLINE")
+                .receivedAt("2026-03-05T08:00")
+                .due("2026-03-25T17:00")
+                .finished("2026-03-20T10:00", "ISSUED", "EARLY", false)
+                .supplements(2)
+                .rating(4, false)
+                .assignee("can.bo.b");
         w.payment("A11", "PAID", "ONLINE", "2026-03-06T09:00").digitization("A11", false, false, true, true);
-        w.fact("A12", "11077").procedure("P2").receivedAt("2026-03-06T08:00").due("2026-03-30T17:00")
-                .finished("2026-04-03T10:00", "ISSUED", "LATE", false).assignee("can.bo.a");
+        w.fact("A12", "11077")
+                .procedure("P2")
+                .receivedAt("2026-03-06T08:00")
+                .due("2026-03-30T17:00")
+                .finished("2026-04-03T10:00", "ISSUED", "LATE", false)
+                .assignee("can.bo.a");
         // never received: counts nowhere
         w.fact("A13", "11077").procedure("P2");
-        w.fact("A14", "11077").procedure("P1").receivedAt("2026-03-12T08:00").due("2026-03-26T17:00")
-                .finished("2026-03-14T10:00", "ISSUED", "EARLY", true).imported().assignee("can.bo.a");
+        w.fact("A14", "11077")
+                .procedure("P1")
+                .receivedAt("2026-03-12T08:00")
+                .due("2026-03-26T17:00")
+                .finished("2026-03-14T10:00", "ISSUED", "EARLY", true)
+                .imported()
+                .assignee("can.bo.a");
 
         // commune 11080
-        w.fact("B1", "11080").procedure("P3").channel("ONLINE").receivedAt("2026-03-04T08:00")
-                .due("2026-03-20T17:00").finished("2026-03-06T10:00", "ISSUED", "EARLY", true)
+        w.fact("B1", "11080")
+                .procedure("P3")
+                .channel("ONLINE")
+                .receivedAt("2026-03-04T08:00")
+                .due("2026-03-20T17:00")
+                .finished("2026-03-06T10:00", "ISSUED", "EARLY", true)
                 .assignee("can.bo.c");
         w.payment("B1", "PAID", "ONLINE", "2026-03-04T10:00").digitization("B1", true, true, false, false);
         w.fact("B2", "11080").procedure("P1").receivedAt("2026-03-05T08:00").due("2026-04-10T17:00");
 
         // the district's own dossier, received at commune 11077's desk
-        w.fact("C1", "298").receivingUnit("11077").procedure("P2").receivedAt("2026-03-08T08:00")
-                .due("2026-03-20T17:00").finished("2026-03-09T10:00", "ISSUED", "EARLY", true).assignee("can.bo.c");
+        w.fact("C1", "298")
+                .receivingUnit("11077")
+                .procedure("P2")
+                .receivedAt("2026-03-08T08:00")
+                .due("2026-03-20T17:00")
+                .finished("2026-03-09T10:00", "ISSUED", "EARLY", true)
+                .assignee("can.bo.c");
 
         // the other district
-        w.fact("D1", "10999").procedure("P1").channel("ONLINE").receivedAt("2026-03-02T08:00")
-                .due("2026-03-20T17:00").finished("2026-03-05T10:00", "ISSUED", "EARLY", true);
+        w.fact("D1", "10999")
+                .procedure("P1")
+                .channel("ONLINE")
+                .receivedAt("2026-03-02T08:00")
+                .due("2026-03-20T17:00")
+                .finished("2026-03-05T10:00", "ISSUED", "EARLY", true);
         w.digitization("D1", true, true, false, false);
 
         // PAKN of 11077; an open one is in time while received on or after 11 March (31 March + 1 day - 21 days)

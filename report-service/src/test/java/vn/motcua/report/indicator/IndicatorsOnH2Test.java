@@ -83,18 +83,20 @@ class IndicatorsOnH2Test {
 
         DrillDownService drill = context.getBean(DrillDownService.class);
         var page = drill.drill(district, "11077", MARCH, false, "2.1", DrillSide.NUMERATOR, 500, "");
-        assertThat(page.dossiers())
-                .extracting(FactView::code)
-                .containsExactly("A1", "A14", "A4", "A6", "A8", "A9");
+        assertThat(page.dossiers()).extracting(FactView::code).containsExactly("A1", "A14", "A4", "A6", "A8", "A9");
         assertThat(page.total()).isEqualTo(6);
-        assertThat(drill.drill(district, "11077", MARCH, false, "3.6", DrillSide.NUMERATOR, 500, "").dossiers())
+        assertThat(drill.drill(district, "11077", MARCH, false, "3.6", DrillSide.NUMERATOR, 500, "")
+                        .dossiers())
                 .extracting(FactView::paidOnline)
                 .containsOnly(true);
 
         IndicatorRules rules = context.getBean(IndicatorRules.class);
         String json = IndicatorRules.defaultRulesJson();
-        assertThat(rules.publish(province, "2026-03", json, "Giữ nguyên, phiên bản 2").version()).isEqualTo(2);
-        assertThat(scores.recompute(district, "11077", MARCH, false, "Áp dụng phiên bản 2").ruleVersion())
+        assertThat(rules.publish(province, "2026-03", json, "Giữ nguyên, phiên bản 2")
+                        .version())
+                .isEqualTo(2);
+        assertThat(scores.recompute(district, "11077", MARCH, false, "Áp dụng phiên bản 2")
+                        .ruleVersion())
                 .isEqualTo(2);
         assertThat(rules.versions()).hasSize(2);
 

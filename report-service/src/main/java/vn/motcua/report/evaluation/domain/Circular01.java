@@ -29,8 +29,8 @@ public final class Circular01 {
             + " điểm; người nộp đánh giá tiêu chí số cơ quan phải liên hệ ở mức 1-2 trên 5, 0 điểm.";
     public static final String NOTE_5 = "Cần danh mục TTHC thuộc thẩm quyền và mô hình hoạt động của Bộ phận Một cửa"
             + " (tiếp nhận, thẩm định, phê duyệt, trả kết quả tại chỗ); MotCua không có dữ liệu này nên không tính.";
-    public static final String NOTE_6 = "Cần kết quả niêm yết và công khai điện tử TTHC (CSDLQG); MotCua không có dữ"
-            + " liệu này nên không tính.";
+    public static final String NOTE_6 =
+            "Cần kết quả niêm yết và công khai điện tử TTHC (CSDLQG); MotCua không có dữ" + " liệu này nên không tính.";
     public static final String NOTE_7 = "Thái độ của cán bộ: trước hạn và không có PAKN về hành vi cán bộ gắn với hồ"
             + " sơ 2; đúng hạn và không có PAKN 1; có PAKN về hành vi cán bộ, hoặc quá hạn, 0 điểm.";
     public static final String NOTE_8 = "PAKN tiếp nhận trong kỳ của cơ quan: không có PAKN, hoặc 100% đúng hạn và"

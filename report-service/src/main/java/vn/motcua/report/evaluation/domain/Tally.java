@@ -48,8 +48,7 @@ public final class Tally {
         List<EvaluationScore> scores =
                 Circular01.OFFICER_INDICATORS.stream().map(this::average).toList();
         BigDecimal total = total(scores);
-        return new OfficerResult(
-                officer, dossiers, scores, total.toPlainString(), Circular01.officerBand(total));
+        return new OfficerResult(officer, dossiers, scores, total.toPlainString(), Circular01.officerBand(total));
     }
 
     /** An agency's result: the per-dossier averages, unit indicators 5 (N/A), 8 and 9, and the rating. */
@@ -58,8 +57,9 @@ public final class Tally {
         for (int i = 1; i <= 9; i++) {
             scores.add(
                     switch (i) {
-                        case 5 -> new EvaluationScore(
-                                5, EvaluationScore.NOT_AVAILABLE, 0, Circular01.note(5) + " " + PARTIAL_TOTAL);
+                        case 5 ->
+                            new EvaluationScore(
+                                    5, EvaluationScore.NOT_AVAILABLE, 0, Circular01.note(5) + " " + PARTIAL_TOTAL);
                         case 8 -> indicator8;
                         case 9 -> indicator9;
                         default -> average(i);

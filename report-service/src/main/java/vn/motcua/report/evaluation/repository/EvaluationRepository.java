@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import vn.motcua.platform.db.UtcTimestamps;
 import vn.motcua.report.evaluation.domain.DossierFacts;
+import vn.motcua.report.indicator.repository.FactPredicates;
+import vn.motcua.report.indicator.repository.FactQueryRepository;
 
 /**
  * Reads what the Circular 01/2018 evaluation needs from dossier_fact. Dossiers are grouped by the raw inputs of the
@@ -30,13 +32,12 @@ public class EvaluationRepository {
     public record OnlineFigures(long received, long online, long onlineLate) {}
 
     private static final String FACT_COLUMNS = "d.timeliness, d.result_kind, d.channel, d.supplement_requests,"
-            + " d.rating_agencies, COALESCE(p.requires_paper_result, FALSE) AS requires_paper,"
+            + " d.rating_agencies, " + FactPredicates.PAPER + " AS requires_paper,"
             + " COALESCE(z.result_electronic, FALSE) AS electronic,"
             + " CASE WHEN EXISTS (SELECT 1 FROM feedback_fact f WHERE f.dossier_code = d.code"
             + " AND f.classification = 'STAFF_BEHAVIOUR') THEN TRUE ELSE FALSE END AS staff_feedback";
 
-    private static final String FROM = " FROM dossier_fact d LEFT JOIN procedure_dim p ON p.code = d.procedure_code"
-            + " LEFT JOIN digitization_fact z ON z.dossier_code = d.code";
+    private static final String FROM = FactQueryRepository.FROM;
 
     private static final String SUBTREE =
             "d.unit_code IN (SELECT a.unit_code FROM unit_ancestor a WHERE a.ancestor_code = ?)";

@@ -83,7 +83,7 @@ public class EvaluationService {
             }
         }
         Map<String, FeedbackCounts> feedback = counters.feedback(
-                new IndicatorCounterRepository.Scope(root.code(), true),
+                tree.stream().map(UnitNode::code).toList(),
                 start,
                 end,
                 end.minus(IndicatorSettings.FEEDBACK_ANSWER_LIMIT));
@@ -97,8 +97,8 @@ public class EvaluationService {
             }
         }
         // units the closure knows but the tree listing did not (should not happen): still reported, never dropped
-        byUnit.forEach((code, tally) ->
-                agencies.add(agency(new UnitNode(code, code, 0, null, 0), tally, feedback, online)));
+        byUnit.forEach(
+                (code, tally) -> agencies.add(agency(new UnitNode(code, code, 0, null, 0), tally, feedback, online)));
         List<OfficerResult> officers = new ArrayList<>();
         byOfficer.forEach((officer, tally) -> officers.add(tally.officer(officer)));
         return new Evaluation(root, period, agencies, officers);

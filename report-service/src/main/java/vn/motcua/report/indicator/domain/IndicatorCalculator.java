@@ -59,8 +59,10 @@ public final class IndicatorCalculator {
     public static Ratio ratio(Formula formula, IndicatorFigures f) {
         FlagCounts flags = f.flags();
         return switch (formula) {
-            case DOSSIERS_ON_TIME -> new Ratio(f.stat().onTimeNumerator(), f.stat().onTimeDenominator());
-            case FULL_ONLINE_DOSSIERS -> new Ratio(f.fullOnline().onlineCounted(), f.fullOnline().received());
+            case DOSSIERS_ON_TIME ->
+                new Ratio(f.stat().onTimeNumerator(), f.stat().onTimeDenominator());
+            case FULL_ONLINE_DOSSIERS ->
+                new Ratio(f.fullOnline().onlineCounted(), f.fullOnline().received());
             case ONLINE_DOSSIERS -> new Ratio(flags.onlineCounted(), flags.received());
             case DOSSIERS_PAID_ONLINE -> new Ratio(flags.paidOnline(), flags.financialObligation());
             case FEE_PROCEDURES_PAID_ONLINE -> new Ratio(f.feeProceduresPaidOnline(), f.feeProcedures());
@@ -70,18 +72,23 @@ public final class IndicatorCalculator {
             case DIGITIZED_DOSSIERS -> new Ratio(flags.digitized(), flags.received());
             case REUSED_DIGITIZED_DATA -> new Ratio(flags.reusesData(), flags.received());
             case WAREHOUSE_LINKED_DOSSIERS -> new Ratio(flags.linkedToWarehouse(), flags.received());
-            case ELECTRONIC_CERTIFIED_COPY_COMMUNES -> new Ratio(
-                    f.communes().withCertifiedCopy(), f.communes().communes());
-            case FEEDBACK_ON_TIME -> new Ratio(f.feedback().onTime(), f.feedback().total());
-            case FEEDBACK_SATISFACTION -> new Ratio(f.feedback().satisfied(), f.feedback().total());
-            case FEEDBACK_ABOUT_REGULATION -> new Ratio(f.feedback().aboutRegulation(), f.feedback().total());
-            case FEEDBACK_ABOUT_STAFF -> new Ratio(f.feedback().aboutStaff(), f.feedback().total());
+            case ELECTRONIC_CERTIFIED_COPY_COMMUNES ->
+                new Ratio(f.communes().withCertifiedCopy(), f.communes().communes());
+            case FEEDBACK_ON_TIME ->
+                new Ratio(f.feedback().onTime(), f.feedback().total());
+            case FEEDBACK_SATISFACTION ->
+                new Ratio(f.feedback().satisfied(), f.feedback().total());
+            case FEEDBACK_ABOUT_REGULATION ->
+                new Ratio(f.feedback().aboutRegulation(), f.feedback().total());
+            case FEEDBACK_ABOUT_STAFF ->
+                new Ratio(f.feedback().aboutStaff(), f.feedback().total());
             case DOSSIERS_RESOLVED_LATE -> new Ratio(flags.resolvedLate(), flags.received());
             case DOSSIERS_WITH_FEEDBACK_OR_DISLIKE -> new Ratio(flags.feedbackOrDislike(), flags.received());
             // 5.3 literally: received - late - (PAKN or dislike), a dossier both late and disliked subtracted twice
-            case DOSSIER_RECEIVING_SATISFACTION -> new Ratio(
-                    Math.max(0, flags.received() - flags.resolvedLate() - flags.feedbackOrDislike()),
-                    flags.received());
+            case DOSSIER_RECEIVING_SATISFACTION ->
+                new Ratio(
+                        Math.max(0, flags.received() - flags.resolvedLate() - flags.feedbackOrDislike()),
+                        flags.received());
             case ONLINE_PAYMENT_SCORE,
                     TTHC_PUBLISHED_ON_TIME,
                     TTHC_PUBLICIZED_ON_TIME,
@@ -139,7 +146,8 @@ public final class IndicatorCalculator {
                 }
             }
         } else {
-            points = Scoring.generic(rule.maxPoints(), rule.fullMarksAtPercent(), ratio.numerator(), ratio.denominator());
+            points = Scoring.generic(
+                    rule.maxPoints(), rule.fullMarksAtPercent(), ratio.numerator(), ratio.denominator());
         }
         if (info) {
             score = points == null ? IndicatorResult.NOT_AVAILABLE : "";

@@ -22,14 +22,16 @@ public record IndicatorPeriod(ResolvedPeriod resolved, PeriodKind kind, int year
      * @throws DomainException INVALID_ARGUMENT for another kind, a Decree 09 window, or what ReportPeriods refuses
      */
     public static IndicatorPeriod of(PeriodSpec spec, String field) {
-        if (spec != null && spec.kind() != null && !List.of(PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR)
-                .contains(spec.kind())) {
+        if (spec != null
+                && spec.kind() != null
+                && !List.of(PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR)
+                        .contains(spec.kind())) {
             throw DomainException.invalid(List.of(new FieldViolation(
                     field + ".kind", "Decision 766 indicators are computed for a MONTH, QUARTER or YEAR only")));
         }
         if (spec != null && spec.window() == PeriodWindow.CUTOFF_15) {
-            throw DomainException.invalid(List.of(new FieldViolation(
-                    field + ".window", "Decision 766 indicators use calendar windows only")));
+            throw DomainException.invalid(List.of(
+                    new FieldViolation(field + ".window", "Decision 766 indicators use calendar windows only")));
         }
         PeriodSpec calendar = spec == null ? null : spec.withDefaultWindow(PeriodWindow.CALENDAR);
         ResolvedPeriod resolved = ReportPeriods.resolve(calendar, field);

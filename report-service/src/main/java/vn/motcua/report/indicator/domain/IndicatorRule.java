@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  * @param maxPoints          0 makes the indicator informative only (shown, not scored)
  * @param fullMarksAtPercent in (0, 100]: score = min(max, max × ratio / threshold)
  */
-public record IndicatorRule(String id, String name, BigDecimal maxPoints, BigDecimal fullMarksAtPercent, Formula formula) {
+public record IndicatorRule(
+        String id, String name, BigDecimal maxPoints, BigDecimal fullMarksAtPercent, Formula formula) {
 
     public boolean informative() {
         return maxPoints.signum() == 0;

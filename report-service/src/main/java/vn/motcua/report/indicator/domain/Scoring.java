@@ -38,7 +38,8 @@ public final class Scoring {
         if (denominator == 0) {
             return BigDecimal.ZERO;
         }
-        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), WORKING_SCALE, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(numerator)
+                .divide(BigDecimal.valueOf(denominator), WORKING_SCALE, RoundingMode.HALF_UP);
     }
 
     /** 3b: min(max, 6·A + min(2, 2.5·B) + 2.5·C), 2 decimals (domain.md 8.5, verified against the DVCQG API). */

@@ -35,22 +35,20 @@ public final class IndicatorProtos {
 
     /** The request's period; unknown enum numbers become "missing" so ReportPeriods reports them. */
     public static PeriodSpec period(Period period, String field) {
-        PeriodKind kind =
-                switch (period.getKind()) {
-                    case PERIOD_KIND_MONTH -> PeriodKind.MONTH;
-                    case PERIOD_KIND_QUARTER -> PeriodKind.QUARTER;
-                    case PERIOD_KIND_HALF_YEAR -> PeriodKind.HALF_YEAR;
-                    case PERIOD_KIND_NINE_MONTHS -> PeriodKind.NINE_MONTHS;
-                    case PERIOD_KIND_YEAR -> PeriodKind.YEAR;
-                    case PERIOD_KIND_RANGE -> PeriodKind.RANGE;
-                    default -> null;
-                };
-        PeriodWindow window =
-                switch (period.getWindow()) {
-                    case PERIOD_WINDOW_CALENDAR -> PeriodWindow.CALENDAR;
-                    case PERIOD_WINDOW_CUTOFF_15 -> PeriodWindow.CUTOFF_15;
-                    default -> null;
-                };
+        PeriodKind kind = switch (period.getKind()) {
+            case PERIOD_KIND_MONTH -> PeriodKind.MONTH;
+            case PERIOD_KIND_QUARTER -> PeriodKind.QUARTER;
+            case PERIOD_KIND_HALF_YEAR -> PeriodKind.HALF_YEAR;
+            case PERIOD_KIND_NINE_MONTHS -> PeriodKind.NINE_MONTHS;
+            case PERIOD_KIND_YEAR -> PeriodKind.YEAR;
+            case PERIOD_KIND_RANGE -> PeriodKind.RANGE;
+            default -> null;
+        };
+        PeriodWindow window = switch (period.getWindow()) {
+            case PERIOD_WINDOW_CALENDAR -> PeriodWindow.CALENDAR;
+            case PERIOD_WINDOW_CUTOFF_15 -> PeriodWindow.CUTOFF_15;
+            default -> null;
+        };
         LocalDate from = kind == PeriodKind.RANGE ? date(period.getFromDate(), field + ".from_date") : null;
         LocalDate to = kind == PeriodKind.RANGE ? date(period.getToDate(), field + ".to_date") : null;
         return new PeriodSpec(kind, period.getYear(), period.getNumber(), from, to, window);

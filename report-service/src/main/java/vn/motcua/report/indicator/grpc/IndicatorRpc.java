@@ -61,12 +61,11 @@ public class IndicatorRpc {
     }
 
     public DrillDownIndicatorResponse drillDownIndicator(DrillDownIndicatorRequest request) {
-        DrillSide side =
-                switch (request.getSide()) {
-                    case DRILL_DOWN_SIDE_NUMERATOR -> DrillSide.NUMERATOR;
-                    case DRILL_DOWN_SIDE_DENOMINATOR -> DrillSide.DENOMINATOR;
-                    default -> null;
-                };
+        DrillSide side = switch (request.getSide()) {
+            case DRILL_DOWN_SIDE_NUMERATOR -> DrillSide.NUMERATOR;
+            case DRILL_DOWN_SIDE_DENOMINATOR -> DrillSide.DENOMINATOR;
+            default -> null;
+        };
         var page = drillDown.drill(
                 CallContext.requireCaller(),
                 request.getUnitCode(),

@@ -14,8 +14,8 @@ import vn.motcua.report.indicator.domain.Formula;
  * <ul>
  *   <li>i766_month (by month of received_at): received = received; received_online = channel ONLINE; online_counted =
  *   ONLINE and (procedure not requiring a paper result, or an electronic result); financial_obligation = a
- *   payment_fact row exists for the dossier; paid_online = a payment_fact row with channel ONLINE and paid_at set;
- *   paper_result_required = procedure_dim.requires_paper_result; paper_result_electronic = that and
+ *   payment_fact row of the dossier that is not CANCELLED; paid_online = a payment_fact row with channel ONLINE and paid_at set;
+ *   paper_result_required = the procedure requires a paper result ({@link #PAPER}); paper_result_electronic = that and
  *   digitization_fact.result_electronic; digitized = components_complete and result_electronic; reuses_data;
  *   linked_to_warehouse; resolved_late = result_kind set and finished_at after due_at; feedback_or_dislike =
  *   rating_satisfied false or a feedback_fact row naming the dossier.</li>
@@ -35,13 +35,24 @@ public final class FactPredicates {
             "(f.handled_in_time = TRUE OR (f.handled_in_time IS NULL AND f.received_at >= ?))";
 
     static final String RECEIVED_IN = "d.received_at >= ? AND d.received_at < ?";
-    static final String ONLINE_COUNTED = "d.channel = 'ONLINE' AND (COALESCE(p.requires_paper_result, FALSE) = FALSE"
-            + " OR COALESCE(z.result_electronic, FALSE) = TRUE)";
+    /**
+     * Whether the dossier's procedure requires a paper result. The projection takes it from the version the dossier
+     * was filed under when it knows that version (procedure_version_dim, added to V2 on the projection's branch),
+     * else from the latest (procedure_dim): once both are merged this becomes
+     * {@code COALESCE(pv.requires_paper_result, p.requires_paper_result, FALSE)} with pv joined in
+     * {@link FactQueryRepository#FROM} on (code, version).
+     */
+    public static final String PAPER = "COALESCE(p.requires_paper_result, FALSE)";
+
+    static final String ONLINE_COUNTED =
+            "d.channel = 'ONLINE' AND (" + PAPER + " = FALSE OR COALESCE(z.result_electronic, FALSE) = TRUE)";
+    /** A payment was requested and not cancelled (any status but CANCELLED). */
     static final String FINANCIAL_OBLIGATION =
-            "EXISTS (SELECT 1 FROM payment_fact pf WHERE pf.dossier_code = d.code)";
+            "EXISTS (SELECT 1 FROM payment_fact pf WHERE pf.dossier_code = d.code" + " AND pf.status <> 'CANCELLED')";
+
     static final String PAID_ONLINE = "EXISTS (SELECT 1 FROM payment_fact pf WHERE pf.dossier_code = d.code"
             + " AND pf.channel = 'ONLINE' AND pf.paid_at IS NOT NULL)";
-    static final String PAPER_RESULT_REQUIRED = "p.requires_paper_result = TRUE";
+    static final String PAPER_RESULT_REQUIRED = PAPER + " = TRUE";
     static final String RESULT_ELECTRONIC = "z.result_electronic = TRUE";
     static final String DIGITIZED = "z.components_complete = TRUE AND z.result_electronic = TRUE";
     static final String REUSES_DATA = "z.reuses_data = TRUE";
@@ -65,31 +76,29 @@ public final class FactPredicates {
         if (formula == Formula.DOSSIERS_ON_TIME) {
             return onTime(side, start, end);
         }
-        String denominator =
-                switch (formula) {
-                    case FULL_ONLINE_DOSSIERS -> FULL_ONLINE;
-                    case DOSSIERS_PAID_ONLINE -> FINANCIAL_OBLIGATION;
-                    case ELECTRONIC_RESULTS -> PAPER_RESULT_REQUIRED;
-                    case ONLINE_DOSSIERS,
-                            DIGITIZED_DOSSIERS,
-                            REUSED_DIGITIZED_DATA,
-                            WAREHOUSE_LINKED_DOSSIERS,
-                            DOSSIERS_RESOLVED_LATE,
-                            DOSSIERS_WITH_FEEDBACK_OR_DISLIKE -> null;
-                    default -> throw new IllegalArgumentException(formula + " does not count dossiers");
-                };
-        String numerator =
-                switch (formula) {
-                    case FULL_ONLINE_DOSSIERS, ONLINE_DOSSIERS -> ONLINE_COUNTED;
-                    case DOSSIERS_PAID_ONLINE -> PAID_ONLINE;
-                    case ELECTRONIC_RESULTS -> RESULT_ELECTRONIC;
-                    case DIGITIZED_DOSSIERS -> DIGITIZED;
-                    case REUSED_DIGITIZED_DATA -> REUSES_DATA;
-                    case WAREHOUSE_LINKED_DOSSIERS -> LINKED_TO_WAREHOUSE;
-                    case DOSSIERS_RESOLVED_LATE -> RESOLVED_LATE;
-                    case DOSSIERS_WITH_FEEDBACK_OR_DISLIKE -> FEEDBACK_OR_DISLIKE;
-                    default -> throw new IllegalArgumentException(formula + " does not count dossiers");
-                };
+        String denominator = switch (formula) {
+            case FULL_ONLINE_DOSSIERS -> FULL_ONLINE;
+            case DOSSIERS_PAID_ONLINE -> FINANCIAL_OBLIGATION;
+            case ELECTRONIC_RESULTS -> PAPER_RESULT_REQUIRED;
+            case ONLINE_DOSSIERS,
+                    DIGITIZED_DOSSIERS,
+                    REUSED_DIGITIZED_DATA,
+                    WAREHOUSE_LINKED_DOSSIERS,
+                    DOSSIERS_RESOLVED_LATE,
+                    DOSSIERS_WITH_FEEDBACK_OR_DISLIKE -> null;
+            default -> throw new IllegalArgumentException(formula + " does not count dossiers");
+        };
+        String numerator = switch (formula) {
+            case FULL_ONLINE_DOSSIERS, ONLINE_DOSSIERS -> ONLINE_COUNTED;
+            case DOSSIERS_PAID_ONLINE -> PAID_ONLINE;
+            case ELECTRONIC_RESULTS -> RESULT_ELECTRONIC;
+            case DIGITIZED_DOSSIERS -> DIGITIZED;
+            case REUSED_DIGITIZED_DATA -> REUSES_DATA;
+            case WAREHOUSE_LINKED_DOSSIERS -> LINKED_TO_WAREHOUSE;
+            case DOSSIERS_RESOLVED_LATE -> RESOLVED_LATE;
+            case DOSSIERS_WITH_FEEDBACK_OR_DISLIKE -> FEEDBACK_OR_DISLIKE;
+            default -> throw new IllegalArgumentException(formula + " does not count dossiers");
+        };
         StringBuilder sql = new StringBuilder(RECEIVED_IN);
         if (denominator != null) {
             sql.append(" AND ").append(denominator);
@@ -108,8 +117,8 @@ public final class FactPredicates {
     private static Predicate onTime(DrillSide side, Instant start, Instant end) {
         if (side == DrillSide.DENOMINATOR) {
             return new Predicate(
-                    "d.received_at IS NOT NULL AND d.received_at < ? AND (d.received_at >= ? OR NOT "
-                            + RESOLVED_BEFORE + ")",
+                    "d.received_at IS NOT NULL AND d.received_at < ? AND (d.received_at >= ? OR NOT " + RESOLVED_BEFORE
+                            + ")",
                     List.of(end, start, start));
         }
         return new Predicate(

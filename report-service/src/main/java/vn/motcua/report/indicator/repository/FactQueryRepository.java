@@ -105,8 +105,8 @@ public class FactQueryRepository {
             params.add(afterCode);
         }
         params.add(limit);
-        String sql = "SELECT " + VIEW_COLUMNS + FROM + " WHERE " + unitFilter(true) + " AND " + OPEN_DUE_BEFORE
-                + keyset + " ORDER BY d.due_at, d.code LIMIT ?";
+        String sql = "SELECT " + VIEW_COLUMNS + FROM + " WHERE " + unitFilter(true) + " AND " + OPEN_DUE_BEFORE + keyset
+                + " ORDER BY d.due_at, d.code LIMIT ?";
         return list(sql, params);
     }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,8 @@ import vn.motcua.report.indicator.domain.StatCounts;
 /**
  * Reads the counters the projection maintains (stat_month, i766_month) and the two small fact tables the indicators
  * read directly (certified_copy_fact, feedback_fact), grouped per unit, so a province's scores cost a few grouped
- * reads of counter rows and never a scan of dossier_fact. The predicates for what each counter counts live in
+ * reads of counter rows and never a scan of dossier_fact. Units are given as a list (the subtree from the closure):
+ * with i766_month keyed (unit, month, ...) that is a range read of the period's months per unit. The predicates for what each counter counts live in
  * {@link FactPredicates}; the drill-down IT proves both agree.
  */
 @Singleton
@@ -42,18 +44,9 @@ public class IndicatorCounterRepository {
         this.jdbc = jdbc;
     }
 
-    /** What to read: one unit's own rows, or every unit of its subtree (closure unit_ancestor). */
-    public record Scope(String unitCode, boolean wholeSubtree) {
-
-        String join(String alias) {
-            return wholeSubtree
-                    ? " JOIN unit_ancestor a ON a.unit_code = " + alias + ".unit_code AND a.ancestor_code = ?"
-                    : "";
-        }
-
-        String where(String alias) {
-            return wholeSubtree ? " WHERE 1 = 1" : " WHERE " + alias + ".unit_code = ?";
-        }
+    /** "unit_code IN (?, ?, ...)" for {@code alias}, one mark per unit. */
+    private static String in(String alias, Collection<String> units) {
+        return alias + ".unit_code IN (" + String.join(", ", java.util.Collections.nCopies(units.size(), "?")) + ")";
     }
 
     /**
@@ -65,13 +58,21 @@ public class IndicatorCounterRepository {
      */
     @Transactional(readOnly = true)
     public CounterData load(
-            Scope scope, int firstMonth, int lastMonth, Instant start, Instant end, Instant feedbackOpenSince) {
+            Collection<String> units,
+            int firstMonth,
+            int lastMonth,
+            Instant start,
+            Instant end,
+            Instant feedbackOpenSince) {
+        if (units.isEmpty()) {
+            return new CounterData(Map.of(), List.of(), Set.of(), Map.of(), Map.of());
+        }
         return new CounterData(
-                stat(scope, firstMonth, lastMonth),
-                procedures(scope, firstMonth, lastMonth),
+                stat(units, firstMonth, lastMonth),
+                procedures(units, firstMonth, lastMonth),
                 fullOnlineProcedures(),
-                communes(scope, start, end),
-                feedback(scope, start, end, feedbackOpenSince));
+                communes(units, start, end),
+                feedback(units, start, end, feedbackOpenSince));
     }
 
     /** For every unit of the root's subtree, the units of its own subtree (from the closure). */
@@ -85,25 +86,26 @@ public class IndicatorCounterRepository {
                     Map<String, Set<String>> below = new HashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            below.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                            below.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                                    .add(rs.getString(2));
                         }
                     }
                     return below;
                 });
     }
 
-    private Map<String, StatCounts> stat(Scope scope, int firstMonth, int lastMonth) {
+    private Map<String, StatCounts> stat(Collection<String> units, int firstMonth, int lastMonth) {
         String sql = "SELECT s.unit_code,"
                 + " SUM(CASE WHEN s.month < ? THEN " + RECEIVED + " ELSE 0 END),"
                 + " SUM(CASE WHEN s.month < ? THEN " + RESOLVED + " ELSE 0 END),"
                 + " SUM(CASE WHEN s.month >= ? THEN " + RECEIVED + " ELSE 0 END),"
                 + " SUM(CASE WHEN s.month >= ? THEN s.resolved_on_time_766 ELSE 0 END),"
                 + " SUM(" + RECEIVED + "), SUM(" + RESOLVED + "), SUM(s.due_count), SUM(s.closed_due_count)"
-                + " FROM stat_month s" + scope.join("s") + scope.where("s") + " AND s.month <= ?"
+                + " FROM stat_month s WHERE " + in("s", units) + " AND s.month <= ?"
                 + " GROUP BY s.unit_code";
         return jdbc.prepareStatement(sql, ps -> {
             List<Object> params = new ArrayList<>(List.of(firstMonth, firstMonth, firstMonth, firstMonth));
-            params.add(scope.unitCode());
+            params.addAll(units);
             params.add(lastMonth);
             Sql.bind(ps, params);
             Map<String, StatCounts> rows = new HashMap<>();
@@ -126,15 +128,18 @@ public class IndicatorCounterRepository {
         });
     }
 
-    private List<ProcedureCounts> procedures(Scope scope, int firstMonth, int lastMonth) {
+    private List<ProcedureCounts> procedures(Collection<String> units, int firstMonth, int lastMonth) {
         String sql = "SELECT i.unit_code, i.procedure_code, SUM(i.received), SUM(i.received_online),"
                 + " SUM(i.online_counted), SUM(i.financial_obligation), SUM(i.paid_online),"
                 + " SUM(i.paper_result_required), SUM(i.paper_result_electronic), SUM(i.digitized),"
                 + " SUM(i.reuses_data), SUM(i.linked_to_warehouse), SUM(i.resolved_late), SUM(i.feedback_or_dislike)"
-                + " FROM i766_month i" + scope.join("i") + scope.where("i") + " AND i.month BETWEEN ? AND ?"
+                + " FROM i766_month i WHERE " + in("i", units) + " AND i.month BETWEEN ? AND ?"
                 + " GROUP BY i.unit_code, i.procedure_code";
         return jdbc.prepareStatement(sql, ps -> {
-            Sql.bind(ps, List.of(scope.unitCode(), firstMonth, lastMonth));
+            List<Object> params = new ArrayList<>(units);
+            params.add(firstMonth);
+            params.add(lastMonth);
+            Sql.bind(ps, params);
             List<ProcedureCounts> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -173,15 +178,15 @@ public class IndicatorCounterRepository {
         });
     }
 
-    private Map<String, CommuneCounts> communes(Scope scope, Instant start, Instant end) {
+    private Map<String, CommuneCounts> communes(Collection<String> units, Instant start, Instant end) {
         String sql = "SELECT u.code, CASE WHEN EXISTS (SELECT 1 FROM certified_copy_fact c WHERE c.unit_code = u.code"
-                + " AND c.certified_at >= ? AND c.certified_at < ?) THEN 1 ELSE 0 END FROM unit_dim u"
-                + (scope.wholeSubtree()
-                        ? " JOIN unit_ancestor a ON a.unit_code = u.code AND a.ancestor_code = ?"
-                        : " WHERE u.code = ?")
-                + (scope.wholeSubtree() ? " WHERE" : " AND") + " u.level = ?";
+                + " AND c.certified_at >= ? AND c.certified_at < ?) THEN 1 ELSE 0 END FROM unit_dim u WHERE "
+                + in("u", units).replace("u.unit_code", "u.code") + " AND u.level = ?";
         return jdbc.prepareStatement(sql, ps -> {
-            Sql.bind(ps, List.of(start, end, scope.unitCode(), COMMUNE_LEVEL));
+            List<Object> params = new ArrayList<>(List.of(start, end));
+            params.addAll(units);
+            params.add(COMMUNE_LEVEL);
+            Sql.bind(ps, params);
             Map<String, CommuneCounts> rows = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -194,7 +199,8 @@ public class IndicatorCounterRepository {
 
     /** PAKN received in [start, end) per unit; an open one counts as on time when received at or after openSince. */
     @Transactional(readOnly = true)
-    public Map<String, FeedbackCounts> feedback(Scope scope, Instant start, Instant end, Instant openSince) {
+    public Map<String, FeedbackCounts> feedback(
+            Collection<String> units, Instant start, Instant end, Instant openSince) {
         String onTime = FactPredicates.FEEDBACK_ON_TIME;
         String sql = "SELECT f.unit_code, COUNT(*),"
                 + " SUM(CASE WHEN " + onTime + " THEN 1 ELSE 0 END),"
@@ -202,11 +208,15 @@ public class IndicatorCounterRepository {
                 + " SUM(CASE WHEN f.about_regulation = TRUE THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN f.classification = 'STAFF_BEHAVIOUR' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN f.repeated = TRUE THEN 1 ELSE 0 END)"
-                + " FROM feedback_fact f" + scope.join("f") + scope.where("f")
+                + " FROM feedback_fact f WHERE " + in("f", units)
                 + " AND f.received_at >= ? AND f.received_at < ? GROUP BY f.unit_code";
         return jdbc.prepareStatement(sql, ps -> {
             // the on-time predicate appears twice, each with its one parameter
-            Sql.bind(ps, List.of(openSince, openSince, scope.unitCode(), start, end));
+            List<Object> params = new ArrayList<>(List.of(openSince, openSince));
+            params.addAll(units);
+            params.add(start);
+            params.add(end);
+            Sql.bind(ps, params);
             Map<String, FeedbackCounts> rows = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

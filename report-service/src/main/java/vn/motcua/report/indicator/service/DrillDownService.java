@@ -39,7 +39,12 @@ public class DrillDownService {
 
     /** A page of a drill-down. */
     public record DrillPage(
-            String indicatorId, DrillSide side, int ruleVersion, long total, List<FactView> dossiers, String nextToken) {}
+            String indicatorId,
+            DrillSide side,
+            int ruleVersion,
+            long total,
+            List<FactView> dossiers,
+            String nextToken) {}
 
     private final ReportScope scope;
     private final IndicatorRules rules;
@@ -100,11 +105,12 @@ public class DrillDownService {
         String list = listName(version, id, side, unit, period, subtree);
         String after = page.forList(list).afterKeyLike(CODE);
         Instant start = period.resolved().from().atStartOfDay(LocalDates.ZONE).toInstant();
-        Instant end = period.resolved().endExclusive().atStartOfDay(LocalDates.ZONE).toInstant();
+        Instant end =
+                period.resolved().endExclusive().atStartOfDay(LocalDates.ZONE).toInstant();
         IndicatorCalculator.Ratio ratio =
                 IndicatorCalculator.ratio(formula, scores.figures(unit.code(), subtree, period));
-        List<FactView> rows = facts.page(
-                unit.code(), subtree, FactPredicates.of(formula, side, start, end), after, page.size() + 1);
+        List<FactView> rows =
+                facts.page(unit.code(), subtree, FactPredicates.of(formula, side, start, end), after, page.size() + 1);
         Page<FactView> result = Page.of(rows, page.size(), list, FactView::code);
         return new DrillPage(
                 id,

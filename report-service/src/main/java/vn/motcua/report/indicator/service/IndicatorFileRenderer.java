@@ -71,14 +71,13 @@ public class IndicatorFileRenderer implements IndicatorFiles {
     public ReportFile render(Caller caller, String unitCode, PeriodSpec period, boolean subtree, FileFormat format) {
         UnitScores result = scores.scores(caller, unitCode, period, subtree, false);
         String json = canonicalJson(result);
-        byte[] content =
-                switch (format) {
-                    case JSON -> json.getBytes(StandardCharsets.UTF_8);
-                    case CSV -> csv(result);
-                    case XLSX -> xlsx(result);
-                };
-        String name = "BC-766_" + ascii(result.unit().code()) + "_" + result.period().shortName()
-                + (subtree ? "" : "_rieng") + "." + format.extension();
+        byte[] content = switch (format) {
+            case JSON -> json.getBytes(StandardCharsets.UTF_8);
+            case CSV -> csv(result);
+            case XLSX -> xlsx(result);
+        };
+        String name = "BC-766_" + ascii(result.unit().code()) + "_"
+                + result.period().shortName() + (subtree ? "" : "_rieng") + "." + format.extension();
         return new ReportFile(content, format.contentType(), name, etag(json));
     }
 
@@ -157,7 +156,8 @@ public class IndicatorFileRenderer implements IndicatorFiles {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(
-                        writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+                        writer,
+                        CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             writer.write('\uFEFF');
             csv.printRecord(HEADERS);
             String unit = result.unit().code();
@@ -165,22 +165,67 @@ public class IndicatorFileRenderer implements IndicatorFiles {
             String version = Integer.toString(result.ruleVersion());
             for (GroupResult group : result.sheet().groups()) {
                 csv.printRecord(
-                        unit, period, version, group.id(), "", group.name(), "nhóm", "", "", "", group.score(),
-                        group.maxScore(), "", "");
+                        unit,
+                        period,
+                        version,
+                        group.id(),
+                        "",
+                        group.name(),
+                        "nhóm",
+                        "",
+                        "",
+                        "",
+                        group.score(),
+                        group.maxScore(),
+                        "",
+                        "");
                 for (IndicatorResult i : group.indicators()) {
                     csv.printRecord(
-                            unit, period, version, group.id(), i.id(), i.name(), kindLabel(i.kind()), i.numerator(),
-                            i.denominator(), i.ratioPercent(), i.score(), i.maxScore(), i.fullMarksAtPercent(),
+                            unit,
+                            period,
+                            version,
+                            group.id(),
+                            i.id(),
+                            i.name(),
+                            kindLabel(i.kind()),
+                            i.numerator(),
+                            i.denominator(),
+                            i.ratioPercent(),
+                            i.score(),
+                            i.maxScore(),
+                            i.fullMarksAtPercent(),
                             i.note());
                 }
             }
             csv.printRecord(
-                    unit, period, version, "", "", "Tổng điểm", "tổng", "", "", "", result.sheet().totalScore(),
-                    "100", "", "Tổng các nhóm tính được điểm");
+                    unit,
+                    period,
+                    version,
+                    "",
+                    "",
+                    "Tổng điểm",
+                    "tổng",
+                    "",
+                    "",
+                    "",
+                    result.sheet().totalScore(),
+                    "100",
+                    "",
+                    "Tổng các nhóm tính được điểm");
             csv.printRecord(
-                    unit, period, version, "3b", "3.6", "Thanh toán trực tuyến so với chỉ tiêu của tỉnh", "chỉ tiêu",
-                    result.sheet().onlinePaymentNumerator(), result.sheet().onlinePaymentDenominator(),
-                    result.sheet().onlinePaymentPercent(), "", "", result.sheet().onlinePaymentTargetPercent(),
+                    unit,
+                    period,
+                    version,
+                    "3b",
+                    "3.6",
+                    "Thanh toán trực tuyến so với chỉ tiêu của tỉnh",
+                    "chỉ tiêu",
+                    result.sheet().onlinePaymentNumerator(),
+                    result.sheet().onlinePaymentDenominator(),
+                    result.sheet().onlinePaymentPercent(),
+                    "",
+                    "",
+                    result.sheet().onlinePaymentTargetPercent(),
                     result.sheet().onlinePaymentTargetMet() ? "Đạt chỉ tiêu" : "Chưa đạt chỉ tiêu");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -199,18 +244,35 @@ public class IndicatorFileRenderer implements IndicatorFiles {
             CellStyle number = style(book, false, HorizontalAlignment.RIGHT, true);
             int columns = 10;
             int r = 0;
-            merged(sheet, r++, columns, title,
+            merged(
+                    sheet,
+                    r++,
+                    columns,
+                    title,
                     "BỘ CHỈ SỐ CHỈ ĐẠO, ĐIỀU HÀNH VÀ ĐÁNH GIÁ CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP"
                             + " (Quyết định 766/QĐ-TTg)");
-            merged(sheet, r++, columns, title, "Đơn vị: " + result.unit().name() + " (" + result.unit().code() + ")"
-                    + (result.subtree() ? " và các đơn vị trực thuộc" : ", chỉ hồ sơ của đơn vị"));
+            merged(
+                    sheet,
+                    r++,
+                    columns,
+                    title,
+                    "Đơn vị: " + result.unit().name() + " (" + result.unit().code() + ")"
+                            + (result.subtree() ? " và các đơn vị trực thuộc" : ", chỉ hồ sơ của đơn vị"));
             merged(sheet, r++, columns, title, result.period().resolved().label());
             merged(sheet, r++, columns, title, "Phiên bản bộ chỉ số: " + result.ruleVersion());
             r++;
             Row head = sheet.createRow(r++);
             String[] headers = {
-                "Mã chỉ số", "Nhóm / chỉ số", "Loại", "Tử số", "Mẫu số", "Tỷ lệ (%)", "Điểm", "Điểm tối đa",
-                "Đạt điểm tối đa khi tỷ lệ (%)", "Ghi chú"
+                "Mã chỉ số",
+                "Nhóm / chỉ số",
+                "Loại",
+                "Tử số",
+                "Mẫu số",
+                "Tỷ lệ (%)",
+                "Điểm",
+                "Điểm tối đa",
+                "Đạt điểm tối đa khi tỷ lệ (%)",
+                "Ghi chú"
             };
             for (int c = 0; c < headers.length; c++) {
                 cell(head, c, headers[c], header);

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +128,8 @@ public class IndicatorRules {
     public RuleVersion publish(Caller caller, String effectiveFromMonth, String rulesJson, String reason) {
         UnitNode unit = scope.actingFor(caller, Roles.UNIT_ADMIN, "");
         if (!isRoot(unit)) {
-            throw DomainException.permissionDenied("only a unit_admin of a root unit (the province) publishes the rules");
+            throw DomainException.permissionDenied(
+                    "only a unit_admin of a root unit (the province) publishes the rules");
         }
         List<FieldViolation> violations = new ArrayList<>();
         YearMonth from = month(effectiveFromMonth, violations);
@@ -145,8 +146,8 @@ public class IndicatorRules {
         String canonical = RuleSetJson.write(rules);
         for (int attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
             int next = versions().get(0).version() + 1;
-            VersionRow row = new VersionRow(
-                    next, ResolvedPeriod.monthKey(from), canonical, username(caller), now(), why);
+            VersionRow row =
+                    new VersionRow(next, ResolvedPeriod.monthKey(from), canonical, username(caller), now(), why);
             if (repository.insert(row)) {
                 return parsed(row);
             }

@@ -55,7 +55,7 @@ public class IndicatorScoresService {
         UnitSets sets = whole
                 ? new UnitSets(scope.readableSubtree(caller, asked.code()), counters.subtrees(asked.code()))
                 : new UnitSets(List.of(asked), Map.of());
-        CounterData data = load(asked.code(), whole, period);
+        CounterData data = load(whole ? sets.subtreeOf(asked.code()) : Set.of(asked.code()), period);
         String by = IndicatorRules.username(caller);
         Instant now = IndicatorRules.now();
         List<UnitScores> children = new ArrayList<>();
@@ -88,29 +88,34 @@ public class IndicatorScoresService {
         if (!violations.isEmpty()) {
             throw DomainException.invalid(violations);
         }
-        RuleVersion version = rules.repin(
-                RulePin.of(unit.code(), period, subtree), period, IndicatorRules.username(caller), why);
+        RuleVersion version =
+                rules.repin(RulePin.of(unit.code(), period, subtree), period, IndicatorRules.username(caller), why);
         UnitSets sets = subtree
                 ? new UnitSets(scope.readableSubtree(caller, unit.code()), counters.subtrees(unit.code()))
                 : new UnitSets(List.of(unit), Map.of());
-        CounterData data = load(unit.code(), subtree, period);
         Set<String> set = subtree ? sets.subtreeOf(unit.code()) : Set.of(unit.code());
+        CounterData data = load(set, period);
         return sheet(sets.root(), period, subtree, version, data.figuresFor(set), IndicatorRules.now(), List.of());
     }
 
     /** The figures of one unit (or its subtree) for a period: what a drill-down's total must equal. */
     IndicatorFigures figures(String unitCode, boolean subtree, IndicatorPeriod period) {
-        CounterData data = load(unitCode, subtree, period);
-        // a subtree read returns the subtree's rows only, so all of them are the subtree's figures
-        return subtree ? data.figuresForAll() : data.figuresFor(Set.of(unitCode));
+        Set<String> units = subtree ? subtreeOf(unitCode) : Set.of(unitCode);
+        return load(units, period).figuresFor(units);
     }
 
-    private CounterData load(String unitCode, boolean wholeSubtree, IndicatorPeriod period) {
+    /** The unit and every unit below it (the closure); the unit alone when the closure does not know it. */
+    Set<String> subtreeOf(String unitCode) {
+        Set<String> units = counters.subtrees(unitCode).get(unitCode);
+        return units == null || units.isEmpty() ? Set.of(unitCode) : units;
+    }
+
+    private CounterData load(Set<String> units, IndicatorPeriod period) {
         ResolvedPeriod resolved = period.resolved();
         Instant start = resolved.from().atStartOfDay(LocalDates.ZONE).toInstant();
         Instant end = resolved.endExclusive().atStartOfDay(LocalDates.ZONE).toInstant();
         return counters.load(
-                new IndicatorCounterRepository.Scope(unitCode, wholeSubtree),
+                units,
                 ResolvedPeriod.monthKey(period.firstMonth()),
                 ResolvedPeriod.monthKey(period.lastMonth()),
                 start,

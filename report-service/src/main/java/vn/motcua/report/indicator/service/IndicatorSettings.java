@@ -24,7 +24,8 @@ public class IndicatorSettings {
         try {
             target = new BigDecimal(onlinePaymentTargetPercent.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(ONLINE_PAYMENT_TARGET + " must be a number, not " + onlinePaymentTargetPercent);
+            throw new IllegalStateException(
+                    ONLINE_PAYMENT_TARGET + " must be a number, not " + onlinePaymentTargetPercent);
         }
         if (target.signum() <= 0 || target.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalStateException(ONLINE_PAYMENT_TARGET + " must be above 0 and at most 100");

@@ -56,8 +56,7 @@ public class OverdueService {
         Instant dueBefore = now.plus(Duration.ofHours(dueWithinHours));
         long total = facts.countOpenDueBefore(unit.code(), dueBefore);
         List<FactView> rows = facts.openDueBefore(unit.code(), dueBefore, after.at(), after.id(), page.size() + 1);
-        Page<FactView> result =
-                Page.of(rows, page.size(), list, v -> Page.Keyset.key(v.dueAt(), v.code()));
+        Page<FactView> result = Page.of(rows, page.size(), list, v -> Page.Keyset.key(v.dueAt(), v.code()));
         return new OverduePage(total, result.items(), result.nextToken(), now);
     }
 }

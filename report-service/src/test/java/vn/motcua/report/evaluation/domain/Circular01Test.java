@@ -114,8 +114,7 @@ class Circular01Test {
     void agencyTotalAddsUnitIndicatorsAndLeavesTheUnknownOnesOut() {
         Tally tally = new Tally();
         tally.add(facts("EARLY", "COUNTER", 0), 1);
-        AgencyResult agency =
-                tally.agency("11077", Circular01.indicator8(0, 0, 0), Circular01.indicator9(10, 3, 0));
+        AgencyResult agency = tally.agency("11077", Circular01.indicator8(0, 0, 0), Circular01.indicator9(10, 3, 0));
         // 2 + 2 + 1 + 2 (indicators 1, 3, 4, 7) + 2 + 2 (8, 9)
         assertThat(agency.scores()).extracting(EvaluationScore::indicator).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(agency.scores())

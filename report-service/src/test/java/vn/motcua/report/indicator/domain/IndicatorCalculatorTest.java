@@ -28,13 +28,28 @@ class IndicatorCalculatorTest {
             long late,
             long feedback) {
         return new FlagCounts(
-                received, 0, onlineCounted, financial, paidOnline, paper, paperElectronic, digitized, reuses,
-                warehouse, late, feedback);
+                received,
+                0,
+                onlineCounted,
+                financial,
+                paidOnline,
+                paper,
+                paperElectronic,
+                digitized,
+                reuses,
+                warehouse,
+                late,
+                feedback);
     }
 
     private static IndicatorFigures figures(FlagCounts flags, long feeProcedures, long feePaid) {
         return new IndicatorFigures(
-                StatCounts.ZERO, flags, FlagCounts.ZERO, feeProcedures, feePaid, CommuneCounts.ZERO,
+                StatCounts.ZERO,
+                flags,
+                FlagCounts.ZERO,
+                feeProcedures,
+                feePaid,
+                CommuneCounts.ZERO,
                 FeedbackCounts.ZERO);
     }
 
@@ -47,11 +62,15 @@ class IndicatorCalculatorTest {
     @Test
     void genericScoreIsCappedAtMaxAndRoundedHalfUpFromTheExactRatio() {
         // 4 × (1/9) = 0.4444 → 0.44; 2 × (2/9) / 80% = 0.5555 → 0.56; 6 × 100% / 90% capped at 6
-        assertThat(Scoring.generic(BigDecimal.valueOf(4), BigDecimal.valueOf(100), 1, 9)).isEqualByComparingTo("0.44");
-        assertThat(Scoring.generic(BigDecimal.valueOf(2), BigDecimal.valueOf(80), 2, 9)).isEqualByComparingTo("0.56");
-        assertThat(Scoring.generic(BigDecimal.valueOf(6), BigDecimal.valueOf(90), 9, 9)).isEqualByComparingTo("6.00");
+        assertThat(Scoring.generic(BigDecimal.valueOf(4), BigDecimal.valueOf(100), 1, 9))
+                .isEqualByComparingTo("0.44");
+        assertThat(Scoring.generic(BigDecimal.valueOf(2), BigDecimal.valueOf(80), 2, 9))
+                .isEqualByComparingTo("0.56");
+        assertThat(Scoring.generic(BigDecimal.valueOf(6), BigDecimal.valueOf(90), 9, 9))
+                .isEqualByComparingTo("6.00");
         // exactly half a cent rounds up: 1 × 1/8 = 0.125 → 0.13
-        assertThat(Scoring.generic(BigDecimal.ONE, BigDecimal.valueOf(100), 1, 8)).isEqualByComparingTo("0.13");
+        assertThat(Scoring.generic(BigDecimal.ONE, BigDecimal.valueOf(100), 1, 8))
+                .isEqualByComparingTo("0.13");
         assertThat(Scoring.percent(2, 3)).isEqualTo("66.67");
         assertThat(Scoring.percent(1, 0)).isEmpty();
     }
@@ -109,20 +128,21 @@ class IndicatorCalculatorTest {
 
         // more subtracted than received never goes below 0
         IndicatorFigures worse = figures(flags(2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2), 0, 0);
-        assertThat(IndicatorCalculator.ratio(Formula.DOSSIER_RECEIVING_SATISFACTION, worse).numerator())
+        assertThat(IndicatorCalculator.ratio(Formula.DOSSIER_RECEIVING_SATISFACTION, worse)
+                        .numerator())
                 .isZero();
     }
 
     @Test
     void onlinePaymentTargetIsMetAtExactlyTheTarget() {
-        ScoreSheet at = IndicatorCalculator.compute(
-                DEFAULT, figures(flags(10, 0, 10, 3, 0, 0, 0, 0, 0, 0, 0), 1, 1), TARGET);
+        ScoreSheet at =
+                IndicatorCalculator.compute(DEFAULT, figures(flags(10, 0, 10, 3, 0, 0, 0, 0, 0, 0, 0), 1, 1), TARGET);
         assertThat(at.onlinePaymentPercent()).isEqualTo("30.00");
         assertThat(at.onlinePaymentTargetMet()).isTrue();
 
         // 2 of 7 is 28.57%: below, although a rounding of the percent could not make it 30
-        ScoreSheet below = IndicatorCalculator.compute(
-                DEFAULT, figures(flags(10, 0, 7, 2, 0, 0, 0, 0, 0, 0, 0), 1, 1), TARGET);
+        ScoreSheet below =
+                IndicatorCalculator.compute(DEFAULT, figures(flags(10, 0, 7, 2, 0, 0, 0, 0, 0, 0, 0), 1, 1), TARGET);
         assertThat(below.onlinePaymentTargetMet()).isFalse();
 
         // 299 of 997 is 29.99% (rounds to "29.99"), still below 30
@@ -140,7 +160,11 @@ class IndicatorCalculatorTest {
                 BigDecimal.valueOf(100),
                 List.of(
                         new IndicatorRule(
-                                "a", "A", BigDecimal.valueOf(90), BigDecimal.valueOf(100), Formula.DOSSIERS_PAID_ONLINE),
+                                "a",
+                                "A",
+                                BigDecimal.valueOf(90),
+                                BigDecimal.valueOf(100),
+                                Formula.DOSSIERS_PAID_ONLINE),
                         new IndicatorRule(
                                 "x", "X", BigDecimal.TEN, BigDecimal.valueOf(100), Formula.ONLINE_PAYMENT_SCORE)))));
         IndicatorFigures f = figures(flags(10, 0, 10, 10, 0, 0, 0, 0, 0, 0, 0), 1, 1);

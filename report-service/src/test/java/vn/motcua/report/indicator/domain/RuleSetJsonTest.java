@@ -25,8 +25,8 @@ class RuleSetJsonTest {
     private static String valid(String points, String threshold, String formula) {
         return one(
                 "{\"id\": \"2\", \"name\": \"Tiến độ\", \"max_points\": 100, \"indicators\": [@]}",
-                "{\"id\": \"2.1\", \"name\": \"Đúng hạn\", \"max_points\": " + points
-                        + ", \"full_marks_at_percent\": " + threshold + ", \"formula\": \"" + formula + "\"}");
+                "{\"id\": \"2.1\", \"name\": \"Đúng hạn\", \"max_points\": " + points + ", \"full_marks_at_percent\": "
+                        + threshold + ", \"formula\": \"" + formula + "\"}");
     }
 
     private static List<FieldViolation> violations(String json) {
@@ -97,8 +97,7 @@ class RuleSetJsonTest {
                         + "{\"id\": \"2.2\", \"name\": \"b\", \"max_points\": 30, \"full_marks_at_percent\": 100,"
                         + " \"formula\": \"ONLINE_DOSSIERS\"}");
         assertThat(byField(twoIndicators))
-                .containsEntry(
-                        "rules_json.groups[0].max_points", "is 100 but its indicators' max_points sum to 90");
+                .containsEntry("rules_json.groups[0].max_points", "is 100 but its indicators' max_points sum to 90");
 
         String ninety = one(
                 "{\"id\": \"2\", \"name\": \"Tiến độ\", \"max_points\": 90, \"indicators\": [@]}",

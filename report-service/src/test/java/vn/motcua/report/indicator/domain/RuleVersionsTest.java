@@ -28,7 +28,9 @@ class RuleVersionsTest {
 
     private static int effective(PeriodSpec spec) {
         IndicatorPeriod period = IndicatorPeriod.of(spec, "period");
-        return RuleVersions.effectiveFor(VERSIONS, period.firstMonth()).orElseThrow().version();
+        return RuleVersions.effectiveFor(VERSIONS, period.firstMonth())
+                .orElseThrow()
+                .version();
     }
 
     @Test
@@ -53,8 +55,7 @@ class RuleVersionsTest {
             DomainException e = catchThrowableOfType(
                     DomainException.class,
                     () -> IndicatorPeriod.of(
-                            new PeriodSpec(
-                                    kind, 2026, 1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), null),
+                            new PeriodSpec(kind, 2026, 1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), null),
                             "period"));
             assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("period.kind");
         }
@@ -66,19 +67,19 @@ class RuleVersionsTest {
         DomainException month = catchThrowableOfType(
                 DomainException.class, () -> IndicatorPeriod.of(PeriodSpec.month(2026, 13), "period"));
         assertThat(month.violations()).extracting(FieldViolation::field).containsExactly("period.number");
-        DomainException none =
-                catchThrowableOfType(DomainException.class, () -> IndicatorPeriod.of(null, "period"));
+        DomainException none = catchThrowableOfType(DomainException.class, () -> IndicatorPeriod.of(null, "period"));
         assertThat(none.violations()).extracting(FieldViolation::field).containsExactly("period.kind");
     }
 
     @Test
     void aQuarterSpansItsCalendarMonths() {
-        IndicatorPeriod q3 = IndicatorPeriod.of(
-                new PeriodSpec(PeriodKind.QUARTER, 2026, 3, null, null, null), "period");
+        IndicatorPeriod q3 =
+                IndicatorPeriod.of(new PeriodSpec(PeriodKind.QUARTER, 2026, 3, null, null, null), "period");
         assertThat(q3.firstMonth()).isEqualTo(YearMonth.of(2026, 7));
         assertThat(q3.lastMonth()).isEqualTo(YearMonth.of(2026, 9));
         assertThat(q3.shortName()).isEqualTo("2026-Q3");
         assertThat(IndicatorPeriod.of(PeriodSpec.year(2026), "p").number()).isZero();
-        assertThat(IndicatorPeriod.of(PeriodSpec.month(2026, 4), "p").shortName()).isEqualTo("2026-04");
+        assertThat(IndicatorPeriod.of(PeriodSpec.month(2026, 4), "p").shortName())
+                .isEqualTo("2026-04");
     }
 }
