@@ -36,7 +36,7 @@ import java.util.Map;
  * B2   counter  14/04        14/04 17:00       14/04 15:00    refused      on time          on time    fee paid at the desk
  * B3   counter  05/05        12/05             14/05          issued       late             on time (3 days paused for a supplement, from TienTrinh); e-result
  * B4   online   12/06        15/06 → 06/07     (open)         —            within due (ext) not due    fee paid online
- * B5   counter  20/02        23/02             10/04          stopped      carried, late    late       —
+ * B5   counter  20/02        23/02             10/04          stopped      carried, late    late       — (counted as withdrawn)
  * B6   counter  10/01        13/01             05/03          issued       nowhere (ended before the period)
  * B7   online   (never accepted: status 3)      20/05          rejected     nowhere
  * C1   online   08/04        09/04             08/04          issued       early            on time    e-res, digitized, reuse, fee paid at the desk
@@ -201,10 +201,11 @@ final class ReportScenario {
     static final Map<String, Long> NGOC_SON_CORRECTED = row(10, 3, 5, 2, 8, 4, 1, 3, 2, 1, 1, 1, 0, 1, 2, 1, 0);
     /**
      * 11080. (3) B1-B5 (B6 ended before the period, B7 was never accepted); (4) B1 B4; (5) B2 B3; (6) B5; (7) B1 B2
-     * B3 B5; (9) B1 B2; (10) B3 B5; (11) B4, within its extended due 06/07 (12); late without apology B3 B5; refused
-     * B2.
+     * B3 B5; (9) B1 B2; (10) B3 B5; (11) B4, within its extended due 06/07 (12); late without apology B3 B5;
+     * withdrawn B5 (status 8, stopped: the projection counts a stop with the withdrawals, as dossier-service lets only
+     * the applicant or the desk on their behalf stop a dossier); refused B2.
      */
-    static final Map<String, Long> KY_SON_ROW = row(5, 2, 2, 1, 4, 0, 2, 2, 1, 1, 0, 0, 0, 0, 2, 0, 1);
+    static final Map<String, Long> KY_SON_ROW = row(5, 2, 2, 1, 4, 0, 2, 2, 1, 1, 0, 0, 0, 0, 2, 1, 1);
     /**
      * 11083. (3) C1-C5; (4) C1 C2; (5) C5 + postal C3; (6) C4; (7) C1-C4; (8) C1; (9) C3; (10) C2 C4; (11) C5, overdue
      * since 26/06 (13); postal C3; late without apology C2 C4; withdrawn C4.
@@ -216,19 +217,19 @@ final class ReportScenario {
      */
     static final Map<String, Long> DISTRICT_OWN_ROW = row(4, 2, 1, 1, 3, 1, 2, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0);
     /** 298's subtotal: its own row + 11077 + 11080 + 11083 (the other 25 communes are all zeros). */
-    static final Map<String, Long> DISTRICT_TOTAL = row(24, 9, 10, 5, 18, 5, 6, 7, 6, 2, 4, 2, 1, 1, 6, 2, 1);
+    static final Map<String, Long> DISTRICT_TOTAL = row(24, 9, 10, 5, 18, 5, 6, 7, 6, 2, 4, 2, 1, 1, 6, 3, 1);
     /** 30's own dossiers. P1 online and P2 at the desk, both early. */
     static final Map<String, Long> PROVINCE_OWN_ROW = row(2, 1, 1, 0, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     /** The province: 30's own row + 298's subtotal. */
-    static final Map<String, Long> PROVINCE_TOTAL = row(26, 10, 11, 5, 20, 7, 6, 7, 6, 2, 4, 2, 1, 1, 6, 2, 1);
+    static final Map<String, Long> PROVINCE_TOTAL = row(26, 10, 11, 5, 20, 7, 6, 7, 6, 2, 4, 2, 1, 1, 6, 3, 1);
 
     /**
      * 298's consolidation once 11077 (version 2, A7 corrected) and 11080 (version 1) have submitted and 11083 has not:
      * its own row + NGOC_SON_CORRECTED + KY_SON_ROW. 11083's dossiers are missing from it, as the form says.
      */
-    static final Map<String, Long> CONSOLIDATED_298 = row(19, 7, 8, 4, 15, 5, 5, 5, 4, 2, 2, 1, 1, 1, 4, 1, 1);
+    static final Map<String, Long> CONSOLIDATED_298 = row(19, 7, 8, 4, 15, 5, 5, 5, 4, 2, 2, 1, 1, 1, 4, 2, 1);
     /** The province's consolidation once 298 has submitted that: 30's own row + CONSOLIDATED_298. */
-    static final Map<String, Long> CONSOLIDATED_30 = row(21, 8, 9, 4, 17, 7, 5, 5, 4, 2, 2, 1, 1, 1, 4, 1, 1);
+    static final Map<String, Long> CONSOLIDATED_30 = row(21, 8, 9, 4, 17, 7, 5, 5, 4, 2, 2, 1, 1, 1, 4, 2, 1);
 
     /**
      * 11077 in the Decree 09/2019 cut-off window of Q2 (15/03 to 14/06): A9 (20/03) is received in the window rather
@@ -251,8 +252,9 @@ final class ReportScenario {
         // A10 B2 C4 C5. (4) none; (5) A10 B2 C5; (6) C4; (8) A10; (9) B2; (10) C4; (13) C5; withdrawn C4; refused B2
         Map<String, Long> chungThuc = row(4, 0, 3, 1, 3, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 1, 1);
         // A1-A9 B1 B3 B4 B5 C1 C2 C3. (4) A2 A3 A6 B1 B4 C1 C2; (5) A4 A5 A7 B3 + postal A8 C3; (6) A1 A9 B5;
-        // (8) A2 A6 C1; (9) A3 B1 C3; (10) A1 A4 A5 B3 B5 C2; (11) A7 A8 A9 B4; (12) A8 B4; (13) A7 A9
-        Map<String, Long> hoTich = row(16, 7, 6, 3, 12, 3, 3, 6, 4, 2, 2, 2, 0, 1, 5, 1, 0);
+        // (8) A2 A6 C1; (9) A3 B1 C3; (10) A1 A4 A5 B3 B5 C2; (11) A7 A8 A9 B4; (12) A8 B4; (13) A7 A9; withdrawn
+        // A6 and B5 (stopped)
+        Map<String, Long> hoTich = row(16, 7, 6, 3, 12, 3, 3, 6, 4, 2, 2, 2, 0, 1, 5, 2, 0);
         // D1-D4 (+ P2 for the province). (4) D1 D3; (5) D2 (P2); (6) D4; (8) D1 (P2); (9) D2 D4; (13) D3
         Map<String, Long> hoKinhDoanhDistrict = row(4, 2, 1, 1, 3, 1, 2, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0);
         Map<String, Long> hoKinhDoanhProvince = row(5, 2, 2, 1, 4, 2, 2, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0);
