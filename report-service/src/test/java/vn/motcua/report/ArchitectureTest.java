@@ -57,7 +57,7 @@ class ArchitectureTest {
     void grpcAdaptersGoThroughServices() {
         noClasses()
                 .that()
-                .resideInAPackage("..reception.grpc..")
+                .resideInAPackage("..grpc..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("..repository..")
