@@ -31,10 +31,8 @@ public final class II06aCsv {
 
     public static List<String> headers() {
         List<String> headers = new ArrayList<>(List.of("STT", "Mã", "Đơn vị / Lĩnh vực", "Loại dòng"));
-        char letter = 'a';
         for (II06aColumn column : II06aColumn.values()) {
-            String number = column.formNumber().orElse("(" + letter++ + ")");
-            headers.add(number + " " + column.header());
+            headers.add(column.number() + " " + column.header());
         }
         return headers;
     }

@@ -182,10 +182,8 @@ public final class II06aXlsx {
         numbers.getCell(COL_STT).setCellValue("(1)");
         numbers.getCell(COL_NAME).setCellValue("(2)");
         II06aColumn[] columns = II06aColumn.values();
-        char letter = 'a';
         for (int i = 0; i < columns.length; i++) {
-            numbers.getCell(COL_FIRST_FIGURE + i)
-                    .setCellValue(columns[i].formNumber().orElse("(" + letter++ + ")"));
+            numbers.getCell(COL_FIRST_FIGURE + i).setCellValue(columns[i].number());
         }
     }
 

@@ -67,6 +67,17 @@ public enum II06aColumn {
         return Optional.ofNullable(formNumber);
     }
 
+    /**
+     * The printed column number: "(3)".."(13)" for the form's columns, "(a)".."(f)" for the optional ones, which the
+     * form does not number.
+     */
+    public String number() {
+        if (formNumber != null) {
+            return formNumber;
+        }
+        return "(" + (char) ('a' + optional().indexOf(this)) + ")";
+    }
+
     public boolean official() {
         return formNumber != null;
     }
