@@ -19,15 +19,18 @@ import vn.motcua.report.submission.domain.SubmissionDeadlines;
 @Singleton
 public class SubmissionSettings {
 
+    public static final LocalTime DEFAULT_TIME = LocalTime.of(16, 0);
+
     private final SubmissionDeadlines deadlines;
 
     public SubmissionSettings(
             @Value("${motcua.report.submission.leaf-deadline-days:3}") int leafDays,
             @Value("${motcua.report.submission.parent-deadline-days:5}") int parentDays,
-            @Value("${motcua.report.submission.deadline-time:16:00}") String time) {
+            // no "16:00" default in the placeholder: its colon would end the property name's default early
+            @Value("${motcua.report.submission.deadline-time:}") String time) {
         LocalTime at;
         try {
-            at = LocalTime.parse(time.strip());
+            at = time.isBlank() ? DEFAULT_TIME : LocalTime.parse(time.strip());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     "motcua.report.submission.deadline-time must be HH:mm, not '" + time + "'", e);
