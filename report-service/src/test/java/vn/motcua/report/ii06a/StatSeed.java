@@ -21,13 +21,23 @@ public final class StatSeed implements AutoCloseable {
     /** One +n to one counter column of one (unit, field, day). */
     public record Contribution(String unit, String field, LocalDate day, String column, long amount) {}
 
-    private final TestDatabase db;
+    /** Where the rows go: a MariaDB test database, or an H2 one. */
+    @FunctionalInterface
+    public interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connector db;
     private final Map<String, List<String>> ancestors = new LinkedHashMap<>();
     private final List<Contribution> contributions = new ArrayList<>();
     private Connection connection;
 
     public StatSeed(TestDatabase db) {
-        this.db = db;
+        this.db = db::connect;
+    }
+
+    public StatSeed(Connector connector) {
+        this.db = connector;
     }
 
     public List<Contribution> contributions() {
