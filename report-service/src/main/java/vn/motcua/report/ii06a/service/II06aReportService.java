@@ -115,8 +115,7 @@ public class II06aReportService {
      * @throws IllegalStateException on a violated invariant (a counter bug: reported as INTERNAL, logged with the row)
      */
     private Map<Cell, II06aCounts[]> checkedCells(List<String> units, ResolvedPeriod period) {
-        long days = ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
-        LocalDate windowBefore = period.from().minusDays(days);
+        LocalDate windowBefore = windowBefore(period);
         Map<Cell, StatCounters[]> prefixes =
                 counters.prefixesBefore(units, List.of(windowBefore, period.from(), period.endExclusive()));
         Map<Cell, II06aCounts[]> cells = new HashMap<>();
@@ -130,6 +129,19 @@ public class II06aReportService {
             cells.put(cell, new II06aCounts[] {before, now});
         });
         return cells;
+    }
+
+    /**
+     * The start of the window of the period's length just before it: whole months for a period of whole months, so
+     * that a calendar period's three prefixes are all month starts and stat_day is not read at all.
+     */
+    static LocalDate windowBefore(ResolvedPeriod period) {
+        LocalDate from = period.from();
+        LocalDate end = period.endExclusive();
+        if (from.getDayOfMonth() == 1 && end.getDayOfMonth() == 1) {
+            return from.minusMonths(ChronoUnit.MONTHS.between(from, end));
+        }
+        return from.minusDays(ChronoUnit.DAYS.between(from, end));
     }
 
     private static void checkContinuity(II06aRollUp.Rows before, II06aRollUp.Rows now) {
