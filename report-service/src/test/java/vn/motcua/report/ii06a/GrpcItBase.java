@@ -73,11 +73,21 @@ public abstract class GrpcItBase implements TestPropertyProvider {
 
     @AfterAll
     void cleanUp() {
-        channel.shutdownNow();
-        seed.close();
-        context.stop();
-        idp.close();
-        db.close();
+        try {
+            if (channel != null) {
+                channel.shutdownNow();
+            }
+            if (seed != null) {
+                seed.close();
+            }
+            if (context != null) {
+                context.stop();
+            }
+        } finally {
+            // even when the context never started: no database is left behind
+            idp.close();
+            db.close();
+        }
     }
 
     protected ReportServiceGrpc.ReportServiceBlockingStub as(String token) {

@@ -31,12 +31,23 @@ public record II06aCounts(
      * Flows are the difference of the prefixes; (6) is what was open at the start and (11) what is open at the end.
      */
     public static II06aCounts between(StatCounters start, StatCounters end) {
+        return between(start, end, end);
+    }
+
+    /**
+     * As {@link #between(StatCounters, StatCounters)}, with (12) / (13) split as of an earlier instant than the
+     * window's end: a period not yet over is split as of today (domain.md 6.3: "now / periodEnd <= due"), since
+     * what is open now is what will be open at its end only if nothing happens meanwhile.
+     *
+     * @param overdueAt the prefix at the instant the open dossiers are judged overdue, at most {@code end}
+     */
+    public static II06aCounts between(StatCounters start, StatCounters end, StatCounters overdueAt) {
         StatCounters flow = end.minus(start);
         long online = flow.receivedOnline();
         long directOrPostal = Math.addExact(flow.receivedCounter(), flow.receivedPostal());
         long carried = start.open();
         long inProgress = end.open();
-        long overdue = end.openOverdue();
+        long overdue = overdueAt.openOverdue();
         return new II06aCounts(
                 Math.addExact(Math.addExact(online, directOrPostal), carried),
                 online,

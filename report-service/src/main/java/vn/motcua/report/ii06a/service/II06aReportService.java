@@ -1,7 +1,6 @@
 package vn.motcua.report.ii06a.service;
 
 import jakarta.inject.Singleton;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -27,6 +26,7 @@ import vn.motcua.report.ii06a.repository.StatCounterRepository.Cell;
 import vn.motcua.report.period.domain.PeriodSpec;
 import vn.motcua.report.period.domain.ReportPeriods;
 import vn.motcua.report.period.domain.ResolvedPeriod;
+import vn.motcua.report.reception.domain.LocalDates;
 import vn.motcua.report.scope.service.ReportScope;
 import vn.motcua.report.scope.service.UnitNode;
 
@@ -41,11 +41,14 @@ public class II06aReportService {
     private final ReportScope scope;
     private final StatCounterRepository counters;
     private final II06aSettings settings;
+    private final ReportClock clock;
 
-    public II06aReportService(ReportScope scope, StatCounterRepository counters, II06aSettings settings) {
+    public II06aReportService(
+            ReportScope scope, StatCounterRepository counters, II06aSettings settings, ReportClock clock) {
         this.scope = scope;
         this.counters = counters;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -93,7 +96,7 @@ public class II06aReportService {
         }
         checkContinuity(rowsBefore, rows);
         II06aReport report = new II06aReport(
-                tree.get(0), period, grouping, rows.rows(), rows.total(), settings.timelinessRule(), Instant.now());
+                tree.get(0), period, grouping, rows.rows(), rows.total(), settings.timelinessRule(), clock.now());
         II06aInvariants.check(report);
         II06aRollUp.checkTotals(report);
         return report;
@@ -116,13 +119,18 @@ public class II06aReportService {
      */
     private Map<Cell, II06aCounts[]> checkedCells(List<String> units, ResolvedPeriod period) {
         LocalDate windowBefore = windowBefore(period);
-        Map<Cell, StatCounters[]> prefixes =
-                counters.prefixesBefore(units, List.of(windowBefore, period.from(), period.endExclusive()));
+        // a period not yet over: past due means due before today (a dossier on its due day is not late yet)
+        LocalDate today = LocalDates.of(clock.now());
+        boolean overdueAsOfToday = today.isBefore(period.endExclusive());
+        List<LocalDate> points = overdueAsOfToday
+                ? List.of(windowBefore, period.from(), period.endExclusive(), today)
+                : List.of(windowBefore, period.from(), period.endExclusive());
+        Map<Cell, StatCounters[]> prefixes = counters.prefixesBefore(units, points);
         Map<Cell, II06aCounts[]> cells = new HashMap<>();
         prefixes.forEach((cell, p) -> {
             String rowKey = cell.unitCode() + "/field:" + cell.fieldCode();
             II06aCounts before = II06aCounts.between(p[0], p[1]);
-            II06aCounts now = II06aCounts.between(p[1], p[2]);
+            II06aCounts now = II06aCounts.between(p[1], p[2], overdueAsOfToday ? p[3] : p[2]);
             II06aInvariants.check(rowKey + " (window before " + period.from() + ")", before);
             II06aInvariants.check(rowKey + " (" + period.from() + ".." + period.to() + ")", now);
             II06aInvariants.checkContinuity(rowKey, before, now);

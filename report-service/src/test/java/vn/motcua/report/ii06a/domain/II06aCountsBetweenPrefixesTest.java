@@ -42,6 +42,21 @@ class II06aCountsBetweenPrefixesTest {
     }
 
     @Test
+    void aPeriodNotYetOverSplitsWhatIsOpenAsOfAnEarlierPrefix() {
+        StatCounters start = prefix(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        // 4 received, none resolved; 3 due before the period's end, only 1 of them before today
+        StatCounters end = prefix(2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0);
+        StatCounters today = prefix(2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
+
+        II06aCounts c = II06aCounts.between(start, end, today);
+
+        assertThat(c.inProgress()).isEqualTo(4);
+        assertThat(c.inProgressOverdue()).isEqualTo(1);
+        assertThat(c.inProgressWithinDue()).isEqualTo(3);
+        assertThat(II06aCounts.between(start, end).inProgressOverdue()).isEqualTo(3);
+    }
+
+    @Test
     void emptyPrefixesGiveAnAllZeroRow() {
         assertThat(II06aCounts.between(StatCounters.ZERO, StatCounters.ZERO)).isEqualTo(II06aCounts.ZERO);
     }

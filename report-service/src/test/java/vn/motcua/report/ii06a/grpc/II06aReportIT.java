@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.motcua.proto.report.v1.GetII06aReportRequest;
 import vn.motcua.proto.report.v1.II06aGrouping;
@@ -14,6 +16,7 @@ import vn.motcua.proto.report.v1.II06aRow;
 import vn.motcua.proto.report.v1.Period;
 import vn.motcua.proto.report.v1.PeriodKind;
 import vn.motcua.report.ii06a.GrpcItBase;
+import vn.motcua.report.ii06a.SettableReportClock;
 
 /**
  * GetII06aReport over gRPC from seeded counters, every figure computed by hand from the dossiers below.
@@ -23,6 +26,14 @@ import vn.motcua.report.ii06a.GrpcItBase;
  */
 @MicronautTest(transactional = false)
 class II06aReportIT extends GrpcItBase {
+
+    @Inject
+    SettableReportClock clock;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("motcua.test.report-clock", "true");
+    }
 
     @Override
     protected void seedData() {
@@ -144,6 +155,23 @@ class II06aReportIT extends GrpcItBase {
                     .as(q4.getRows(i).getUnit().getCode())
                     .isEqualTo(q3.getRows(i).getCounts().getInProgress());
         }
+    }
+
+    @Test
+    void aPeriodNotYetOverCountsAsOverdueOnlyWhatIsAlreadyPastItsDueDay() {
+        String viewer = idp.officer("viewer30", "30", "report_viewer");
+        clock.set("2026-09-25T03:00:00Z"); // 10:00 on 25/09, Q3 still running
+        try {
+            II06aReport r = report(viewer, "30", quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT);
+            // open: d (due 25/09: its due day, not late yet), e, g (overdue since June), k, m (due 30/09)
+            assertThat(r.getTotal().getInProgress()).isEqualTo(5);
+            assertThat(r.getTotal().getInProgressOverdue()).isEqualTo(1);
+            assertThat(r.getTotal().getInProgressWithinDue()).isEqualTo(4);
+        } finally {
+            clock.set(null);
+        }
+        II06aReport over = report(viewer, "30", quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT);
+        assertThat(over.getTotal().getInProgressOverdue()).isEqualTo(3);
     }
 
     @Test

@@ -110,9 +110,16 @@ abstract class StatCounterPrefixesContract implements TestPropertyProvider {
 
     @AfterAll
     void cleanUp() {
-        seed.close();
-        context.stop();
-        dropDatabase();
+        try {
+            if (seed != null) {
+                seed.close();
+            }
+            if (context != null) {
+                context.stop();
+            }
+        } finally {
+            dropDatabase();
+        }
     }
 
     @Test
