@@ -98,8 +98,9 @@ public abstract class GrpcItBase implements TestPropertyProvider {
 
     /** A client-credentials token as the province's machine gets it: report_viewer with its unit. */
     protected String machine(String clientId, String unit) {
-        return idp.sign(idp.claims("service-account-" + clientId, java.util.Set.of("report_viewer"), unit, null, clientId)
-                .build());
+        return idp.sign(
+                idp.claims("service-account-" + clientId, java.util.Set.of("report_viewer"), unit, null, clientId)
+                        .build());
     }
 
     protected static StatusRuntimeException failure(ThrowingCallable call) {
@@ -180,8 +181,8 @@ public abstract class GrpcItBase implements TestPropertyProvider {
 
     protected static List<String> keys(List<vn.motcua.proto.report.v1.II06aRow> rows) {
         return rows.stream()
-                .map(r -> r.getRowNumber() + " " + (r.getSubtotal() ? "+" : "") + r.getUnit().getCode()
-                        + r.getFieldName())
+                .map(r -> r.getRowNumber() + " " + (r.getSubtotal() ? "+" : "")
+                        + r.getUnit().getCode() + r.getFieldName())
                 .toList();
     }
 }

@@ -36,15 +36,14 @@ public final class ExportNames {
     /** "2026-Q3", "2026-M07", "2026-H1", "2026-9M", "2026", "20260701-20260815"; "-K15" for cut-off windows. */
     public static String periodToken(ResolvedPeriod period) {
         PeriodSpec spec = period.spec();
-        String token =
-                switch (spec.kind()) {
-                    case MONTH -> String.format(Locale.ROOT, "%04d-M%02d", spec.year(), spec.number());
-                    case QUARTER -> String.format(Locale.ROOT, "%04d-Q%d", spec.year(), spec.number());
-                    case HALF_YEAR -> String.format(Locale.ROOT, "%04d-H1", spec.year());
-                    case NINE_MONTHS -> String.format(Locale.ROOT, "%04d-9M", spec.year());
-                    case YEAR -> String.format(Locale.ROOT, "%04d", spec.year());
-                    case RANGE -> compact(period);
-                };
+        String token = switch (spec.kind()) {
+            case MONTH -> String.format(Locale.ROOT, "%04d-M%02d", spec.year(), spec.number());
+            case QUARTER -> String.format(Locale.ROOT, "%04d-Q%d", spec.year(), spec.number());
+            case HALF_YEAR -> String.format(Locale.ROOT, "%04d-H1", spec.year());
+            case NINE_MONTHS -> String.format(Locale.ROOT, "%04d-9M", spec.year());
+            case YEAR -> String.format(Locale.ROOT, "%04d", spec.year());
+            case RANGE -> compact(period);
+        };
         if (spec.kind() != PeriodKind.RANGE && spec.window() == PeriodWindow.CUTOFF_15) {
             token += "-K15";
         }
@@ -52,7 +51,8 @@ public final class ExportNames {
     }
 
     private static String compact(ResolvedPeriod period) {
-        return period.from().toString().replace("-", "") + "-" + period.to().toString().replace("-", "");
+        return period.from().toString().replace("-", "") + "-"
+                + period.to().toString().replace("-", "");
     }
 
     /** Letters without diacritics, digits, '.', '-'; anything else becomes '-'. */

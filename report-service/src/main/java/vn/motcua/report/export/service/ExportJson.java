@@ -44,7 +44,9 @@ public final class ExportJson {
                 m.put("missing", src.missing());
                 m.put("version", src.version());
                 m.put("submissionId", src.submissionId());
-                m.put("submittedAt", src.submittedAt() == null ? null : src.submittedAt().toString());
+                m.put(
+                        "submittedAt",
+                        src.submittedAt() == null ? null : src.submittedAt().toString());
                 m.put("late", src.late());
                 sources.add(m);
             }

@@ -80,7 +80,8 @@ public class ExportService {
             violations.add(new FieldViolation("format", "is required (XLSX, CSV or JSON)"));
         }
         ExportSource source = request.source() == null ? ExportSource.LIVE : request.source();
-        boolean hasId = request.submissionId() != null && !request.submissionId().isBlank();
+        boolean hasId =
+                request.submissionId() != null && !request.submissionId().isBlank();
         if (hasId && source != ExportSource.SUBMITTED) {
             violations.add(new FieldViolation("submission_id", "only goes with source SUBMITTED"));
         }
@@ -96,7 +97,8 @@ public class ExportService {
                         "II06A_ONLY_IS_SUBMITTED",
                         "Decision 766 scores are computed in real time and never submitted: export them LIVE");
             }
-            ReportFile file = indicatorFiles.render(caller, request.unitCode(), request.period(), true, request.format());
+            ReportFile file =
+                    indicatorFiles.render(caller, request.unitCode(), request.period(), true, request.format());
             return outcome(file, request.ifNoneMatch());
         }
         ExportDocument doc = document(caller, request, source, hasId);
@@ -106,12 +108,11 @@ public class ExportService {
         if (Etags.matches(request.ifNoneMatch(), etag)) {
             return new Outcome(new ReportFile(new byte[0], request.format().contentType(), fileName, etag), true);
         }
-        byte[] content =
-                switch (request.format()) {
-                    case XLSX -> II06aXlsx.render(doc);
-                    case CSV -> II06aCsv.render(doc);
-                    case JSON -> json.getBytes(StandardCharsets.UTF_8);
-                };
+        byte[] content = switch (request.format()) {
+            case XLSX -> II06aXlsx.render(doc);
+            case CSV -> II06aCsv.render(doc);
+            case JSON -> json.getBytes(StandardCharsets.UTF_8);
+        };
         return new Outcome(new ReportFile(content, request.format().contentType(), fileName, etag), false);
     }
 
@@ -150,8 +151,7 @@ public class ExportService {
 
     private static Outcome outcome(ReportFile file, String ifNoneMatch) {
         if (Etags.matches(ifNoneMatch, file.etag())) {
-            return new Outcome(
-                    new ReportFile(new byte[0], file.contentType(), file.fileName(), file.etag()), true);
+            return new Outcome(new ReportFile(new byte[0], file.contentType(), file.fileName(), file.etag()), true);
         }
         return new Outcome(file, false);
     }

@@ -77,7 +77,9 @@ public final class II06aXlsx {
             int next = ROW_FIRST_DATA;
             Set<String> parents = parents(report.rows());
             for (II06aRow row : report.rows()) {
-                boolean parentOwnRow = !row.subtotal() && row.unit() != null && parents.contains(row.unit().code());
+                boolean parentOwnRow = !row.subtotal()
+                        && row.unit() != null
+                        && parents.contains(row.unit().code());
                 dataRow(sheet.createRow(next++), styles, row, parentOwnRow);
             }
             totalRow(sheet.createRow(next++), styles, report.total());
@@ -120,8 +122,8 @@ public final class II06aXlsx {
     public static String statusLine(ExportDocument doc) {
         Submission s = doc.submission();
         if (doc.source() == ExportSource.SUBMITTED && s != null) {
-            String line = "Phiên bản " + s.version() + ", nộp lúc " + TIME.format(s.submittedAt().atZone(LocalDates.ZONE))
-                    + " (" + s.submittedBy() + ")";
+            String line = "Phiên bản " + s.version() + ", nộp lúc "
+                    + TIME.format(s.submittedAt().atZone(LocalDates.ZONE)) + " (" + s.submittedBy() + ")";
             if (s.late()) {
                 line += ", nộp muộn";
             }
@@ -253,8 +255,18 @@ public final class II06aXlsx {
                     .filter(s -> !s.missing() && s.late())
                     .map(s -> s.unit().name() + " (phiên bản " + s.version() + ")")
                     .toList();
-            text(sheet, next++, COL_STT, "Đơn vị chưa nộp báo cáo: " + (missing.isEmpty() ? "không" : String.join(", ", missing)), styles.plain);
-            text(sheet, next++, COL_STT, "Đơn vị nộp muộn: " + (late.isEmpty() ? "không" : String.join(", ", late)), styles.plain);
+            text(
+                    sheet,
+                    next++,
+                    COL_STT,
+                    "Đơn vị chưa nộp báo cáo: " + (missing.isEmpty() ? "không" : String.join(", ", missing)),
+                    styles.plain);
+            text(
+                    sheet,
+                    next++,
+                    COL_STT,
+                    "Đơn vị nộp muộn: " + (late.isEmpty() ? "không" : String.join(", ", late)),
+                    styles.plain);
         }
         text(
                 sheet,

@@ -34,10 +34,7 @@ public enum II06aColumn {
             "Tiếp nhận không phụ thuộc địa giới hành chính",
             II06aCounts::receivedBoundaryFree),
     RESOLVED_LATE_WITH_APOLOGY(
-            "resolved_late_with_apology",
-            null,
-            "Quá hạn có văn bản xin lỗi",
-            II06aCounts::resolvedLateWithApology),
+            "resolved_late_with_apology", null, "Quá hạn có văn bản xin lỗi", II06aCounts::resolvedLateWithApology),
     RESOLVED_LATE_WITHOUT_APOLOGY(
             "resolved_late_without_apology",
             null,

@@ -57,8 +57,8 @@ public final class II06aRollUp {
         long printed = rows.stream().filter(r -> !r.subtotal()).count();
         if (printed != byCode.size()) {
             // parent links that loop away from the root: those units' dossiers would vanish from the total
-            throw new IllegalStateException("unit tree of " + root.code() + " has " + byCode.size()
-                    + " units but only " + printed + " are reachable from its root");
+            throw new IllegalStateException("unit tree of " + root.code() + " has " + byCode.size() + " units but only "
+                    + printed + " are reachable from its root");
         }
         return new Rows(rows, total);
     }
@@ -122,8 +122,8 @@ public final class II06aRollUp {
                 throw new IllegalArgumentException("a consolidation adds UNIT reports, not " + child.grouping());
             }
             ReportUnit childUnit = child.unit();
-            boolean hasChildren =
-                    child.rows().stream().anyMatch(r -> r.unit() != null && !r.unit().code().equals(childUnit.code()));
+            boolean hasChildren = child.rows().stream()
+                    .anyMatch(r -> r.unit() != null && !r.unit().code().equals(childUnit.code()));
             if (hasChildren) {
                 rows.add(II06aRow.subtotalOf(childUnit.atDepth(1, root.code()), child.total()));
             }

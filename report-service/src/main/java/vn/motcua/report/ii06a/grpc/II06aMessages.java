@@ -33,25 +33,23 @@ public final class II06aMessages {
      */
     public static PeriodSpec period(Period period) {
         List<FieldViolation> violations = new ArrayList<>();
-        PeriodKind kind =
-                switch (period.getKind()) {
-                    case PERIOD_KIND_MONTH -> PeriodKind.MONTH;
-                    case PERIOD_KIND_QUARTER -> PeriodKind.QUARTER;
-                    case PERIOD_KIND_HALF_YEAR -> PeriodKind.HALF_YEAR;
-                    case PERIOD_KIND_NINE_MONTHS -> PeriodKind.NINE_MONTHS;
-                    case PERIOD_KIND_YEAR -> PeriodKind.YEAR;
-                    case PERIOD_KIND_RANGE -> PeriodKind.RANGE;
-                    case PERIOD_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
-                };
+        PeriodKind kind = switch (period.getKind()) {
+            case PERIOD_KIND_MONTH -> PeriodKind.MONTH;
+            case PERIOD_KIND_QUARTER -> PeriodKind.QUARTER;
+            case PERIOD_KIND_HALF_YEAR -> PeriodKind.HALF_YEAR;
+            case PERIOD_KIND_NINE_MONTHS -> PeriodKind.NINE_MONTHS;
+            case PERIOD_KIND_YEAR -> PeriodKind.YEAR;
+            case PERIOD_KIND_RANGE -> PeriodKind.RANGE;
+            case PERIOD_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
+        };
         if (period.getKind() == vn.motcua.proto.report.v1.PeriodKind.UNRECOGNIZED) {
             violations.add(new FieldViolation("period.kind", "is not a known period kind"));
         }
-        vn.motcua.report.period.domain.PeriodWindow window =
-                switch (period.getWindow()) {
-                    case PERIOD_WINDOW_CALENDAR -> vn.motcua.report.period.domain.PeriodWindow.CALENDAR;
-                    case PERIOD_WINDOW_CUTOFF_15 -> vn.motcua.report.period.domain.PeriodWindow.CUTOFF_15;
-                    case PERIOD_WINDOW_UNSPECIFIED, UNRECOGNIZED -> null;
-                };
+        vn.motcua.report.period.domain.PeriodWindow window = switch (period.getWindow()) {
+            case PERIOD_WINDOW_CALENDAR -> vn.motcua.report.period.domain.PeriodWindow.CALENDAR;
+            case PERIOD_WINDOW_CUTOFF_15 -> vn.motcua.report.period.domain.PeriodWindow.CUTOFF_15;
+            case PERIOD_WINDOW_UNSPECIFIED, UNRECOGNIZED -> null;
+        };
         if (period.getWindow() == PeriodWindow.UNRECOGNIZED) {
             violations.add(new FieldViolation("period.window", "is not a known window"));
         }

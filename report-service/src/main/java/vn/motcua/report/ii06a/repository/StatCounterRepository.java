@@ -52,7 +52,8 @@ public class StatCounterRepository {
     /** Units per statement: bounds the IN list (and the statement cache's variety) for a province of any size. */
     static final int UNITS_PER_QUERY = 500;
 
-    private static final String SUMS = String.join(", ", COLUMNS.stream().map(c -> "SUM(" + c + ")").toList());
+    private static final String SUMS =
+            String.join(", ", COLUMNS.stream().map(c -> "SUM(" + c + ")").toList());
 
     private final JdbcOperations jdbc;
 

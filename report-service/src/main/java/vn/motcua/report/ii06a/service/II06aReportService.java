@@ -76,8 +76,10 @@ public class II06aReportService {
      * @param subtree the report's root first, then its descendants parents-first (as ReportScope gives them)
      */
     public II06aReport compute(List<UnitNode> subtree, ResolvedPeriod period, II06aGrouping grouping) {
-        List<ReportUnit> tree = subtree.stream().map(II06aReportService::toReportUnit).toList();
-        Map<Cell, II06aCounts[]> cells = checkedCells(tree.stream().map(ReportUnit::code).toList(), period);
+        List<ReportUnit> tree =
+                subtree.stream().map(II06aReportService::toReportUnit).toList();
+        Map<Cell, II06aCounts[]> cells =
+                checkedCells(tree.stream().map(ReportUnit::code).toList(), period);
         Function<Cell, String> key = grouping == II06aGrouping.UNIT ? Cell::unitCode : Cell::fieldCode;
         Map<String, II06aCounts> before = new LinkedHashMap<>();
         Map<String, II06aCounts> now = new LinkedHashMap<>();

@@ -343,7 +343,9 @@ public class SubmissionService {
         List<ReportUnit> children = new ArrayList<>();
         for (UnitNode node : subtree.subList(1, subtree.size())) {
             // a unit whose parent is not in the subtree hangs under the root, as UnitTreeRepository orders it
-            boolean underRoot = node.parent() == null || !codes.contains(node.parent()) || node.parent().equals(root);
+            boolean underRoot = node.parent() == null
+                    || !codes.contains(node.parent())
+                    || node.parent().equals(root);
             if (underRoot) {
                 children.add(new ReportUnit(node.code(), node.name(), node.level(), root, 1));
             }

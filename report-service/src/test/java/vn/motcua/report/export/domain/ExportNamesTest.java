@@ -19,20 +19,37 @@ class ExportNamesTest {
 
     @Test
     void aLiveQuarterReport() {
-        ExportDocument doc = new ExportDocument(ExportSource.LIVE, SampleReports.province(Instant.EPOCH), "VPCP", null, null);
+        ExportDocument doc =
+                new ExportDocument(ExportSource.LIVE, SampleReports.province(Instant.EPOCH), "VPCP", null, null);
         assertThat(ExportNames.fileName(doc, FileFormat.XLSX)).isEqualTo("BC-II06a_30_2026-Q3.xlsx");
     }
 
     @Test
     void aSubmittedVersionAConsolidationAndAFieldReportSayWhatTheyAre() {
         II06aReport report = SampleReports.province(Instant.EPOCH);
-        Submission v2 = new Submission("ID", report.unit(), ReportKind.II06A, report.period(), 2, "leader",
-                Instant.EPOCH, "why", false, Instant.EPOCH, report, List.of(), List.of());
-        assertThat(ExportNames.fileName(new ExportDocument(ExportSource.SUBMITTED, report, "", v2, null), FileFormat.CSV))
+        Submission v2 = new Submission(
+                "ID",
+                report.unit(),
+                ReportKind.II06A,
+                report.period(),
+                2,
+                "leader",
+                Instant.EPOCH,
+                "why",
+                false,
+                Instant.EPOCH,
+                report,
+                List.of(),
+                List.of());
+        assertThat(ExportNames.fileName(
+                        new ExportDocument(ExportSource.SUBMITTED, report, "", v2, null), FileFormat.CSV))
                 .isEqualTo("BC-II06a_30_2026-Q3_v2.csv");
-        assertThat(ExportNames.fileName(new ExportDocument(ExportSource.CONSOLIDATED, report, "", null, null), FileFormat.JSON))
+        assertThat(ExportNames.fileName(
+                        new ExportDocument(ExportSource.CONSOLIDATED, report, "", null, null), FileFormat.JSON))
                 .isEqualTo("BC-II06a_30_2026-Q3_TH.json");
-        assertThat(ExportNames.fileName(new ExportDocument(ExportSource.LIVE, SampleReports.byField(), "", null, null), FileFormat.XLSX))
+        assertThat(ExportNames.fileName(
+                        new ExportDocument(ExportSource.LIVE, SampleReports.byField(), "", null, null),
+                        FileFormat.XLSX))
                 .isEqualTo("BC-II06a-LV_30_2026-Q3.xlsx");
     }
 

@@ -65,13 +65,28 @@ class ExportIT extends GrpcItBase {
                 .unit("11080", "Xã Đại Sơn", 3, "298")
                 .unit("297", "Huyện Thanh Hà", 2, "30")
                 .unit("10999", "Xã Thanh Xuân", 3, "297");
-        seed.dossier("11077", "Hộ tịch").received("2026-08-05").due("2026-08-10")
-                .finished("2026-08-06", "ON_TIME").add();
-        seed.dossier("11077", "Hộ tịch").online().received("2026-08-20").due("2026-09-10").add();
-        seed.dossier("11080", "Đất đai").postal().received("2026-08-03").due("2026-08-13")
-                .finished("2026-08-20", "LATE").add();
-        seed.dossier("298", "Đất đai").online().received("2026-08-07").due("2026-08-20")
-                .finished("2026-08-12", "EARLY").add();
+        seed.dossier("11077", "Hộ tịch")
+                .received("2026-08-05")
+                .due("2026-08-10")
+                .finished("2026-08-06", "ON_TIME")
+                .add();
+        seed.dossier("11077", "Hộ tịch")
+                .online()
+                .received("2026-08-20")
+                .due("2026-09-10")
+                .add();
+        seed.dossier("11080", "Đất đai")
+                .postal()
+                .received("2026-08-03")
+                .due("2026-08-13")
+                .finished("2026-08-20", "LATE")
+                .add();
+        seed.dossier("298", "Đất đai")
+                .online()
+                .received("2026-08-07")
+                .due("2026-08-20")
+                .finished("2026-08-12", "EARLY")
+                .add();
         seed.dossier("10999", "Chứng thực").received("2026-08-09").add();
     }
 
@@ -85,7 +100,8 @@ class ExportIT extends GrpcItBase {
     }
 
     private ReportSubmission submit(String token, String unit) {
-        return as(token).submitReport(SubmitReportRequest.newBuilder()
+        return as(token)
+                .submitReport(SubmitReportRequest.newBuilder()
                         .setUnitCode(unit)
                         .setKind(ReportKind.REPORT_KIND_II06A)
                         .setPeriod(month(2026, 8))
@@ -109,14 +125,15 @@ class ExportIT extends GrpcItBase {
     @Test
     void theProvincePullsTheConsolidatedXlsxWithAMachineTokenAndItOpensWithTheOfficialLayout() throws IOException {
         String machine = machine("province-pull", "30");
-        ExportReportResponse response =
-                export(machine, request("30", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_CONSOLIDATED));
+        ExportReportResponse response = export(
+                machine, request("30", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_CONSOLIDATED));
 
         assertThat(response.getFileName()).isEqualTo("BC-II06a_30_2026-M08_TH.xlsx");
         assertThat(response.getContentType())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(response.getEtag()).matches("\"[0-9a-f]{64}\"");
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.getContent().toByteArray()))) {
+        try (XSSFWorkbook wb =
+                new XSSFWorkbook(new ByteArrayInputStream(response.getContent().toByteArray()))) {
             Sheet sheet = wb.getSheet("II.06a");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Biểu số II.06a/VPCP/KSTT");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Đơn vị báo cáo: Tỉnh Hải Dương");
@@ -129,8 +146,12 @@ class ExportIT extends GrpcItBase {
             int first = II06aXlsx.ROW_FIRST_DATA;
             // 30 itself, the district's version 1 as subtotal, 298 itself, its two communes; 297 has not submitted
             assertThat(List.of(
-                            name(sheet, first), name(sheet, first + 1), name(sheet, first + 2), name(sheet, first + 3),
-                            name(sheet, first + 4), name(sheet, first + 5)))
+                            name(sheet, first),
+                            name(sheet, first + 1),
+                            name(sheet, first + 2),
+                            name(sheet, first + 3),
+                            name(sheet, first + 4),
+                            name(sheet, first + 5)))
                     .containsExactly(
                             "Tỉnh Hải Dương (trực tiếp giải quyết)",
                             "Cộng: Huyện Tứ Kỳ",
@@ -152,48 +173,69 @@ class ExportIT extends GrpcItBase {
     @Test
     void anUnchangedReportAnswersNotModifiedToItsEtagAndAChangedOneDoesNot() {
         String viewer = idp.officer("viewer298", "298", "report_viewer");
-        ExportReportResponse first = export(viewer, request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE));
-        ExportReportResponse again = export(viewer, request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE));
+        ExportReportResponse first =
+                export(viewer, request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE));
+        ExportReportResponse again =
+                export(viewer, request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE));
         assertThat(again.getContent()).isEqualTo(first.getContent());
         assertThat(again.getEtag()).isEqualTo(first.getEtag());
 
-        ExportReportResponse notModified = export(viewer, request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
-                .setIfNoneMatch(first.getEtag()));
+        ExportReportResponse notModified = export(
+                viewer,
+                request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
+                        .setIfNoneMatch(first.getEtag()));
         assertThat(notModified.getNotModified()).isTrue();
         assertThat(notModified.getContent().isEmpty()).isTrue();
         assertThat(notModified.getEtag()).isEqualTo(first.getEtag());
 
-        ExportReportResponse xlsx = export(viewer, request("298", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_LIVE)
-                .setIfNoneMatch(first.getEtag()));
-        assertThat(xlsx.getNotModified()).as("the XLSX of the same figures is another entity").isFalse();
+        ExportReportResponse xlsx = export(
+                viewer,
+                request("298", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_LIVE)
+                        .setIfNoneMatch(first.getEtag()));
+        assertThat(xlsx.getNotModified())
+                .as("the XLSX of the same figures is another entity")
+                .isFalse();
         assertThat(xlsx.getEtag()).isNotEqualTo(first.getEtag());
 
         // one more dossier in August: the live figures change, so does the etag; the frozen version does not
-        ExportReportResponse submittedBefore = export(viewer, request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_SUBMITTED));
-        seed.dossier("11080", "Đất đai").received("2026-08-25").due("2026-09-25").add();
-        ExportReportResponse changed = export(viewer, request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
-                .setIfNoneMatch(first.getEtag()));
+        ExportReportResponse submittedBefore =
+                export(viewer, request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_SUBMITTED));
+        seed.dossier("11080", "Đất đai")
+                .received("2026-08-25")
+                .due("2026-09-25")
+                .add();
+        ExportReportResponse changed = export(
+                viewer,
+                request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
+                        .setIfNoneMatch(first.getEtag()));
         assertThat(changed.getNotModified()).isFalse();
         assertThat(changed.getEtag()).isNotEqualTo(first.getEtag());
-        ExportReportResponse submittedAfter = export(viewer, request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_SUBMITTED)
-                .setIfNoneMatch(submittedBefore.getEtag()));
+        ExportReportResponse submittedAfter = export(
+                viewer,
+                request("298", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_SUBMITTED)
+                        .setIfNoneMatch(submittedBefore.getEtag()));
         assertThat(submittedAfter.getNotModified()).isTrue();
     }
 
     @Test
     void aSubmittedVersionExportsWithItsVersionLineAsCsvThatParsesBack() throws IOException {
         String viewer = idp.officer("viewer298", "298", "report_viewer");
-        ExportReportResponse byId = export(viewer, request("", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_SUBMITTED)
-                .setSubmissionId(districtV1.getSubmissionId()));
+        ExportReportResponse byId = export(
+                viewer,
+                request("", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_SUBMITTED)
+                        .setSubmissionId(districtV1.getSubmissionId()));
         assertThat(byId.getFileName()).isEqualTo("BC-II06a_298_2026-M08_v1.xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(byId.getContent().toByteArray()))) {
+        try (XSSFWorkbook wb =
+                new XSSFWorkbook(new ByteArrayInputStream(byId.getContent().toByteArray()))) {
             Sheet sheet = wb.getSheet("II.06a");
-            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Đơn vị nhận báo cáo: Tỉnh Hải Dương");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo("Đơn vị nhận báo cáo: Tỉnh Hải Dương");
             assertThat(sheet.getRow(6).getCell(0).getStringCellValue())
                     .startsWith("Phiên bản 1, nộp lúc 10:00 ngày 07/09/2026 (l298), nộp muộn");
         }
 
-        ExportReportResponse csv = export(viewer, request("298", ExportFormat.EXPORT_FORMAT_CSV, ExportSource.EXPORT_SOURCE_SUBMITTED));
+        ExportReportResponse csv =
+                export(viewer, request("298", ExportFormat.EXPORT_FORMAT_CSV, ExportSource.EXPORT_SOURCE_SUBMITTED));
         assertThat(csv.getFileName()).isEqualTo("BC-II06a_298_2026-M08_v1.csv");
         String text = csv.getContent().toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
@@ -202,66 +244,88 @@ class ExportIT extends GrpcItBase {
             assertThat(records.get(0).get(4)).isEqualTo("(3) Tổng số hồ sơ nhận giải quyết");
             assertThat(records).extracting(r -> r.get(1)).containsExactly("Mã", "298", "11077", "11080", "");
             assertThat(records.get(4).get(3)).isEqualTo("Tổng cộng");
-            assertThat(records.get(4).get(4)).isEqualTo(Long.toString(districtV1.getIi06A().getTotal().getTotal()));
+            assertThat(records.get(4).get(4))
+                    .isEqualTo(Long.toString(districtV1.getIi06A().getTotal().getTotal()));
         }
     }
 
     @Test
     void theFieldGroupingExportsLiveOnly() {
         String viewer = idp.officer("viewer30", "30", "report_viewer");
-        ExportReportResponse live = export(viewer, request("30", ExportFormat.EXPORT_FORMAT_CSV, ExportSource.EXPORT_SOURCE_LIVE)
-                .setGrouping(II06aGrouping.II06A_GROUPING_FIELD));
+        ExportReportResponse live = export(
+                viewer,
+                request("30", ExportFormat.EXPORT_FORMAT_CSV, ExportSource.EXPORT_SOURCE_LIVE)
+                        .setGrouping(II06aGrouping.II06A_GROUPING_FIELD));
         assertThat(live.getFileName()).isEqualTo("BC-II06a-LV_30_2026-M08.csv");
         assertThat(live.getContent().toString(StandardCharsets.UTF_8)).contains("Hộ tịch", "Đất đai", "Chứng thực");
 
-        StatusRuntimeException frozen = failure(() -> export(viewer, request("30", ExportFormat.EXPORT_FORMAT_CSV, ExportSource.EXPORT_SOURCE_SUBMITTED)
-                .setGrouping(II06aGrouping.II06A_GROUPING_FIELD)));
+        StatusRuntimeException frozen = failure(() -> export(
+                viewer,
+                request("30", ExportFormat.EXPORT_FORMAT_CSV, ExportSource.EXPORT_SOURCE_SUBMITTED)
+                        .setGrouping(II06aGrouping.II06A_GROUPING_FIELD)));
         assertInvalid(frozen, "grouping");
     }
 
     @Test
     void indicatorExportsGoToTheIndicatorFeatureAndAreNeverSubmitted() {
         String viewer = idp.officer("viewer30", "30", "report_viewer");
-        ExportReportResponse live = export(viewer, request("30", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
-                .setKind(ReportKind.REPORT_KIND_INDICATORS_766));
+        ExportReportResponse live = export(
+                viewer,
+                request("30", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
+                        .setKind(ReportKind.REPORT_KIND_INDICATORS_766));
         assertThat(live.getFileName()).isEqualTo("BC-766.json");
         assertThat(indicatorFiles.calls).contains("viewer30 30 MONTH 2026 true JSON");
-        ExportReportResponse cached = export(viewer, request("30", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
-                .setKind(ReportKind.REPORT_KIND_INDICATORS_766)
-                .setIfNoneMatch("\"766\""));
+        ExportReportResponse cached = export(
+                viewer,
+                request("30", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
+                        .setKind(ReportKind.REPORT_KIND_INDICATORS_766)
+                        .setIfNoneMatch("\"766\""));
         assertThat(cached.getNotModified()).isTrue();
         assertThat(cached.getContent().isEmpty()).isTrue();
 
-        StatusRuntimeException submitted = failure(() -> export(viewer, request("30", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_SUBMITTED)
-                .setKind(ReportKind.REPORT_KIND_INDICATORS_766)));
+        StatusRuntimeException submitted = failure(() -> export(
+                viewer,
+                request("30", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_SUBMITTED)
+                        .setKind(ReportKind.REPORT_KIND_INDICATORS_766)));
         assertThat(submitted.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     }
 
     @Test
     void badOrForeignRequestsAreRefused() {
         String commune = idp.officer("viewer11077", "11077", "report_viewer");
-        StatusRuntimeException foreign = failure(() -> export(commune, request("30", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_LIVE)));
+        StatusRuntimeException foreign = failure(
+                () -> export(commune, request("30", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_LIVE)));
         assertThat(foreign.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
 
-        StatusRuntimeException foreignVersion = failure(() -> export(commune, request("", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_SUBMITTED)
-                .setSubmissionId(districtV1.getSubmissionId())));
+        StatusRuntimeException foreignVersion = failure(() -> export(
+                commune,
+                request("", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_SUBMITTED)
+                        .setSubmissionId(districtV1.getSubmissionId())));
         assertThat(foreignVersion.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
 
-        StatusRuntimeException nothing = failure(() -> export(idp.officer("v10999", "10999", "report_viewer"),
+        StatusRuntimeException nothing = failure(() -> export(
+                idp.officer("v10999", "10999", "report_viewer"),
                 request("", ExportFormat.EXPORT_FORMAT_XLSX, ExportSource.EXPORT_SOURCE_SUBMITTED)));
         assertThat(nothing.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
 
-        StatusRuntimeException blank = failure(() -> as(commune).exportReport(ExportReportRequest.newBuilder()
-                .setPeriod(month(2026, 8))
-                .build()));
+        StatusRuntimeException blank = failure(() -> as(commune)
+                .exportReport(ExportReportRequest.newBuilder()
+                        .setPeriod(month(2026, 8))
+                        .build()));
         assertInvalid(blank, "kind", "format");
 
-        StatusRuntimeException idWithLive = failure(() -> export(commune, request("", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
-                .setSubmissionId("X")));
+        StatusRuntimeException idWithLive = failure(() -> export(
+                commune,
+                request("", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
+                        .setSubmissionId("X")));
         assertInvalid(idWithLive, "submission_id");
 
-        StatusRuntimeException badPeriod = failure(() -> export(commune, request("", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
-                .setPeriod(Period.newBuilder().setKind(vn.motcua.proto.report.v1.PeriodKind.PERIOD_KIND_MONTH).setYear(2026))));
+        StatusRuntimeException badPeriod = failure(() -> export(
+                commune,
+                request("", ExportFormat.EXPORT_FORMAT_JSON, ExportSource.EXPORT_SOURCE_LIVE)
+                        .setPeriod(Period.newBuilder()
+                                .setKind(vn.motcua.proto.report.v1.PeriodKind.PERIOD_KIND_MONTH)
+                                .setYear(2026))));
         assertInvalid(badPeriod, "period.number");
     }
 
@@ -270,14 +334,16 @@ class ExportIT extends GrpcItBase {
     }
 
     private static long number(Sheet sheet, int row, int figure) {
-        return (long) sheet.getRow(row).getCell(II06aXlsx.COL_FIRST_FIGURE + figure).getNumericCellValue();
+        return (long)
+                sheet.getRow(row).getCell(II06aXlsx.COL_FIRST_FIGURE + figure).getNumericCellValue();
     }
 
     private static int cells(Sheet sheet, String text) {
         int found = 0;
         for (Row row : sheet) {
             for (Cell cell : row) {
-                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains(text)) {
+                if (cell.getCellType() == CellType.STRING
+                        && cell.getStringCellValue().contains(text)) {
                     found++;
                 }
             }

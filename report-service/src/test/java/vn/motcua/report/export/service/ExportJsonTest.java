@@ -34,15 +34,28 @@ class ExportJsonTest {
     @Test
     void aSubmittedVersionCarriesItsVersionAndTheJsonParsesBack() {
         II06aReport report = SampleReports.commune(Rows.row(1, 2, 0, 1, 0, 0, 0));
-        Submission v1 = new Submission("S1", report.unit(), ReportKind.II06A, report.period(), 1, "leader",
-                Instant.parse("2026-10-02T03:00:00Z"), null, false, Instant.EPOCH, report, List.of(), List.of());
+        Submission v1 = new Submission(
+                "S1",
+                report.unit(),
+                ReportKind.II06A,
+                report.period(),
+                1,
+                "leader",
+                Instant.parse("2026-10-02T03:00:00Z"),
+                null,
+                false,
+                Instant.EPOCH,
+                report,
+                List.of(),
+                List.of());
         String json = ExportJson.canonical(new ExportDocument(ExportSource.SUBMITTED, report, "Huyện", v1, null));
 
         Map<?, ?> tree = (Map<?, ?>) CanonicalJson.read(json);
         assertThat(tree.get("kind")).isEqualTo("II06A");
         assertThat(tree.get("source")).isEqualTo("SUBMITTED");
         assertThat(((Map<?, ?>) tree.get("submission")).get("version")).isEqualTo(1L);
-        assertThat(((Map<?, ?>) ((Map<?, ?>) tree.get("report")).get("total")).get("total")).isEqualTo(3L);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) tree.get("report")).get("total")).get("total"))
+                .isEqualTo(3L);
         assertThat(CanonicalJson.write(tree)).isEqualTo(json);
     }
 

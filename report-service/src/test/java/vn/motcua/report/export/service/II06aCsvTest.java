@@ -34,7 +34,12 @@ class II06aCsvTest {
     void parsesBackWithVietnameseHeadersOneRecordPerRowAndTheTotal() throws IOException {
         List<CSVRecord> records = parse();
         assertThat(records.get(0).toList())
-                .startsWith("STT", "Mã", "Đơn vị / Lĩnh vực", "Loại dòng", "(3) Tổng số hồ sơ nhận giải quyết",
+                .startsWith(
+                        "STT",
+                        "Mã",
+                        "Đơn vị / Lĩnh vực",
+                        "Loại dòng",
+                        "(3) Tổng số hồ sơ nhận giải quyết",
                         "(4) Số mới tiếp nhận trực tuyến")
                 .contains("(13) Đang giải quyết - Quá hạn", "(f) Trả lại, từ chối giải quyết")
                 .hasSize(4 + II06aColumn.values().length);

@@ -82,7 +82,8 @@ class II06aXlsxTest {
             assertThat(text(sheet, h + 3, 3)).isEqualTo("Trực tuyến");
             assertThat(text(sheet, h + 3, 4)).isEqualTo("Trực tiếp, dịch vụ bưu chính");
             assertThat(text(sheet, h + 2, 5)).isEqualTo("Số từ kỳ trước chuyển qua");
-            assertThat(List.of(text(sheet, h + 1, 6), text(sheet, h + 1, 7), text(sheet, h + 1, 8), text(sheet, h + 1, 9)))
+            assertThat(List.of(
+                            text(sheet, h + 1, 6), text(sheet, h + 1, 7), text(sheet, h + 1, 8), text(sheet, h + 1, 9)))
                     .containsExactly("Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn");
             assertThat(List.of(text(sheet, h + 1, 10), text(sheet, h + 1, 11), text(sheet, h + 1, 12)))
                     .containsExactly("Tổng số", "Trong hạn", "Quá hạn");
@@ -93,8 +94,9 @@ class II06aXlsxTest {
                 numbers.add(numberRow.getCell(c).getStringCellValue());
             }
             assertThat(numbers)
-                    .containsExactly("(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)",
-                            "(12)", "(13)", "(a)", "(b)", "(c)", "(d)", "(e)", "(f)");
+                    .containsExactly(
+                            "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)",
+                            "(13)", "(a)", "(b)", "(c)", "(d)", "(e)", "(f)");
         }
     }
 
@@ -114,7 +116,8 @@ class II06aXlsxTest {
             assertThat(bold(sheet, FIRST + 1, 2)).isTrue();
             assertThat(text(sheet, FIRST + 3, 1)).isEqualTo("Xã Tây Kỳ");
             assertThat(sheet.getRow(FIRST + 3).getCell(0).getNumericCellValue()).isEqualTo(3);
-            assertThat(sheet.getRow(FIRST + 3).getCell(1).getCellStyle().getIndention()).isEqualTo((short) 2);
+            assertThat(sheet.getRow(FIRST + 3).getCell(1).getCellStyle().getIndention())
+                    .isEqualTo((short) 2);
 
             int totalRow = FIRST + report.rows().size();
             assertThat(text(sheet, totalRow, 1)).isEqualTo("Tổng cộng");
@@ -125,10 +128,15 @@ class II06aXlsxTest {
             double sum = 0;
             for (int i = 0; i < report.rows().size(); i++) {
                 if (!report.rows().get(i).subtotal()) {
-                    sum += sheet.getRow(FIRST + i).getCell(II06aXlsx.COL_FIRST_FIGURE).getNumericCellValue();
+                    sum += sheet.getRow(FIRST + i)
+                            .getCell(II06aXlsx.COL_FIRST_FIGURE)
+                            .getNumericCellValue();
                 }
             }
-            assertThat(sheet.getRow(totalRow).getCell(II06aXlsx.COL_FIRST_FIGURE).getNumericCellValue()).isEqualTo(sum);
+            assertThat(sheet.getRow(totalRow)
+                            .getCell(II06aXlsx.COL_FIRST_FIGURE)
+                            .getNumericCellValue())
+                    .isEqualTo(sum);
         }
     }
 
@@ -147,8 +155,20 @@ class II06aXlsxTest {
     @Test
     void aSubmittedVersionShowsItsVersionAndTimeAndIsDatedTheDayItWasSubmitted() throws IOException {
         II06aReport report = SampleReports.commune(Rows.row(1, 2, 0, 1, 0, 0, 0));
-        Submission v2 = new Submission("S2", report.unit(), ReportKind.II06A, report.period(), 2, "leader11077",
-                Instant.parse("2026-10-02T03:30:00Z"), "bổ sung hồ sơ", true, Instant.EPOCH, report, List.of(), List.of());
+        Submission v2 = new Submission(
+                "S2",
+                report.unit(),
+                ReportKind.II06A,
+                report.period(),
+                2,
+                "leader11077",
+                Instant.parse("2026-10-02T03:30:00Z"),
+                "bổ sung hồ sơ",
+                true,
+                Instant.EPOCH,
+                report,
+                List.of(),
+                List.of());
         try (XSSFWorkbook wb = open(new ExportDocument(ExportSource.SUBMITTED, report, "Huyện Tứ Kỳ", v2, null))) {
             Sheet sheet = wb.getSheet("II.06a");
             assertThat(text(sheet, 2, 0)).isEqualTo("Đơn vị nhận báo cáo: Huyện Tứ Kỳ");
@@ -168,8 +188,10 @@ class II06aXlsxTest {
                 new ConsolidatedSource(d298, 2, "X", Instant.EPOCH, true, false), ConsolidatedSource.missing(d297));
         try (XSSFWorkbook wb = open(new ExportDocument(ExportSource.CONSOLIDATED, report, "VPCP", null, sources))) {
             Sheet sheet = wb.getSheet("II.06a");
-            assertThat(cellsContaining(sheet, "Đơn vị chưa nộp báo cáo: Huyện Thanh Hà")).hasSize(1);
-            assertThat(cellsContaining(sheet, "Đơn vị nộp muộn: Huyện Tứ Kỳ (phiên bản 2)")).hasSize(1);
+            assertThat(cellsContaining(sheet, "Đơn vị chưa nộp báo cáo: Huyện Thanh Hà"))
+                    .hasSize(1);
+            assertThat(cellsContaining(sheet, "Đơn vị nộp muộn: Huyện Tứ Kỳ (phiên bản 2)"))
+                    .hasSize(1);
             assertThat(text(sheet, 6, 0)).startsWith("Tổng hợp từ báo cáo đã nộp");
         }
     }
@@ -217,7 +239,8 @@ class II06aXlsxTest {
         List<String> found = new ArrayList<>();
         for (Row row : sheet) {
             for (Cell cell : row) {
-                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains(text)) {
+                if (cell.getCellType() == CellType.STRING
+                        && cell.getStringCellValue().contains(text)) {
                     found.add(cell.getAddress().formatAsString());
                 }
             }

@@ -14,7 +14,8 @@ class II06aCountsBetweenPrefixesTest {
 
     @Test
     void flowsAreTheDifferenceAndBalancesAreWhatWasOpenAtEachEnd() {
-        // before the period: 10 received (4 online, 5 counter, 1 postal), 6 resolved; 3 had fallen due, 1 of them closed
+        // before the period: 10 received (4 online, 5 counter, 1 postal), 6 resolved; 3 had fallen due, 1 of them
+        // closed
         StatCounters start = prefix(4, 5, 1, 0, 1, 4, 1, 0, 0, 1, 3, 1);
         // before the end: 25 received (9 online, 12 counter, 4 postal, 2 boundary-free), 15 resolved
         StatCounters end = prefix(9, 12, 4, 2, 3, 8, 4, 2, 1, 2, 11, 5);

@@ -64,7 +64,8 @@ class II06aRollUpTest {
                         "0 297:subtotal d1",
                         "5 297 d1",
                         "6 10999 d2");
-        assertThat(rows.rows().get(1).counts()).isEqualTo(OWN_298.plus(OWN_11077).plus(OWN_11080));
+        assertThat(rows.rows().get(1).counts())
+                .isEqualTo(OWN_298.plus(OWN_11077).plus(OWN_11080));
         assertThat(rows.rows().get(5).counts()).isEqualTo(OWN_10999);
         assertThat(rows.rows().get(6).counts()).isEqualTo(II06aCounts.ZERO);
         assertThat(rows.total())
@@ -129,15 +130,24 @@ class II06aRollUpTest {
                 .extracting(r -> r.rowNumber() + " " + r.fieldName())
                 .containsExactly("1 Chứng thực", "2 Đất đai", "3 Hộ tịch", "4 Khác");
         assertThat(rows.rows().get(3).fieldCode()).isEmpty();
-        assertThat(rows.total()).isEqualTo(OWN_11080.plus(OWN_11077).plus(OWN_298).plus(OWN_10999));
+        assertThat(rows.total())
+                .isEqualTo(OWN_11080.plus(OWN_11077).plus(OWN_298).plus(OWN_10999));
     }
 
     @Test
     void aConsolidationLaysOutChildrenVersionsLikeTheLiveTree() {
         ResolvedPeriod q3 = new ResolvedPeriod(
                 PeriodSpec.quarter(2026, 3), LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30), "Quý III năm 2026");
-        II06aReport commune = report(C11077.atDepth(0, null), q3, List.of(II06aRow.ofUnit(1, C11077.atDepth(0, null), OWN_11077)), OWN_11077);
-        II06aReport other = report(C11080.atDepth(0, null), q3, List.of(II06aRow.ofUnit(1, C11080.atDepth(0, null), OWN_11080)), OWN_11080);
+        II06aReport commune = report(
+                C11077.atDepth(0, null),
+                q3,
+                List.of(II06aRow.ofUnit(1, C11077.atDepth(0, null), OWN_11077)),
+                OWN_11077);
+        II06aReport other = report(
+                C11080.atDepth(0, null),
+                q3,
+                List.of(II06aRow.ofUnit(1, C11080.atDepth(0, null), OWN_11080)),
+                OWN_11080);
 
         II06aRollUp.Rows district = II06aRollUp.consolidate(D298.atDepth(0, null), OWN_298, List.of(commune, other));
         assertThat(layout(district.rows())).containsExactly("1 298 d0", "2 11077 d1", "3 11080 d1");

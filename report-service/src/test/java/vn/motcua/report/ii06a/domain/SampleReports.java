@@ -40,8 +40,8 @@ public final class SampleReports {
     }
 
     public static II06aReport byField() {
-        II06aRollUp.Rows rows = II06aRollUp.byField(java.util.Map.of(
-                "Hộ tịch", II06aRollUpTest.OWN_11077, "", II06aRollUpTest.OWN_11080));
+        II06aRollUp.Rows rows = II06aRollUp.byField(
+                java.util.Map.of("Hộ tịch", II06aRollUpTest.OWN_11077, "", II06aRollUpTest.OWN_11080));
         return new II06aReport(
                 II06aRollUpTest.P30, Q3_2026, II06aGrouping.FIELD, rows.rows(), rows.total(), "DAY", Instant.EPOCH);
     }

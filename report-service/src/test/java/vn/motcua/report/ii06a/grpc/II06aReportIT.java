@@ -46,40 +46,81 @@ class II06aReportIT extends GrpcItBase {
                 .unit("40", "Tỉnh khác", 1, null)
                 .unit("40001", "Xã hỏng số liệu", 3, "40");
         // 11077
-        seed.dossier("11077", "Hộ tịch").online().received("2026-06-20").due("2026-07-05")
-                .finished("2026-07-03", "EARLY").add(); // a: carried over into Q3, resolved early
-        seed.dossier("11077", "Hộ tịch").received("2026-07-10").due("2026-07-20")
-                .finished("2026-07-20", "ON_TIME").add(); // b
-        seed.dossier("11077", "Đất đai").postal().received("2026-08-01").due("2026-08-20")
-                .finished("2026-09-02", "LATE").apology().add(); // c
-        seed.dossier("11077", "Đất đai").boundaryFree().received("2026-09-10").due("2026-09-25")
+        seed.dossier("11077", "Hộ tịch")
+                .online()
+                .received("2026-06-20")
+                .due("2026-07-05")
+                .finished("2026-07-03", "EARLY")
+                .add(); // a: carried over into Q3, resolved early
+        seed.dossier("11077", "Hộ tịch")
+                .received("2026-07-10")
+                .due("2026-07-20")
+                .finished("2026-07-20", "ON_TIME")
+                .add(); // b
+        seed.dossier("11077", "Đất đai")
+                .postal()
+                .received("2026-08-01")
+                .due("2026-08-20")
+                .finished("2026-09-02", "LATE")
+                .apology()
+                .add(); // c
+        seed.dossier("11077", "Đất đai")
+                .boundaryFree()
+                .received("2026-09-10")
+                .due("2026-09-25")
                 .add(); // d: open and overdue at the end of Q3
-        seed.dossier("11077", "Hộ tịch").online().received("2026-09-28").due("2026-10-10")
+        seed.dossier("11077", "Hộ tịch")
+                .online()
+                .received("2026-09-28")
+                .due("2026-10-10")
                 .add(); // e: open, within due
-        seed.dossier("11077", "").received("2026-05-01").due("2026-05-10")
-                .finished("2026-06-01", "LATE").add(); // f: all before Q3
-        seed.dossier("11077", "Hộ tịch").received("2026-06-01").due("2026-06-15")
+        seed.dossier("11077", "")
+                .received("2026-05-01")
+                .due("2026-05-10")
+                .finished("2026-06-01", "LATE")
+                .add(); // f: all before Q3
+        seed.dossier("11077", "Hộ tịch")
+                .received("2026-06-01")
+                .due("2026-06-15")
                 .add(); // g: carried over, still open and overdue
-        seed.dossier("11077", "Hộ tịch").online().received("2026-07-02").due("2026-07-30")
-                .finished("2026-07-05", "EARLY").withdrawn().add(); // h
-        seed.dossier("11077", "Hộ tịch").received("2026-10-02").due("2026-10-20")
+        seed.dossier("11077", "Hộ tịch")
+                .online()
+                .received("2026-07-02")
+                .due("2026-07-30")
+                .finished("2026-07-05", "EARLY")
+                .withdrawn()
+                .add(); // h
+        seed.dossier("11077", "Hộ tịch")
+                .received("2026-10-02")
+                .due("2026-10-20")
                 .add(); // i: after Q3
         // 11080
-        seed.dossier("11080", "Chứng thực").received("2026-07-15").finished("2026-07-15", "ON_TIME")
-                .refused().add(); // j: no due date
+        seed.dossier("11080", "Chứng thực")
+                .received("2026-07-15")
+                .finished("2026-07-15", "ON_TIME")
+                .refused()
+                .add(); // j: no due date
         seed.dossier("11080", "Chứng thực").online().received("2026-09-30").add(); // k: open, no due
         // 298's own
-        seed.dossier("298", "Đất đai").online().received("2026-08-10").due("2026-08-15")
-                .finished("2026-08-14", "EARLY").add(); // l
+        seed.dossier("298", "Đất đai")
+                .online()
+                .received("2026-08-10")
+                .due("2026-08-15")
+                .finished("2026-08-14", "EARLY")
+                .add(); // l
         // 10999
-        seed.dossier("10999", "Hộ tịch").received("2026-09-15").due("2026-09-30")
-                .finished("2026-10-01", "ON_TIME").add(); // m: due on the last day, finished after the period
+        seed.dossier("10999", "Hộ tịch")
+                .received("2026-09-15")
+                .due("2026-09-30")
+                .finished("2026-10-01", "ON_TIME")
+                .add(); // m: due on the last day, finished after the period
         // 40001: a resolved dossier that was never received (a counter bug) makes (11) negative
         seed.add("40001", "Hộ tịch", java.time.LocalDate.parse("2026-08-01"), "resolved_on_time", 1);
     }
 
     private II06aReport report(String token, String unit, Period period, II06aGrouping grouping) {
-        return as(token).getII06aReport(GetII06aReportRequest.newBuilder()
+        return as(token)
+                .getII06aReport(GetII06aReportRequest.newBuilder()
                         .setUnitCode(unit)
                         .setPeriod(period)
                         .setGrouping(grouping)
@@ -148,8 +189,12 @@ class II06aReportIT extends GrpcItBase {
         II06aReport june = report(viewer, "30", month(2026, 6), II06aGrouping.II06A_GROUPING_UNIT);
         II06aReport q3 = report(viewer, "30", quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT);
         II06aReport q4 = report(viewer, "30", quarter(2026, 4), II06aGrouping.II06A_GROUPING_UNIT);
-        assertThat(q3.getTotal().getCarriedOver()).isEqualTo(june.getTotal().getInProgress()).isEqualTo(2);
-        assertThat(q4.getTotal().getCarriedOver()).isEqualTo(q3.getTotal().getInProgress()).isEqualTo(5);
+        assertThat(q3.getTotal().getCarriedOver())
+                .isEqualTo(june.getTotal().getInProgress())
+                .isEqualTo(2);
+        assertThat(q4.getTotal().getCarriedOver())
+                .isEqualTo(q3.getTotal().getInProgress())
+                .isEqualTo(5);
         for (int i = 0; i < q3.getRowsCount(); i++) {
             assertThat(q4.getRows(i).getCounts().getCarriedOver())
                     .as(q4.getRows(i).getUnit().getCode())
@@ -196,41 +241,77 @@ class II06aReportIT extends GrpcItBase {
     void aUnitOutsideTheCallersSubtreeIsNotFoundAndACitizenIsDenied() {
         String commune = idp.officer("leader11080", "11080", "unit_leader");
         for (String unit : List.of("11077", "298", "40001", "99999")) {
-            StatusRuntimeException e = failure(() -> report(commune, unit, quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT));
+            StatusRuntimeException e =
+                    failure(() -> report(commune, unit, quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT));
             assertThat(e.getStatus().getCode()).as(unit).isEqualTo(Status.Code.NOT_FOUND);
         }
-        StatusRuntimeException citizen = failure(() -> report(
-                idp.citizen("dan", "001099000001"), "", quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT));
+        StatusRuntimeException citizen = failure(() ->
+                report(idp.citizen("dan", "001099000001"), "", quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT));
         assertThat(citizen.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test
     void badPeriodsAreInvalidArgumentNamingEachField() {
         String viewer = idp.officer("viewer30", "30", "report_viewer");
-        assertInvalid(failure(() -> report(viewer, "", Period.getDefaultInstance(), II06aGrouping.II06A_GROUPING_UNIT)),
+        assertInvalid(
+                failure(() -> report(viewer, "", Period.getDefaultInstance(), II06aGrouping.II06A_GROUPING_UNIT)),
                 "period.kind");
-        assertInvalid(failure(() -> report(viewer, "", Period.newBuilder()
-                        .setKind(PeriodKind.PERIOD_KIND_QUARTER).setYear(1999).setNumber(5).build(),
-                II06aGrouping.II06A_GROUPING_UNIT)), "period.year", "period.number");
-        assertInvalid(failure(() -> report(viewer, "", Period.newBuilder()
-                        .setKind(PeriodKind.PERIOD_KIND_RANGE).setFromDate("30/09/2026").setToDate("2026-13-01").build(),
-                II06aGrouping.II06A_GROUPING_UNIT)), "period.from_date", "period.to_date");
-        assertInvalid(failure(() -> report(viewer, "", Period.newBuilder()
-                        .setKind(PeriodKind.PERIOD_KIND_RANGE).setFromDate("2026-09-30").setToDate("2026-09-01").build(),
-                II06aGrouping.II06A_GROUPING_UNIT)), "period.to_date");
-        assertInvalid(failure(() -> as(viewer).getII06aReport(GetII06aReportRequest.newBuilder()
-                .setPeriod(quarter(2026, 3)).setGroupingValue(99).build())), "grouping");
+        assertInvalid(
+                failure(() -> report(
+                        viewer,
+                        "",
+                        Period.newBuilder()
+                                .setKind(PeriodKind.PERIOD_KIND_QUARTER)
+                                .setYear(1999)
+                                .setNumber(5)
+                                .build(),
+                        II06aGrouping.II06A_GROUPING_UNIT)),
+                "period.year",
+                "period.number");
+        assertInvalid(
+                failure(() -> report(
+                        viewer,
+                        "",
+                        Period.newBuilder()
+                                .setKind(PeriodKind.PERIOD_KIND_RANGE)
+                                .setFromDate("30/09/2026")
+                                .setToDate("2026-13-01")
+                                .build(),
+                        II06aGrouping.II06A_GROUPING_UNIT)),
+                "period.from_date",
+                "period.to_date");
+        assertInvalid(
+                failure(() -> report(
+                        viewer,
+                        "",
+                        Period.newBuilder()
+                                .setKind(PeriodKind.PERIOD_KIND_RANGE)
+                                .setFromDate("2026-09-30")
+                                .setToDate("2026-09-01")
+                                .build(),
+                        II06aGrouping.II06A_GROUPING_UNIT)),
+                "period.to_date");
+        assertInvalid(
+                failure(() -> as(viewer)
+                        .getII06aReport(GetII06aReportRequest.newBuilder()
+                                .setPeriod(quarter(2026, 3))
+                                .setGroupingValue(99)
+                                .build())),
+                "grouping");
     }
 
     @Test
     void countersThatBreakAnInvariantFailLoudlyAsInternalInsteadOfPrintingTheRow() {
         String leader = idp.officer("leader40", "40", "unit_leader");
-        StatusRuntimeException e = failure(() -> report(leader, "40", quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT));
+        StatusRuntimeException e =
+                failure(() -> report(leader, "40", quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT));
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
         assertThat(e.getStatus().getDescription()).doesNotContain("40001"); // logged, not leaked
         // the rest of the country is unaffected
         String viewer = idp.officer("viewer30", "30", "report_viewer");
-        assertThat(report(viewer, "30", quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT).getTotal().getTotal())
+        assertThat(report(viewer, "30", quarter(2026, 3), II06aGrouping.II06A_GROUPING_UNIT)
+                        .getTotal()
+                        .getTotal())
                 .isEqualTo(11);
     }
 }

@@ -82,7 +82,7 @@ abstract class StatCounterPrefixesContract implements TestPropertyProvider {
             switch (random.nextInt(3)) {
                 case 0 -> d.online();
                 case 1 -> d.postal();
-                default -> { }
+                default -> {}
             }
             if (random.nextInt(4) == 0) {
                 d.boundaryFree();
@@ -156,13 +156,15 @@ abstract class StatCounterPrefixesContract implements TestPropertyProvider {
         cells.addAll(read.keySet());
         assertThat(cells).hasSizeGreaterThan(3);
         for (Cell cell : cells) {
-            long[][] perPoint = expected.getOrDefault(cell, new long[points.size()][StatCounterRepository.COLUMNS.size()]);
+            long[][] perPoint =
+                    expected.getOrDefault(cell, new long[points.size()][StatCounterRepository.COLUMNS.size()]);
             for (int i = 0; i < points.size(); i++) {
                 long[] v = perPoint[i];
                 StatCounters actual = read.containsKey(cell) ? read.get(cell)[i] : StatCounters.ZERO;
                 assertThat(actual)
                         .as(cell + " before " + points.get(i))
-                        .isEqualTo(new StatCounters(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]));
+                        .isEqualTo(new StatCounters(
+                                v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]));
             }
         }
     }
@@ -172,7 +174,8 @@ abstract class StatCounterPrefixesContract implements TestPropertyProvider {
         Map<Cell, StatCounters[]> read = counters.prefixesBefore(List.of("U2"), List.of(LocalDate.of(2027, 1, 1)));
         assertThat(read).isNotEmpty();
         assertThat(read.keySet()).allMatch(c -> c.unitCode().equals("U2"));
-        assertThat(counters.prefixesBefore(List.of("nobody"), List.of(LocalDate.of(2027, 1, 1)))).isEmpty();
+        assertThat(counters.prefixesBefore(List.of("nobody"), List.of(LocalDate.of(2027, 1, 1))))
+                .isEmpty();
     }
 
     @Test
@@ -180,14 +183,29 @@ abstract class StatCounterPrefixesContract implements TestPropertyProvider {
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = LocalDate.of(2026, 1, 31);
         Instant at = Instant.parse("2026-02-02T03:04:05.123456Z");
-        SubmissionRecord child = new SubmissionRecord("C1", "U2", "U2", ReportKind.II06A, from, to, 1, false, "l2",
-                at, null, at, false, "{\"child\":1}");
+        SubmissionRecord child = new SubmissionRecord(
+                "C1", "U2", "U2", ReportKind.II06A, from, to, 1, false, "l2", at, null, at, false, "{\"child\":1}");
         submissions.insert(child, List.of(), List.of());
-        SubmissionRecord parent = new SubmissionRecord("P1", "U1", "U1", ReportKind.II06A, from, to, 1, true, "l1",
-                at.plusSeconds(60), "lý do", at, true, "{\"parent\":1}");
+        SubmissionRecord parent = new SubmissionRecord(
+                "P1",
+                "U1",
+                "U1",
+                ReportKind.II06A,
+                from,
+                to,
+                1,
+                true,
+                "l1",
+                at.plusSeconds(60),
+                "lý do",
+                at,
+                true,
+                "{\"parent\":1}");
         submissions.insert(
                 parent,
-                List.of(new SourceRecord("U2", "U2", "C1", 0, null, false), new SourceRecord("U3", "U3", null, 0, null, false)),
+                List.of(
+                        new SourceRecord("U2", "U2", "C1", 0, null, false),
+                        new SourceRecord("U3", "U3", null, 0, null, false)),
                 List.of(new DiffEntry("U2", "total", 1, 2)));
 
         assertThat(submissions.find("P1")).contains(parent);
@@ -195,15 +213,16 @@ abstract class StatCounterPrefixesContract implements TestPropertyProvider {
         assertThat(submissions.list("U1", ReportKind.II06A, from, to))
                 .extracting(SubmissionRecord::id, SubmissionRecord::figuresJson)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("P1", null));
-        assertThat(submissions.latestOf(List.of("U2", "U3"), ReportKind.II06A, from, to)).containsOnlyKeys("U2");
+        assertThat(submissions.latestOf(List.of("U2", "U3"), ReportKind.II06A, from, to))
+                .containsOnlyKeys("U2");
         assertThat(submissions.sources("P1"))
                 .containsExactly(
                         new SourceRecord("U2", "U2", "C1", 1, at, false),
                         new SourceRecord("U3", "U3", null, 0, null, false));
         assertThat(submissions.diff("P1")).containsExactly(new DiffEntry("U2", "total", 1, 2));
 
-        SubmissionRecord duplicate = new SubmissionRecord("C2", "U2", "U2", ReportKind.II06A, from, to, 1, false, "x",
-                at, null, at, false, "{}");
+        SubmissionRecord duplicate = new SubmissionRecord(
+                "C2", "U2", "U2", ReportKind.II06A, from, to, 1, false, "x", at, null, at, false, "{}");
         List<Throwable> failures = new ArrayList<>();
         try {
             submissions.insert(duplicate, List.of(), List.of());
@@ -211,6 +230,7 @@ abstract class StatCounterPrefixesContract implements TestPropertyProvider {
             failures.add(e);
         }
         assertThat(failures).hasSize(1);
-        assertThat(vn.motcua.platform.idempotency.IdempotencyRepository.isDuplicateKey(failures.get(0))).isTrue();
+        assertThat(vn.motcua.platform.idempotency.IdempotencyRepository.isDuplicateKey(failures.get(0)))
+                .isTrue();
     }
 }

@@ -16,8 +16,9 @@ import vn.motcua.report.it.ReportItSupport;
 @MicronautTest(transactional = false)
 class StatCounterPrefixesOnH2IT extends StatCounterPrefixesContract {
 
-    private final String url = "jdbc:h2:mem:prefixes_" + UUID.randomUUID().toString().substring(0, 8)
-            + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1";
+    private final String url =
+            "jdbc:h2:mem:prefixes_" + UUID.randomUUID().toString().substring(0, 8)
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1";
 
     @Override
     public Map<String, String> getProperties() {

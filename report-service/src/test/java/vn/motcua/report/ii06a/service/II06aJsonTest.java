@@ -26,7 +26,11 @@ class II06aJsonTest {
         String first = II06aJson.write(SampleReports.province(Instant.parse("2026-10-01T00:00:00Z")), false);
         String later = II06aJson.write(SampleReports.province(Instant.parse("2026-10-05T09:00:00Z")), false);
         assertThat(later).isEqualTo(first);
-        assertThat(first).doesNotContain("computedAt").doesNotContain("\": ").doesNotContain(", \"").doesNotContain("\n");
+        assertThat(first)
+                .doesNotContain("computedAt")
+                .doesNotContain("\": ")
+                .doesNotContain(", \"")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -46,12 +50,14 @@ class II06aJsonTest {
         m.put("a", List.of("x", true));
         m.put("c", null);
         assertThat(CanonicalJson.write(m)).isEqualTo("{\"a\":[\"x\",true],\"b\":2}");
-        assertThat(CanonicalJson.read("{\"b\":2,\"a\":[\"x\",true]}")).isEqualTo(Map.of("a", List.of("x", true), "b", 2L));
+        assertThat(CanonicalJson.read("{\"b\":2,\"a\":[\"x\",true]}"))
+                .isEqualTo(Map.of("a", List.of("x", true), "b", 2L));
     }
 
     @Test
     void aSnapshotMissingAColumnFailsInsteadOfReadingZero() {
-        String json = II06aJson.write(SampleReports.province(Instant.EPOCH), true).replaceFirst("\"refused\":\\d+,?", "");
+        String json =
+                II06aJson.write(SampleReports.province(Instant.EPOCH), true).replaceFirst("\"refused\":\\d+,?", "");
         assertThatThrownBy(() -> II06aJson.read(json))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("refused");

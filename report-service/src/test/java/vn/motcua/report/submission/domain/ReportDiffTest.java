@@ -48,13 +48,26 @@ class ReportDiffTest {
         ReportUnit other = new ReportUnit("11080", "Xã Đại Sơn", 3, "298", 1);
         var own = Rows.row(1, 0, 0, 1, 0, 0, 0);
         var c = Rows.row(0, 2, 0, 0, 0, 0, 0);
-        II06aReport v1 = new II06aReport(district, SampleReports.Q3_2026, II06aGrouping.UNIT,
-                List.of(II06aRow.ofUnit(1, district, own), II06aRow.ofUnit(2, commune, c)), own.plus(c), "DAY",
+        II06aReport v1 = new II06aReport(
+                district,
+                SampleReports.Q3_2026,
+                II06aGrouping.UNIT,
+                List.of(II06aRow.ofUnit(1, district, own), II06aRow.ofUnit(2, commune, c)),
+                own.plus(c),
+                "DAY",
                 Instant.EPOCH);
         // version 2: 11080 submitted meanwhile and is listed before 11077 (renumbered): 11077 itself unchanged
-        II06aReport v2 = new II06aReport(district, SampleReports.Q3_2026, II06aGrouping.UNIT,
-                List.of(II06aRow.ofUnit(1, district, own), II06aRow.ofUnit(2, other, c), II06aRow.ofUnit(3, commune, c)),
-                own.plus(c).plus(c), "DAY", Instant.EPOCH);
+        II06aReport v2 = new II06aReport(
+                district,
+                SampleReports.Q3_2026,
+                II06aGrouping.UNIT,
+                List.of(
+                        II06aRow.ofUnit(1, district, own),
+                        II06aRow.ofUnit(2, other, c),
+                        II06aRow.ofUnit(3, commune, c)),
+                own.plus(c).plus(c),
+                "DAY",
+                Instant.EPOCH);
 
         List<DiffEntry> diff = ReportDiff.between(v1, v2);
 

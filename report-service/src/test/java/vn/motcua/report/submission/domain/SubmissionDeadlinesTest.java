@@ -26,10 +26,13 @@ class SubmissionDeadlinesTest {
 
     @Test
     void lateIsStrictlyAfterTheDeadline() {
-        assertThat(defaults.late(Instant.parse("2026-10-03T09:00:00Z"), endOfQ3, false)).isFalse();
-        assertThat(defaults.late(Instant.parse("2026-10-03T09:00:00.000001Z"), endOfQ3, false)).isTrue();
+        assertThat(defaults.late(Instant.parse("2026-10-03T09:00:00Z"), endOfQ3, false))
+                .isFalse();
+        assertThat(defaults.late(Instant.parse("2026-10-03T09:00:00.000001Z"), endOfQ3, false))
+                .isTrue();
         // the same moment is on time for the district, whose deadline is two days later
-        assertThat(defaults.late(Instant.parse("2026-10-03T09:00:00.000001Z"), endOfQ3, true)).isFalse();
+        assertThat(defaults.late(Instant.parse("2026-10-03T09:00:00.000001Z"), endOfQ3, true))
+                .isFalse();
     }
 
     @Test

@@ -15,25 +15,28 @@ class SubmissionRulesTest {
     @Test
     void aPeriodCanBeSubmittedFromTheNextLocalDayOn() {
         // Q3 2026 ends 30/09; 30/09 23:59 in Hanoi is 16:59 UTC
-        assertThatThrownBy(() -> SubmissionRules.requirePeriodOver(
-                        SampleReports.Q3_2026, Instant.parse("2026-09-30T16:59:59Z")))
+        assertThatThrownBy(() ->
+                        SubmissionRules.requirePeriodOver(SampleReports.Q3_2026, Instant.parse("2026-09-30T16:59:59Z")))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
                     assertThat(e.violations()).extracting(v -> v.field()).containsExactly("period");
                     assertThat(e.getMessage()).contains("01/10/2026");
                 });
-        assertThatCode(() -> SubmissionRules.requirePeriodOver(
-                        SampleReports.Q3_2026, Instant.parse("2026-09-30T17:00:00Z")))
+        assertThatCode(() ->
+                        SubmissionRules.requirePeriodOver(SampleReports.Q3_2026, Instant.parse("2026-09-30T17:00:00Z")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aCorrectionNeedsAReasonAndVersionOneDoesNot() {
-        assertThatCode(() -> SubmissionRules.requireReasonForCorrection(1, null)).doesNotThrowAnyException();
+        assertThatCode(() -> SubmissionRules.requireReasonForCorrection(1, null))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> SubmissionRules.requireReasonForCorrection(2, SubmissionRules.normalizeReason("  ")))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field())
-                        .containsExactly("reason"));
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field())
+                                .containsExactly("reason"));
         assertThatCode(() -> SubmissionRules.requireReasonForCorrection(2, "bổ sung hồ sơ nhập muộn"))
                 .doesNotThrowAnyException();
     }

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import vn.motcua.proto.report.v1.ConsolidatedSource;
 import vn.motcua.proto.report.v1.Consolidation;
 import vn.motcua.proto.report.v1.GetConsolidationRequest;
 import vn.motcua.proto.report.v1.GetSubmissionRequest;
@@ -56,17 +55,28 @@ class SubmissionIT extends GrpcItBase {
                 .unit("297", "Huyện Thanh Hà", 2, "30")
                 .unit("10999", "Xã Thanh Xuân", 3, "297");
         // Q1: one dossier resolved early in 11077
-        seed.dossier("11077", "Hộ tịch").received("2026-02-10").due("2026-02-20")
-                .finished("2026-02-18", "EARLY").add();
+        seed.dossier("11077", "Hộ tịch")
+                .received("2026-02-10")
+                .due("2026-02-20")
+                .finished("2026-02-18", "EARLY")
+                .add();
         // August: 11077 one on time, 298 itself one early online, 11080 nothing
-        seed.dossier("11077", "Hộ tịch").received("2026-08-05").due("2026-08-10")
-                .finished("2026-08-06", "ON_TIME").add();
-        seed.dossier("298", "Đất đai").online().received("2026-08-07").due("2026-08-20")
-                .finished("2026-08-12", "EARLY").add();
+        seed.dossier("11077", "Hộ tịch")
+                .received("2026-08-05")
+                .due("2026-08-10")
+                .finished("2026-08-06", "ON_TIME")
+                .add();
+        seed.dossier("298", "Đất đai")
+                .online()
+                .received("2026-08-07")
+                .due("2026-08-20")
+                .finished("2026-08-12", "EARLY")
+                .add();
     }
 
     private ReportSubmission submit(String token, String unit, Period period, String reason) {
-        return as(token).submitReport(SubmitReportRequest.newBuilder()
+        return as(token)
+                .submitReport(SubmitReportRequest.newBuilder()
                         .setUnitCode(unit)
                         .setKind(ReportKind.REPORT_KIND_II06A)
                         .setPeriod(period)
@@ -76,12 +86,15 @@ class SubmissionIT extends GrpcItBase {
     }
 
     private ReportSubmission get(String token, String id) {
-        return as(token).getSubmission(GetSubmissionRequest.newBuilder().setSubmissionId(id).build())
+        return as(token)
+                .getSubmission(
+                        GetSubmissionRequest.newBuilder().setSubmissionId(id).build())
                 .getSubmission();
     }
 
     private Consolidation consolidation(String token, String unit, Period period) {
-        return as(token).getConsolidation(GetConsolidationRequest.newBuilder()
+        return as(token)
+                .getConsolidation(GetConsolidationRequest.newBuilder()
                         .setUnitCode(unit)
                         .setKind(ReportKind.REPORT_KIND_II06A)
                         .setPeriod(period)
@@ -107,15 +120,20 @@ class SubmissionIT extends GrpcItBase {
         assertThat(v1.getIi06A().getTotal()).isEqualTo(counts(0, 1, 0, 1, 0, 0, 0, 0));
 
         // a dossier resolved late in March is found afterwards
-        seed.dossier("11077", "Hộ tịch").online().received("2026-03-01").due("2026-03-10")
-                .finished("2026-03-20", "LATE").add();
+        seed.dossier("11077", "Hộ tịch")
+                .online()
+                .received("2026-03-01")
+                .due("2026-03-10")
+                .finished("2026-03-20", "LATE")
+                .add();
         clock.set("2026-04-06T02:00:00Z");
         ReportSubmission v2 = submit(leader, "11077", quarter(2026, 1), "Bổ sung hồ sơ giải quyết quá hạn tháng 3");
 
         assertThat(v2.getVersion()).isEqualTo(2);
         assertThat(v2.getLate()).isTrue();
         assertThat(v2.getReason()).isEqualTo("Bổ sung hồ sơ giải quyết quá hạn tháng 3");
-        assertThat(v2.getSubmittedAt().getSeconds()).isEqualTo(java.time.Instant.parse("2026-04-06T02:00:00Z").getEpochSecond());
+        assertThat(v2.getSubmittedAt().getSeconds())
+                .isEqualTo(java.time.Instant.parse("2026-04-06T02:00:00Z").getEpochSecond());
         assertThat(v2.getIi06A().getTotal()).isEqualTo(counts(1, 1, 0, 1, 0, 1, 0, 0));
         List<String> changed = new ArrayList<>();
         for (ReportDiffEntry d : v2.getDiffList()) {
@@ -142,7 +160,8 @@ class SubmissionIT extends GrpcItBase {
 
         // the district's viewer lists both, newest first, without figures
         String viewer = idp.officer("viewer298", "298", "report_viewer");
-        List<ReportSubmission> listed = as(viewer).listSubmissions(ListSubmissionsRequest.newBuilder()
+        List<ReportSubmission> listed = as(viewer)
+                .listSubmissions(ListSubmissionsRequest.newBuilder()
                         .setUnitCode("11077")
                         .setKind(ReportKind.REPORT_KIND_II06A)
                         .setPeriod(quarter(2026, 1))
@@ -208,10 +227,12 @@ class SubmissionIT extends GrpcItBase {
     void lateIsJudgedAgainstTheDeadlineOfTheUnitsPlaceInTheTree() {
         // April ends 30/04: communes by 03/05 16:00 (09:00 UTC), districts by 05/05 16:00
         clock.set("2026-05-03T09:00:00Z");
-        assertThat(submit(idp.officer("l10999", "10999", "unit_leader"), "", month(2026, 4), "").getLate())
+        assertThat(submit(idp.officer("l10999", "10999", "unit_leader"), "", month(2026, 4), "")
+                        .getLate())
                 .isFalse();
         clock.set("2026-05-03T09:00:00.000001Z");
-        assertThat(submit(idp.officer("l11080", "11080", "unit_leader"), "", month(2026, 4), "").getLate())
+        assertThat(submit(idp.officer("l11080", "11080", "unit_leader"), "", month(2026, 4), "")
+                        .getLate())
                 .isTrue();
         String district = idp.officer("l297", "297", "unit_leader");
         assertThat(submit(district, "", month(2026, 4), "").getLate()).isFalse();
@@ -244,8 +265,12 @@ class SubmissionIT extends GrpcItBase {
         assertThat(districtV1.getLate()).isFalse();
 
         // the commune finds a late postal dossier and corrects: the consolidation follows version 2
-        seed.dossier("11077", "Đất đai").postal().received("2026-08-20").due("2026-08-25")
-                .finished("2026-08-28", "LATE").add();
+        seed.dossier("11077", "Đất đai")
+                .postal()
+                .received("2026-08-20")
+                .due("2026-08-25")
+                .finished("2026-08-28", "LATE")
+                .add();
         clock.set("2026-09-04T03:00:00Z");
         ReportSubmission communeV2 = submit(commune, "", month(2026, 8), "bổ sung hồ sơ bưu chính");
         assertThat(communeV2.getDiffList()).isNotEmpty();
@@ -270,9 +295,11 @@ class SubmissionIT extends GrpcItBase {
                 .extracting(s -> s.getUnit().getCode() + " v" + s.getVersion())
                 .containsExactly("297 v0", "298 v2");
         assertThat(provinceView.getIi06A().getRowsList())
-                .extracting(r -> r.getRowNumber() + " " + (r.getSubtotal() ? "+" : "") + r.getUnit().getCode())
+                .extracting(r -> r.getRowNumber() + " " + (r.getSubtotal() ? "+" : "")
+                        + r.getUnit().getCode())
                 .containsExactly("1 30", "0 +298", "2 298", "3 11077");
-        assertThat(provinceView.getIi06A().getTotal()).isEqualTo(districtV2.getIi06A().getTotal());
+        assertThat(provinceView.getIi06A().getTotal())
+                .isEqualTo(districtV2.getIi06A().getTotal());
     }
 
     @Test
@@ -287,19 +314,21 @@ class SubmissionIT extends GrpcItBase {
                 failure(() -> submit(idp.officer("leader11080", "11080", "unit_leader"), "11077", month(2026, 10), ""));
         assertThat(sibling.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
 
-        StatusRuntimeException indicators = failure(() -> as(leader).submitReport(SubmitReportRequest.newBuilder()
-                .setKind(ReportKind.REPORT_KIND_INDICATORS_766)
-                .setPeriod(month(2026, 10))
-                .build()));
+        StatusRuntimeException indicators = failure(() -> as(leader)
+                .submitReport(SubmitReportRequest.newBuilder()
+                        .setKind(ReportKind.REPORT_KIND_INDICATORS_766)
+                        .setPeriod(month(2026, 10))
+                        .build()));
         assertThat(indicators.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(indicators.getStatus().getDescription()).contains("only form II.06a");
 
-        StatusRuntimeException noKind = failure(() -> as(leader).submitReport(SubmitReportRequest.newBuilder()
-                .setPeriod(Period.newBuilder()
-                        .setKind(vn.motcua.proto.report.v1.PeriodKind.PERIOD_KIND_MONTH)
-                        .setYear(2026)
-                        .setNumber(13))
-                .build()));
+        StatusRuntimeException noKind = failure(() -> as(leader)
+                .submitReport(SubmitReportRequest.newBuilder()
+                        .setPeriod(Period.newBuilder()
+                                .setKind(vn.motcua.proto.report.v1.PeriodKind.PERIOD_KIND_MONTH)
+                                .setYear(2026)
+                                .setNumber(13))
+                        .build()));
         assertInvalid(noKind, "kind", "period.number");
 
         StatusRuntimeException notOver = failure(() -> submit(leader, "", month(2026, 11), ""));
@@ -310,16 +339,19 @@ class SubmissionIT extends GrpcItBase {
         assertInvalid(failure(() -> get(leader, " ")), "submission_id");
 
         ReportSubmission own = submit(leader, "", month(2026, 10), "");
-        StatusRuntimeException foreign = failure(() -> get(idp.officer("leader11080", "11080", "unit_leader"), own.getSubmissionId()));
+        StatusRuntimeException foreign =
+                failure(() -> get(idp.officer("leader11080", "11080", "unit_leader"), own.getSubmissionId()));
         assertThat(foreign.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(foreign.getStatus().getDescription()).doesNotContain("11077");
 
         StatusRuntimeException leaf = failure(() -> consolidation(leader, "", month(2026, 10)));
         assertThat(leaf.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
 
-        assertThat(ReportItSupport.queryLong(db, "SELECT COUNT(*) FROM report_submission WHERE period_from = '2026-10-01'"))
+        assertThat(ReportItSupport.queryLong(
+                        db, "SELECT COUNT(*) FROM report_submission WHERE period_from = '2026-10-01'"))
                 .isEqualTo(1);
-        assertThat(ReportItSupport.queryLong(db, "SELECT COUNT(*) FROM report_submission WHERE period_from = '2026-11-01'"))
+        assertThat(ReportItSupport.queryLong(
+                        db, "SELECT COUNT(*) FROM report_submission WHERE period_from = '2026-11-01'"))
                 .isZero();
     }
 }
