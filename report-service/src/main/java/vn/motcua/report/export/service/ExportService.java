@@ -37,19 +37,19 @@ public class ExportService {
 
     private final II06aReportService ii06a;
     private final SubmissionService submissions;
-    private final IndicatorExport indicatorFiles;
+    private final IndicatorExport indicatorExport;
     private final UnitTreeRepository units;
     private final ExportSettings settings;
 
     public ExportService(
             II06aReportService ii06a,
             SubmissionService submissions,
-            IndicatorExport indicatorFiles,
+            IndicatorExport indicatorExport,
             UnitTreeRepository units,
             ExportSettings settings) {
         this.ii06a = ii06a;
         this.submissions = submissions;
-        this.indicatorFiles = indicatorFiles;
+        this.indicatorExport = indicatorExport;
         this.units = units;
         this.settings = settings;
     }
@@ -98,7 +98,7 @@ public class ExportService {
                         "Decision 766 scores are computed in real time and never submitted: export them LIVE");
             }
             ReportFile file =
-                    indicatorFiles.render(caller, request.unitCode(), request.period(), true, request.format());
+                    indicatorExport.render(caller, request.unitCode(), request.period(), true, request.format());
             return outcome(file, request.ifNoneMatch());
         }
         ExportDocument doc = document(caller, request, source, hasId);
