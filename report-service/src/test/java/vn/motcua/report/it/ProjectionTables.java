@@ -35,15 +35,30 @@ public final class ProjectionTables {
 
     private ProjectionTables() {}
 
+    /** Where the tables are read: a test database, or a test context's data source (H2). */
+    @FunctionalInterface
+    public interface Connections {
+        Connection connect() throws SQLException;
+    }
+
     /** Every row of every projection table, all columns, as text. */
     public static Map<String, List<String>> dump(TestDatabase db) {
+        return dump(db::connect);
+    }
+
+    public static Map<String, List<String>> dump(Connections db) {
         Map<String, List<String>> dump = new LinkedHashMap<>();
-        TABLES.forEach((table, order) -> dump.put(table, rows(db, "SELECT * FROM " + table + " ORDER BY " + order)));
+        TABLES.forEach(
+                (table, order) -> dump.put(table, rows(db, "SELECT * FROM " + table + " ORDER BY " + order, false)));
         return dump;
     }
 
-    /** The rows of a query, each as "col=value|col=value"; zero counters left out when {@code dropZeros}. */
     public static List<String> rows(TestDatabase db, String sql, boolean dropZeros) {
+        return rows(db::connect, sql, dropZeros);
+    }
+
+    /** The rows of a query, each as "col=value|col=value"; zero counters left out when {@code dropZeros}. */
+    public static List<String> rows(Connections db, String sql, boolean dropZeros) {
         try (Connection c = db.connect();
                 PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
@@ -75,6 +90,10 @@ public final class ProjectionTables {
 
     /** A counter table's rows without their zero counters, e.g. "unit_code=11077|...|received_counter=2". */
     public static List<String> counters(TestDatabase db, String table) {
+        return counters(db::connect, table);
+    }
+
+    public static List<String> counters(Connections db, String table) {
         return rows(db, "SELECT * FROM " + table + " ORDER BY " + TABLES.get(table), true);
     }
 }

@@ -76,7 +76,15 @@ abstract class ProjectingFeedHandler implements FeedEventHandler {
                         event.seq());
             }
         }
+        long started = System.nanoTime();
         engine.apply(changes);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "Applied a run of {} events ({} projected) in {} ms",
+                    events.size(),
+                    changes.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     static <T extends Message> T unpack(Any payload, Class<T> type) {

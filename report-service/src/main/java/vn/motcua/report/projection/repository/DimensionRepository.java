@@ -29,6 +29,9 @@ import vn.motcua.report.projection.domain.ProjectionChange;
  * the procedure dimension (procedure_dim, procedure_version_dim). The closure always follows unit_dim's parents: a
  * unit first seen on a dossier's unit_path gets a placeholder (name = code, level 0, parent from the path), and a
  * later unit.created with another parent moves it and everything below it.
+ * <p>
+ * Every read locks (FOR UPDATE): the writer's transaction may have taken its snapshot before it got the projection
+ * lock (MariaDB's REPEATABLE READ), and only a locking read is sure to see what the writer before it committed.
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -202,7 +205,7 @@ public class DimensionRepository {
                             procedureKey(rs.getString(1), rs.getInt(2)),
                             new ProcedureInfo(rs.getString(3), rs.getBoolean(4))));
             query(
-                    "SELECT code, field_code, requires_paper_result FROM procedure_dim WHERE code" + in,
+                    "SELECT code, field_code, requires_paper_result FROM procedure_dim WHERE code" + in + " FOR UPDATE",
                     chunk,
                     rs -> found.put(rs.getString(1), new ProcedureInfo(rs.getString(2), rs.getBoolean(3))));
         }

@@ -192,12 +192,7 @@ public class ProjectionEngine {
 
         private void takeImported(ProjectionChange.Imported i) {
             DossierFact f = i.fact();
-            requireText(f.code(), "the imported dossier's code");
-            if (!(DossierFact.IMPORT_PREFIX + f.code()).equals(f.factId())) {
-                throw new IllegalArgumentException("an imported fact's id must be " + DossierFact.IMPORT_PREFIX + f.code()
-                        + " (" + DossierFact.IMPORT_PREFIX + "<code>), not " + f.factId());
-            }
-            requireText(f.receivingUnitCode(), "the imported dossier's receiving unit");
+            checkImported(f);
             ensureChain(f.unitPath(), f.receivingUnitCode());
             ensureChain(List.of(), f.unitCode());
             String paymentId = DossierFact.IMPORT_PREFIX + f.code();
@@ -408,6 +403,20 @@ public class ProjectionEngine {
                 previous != null && previous.onTime766(),
                 previous == null ? Contribution.NONE : previous.counted(),
                 0);
+    }
+
+    /** @throws IllegalArgumentException unless the fact can be applied as an imported dossier */
+    static void checkImported(DossierFact f) {
+        requireText(f.code(), "the imported dossier's code");
+        if (!(DossierFact.IMPORT_PREFIX + f.code()).equals(f.factId())) {
+            throw new IllegalArgumentException("an imported fact's id must be " + DossierFact.IMPORT_PREFIX + f.code()
+                    + " (" + DossierFact.IMPORT_PREFIX + "<code>), not " + f.factId());
+        }
+        requireText(f.receivingUnitCode(), "the imported dossier's receiving unit");
+        if (f.procedureCode() == null || f.channel() == null || f.state() == null) {
+            throw new IllegalArgumentException(
+                    "the imported dossier " + f.code() + " needs its procedure, channel and state");
+        }
     }
 
     private static void requireText(String value, String what) {
