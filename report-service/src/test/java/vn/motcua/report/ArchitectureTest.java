@@ -55,6 +55,7 @@ class ArchitectureTest {
 
     @Test
     void grpcAdaptersGoThroughServices() {
+        // every feature's adapters (the reception feature has none any more: the endpoint calls its service)
         noClasses()
                 .that()
                 .resideInAPackage("..grpc..")
