@@ -72,7 +72,7 @@ CREATE TABLE dossier_fact (
     paused_seconds        BIGINT       NOT NULL,
     supplement_requests   INT          NOT NULL,
     -- of which before reception (dossier.pre_supplement_requested events: they leave no pause)
-    pre_supplement_requests INT        NOT NULL,
+    pre_supplement_requests INT        NOT NULL DEFAULT 0,
     -- the officer the dossier was last assigned to (dossier.assigned), for Circular 01/2018 officer scores
     assignee              VARCHAR(128),
     rating_time           INT,
@@ -189,7 +189,7 @@ CREATE TABLE stat_day (
     resolved_on_time_766       BIGINT NOT NULL DEFAULT 0,
     due_count                  BIGINT NOT NULL DEFAULT 0,
     closed_due_count           BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (unit_code, field_code, day)
+    PRIMARY KEY (unit_code, day, field_code)
 ) DEFAULT CHARSET = utf8mb4;
 
 -- The same counters per calendar month (month = yyyymm), so a prefix over years reads months, not days.
