@@ -122,8 +122,9 @@ CREATE TABLE payment_fact (
 
 CREATE INDEX ix_payment_fact_dossier ON payment_fact (dossier_code);
 
--- The whole-dossier digitization flags of the latest digitization event per dossier (an imported dossier's flags
--- under its code).
+-- The whole-dossier digitization flags of the latest digitization event per dossier, under the dossier's stable key
+-- (digitization-service's aggregate id: the submission reference of a dossier filed online, else its code; the same
+-- as dossier_fact.fact_id of a live dossier), and an imported dossier's flags under its code.
 CREATE TABLE digitization_fact (
     dossier_code          VARCHAR(64) NOT NULL PRIMARY KEY,
     components_complete   BOOLEAN     NOT NULL,

@@ -152,7 +152,8 @@ public class FeedCursorStore {
     private static Set<String> consumedAmong(Connection connection, String consumer, List<FeedEvent> events)
             throws SQLException {
         Set<String> consumed = new HashSet<>();
-        StringBuilder sql = new StringBuilder("SELECT event_id FROM feed_consumed WHERE consumer = ? AND event_id IN (");
+        StringBuilder sql =
+                new StringBuilder("SELECT event_id FROM feed_consumed WHERE consumer = ? AND event_id IN (");
         for (int i = 0; i < events.size(); i++) {
             sql.append(i == 0 ? "?" : ", ?");
         }

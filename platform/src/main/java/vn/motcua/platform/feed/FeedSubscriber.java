@@ -160,6 +160,8 @@ public class FeedSubscriber implements AutoCloseable {
 
     private void batchLoop() {
         long backoffMillis = 250;
+        // the seqs of the last failed run, retried one event at a time
+        long oneByOneFrom = 0;
         long oneByOneUntil = 0;
         while (running) {
             Context.CancellableContext call = Context.current().withCancellation();
@@ -169,6 +171,11 @@ public class FeedSubscriber implements AutoCloseable {
             boolean rewound = false;
             try {
                 appliedSeq = cursors.cursor(consumer, source);
+                if (appliedSeq < oneByOneFrom - 1) {
+                    // the cursor went back behind the failed run (a rebuild): replay in runs again
+                    oneByOneFrom = 0;
+                    oneByOneUntil = 0;
+                }
                 long after = appliedSeq;
                 reader = new Thread(() -> read(call, after, queue), "feed-read-" + consumer + "-" + source);
                 reader.setDaemon(true);
@@ -183,7 +190,8 @@ public class FeedSubscriber implements AutoCloseable {
                     for (Object item : items) {
                         if (item instanceof SubscribeResponse response && response.hasEvent()) {
                             run.add(ChangeFeedGrpcService.fromProto(response.getEvent()));
-                            if (run.size() >= maxBatch || run.get(run.size() - 1).seq() <= oneByOneUntil) {
+                            long seq = run.get(run.size() - 1).seq();
+                            if (run.size() >= maxBatch || (seq >= oneByOneFrom && seq <= oneByOneUntil)) {
                                 applyRun(run);
                             }
                             continue;
@@ -212,6 +220,7 @@ public class FeedSubscriber implements AutoCloseable {
             } catch (FeedCursorRewoundException e) {
                 LOG.info("Feed {} from {}: {}", consumer, source, e.getMessage());
                 rewound = true;
+                oneByOneFrom = 0;
                 oneByOneUntil = 0;
             } catch (StatusRuntimeException e) {
                 if (!running) {
@@ -231,6 +240,7 @@ public class FeedSubscriber implements AutoCloseable {
                     break;
                 }
                 if (e instanceof FailedRun failed) {
+                    oneByOneFrom = failed.firstSeq;
                     oneByOneUntil = failed.lastSeq;
                     e = failed.cause;
                 }
@@ -271,19 +281,21 @@ public class FeedSubscriber implements AutoCloseable {
         } catch (FeedCursorRewoundException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw run.size() > 1 ? new FailedRun(last, e) : e;
+            throw run.size() > 1 ? new FailedRun(run.get(0).seq(), last, e) : e;
         }
         appliedSeq = last;
         run.clear();
     }
 
-    /** A run of several events failed: retry them one by one up to {@code lastSeq}. */
+    /** A run of several events failed: retry those seqs one by one. */
     private static final class FailedRun extends RuntimeException {
+        final long firstSeq;
         final long lastSeq;
         final RuntimeException cause;
 
-        FailedRun(long lastSeq, RuntimeException cause) {
+        FailedRun(long firstSeq, long lastSeq, RuntimeException cause) {
             super(cause.toString(), cause, false, false);
+            this.firstSeq = firstSeq;
             this.lastSeq = lastSeq;
             this.cause = cause;
         }
@@ -296,7 +308,8 @@ public class FeedSubscriber implements AutoCloseable {
         try {
             Iterator<SubscribeResponse> stream = stub.withDeadlineAfter(
                             streamDeadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .subscribe(SubscribeRequest.newBuilder().setAfterSeq(afterSeq).build());
+                    .subscribe(
+                            SubscribeRequest.newBuilder().setAfterSeq(afterSeq).build());
             while (stream.hasNext()) {
                 queue.put(stream.next());
             }

@@ -106,7 +106,8 @@ public final class LeasedFeedFollower {
         if (held && subscriber == null) {
             ChangeFeedGrpc.ChangeFeedBlockingStub stub = ChangeFeedGrpc.newBlockingStub(channel)
                     .withInterceptors(new ForwardingClientInterceptor(serviceAccount));
-            subscriber = new FeedSubscriber(consumer, source, stub, cursors, handler, STREAM_DEADLINE, maxBatch).start();
+            subscriber =
+                    new FeedSubscriber(consumer, source, stub, cursors, handler, STREAM_DEADLINE, maxBatch).start();
             LOG.info("Following the {} change feed as {} (lease {})", source, consumer, lease.holder());
         } else if (!held && subscriber != null) {
             LOG.info("Lease {} lost: no longer following the {} change feed", lease.name(), source);

@@ -100,8 +100,8 @@ class BatchedFeedSubscriberIT implements TestPropertyProvider {
             public void applyAll(List<FeedEvent> events) {
                 runSizes.add(events.size());
                 for (FeedEvent event : events) {
-                    if (poisoned.contains(event.eventId())) {
-                        throw new IllegalStateException("poisoned event " + event.eventId());
+                    if (poisoned.contains(event.aggregateId())) {
+                        throw new IllegalStateException("poisoned event of " + event.aggregateId());
                     }
                     insertProjection(event);
                 }
@@ -161,12 +161,13 @@ class BatchedFeedSubscriberIT implements TestPropertyProvider {
     @Test
     @Order(3)
     void aFailingEventInsideARunStopsTheFeedRightBeforeIt() {
+        // poisoned before it exists, so the subscriber cannot get past it first
+        String poison = "b25";
+        poisoned.add(poison);
         List<String> more = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             more.add(append("b" + i));
         }
-        String poison = more.get(25);
-        poisoned.add(poison);
         long poisonSeq = EVENTS + 26;
 
         await("every event before the poisoned one", () -> cursors.cursor(CONSUMER, SOURCE) == poisonSeq - 1);

@@ -127,9 +127,15 @@ public final class FeedScript {
     }
 
     public void digitization(String dossierCode, boolean componentsComplete, boolean resultElectronic, String at) {
+        digitization(dossierCode, dossierCode, componentsComplete, resultElectronic, at);
+    }
+
+    /** @param dossierKey the aggregate id: the dossier's stable key (the dossier feed's aggregate id) */
+    public void digitization(
+            String dossierKey, String dossierCode, boolean componentsComplete, boolean resultElectronic, String at) {
         append(
                 "dossier_digitization",
-                dossierCode,
+                dossierKey,
                 resultElectronic ? "digitization.result_attached" : "digitization.component_digitized",
                 "11077",
                 DigitizationChanged.newBuilder()

@@ -14,7 +14,7 @@ import vn.motcua.proto.payment.v1.PaymentStatus;
  *       satisfied</li>
  *   <li>D2 online 11077 2.000001: submitted 1/3 20:00 as REF-2, accepted 2/3 09:00 as ...-0002 (due 6/3 17:00),
  *       extended to 10/3 17:00, issued 9/3 09:00 (late against the original due, with an apology; on time for 766);
- *       paid online; digitized with an electronic result</li>
+ *       paid online; digitized (its components while it was still REF-2) with an electronic result</li>
  *   <li>D3 postal 11080 1.001193: received 3/3 08:00, due 4/3 17:00, withdrawn 3/3 15:00</li>
  *   <li>D4 counter 11077 1.001193: received 3/3 10:00, due 5/3 17:00, supplement 4/3 08:00-11:00, issued 5/3 19:00
  *       (late; on time for 766 once the 3 h pause is taken off); a PAKN names it</li>
@@ -73,7 +73,8 @@ public final class ReportScenario {
         payments.payment("P1", D2_CODE, PaymentStatus.PAYMENT_STATUS_AWAITING, null);
         payments.payment("P1", D2_CODE, PaymentStatus.PAYMENT_STATUS_PAID, "2026-03-02 10:30");
 
-        digitization.digitization(D2_CODE, true, false, "2026-03-02 11:00");
-        digitization.digitization(D2_CODE, true, true, "2026-03-09 08:30");
+        // under D2's stable key (its feed aggregate id), the first while it still went by its reference
+        digitization.digitization("A2", "REF-2", true, false, "2026-03-01 21:00");
+        digitization.digitization("A2", D2_CODE, true, true, "2026-03-09 08:30");
     }
 }

@@ -10,7 +10,8 @@ import vn.motcua.report.projection.service.ProjectionEngine;
 
 /**
  * digitization-service's feed: each DigitizationChanged carries the whole dossier's flags after it (the latest event
- * wins) and recomputes that dossier's digitization indicators; each certified copy is a certified_copy_fact row.
+ * wins, under the dossier's stable key) and recomputes that dossier's digitization indicators; each certified copy is
+ * a certified_copy_fact row.
  */
 @Singleton
 public class DigitizationFeedHandler extends ProjectingFeedHandler {
@@ -62,8 +63,12 @@ public class DigitizationFeedHandler extends ProjectingFeedHandler {
                     instant(true, c.getCertifiedAt()));
         }
         DigitizationChanged d = unpack(event.payload(), DigitizationChanged.class);
+        // the aggregate id is the dossier's stable key (its submission reference, else its code), the same as the
+        // dossier feed's aggregate id: an online dossier digitized before its acceptance keeps its row
+        String key =
+                event.aggregateId() == null || event.aggregateId().isBlank() ? d.getDossierCode() : event.aggregateId();
         return new ProjectionChange.Digitization(
-                DossierFeedHandler.required(d.getDossierCode(), "dossier_code"),
+                DossierFeedHandler.required(key, "the dossier's key"),
                 d.getComponentsComplete(),
                 d.getResultElectronic(),
                 d.getDossierReusesData(),

@@ -28,7 +28,7 @@ public abstract class FollowedFeed {
     public static final String CONSUMER = ProjectionRebuild.FEED_CONSUMER;
 
     /** Most events applied in one transaction, unless motcua.report.feeds.batch-size says otherwise. */
-    public static final String BATCH_SIZE = "${motcua.report.feeds.batch-size:500}";
+    public static final String BATCH_SIZE = "${motcua.report.feeds.batch-size:1000}";
 
     private final String source;
     private final LeasedFeedFollower follower;

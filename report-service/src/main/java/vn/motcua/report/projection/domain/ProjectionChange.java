@@ -78,7 +78,12 @@ public sealed interface ProjectionChange {
             Instant paidAt)
             implements ProjectionChange {}
 
-    /** digitization-service's DigitizationChanged: the whole dossier's flags after the event. */
+    /**
+     * digitization-service's DigitizationChanged: the whole dossier's flags after the event.
+     *
+     * @param dossierCode the dossier's stable key (the feeds' aggregate id: the submission reference of a dossier filed
+     *                    online, else its code); an imported dossier's code
+     */
     record Digitization(
             String dossierCode,
             boolean componentsComplete,

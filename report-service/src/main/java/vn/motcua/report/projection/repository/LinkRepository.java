@@ -32,47 +32,85 @@ public class LinkRepository {
         this.jdbc = jdbc;
     }
 
-    public void upsertPayment(ProjectionChange.Payment p) {
-        update(
-                "INSERT INTO payment_fact (payment_id, dossier_code, unit_code, procedure_code, status, channel, amount,"
-                        + " refunded, created_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON DUPLICATE KEY UPDATE dossier_code = VALUES(dossier_code), unit_code = VALUES(unit_code),"
-                        + " procedure_code = VALUES(procedure_code), status = VALUES(status),"
-                        + " channel = VALUES(channel), amount = VALUES(amount), refunded = VALUES(refunded),"
-                        + " created_at = VALUES(created_at), paid_at = VALUES(paid_at)",
-                ps -> {
-                    ps.setString(1, p.paymentId());
-                    ps.setString(2, nz(p.dossierCode()));
-                    ps.setString(3, nz(p.unitCode()));
-                    ps.setString(4, nz(p.procedureCode()));
-                    ps.setString(5, nz(p.status()));
-                    ps.setString(6, p.channel());
-                    ps.setLong(7, p.amount());
-                    ps.setLong(8, p.refunded());
-                    UtcTimestamps.bind(ps, 9, p.createdAt());
-                    UtcTimestamps.bind(ps, 10, p.paidAt());
-                });
+    private static final String UPSERT_PAYMENT = "INSERT INTO payment_fact (payment_id, dossier_code, unit_code,"
+            + " procedure_code, status, channel, amount, refunded, created_at, paid_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE dossier_code = VALUES(dossier_code), unit_code = VALUES(unit_code),"
+            + " procedure_code = VALUES(procedure_code), status = VALUES(status), channel = VALUES(channel),"
+            + " amount = VALUES(amount), refunded = VALUES(refunded), created_at = VALUES(created_at),"
+            + " paid_at = VALUES(paid_at)";
+
+    private static final String UPSERT_DIGITIZATION = "INSERT INTO digitization_fact (dossier_code,"
+            + " components_complete, result_electronic, reuses_data, linked_to_warehouse, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE components_complete = VALUES(components_complete),"
+            + " result_electronic = VALUES(result_electronic), reuses_data = VALUES(reuses_data),"
+            + " linked_to_warehouse = VALUES(linked_to_warehouse), updated_at = VALUES(updated_at)";
+
+    /**
+     * The last state of each payment of a run, in one batch per statement kind: a value writes the row, a key mapped
+     * to null deletes it (an imported dossier without a financial obligation any more).
+     */
+    public void writePayments(Map<String, ProjectionChange.Payment> last) {
+        if (last.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection().prepareStatement(UPSERT_PAYMENT);
+                PreparedStatement delete =
+                        connection().prepareStatement("DELETE FROM payment_fact WHERE payment_id = ?")) {
+            int upserts = 0;
+            int deletes = 0;
+            for (Map.Entry<String, ProjectionChange.Payment> e : last.entrySet()) {
+                ProjectionChange.Payment p = e.getValue();
+                if (p == null) {
+                    delete.setString(1, e.getKey());
+                    delete.addBatch();
+                    deletes++;
+                    continue;
+                }
+                upsert.setString(1, p.paymentId());
+                upsert.setString(2, nz(p.dossierCode()));
+                upsert.setString(3, nz(p.unitCode()));
+                upsert.setString(4, nz(p.procedureCode()));
+                upsert.setString(5, nz(p.status()));
+                upsert.setString(6, p.channel());
+                upsert.setLong(7, p.amount());
+                upsert.setLong(8, p.refunded());
+                UtcTimestamps.bind(upsert, 9, p.createdAt());
+                UtcTimestamps.bind(upsert, 10, p.paidAt());
+                upsert.addBatch();
+                upserts++;
+            }
+            if (upserts > 0) {
+                upsert.executeBatch();
+            }
+            if (deletes > 0) {
+                delete.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write payment_fact", e);
+        }
     }
 
-    public void deletePayment(String paymentId) {
-        update("DELETE FROM payment_fact WHERE payment_id = ?", ps -> ps.setString(1, paymentId));
-    }
-
-    public void upsertDigitization(ProjectionChange.Digitization d) {
-        update(
-                "INSERT INTO digitization_fact (dossier_code, components_complete, result_electronic, reuses_data,"
-                        + " linked_to_warehouse, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
-                        + " ON DUPLICATE KEY UPDATE components_complete = VALUES(components_complete),"
-                        + " result_electronic = VALUES(result_electronic), reuses_data = VALUES(reuses_data),"
-                        + " linked_to_warehouse = VALUES(linked_to_warehouse), updated_at = VALUES(updated_at)",
-                ps -> {
-                    ps.setString(1, d.dossierCode());
-                    ps.setBoolean(2, d.componentsComplete());
-                    ps.setBoolean(3, d.resultElectronic());
-                    ps.setBoolean(4, d.reusesData());
-                    ps.setBoolean(5, d.linkedToWarehouse());
-                    UtcTimestamps.bind(ps, 6, d.updatedAt());
-                });
+    /** The last digitization flags of each dossier of a run, in one batch. */
+    public void writeDigitization(Map<String, ProjectionChange.Digitization> last) {
+        if (last.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection().prepareStatement(UPSERT_DIGITIZATION)) {
+            for (ProjectionChange.Digitization d : last.values()) {
+                ps.setString(1, d.dossierCode());
+                ps.setBoolean(2, d.componentsComplete());
+                ps.setBoolean(3, d.resultElectronic());
+                ps.setBoolean(4, d.reusesData());
+                ps.setBoolean(5, d.linkedToWarehouse());
+                UtcTimestamps.bind(ps, 6, d.updatedAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write digitization_fact", e);
+        }
     }
 
     public void upsertCertifiedCopy(ProjectionChange.CertifiedCopy c) {

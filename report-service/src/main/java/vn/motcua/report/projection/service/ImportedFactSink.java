@@ -43,6 +43,7 @@ public class ImportedFactSink implements DossierFactSink {
         final Object transaction;
         /** The caller's context (its transaction in it): the commit hook runs outside it, the flush must not. */
         final PropagatedContext context;
+
         final List<ProjectionChange.Imported> rows = new ArrayList<>();
 
         Pending(Object transaction, PropagatedContext context) {

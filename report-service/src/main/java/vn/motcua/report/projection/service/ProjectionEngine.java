@@ -105,6 +105,10 @@ public class ProjectionEngine {
         private final Map<String, List<ProjectionChange>> dossierChanges = new LinkedHashMap<>();
         private final Set<String> touchedCodes = new TreeSet<>();
         private final Set<String> republished = new TreeSet<>();
+        /** The last state of each payment / digitization row of the run (null: delete), written in batches. */
+        private final Map<String, ProjectionChange.Payment> payments = new LinkedHashMap<>();
+
+        private final Map<String, ProjectionChange.Digitization> digitization = new LinkedHashMap<>();
         private final List<DossierReceived> received = new ArrayList<>();
         private final CounterDeltas deltas = new CounterDeltas();
 
@@ -170,11 +174,11 @@ public class ProjectionEngine {
                 dims.withdrawn(p);
             } else if (change instanceof ProjectionChange.Payment p) {
                 requireText(p.paymentId(), "payment id");
-                links.upsertPayment(p);
+                payments.put(p.paymentId(), p);
                 touch(p.dossierCode());
             } else if (change instanceof ProjectionChange.Digitization d) {
                 requireText(d.dossierCode(), "dossier_code of a digitization event");
-                links.upsertDigitization(d);
+                digitization.put(d.dossierCode(), d);
                 touch(d.dossierCode());
             } else if (change instanceof ProjectionChange.CertifiedCopy c) {
                 requireText(c.certificateNumber(), "certificate_number");
@@ -199,28 +203,32 @@ public class ProjectionEngine {
             if (i.payment() != null && i.payment().financialObligation()) {
                 boolean online = i.payment().paidOnline();
                 Instant at = f.receivedAt() != null ? f.receivedAt() : f.submittedAt();
-                links.upsertPayment(new ProjectionChange.Payment(
+                payments.put(
                         paymentId,
-                        f.code(),
-                        f.unitCode(),
-                        f.procedureCode(),
-                        online ? "PAID" : "IMPORTED",
-                        online ? "ONLINE" : null,
-                        i.payment().amount(),
-                        0,
-                        at,
-                        online ? at : null));
+                        new ProjectionChange.Payment(
+                                paymentId,
+                                f.code(),
+                                f.unitCode(),
+                                f.procedureCode(),
+                                online ? "PAID" : "IMPORTED",
+                                online ? "ONLINE" : null,
+                                i.payment().amount(),
+                                0,
+                                at,
+                                online ? at : null));
             } else {
-                links.deletePayment(paymentId);
+                payments.put(paymentId, null);
             }
             ImportedDigitization d = i.digitization() == null ? ImportedDigitization.NONE : i.digitization();
-            links.upsertDigitization(new ProjectionChange.Digitization(
+            digitization.put(
                     f.code(),
-                    d.componentsComplete(),
-                    d.resultElectronic(),
-                    d.reusesData(),
-                    d.linkedToWarehouse(),
-                    null));
+                    new ProjectionChange.Digitization(
+                            f.code(),
+                            d.componentsComplete(),
+                            d.resultElectronic(),
+                            d.reusesData(),
+                            d.linkedToWarehouse(),
+                            null));
             dossierChanges.computeIfAbsent(f.factId(), k -> new ArrayList<>()).add(i);
         }
 
@@ -251,9 +259,13 @@ public class ProjectionEngine {
         }
 
         void finish() {
+            links.writePayments(payments);
+            links.writeDigitization(digitization);
             Map<String, StoredFact> current = new LinkedHashMap<>(facts.lockByIds(dossierChanges.keySet()));
             if (!touchedCodes.isEmpty()) {
+                // a link names a dossier by its code, or (digitization) by its stable key, which is the fact's id
                 facts.lockByCodes(touchedCodes).forEach(current::putIfAbsent);
+                facts.lockByIds(touchedCodes).forEach(current::putIfAbsent);
             }
             for (Map.Entry<String, List<ProjectionChange>> e : dossierChanges.entrySet()) {
                 StoredFact row = current.get(e.getKey());
@@ -289,13 +301,13 @@ public class ProjectionEngine {
             if (rows.isEmpty()) {
                 return;
             }
-            Set<String> codes = new HashSet<>();
+            Set<String> keys = new HashSet<>();
             Set<String> procedures = new HashSet<>();
             for (StoredFact r : rows) {
-                codes.add(r.fact().code());
+                keys.addAll(linkKeys(r.fact()));
                 procedures.add(r.fact().procedureCode());
             }
-            Map<String, DossierLinks> linked = links.linksOf(codes);
+            Map<String, DossierLinks> linked = links.linksOf(keys);
             Map<String, ProcedureInfo> procedureInfo = dims.procedures(procedures);
             List<StoredFact> changed = new ArrayList<>();
             for (StoredFact r : rows) {
@@ -305,8 +317,7 @@ public class ProjectionEngine {
                 if (info == null) {
                     info = procedureInfo.getOrDefault(f.procedureCode(), ProcedureInfo.UNKNOWN);
                 }
-                Contribution contribution =
-                        Contribution.of(f, linked.getOrDefault(f.code(), DossierLinks.NONE), info, settings);
+                Contribution contribution = Contribution.of(f, linksOf(f, linked), info, settings);
                 Timeliness timeliness = DossierTimeliness.ii06a(f, settings);
                 StoredFact next = new StoredFact(
                         f,
@@ -323,6 +334,38 @@ public class ProjectionEngine {
             }
             facts.upsert(changed);
         }
+    }
+
+    /**
+     * The keys other feeds name a dossier by: its code (payments and PAKN use the code the applicant sees), and for a
+     * live dossier its stable key, the fact id (digitization-service's aggregate id).
+     */
+    static Set<String> linkKeys(DossierFact f) {
+        Set<String> keys = new HashSet<>();
+        keys.add(f.code());
+        if (!f.imported()) {
+            keys.add(f.factId());
+        }
+        return keys;
+    }
+
+    /** The flags of every row naming the dossier under any of its keys. */
+    static DossierLinks linksOf(DossierFact f, Map<String, DossierLinks> linked) {
+        DossierLinks all = DossierLinks.NONE;
+        for (String key : linkKeys(f)) {
+            DossierLinks l = linked.get(key);
+            if (l != null) {
+                all = new DossierLinks(
+                        all.financialObligation() || l.financialObligation(),
+                        all.paidOnline() || l.paidOnline(),
+                        all.componentsComplete() || l.componentsComplete(),
+                        all.resultElectronic() || l.resultElectronic(),
+                        all.reusesData() || l.reusesData(),
+                        all.linkedToWarehouse() || l.linkedToWarehouse(),
+                        all.hasFeedback() || l.hasFeedback());
+            }
+        }
+        return all;
     }
 
     /** Folds a dossier event into its fact: the picture is the event's, the assignee and rating the last ones. */

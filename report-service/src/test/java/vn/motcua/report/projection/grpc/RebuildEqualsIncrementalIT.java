@@ -103,8 +103,6 @@ class RebuildEqualsIncrementalIT implements TestPropertyProvider {
 
     @BeforeAll
     void feedEverythingOnce() {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("vn.motcua.report.feed.grpc"))
-                .setLevel(ch.qos.logback.classic.Level.DEBUG);
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort)
                 .usePlaintext()
                 .build();

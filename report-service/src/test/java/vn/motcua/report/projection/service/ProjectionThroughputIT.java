@@ -41,7 +41,8 @@ class ProjectionThroughputIT implements TestPropertyProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionThroughputIT.class);
     private static final int DOSSIERS = Integer.getInteger("it.projection.throughput.dossiers", 4000);
-    private static final int RUN = 500;
+    /** motcua.report.feeds.batch-size's default. */
+    private static final int RUN = 1000;
 
     private final TestDatabase db = TestDatabase.create("report_throughput");
 
