@@ -40,6 +40,7 @@ public final class LeasedFeedFollower {
     private final FeedEventHandler handler;
     private final Lease lease;
     private final Duration leaseCheck;
+    private final int maxBatch;
     private FeedSubscriber subscriber;
     private ScheduledExecutorService keeper;
 
@@ -51,6 +52,23 @@ public final class LeasedFeedFollower {
             FeedCursorStore cursors,
             FeedEventHandler handler,
             Leases leases) {
+        this(consumer, source, channel, serviceAccount, cursors, handler, leases, 1);
+    }
+
+    /**
+     * @param maxBatch most events applied in one transaction (see {@link FeedSubscriber}); 1, the default, applies
+     *                 each event in its own
+     */
+    public LeasedFeedFollower(
+            String consumer,
+            String source,
+            ManagedChannel channel,
+            ServiceAccountTokens serviceAccount,
+            FeedCursorStore cursors,
+            FeedEventHandler handler,
+            Leases leases,
+            int maxBatch) {
+        this.maxBatch = maxBatch;
         this.consumer = consumer;
         this.source = source;
         this.channel = channel;
@@ -88,7 +106,8 @@ public final class LeasedFeedFollower {
         if (held && subscriber == null) {
             ChangeFeedGrpc.ChangeFeedBlockingStub stub = ChangeFeedGrpc.newBlockingStub(channel)
                     .withInterceptors(new ForwardingClientInterceptor(serviceAccount));
-            subscriber = new FeedSubscriber(consumer, source, stub, cursors, handler, STREAM_DEADLINE).start();
+            subscriber =
+                    new FeedSubscriber(consumer, source, stub, cursors, handler, STREAM_DEADLINE, maxBatch).start();
             LOG.info("Following the {} change feed as {} (lease {})", source, consumer, lease.holder());
         } else if (!held && subscriber != null) {
             LOG.info("Lease {} lost: no longer following the {} change feed", lease.name(), source);

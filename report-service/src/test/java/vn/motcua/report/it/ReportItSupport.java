@@ -61,6 +61,10 @@ public final class ReportItSupport {
         Map<String, String> props =
                 new HashMap<>(db.micronautProperties("classpath:db/platform", "classpath:db/migration"));
         props.put("grpc.server.port", Integer.toString(grpcPort));
+        // the payment and digitization channels point at the default ports, where another process may be running:
+        // a test that follows those feeds says so (and points them at its own fake feed)
+        props.put("motcua.report.feeds.payment.enabled", "false");
+        props.put("motcua.report.feeds.digitization.enabled", "false");
         return props;
     }
 

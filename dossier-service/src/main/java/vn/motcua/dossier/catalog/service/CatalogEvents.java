@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import vn.motcua.dossier.catalog.domain.ProcedureVersion;
+import vn.motcua.dossier.common.FeedAnnouncements;
 import vn.motcua.platform.feed.OutboxEntry;
 import vn.motcua.platform.feed.OutboxWriter;
 
@@ -28,10 +29,12 @@ public class CatalogEvents {
 
     private final OutboxWriter outbox;
     private final Encoder encoder;
+    private final FeedAnnouncements announcements;
 
-    public CatalogEvents(OutboxWriter outbox, Encoder encoder) {
+    public CatalogEvents(OutboxWriter outbox, Encoder encoder, FeedAnnouncements announcements) {
         this.outbox = outbox;
         this.encoder = encoder;
+        this.announcements = announcements;
     }
 
     /** Builds the generated messages; implemented by the gRPC adapter. */
@@ -45,6 +48,15 @@ public class CatalogEvents {
     /** Call as the last statement of the publishing transaction. */
     void published(ProcedureVersion v, Integer supersededVersion, String actorUnit, Instant now) {
         append(PUBLISHED, v.procedure().code(), actorUnit, now, encoder.published(v, supersededVersion));
+        announcements.record(FeedAnnouncements.PROCEDURE, FeedAnnouncements.procedureKey(v.code(), v.version()), now);
+    }
+
+    /**
+     * The startup back-fill of a published version the feed never announced (seeded, or older than the feed); the
+     * event's unit_code is {@code actorUnit} (the root of the unit tree).
+     */
+    public void announceExisting(ProcedureVersion v, String actorUnit, Instant now) {
+        published(v, null, actorUnit, now);
     }
 
     /** Call as the last statement of the withdrawing transaction. */

@@ -73,6 +73,8 @@ public class DossierEventMessages implements DossierFeed.Encoder {
         }
         if (detail instanceof DossierFeed.Detail.ReturnChannel r) {
             b.setReturnChannel(channel(r.channel()));
+        } else if (detail instanceof DossierFeed.Detail.Assignee a) {
+            b.setAssignee(a.username());
         } else if (detail instanceof DossierFeed.Detail.Deadline dl) {
             b.setDeadlineState(deadlineState(dl.state()));
         } else if (detail instanceof DossierFeed.Detail.Rating r) {

@@ -74,6 +74,16 @@ public class DossierFeed {
             }
         }
 
+        /**
+         * dossier.assigned: the officer (username) now in charge, for report-service's Circular 01/2018 officer scores
+         * (a public servant's account name, not an applicant's data).
+         */
+        record Assignee(String username) implements Detail {
+            public Assignee {
+                Objects.requireNonNull(username, "username");
+            }
+        }
+
         /** dossier.near_due, dossier.overdue. */
         record Deadline(DeadlineState state) implements Detail {
             public Deadline {

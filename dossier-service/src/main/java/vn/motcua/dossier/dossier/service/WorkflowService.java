@@ -292,7 +292,9 @@ public class WorkflowService {
                     before.state(),
                     stored.submittedAt(),
                     now,
-                    DossierFeed.Detail.returnChannel(command.returnChannel()));
+                    event == DossierEvent.ASSIGN
+                            ? new DossierFeed.Detail.Assignee(command.target())
+                            : DossierFeed.Detail.returnChannel(command.returnChannel()));
             if (paidAlready) {
                 // the applicant paid after an earlier attempt of this verb failed; that paid event will not come
                 // again, so the obligation is met now, after the requirement's own history line and feed event

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import vn.motcua.dossier.common.FeedAnnouncements;
 import vn.motcua.dossier.unit.AdminUnit;
 import vn.motcua.platform.feed.OutboxEntry;
 import vn.motcua.platform.feed.OutboxWriter;
@@ -28,10 +29,12 @@ public class UnitEvents {
 
     private final OutboxWriter outbox;
     private final Encoder encoder;
+    private final FeedAnnouncements announcements;
 
-    public UnitEvents(OutboxWriter outbox, Encoder encoder) {
+    public UnitEvents(OutboxWriter outbox, Encoder encoder, FeedAnnouncements announcements) {
         this.outbox = outbox;
         this.encoder = encoder;
+        this.announcements = announcements;
     }
 
     /** Builds the generated messages; implemented by the gRPC adapter. */
@@ -48,6 +51,19 @@ public class UnitEvents {
 
     void created(AdminUnit u, String actorUnit, Instant now) {
         append("unit.created", u.code(), actorUnit, now, encoder.created(u));
+        announcements.record(FeedAnnouncements.UNIT, u.code(), now);
+    }
+
+    /**
+     * The startup back-fill of a unit the feed never announced (seeded, or older than the feed): unit.created as it
+     * is now, then unit.closed if it has ended. The event's unit_code is its parent's (its own for a root).
+     */
+    public void announceExisting(AdminUnit u, Instant now) {
+        String actorUnit = u.parentCode() == null ? u.code() : u.parentCode();
+        created(u, actorUnit, now);
+        if (u.closed()) {
+            closed(u.code(), u.validTo(), u.successorCode(), actorUnit, now);
+        }
     }
 
     void renamed(AdminUnit before, String name, String actorUnit, Instant now) {

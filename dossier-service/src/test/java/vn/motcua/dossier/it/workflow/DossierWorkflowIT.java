@@ -107,6 +107,10 @@ class DossierWorkflowIT extends WorkflowItSupport {
                         "dossier.approved",
                         "dossier.result_issued",
                         "dossier.result_returned");
+        assertThat(events.get(2)[1])
+                .as("dossier.assigned names the officer now in charge")
+                .contains("\"event\":\"ASSIGN\"", "\"assignee\":\"cv." + unit + "\"");
+        assertThat(events.get(3)[1]).doesNotContain("assignee");
         assertThat(events.get(7)[1])
                 .contains(
                         "\"code\":\"" + code + "\"",

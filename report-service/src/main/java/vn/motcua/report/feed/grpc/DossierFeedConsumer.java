@@ -2,74 +2,38 @@ package vn.motcua.report.feed.grpc;
 
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.grpc.annotation.GrpcChannel;
-import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import vn.motcua.platform.auth.ServiceAccountTokens;
 import vn.motcua.platform.feed.FeedCursorStore;
-import vn.motcua.platform.feed.FeedSubscriber;
 import vn.motcua.platform.feed.LeasedFeedFollower;
 import vn.motcua.platform.lease.Leases;
 
 /**
- * Follows dossier-service's change feed from the moment this service's gRPC server is up until shutdown, while this
- * replica holds the lease {@value #LEASE} (see {@link LeasedFeedFollower}). Disabled with
+ * Follows dossier-service's change feed (grpc.channels.dossier): dossiers, units, catalogue, feedback. Disabled with
  * {@code motcua.report.consume-dossier-feed: false}.
  */
 @Singleton
 @Requires(property = DossierFeedConsumer.ENABLED, notEquals = "false")
-public class DossierFeedConsumer {
+public class DossierFeedConsumer extends FollowedFeed {
 
     public static final String ENABLED = "motcua.report.consume-dossier-feed";
     /** Cursor key of this consumer in feed_cursor / feed_consumed. */
-    public static final String CONSUMER = "report-service";
+    public static final String CONSUMER = FollowedFeed.CONSUMER;
 
     public static final String SOURCE = "dossier-service";
 
     /** The lease of the one replica that follows the feed. */
     public static final String LEASE = LeasedFeedFollower.leaseName(CONSUMER, SOURCE);
 
-    private final LeasedFeedFollower follower;
-
     public DossierFeedConsumer(
             @GrpcChannel("dossier") ManagedChannel channel,
             ServiceAccountTokens serviceAccount,
             FeedCursorStore cursors,
             DossierFeedHandler handler,
-            Leases leases) {
-        this.follower = new LeasedFeedFollower(CONSUMER, SOURCE, channel, serviceAccount, cursors, handler, leases);
-    }
-
-    @EventListener
-    public void start(ServerStartupEvent event) {
-        start();
-    }
-
-    /** Starts following (again, after {@link #stop()}); a no-op while already started. */
-    public void start() {
-        follower.start();
-    }
-
-    /** The running subscriber, for diagnostics (applied seq, last error). */
-    public Optional<FeedSubscriber> subscriber() {
-        return follower.subscriber();
-    }
-
-    /**
-     * Stops following at the very start of shutdown, while the channel and the database are still there, so the
-     * feed thread does not fail against resources being torn down.
-     */
-    @EventListener
-    public void stop(ShutdownEvent event) {
-        stop();
-    }
-
-    @PreDestroy
-    public void stop() {
-        follower.stop();
+            Leases leases,
+            @Value(BATCH_SIZE) int batchSize) {
+        super(SOURCE, channel, serviceAccount, cursors, handler, leases, batchSize);
     }
 }

@@ -1,47 +1,44 @@
 package vn.motcua.report.feed.grpc;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
 import jakarta.inject.Singleton;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.motcua.platform.feed.FeedEvent;
-import vn.motcua.platform.feed.FeedEventHandler;
 import vn.motcua.proto.dossier.v1.DossierChanged;
-import vn.motcua.report.reception.domain.DossierReceived;
-import vn.motcua.report.reception.service.ReceptionProjection;
+import vn.motcua.proto.dossier.v1.ProcedurePublished;
+import vn.motcua.proto.dossier.v1.ProcedureWithdrawn;
+import vn.motcua.proto.dossier.v1.UnitClosed;
+import vn.motcua.proto.dossier.v1.UnitCreated;
+import vn.motcua.proto.dossier.v1.UnitRenamed;
+import vn.motcua.proto.dossier.v1.UnitsMerged;
+import vn.motcua.proto.feedback.v1.FeedbackChanged;
+import vn.motcua.report.projection.domain.DossierFact;
+import vn.motcua.report.projection.domain.ProjectionChange;
+import vn.motcua.report.projection.service.ProjectionEngine;
 
 /**
- * Routes dossier-service's events to the projections, decoding payloads with the generated classes only. Runs inside
- * FeedCursorStore.applyOnce, so whatever it writes commits together with the dedup record and the cursor.
- * <p>
- * Every event type proto/ declares (vn.motcua.proto.FeedEventTypes) has a decision here: {@link #PROJECTED} types
- * are decoded and applied; {@link #IGNORED} ones are read past knowingly (the cursor still moves), because no
- * projection needs them yet. DossierFeedContractTest fails while a declared type is in neither set, so a new event
- * reaches this service only after someone decided what it means for the reports. A type this build does not know
- * at all (a newer producer) is skipped the same way, with a log line.
- * <p>
- * A projected event whose payload is not the expected message or cannot be parsed throws: the transaction rolls
- * back and the subscriber retries with backoff, stalling the feed visibly rather than silently under-counting (the
- * fix is on the producer side, after which the same events apply).
+ * dossier-service's feed: dossiers (every dossier.* event upserts the dossier's fact, keyed by the feed's
+ * aggregate_id), units, catalogue and feedback (PAKN). Calendar events are read past: no report needs them yet.
+ * See {@link ProjectingFeedHandler} for the contract.
  */
 @Singleton
-public class DossierFeedHandler implements FeedEventHandler {
+public class DossierFeedHandler extends ProjectingFeedHandler {
 
     public static final String DOSSIER_RECEIVED = "dossier.received";
+    public static final String PRE_SUPPLEMENT_REQUESTED = "dossier.pre_supplement_requested";
+    static final String UNIT_CREATED = "unit.created";
+    static final String UNIT_RENAMED = "unit.renamed";
+    static final String UNIT_CLOSED = "unit.closed";
+    static final String UNIT_MERGED = "unit.merged";
+    static final String PROCEDURE_PUBLISHED = "procedure.published";
+    static final String PROCEDURE_WITHDRAWN = "procedure.withdrawn";
 
-    /** Event types decoded and applied to a projection. */
-    static final Set<String> PROJECTED = Set.of(DOSSIER_RECEIVED);
-
-    /** Declared event types no projection uses yet. */
-    static final Set<String> IGNORED = Set.of(
-            // dossier lifecycle beyond reception: the processing statistics (form II.06a) are not built yet
+    /** Every lifecycle event carries the dossier's whole picture: each upserts the fact. */
+    static final Set<String> DOSSIER_EVENTS = Set.of(
             "dossier.submitted",
-            "dossier.pre_supplement_requested",
+            DOSSIER_RECEIVED,
+            PRE_SUPPLEMENT_REQUESTED,
             "dossier.resubmitted",
             "dossier.rejected",
             "dossier.transferred",
@@ -64,77 +61,205 @@ public class DossierFeedHandler implements FeedEventHandler {
             "dossier.result_returned",
             "dossier.near_due",
             "dossier.overdue",
-            "dossier.rated",
-            // Decision 766 petition, unit-dimension and catalogue indicators: not built yet
+            "dossier.rated");
+
+    static final Set<String> FEEDBACK_EVENTS = Set.of(
             "feedback.received",
             "feedback.classified",
             "feedback.forwarded",
             "feedback.answered",
             "feedback.published",
-            "feedback.reacted",
-            "unit.created",
-            "unit.renamed",
-            "unit.closed",
-            "unit.merged",
-            "calendar.day-added",
-            "calendar.day-removed",
-            "calendar.sessions-replaced",
-            "procedure.published",
-            "procedure.withdrawn");
+            "feedback.reacted");
 
-    private static final Logger LOG = LoggerFactory.getLogger(DossierFeedHandler.class);
+    /** Event types decoded and applied to a projection. */
+    static final Set<String> PROJECTED;
 
-    private final ReceptionProjection receptions;
+    static {
+        Set<String> projected = new HashSet<>(DOSSIER_EVENTS);
+        projected.addAll(FEEDBACK_EVENTS);
+        projected.addAll(
+                Set.of(UNIT_CREATED, UNIT_RENAMED, UNIT_CLOSED, UNIT_MERGED, PROCEDURE_PUBLISHED, PROCEDURE_WITHDRAWN));
+        PROJECTED = Set.copyOf(projected);
+    }
 
-    public DossierFeedHandler(ReceptionProjection receptions) {
-        this.receptions = receptions;
+    /** Declared event types no projection uses yet: the work calendar is not on any report. */
+    static final Set<String> IGNORED =
+            Set.of("calendar.day-added", "calendar.day-removed", "calendar.sessions-replaced");
+
+    private static final String SUPPLEMENT = "SUPPLEMENT";
+
+    public DossierFeedHandler(ProjectionEngine engine) {
+        super(engine);
     }
 
     @Override
-    public void apply(FeedEvent event) {
-        if (DOSSIER_RECEIVED.equals(event.eventType())) {
-            receptions.record(received(event.payload()));
-        } else if (IGNORED.contains(event.eventType())) {
-            LOG.trace("Ignoring {} event {} (seq {})", event.eventType(), event.eventId(), event.seq());
-        } else {
-            LOG.debug(
-                    "Skipping {} event {} (seq {}): not a type this build knows",
-                    event.eventType(),
-                    event.eventId(),
-                    event.seq());
+    Set<String> projected() {
+        return PROJECTED;
+    }
+
+    @Override
+    Set<String> ignored() {
+        return IGNORED;
+    }
+
+    @Override
+    ProjectionChange decode(FeedEvent event) {
+        String type = event.eventType();
+        if (DOSSIER_EVENTS.contains(type)) {
+            return dossier(event);
         }
+        if (FEEDBACK_EVENTS.contains(type)) {
+            return feedback(unpack(event.payload(), FeedbackChanged.class));
+        }
+        return switch (type) {
+            case UNIT_CREATED -> {
+                UnitCreated u = unpack(event.payload(), UnitCreated.class);
+                yield new ProjectionChange.UnitCreated(
+                        required(u.getCode(), "code"),
+                        u.getName().isBlank() ? u.getCode() : u.getName(),
+                        u.getLevelValue(),
+                        blankToNull(u.getParentCode()),
+                        blankToNull(u.getAgencyCode()),
+                        date(u.getValidFrom()));
+            }
+            case UNIT_RENAMED -> {
+                UnitRenamed u = unpack(event.payload(), UnitRenamed.class);
+                yield new ProjectionChange.UnitRenamed(required(u.getCode(), "code"), u.getName());
+            }
+            case UNIT_CLOSED -> {
+                UnitClosed u = unpack(event.payload(), UnitClosed.class);
+                yield new ProjectionChange.UnitClosed(
+                        required(u.getCode(), "code"), date(u.getValidTo()), blankToNull(u.getSuccessorCode()));
+            }
+            case UNIT_MERGED -> {
+                UnitsMerged u = unpack(event.payload(), UnitsMerged.class);
+                yield new ProjectionChange.UnitsMerged(
+                        required(u.getCode(), "code"), u.getSourceCodesList(), date(u.getEffectiveOn()));
+            }
+            case PROCEDURE_PUBLISHED -> {
+                ProcedurePublished p = unpack(event.payload(), ProcedurePublished.class);
+                yield new ProjectionChange.ProcedurePublished(
+                        required(p.getCode(), "code"),
+                        p.getVersion(),
+                        p.getName(),
+                        p.getField(),
+                        p.getLevelValue(),
+                        p.getOnlineLevelValue(),
+                        p.getRequiresPaperResult());
+            }
+            case PROCEDURE_WITHDRAWN -> {
+                ProcedureWithdrawn p = unpack(event.payload(), ProcedureWithdrawn.class);
+                yield new ProjectionChange.ProcedureWithdrawn(required(p.getCode(), "code"), p.getVersion());
+            }
+            default -> throw new IllegalArgumentException("no decoder for " + type);
+        };
     }
 
     /**
-     * @throws IllegalArgumentException when the payload is not a readable {@code DossierChanged} with what the
-     *                                  reception projection needs
+     * The fact a dossier event describes. Closed supplement pauses make paused_seconds; every supplement pause is a
+     * supplement request (those before reception leave no pause: the projection counts their events).
+     *
+     * @throws IllegalArgumentException without a receiving unit, or a dossier.received without received_at
      */
-    static DossierReceived received(Any payload) {
-        DossierChanged changed = unpack(payload, DossierChanged.class);
-        if (!changed.hasReceivedAt()) {
-            throw new IllegalArgumentException(DOSSIER_RECEIVED + " of " + changed.getCode() + " has no received_at");
+    static ProjectionChange.DossierUpdate dossier(FeedEvent event) {
+        DossierChanged c = unpack(event.payload(), DossierChanged.class);
+        required(c.getReceivingUnitCode(), "receiving_unit_code");
+        boolean received = DOSSIER_RECEIVED.equals(event.eventType());
+        if (received && !c.hasReceivedAt()) {
+            throw new IllegalArgumentException(DOSSIER_RECEIVED + " of " + c.getCode() + " has no received_at");
         }
-        return new DossierReceived(
-                changed.getCode(),
-                changed.getReceivingUnitCode(),
-                changed.getUnitPathList(),
-                instant(changed.getReceivedAt()));
+        long paused = 0;
+        int supplements = 0;
+        for (DossierChanged.Pause p : c.getPausesList()) {
+            if (!SUPPLEMENT.equals(p.getKind())) {
+                continue;
+            }
+            supplements++;
+            if (p.hasStartedAt() && p.hasEndedAt()) {
+                paused += Math.max(
+                        0,
+                        Duration.between(instant(true, p.getStartedAt()), instant(true, p.getEndedAt()))
+                                .getSeconds());
+            }
+        }
+        DossierFact.Rating rating = null;
+        if (c.hasRating()) {
+            DossierChanged.Rating r = c.getRating();
+            rating = new DossierFact.Rating(
+                    r.getTimeScore(),
+                    r.getContactsScore(),
+                    r.getAgenciesScore(),
+                    r.getAttitudeScore(),
+                    r.getSatisfied(),
+                    instant(r.hasRatedAt(), r.getRatedAt()));
+        }
+        String competent = blankToNull(c.getCompetentUnitCode());
+        DossierFact fact = new DossierFact(
+                required(event.aggregateId(), "aggregate_id"),
+                c.getCode().isBlank() ? event.aggregateId() : c.getCode(),
+                competent == null ? c.getReceivingUnitCode() : competent,
+                c.getReceivingUnitCode(),
+                blankToNull(c.getHandlingUnitCode()),
+                c.getUnitPathList(),
+                c.getProcedureCode(),
+                c.getProcedureVersion(),
+                nz(name(c.getChannel(), "CHANNEL_")),
+                nz(name(c.getState(), "DOSSIER_STATUS_")),
+                blankToNull(c.getResultKind()),
+                regime(c),
+                c.getBoundaryFree(),
+                c.getExtensionUsed(),
+                instant(c.hasSubmittedAt(), c.getSubmittedAt()),
+                instant(c.hasReceivedAt(), c.getReceivedAt()),
+                instant(c.hasOriginalDueAt(), c.getOriginalDueAt()),
+                instant(c.hasDueAt(), c.getDueAt()),
+                instant(c.hasFinishedAt(), c.getFinishedAt()),
+                paused,
+                supplements,
+                c.getDetailCase() == DossierChanged.DetailCase.ASSIGNEE ? blankToNull(c.getAssignee()) : null,
+                rating,
+                false,
+                null);
+        return new ProjectionChange.DossierUpdate(
+                event.seq(), event.aggregateId(), fact, received, PRE_SUPPLEMENT_REQUESTED.equals(event.eventType()));
     }
 
-    static <T extends Message> T unpack(Any payload, Class<T> type) {
-        if (!payload.is(type)) {
-            throw new IllegalArgumentException(
-                    "payload is " + payload.getTypeUrl() + ", expected " + type.getSimpleName());
+    static ProjectionChange.Feedback feedback(FeedbackChanged f) {
+        required(f.getId(), "id");
+        if (!f.hasReceivedAt()) {
+            throw new IllegalArgumentException("feedback " + f.getId() + " has no received_at");
         }
-        try {
-            return payload.unpack(type);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException(
-                    "payload is not a readable " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
+        return new ProjectionChange.Feedback(
+                f.getId(),
+                required(f.getUnitCode(), "unit_code"),
+                f.getUnitPathList(),
+                blankToNull(f.getDossierCode()),
+                nz(name(f.getState(), "FEEDBACK_STATE_")),
+                name(f.getClassification(), "FEEDBACK_CLASS_"),
+                f.hasAboutRegulation() ? f.getAboutRegulation() : null,
+                instant(true, f.getReceivedAt()),
+                instant(f.hasAnsweredAt(), f.getAnsweredAt()),
+                f.hasHandledInTime() ? f.getHandledInTime() : null,
+                f.getDissatisfied());
     }
 
-    private static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    /** REGIME_2018 / REGIME_2025 (domain.md section 0); null when the producer did not say. */
+    private static String regime(DossierChanged c) {
+        return switch (c.getLegalRegime()) {
+            case LEGAL_REGIME_2018 -> "REGIME_2018";
+            case LEGAL_REGIME_2025 -> "REGIME_2025";
+            default -> null;
+        };
+    }
+
+    static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return value;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

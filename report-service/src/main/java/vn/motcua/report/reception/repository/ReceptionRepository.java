@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,26 +27,19 @@ public class ReceptionRepository {
     }
 
     /**
-     * Counts one reception and records the unit's ancestry. MANDATORY: it must share the feed consumer's
-     * transaction (dedup record and cursor), or a crash between them would count an event twice.
+     * Adds the counts (unit, day, receptions). MANDATORY: it must share the feed consumer's transaction (dedup record
+     * and cursor), or a crash between them would count an event twice.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void addReception(String unitCode, LocalDate localDate, Collection<String> ancestry) {
+    public void addReceptions(List<DailyReceptionCount> counts) {
         jdbc.prepareStatement(
-                "INSERT INTO daily_reception (unit_code, local_date, received) VALUES (?, ?, 1)"
-                        + " ON DUPLICATE KEY UPDATE received = received + 1",
+                "INSERT INTO daily_reception (unit_code, local_date, received) VALUES (?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE received = received + VALUES(received)",
                 ps -> {
-                    ps.setString(1, unitCode);
-                    ps.setObject(2, localDate);
-                    return ps.executeUpdate();
-                });
-        jdbc.prepareStatement(
-                "INSERT INTO unit_ancestor (unit_code, ancestor_code) VALUES (?, ?)"
-                        + " ON DUPLICATE KEY UPDATE ancestor_code = ancestor_code",
-                ps -> {
-                    for (String ancestor : ancestry) {
-                        ps.setString(1, unitCode);
-                        ps.setString(2, ancestor);
+                    for (DailyReceptionCount c : counts) {
+                        ps.setString(1, c.unitCode());
+                        ps.setObject(2, c.date());
+                        ps.setLong(3, c.received());
                         ps.addBatch();
                     }
                     return ps.executeBatch();

@@ -5,30 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.motcua.platform.feed.FeedEvent;
+import vn.motcua.proto.common.v1.UnitLevel;
+import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.DossierChanged;
+import vn.motcua.proto.dossier.v1.DossierStatus;
+import vn.motcua.proto.dossier.v1.LegalRegime;
+import vn.motcua.proto.dossier.v1.UnitCreated;
 import vn.motcua.proto.dossier.v1.UnitRenamed;
 import vn.motcua.report.it.ReportItSupport;
-import vn.motcua.report.reception.domain.DossierReceived;
-import vn.motcua.report.reception.service.ReceptionProjection;
+import vn.motcua.report.projection.domain.DossierFact;
+import vn.motcua.report.projection.domain.ProjectionChange;
 
 class DossierFeedHandlerRoutingTest {
 
     static final DossierChanged RECEIVED = ReportItSupport.receivedPayload(
             "H30.298.11077-261127-0001", "11077", List.of("30", "298", "11077"), "2026-11-27T02:15:00.123456Z");
 
-    private final List<DossierReceived> recorded = new ArrayList<>();
-    private final DossierFeedHandler handler = new DossierFeedHandler(new ReceptionProjection(null) {
-        @Override
-        public void record(DossierReceived reception) {
-            recorded.add(reception);
-        }
-    });
+    private final RecordingEngine engine = new RecordingEngine();
+    private final DossierFeedHandler handler = new DossierFeedHandler(engine);
 
     private static FeedEvent event(String type, Any payload) {
         return new FeedEvent(
@@ -43,17 +42,103 @@ class DossierFeedHandlerRoutingTest {
                 payload);
     }
 
+    private static Timestamp ts(String iso) {
+        Instant i = Instant.parse(iso);
+        return Timestamp.newBuilder()
+                .setSeconds(i.getEpochSecond())
+                .setNanos(i.getNano())
+                .build();
+    }
+
     @Test
-    void receptionIsDecodedWithTheGeneratedClassAndGoesToTheProjection() {
+    void receptionIsDecodedWithTheGeneratedClassIntoTheDossiersFactKeyedByAggregateId() {
         handler.apply(event("dossier.received", Any.pack(RECEIVED)));
 
-        assertThat(recorded).hasSize(1);
-        DossierReceived reception = recorded.get(0);
-        assertThat(reception.dossierCode()).isEqualTo("H30.298.11077-261127-0001");
-        assertThat(reception.receivingUnitCode()).isEqualTo("11077");
-        assertThat(reception.unitPath()).containsExactly("30", "298", "11077");
-        assertThat(reception.receivedAt()).isEqualTo(Instant.parse("2026-11-27T02:15:00.123456Z"));
-        assertThat(reception.localDate()).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(engine.applied).hasSize(1);
+        ProjectionChange.DossierUpdate u = (ProjectionChange.DossierUpdate) engine.applied.get(0);
+        assertThat(u.factId()).isEqualTo("D1");
+        assertThat(u.seq()).isEqualTo(7);
+        assertThat(u.received()).isTrue();
+        DossierFact f = u.fact();
+        assertThat(f.code()).isEqualTo("H30.298.11077-261127-0001");
+        assertThat(f.receivingUnitCode()).isEqualTo("11077");
+        assertThat(f.unitCode()).isEqualTo("11077");
+        assertThat(f.unitPath()).containsExactly("30", "298", "11077");
+        assertThat(f.receivedAt()).isEqualTo(Instant.parse("2026-11-27T02:15:00.123456Z"));
+        assertThat(f.channel()).isEqualTo("COUNTER");
+        assertThat(f.state()).isEqualTo("RECEIVED");
+        assertThat(f.resultKind()).isNull();
+    }
+
+    @Test
+    void supplementPausesGivePausedSecondsAndRequestsAndTheAssigneeAndRatingComeFromTheirEvents() {
+        DossierChanged changed = RECEIVED.toBuilder()
+                .setCompetentUnitCode("298")
+                .setBoundaryFree(true)
+                .setChannel(Channel.CHANNEL_ONLINE)
+                .setState(DossierStatus.DOSSIER_STATUS_IN_PROCESS)
+                .setLegalRegime(LegalRegime.LEGAL_REGIME_2025)
+                .addPauses(DossierChanged.Pause.newBuilder()
+                        .setKind("SUPPLEMENT")
+                        .setStartedAt(ts("2026-11-28T01:00:00Z"))
+                        .setEndedAt(ts("2026-11-28T03:30:00Z")))
+                .addPauses(DossierChanged.Pause.newBuilder()
+                        .setKind("FINANCIAL_OBLIGATION")
+                        .setStartedAt(ts("2026-11-29T01:00:00Z"))
+                        .setEndedAt(ts("2026-11-29T05:00:00Z")))
+                .addPauses(DossierChanged.Pause.newBuilder()
+                        .setKind("SUPPLEMENT")
+                        .setStartedAt(ts("2026-11-30T01:00:00Z")))
+                .setAssignee("cv.ngocson")
+                .build();
+        handler.apply(event("dossier.assigned", Any.pack(changed)));
+        handler.apply(event(
+                "dossier.rated",
+                Any.pack(changed.toBuilder()
+                        .setRating(DossierChanged.Rating.newBuilder()
+                                .setTimeScore(2)
+                                .setSatisfied(false)
+                                .setRatedAt(ts("2026-12-01T01:00:00Z")))
+                        .build())));
+
+        DossierFact assigned = ((ProjectionChange.DossierUpdate) engine.applied.get(0)).fact();
+        assertThat(assigned.unitCode()).as("statistics unit = competent unit").isEqualTo("298");
+        assertThat(assigned.boundaryFree()).isTrue();
+        assertThat(assigned.channel()).isEqualTo("ONLINE");
+        assertThat(assigned.legalRegime()).isEqualTo("REGIME_2025");
+        assertThat(assigned.pausedSeconds()).as("closed supplement pauses only").isEqualTo(9000);
+        assertThat(assigned.supplementRequests()).isEqualTo(2);
+        assertThat(assigned.assignee()).isEqualTo("cv.ngocson");
+        assertThat(assigned.rating()).isNull();
+        DossierFact rated = ((ProjectionChange.DossierUpdate) engine.applied.get(1)).fact();
+        assertThat(rated.assignee())
+                .as("only dossier.assigned carries the assignee")
+                .isNull();
+        assertThat(rated.rating().time()).isEqualTo(2);
+        assertThat(rated.rating().satisfied()).isFalse();
+        assertThat(rated.rating().ratedAt()).isEqualTo(Instant.parse("2026-12-01T01:00:00Z"));
+    }
+
+    @Test
+    void aRunOfEventsGoesToTheProjectionAsOneUnitOfWork() {
+        handler.applyAll(List.of(
+                event("dossier.received", Any.pack(RECEIVED)),
+                event("calendar.day-added", Any.getDefaultInstance()),
+                event(
+                        "unit.created",
+                        Any.pack(UnitCreated.newBuilder()
+                                .setCode("11077")
+                                .setName("Xã Ngọc Sơn")
+                                .setLevel(UnitLevel.UNIT_LEVEL_COMMUNE)
+                                .setParentCode("298")
+                                .setValidFrom("2025-07-01")
+                                .build()))));
+        assertThat(engine.runs).isEqualTo(1);
+        assertThat(engine.applied).hasSize(2);
+        ProjectionChange.UnitCreated unit = (ProjectionChange.UnitCreated) engine.applied.get(1);
+        assertThat(unit.level()).isEqualTo(3);
+        assertThat(unit.parentCode()).isEqualTo("298");
+        assertThat(unit.validFrom()).hasToString("2025-07-01");
     }
 
     @Test
@@ -62,9 +147,9 @@ class DossierFeedHandlerRoutingTest {
                 .setTypeUrl("type.googleapis.com/motcua.dossier.v1.DossierChanged")
                 .setValue(ByteString.copyFromUtf8("not a message"))
                 .build();
-        handler.apply(event("dossier.assigned", garbage));
+        handler.apply(event("calendar.day-added", garbage));
         handler.apply(event("payment.completed", Any.getDefaultInstance()));
-        assertThat(recorded).isEmpty();
+        assertThat(engine.applied).isEmpty();
     }
 
     @Test
@@ -72,13 +157,34 @@ class DossierFeedHandlerRoutingTest {
         assertThatThrownBy(() -> handler.apply(event(
                         "dossier.received",
                         Any.pack(RECEIVED.toBuilder().clearReceivingUnitCode().build()))))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("receiving_unit_code");
         assertThatThrownBy(() -> handler.apply(event(
                         "dossier.received",
                         Any.pack(RECEIVED.toBuilder().clearReceivedAt().build()))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("received_at");
-        assertThat(recorded).isEmpty();
+        assertThat(engine.applied).isEmpty();
+    }
+
+    @Test
+    void aBadEventFailsTheWholeRunAndIsNamed() {
+        assertThatThrownBy(() -> handler.applyAll(List.of(
+                        event("dossier.received", Any.pack(RECEIVED)),
+                        new FeedEvent(
+                                "bad-one",
+                                8,
+                                "dossier-service",
+                                "dossier",
+                                "D2",
+                                "dossier.received",
+                                Instant.EPOCH,
+                                null,
+                                Any.pack(RECEIVED.toBuilder().clearReceivedAt().build())))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad-one")
+                .hasMessageContaining("seq 8");
+        assertThat(engine.applied).isEmpty();
     }
 
     @Test
@@ -95,6 +201,6 @@ class DossierFeedHandlerRoutingTest {
         assertThatThrownBy(() -> handler.apply(event("dossier.received", unreadable)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a readable");
-        assertThat(recorded).isEmpty();
+        assertThat(engine.applied).isEmpty();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +26,7 @@ class CountDailyReceptionsAccessTest {
                 "298", Set.of("30", "298"));
 
         @Override
-        public void addReception(String unitCode, LocalDate localDate, Collection<String> ancestry) {
+        public void addReceptions(List<DailyReceptionCount> counts) {
             throw new AssertionError("read-only");
         }
 
