@@ -388,11 +388,10 @@ final class ReportScenario {
                     true));
 
     /** 2.1 of 298's subtree: the dossiers of its numerator (on time by the 766 rule, or open and not yet due). */
-    static final List<String> ON_TIME_298_NUMERATOR =
-            List.of(A2, A3, A5, A6, A8, B1, B2, B3, B4, C1, C3, D1, D2, D4);
+    static final List<String> ON_TIME_298_NUMERATOR = List.of(A2, A3, A5, A6, A8, B1, B2, B3, B4, C1, C3, D1, D2, D4);
     /** 2.1 of 298's subtree: received in the period or carried over into it. */
-    static final List<String> ON_TIME_298_DENOMINATOR = List.of(
-            A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, B1, B2, B3, B4, B5, C1, C2, C3, C4, C5, D1, D2, D3, D4);
+    static final List<String> ON_TIME_298_DENOMINATOR =
+            List.of(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, B1, B2, B3, B4, B5, C1, C2, C3, C4, C5, D1, D2, D3, D4);
     /** 3.6 (A) of 298's subtree: paid online. */
     static final List<String> PAID_ONLINE_298_NUMERATOR = List.of(A3, A10, B4, D1, D3);
     /** 3.6 (A) of 298's subtree: received in the period with a fee. */

@@ -118,9 +118,10 @@ class ReportScenarioIT extends ReportSystemTest {
         assertOthersZero(all);
         assertThat(counts(province.path("total"))).as("the province's total").isEqualTo(PROVINCE_TOTAL);
         Map<String, Integer> depth = new HashMap<>();
-        province.path("rows").forEach(r -> depth.put(r.path("unit").path("code").asText(), r.path("unit")
-                .path("depth")
-                .asInt()));
+        province.path("rows")
+                .forEach(r -> depth.put(
+                        r.path("unit").path("code").asText(),
+                        r.path("unit").path("depth").asInt()));
         assertThat(depth).containsEntry(PROVINCE, 0).containsEntry(DISTRICT, 1).containsEntry(NGOC_SON, 2);
     }
 
@@ -156,8 +157,8 @@ class ReportScenarioIT extends ReportSystemTest {
         }
 
         // the same quarter in Decree 09/2019's cut-off window: 15/03 to 14/06
-        JsonNode cutoff = read(
-                II06A + "?grouping=UNIT&periodKind=QUARTER&year=2026&number=2&window=CUTOFF_15", "mc.ngocson");
+        JsonNode cutoff =
+                read(II06A + "?grouping=UNIT&periodKind=QUARTER&year=2026&number=2&window=CUTOFF_15", "mc.ngocson");
         assertThat(cutoff.path("period").path("from").asText()).isEqualTo("2026-03-15");
         assertThat(cutoff.path("period").path("to").asText()).isEqualTo("2026-06-14");
         assertThat(counts(cutoff.path("total"))).isEqualTo(NGOC_SON_CUTOFF_ROW);
@@ -171,8 +172,7 @@ class ReportScenarioIT extends ReportSystemTest {
         List<String> mismatches = new ArrayList<>();
         for (Scores expected : SCORES) {
             JsonNode scores = read(
-                    INDICATORS + "?unitCode=" + expected.unit() + "&subtree=" + expected.subtree() + "&"
-                            + PERIOD_766,
+                    INDICATORS + "?unitCode=" + expected.unit() + "&subtree=" + expected.subtree() + "&" + PERIOD_766,
                     expected.unit().equals(PROVINCE) ? "bc.haiduong" : DISTRICT_VIEWER);
             String scope = expected.unit() + (expected.subtree() ? " subtree" : " own");
             assertThat(scores.path("period").path("from").asText()).isEqualTo("2026-04-01");
@@ -215,8 +215,8 @@ class ReportScenarioIT extends ReportSystemTest {
      */
     private void assertDrillDown(String unit, String id, List<String> numerator, List<String> denominator)
             throws Exception {
-        JsonNode score = indicator(
-                read(INDICATORS + "?unitCode=" + unit + "&subtree=true&" + PERIOD_766, DISTRICT_VIEWER), id);
+        JsonNode score =
+                indicator(read(INDICATORS + "?unitCode=" + unit + "&subtree=true&" + PERIOD_766, DISTRICT_VIEWER), id);
         assertThat(score.path("drillable").asBoolean()).as(score.toString()).isTrue();
         for (String side : List.of("numerator", "denominator")) {
             List<String> expected = side.equals("numerator") ? numerator : denominator;
@@ -236,15 +236,14 @@ class ReportScenarioIT extends ReportSystemTest {
                         : null;
                 assertThat(dossiers.size()).as("pages of %s %s", id, side).isLessThanOrEqualTo(expected.size());
             } while (token != null && !token.isEmpty());
-            List<String> codes = dossiers.stream()
-                    .map(d -> d.path("dossierCode").asText())
-                    .toList();
+            List<String> codes =
+                    dossiers.stream().map(d -> d.path("dossierCode").asText()).toList();
             assertThat(codes).as("%s %s of %s", id, side, unit).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(dossiers).as("imported dossiers").allMatch(d -> d.path("imported").asBoolean());
+            assertThat(dossiers)
+                    .as("imported dossiers")
+                    .allMatch(d -> d.path("imported").asBoolean());
             assertThat(total).as("%s %s total", id, side).isEqualTo(expected.size());
-            assertThat(score.path(side).asLong())
-                    .as("%s score's %s", id, side)
-                    .isEqualTo(expected.size());
+            assertThat(score.path(side).asLong()).as("%s score's %s", id, side).isEqualTo(expected.size());
         }
     }
 
@@ -266,7 +265,8 @@ class ReportScenarioIT extends ReportSystemTest {
 
         // the correction: A7 was in fact decided on 16/06
         importHistory("admin.tuky", DISTRICT, NDJSON, A7_CORRECTED_JSONL);
-        assertThat(counts(read(II06A + "?unitCode=11077&" + PERIOD, "ld.ngocson").path("total")))
+        assertThat(counts(
+                        read(II06A + "?unitCode=11077&" + PERIOD, "ld.ngocson").path("total")))
                 .as("11077 live, corrected")
                 .isEqualTo(NGOC_SON_CORRECTED);
         JsonNode frozen = read(SUBMISSIONS + "/" + v1.path("submissionId").asText(), DISTRICT_VIEWER);
@@ -275,7 +275,9 @@ class ReportScenarioIT extends ReportSystemTest {
                 .isEqualTo(NGOC_SON_ROW);
 
         HttpResponse<String> silent = post(SUBMISSIONS, submissionBody(NGOC_SON, null), "ld.ngocson");
-        assertThat(silent.statusCode()).as("a correction without a reason: %s", describe(silent)).isEqualTo(400);
+        assertThat(silent.statusCode())
+                .as("a correction without a reason: %s", describe(silent))
+                .isEqualTo(400);
 
         String reason = "Bổ sung kết quả hồ sơ H30.11077-260610-0007 đã giải quyết ngày 16/06/2026";
         JsonNode v2 = submit(NGOC_SON, "ld.ngocson", reason);
@@ -288,8 +290,9 @@ class ReportScenarioIT extends ReportSystemTest {
         assertThat(counts(version2.path("ii06a").path("total"))).isEqualTo(NGOC_SON_CORRECTED);
         List<String> diff = new ArrayList<>();
         version2.path("diff")
-                .forEach(d -> diff.add(d.path("rowKey").asText() + " " + d.path("column").asText() + " "
-                        + d.path("before").asLong() + "→" + d.path("after").asLong()));
+                .forEach(d -> diff.add(d.path("rowKey").asText() + " "
+                        + d.path("column").asText() + " " + d.path("before").asLong() + "→"
+                        + d.path("after").asLong()));
         assertThat(diff)
                 .as("A7 moved from in progress overdue to resolved early, in 11077's row and in the total")
                 .containsExactly(
@@ -306,7 +309,9 @@ class ReportScenarioIT extends ReportSystemTest {
         versions.path("submissions").forEach(v -> ids.add(v.path("submissionId").asText()));
         assertThat(ids)
                 .as("newest first")
-                .containsExactly(v2.path("submissionId").asText(), v1.path("submissionId").asText());
+                .containsExactly(
+                        v2.path("submissionId").asText(),
+                        v1.path("submissionId").asText());
 
         // the district's consolidation: 11077 at version 2, 11080 at version 1, the other communes missing
         JsonNode consolidation =
@@ -333,7 +338,10 @@ class ReportScenarioIT extends ReportSystemTest {
         Map<String, JsonNode> from = sources(district.path("sources"));
         assertThat(from.get(NGOC_SON).path("version").asInt()).isEqualTo(2);
         JsonNode province = read("/api/v1/reports/consolidation?unitCode=30&kind=ii06a&" + PERIOD, "bc.haiduong");
-        assertSource(sources(province.path("sources")).get(DISTRICT), 1, district.path("submissionId").asText());
+        assertSource(
+                sources(province.path("sources")).get(DISTRICT),
+                1,
+                district.path("submissionId").asText());
         assertThat(counts(province.path("ii06a").path("total"))).isEqualTo(CONSOLIDATED_30);
 
         // a period whose deadline is still ahead is not late
@@ -382,14 +390,14 @@ class ReportScenarioIT extends ReportSystemTest {
     @Test
     @Order(7)
     void theProvincePullsTheDistrictsConsolidatedXlsxWithItsMachineTokenInTheOfficialLayout() throws Exception {
-        String path = "/api/v1/machine/reports/export?unitCode=298&kind=ii06a&format=xlsx&source=consolidated&"
-                + PERIOD;
+        String path =
+                "/api/v1/machine/reports/export?unitCode=298&kind=ii06a&format=xlsx&source=consolidated&" + PERIOD;
         HttpResponse<byte[]> file = download(path, machineToken(), null);
         assertThat(file.statusCode())
                 .as("%s -> %s", path, new String(file.body(), StandardCharsets.UTF_8))
                 .isEqualTo(200);
-        assertThat(file.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith(XLSX));
+        assertThat(file.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith(XLSX));
         assertThat(file.headers().firstValue("Content-Disposition"))
                 .hasValueSatisfying(d -> assertThat(d).startsWith("attachment").endsWith(".xlsx\""));
         String etag = file.headers().firstValue("ETag").orElseThrow();
@@ -434,7 +442,8 @@ class ReportScenarioIT extends ReportSystemTest {
                 for (int i = 0; i < COLUMNS.size(); i++) {
                     String label = i < 11 ? "(" + (i + 3) + ")" : "(" + (char) ('a' + i - 11) + ")";
                     assertThat(column).as("column %s", label).containsKey(label);
-                    figures.put(COLUMNS.get(i), (long) row.getCell(column.get(label)).getNumericCellValue());
+                    figures.put(COLUMNS.get(i), (long)
+                            row.getCell(column.get(label)).getNumericCellValue());
                 }
                 printed.put(text(row.getCell(column.get("(2)"))), figures);
             }
@@ -449,12 +458,13 @@ class ReportScenarioIT extends ReportSystemTest {
             assertThat(printed.get("Tổng cộng")).isEqualTo(CONSOLIDATED_298);
             assertThat(cellsOf(sheet))
                     .as("the units that have not submitted are named")
-                    .anyMatch(t -> t.startsWith("Đơn vị chưa nộp") && t.contains("Xã Đại Đồng") && !t.contains("Xã Ngọc Sơn"));
+                    .anyMatch(t ->
+                            t.startsWith("Đơn vị chưa nộp") && t.contains("Xã Đại Đồng") && !t.contains("Xã Ngọc Sơn"));
         }
 
         // the same consolidation as JSON on the puller's route
-        HttpResponse<byte[]> consolidation =
-                download("/api/v1/machine/reports/consolidation?unitCode=298&kind=ii06a&" + PERIOD, machineToken(), null);
+        HttpResponse<byte[]> consolidation = download(
+                "/api/v1/machine/reports/consolidation?unitCode=298&kind=ii06a&" + PERIOD, machineToken(), null);
         assertThat(consolidation.statusCode()).isEqualTo(200);
         assertThat(counts(json.readTree(consolidation.body()).path("ii06a").path("total")))
                 .isEqualTo(CONSOLIDATED_298);
@@ -471,9 +481,15 @@ class ReportScenarioIT extends ReportSystemTest {
             }
         }
         assertThat(region).as("a merged header cell \"%s\"", text).isNotNull();
-        assertThat(region.getFirstColumn()).as("%s starts over its first column", text).isEqualTo(firstColumn);
-        assertThat(region.getLastColumn()).as("%s ends over its last column", text).isEqualTo(lastColumn);
-        assertThat(region.getLastRow()).as("%s is a header above the column numbers", text).isLessThan(numbers.getRowNum());
+        assertThat(region.getFirstColumn())
+                .as("%s starts over its first column", text)
+                .isEqualTo(firstColumn);
+        assertThat(region.getLastColumn())
+                .as("%s ends over its last column", text)
+                .isEqualTo(lastColumn);
+        assertThat(region.getLastRow())
+                .as("%s is a header above the column numbers", text)
+                .isLessThan(numbers.getRowNum());
     }
 
     private static Row rowWith(Sheet sheet, String text) {
@@ -546,7 +562,9 @@ class ReportScenarioIT extends ReportSystemTest {
             }
         }
         ProcessHandle service = platform.process(REPORT_SERVICE).orElseThrow();
-        assertThat(service.destroyForcibly()).as("SIGKILL sent to report-service").isTrue();
+        assertThat(service.destroyForcibly())
+                .as("SIGKILL sent to report-service")
+                .isTrue();
         service.onExit().get(60, TimeUnit.SECONDS);
         System.out.println("[e2e] report-service killed during the replay of generation " + generation + ": " + midway);
 
@@ -576,15 +594,19 @@ class ReportScenarioIT extends ReportSystemTest {
             boolean feedHalfWay = false;
             for (JsonNode feed : status.path("feeds")) {
                 long applied = feed.path("appliedSeq").asLong();
-                feedHalfWay |= applied > 0 && applied < feed.path("highWaterSeq").asLong();
+                feedHalfWay |=
+                        applied > 0 && applied < feed.path("highWaterSeq").asLong();
             }
             if ((reapplied > 0 && reapplied < imported) || feedHalfWay) {
                 return status;
             }
-            if (status.path("importedFacts").asLong() == imported && status.path("dossierFacts").asLong() == facts) {
+            if (status.path("importedFacts").asLong() == imported
+                    && status.path("dossierFacts").asLong() == facts) {
                 return null;
             }
-            assertThat(System.nanoTime()).as("the replay of generation %d: %s", generation, status).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the replay of generation %d: %s", generation, status)
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }
@@ -628,7 +650,8 @@ class ReportScenarioIT extends ReportSystemTest {
     private static void assertSameBytes(Map<String, byte[]> expected, Map<String, byte[]> actual) {
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((name, bytes) -> assertThat(actual.get(name))
-                .as("%s%nincremental:%n%s%nrebuilt:%n%s",
+                .as(
+                        "%s%nincremental:%n%s%nrebuilt:%n%s",
                         name,
                         new String(bytes, StandardCharsets.UTF_8),
                         new String(actual.get(name), StandardCharsets.UTF_8))
@@ -651,7 +674,8 @@ class ReportScenarioIT extends ReportSystemTest {
     static Map<String, Map<String, Long>> unitRows(JsonNode report) {
         Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
         for (JsonNode row : report.path("rows")) {
-            String key = row.path("unit").path("code").asText() + (row.path("subtotal").asBoolean() ? ":subtotal" : "");
+            String key = row.path("unit").path("code").asText()
+                    + (row.path("subtotal").asBoolean() ? ":subtotal" : "");
             assertThat(rows).as("one row of %s", key).doesNotContainKey(key);
             rows.put(key, counts(row.path("counts")));
         }
@@ -669,7 +693,9 @@ class ReportScenarioIT extends ReportSystemTest {
     private static void assertOthersZero(Map<String, Map<String, Long>> rows) {
         rows.forEach((key, counts) -> {
             if (!SCENARIO_UNITS.contains(key.replace(":subtotal", ""))) {
-                assertThat(counts).as("unit %s has no dossier in the period", key).isEqualTo(ZERO);
+                assertThat(counts)
+                        .as("unit %s has no dossier in the period", key)
+                        .isEqualTo(ZERO);
             }
         });
     }

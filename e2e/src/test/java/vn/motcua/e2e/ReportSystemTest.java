@@ -51,7 +51,8 @@ abstract class ReportSystemTest extends SystemTest {
      */
     protected void ensureOfficer(String username, String unitCode, String role, String admin)
             throws IOException, InterruptedException {
-        HttpResponse<String> created = post("/api/v1/admin/users", """
+        HttpResponse<String> created =
+                post("/api/v1/admin/users", """
                 {"username":"%s","email":"%s@motcua.local","firstName":"Báo","lastName":"Cáo",
                  "unitCode":"%s","role":"%s","password":"%s","temporaryPassword":false}""".formatted(username, username, unitCode, role, DEMO_PASSWORD), admin);
         assertThat(created.statusCode()).as(describe(created)).isIn(201, 409);
@@ -70,18 +71,16 @@ abstract class ReportSystemTest extends SystemTest {
      * scenario however often it runs (a correction made since is undone).
      */
     protected void importScenario() throws IOException, InterruptedException {
-        JsonNode district = importHistory(
-                "admin.tuky", ReportScenario.DISTRICT, NDJSON, ReportScenario.DISTRICT_JSONL);
+        JsonNode district = importHistory("admin.tuky", ReportScenario.DISTRICT, NDJSON, ReportScenario.DISTRICT_JSONL);
         assertThat(district.path("rowsImported").asLong())
                 .as(district.toString())
                 .isEqualTo(ReportScenario.DISTRICT_JSONL_ROWS);
-        JsonNode commune =
-                importHistory("admin.tuky", ReportScenario.DISTRICT, CSV, ReportScenario.DAI_DONG_CSV);
+        JsonNode commune = importHistory("admin.tuky", ReportScenario.DISTRICT, CSV, ReportScenario.DAI_DONG_CSV);
         assertThat(commune.path("rowsImported").asLong())
                 .as(commune.toString())
                 .isEqualTo(ReportScenario.DAI_DONG_CSV_ROWS);
-        JsonNode province = importHistory(
-                "admin.haiduong", ReportScenario.PROVINCE, NDJSON, ReportScenario.PROVINCE_JSONL);
+        JsonNode province =
+                importHistory("admin.haiduong", ReportScenario.PROVINCE, NDJSON, ReportScenario.PROVINCE_JSONL);
         assertThat(province.path("rowsImported").asLong())
                 .as(province.toString())
                 .isEqualTo(ReportScenario.PROVINCE_JSONL_ROWS);
@@ -108,7 +107,9 @@ abstract class ReportSystemTest extends SystemTest {
         JsonNode result = json.readTree(response.body());
         assertThat(result.path("errors")).as(describe(response)).isEmpty();
         assertThat(result.path("rowsRejected").asLong()).as(describe(response)).isZero();
-        assertThat(result.path("batchesRejected").asInt()).as(describe(response)).isZero();
+        assertThat(result.path("batchesRejected").asInt())
+                .as(describe(response))
+                .isZero();
         assertThat(result.path("rowsImported").asLong())
                 .as(describe(response))
                 .isEqualTo(result.path("rowsRead").asLong());
@@ -153,7 +154,9 @@ abstract class ReportSystemTest extends SystemTest {
         HttpResponse<String> grant = tokenRequest(
                 platform.tokenUrl(),
                 Map.of("grant_type", "client_credentials", "client_id", PULLER, "client_secret", PULLER_SECRET));
-        assertThat(grant.statusCode()).as("client credentials for %s: %s", PULLER, grant.body()).isEqualTo(200);
+        assertThat(grant.statusCode())
+                .as("client credentials for %s: %s", PULLER, grant.body())
+                .isEqualTo(200);
         JsonNode body = json.readTree(grant.body());
         machineToken = body.path("access_token").asText();
         machineTokenExpires = Instant.now().plusSeconds(body.path("expires_in").asLong(0));
