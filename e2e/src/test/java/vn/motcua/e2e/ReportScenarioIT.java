@@ -78,7 +78,7 @@ class ReportScenarioIT extends ReportSystemTest {
     void leaveReportServiceRunning() throws Exception {
         if (platform != null && platform.process(REPORT_SERVICE).isEmpty()) {
             platform.startService(REPORT_SERVICE);
-            awaitStatus("reachable again", s -> true);
+            awaitCaughtUp();
         }
     }
 
@@ -626,7 +626,7 @@ class ReportScenarioIT extends ReportSystemTest {
         return awaitStatus(
                 "rebuilt (generation " + generation + ", " + facts + " facts of which " + imported + " imported)",
                 s -> s.path("generation").asLong() == generation
-                        && feedsCaughtUp(s)
+                        && feedsCaughtUp(s, before)
                         && s.path("dossierFacts").asLong() == facts
                         && s.path("importedFacts").asLong() == imported);
     }
