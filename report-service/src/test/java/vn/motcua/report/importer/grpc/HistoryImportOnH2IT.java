@@ -76,6 +76,10 @@ class HistoryImportOnH2IT implements TestPropertyProvider {
         client = new ImportClient(channel);
         update("INSERT INTO unit_ancestor (unit_code, ancestor_code) VALUES ('298','298'), ('11077','11077'),"
                 + " ('11077','298')");
+        // the unit dimension the closure belongs to, as the unit feed leaves them together (the projection places a
+        // unit unknown to unit_dim itself, which would collide with a closure written alone)
+        update("INSERT INTO unit_dim (code, name, level, parent_code) VALUES ('298', 'Huyện Tứ Kỳ', 2, NULL),"
+                + " ('11077', 'Xã Ngọc Sơn', 3, '298')");
     }
 
     @AfterAll

@@ -101,6 +101,11 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
                     + " ('11077','11077'), ('11077','298'), ('11077','30'),"
                     + " ('11080','11080'), ('11080','298'), ('11080','30'),"
                     + " ('10999','10999'), ('10999','297'), ('10999','30')");
+            // the unit dimension the closure belongs to, as the unit feed leaves them together
+            s.execute("INSERT INTO unit_dim (code, name, level, parent_code) VALUES ('30', 'Tỉnh', 1, NULL),"
+                    + " ('298', 'Huyện Tứ Kỳ', 2, '30'), ('297', 'Huyện khác', 2, '30'),"
+                    + " ('11077', 'Xã Ngọc Sơn', 3, '298'), ('11080', 'Xã Kỳ Sơn', 3, '298'),"
+                    + " ('10999', 'Xã khác', 3, '297')");
             s.execute("INSERT INTO dossier_fact (fact_id, code, unit_code, receiving_unit_code, procedure_code,"
                     + " procedure_version, field_code, channel, state, boundary_free, extension_used, paused_seconds,"
                     + " supplement_requests, timeliness, on_time_766, imported, updated_seq) VALUES ('D-LIVE', '"
@@ -292,7 +297,7 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
                 + csvRow("IDEM-3", "11077", "bad");
         ImportHeader header = header("298", ImportFormat.IMPORT_FORMAT_CSV, "idem-1", 2);
         ImportDossierHistoryResponse first = client.send(admin298(), header, file);
-        assertThat(first.getBatchesApplied()).isEqualTo(1);
+        assertThat(first.getBatchesApplied()).as(first.toString()).isEqualTo(1);
         assertThat(first.getErrorsCount()).isEqualTo(1);
         execute("DELETE FROM dossier_fact WHERE code = 'IDEM-2'");
 

@@ -88,6 +88,9 @@ class LargeHistoryImportKeepsHeapNearIdleIT implements TestPropertyProvider {
                 Statement s = c.createStatement()) {
             s.execute("INSERT INTO unit_ancestor (unit_code, ancestor_code) VALUES ('298','298'),"
                     + " ('11077','11077'), ('11077','298'), ('11080','11080'), ('11080','298')");
+            // the unit dimension the closure belongs to, as the unit feed leaves them together
+            s.execute("INSERT INTO unit_dim (code, name, level, parent_code) VALUES ('298', 'Huyện Tứ Kỳ', 2, NULL),"
+                    + " ('11077', 'Xã Ngọc Sơn', 3, '298'), ('11080', 'Xã Kỳ Sơn', 3, '298')");
         }
     }
 
