@@ -240,7 +240,7 @@ CREATE TABLE i766_month (
     resolved_late           BIGINT NOT NULL DEFAULT 0,
     feedback_or_dislike     BIGINT NOT NULL DEFAULT 0,
     rated                   BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (unit_code, procedure_code, month)
+    PRIMARY KEY (unit_code, month, procedure_code)
 ) DEFAULT CHARSET = utf8mb4;
 
 -- One row: the projection's generation (incremented by each rebuild) and where a rebuild stands. Every writer of the
