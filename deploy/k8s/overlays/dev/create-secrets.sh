@@ -10,12 +10,17 @@
 #   keycloak-admin        username, password  Keycloak's bootstrap admin (master realm)
 #   payment-provider      secret              merchant signing secret (no provider runs in dev)
 #   motcua-tls            a self-signed certificate for motcua.example.vn (the Ingress)
+# and the ConfigMap digitization-trusted-roots: the demo signing CA's root (var/demo-signing/root-ca.pem, the CA
+# `./motcua sign-pdf` signs with; made here with digitization-service's jar if it is not there yet)
 #
-# Environment: KUBECTL (default kubectl), MOTCUA_NAMESPACE (default motcua).
+# Environment: KUBECTL (default kubectl), MOTCUA_NAMESPACE (default motcua), MOTCUA_VAR_DIR (default <repo>/var),
+# JAVA (default java).
 set -euo pipefail
 
 KUBECTL="${KUBECTL:-kubectl}"
 NS="${MOTCUA_NAMESPACE:-motcua}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
+DEMO_SIGNING_DIR="$(realpath -m "${MOTCUA_VAR_DIR:-$ROOT/var}")/demo-signing"
 
 die() { echo "create-secrets.sh: $*" >&2; exit 1; }
 command -v "$KUBECTL" >/dev/null || die "$KUBECTL not found"
@@ -58,5 +63,18 @@ else
     -addext "subjectAltName=DNS:motcua.example.vn" -keyout "$tmp/tls.key" -out "$tmp/tls.crt" 2>/dev/null
   "$KUBECTL" -n "$NS" create secret tls motcua-tls --cert="$tmp/tls.crt" --key="$tmp/tls.key" >/dev/null
   echo "secret motcua-tls: created (self-signed)"
+fi
+if "$KUBECTL" -n "$NS" get configmap digitization-trusted-roots >/dev/null 2>&1; then
+  echo "configmap digitization-trusted-roots: exists, kept"
+else
+  if [[ ! -s "$DEMO_SIGNING_DIR/root-ca.pem" ]]; then
+    jar="$ROOT/digitization-service/target/digitization-service.jar"
+    [[ -f "$jar" ]] || die "no demo signing CA in $DEMO_SIGNING_DIR and no $jar to make one (build with:" \
+      "./mvnw -B -DskipTests package), or create the configmap digitization-trusted-roots from your own root CA"
+    "${JAVA:-java}" -cp "$jar" vn.motcua.digitization.demo.DemoSigning init "$DEMO_SIGNING_DIR"
+  fi
+  "$KUBECTL" -n "$NS" create configmap digitization-trusted-roots --from-file="root-ca.pem=$DEMO_SIGNING_DIR/root-ca.pem" \
+    >/dev/null
+  echo "configmap digitization-trusted-roots: created from $DEMO_SIGNING_DIR/root-ca.pem (sign with ./motcua sign-pdf)"
 fi
 echo "Keycloak admin password: kubectl -n $NS get secret keycloak-admin -o jsonpath='{.data.password}' | base64 -d"
