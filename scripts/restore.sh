@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Restores a backup written by scripts/backup.sh into FRESH databases: it never writes into one that exists.
 #
-#   scripts/restore.sh BACKUP_DIR [--suffix SUFFIX | --prefix PREFIX] [--only SERVICE]...
+#   scripts/restore.sh BACKUP_DIR [--suffix SUFFIX | --prefix PREFIX | --same-names] [--only SERVICE]...
 #
 #   --suffix SUFFIX   database = the backed-up name + SUFFIX (default _restored_<UTC time>, e.g.
 #                     motcua_dossier_restored_20261207T1910Z); point each service's MOTCUA_MYSQL_DATABASE at it
 #   --prefix PREFIX   the launcher's naming instead: database = PREFIX + service with '-' as '_'
 #                     (PREFIXdossier_service ...), so MOTCUA_MYSQL_DB_PREFIX=PREFIX ./motcua up starts on them
+#   --same-names      the backed-up names themselves: after a loss, once the broken databases are dropped (the
+#                     accounts' grants on motcua_dossier.* etc. outlive a DROP DATABASE, so nothing else changes)
 #   --only SERVICE    restore only this service's database (repeatable). Only for a database that lost nothing the
 #                     others depend on: restoring one service alone rewinds it behind the others (docs/operations.md)
 #
@@ -27,12 +29,13 @@ die() { echo "restore.sh: error: $*" >&2; exit 1; }
 say() { echo "[restore] $*"; }
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
 
-DIR="" SUFFIX="" PREFIX="" ONLY=()
+DIR="" SUFFIX="" PREFIX="" SAME=false ONLY=()
 while (($#)); do
   case "$1" in
     --suffix) (($# >= 2)) || usage; SUFFIX="$2"; shift 2 ;;
     --prefix) (($# >= 2)) || usage; PREFIX="$2"; shift 2 ;;
     --only) (($# >= 2)) || usage; ONLY+=("$2"); shift 2 ;;
+    --same-names) SAME=true; shift ;;
     -h | --help) usage ;;
     -*) die "unknown option '$1' (see --help)" ;;
     *) [[ -z "$DIR" ]] || die "one backup directory only ('$DIR' and '$1')"; DIR="$1"; shift ;;
@@ -40,9 +43,10 @@ while (($#)); do
 done
 [[ -n "$DIR" ]] || usage
 [[ -z "$SUFFIX" || -z "$PREFIX" ]] || die "--suffix or --prefix, not both"
+! $SAME || [[ -z "$SUFFIX$PREFIX" ]] || die "--same-names takes no --suffix or --prefix"
 [[ -z "$SUFFIX" || "$SUFFIX" =~ ^[A-Za-z0-9_]+$ ]] || die "--suffix may hold letters, digits and '_' only"
 [[ -z "$PREFIX" || "$PREFIX" =~ ^[A-Za-z0-9_]+$ ]] || die "--prefix may hold letters, digits and '_' only"
-[[ -n "$PREFIX" || -n "$SUFFIX" ]] || SUFFIX="_restored_$(date -u +%Y%m%dT%H%MZ)"
+$SAME || [[ -n "$PREFIX" || -n "$SUFFIX" ]] || SUFFIX="_restored_$(date -u +%Y%m%dT%H%MZ)"
 [[ -d "$DIR" ]] || die "no backup directory $DIR"
 DIR="$(cd "$DIR" && pwd)"
 [[ -s "$DIR/backup.manifest" ]] || die "$DIR has no backup.manifest: not a backup written by scripts/backup.sh"
