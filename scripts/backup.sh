@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Backs up the MotCua databases with mysqldump, all of them in ONE consistent snapshot, one checksummed file each.
 #
-#   scripts/backup.sh [--out DIR] [--prefix PREFIX] [--database SERVICE=NAME]...
+#   scripts/backup.sh [--out DIR] [--prefix PREFIX] [--database SERVICE=NAME]... [--only SERVICE]...
 #
 # Why one snapshot: the services follow each other's change feeds (report-service follows dossier-, payment- and
 # digitization-service; dossier-service follows payment-service; digitization-service follows dossier-service) and
@@ -20,7 +20,10 @@
 #                        motcua_report, motcua_gateway
 #   --database S=NAME    the database of service S is NAME (overrides the naming above; repeatable), e.g. when
 #                        production sets MOTCUA_MYSQL_DATABASE per service
-# The four gRPC services' databases must exist; the gateway's is included when it exists.
+#   --only SERVICE       dump only this service's database (repeatable): for databases on different servers, one
+#                        run per server, consumers first (docs/operations.md); without it, all of them
+# The four gRPC services' databases must exist (those named by --only, with it); the gateway's is included when it
+# exists.
 #
 # Environment: MOTCUA_MYSQL_HOST (127.0.0.1), MOTCUA_MYSQL_PORT (3306), MOTCUA_MYSQL_USER (root),
 # MOTCUA_MYSQL_PASSWORD (empty) as for the services (the user needs SELECT, SHOW VIEW, TRIGGER, EVENT and, for
@@ -59,6 +62,7 @@ default_database() {
 OUT="${MOTCUA_BACKUP_DIR:-}"
 PREFIX="${MOTCUA_MYSQL_DB_PREFIX:-}"
 declare -A EXPLICIT=()
+ONLY=()
 while (($#)); do
   case "$1" in
     --out) (($# >= 2)) || usage; OUT="$2"; shift 2 ;;
@@ -69,6 +73,12 @@ while (($#)); do
       [[ " ${REQUIRED[*]} ${OPTIONAL[*]} " == *" ${BASH_REMATCH[1]} "* ]] ||
         die "unknown service '${BASH_REMATCH[1]}' (one of: ${REQUIRED[*]} ${OPTIONAL[*]})"
       EXPLICIT[${BASH_REMATCH[1]}]="${BASH_REMATCH[2]}"
+      shift 2 ;;
+    --only)
+      (($# >= 2)) || usage
+      [[ " ${REQUIRED[*]} ${OPTIONAL[*]} " == *" $2 "* ]] ||
+        die "unknown service '$2' (one of: ${REQUIRED[*]} ${OPTIONAL[*]})"
+      ONLY+=("$2")
       shift 2 ;;
     -h | --help) usage ;;
     *) die "unknown argument '$1' (see --help)" ;;
@@ -102,10 +112,11 @@ server="${MOTCUA_MYSQL_HOST:-127.0.0.1}:${MOTCUA_MYSQL_PORT:-3306}"
 existing="$(sql 'SHOW DATABASES')" || die "cannot reach the database server $server as ${MOTCUA_MYSQL_USER:-root}"
 services=() databases=()
 for svc in "${REQUIRED[@]}" "${OPTIONAL[@]}"; do
+  if ((${#ONLY[@]})) && [[ " ${ONLY[*]} " != *" $svc "* ]]; then continue; fi
   db="$(database_of "$svc")"
   if grep -qxF -- "$db" <<<"$existing"; then
     services+=("$svc"); databases+=("$db")
-  elif [[ " ${REQUIRED[*]} " == *" $svc "* ]]; then
+  elif [[ " ${REQUIRED[*]} " == *" $svc "* || " ${ONLY[*]} " == *" $svc "* ]]; then
     die "database $db of $svc does not exist on $server (wrong --prefix or --database?): nothing written"
   else
     say "no database $db on $server: $svc is not backed up (it has none in this installation)"
