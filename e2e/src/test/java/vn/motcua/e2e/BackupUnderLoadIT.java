@@ -155,6 +155,7 @@ class BackupUnderLoadIT extends SystemTest {
             platform.stopService(service);
         }
         List<String> originals = dropServiceDatabases();
+        refusesATamperedBackupWritingNothing(backup);
         String restoredPrefix = platform.databasePrefix + RESTORED;
         Instant restoreStarted = Instant.now();
         int restoreExit = platform.runScript(
@@ -163,6 +164,15 @@ class BackupUnderLoadIT extends SystemTest {
         assertThat(restoreExit)
                 .as("scripts/restore.sh exit code (output in %s)", platform.work.resolve("restore.log"))
                 .isZero();
+        assertThat(platform.runScript(
+                        platform.work.resolve("restore-again.log"),
+                        10,
+                        "restore.sh",
+                        backup.toString(),
+                        "--prefix",
+                        restoredPrefix))
+                .as("restore.sh into databases that exist (they now do) is refused")
+                .isNotZero();
 
         platform.useDatabasePrefix(restoredPrefix);
         String dossierDb = platform.database("dossier-service");
@@ -306,6 +316,40 @@ class BackupUnderLoadIT extends SystemTest {
     }
 
     // --- the databases ----------------------------------------------------------------------------------------------
+
+    /**
+     * A copy of the backup with one byte of one file changed: restore.sh must refuse it before it creates any
+     * database (the other files are intact, so a script that loaded file by file would have written some).
+     */
+    private void refusesATamperedBackupWritingNothing(Path backup) throws Exception {
+        Path tampered = platform.work.resolve("backup-tampered");
+        Files.createDirectories(tampered);
+        try (var files = Files.list(backup)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, tampered.resolve(file.getFileName()));
+            }
+        }
+        Path report = tampered.resolve("report-service.sql.gz");
+        byte[] bytes = Files.readAllBytes(report);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(report, bytes);
+        String prefix = platform.databasePrefix + "t_";
+        int exit = platform.runScript(
+                platform.work.resolve("restore-tampered.log"),
+                10,
+                "restore.sh",
+                tampered.toString(),
+                "--prefix",
+                prefix);
+        assertThat(exit).as("restore.sh of a tampered backup").isNotZero();
+        try (Connection c = platform.openDatabaseServer();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW DATABASES LIKE '" + prefix + "%'")) {
+            assertThat(rs.next())
+                    .as("a database written by the refused restore (%s...)", prefix)
+                    .isFalse();
+        }
+    }
 
     /** Drops the databases the services ran on (this run's prefix, not yet the restored one): they are lost. */
     private List<String> dropServiceDatabases() throws SQLException {
