@@ -132,6 +132,8 @@ non_innodb="$(sql "SELECT CONCAT(table_schema, '.', table_name, ' (', engine, ')
 [[ -n "$OUT" ]] || OUT="$ROOT/var/backups/$(date -u +%Y%m%dT%H%M%SZ)"
 if [[ -e "$OUT" && -n "$(ls -A "$OUT" 2>/dev/null)" ]]; then die "$OUT exists and is not empty: nothing written"; fi
 mkdir -p "$OUT"
+# a failed run leaves no half backup that could later be taken for a good one
+discard() { rm -f "$OUT"/*.sql.gz "$OUT/tables.tmp" "$OUT/mysqldump.err"; rmdir "$OUT" 2>/dev/null || true; }
 OUT="$(cd "$OUT" && pwd)"
 
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -185,7 +187,8 @@ statuses=("${PIPESTATUS[@]}")
 set -e
 if ((statuses[0] != 0 || statuses[1] != 0)); then
   cat "$OUT/mysqldump.err" >&2
-  die "mysqldump exited ${statuses[0]}, the splitter ${statuses[1]}: the backup in $OUT is INCOMPLETE (delete it)"
+  discard
+  die "mysqldump exited ${statuses[0]}, the splitter ${statuses[1]}: no backup written (the partial files are deleted)"
 fi
 [[ -s "$OUT/mysqldump.err" ]] || rm -f "$OUT/mysqldump.err"
 t1="$(date +%s%N)"
@@ -195,7 +198,7 @@ declare -A TABLES=()
 while read -r svc count; do TABLES[$svc]="$count"; done <"$OUT/tables.tmp"
 rm -f "$OUT/tables.tmp"
 for svc in "${services[@]}"; do
-  [[ -s "$OUT/$svc.sql.gz" ]] || die "no dump of $svc in the stream: the backup in $OUT is INCOMPLETE (delete it)"
+  [[ -s "$OUT/$svc.sql.gz" ]] || { discard; die "no dump of $svc in the stream: no backup written"; }
 done
 
 (cd "$OUT" && sha256sum -- *.sql.gz >SHA256SUMS)
