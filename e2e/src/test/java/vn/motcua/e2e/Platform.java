@@ -186,9 +186,73 @@ final class Platform {
                 .filter(ProcessHandle::isAlive);
     }
 
-    /** The throwaway database of a service in this run (the launcher's MOTCUA_MYSQL_DB_PREFIX naming). */
+    /**
+     * The throwaway database of a service in this run (the launcher's MOTCUA_MYSQL_DB_PREFIX naming), the restored
+     * one after {@link #useDatabasePrefix}.
+     */
     String database(String service) {
-        return databasePrefix + service.replace('-', '_');
+        return env.get("MOTCUA_MYSQL_DB_PREFIX") + service.replace('-', '_');
+    }
+
+    /**
+     * Processes started from now on use the databases named {@code prefix} + service (e.g. a backup restored by
+     * scripts/restore.sh --prefix). The prefix must start with this run's, so that {@link #stop} drops them too.
+     */
+    void useDatabasePrefix(String prefix) {
+        if (!prefix.startsWith(databasePrefix) || !prefix.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException(
+                    "database prefix " + prefix + " must start with this run's " + databasePrefix);
+        }
+        env.put("MOTCUA_MYSQL_DB_PREFIX", prefix);
+    }
+
+    /**
+     * Stops one process of {@link #SERVICES} the way {@code platform.sh stop} does (TERM, up to 30 s, then KILL) and
+     * waits until it is gone; Keycloak and the others keep running.
+     */
+    void stopService(String service) throws InterruptedException {
+        Optional<ProcessHandle> running;
+        try {
+            running = process(service);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the pid file of " + service, e);
+        }
+        if (running.isEmpty()) {
+            return;
+        }
+        ProcessHandle process = running.get();
+        process.destroy();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.out.println("[e2e] " + service + " still alive 30 s after TERM: KILL");
+            process.destroyForcibly();
+            process.onExit().join();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("waiting for " + service + " to stop", e);
+        }
+    }
+
+    /**
+     * Runs {@code platform.sh start} again after {@link #start}: starts every process that is not running (with
+     * the settings of now, e.g. {@link #useDatabasePrefix}), keeps the ones that run, waits until all are healthy.
+     */
+    void startStopped() throws IOException, InterruptedException {
+        int rc = script(work.resolve("platform-restart.log"), 20, "start");
+        if (rc != 0) {
+            throw new IllegalStateException("scripts/platform.sh start (again) exited with " + rc + " (output in "
+                    + work.resolve("platform-restart.log") + ", logs in " + varDir.resolve("log") + ")");
+        }
+    }
+
+    /**
+     * Runs another script under scripts/ (backup.sh, restore.sh) with this run's database settings
+     * (MOTCUA_MYSQL_HOST/PORT/USER/PASSWORD, MOTCUA_MYSQL_DB_PREFIX); its output goes to the console and to
+     * {@code output}. Answers the exit code.
+     */
+    int runScript(Path output, int timeoutMinutes, String script, String... arguments)
+            throws IOException, InterruptedException {
+        return run(output, timeoutMinutes, script, arguments);
     }
 
     /** Stops every process, drops the throwaway databases. Safe to call twice. */
@@ -220,9 +284,14 @@ final class Platform {
     }
 
     private int script(Path output, int timeoutMinutes, String... arguments) throws IOException, InterruptedException {
+        return run(output, timeoutMinutes, "platform.sh", arguments);
+    }
+
+    private int run(Path output, int timeoutMinutes, String script, String... arguments)
+            throws IOException, InterruptedException {
         String command = String.join(" ", arguments);
         List<String> commandLine = new ArrayList<>(
-                List.of("bash", root.resolve("scripts/platform.sh").toString()));
+                List.of("bash", root.resolve("scripts").resolve(script).toString()));
         commandLine.addAll(List.of(arguments));
         ProcessBuilder pb = new ProcessBuilder(commandLine)
                 .directory(root.toFile())
@@ -240,20 +309,20 @@ final class Platform {
                                     new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
                         String line;
                         while ((line = in.readLine()) != null) {
-                            System.out.println("[platform.sh " + command + "] " + line);
+                            System.out.println("[" + script + " " + command + "] " + line);
                             out.println(line);
                             out.flush();
                         }
                     } catch (IOException e) {
-                        System.out.println("[e2e] lost the output of platform.sh " + command + ": " + e);
+                        System.out.println("[e2e] lost the output of " + script + " " + command + ": " + e);
                     }
                 },
-                "platform.sh-" + command);
+                script + "-" + command);
         pump.setDaemon(true);
         pump.start();
         if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
             System.out.println(
-                    "[e2e] platform.sh " + command + " still running after " + timeoutMinutes + " min: killing it");
+                    "[e2e] " + script + " " + command + " still running after " + timeoutMinutes + " min: killing it");
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
