@@ -7,7 +7,10 @@
 #   scripts/platform.sh start     start whatever is not running, wait until everything is healthy
 #   scripts/platform.sh start SERVICE  start that one process if it is not running (Keycloak and the rest must be up),
 #                                 wait until it is healthy: to bring back one that died or was killed
-#   scripts/platform.sh stop      stop everything started from this state dir (TERM, wait, KILL)
+#   scripts/platform.sh start-replica SERVICE N [PORT]  start another instance SERVICE@N (N >= 2) of a gRPC service
+#                                 beside the first, same settings and database, own gRPC port (default: a free one)
+#                                 and log (SERVICE@N.log): replicas side by side, as the e2e TwoReplicasIT runs them
+#   scripts/platform.sh stop      stop everything started from this state dir (TERM, wait, KILL), replicas included
 #   scripts/platform.sh status    one line per process: running/stopped, pid, port, healthy
 #   scripts/platform.sh running   exit 0 when every process is running (all|any: any one of them), no output
 #   scripts/platform.sh ports     "name port" lines (keycloak: "keycloak HTTP MGMT")
@@ -28,6 +31,9 @@
 #   MOTCUA_PAYMENT_PROVIDER_SECRET  signing secret shared by the simulator and payment-service (default: the demo
 #                            secret motcua-demo-payment-provider-secret; demo only)
 #   MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID  merchant id of payment-service at the simulator (default MOTCUA-DEMO)
+#   MOTCUA_DOSSIER_CHANNEL_ADDRESS, MOTCUA_PAYMENT_CHANNEL_ADDRESS, MOTCUA_DIGITIZATION_CHANNEL_ADDRESS,
+#   MOTCUA_REPORT_CHANNEL_ADDRESS  host:port every process calls that service at (default 127.0.0.1 and its gRPC
+#                            port): a load balancer in front of its replicas (start-replica), as a Kubernetes Service
 #   MOTCUA_GATEWAY_PORT      gateway HTTP port (default 8080; if 8080 is taken a free port is picked,
 #                            an explicitly set port that is taken is an error)
 #   MOTCUA_GATEWAY_HOST      address the gateway listens on (default 127.0.0.1; 0.0.0.0 to show the demo to another
@@ -78,14 +84,17 @@ LAUNCHER_VARS=(MOTCUA_VAR_DIR MOTCUA_KC_DATA_DIR MOTCUA_KC_PORT MOTCUA_KC_MGMT_P
   MOTCUA_PAYMENT_SIMULATOR_PORT MOTCUA_PAYMENT_PROVIDER_SECRET MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID
   MOTCUA_PAYMENT_PORT MOTCUA_DIGITIZATION_PORT MOTCUA_REPORT_PORT MOTCUA_GATEWAY_PORT MOTCUA_DB
   MOTCUA_MYSQL_DB_PREFIX MOTCUA_JAVA_OPTS MOTCUA_JAVA MOTCUA_START_TIMEOUT MOTCUA_KC_TIMEOUT MOTCUA_START_EPOCH
-  MOTCUA_CDS MOTCUA_KC_REALM_FILE MOTCUA_GATEWAY_HOST MOTCUA_GATEWAY_MANAGEMENT_PORT)
+  MOTCUA_CDS MOTCUA_KC_REALM_FILE MOTCUA_GATEWAY_HOST MOTCUA_GATEWAY_MANAGEMENT_PORT
+  MOTCUA_DOSSIER_CHANNEL_ADDRESS MOTCUA_PAYMENT_CHANNEL_ADDRESS MOTCUA_DIGITIZATION_CHANNEL_ADDRESS
+  MOTCUA_REPORT_CHANNEL_ADDRESS)
 
 # Elapsed seconds since MOTCUA_START_EPOCH (shared by motcua and platform.sh), else since this script started.
 export MOTCUA_START_EPOCH="${MOTCUA_START_EPOCH:-$(date +%s)}"
 say() { printf '[%4ds] %s\n' "$(($(date +%s) - MOTCUA_START_EPOCH))" "$*"; }
 die() { echo "platform.sh: error: $*" >&2; exit 1; }
 
-jar_of() { echo "$ROOT/$1/target/$1.jar"; }
+# an instance SERVICE@N (start-replica) runs SERVICE's jar
+jar_of() { echo "$ROOT/${1%%@*}/target/${1%%@*}.jar"; }
 pid_file() { echo "$RUN_DIR/$1.pid"; }
 port_file() { echo "$RUN_DIR/$1.port"; }
 management_port_file() { echo "$RUN_DIR/$1.management-port"; }
@@ -115,6 +124,13 @@ gateway_management_port() {
   else
     echo "${MOTCUA_GATEWAY_MANAGEMENT_PORT:-8081}"
   fi
+}
+
+# Where the processes call a gRPC service: its channel address override, else its own port on loopback.
+channel_address() {
+  local var="MOTCUA_${1%-service}_CHANNEL_ADDRESS"
+  var="${var^^}"
+  echo "${!var:-127.0.0.1:$(port_of "$1")}"
 }
 
 port_busy() {
@@ -251,14 +267,16 @@ cds_flag() {
   fi
 }
 
+# start_service SERVICE KC_HTTP [INSTANCE PORT]: INSTANCE (SERVICE@N, start-replica) names the pid, port and log
+# files of a further instance listening on PORT
 start_service() {
-  local svc="$1" kc_http="$2" port jar log issuer db management=
+  local svc="$1" kc_http="$2" inst="${3:-$1}" port jar log issuer db management=
   jar="$(jar_of "$svc")"
-  if is_running "$svc"; then
-    say "$svc already running (pid $(running_pid "$svc"), port $(port_of "$svc"))"
+  if is_running "$inst"; then
+    say "$inst already running (pid $(running_pid "$inst"), port $(port_of "$inst"))"
     return 0
   fi
-  port="$(default_port "$svc")"
+  port="${4:-$(default_port "$svc")}"
   [[ "$svc" != gateway ]] || port="$GATEWAY_PORT"
   if port_busy "$port"; then
     local var="MOTCUA_${svc%-service}_PORT"
@@ -266,16 +284,16 @@ start_service() {
     die "port $port for $svc is in use by another process (set ${var^^})"
   fi
   issuer="http://127.0.0.1:$kc_http/realms/motcua"
-  log="$(log_file "$svc")"
+  log="$(log_file "$inst")"
   [[ ! -f "$log" ]] || mv -f "$log" "$log.1"
   local -a env=(
     "MOTCUA_DATA_DIR=$DATA_DIR"
     "MOTCUA_AUTH_ISSUER=$issuer"
     "MOTCUA_SERVICE_ACCOUNT_TOKEN_URI=$issuer/protocol/openid-connect/token"
-    "GRPC_CHANNELS_DOSSIER_ADDRESS=127.0.0.1:$(port_of dossier-service)"
-    "GRPC_CHANNELS_PAYMENT_ADDRESS=127.0.0.1:$(port_of payment-service)"
-    "GRPC_CHANNELS_DIGITIZATION_ADDRESS=127.0.0.1:$(port_of digitization-service)"
-    "GRPC_CHANNELS_REPORT_ADDRESS=127.0.0.1:$(port_of report-service)"
+    "GRPC_CHANNELS_DOSSIER_ADDRESS=$(channel_address dossier-service)"
+    "GRPC_CHANNELS_PAYMENT_ADDRESS=$(channel_address payment-service)"
+    "GRPC_CHANNELS_DIGITIZATION_ADDRESS=$(channel_address digitization-service)"
+    "GRPC_CHANNELS_REPORT_ADDRESS=$(channel_address report-service)"
   )
   if [[ "$svc" == payment-simulator ]]; then
     env=("MOTCUA_PAYMENT_SIMULATOR_PORT=$port" "MOTCUA_PAYMENT_PROVIDER_SECRET=$PROVIDER_SECRET"
@@ -327,13 +345,17 @@ start_service() {
   local v
   for v in MOTCUA_MYSQL_DATABASE "${LAUNCHER_VARS[@]}"; do unset+=(-u "$v"); done
   # shellcheck disable=SC2046 # cds_flag prints zero to two flags: splitting is intended
-  env "${unset[@]}" "${env[@]}" setsid "$JAVA" "${JVM_FLAGS[@]}" $(cds_flag "$svc" "$jar") -jar "$jar" \
+  local cds
+  # a further instance only maps an archive the first one recorded: two JVMs must not write one at exit
+  if [[ "$inst" == "$svc" ]]; then cds="$(cds_flag "$svc" "$jar")"; else cds="$(replica_cds_flag "$svc" "$jar")"; fi
+  # shellcheck disable=SC2086 # cds is zero to two flags: splitting is intended
+  env "${unset[@]}" "${env[@]}" setsid "$JAVA" "${JVM_FLAGS[@]}" $cds -jar "$jar" \
     >"$log" 2>&1 </dev/null &
   local pid=$!
-  echo "$pid" >"$(pid_file "$svc")"
-  echo "$port" >"$(port_file "$svc")"
-  [[ -z "$management" ]] || echo "$management" >"$(management_port_file "$svc")"
-  say "started $svc: pid $pid, $([[ $svc == gateway || $svc == payment-simulator ]] && echo HTTP || echo gRPC) port $port${db:+, database $db}, log $log"
+  echo "$pid" >"$(pid_file "$inst")"
+  echo "$port" >"$(port_file "$inst")"
+  [[ -z "$management" ]] || echo "$management" >"$(management_port_file "$inst")"
+  say "started $inst: pid $pid, $([[ $svc == gateway || $svc == payment-simulator ]] && echo HTTP || echo gRPC) port $port${db:+, database $db}, log $log"
   [[ -z "$management" ]] || say "$svc serves /health and /prometheus on management port $management"
 }
 
@@ -365,6 +387,13 @@ wait_healthy() {
     fi
     sleep 2
   done
+}
+
+replica_cds_flag() {
+  local archive
+  [[ "${MOTCUA_CDS:-on}" != off ]] || return 0
+  archive="$VAR_DIR/cds/$1-$(stat -c '%s-%Y' "$2").jsa"
+  [[ ! -s "$archive" ]] || echo "-XX:SharedArchiveFile=$archive -Xshare:auto"
 }
 
 # The gateway's HTTP port, chosen before anything starts: payment-service gets the gateway's callback and return URLs.
@@ -411,6 +440,41 @@ cmd_start_one() {
   wait_healthy "$svc"
 }
 
+# start-replica SERVICE N [PORT]: instance SERVICE@N of a gRPC service beside the first (same database and settings).
+# Its leases (feed consumers, relay, sweeps) are contended with the other instances through platform_lease.
+cmd_start_replica() {
+  local svc="$1" n="${2:-}" port="${3:-}" kc_http
+  case "$svc" in
+    dossier-service | payment-service | digitization-service | report-service) ;;
+    *) die "start-replica: one of the gRPC services, not '$svc'" ;;
+  esac
+  [[ "$n" =~ ^[2-9][0-9]*$ ]] || die "start-replica: N must be a number from 2, not '$n'"
+  prepare_start
+  kc_pid >/dev/null || die "keycloak is not running: start everything with 'platform.sh start'"
+  read -r kc_http _ < <(kc_ports)
+  [[ -n "$port" ]] || port="$(free_port_from $(($(default_port "$svc") + 100)))"
+  port_busy "$port" && die "port $port for $svc@$n is in use by another process"
+  start_service "$svc" "$kc_http" "$svc@$n" "$port"
+  wait_healthy "$svc@$n"
+}
+
+# Instances from start-replica, stopped before the first ones (TERM, wait up to 30 s, KILL).
+stop_replicas() {
+  local f inst pid
+  for f in "$RUN_DIR"/*@*.pid; do
+    [[ -e "$f" ]] || continue
+    inst="$(basename "$f" .pid)"
+    if pid="$(running_pid "$inst")"; then
+      say "stopping $inst (pid $pid)"
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      local deadline=$((SECONDS + 30))
+      while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$f" "$(port_file "$inst")"
+  done
+}
+
 cmd_start() {
   prepare_start
   local kc_http svc
@@ -437,6 +501,7 @@ cmd_stop() {
   # TERM every service at once (gateway first), wait up to 30 s, KILL what is left; then Keycloak.
   local i svc pid deadline
   local -a names=() pids=()
+  stop_replicas
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     svc="${SERVICES[i]}"
     if pid="$(running_pid "$svc")"; then
@@ -504,6 +569,7 @@ cmd_ports() {
 sub="${1:-}"
 case "$sub" in
   start) if [[ -n "${2:-}" ]]; then cmd_start_one "$2"; else cmd_start; fi ;;
+  start-replica) cmd_start_replica "${2:-}" "${3:-}" "${4:-}" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   running) cmd_running "${2:-all}" ;;

@@ -176,6 +176,34 @@ final class Platform {
         }
     }
 
+    /**
+     * Sets a launcher or service setting (an environment variable of every later platform.sh call, passed on to the
+     * processes it starts): call before {@link #start()}.
+     */
+    void setting(String name, String value) {
+        env.put(name, value);
+    }
+
+    /**
+     * Starts instance {@code service@n} (n from 2) of a gRPC service beside the first, on the same database with the
+     * same settings and its own gRPC {@code port} ({@code platform.sh start-replica}), and waits until it is healthy.
+     * {@link #process} finds it as {@code service@n}.
+     */
+    void startReplica(String service, int n, int port) throws IOException, InterruptedException {
+        String instance = service + "@" + n;
+        int rc = script(
+                work.resolve("platform-start-" + instance + ".log"),
+                5,
+                "start-replica",
+                service,
+                String.valueOf(n),
+                String.valueOf(port));
+        if (rc != 0) {
+            throw new IllegalStateException("scripts/platform.sh start-replica " + service + " " + n + " exited with "
+                    + rc + " (log in " + varDir.resolve("log").resolve(instance + ".log") + ")");
+        }
+    }
+
     /** The process id of a running service of {@link #SERVICES} (the launcher's pid file), if it runs. */
     Optional<ProcessHandle> process(String service) throws IOException {
         Path pidFile = varDir.resolve("run").resolve(service + ".pid");
@@ -397,7 +425,7 @@ final class Platform {
     }
 
     /** Distinct free TCP ports: all held open until every one is chosen, then released. */
-    private static int[] freePorts(int count) throws IOException {
+    static int[] freePorts(int count) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];

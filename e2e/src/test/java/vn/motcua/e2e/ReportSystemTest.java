@@ -175,10 +175,10 @@ abstract class ReportSystemTest extends SystemTest {
 
     /**
      * Every followed feed applied up to the producer's last seq its follower heard of, and that follower hearing the
-     * producer at all: a feed whose lease is still held by a killed process shows 0 applied of 0 heard, which is not
-     * caught up. With a {@code baseline} (a status from before a rebuild), each feed must have heard at least as far as
-     * then (seqs only grow); without one, some feed must have heard of an event (dossier-service's feed always has
-     * its units and procedures announced).
+     * producer at all: a feed whose lease is still held by a killed process (until motcua.lease.duration, 5 s by
+     * default, has passed) shows 0 applied of 0 heard, which is not caught up. With a {@code baseline} (a status from
+     * before a rebuild), each feed must have heard at least as far as then (seqs only grow); without one, some feed
+     * must have heard of an event (dossier-service's feed always has its units and procedures announced).
      */
     static boolean feedsCaughtUp(JsonNode status, JsonNode baseline) {
         JsonNode feeds = status.path("feeds");

@@ -8,10 +8,14 @@ import java.util.UUID;
 /**
  * Database leases ({@code motcua.lease.*}, {@link LeaseStore}, {@link Lease}).
  * <ul>
- *   <li>{@code duration}: how long a lease stays with its holder without a renewal, default 15s: the longest a dead
- *       replica's work stays undone before another replica takes over</li>
- *   <li>{@code renew-interval}: how often a holder renews and a waiting replica tries, default 5s (a third of the
- *       duration, so two renewals may fail before the lease lapses)</li>
+ *   <li>{@code duration}: how long a lease stays with its holder without a renewal, default 5s: the longest a dead
+ *       (kill -9, node lost) replica's work stays undone before another replica may take over. Issue 15 asks for a
+ *       take-over within 10 s; the worst case is duration + renew-interval (the waiting replica's next try) + the
+ *       first batch, about 7 s.</li>
+ *   <li>{@code renew-interval}: how often a holder renews and a waiting replica tries, default 1500ms. The holder
+ *       counts on duration - clock-tolerance = 4 s after each renewal, so two renewals in a row (a GC pause, a slow
+ *       database) may fail before it stops working, as with the former 15s/5s; one short UPDATE per lease per
+ *       interval is all it costs the database.</li>
  *   <li>{@code clock-tolerance}: how far the replicas' clocks may disagree, default 1s. Expiry is written with the
  *       holder's clock and checked with the taker's; a holder stops counting on its lease this much before the
  *       expiry it wrote, so two replicas never both believe they hold it while their clocks differ by less.</li>
@@ -22,8 +26,8 @@ import java.util.UUID;
 @ConfigurationProperties("motcua.lease")
 public class LeaseConfiguration {
 
-    private Duration duration = Duration.ofSeconds(15);
-    private Duration renewInterval = Duration.ofSeconds(5);
+    private Duration duration = Duration.ofSeconds(5);
+    private Duration renewInterval = Duration.ofMillis(1500);
     private Duration clockTolerance = Duration.ofSeconds(1);
     private String holderId = defaultHolderId();
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import vn.motcua.dossier.calendar.DayOverride;
 import vn.motcua.dossier.calendar.DayOverrideKind;
+import vn.motcua.platform.idempotency.IdempotencyRepository;
 
 /**
  * The maintained holiday table: days off and make-up working days, nationwide (unit_code null) or for a unit and
@@ -98,15 +99,28 @@ public class CalendarRepository {
                 .findFirst();
     }
 
-    public void insert(Entry entry) {
-        jdbc.prepareStatement(
-                "INSERT INTO calendar_day_override (unit_code, day, kind, name) VALUES (?, ?, ?, ?)", ps -> {
-                    ps.setString(1, entry.unitCode());
-                    ps.setDate(2, Date.valueOf(entry.day().date()));
-                    ps.setString(3, entry.day().kind().name());
-                    ps.setString(4, entry.day().name());
-                    return ps.executeUpdate();
-                });
+    /**
+     * Adds the entry unless its day is already in the table for the same scope (nationwide or the unit): the unique
+     * index {@code ux_calendar_day_scope} (migration V13) decides, so two concurrent adds never both land.
+     *
+     * @return false when the day was taken for that scope (the statement did nothing; the transaction goes on)
+     */
+    public boolean insert(Entry entry) {
+        try {
+            return jdbc.prepareStatement(
+                    "INSERT INTO calendar_day_override (unit_code, day, kind, name) VALUES (?, ?, ?, ?)", ps -> {
+                        ps.setString(1, entry.unitCode());
+                        ps.setDate(2, Date.valueOf(entry.day().date()));
+                        ps.setString(3, entry.day().kind().name());
+                        ps.setString(4, entry.day().name());
+                        return ps.executeUpdate() == 1;
+                    });
+        } catch (RuntimeException e) {
+            if (IdempotencyRepository.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public boolean delete(LocalDate day, String unitCode) {

@@ -146,16 +146,16 @@ public class CalendarAdministration {
                             List.of());
                 }
                 if (sameScope) {
-                    throw new DomainException(
-                            ErrorKind.ALREADY_EXISTS,
-                            ErrorReason.RULE_VIOLATED,
-                            day + " is already in the table (" + existing.day().name() + ", " + scopeName(unit) + ")",
-                            Map.of("rule", "CALENDAR_DAY_TAKEN"),
-                            List.of());
+                    throw dayTaken(day, existing.day().name(), unit);
                 }
             }
             CalendarRepository.Entry added = new CalendarRepository.Entry(entry, unit);
-            calendar.insert(added);
+            if (!calendar.insert(added)) {
+                // another administrator added the day between the look-up above and this insert (the unique index
+                // decides): the same answer as when the look-up finds it; the claim is rolled back with the rest
+                throw dayTaken(
+                        day, calendar.find(day, unit).map(e -> e.day().name()).orElse(label), unit);
+            }
             claim.complete(day + "|" + (unit == null ? "" : unit));
             events.dayAdded(added, scope.unitCode(), now);
             return added;
@@ -293,6 +293,15 @@ public class CalendarAdministration {
         } else {
             scope.requireInside(unit, "unit");
         }
+    }
+
+    private static DomainException dayTaken(LocalDate day, String name, String unit) {
+        return new DomainException(
+                ErrorKind.ALREADY_EXISTS,
+                ErrorReason.RULE_VIOLATED,
+                day + " is already in the table (" + name + ", " + scopeName(unit) + ")",
+                Map.of("rule", "CALENDAR_DAY_TAKEN"),
+                List.of());
     }
 
     private static String scopeName(String unit) {

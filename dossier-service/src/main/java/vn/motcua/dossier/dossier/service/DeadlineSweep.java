@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import vn.motcua.dossier.calendar.DeadlineCalculator;
 import vn.motcua.dossier.calendar.DeadlineState;
 import vn.motcua.dossier.calendar.repository.DeadlineCalculators;
@@ -22,7 +23,8 @@ import vn.motcua.dossier.dossier.repository.DossierRepository;
  * Announces deadline crossings on the change feed: {@code dossier.near_due} when at most one working day is left
  * (the last chance for an apology letter), {@code dossier.overdue} when the due time has passed. Each crossing is
  * announced once: the last announced state is stored per dossier and advanced by compare-and-set, so concurrent
- * sweeps on several replicas need no lease. A due time that moves (supplement, extension) resets it, and the next
+ * sweeps on several replicas never announce a crossing twice (correctness needs no lease; DeadlineSweepJob holds one
+ * only so that the replicas do not all read the same candidates). A due time that moves (supplement, extension) resets it, and the next
  * crossing is announced again. A dossier that skipped NEAR_DUE (service down) gets only the OVERDUE event.
  *
  * <p>Only dossiers whose clock runs are swept: RECEIVED, IN_PROCESS and AWAITING_PAYMENT, unless a pause is open
@@ -59,6 +61,16 @@ public class DeadlineSweep {
 
     /** @return how many events were emitted */
     public int sweep(Instant now) {
+        return sweep(now, () -> true);
+    }
+
+    /**
+     * One pass that stops between batches once {@code keepGoing} says no (the replica lost its lease): the next pass,
+     * on whichever replica holds it then, finds what is left.
+     *
+     * @return how many events were emitted
+     */
+    public int sweep(Instant now, BooleanSupplier keepGoing) {
         Map<String, DeadlineCalculator> calendars = new HashMap<>();
         int announced = 0;
         String after = "";
@@ -74,7 +86,7 @@ public class DeadlineSweep {
                     announced++;
                 }
             }
-        } while (batch.size() == BATCH);
+        } while (batch.size() == BATCH && keepGoing.getAsBoolean());
         return announced;
     }
 

@@ -117,7 +117,8 @@ public class PaymentSweep {
         while (!stopping) {
             try {
                 if (lease.held()) {
-                    // a pass may outlast the lease (15 s): asking before each provider call stops it once another
+                    // a pass may outlast the lease (motcua.lease.duration): asking before each provider call stops it
+                    // once another
                     // replica may have taken over, so the two do not query the provider for the same orders
                     sweep(lease::held);
                 }
