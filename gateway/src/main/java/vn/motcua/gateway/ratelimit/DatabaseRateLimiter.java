@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -81,7 +82,7 @@ public class DatabaseRateLimiter implements ClientLimiter {
             TransactionOperations<Connection> tx,
             JdbcOperations jdbc,
             RateLimiter fallback,
-            MeterRegistry meters,
+            @Nullable MeterRegistry meters,
             @Value("${motcua.gateway.rate-limit.database-timeout:1s}") Duration databaseTimeout) {
         this(tx, jdbc, fallback, DatabaseRateLimiter::wallClockMicros, databaseTimeout, meters);
     }
