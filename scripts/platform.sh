@@ -43,7 +43,9 @@
 #   MOTCUA_DB                h2 (default, embedded files under $MOTCUA_VAR_DIR/data) or mysql
 #   MOTCUA_MYSQL_HOST/PORT/USER/PASSWORD   passed through to the services (mysql mode)
 #   MOTCUA_MYSQL_DB_PREFIX   mysql mode: database of each service = prefix + service name with '-' as '_'
-#                            (e.g. prefix e2e_1234_ gives e2e_1234_dossier_service); unset = service default
+#                            (e.g. prefix e2e_1234_ gives e2e_1234_dossier_service); unset = service default.
+#                            The gateway has one too (<prefix>gateway, default motcua_gateway; H2 mode:
+#                            $MOTCUA_VAR_DIR/data/gateway.mv.db): rate-limit buckets shared by its replicas (ADR 0011)
 #   MOTCUA_JAVA_OPTS         extra JVM flags appended to the recommended ones
 #   MOTCUA_CDS               on (default): class-data-sharing archive per jar under $MOTCUA_VAR_DIR/cds; off
 #   MOTCUA_START_TIMEOUT     seconds to wait for each service to be healthy (default 240)

@@ -10,6 +10,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import java.net.InetSocketAddress;
@@ -31,6 +33,9 @@ import vn.motcua.platform.auth.Caller;
  * the provider's contract (always 200 with an RspCode) and make it redeliver. Forged notifications cost nothing
  * beyond the call: payment-service verifies the signature.
  * Over the limit: 429 problem+json, reason RATE_LIMITED, with Retry-After in seconds.
+ * <p>
+ * The buckets are shared by every replica ({@link DatabaseRateLimiter}, {@code rate-limit.store: database}), so the
+ * decision may wait on the database: it runs on the blocking executor, never on the event loop.
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 @Order(FilterOrder.RATE_LIMIT)
@@ -39,14 +44,14 @@ public class RateLimitFilter {
     private static final String OWN_PACKAGE = "vn.motcua.gateway.";
     static final String PROVIDER_PATHS = "/api/v1/payments/provider/";
 
-    private final RateLimiter limiter;
+    private final ClientLimiter limiter;
     private final boolean enabled;
     private final Limit authenticated;
     private final Limit anonymous;
     private final Limit provider;
 
     public RateLimitFilter(
-            RateLimiter limiter,
+            ClientLimiter limiter,
             @Value("${motcua.gateway.rate-limit.enabled:true}") boolean enabled,
             @Value("${motcua.gateway.rate-limit.authenticated.requests-per-second:20}") double userRate,
             @Value("${motcua.gateway.rate-limit.authenticated.burst:40}") int userBurst,
@@ -62,6 +67,7 @@ public class RateLimitFilter {
     }
 
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> limit(HttpRequest<?> request) {
         if (!enabled || !isOwnRoute(request)) {

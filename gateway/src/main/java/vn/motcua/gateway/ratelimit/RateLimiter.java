@@ -8,14 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * One {@link TokenBucket} per client key, in memory (each gateway instance limits on its own). At most
+ * One {@link TokenBucket} per client key, in memory (each gateway instance limits on its own): the store
+ * {@code memory}, and the fallback of {@link DatabaseRateLimiter} while its database cannot answer. At most
  * {@code motcua.gateway.rate-limit.max-clients} buckets are kept: beyond that, buckets that have refilled completely
  * are forgotten (they carry no state), and if every bucket is still in use, new clients share one overflow bucket
  * per limit, so a flood of distinct clients (spoofed subjects cannot happen: keys come from validated tokens or the
  * socket address) can neither grow the map without bound nor escape limiting.
  */
 @Singleton
-public class RateLimiter {
+public class RateLimiter implements ClientLimiter {
 
     private static final String OVERFLOW = "overflow:";
 
@@ -35,6 +36,7 @@ public class RateLimiter {
     }
 
     /** Takes one token from the client's bucket, creating a full bucket on the client's first request. */
+    @Override
     public Decision acquire(String clientKey, Limit limit) {
         long now = clock.getAsLong();
         TokenBucket bucket = buckets.get(clientKey);

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -52,6 +53,13 @@ public abstract class GatewayIT implements TestPropertyProvider {
         properties.put("motcua.gateway.rate-limit.anonymous.burst", "1000");
         properties.put("motcua.gateway.rate-limit.authenticated.requests-per-second", "1000");
         properties.put("motcua.gateway.rate-limit.authenticated.burst", "1000");
+        // the gateway's own database (shared rate-limit buckets): an in-memory H2 per context, never the var/ file;
+        // TwoGatewaysIT points two gateways at one MariaDB database instead
+        properties.put(
+                "datasources.default.url",
+                "jdbc:h2:mem:gateway_" + UUID.randomUUID().toString().replace("-", "")
+                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+                        + ";NON_KEYWORDS=VALUE,DAY,MONTH,YEAR;DB_CLOSE_DELAY=-1");
         properties.putAll(extraProperties());
         return properties;
     }
