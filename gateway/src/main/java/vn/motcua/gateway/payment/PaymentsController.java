@@ -20,7 +20,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -30,6 +29,7 @@ import vn.motcua.gateway.dossier.IdempotencyKeys;
 import vn.motcua.gateway.dossier.JsonBody;
 import vn.motcua.gateway.downstream.Downstream;
 import vn.motcua.gateway.downstream.ProtoValues;
+import vn.motcua.gateway.http.ClientAddress;
 import vn.motcua.gateway.problem.JsonPaths;
 import vn.motcua.gateway.security.Access;
 import vn.motcua.gateway.security.AccessPolicy;
@@ -91,16 +91,19 @@ public class PaymentsController {
     private final Downstream downstream;
     private final PaymentServiceBlockingStub payments;
     private final JsonMapper json;
+    private final ClientAddress clientAddress;
     private final String returnUrl;
 
     public PaymentsController(
             Downstream downstream,
             PaymentServiceBlockingStub payments,
             JsonMapper json,
+            ClientAddress clientAddress,
             @Value("${motcua.gateway.payment.return-url:}") String returnUrl) {
         this.downstream = downstream;
         this.payments = payments;
         this.json = json;
+        this.clientAddress = clientAddress;
         this.returnUrl = returnUrl;
     }
 
@@ -183,7 +186,7 @@ public class PaymentsController {
                 .setId(valid)
                 .setReturnUrl(returnUrl(request))
                 .setLocale(locale == null ? "vn" : locale)
-                .setClientIp(clientIp(request))
+                .setClientIp(clientAddress.of(request))
                 .build();
         StartOnlinePaymentResponse started = call(request, s -> s.startOnlinePayment(rpc));
         return new PaymentJson.Started(PaymentJson.from(started.getPayment()), started.getRedirectUrl());
@@ -326,14 +329,6 @@ public class PaymentsController {
             host = "127.0.0.1:8080";
         }
         return "http://" + host + RETURN_PATH;
-    }
-
-    private static String clientIp(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return "";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     /** The service's Money fields (amount.amount, amount.currency_code) are this route's one number "amount". */

@@ -14,8 +14,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
-import java.net.InetSocketAddress;
 import java.util.Optional;
+import vn.motcua.gateway.http.ClientAddress;
 import vn.motcua.gateway.http.FilterOrder;
 import vn.motcua.gateway.problem.Problems;
 import vn.motcua.gateway.problem.Reasons;
@@ -26,8 +26,8 @@ import vn.motcua.platform.auth.Caller;
  * Per-client rate limits on the gateway's own routes ({@code motcua.gateway.rate-limit.*}). It runs after
  * authentication, so a route that needs a token is limited per validated token subject (people and machines:
  * {@code authenticated.*}), and a public route per client IP ({@code anonymous.*}; a token sent to a public route is
- * ignored there, as everywhere). The IP is the socket's peer address: X-Forwarded-For is not trusted, because no
- * proxy in front of the gateway is configured to set it. Health, metrics and the OpenAPI files are not limited.
+ * ignored there, as everywhere). The IP is the socket's peer address, or the client an ingress in
+ * {@code motcua.gateway.trusted-proxies} names in X-Forwarded-For ({@link ClientAddress}). Health, metrics and the OpenAPI files are not limited.
  * The payment provider's routes ({@value #PROVIDER_PATHS}callback and return) have their own, much higher per-IP
  * limit ({@code provider.*}): the provider sends every notification from a few addresses, and a 429 there would break
  * the provider's contract (always 200 with an RspCode) and make it redeliver. Forged notifications cost nothing
@@ -45,6 +45,7 @@ public class RateLimitFilter {
     static final String PROVIDER_PATHS = "/api/v1/payments/provider/";
 
     private final ClientLimiter limiter;
+    private final ClientAddress clientAddress;
     private final boolean enabled;
     private final Limit authenticated;
     private final Limit anonymous;
@@ -52,6 +53,7 @@ public class RateLimitFilter {
 
     public RateLimitFilter(
             ClientLimiter limiter,
+            ClientAddress clientAddress,
             @Value("${motcua.gateway.rate-limit.enabled:true}") boolean enabled,
             @Value("${motcua.gateway.rate-limit.authenticated.requests-per-second:20}") double userRate,
             @Value("${motcua.gateway.rate-limit.authenticated.burst:40}") int userBurst,
@@ -60,6 +62,7 @@ public class RateLimitFilter {
             @Value("${motcua.gateway.rate-limit.provider.requests-per-second:200}") double providerRate,
             @Value("${motcua.gateway.rate-limit.provider.burst:1000}") int providerBurst) {
         this.limiter = limiter;
+        this.clientAddress = clientAddress;
         this.enabled = enabled;
         this.authenticated = new Limit(userRate, userBurst);
         this.anonymous = new Limit(anonRate, anonBurst);
@@ -78,11 +81,11 @@ public class RateLimitFilter {
         if (request.getPath().startsWith(PROVIDER_PATHS)) {
             // checked before the caller: the routes are public, a token sent along changes nothing, and the
             // provider's addresses get a bucket apart from the same address's other public requests
-            decision = limiter.acquire("provider-ip:" + clientIp(request), provider);
+            decision = limiter.acquire("provider-ip:" + clientAddress.of(request), provider);
         } else if (caller.isPresent()) {
             decision = limiter.acquire("sub:" + caller.get().subject(), authenticated);
         } else {
-            decision = limiter.acquire("ip:" + clientIp(request), anonymous);
+            decision = limiter.acquire("ip:" + clientAddress.of(request), anonymous);
         }
         if (decision.allowed()) {
             return null;
@@ -100,13 +103,5 @@ public class RateLimitFilter {
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
         return route.isPresent()
                 && route.get().getRouteInfo().getDeclaringType().getName().startsWith(OWN_PACKAGE);
-    }
-
-    private static String clientIp(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 }
