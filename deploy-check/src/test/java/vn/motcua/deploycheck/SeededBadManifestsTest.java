@@ -1,7 +1,9 @@
 package vn.motcua.deploycheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.motcua.deploycheck.render.Kustomize;
+import vn.motcua.deploycheck.render.RenderException;
 
 /**
  * Each seeded bad kustomization (src/test/resources/bad/CASE) is the good fixture with one thing broken; the check
@@ -40,6 +43,23 @@ class SeededBadManifestsTest {
                         "PodDisruptionBudget/demo/echo-service",
                         "HorizontalPodAutoscaler/demo/echo-service",
                         "Ingress/demo/web");
+    }
+
+    @Test
+    void aKustomizationThatDoesNotRenderStopsTheCheckWithKubectlsExplanation() {
+        assertThatThrownBy(() -> check.check(Fixtures.resource("bad/does-not-render")))
+                .isInstanceOf(RenderException.class)
+                .hasMessageContaining("kustomize")
+                .hasMessageContaining("missing.yaml");
+    }
+
+    @Test
+    void aKubectlThatCannotBeRunIsNamedInTheError() {
+        DeployCheck noKubectl = new DeployCheck(new Kustomize(Path.of("/nonexistent/kubectl")));
+
+        assertThatThrownBy(() -> noKubectl.check(Fixtures.resource("good/overlay")))
+                .isInstanceOf(RenderException.class)
+                .hasMessageContaining("could not run /nonexistent/kubectl kustomize");
     }
 
     @ParameterizedTest(name = "{0} breaks {1}")
