@@ -48,12 +48,30 @@ class StrictManifestReaderTest {
                   prots: [{port: 80}]
                 """);
 
-        assertThat(result.objects()).isEmpty();
         assertThat(result.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(Rule.SCHEMA);
             assertThat(f.object()).startsWith("Service/web");
             assertThat(f.message()).contains("at spec.prots").contains("\"prots\"");
         });
+    }
+
+    @Test
+    void anObjectWithASchemaErrorIsStillHandedToThePoliciesSoOneRunListsEveryProblem() {
+        StrictManifestReader.Result result = reader.read("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                spec:
+                  selector: {app: web}
+                  prots: [{port: 80}]
+                """);
+
+        assertThat(result.findings()).hasSize(1);
+        assertThat(result.objects())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Service.class,
+                        s -> assertThat(s.getSpec().getSelector()).containsEntry("app", "web"));
     }
 
     @Test

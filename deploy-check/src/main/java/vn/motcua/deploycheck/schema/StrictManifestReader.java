@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.internal.KubernetesDeserializer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -41,6 +42,8 @@ public final class StrictManifestReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(new SimpleModule("motcua-strict-kubernetes").setDeserializerModifier(new NoAnySetter()))
             .build();
+
+    private final ObjectMapper lenientMapper = YAMLMapper.builder().build();
 
     /** The objects and the schema findings of one multi-document YAML stream. */
     public record Result(List<HasMetadata> objects, List<Finding> findings) {}
@@ -81,11 +84,22 @@ public final class StrictManifestReader {
                 resource = mapper.treeToValue(document, type);
             } catch (JacksonException e) {
                 findings.add(new Finding(Rule.SCHEMA, label, describe(e)));
+                // read it as fabric8 would (unknown fields set aside) so the policies still see it: one run lists
+                // every problem instead of hiding an object's policy findings behind its schema error
+                lenient(document, type).ifPresent(objects::add);
                 continue;
             }
             objects.add((HasMetadata) resource);
         }
         return new Result(objects, findings);
+    }
+
+    private Optional<HasMetadata> lenient(JsonNode document, Class<? extends KubernetesResource> type) {
+        try {
+            return Optional.of((HasMetadata) lenientMapper.treeToValue(document, type));
+        } catch (JacksonException e) {
+            return Optional.empty(); // a wrong type: nothing the policies could read
+        }
     }
 
     private static Finding unknownKind(String label, String apiVersion, String kind) {
