@@ -34,6 +34,9 @@
 #                            machine). The gRPC services always listen on 127.0.0.1 here (their GRPC_SERVER_HOST).
 #   MOTCUA_GATEWAY_MANAGEMENT_PORT  gateway /health and /prometheus, which the HTTP port does not serve (default
 #                            the first free port after the gateway's HTTP port, e.g. 8081)
+#   MOTCUA_DOSSIER_MANAGEMENT_PORT, MOTCUA_PAYMENT_MANAGEMENT_PORT, MOTCUA_DIGITIZATION_MANAGEMENT_PORT,
+#   MOTCUA_REPORT_MANAGEMENT_PORT  each gRPC service's /prometheus (its MOTCUA_MANAGEMENT_PORT; loopback only; default
+#                            the first free port from 9091, 9092, 9093, 9094 that no other process of this state dir got)
 #   MOTCUA_DB                h2 (default, embedded files under $MOTCUA_VAR_DIR/data) or mysql
 #   MOTCUA_MYSQL_HOST/PORT/USER/PASSWORD   passed through to the services (mysql mode)
 #   MOTCUA_MYSQL_DB_PREFIX   mysql mode: database of each service = prefix + service name with '-' as '_'
@@ -78,7 +81,9 @@ LAUNCHER_VARS=(MOTCUA_VAR_DIR MOTCUA_KC_DATA_DIR MOTCUA_KC_PORT MOTCUA_KC_MGMT_P
   MOTCUA_PAYMENT_SIMULATOR_PORT MOTCUA_PAYMENT_PROVIDER_SECRET MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID
   MOTCUA_PAYMENT_PORT MOTCUA_DIGITIZATION_PORT MOTCUA_REPORT_PORT MOTCUA_GATEWAY_PORT MOTCUA_DB
   MOTCUA_MYSQL_DB_PREFIX MOTCUA_JAVA_OPTS MOTCUA_JAVA MOTCUA_START_TIMEOUT MOTCUA_KC_TIMEOUT MOTCUA_START_EPOCH
-  MOTCUA_CDS MOTCUA_KC_REALM_FILE MOTCUA_GATEWAY_HOST MOTCUA_GATEWAY_MANAGEMENT_PORT)
+  MOTCUA_CDS MOTCUA_KC_REALM_FILE MOTCUA_GATEWAY_HOST MOTCUA_GATEWAY_MANAGEMENT_PORT
+  MOTCUA_DOSSIER_MANAGEMENT_PORT MOTCUA_PAYMENT_MANAGEMENT_PORT MOTCUA_DIGITIZATION_MANAGEMENT_PORT
+  MOTCUA_REPORT_MANAGEMENT_PORT)
 
 # Elapsed seconds since MOTCUA_START_EPOCH (shared by motcua and platform.sh), else since this script started.
 export MOTCUA_START_EPOCH="${MOTCUA_START_EPOCH:-$(date +%s)}"
@@ -115,6 +120,32 @@ gateway_management_port() {
   else
     echo "${MOTCUA_GATEWAY_MANAGEMENT_PORT:-8081}"
   fi
+}
+
+# A gRPC service's management port (/prometheus): MOTCUA_<SERVICE>_MANAGEMENT_PORT, else the first free port from
+# its default (9091..9094) that no other process of this state dir was given: the services start together, so a
+# port handed to one of them may not be listened on yet.
+choose_management_port() {
+  local svc="$1" var default p taken f
+  var="MOTCUA_${svc%-service}_MANAGEMENT_PORT"
+  var="${var^^}"
+  if [[ -n "${!var:-}" ]]; then echo "${!var}"; return 0; fi
+  case "$svc" in
+    dossier-service) default=9091 ;;
+    payment-service) default=9092 ;;
+    digitization-service) default=9093 ;;
+    report-service) default=9094 ;;
+    *) die "no management port for $svc" ;;
+  esac
+  taken=" "
+  for f in "$RUN_DIR"/*.management-port; do
+    [[ -f "$f" && "$f" != "$(management_port_file "$svc")" ]] && taken+="$(cat "$f") "
+  done
+  for ((p = default; p < default + 200; p++)); do
+    [[ "$taken" != *" $p "* ]] || continue
+    port_busy "$p" || { echo "$p"; return 0; }
+  done
+  die "no free management port for $svc in $default..$((default + 199)) (set $var)"
 }
 
 port_busy() {
@@ -293,6 +324,9 @@ start_service() {
     env+=("ENDPOINTS_ALL_PORT=$management")
   else
     env+=("GRPC_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-$svc-demo-secret")
+    # /prometheus (platform metrics/ManagementServer)
+    management="$(choose_management_port "$svc")"
+    env+=("MOTCUA_MANAGEMENT_PORT=$management")
   fi
   if [[ "$svc" == digitization-service ]] && ! caller_trusts_roots; then
     # results and certified copies need a PDF signed by a trusted CA; without roots from the caller the demo CA is
@@ -322,10 +356,11 @@ start_service() {
   fi
   # setsid: own session, so a Ctrl-C in the terminal that ran `motcua up` does not reach the services.
   # The launcher's own settings are not service settings (Micronaut would map them to motcua.* properties),
-  # and MOTCUA_MYSQL_DATABASE is per service: never inherit one from the caller's environment.
+  # and MOTCUA_MYSQL_DATABASE and MOTCUA_MANAGEMENT_PORT are per service: never inherit one from the caller's
+  # environment.
   local -a unset=()
   local v
-  for v in MOTCUA_MYSQL_DATABASE "${LAUNCHER_VARS[@]}"; do unset+=(-u "$v"); done
+  for v in MOTCUA_MYSQL_DATABASE MOTCUA_MANAGEMENT_PORT "${LAUNCHER_VARS[@]}"; do unset+=(-u "$v"); done
   # shellcheck disable=SC2046 # cds_flag prints zero to two flags: splitting is intended
   env "${unset[@]}" "${env[@]}" setsid "$JAVA" "${JVM_FLAGS[@]}" $(cds_flag "$svc" "$jar") -jar "$jar" \
     >"$log" 2>&1 </dev/null &
@@ -334,7 +369,11 @@ start_service() {
   echo "$port" >"$(port_file "$svc")"
   [[ -z "$management" ]] || echo "$management" >"$(management_port_file "$svc")"
   say "started $svc: pid $pid, $([[ $svc == gateway || $svc == payment-simulator ]] && echo HTTP || echo gRPC) port $port${db:+, database $db}, log $log"
-  [[ -z "$management" ]] || say "$svc serves /health and /prometheus on management port $management"
+  if [[ "$svc" == gateway ]]; then
+    say "$svc serves /health and /prometheus on management port $management"
+  elif [[ -n "$management" ]]; then
+    say "$svc serves /prometheus on management port $management"
+  fi
 }
 
 wait_healthy() {
@@ -481,6 +520,9 @@ cmd_status() {
       state=stopped; pid=-; health=-; rc=1
     fi
     [[ "$svc" != gateway || "$health" == - ]] || health="$health (management $(gateway_management_port))"
+    if [[ "$svc" == *-service && "$health" != - && -s "$(management_port_file "$svc")" ]]; then
+      health="$health (metrics $(cat "$(management_port_file "$svc")"))"
+    fi
     printf '%-22s %-8s pid %-8s port %-6s %s\n' "$svc" "$state" "$pid" "$port" "$health"
   done
   return "$rc"
