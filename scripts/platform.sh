@@ -35,8 +35,9 @@
 #   MOTCUA_GATEWAY_MANAGEMENT_PORT  gateway /health and /prometheus, which the HTTP port does not serve (default
 #                            the first free port after the gateway's HTTP port, e.g. 8081)
 #   MOTCUA_DOSSIER_MANAGEMENT_PORT, MOTCUA_PAYMENT_MANAGEMENT_PORT, MOTCUA_DIGITIZATION_MANAGEMENT_PORT,
-#   MOTCUA_REPORT_MANAGEMENT_PORT  each gRPC service's /prometheus (its MOTCUA_MANAGEMENT_PORT; loopback only; default
-#                            the first free port from 9091, 9092, 9093, 9094 that no other process of this state dir got)
+#   MOTCUA_REPORT_MANAGEMENT_PORT  each gRPC service's /prometheus (its MOTCUA_MANAGEMENT_PORT; loopback only): the
+#                            first free port from this one (default 9091, 9092, 9093, 9094) that no other process of
+#                            this state dir got
 #   MOTCUA_DB                h2 (default, embedded files under $MOTCUA_VAR_DIR/data) or mysql
 #   MOTCUA_MYSQL_HOST/PORT/USER/PASSWORD   passed through to the services (mysql mode)
 #   MOTCUA_MYSQL_DB_PREFIX   mysql mode: database of each service = prefix + service name with '-' as '_'
@@ -122,30 +123,31 @@ gateway_management_port() {
   fi
 }
 
-# A gRPC service's management port (/prometheus): MOTCUA_<SERVICE>_MANAGEMENT_PORT, else the first free port from
-# its default (9091..9094) that no other process of this state dir was given: the services start together, so a
-# port handed to one of them may not be listened on yet.
+# A gRPC service's management port (/prometheus): the first port from MOTCUA_<SERVICE>_MANAGEMENT_PORT (else the
+# service's default, 9091..9094) that is free and was not handed to another process of this state dir: the services
+# start together, so a port given to one may not be listened on yet, and a further instance of a service (INSTANCE,
+# default SERVICE) must not take the first one's. A restarted instance gets its old port back when it is free.
 choose_management_port() {
-  local svc="$1" var default p taken f
+  local svc="$1" inst="${2:-$1}" var from p taken f
   var="MOTCUA_${svc%-service}_MANAGEMENT_PORT"
   var="${var^^}"
-  if [[ -n "${!var:-}" ]]; then echo "${!var}"; return 0; fi
   case "$svc" in
-    dossier-service) default=9091 ;;
-    payment-service) default=9092 ;;
-    digitization-service) default=9093 ;;
-    report-service) default=9094 ;;
+    dossier-service) from=9091 ;;
+    payment-service) from=9092 ;;
+    digitization-service) from=9093 ;;
+    report-service) from=9094 ;;
     *) die "no management port for $svc" ;;
   esac
+  from="${!var:-$from}"
   taken=" "
   for f in "$RUN_DIR"/*.management-port; do
-    [[ -f "$f" && "$f" != "$(management_port_file "$svc")" ]] && taken+="$(cat "$f") "
+    [[ -f "$f" && "$f" != "$(management_port_file "$inst")" ]] && taken+="$(cat "$f") "
   done
-  for ((p = default; p < default + 200; p++)); do
+  for ((p = from; p < from + 200; p++)); do
     [[ "$taken" != *" $p "* ]] || continue
     port_busy "$p" || { echo "$p"; return 0; }
   done
-  die "no free management port for $svc in $default..$((default + 199)) (set $var)"
+  die "no free management port for $inst in $from..$((from + 199)) (set $var)"
 }
 
 port_busy() {
