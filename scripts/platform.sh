@@ -40,6 +40,10 @@
 #                            machine). The gRPC services always listen on 127.0.0.1 here (their GRPC_SERVER_HOST).
 #   MOTCUA_GATEWAY_MANAGEMENT_PORT  gateway /health and /prometheus, which the HTTP port does not serve (default
 #                            the first free port after the gateway's HTTP port, e.g. 8081)
+#   MOTCUA_DOSSIER_MANAGEMENT_PORT, MOTCUA_PAYMENT_MANAGEMENT_PORT, MOTCUA_DIGITIZATION_MANAGEMENT_PORT,
+#   MOTCUA_REPORT_MANAGEMENT_PORT  each gRPC service's /prometheus (its MOTCUA_MANAGEMENT_PORT; loopback only): the
+#                            first free port from this one (default 9091, 9092, 9093, 9094) that no other process of
+#                            this state dir got
 #   MOTCUA_DB                h2 (default, embedded files under $MOTCUA_VAR_DIR/data) or mysql
 #   MOTCUA_MYSQL_HOST/PORT/USER/PASSWORD   passed through to the services (mysql mode)
 #   MOTCUA_MYSQL_DB_PREFIX   mysql mode: database of each service = prefix + service name with '-' as '_'
@@ -88,7 +92,8 @@ LAUNCHER_VARS=(MOTCUA_VAR_DIR MOTCUA_KC_DATA_DIR MOTCUA_KC_PORT MOTCUA_KC_MGMT_P
   MOTCUA_MYSQL_DB_PREFIX MOTCUA_JAVA_OPTS MOTCUA_JAVA MOTCUA_START_TIMEOUT MOTCUA_KC_TIMEOUT MOTCUA_START_EPOCH
   MOTCUA_CDS MOTCUA_KC_REALM_FILE MOTCUA_GATEWAY_HOST MOTCUA_GATEWAY_MANAGEMENT_PORT
   MOTCUA_DOSSIER_CHANNEL_ADDRESS MOTCUA_PAYMENT_CHANNEL_ADDRESS MOTCUA_DIGITIZATION_CHANNEL_ADDRESS
-  MOTCUA_REPORT_CHANNEL_ADDRESS)
+  MOTCUA_REPORT_CHANNEL_ADDRESS MOTCUA_DOSSIER_MANAGEMENT_PORT MOTCUA_PAYMENT_MANAGEMENT_PORT
+  MOTCUA_DIGITIZATION_MANAGEMENT_PORT MOTCUA_REPORT_MANAGEMENT_PORT)
 
 # Elapsed seconds since MOTCUA_START_EPOCH (shared by motcua and platform.sh), else since this script started.
 export MOTCUA_START_EPOCH="${MOTCUA_START_EPOCH:-$(date +%s)}"
@@ -133,6 +138,33 @@ channel_address() {
   local var="MOTCUA_${1%-service}_CHANNEL_ADDRESS"
   var="${var^^}"
   echo "${!var:-127.0.0.1:$(port_of "$1")}"
+}
+
+# A gRPC service's management port (/prometheus): the first port from MOTCUA_<SERVICE>_MANAGEMENT_PORT (else the
+# service's default, 9091..9094) that is free and was not handed to another process of this state dir: the services
+# start together, so a port given to one may not be listened on yet, and a further instance of a service (INSTANCE,
+# default SERVICE) must not take the first one's. A restarted instance gets its old port back when it is free.
+choose_management_port() {
+  local svc="$1" inst="${2:-$1}" var from p taken f
+  var="MOTCUA_${svc%-service}_MANAGEMENT_PORT"
+  var="${var^^}"
+  case "$svc" in
+    dossier-service) from=9091 ;;
+    payment-service) from=9092 ;;
+    digitization-service) from=9093 ;;
+    report-service) from=9094 ;;
+    *) die "no management port for $svc" ;;
+  esac
+  from="${!var:-$from}"
+  taken=" "
+  for f in "$RUN_DIR"/*.management-port; do
+    [[ -f "$f" && "$f" != "$(management_port_file "$inst")" ]] && taken+="$(cat "$f") "
+  done
+  for ((p = from; p < from + 200; p++)); do
+    [[ "$taken" != *" $p "* ]] || continue
+    port_busy "$p" || { echo "$p"; return 0; }
+  done
+  die "no free management port for $inst in $from..$((from + 199)) (set $var)"
 }
 
 port_busy() {
@@ -313,6 +345,9 @@ start_service() {
     env+=("ENDPOINTS_ALL_PORT=$management")
   else
     env+=("GRPC_SERVER_PORT=$port" "MOTCUA_SERVICE_ACCOUNT_CLIENT_SECRET=motcua-$svc-demo-secret")
+    # /prometheus (platform metrics/ManagementServer)
+    management="$(choose_management_port "$svc" "$inst")"
+    env+=("MOTCUA_MANAGEMENT_PORT=$management")
   fi
   if [[ "$svc" == digitization-service ]] && ! caller_trusts_roots; then
     # results and certified copies need a PDF signed by a trusted CA; without roots from the caller the demo CA is
@@ -342,10 +377,11 @@ start_service() {
   fi
   # setsid: own session, so a Ctrl-C in the terminal that ran `motcua up` does not reach the services.
   # The launcher's own settings are not service settings (Micronaut would map them to motcua.* properties),
-  # and MOTCUA_MYSQL_DATABASE is per service: never inherit one from the caller's environment.
+  # and MOTCUA_MYSQL_DATABASE and MOTCUA_MANAGEMENT_PORT are per service: never inherit one from the caller's
+  # environment.
   local -a unset=()
   local v
-  for v in MOTCUA_MYSQL_DATABASE "${LAUNCHER_VARS[@]}"; do unset+=(-u "$v"); done
+  for v in MOTCUA_MYSQL_DATABASE MOTCUA_MANAGEMENT_PORT "${LAUNCHER_VARS[@]}"; do unset+=(-u "$v"); done
   # shellcheck disable=SC2046 # cds_flag prints zero to two flags: splitting is intended
   local cds
   # a further instance only maps an archive the first one recorded: two JVMs must not write one at exit
@@ -358,7 +394,11 @@ start_service() {
   echo "$port" >"$(port_file "$inst")"
   [[ -z "$management" ]] || echo "$management" >"$(management_port_file "$inst")"
   say "started $inst: pid $pid, $([[ $svc == gateway || $svc == payment-simulator ]] && echo HTTP || echo gRPC) port $port${db:+, database $db}, log $log"
-  [[ -z "$management" ]] || say "$svc serves /health and /prometheus on management port $management"
+  if [[ "$svc" == gateway ]]; then
+    say "$inst serves /health and /prometheus on management port $management"
+  elif [[ -n "$management" ]]; then
+    say "$inst serves /prometheus on management port $management"
+  fi
 }
 
 wait_healthy() {
@@ -473,7 +513,7 @@ stop_replicas() {
       while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi
-    rm -f "$f" "$(port_file "$inst")"
+    rm -f "$f" "$(port_file "$inst")" "$(management_port_file "$inst")"
   done
 }
 
@@ -548,6 +588,9 @@ cmd_status() {
       state=stopped; pid=-; health=-; rc=1
     fi
     [[ "$svc" != gateway || "$health" == - ]] || health="$health (management $(gateway_management_port))"
+    if [[ "$svc" == *-service && "$health" != - && -s "$(management_port_file "$svc")" ]]; then
+      health="$health (metrics $(cat "$(management_port_file "$svc")"))"
+    fi
     printf '%-22s %-8s pid %-8s port %-6s %s\n' "$svc" "$state" "$pid" "$port" "$health"
   done
   return "$rc"

@@ -98,6 +98,13 @@ final class Platform {
         env.put("MOTCUA_REPORT_PORT", String.valueOf(ports[5]));
         env.put("MOTCUA_GATEWAY_PORT", String.valueOf(gatewayPort));
         env.put("MOTCUA_PAYMENT_SIMULATOR_PORT", String.valueOf(simulatorPort));
+        // each gRPC service's /prometheus: ports of this run, so that platforms started side by side never race
+        // for the launcher's defaults (9091...)
+        int[] managementPorts = freePorts(4);
+        env.put("MOTCUA_DOSSIER_MANAGEMENT_PORT", String.valueOf(managementPorts[0]));
+        env.put("MOTCUA_PAYMENT_MANAGEMENT_PORT", String.valueOf(managementPorts[1]));
+        env.put("MOTCUA_DIGITIZATION_MANAGEMENT_PORT", String.valueOf(managementPorts[2]));
+        env.put("MOTCUA_REPORT_MANAGEMENT_PORT", String.valueOf(managementPorts[3]));
         env.put("MOTCUA_PAYMENT_PROVIDER_SECRET", providerSecret);
         env.put("MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID", MERCHANT_ID);
         // the simulator's notification keeps being delivered for about 3.5 minutes (default 8 attempts, about 1.5):
@@ -131,6 +138,18 @@ final class Platform {
         }
         String name = service.substring(0, service.indexOf('-')).toUpperCase(java.util.Locale.ROOT);
         return Integer.parseInt(env.get("MOTCUA_" + name + "_PORT"));
+    }
+
+    /**
+     * Where a running gRPC service or the gateway serves {@code /prometheus} (and the gateway its health): the
+     * management port the launcher gave it (its {@code run/<service>.management-port} file).
+     */
+    int managementPort(String service) throws IOException {
+        Path file = varDir.resolve("run").resolve(service + ".management-port");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(service + " has no management port (is it running?): " + file);
+        }
+        return Integer.parseInt(Files.readString(file).strip());
     }
 
     String gatewayUrl() {

@@ -17,7 +17,9 @@ public final class Lease {
     private final String name;
     private final String holder;
     private final LeaseConfiguration config;
-    private long heldUntilNanos;
+    // volatile: heldNow() reads it from a metrics scrape without taking the lock that held() keeps during a
+    // database round trip
+    private volatile long heldUntilNanos;
     private long nextAttemptNanos;
     private boolean attempted;
     private boolean wasHeld;
@@ -64,6 +66,14 @@ public final class Lease {
             wasHeld = held;
         }
         return held;
+    }
+
+    /**
+     * Whether this process counts on the lease at this instant, without renewing or taking it: for metrics, which
+     * must not keep a lease alive for a worker that stopped asking for it.
+     */
+    public boolean heldNow() {
+        return System.nanoTime() - heldUntilNanos < 0;
     }
 
     /** Gives the lease up (on shutdown), so another replica takes over at its next try rather than at expiry. */

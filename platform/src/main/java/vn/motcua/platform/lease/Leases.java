@@ -1,6 +1,9 @@
 package vn.motcua.platform.lease;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** Hands out this process's view of named leases, all with the configured holder id and timings. */
 @Singleton
@@ -8,6 +11,10 @@ public class Leases {
 
     private final LeaseStore store;
     private final LeaseConfiguration config;
+    // this process's own leases and who wants to hear of them (metrics/LeaseMetrics): the leases are named by
+    // workers while the context starts, in no fixed order relative to the listeners
+    private final List<Lease> handedOut = new ArrayList<>();
+    private final List<Consumer<Lease>> listeners = new ArrayList<>();
 
     public Leases(LeaseStore store, LeaseConfiguration config) {
         config.check();
@@ -21,7 +28,29 @@ public class Leases {
 
     /** Another holder id in the same process: tests play two replicas with it. */
     public Lease named(String name, String holderId) {
-        return new Lease(store, name, holderId, config);
+        Lease lease = new Lease(store, name, holderId, config);
+        if (holderId.equals(config.getHolderId())) {
+            List<Consumer<Lease>> toTell;
+            synchronized (this) {
+                handedOut.add(lease);
+                toTell = List.copyOf(listeners);
+            }
+            toTell.forEach(listener -> listener.accept(lease));
+        }
+        return lease;
+    }
+
+    /**
+     * Calls {@code listener} with every lease this process has named under its own holder id so far and with each
+     * one it names from now on.
+     */
+    public void onEachLease(Consumer<Lease> listener) {
+        List<Lease> known;
+        synchronized (this) {
+            listeners.add(listener);
+            known = new ArrayList<>(handedOut);
+        }
+        known.forEach(listener);
     }
 
     public LeaseConfiguration configuration() {

@@ -2,16 +2,24 @@ package vn.motcua.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.motcua.platform.metrics.ManagementServer;
 import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 
 /**
@@ -32,6 +40,9 @@ public abstract class ServiceStartsHealthyCheck implements TestPropertyProvider 
 
     @Inject
     protected HandlerThreads handlerThreads;
+
+    @Inject
+    protected ManagementServer management;
 
     protected abstract int grpcPort();
 
@@ -67,5 +78,45 @@ public abstract class ServiceStartsHealthyCheck implements TestPropertyProvider 
         GrpcSmoke.firstFeedMessage(grpcPort(), idp.serviceAccountToken("motcua-report-service"));
 
         handlerThreads.assertRanOnWorkerPool(HealthGrpc.getCheckMethod(), ChangeFeedGrpc.getSubscribeMethod());
+    }
+
+    /**
+     * The management port serves Prometheus metrics: JVM, the connection pool, the feed this service produces, the
+     * relay's lease, and every gRPC call by method and status, including one refused by authentication (the metrics
+     * interceptor runs outside it).
+     */
+    @Test
+    void servesPrometheusMetricsOnTheManagementPort() throws IOException, InterruptedException {
+        GrpcSmoke.health(grpcPort());
+        assertThat(catchUnauthenticated()).isEqualTo(Status.Code.UNAUTHENTICATED);
+
+        HttpResponse<String> scrape = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management.port() + "/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(scrape.body())
+                .containsPattern("(?m)^grpc_server_processing_duration_seconds_bucket\\{[^}]*method=\"Check\""
+                        + "[^}]*statusCode=\"OK\"")
+                .containsPattern("(?m)^grpc_server_processing_duration_seconds_count\\{[^}]*method=\"Subscribe\""
+                        + "[^}]*statusCode=\"UNAUTHENTICATED\"")
+                .containsPattern("(?m)^hikaricp_connections_active\\{")
+                .containsPattern("(?m)^jvm_memory_used_bytes\\{")
+                .containsPattern("(?m)^motcua_feed_head_seq\\{[^}]*source=")
+                .containsPattern("(?m)^motcua_feed_outbox_pending\\{[^}]*source=")
+                .containsPattern("(?m)^motcua_lease_held\\{[^}]*lease=\"feed-relay:");
+    }
+
+    private Status.Code catchUnauthenticated() {
+        try {
+            GrpcSmoke.firstFeedMessage(grpcPort(), "not-a-token");
+            return Status.Code.OK;
+        } catch (StatusRuntimeException e) {
+            return e.getStatus().getCode();
+        }
     }
 }
