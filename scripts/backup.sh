@@ -95,17 +95,8 @@ database_of() {
   else default_database "$1"; fi
 }
 
-# The password goes to the clients in an option file readable by us only, never on a command line (ps shows those).
-CNF="$(mktemp)"
-trap 'rm -f "$CNF"' EXIT
-chmod 600 "$CNF"
-{
-  echo "[client]"
-  echo "host=${MOTCUA_MYSQL_HOST:-127.0.0.1}"
-  echo "port=${MOTCUA_MYSQL_PORT:-3306}"
-  echo "user=${MOTCUA_MYSQL_USER:-root}"
-  [[ -z "${MOTCUA_MYSQL_PASSWORD:-}" ]] || echo "password=${MOTCUA_MYSQL_PASSWORD}"
-} >"$CNF"
+# shellcheck source=mysql-options.sh
+source "$(dirname "${BASH_SOURCE[0]}")/mysql-options.sh"
 sql() { "$MYSQL" --defaults-extra-file="$CNF" --batch --skip-column-names -e "$1"; }
 
 server="${MOTCUA_MYSQL_HOST:-127.0.0.1}:${MOTCUA_MYSQL_PORT:-3306}"

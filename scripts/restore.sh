@@ -80,16 +80,8 @@ for s in "${ONLY[@]}"; do
 done
 for t in "${targets[@]}"; do ((${#t} <= 64)) || die "database name $t is longer than 64 characters"; done
 
-CNF="$(mktemp)"
-trap 'rm -f "$CNF"' EXIT
-chmod 600 "$CNF"
-{
-  echo "[client]"
-  echo "host=${MOTCUA_MYSQL_HOST:-127.0.0.1}"
-  echo "port=${MOTCUA_MYSQL_PORT:-3306}"
-  echo "user=${MOTCUA_MYSQL_USER:-root}"
-  [[ -z "${MOTCUA_MYSQL_PASSWORD:-}" ]] || echo "password=${MOTCUA_MYSQL_PASSWORD}"
-} >"$CNF"
+# shellcheck source=mysql-options.sh
+source "$(dirname "${BASH_SOURCE[0]}")/mysql-options.sh"
 sql() { "$MYSQL" --defaults-extra-file="$CNF" --batch --skip-column-names "$@"; }
 server="${MOTCUA_MYSQL_HOST:-127.0.0.1}:${MOTCUA_MYSQL_PORT:-3306}"
 

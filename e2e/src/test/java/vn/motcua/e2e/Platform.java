@@ -415,17 +415,20 @@ final class Platform {
         List<Path> files = new ArrayList<>();
         SERVICES.forEach(s -> files.add(logs.resolve(s + ".log")));
         files.add(keycloakDir.resolve("keycloak.log"));
-        for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-                List<String> all = lines.toList();
-                System.out.println("----- " + file + " (last 40 of " + all.size() + " lines) -----");
-                all.subList(Math.max(0, all.size() - 40), all.size()).forEach(System.out::println);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                System.out.println("----- " + file + ": unreadable (" + e + ")");
-            }
+        files.forEach(Platform::printTail);
+    }
+
+    /** The last 40 lines of a log file, if it exists. */
+    static void printTail(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            List<String> all = lines.toList();
+            System.out.println("----- " + file + " (last 40 of " + all.size() + " lines) -----");
+            all.subList(Math.max(0, all.size() - 40), all.size()).forEach(System.out::println);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.out.println("----- " + file + ": unreadable (" + e + ")");
         }
     }
 

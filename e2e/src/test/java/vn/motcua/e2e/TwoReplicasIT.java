@@ -34,7 +34,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -641,17 +640,7 @@ class TwoReplicasIT {
 
     private void printReplicaLogs() {
         for (String service : GRPC_SERVICES) {
-            Path file = platform.varDir.resolve("log").resolve(service + "@2.log");
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-                List<String> all = lines.toList();
-                System.out.println("----- " + file + " (last 40 of " + all.size() + " lines) -----");
-                all.subList(Math.max(0, all.size() - 40), all.size()).forEach(System.out::println);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                System.out.println("----- " + file + ": unreadable (" + e + ")");
-            }
+            Platform.printTail(platform.varDir.resolve("log").resolve(service + "@2.log"));
         }
     }
 }
