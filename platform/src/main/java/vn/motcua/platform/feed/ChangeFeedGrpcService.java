@@ -4,11 +4,15 @@ import com.google.protobuf.Timestamp;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -40,6 +44,7 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
     private final FeedStore store;
     private final FeedConfiguration config;
     private final Clock clock;
+    private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "change-feed");
         thread.setDaemon(true);
@@ -79,8 +84,22 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
         new Subscription(observer, request.getAfterSeq(), batch).start();
     }
 
+    /**
+     * Ends every open stream with UNAVAILABLE as the server begins to stop. The gRPC server's graceful shutdown waits
+     * for running calls, and a subscription never ends by itself: without this a replica whose followers are still
+     * up (a rolling update, a scale-down) waits out the whole termination grace and is killed, keeping its leases
+     * until they lapse. The followers reconnect at once, to another replica where there is one.
+     */
+    @EventListener
+    void onServerShutdown(ServerShutdownEvent event) {
+        for (Subscription subscription : List.copyOf(open)) {
+            subscription.endForShutdown();
+        }
+    }
+
     @PreDestroy
     void shutdown() {
+        onServerShutdown(null);
         scheduler.shutdownNow();
     }
 
@@ -99,6 +118,7 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
         }
 
         void start() {
+            open.add(this);
             observer.setOnCancelHandler(this::stop);
             task = scheduler.scheduleWithFixedDelay(
                     this, 0, config.getPollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -106,14 +126,29 @@ public class ChangeFeedGrpcService extends ChangeFeedGrpc.ChangeFeedImplBase {
 
         private void stop() {
             closed = true;
+            open.remove(this);
             ScheduledFuture<?> running = task;
             if (running != null) {
                 running.cancel(false);
             }
         }
 
+        /** Synchronized with {@link #run}: a stream observer must not be called from two threads at once. */
+        synchronized void endForShutdown() {
+            if (closed) {
+                return;
+            }
+            stop();
+            try {
+                observer.onError(GrpcErrors.toException(DomainException.unavailable(
+                        ErrorReason.DOWNSTREAM_UNAVAILABLE, "the feed's server is stopping")));
+            } catch (RuntimeException ignored) {
+                // the client went away at the same moment
+            }
+        }
+
         @Override
-        public void run() {
+        public synchronized void run() {
             if (closed || observer.isCancelled()) {
                 stop();
                 return;
