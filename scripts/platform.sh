@@ -170,7 +170,9 @@ choose_management_port() {
 port_busy() {
   local p="$1"
   if command -v ss >/dev/null 2>&1; then
-    [[ -n "$(ss -Htln "sport = :$p" 2>/dev/null)" ]]
+    # any socket on the port but TIME_WAIT: a client connection holding it as its ephemeral port blocks a bind as
+    # surely as a listener does (the e2e ports are in the ephemeral range)
+    [[ -n "$(ss -Hta exclude time-wait "sport = :$p" 2>/dev/null)" ]]
   else
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null
   fi

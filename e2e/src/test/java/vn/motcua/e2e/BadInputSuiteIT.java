@@ -160,7 +160,7 @@ class BadInputSuiteIT extends SystemTest {
 
         createAnOwedPayment();
 
-        awaitPaymentFeedConsumed();
+        awaitFeedsConsumed();
         before = writtenState();
         System.out.println("[e2e] rows before the bad-input table: " + before);
     }
@@ -1894,20 +1894,31 @@ class BadInputSuiteIT extends SystemTest {
      * recorded as consumed): counting rows while an earlier test's event is still on its way would blame the
      * bad-input table for what the feed wrote. Waits until every payment event has been consumed.
      */
-    private void awaitPaymentFeedConsumed() throws Exception {
-        String dossier = platform.databasePrefix + "dossier_service";
-        String payment = platform.databasePrefix + "payment_service";
+    /**
+     * The setup's events are applied before counting: dossier-service follows payment-service's feed and
+     * digitization-service follows dossier-service's, each recording every event it consumed, so a consumer still
+     * catching up on the setup would otherwise add rows during the table.
+     */
+    private void awaitFeedsConsumed() throws Exception {
+        awaitConsumed("dossier_service", "dossier-service", "payment_service");
+        awaitConsumed("digitization_service", "digitization-service", "dossier_service");
+    }
+
+    private void awaitConsumed(String consumerDb, String consumer, String producerDb) throws Exception {
+        String consumed =
+                "`" + platform.databasePrefix + consumerDb + "`.feed_consumed WHERE consumer = '" + consumer + "'";
+        String produced = "`" + platform.databasePrefix + producerDb + "`.feed_outbox";
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         try (Connection c = platform.openDatabaseServer();
                 Statement s = c.createStatement()) {
             while (true) {
-                long produced = count(s, "`" + payment + "`.feed_outbox");
-                long consumed = count(s, "`" + dossier + "`.feed_consumed WHERE consumer = 'dossier-service'");
-                if (consumed >= produced) {
+                long events = count(s, produced);
+                long applied = count(s, consumed);
+                if (applied >= events) {
                     return;
                 }
                 assertThat(System.nanoTime())
-                        .as("dossier-service consumed %d of payment-service's %d events", consumed, produced)
+                        .as("%s consumed %d of %s's %d events", consumer, applied, producerDb, events)
                         .isLessThan(deadline);
                 Thread.sleep(200);
             }
