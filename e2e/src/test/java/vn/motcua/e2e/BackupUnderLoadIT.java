@@ -69,15 +69,7 @@ class BackupUnderLoadIT extends SystemTest {
     @Override
     @BeforeAll
     void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("motcua.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        for (String service : Platform.SERVICES) {
-            Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
-            assertThat(Files.isRegularFile(jar))
-                    .as("%s is built (./mvnw -DskipTests package)", jar)
-                    .isTrue();
-        }
+        Path root = Platform.builtRoot();
         platform = new Platform(root);
         try {
             platform.start();

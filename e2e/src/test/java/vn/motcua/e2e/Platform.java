@@ -407,6 +407,23 @@ final class Platform {
         }
     }
 
+    /** The repository root ({@code motcua.root}, default the parent directory), once every process's jar is built. */
+    static Path builtRoot() {
+        Path root = Path.of(System.getProperty("motcua.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        if (!Files.isRegularFile(root.resolve("scripts/platform.sh"))) {
+            throw new IllegalStateException("no launcher scripts/platform.sh under motcua.root " + root);
+        }
+        for (String service : SERVICES) {
+            Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is not built (./mvnw -DskipTests package)");
+            }
+        }
+        return root;
+    }
+
     /** Where to look after a failure: the paths, and the end of every log. */
     void printLogs() {
         Path logs = varDir.resolve("log");

@@ -1,8 +1,5 @@
 package vn.motcua.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -45,18 +42,7 @@ final class SharedPlatform implements BeforeAllCallback, TestWatcher {
         if (platform != null) {
             return platform;
         }
-        Path root = Path.of(System.getProperty("motcua.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        assertThat(root.resolve("scripts/platform.sh"))
-                .as("launcher under motcua.root")
-                .exists();
-        for (String service : Platform.SERVICES) {
-            Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
-            assertThat(Files.isRegularFile(jar))
-                    .as("%s is built (./mvnw -DskipTests package)", jar)
-                    .isTrue();
-        }
+        Path root = Platform.builtRoot();
         Platform started = new Platform(root);
         try {
             started.start();

@@ -103,14 +103,7 @@ class TwoReplicasIT {
 
     @BeforeAll
     void startTwoOfEach() throws Exception {
-        Path root = Path.of(System.getProperty("motcua.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        for (String service : Platform.SERVICES) {
-            assertThat(root.resolve(service).resolve("target").resolve(service + ".jar"))
-                    .as("%s is built (./mvnw -DskipTests package)", service)
-                    .isRegularFile();
-        }
+        Path root = Platform.builtRoot();
         platform = new Platform(root);
         int[] secondPorts = Platform.freePorts(GRPC_SERVICES.size());
         for (int i = 0; i < GRPC_SERVICES.size(); i++) {
