@@ -269,8 +269,10 @@ public class TaskService {
         boolean campaign = kind == TaskKind.CAMPAIGN;
         Instant upward = null;
         if (campaign) {
+            int before = v.size();
             upward = deadline(c.upwardDeadline(), "upward_deadline", now, v);
-            if (upward != null && deadline != null && !upward.isAfter(deadline)) {
+            // one problem per field: an upward deadline already refused is not also compared
+            if (v.size() == before && deadline != null && !upward.isAfter(deadline)) {
                 v.add(new FieldViolation("upward_deadline", "must be after deadline"));
             }
         } else if (!blank(c.upwardDeadline())) {
