@@ -485,7 +485,7 @@ class TaskLifecycleIT extends GrpcItBase {
                         .setDirectiveId(d.getDirectiveId())
                         .setTitle("Không có đơn vị")
                         .setDeadline("2026-09-04T16:00")));
-        assertInvalid(none, "kind", "assignee_unit_codes", "expected_output");
+        assertInvalid(none, "kind", "assignee_unit_codes");
 
         StatusRuntimeException directive = failure(() -> tasks(leader298)
                 .issueDirective(IssueDirectiveRequest.newBuilder()
