@@ -1,5 +1,6 @@
 package vn.motcua.report.task.service;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -62,7 +63,9 @@ import vn.motcua.report.task.service.TaskViews.UnitPunctuality;
  * actingFor); progress needs an officer of the assigned unit itself, completion its unit_leader; reads show the whole
  * task to the issuer's side and only their own assignments to an assignee's side, and NOT_FOUND to anyone else. Machines
  * (client-credentials report_viewer) read punctuality only. Mutations claim their request_id first, in the same
- * transaction as the change and its feed event, so a refused request leaves nothing behind.
+ * transaction as the change and its feed event, so a refused request leaves nothing behind. Mutations run at READ
+ * COMMITTED: what they read after taking an assignment's row lock (done or not, the last percent) and the task they
+ * put on the feed are as committed, not as of a snapshot taken before the lock was granted.
  */
 @Singleton
 public class TaskService {
@@ -106,7 +109,7 @@ public class TaskService {
     // ------------------------------------------------------------------------------------------------------------
     // Directives
 
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public DirectiveView issueDirective(Caller caller, TaskCommands.IssueDirective c) {
         requirePerson(caller);
         Instant now = clock.now();
@@ -224,7 +227,7 @@ public class TaskService {
     // ------------------------------------------------------------------------------------------------------------
     // Tasks
 
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public TaskView assignTask(Caller caller, TaskCommands.AssignTask c) {
         requirePerson(caller);
         Instant now = clock.now();
@@ -453,7 +456,7 @@ public class TaskService {
         return view(t, tasks.directive(t.directiveId()).orElseThrow(), shown, clock.now());
     }
 
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public ProgressResult reportProgress(Caller caller, TaskCommands.ReportProgress c) {
         requirePerson(caller);
         Instant now = clock.now();
@@ -517,7 +520,7 @@ public class TaskService {
         return new ProgressResult(progress, of(full, p.unitCode()));
     }
 
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public AssignmentView complete(Caller caller, TaskCommands.Complete c) {
         requirePerson(caller);
         Instant now = clock.now();
@@ -556,7 +559,9 @@ public class TaskService {
         }
         String unitCode = target.assignment().unitCode();
         Boolean answer = t.expectedOutput() == ExpectedOutput.YES_NO ? c.answer() : null;
-        tasks.complete(t.id(), unitCode, now, caller.username(), answer, documentId, note);
+        if (!tasks.complete(t.id(), unitCode, now, caller.username(), answer, documentId, note)) {
+            throw alreadyDone("complete");
+        }
         TaskView full = fullView(t, now);
         feed.taskChanged(TaskFeed.TASK_COMPLETED, full, null, unitCode, unitCode, now);
         claim.complete(t.id() + "|" + unitCode);

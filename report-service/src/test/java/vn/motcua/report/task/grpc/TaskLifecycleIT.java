@@ -770,4 +770,37 @@ class TaskLifecycleIT extends GrpcItBase {
                 .as("task.assigned of " + t2.getTaskId() + " served by the change feed")
                 .isTrue();
     }
+
+    @Test
+    void twoLeadersCompletingAtOnceDoneItOnceAndTheOtherIsRefused() throws Exception {
+        clock.setLocal("2026-11-02T08:00");
+        Directive d = issue(leader298, "", "140/KH-UBND");
+        Task task = assign(leader298, yesNoTask(d.getDirectiveId(), "2026-11-06T16:00", "11080"));
+        String a = idp.officer("leader11080a", "11080", "unit_leader");
+        String b = idp.officer("leader11080b", "11080", "unit_leader");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+            for (String token : List.of(a, b)) {
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        return complete(token, task.getTaskId()).getDoneBy();
+                    } catch (StatusRuntimeException e) {
+                        return e.getStatus().getCode().name();
+                    }
+                }));
+            }
+            List<String> results = new ArrayList<>();
+            for (java.util.concurrent.Future<String> f : outcomes) {
+                results.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsOnlyOnce("FAILED_PRECONDITION");
+            assertThat(results).containsAnyOf("leader11080a", "leader11080b");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outbox(task.getTaskId()))
+                .extracting(Map.Entry::getKey)
+                .containsExactly("task.assigned@298", "task.completed@11080");
+    }
 }
