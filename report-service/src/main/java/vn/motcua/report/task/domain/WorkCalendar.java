@@ -12,10 +12,10 @@ import java.util.Set;
  * the unit (nationwide, the unit's own or an ancestor's), except where a MAKEUP_WORKDAY applies (a make-up day wins:
  * it is the reason the entry exists). The one home of effective deadlines and working days late.
  * <p>
- * A deadline whose local date is a day off takes effect at the same local time on the next working day [S]: Civil Code
- * 2015 Art 148(5) ("Trường hợp ngày cuối cùng của thời hạn là ngày nghỉ cuối tuần hoặc ngày nghỉ lễ thì thời hạn kết
- * thúc tại thời điểm kết thúc ngày làm việc tiếp theo ngày nghỉ đó"). The article ends the period at the end of the next
- * working day; the platform keeps the deadline's own time on that day, a stricter choice the brief fixed.
+ * A deadline whose local date is a day off takes effect at the same local time on the next working day, after the
+ * general rule on time limits, Civil Code 2015 Art 148(5) [S]: when the last day of a period is a day off, the period
+ * ends on the next working day (ADR 0012, decision 3). Keeping the deadline's own time on that day is the platform's
+ * choice.
  */
 public final class WorkCalendar {
 
