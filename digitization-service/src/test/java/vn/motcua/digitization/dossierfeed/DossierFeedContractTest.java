@@ -26,7 +26,8 @@ import vn.motcua.proto.dossier.v1.DossierStatus;
 class DossierFeedContractTest {
 
     /** Aggregates other producers write, on feeds this consumer does not follow. */
-    private static final Set<String> OTHER_PRODUCERS = Set.of("payment", "dossier_digitization", "certified_copy");
+    private static final Set<String> OTHER_PRODUCERS =
+            Set.of("payment", "dossier_digitization", "certified_copy", "directive", "task", "campaign_report");
 
     @Test
     void everyDeclaredDossierServiceEventTypeIsEitherAppliedOrKnowinglyIgnored() {

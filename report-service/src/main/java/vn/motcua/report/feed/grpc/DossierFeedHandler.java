@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import vn.motcua.platform.feed.FeedEvent;
+import vn.motcua.proto.dossier.v1.CalendarDay;
+import vn.motcua.proto.dossier.v1.CalendarDayAdded;
+import vn.motcua.proto.dossier.v1.CalendarDayRemoved;
 import vn.motcua.proto.dossier.v1.DossierChanged;
 import vn.motcua.proto.dossier.v1.ProcedurePublished;
 import vn.motcua.proto.dossier.v1.ProcedureWithdrawn;
@@ -19,8 +22,9 @@ import vn.motcua.report.projection.service.ProjectionEngine;
 
 /**
  * dossier-service's feed: dossiers (every dossier.* event upserts the dossier's fact, keyed by the feed's
- * aggregate_id), units, catalogue and feedback (PAKN). Calendar events are read past: no report needs them yet.
- * See {@link ProjectingFeedHandler} for the contract.
+ * aggregate_id), units, catalogue, feedback (PAKN) and the work calendar's days off and make-up workdays (for task
+ * deadlines, issue 14; weekly sessions are read past: tasks count Saturday and Sunday as off). See
+ * {@link ProjectingFeedHandler} for the contract.
  */
 @Singleton
 public class DossierFeedHandler extends ProjectingFeedHandler {
@@ -33,6 +37,8 @@ public class DossierFeedHandler extends ProjectingFeedHandler {
     static final String UNIT_MERGED = "unit.merged";
     static final String PROCEDURE_PUBLISHED = "procedure.published";
     static final String PROCEDURE_WITHDRAWN = "procedure.withdrawn";
+    static final String CALENDAR_DAY_ADDED = "calendar.day-added";
+    static final String CALENDAR_DAY_REMOVED = "calendar.day-removed";
 
     /** Every lifecycle event carries the dossier's whole picture: each upserts the fact. */
     static final Set<String> DOSSIER_EVENTS = Set.of(
@@ -77,14 +83,20 @@ public class DossierFeedHandler extends ProjectingFeedHandler {
     static {
         Set<String> projected = new HashSet<>(DOSSIER_EVENTS);
         projected.addAll(FEEDBACK_EVENTS);
-        projected.addAll(
-                Set.of(UNIT_CREATED, UNIT_RENAMED, UNIT_CLOSED, UNIT_MERGED, PROCEDURE_PUBLISHED, PROCEDURE_WITHDRAWN));
+        projected.addAll(Set.of(
+                UNIT_CREATED,
+                UNIT_RENAMED,
+                UNIT_CLOSED,
+                UNIT_MERGED,
+                PROCEDURE_PUBLISHED,
+                PROCEDURE_WITHDRAWN,
+                CALENDAR_DAY_ADDED,
+                CALENDAR_DAY_REMOVED));
         PROJECTED = Set.copyOf(projected);
     }
 
-    /** Declared event types no projection uses yet: the work calendar is not on any report. */
-    static final Set<String> IGNORED =
-            Set.of("calendar.day-added", "calendar.day-removed", "calendar.sessions-replaced");
+    /** Declared event types no projection uses: task deadlines count Saturday and Sunday as off, whatever the sessions. */
+    static final Set<String> IGNORED = Set.of("calendar.sessions-replaced");
 
     private static final String SUPPLEMENT = "SUPPLEMENT";
 
@@ -150,6 +162,20 @@ public class DossierFeedHandler extends ProjectingFeedHandler {
             case PROCEDURE_WITHDRAWN -> {
                 ProcedureWithdrawn p = unpack(event.payload(), ProcedureWithdrawn.class);
                 yield new ProjectionChange.ProcedureWithdrawn(required(p.getCode(), "code"), p.getVersion());
+            }
+            case CALENDAR_DAY_ADDED -> {
+                CalendarDay d = unpack(event.payload(), CalendarDayAdded.class).getDay();
+                String kind = name(d.getKind(), "CALENDAR_DAY_KIND_");
+                if (kind == null) {
+                    throw new IllegalArgumentException("calendar day " + d.getDate() + " has no kind");
+                }
+                yield new ProjectionChange.CalendarDayAdded(
+                        d.getUnitCode().strip(), requiredDate(d.getDate()), kind, d.getName());
+            }
+            case CALENDAR_DAY_REMOVED -> {
+                CalendarDay d =
+                        unpack(event.payload(), CalendarDayRemoved.class).getDay();
+                yield new ProjectionChange.CalendarDayRemoved(d.getUnitCode().strip(), requiredDate(d.getDate()));
             }
             default -> throw new IllegalArgumentException("no decoder for " + type);
         };
@@ -250,6 +276,10 @@ public class DossierFeedHandler extends ProjectingFeedHandler {
             case LEGAL_REGIME_2025 -> "REGIME_2025";
             default -> null;
         };
+    }
+
+    private static java.time.LocalDate requiredDate(String iso) {
+        return date(required(iso, "date"));
     }
 
     static String required(String value, String field) {

@@ -116,4 +116,14 @@ public sealed interface ProjectionChange {
             Boolean handledInTime,
             boolean dissatisfied)
             implements ProjectionChange {}
+
+    /**
+     * calendar.day-added: a day off or make-up workday of the work calendar (upserted: a re-added day replaces the
+     * entry). @param scope '' nationwide, else the unit whose subtree it applies to; @param kind DAY_OFF or
+     * MAKEUP_WORKDAY
+     */
+    record CalendarDayAdded(String scope, LocalDate day, String kind, String name) implements ProjectionChange {}
+
+    /** calendar.day-removed. @param scope as in {@link CalendarDayAdded} */
+    record CalendarDayRemoved(String scope, LocalDate day) implements ProjectionChange {}
 }

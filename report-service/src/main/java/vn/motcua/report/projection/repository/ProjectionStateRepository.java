@@ -34,7 +34,9 @@ public class ProjectionStateRepository {
             "feedback_fact",
             "stat_day",
             "stat_month",
-            "i766_month");
+            "i766_month",
+            // issue 14: the work calendar's days off, for task deadlines (calendar.* events of the same feed)
+            "task_calendar_day");
 
     private final JdbcOperations jdbc;
 

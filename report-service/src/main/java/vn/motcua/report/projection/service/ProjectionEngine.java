@@ -25,6 +25,7 @@ import vn.motcua.report.projection.domain.ProjectionSettings;
 import vn.motcua.report.projection.domain.ProjectionState;
 import vn.motcua.report.projection.domain.StoredFact;
 import vn.motcua.report.projection.domain.Timeliness;
+import vn.motcua.report.projection.repository.CalendarDayRepository;
 import vn.motcua.report.projection.repository.CounterRepository;
 import vn.motcua.report.projection.repository.DimensionRepository;
 import vn.motcua.report.projection.repository.FactRepository;
@@ -61,6 +62,7 @@ public class ProjectionEngine {
     private final DimensionRepository dims;
     private final CounterRepository counters;
     private final ReceptionProjection receptions;
+    private final CalendarDayRepository calendar;
     private final ProjectionSettings settings;
 
     public ProjectionEngine(
@@ -70,6 +72,7 @@ public class ProjectionEngine {
             DimensionRepository dims,
             CounterRepository counters,
             ReceptionProjection receptions,
+            CalendarDayRepository calendar,
             ProjectionConfiguration configuration) {
         this.state = state;
         this.facts = facts;
@@ -77,6 +80,7 @@ public class ProjectionEngine {
         this.dims = dims;
         this.counters = counters;
         this.receptions = receptions;
+        this.calendar = calendar;
         this.settings = configuration == null ? ProjectionSettings.DEFAULTS : configuration.settings();
     }
 
@@ -184,6 +188,10 @@ public class ProjectionEngine {
                 requireText(c.certificateNumber(), "certificate_number");
                 ensureChain(List.of(), c.unitCode());
                 links.upsertCertifiedCopy(c);
+            } else if (change instanceof ProjectionChange.CalendarDayAdded c) {
+                calendar.upsert(c);
+            } else if (change instanceof ProjectionChange.CalendarDayRemoved c) {
+                calendar.delete(c);
             } else if (change instanceof ProjectionChange.Feedback f) {
                 requireText(f.feedbackId(), "feedback id");
                 ensureChain(f.unitPath(), f.unitCode());

@@ -123,7 +123,7 @@ class DossierFeedHandlerRoutingTest {
     void aRunOfEventsGoesToTheProjectionAsOneUnitOfWork() {
         handler.applyAll(List.of(
                 event("dossier.received", Any.pack(RECEIVED)),
-                event("calendar.day-added", Any.getDefaultInstance()),
+                event("calendar.sessions-replaced", Any.getDefaultInstance()),
                 event(
                         "unit.created",
                         Any.pack(UnitCreated.newBuilder()
@@ -142,12 +142,40 @@ class DossierFeedHandlerRoutingTest {
     }
 
     @Test
+    void calendarDaysBecomeTaskCalendarEntriesWithTheirScope() {
+        handler.applyAll(List.of(
+                event(
+                        "calendar.day-added",
+                        Any.pack(vn.motcua.proto.dossier.v1.CalendarDayAdded.newBuilder()
+                                .setDay(vn.motcua.proto.dossier.v1.CalendarDay.newBuilder()
+                                        .setDate("2026-09-02")
+                                        .setKind(vn.motcua.proto.dossier.v1.CalendarDayKind.CALENDAR_DAY_KIND_DAY_OFF)
+                                        .setName("Quốc khánh"))
+                                .build())),
+                event(
+                        "calendar.day-removed",
+                        Any.pack(vn.motcua.proto.dossier.v1.CalendarDayRemoved.newBuilder()
+                                .setDay(vn.motcua.proto.dossier.v1.CalendarDay.newBuilder()
+                                        .setDate("2026-10-10")
+                                        .setKind(
+                                                vn.motcua.proto.dossier.v1.CalendarDayKind
+                                                        .CALENDAR_DAY_KIND_MAKEUP_WORKDAY)
+                                        .setUnitCode("30"))
+                                .build()))));
+        assertThat(engine.applied)
+                .containsExactly(
+                        new ProjectionChange.CalendarDayAdded(
+                                "", java.time.LocalDate.parse("2026-09-02"), "DAY_OFF", "Quốc khánh"),
+                        new ProjectionChange.CalendarDayRemoved("30", java.time.LocalDate.parse("2026-10-10")));
+    }
+
+    @Test
     void eventTypesWithoutProjectionAreIgnoredWithoutReadingThePayload() {
         Any garbage = Any.newBuilder()
                 .setTypeUrl("type.googleapis.com/motcua.dossier.v1.DossierChanged")
                 .setValue(ByteString.copyFromUtf8("not a message"))
                 .build();
-        handler.apply(event("calendar.day-added", garbage));
+        handler.apply(event("calendar.sessions-replaced", garbage));
         handler.apply(event("payment.completed", Any.getDefaultInstance()));
         assertThat(engine.applied).isEmpty();
     }

@@ -12,7 +12,7 @@ final class RecordingEngine extends ProjectionEngine {
     int runs;
 
     RecordingEngine() {
-        super(null, null, null, null, null, null, null);
+        super(null, null, null, null, null, null, null, null);
     }
 
     @Override

@@ -1,0 +1,7 @@
+package vn.motcua.report.task.domain;
+
+public enum ExpectedOutput {
+    REPORT_TEMPLATE,
+    DOCUMENT,
+    YES_NO
+}

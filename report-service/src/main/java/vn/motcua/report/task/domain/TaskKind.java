@@ -1,0 +1,6 @@
+package vn.motcua.report.task.domain;
+
+public enum TaskKind {
+    TASK,
+    CAMPAIGN
+}
