@@ -18,6 +18,7 @@ import vn.motcua.proto.feed.v1.FeedEventOptions;
 import vn.motcua.proto.feed.v1.FeedEventOptionsProto;
 import vn.motcua.proto.feedback.v1.FeedbackEventsProto;
 import vn.motcua.proto.payment.v1.PaymentEventsProto;
+import vn.motcua.proto.report.v1.TaskEventsProto;
 
 /**
  * Every change-feed event type and the message that carries it, read from the {@code (motcua.feed.v1.feed_event)}
@@ -41,7 +42,8 @@ public final class FeedEventTypes {
             CalendarEventsProto.getDescriptor(),
             CatalogEventsProto.getDescriptor(),
             PaymentEventsProto.getDescriptor(),
-            DigitizationEventsProto.getDescriptor());
+            DigitizationEventsProto.getDescriptor(),
+            TaskEventsProto.getDescriptor());
 
     private static final Map<String, Declared> BY_EVENT_TYPE = load();
 
