@@ -37,8 +37,8 @@ public final class CampaignWorld {
      * A campaign of {@code issuer} to {@code assignees} (stage ASSIGNEE, deadline {@code deadline}) and the issuer's
      * own UPWARD assignment (deadline {@code upward}); instants as "2026-12-08 09:00:00" UTC, effective = as set.
      */
-    public void campaign(String taskId, String issuer, String template, String deadline, String upward,
-            String... assignees) {
+    public void campaign(
+            String taskId, String issuer, String template, String deadline, String upward, String... assignees) {
         task(taskId, issuer, "CAMPAIGN", "REPORT_TEMPLATE", template);
         for (String unit : assignees) {
             assignment(taskId, unit, "ASSIGNEE", deadline);

@@ -97,8 +97,8 @@ abstract class CampaignItBase extends GrpcItBase {
     /** The typed payloads of a report's feed events, in the order written, with their event types. */
     List<Map.Entry<String, CampaignReportChanged>> payloads(String reportId) {
         try (Connection c = db.connect();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT event_type, aggregate_type, payload_type, payload FROM feed_outbox"
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT event_type, aggregate_type, payload_type, payload FROM feed_outbox"
                                 + " WHERE aggregate_id = ? ORDER BY id")) {
             ps.setString(1, reportId);
             List<Map.Entry<String, CampaignReportChanged>> found = new ArrayList<>();

@@ -44,20 +44,44 @@ class CampaignLifecycleIT extends CampaignItBase {
 
     @Test
     void theSeedCampaignRunsFromDraftsToTheProvincesExport() throws IOException {
-        world.campaign(TASK, "298", CampaignWorld.TEMPLATE, "2026-12-08 09:00:00", "2026-12-10 09:00:00",
-                "11074", "11077", "11080", "11083");
+        world.campaign(
+                TASK,
+                "298",
+                CampaignWorld.TEMPLATE,
+                "2026-12-08 09:00:00",
+                "2026-12-10 09:00:00",
+                "11074",
+                "11077",
+                "11080",
+                "11083");
 
         // 11074: drafted by its officer, replaced once, submitted by its leader at 15:00 local
         clock.set("2026-12-08T07:00:00Z");
         CampaignReport d74 = save(officer("11074"), TASK, row("procedure_code", "1.001", "dossiers", "3"));
         assertThat(d74.getVersion()).isEqualTo(1);
         assertThat(d74.getState()).isEqualTo(CampaignReportState.CAMPAIGN_REPORT_STATE_DRAFT);
-        assertThat(count("SELECT COUNT(*) FROM task_assignment WHERE task_id = ? AND unit_code = '11074'"
-                + " AND last_activity_at = '2026-12-08 07:00:00' AND done_at IS NULL", TASK)).isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM task_assignment WHERE task_id = ? AND unit_code = '11074'"
+                                + " AND last_activity_at = '2026-12-08 07:00:00' AND done_at IS NULL",
+                        TASK))
+                .isEqualTo(1);
         clock.set("2026-12-08T08:00:00Z");
-        CampaignReport d74b = save(officer("11074"), TASK,
-                row("procedure_code", "1.001", "procedure_name", "Đăng ký khai sinh", "dossiers", "12", "ratio",
-                        "97.5", "since", "2026-01-01", "online", "true"),
+        CampaignReport d74b = save(
+                officer("11074"),
+                TASK,
+                row(
+                        "procedure_code",
+                        "1.001",
+                        "procedure_name",
+                        "Đăng ký khai sinh",
+                        "dossiers",
+                        "12",
+                        "ratio",
+                        "97.5",
+                        "since",
+                        "2026-01-01",
+                        "online",
+                        "true"),
                 row("procedure_code", "1.002", "procedure_name", "Đăng ký kết hôn", "dossiers", "4"));
         assertThat(d74b.getReportId()).isEqualTo(d74.getReportId());
         assertThat(d74b.getVersion()).isEqualTo(1);
@@ -85,8 +109,11 @@ class CampaignLifecycleIT extends CampaignItBase {
         assertThat(doneAt("11077")).isEqualTo("2026-12-08 08:59:59.000000");
         assertThat(doneAt("11080")).isEqualTo("2026-12-08 09:00:01.000000");
         assertThat(doneAt("11083")).isNull();
-        assertThat(count("SELECT COUNT(*) FROM task_assignment WHERE task_id = ? AND unit_code = '11083'"
-                + " AND last_activity_at IS NULL", TASK)).isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM task_assignment WHERE task_id = ? AND unit_code = '11083'"
+                                + " AND last_activity_at IS NULL",
+                        TASK))
+                .isEqualTo(1);
 
         // the district's specialist returns 11077's version 1 with a reason
         clock.set("2026-12-08T10:00:00Z");
@@ -102,7 +129,9 @@ class CampaignLifecycleIT extends CampaignItBase {
 
         // 11077's correction is version 2, late as a report, but the assignment stays done on time at version 1's
         clock.set("2026-12-08T11:00:00Z");
-        CampaignReport v2 = save(officer("11077"), TASK,
+        CampaignReport v2 = save(
+                officer("11077"),
+                TASK,
                 row("procedure_code", "1.001", "dossiers", "7"),
                 row("procedure_code", "1.002", "procedure_name", "Đăng ký kết hôn", "dossiers", "2"));
         assertThat(v2.getVersion()).isEqualTo(2);
@@ -112,7 +141,9 @@ class CampaignLifecycleIT extends CampaignItBase {
         assertThat(s77v2.getLate()).isTrue();
         assertThat(doneAt("11077")).isEqualTo("2026-12-08 08:59:59.000000");
         CampaignReport frozenV1 = campaign(officer("11077"))
-                .getCampaignReport(GetCampaignReportRequest.newBuilder().setReportId(s77.getReportId()).build())
+                .getCampaignReport(GetCampaignReportRequest.newBuilder()
+                        .setReportId(s77.getReportId())
+                        .build())
                 .getReport();
         assertThat(frozenV1.getState()).isEqualTo(CampaignReportState.CAMPAIGN_REPORT_STATE_RETURNED);
         assertThat(frozenV1.getRowsList()).hasSize(1);
@@ -120,7 +151,9 @@ class CampaignLifecycleIT extends CampaignItBase {
         // the district accepts the three
         for (String id : List.of(s74.getReportId(), s77v2.getReportId(), s80.getReportId())) {
             CampaignReport accepted = campaign(leader("298"))
-                    .acceptCampaignReport(AcceptCampaignReportRequest.newBuilder().setReportId(id).build())
+                    .acceptCampaignReport(AcceptCampaignReportRequest.newBuilder()
+                            .setReportId(id)
+                            .build())
                     .getReport();
             assertThat(accepted.getState()).isEqualTo(CampaignReportState.CAMPAIGN_REPORT_STATE_ACCEPTED);
             assertThat(accepted.getAcceptedBy()).isEqualTo("leader298");
@@ -129,7 +162,8 @@ class CampaignLifecycleIT extends CampaignItBase {
         // consolidation: the accepted versions' rows, in assignment order, each credited to its commune
         clock.set("2026-12-09T02:00:00Z");
         CampaignReport consolidated = campaign(officer("298"))
-                .consolidateCampaign(ConsolidateCampaignRequest.newBuilder().setTaskId(TASK).build())
+                .consolidateCampaign(
+                        ConsolidateCampaignRequest.newBuilder().setTaskId(TASK).build())
                 .getReport();
         assertThat(consolidated.getConsolidation()).isTrue();
         assertThat(consolidated.getState()).isEqualTo(CampaignReportState.CAMPAIGN_REPORT_STATE_DRAFT);
@@ -146,11 +180,12 @@ class CampaignLifecycleIT extends CampaignItBase {
                         "11077 Xã Tây Kỳ 1.002",
                         "11080 Xã Đại Sơn 1.003");
         List<CampaignReport> lines = campaign(leader("298"))
-                .listCampaignReports(ListCampaignReportsRequest.newBuilder().setTaskId(TASK).build())
+                .listCampaignReports(
+                        ListCampaignReportsRequest.newBuilder().setTaskId(TASK).build())
                 .getReportsList();
         assertThat(lines)
-                .extracting(r -> r.getUnit().getCode() + " v" + r.getVersion() + " " + r.getState().name()
-                        .replace("CAMPAIGN_REPORT_STATE_", ""))
+                .extracting(r -> r.getUnit().getCode() + " v" + r.getVersion() + " "
+                        + r.getState().name().replace("CAMPAIGN_REPORT_STATE_", ""))
                 .containsExactly(
                         "11074 v1 CONSOLIDATED",
                         "11077 v1 RETURNED",
@@ -173,7 +208,8 @@ class CampaignLifecycleIT extends CampaignItBase {
                         .build());
         assertThat(export.getFileName()).isEqualTo(TASK + "-298-v1.xlsx");
         assertThat(export.getReportId()).isEqualTo(up.getReportId());
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(export.getContent().toByteArray()))) {
+        try (XSSFWorkbook wb =
+                new XSSFWorkbook(new ByteArrayInputStream(export.getContent().toByteArray()))) {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
                     .contains("Thống kê thủ tục hành chính năm 2026 " + TASK)
@@ -181,8 +217,14 @@ class CampaignLifecycleIT extends CampaignItBase {
             List<String> header = new ArrayList<>();
             sheet.getRow(1).forEach(c -> header.add(c.getStringCellValue()));
             assertThat(header)
-                    .containsExactly("Đơn vị", "Mã thủ tục", "Tên thủ tục hành chính", "Số hồ sơ tiếp nhận",
-                            "Tỷ lệ đúng hạn (%)", "Áp dụng từ ngày", "Có trực tuyến");
+                    .containsExactly(
+                            "Đơn vị",
+                            "Mã thủ tục",
+                            "Tên thủ tục hành chính",
+                            "Số hồ sơ tiếp nhận",
+                            "Tỷ lệ đúng hạn (%)",
+                            "Áp dụng từ ngày",
+                            "Có trực tuyến");
             assertThat(sheet.getLastRowNum()).isEqualTo(2 + 5 - 1);
             Row first = sheet.getRow(2);
             assertThat(first.getCell(0).getStringCellValue()).isEqualTo("Xã Ngọc Sơn");
@@ -206,7 +248,9 @@ class CampaignLifecycleIT extends CampaignItBase {
 
         // and the province accepts it
         CampaignReport acceptedUp = campaign(officer("30"))
-                .acceptCampaignReport(AcceptCampaignReportRequest.newBuilder().setReportId(up.getReportId()).build())
+                .acceptCampaignReport(AcceptCampaignReportRequest.newBuilder()
+                        .setReportId(up.getReportId())
+                        .build())
                 .getReport();
         assertThat(acceptedUp.getState()).isEqualTo(CampaignReportState.CAMPAIGN_REPORT_STATE_ACCEPTED);
 
@@ -222,22 +266,27 @@ class CampaignLifecycleIT extends CampaignItBase {
                 .containsExactly("campaign_report.submitted 298", "campaign_report.accepted 30");
         assertThat(world.events(d74.getReportId())).hasSize(3);
         List<Map.Entry<String, CampaignReportChanged>> typed = payloads(s80.getReportId());
-        assertThat(typed).extracting(Map.Entry::getKey)
+        assertThat(typed)
+                .extracting(Map.Entry::getKey)
                 .containsExactly(
                         "campaign_report.submitted", "campaign_report.accepted", "campaign_report.consolidated");
         CampaignReport submittedPayload = typed.get(0).getValue().getReport();
         assertThat(submittedPayload.getState()).isEqualTo(CampaignReportState.CAMPAIGN_REPORT_STATE_SUBMITTED);
         assertThat(submittedPayload.getLate()).isTrue();
         assertThat(submittedPayload.getUnit().getName()).isEqualTo("Xã Đại Sơn");
-        assertThat(submittedPayload.getRowsList()).as("rows are left out of events").isEmpty();
+        assertThat(submittedPayload.getRowsList())
+                .as("rows are left out of events")
+                .isEmpty();
         assertThat(submittedPayload.getRowCount()).isEqualTo(1);
         assertThat(Instant.ofEpochSecond(submittedPayload.getSubmittedAt().getSeconds()))
                 .isEqualTo(Instant.parse("2026-12-08T09:00:01Z"));
         assertThat(typed.get(2).getValue().getReport().getState())
                 .isEqualTo(CampaignReportState.CAMPAIGN_REPORT_STATE_CONSOLIDATED);
         // drafts and saves are not events
-        assertThat(count("SELECT COUNT(*) FROM feed_outbox WHERE aggregate_type = 'campaign_report' AND aggregate_id"
-                        + " IN (SELECT report_id FROM campaign_report WHERE task_id = ?)", TASK))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM feed_outbox WHERE aggregate_type = 'campaign_report' AND aggregate_id"
+                                + " IN (SELECT report_id FROM campaign_report WHERE task_id = ?)",
+                        TASK))
                 .as("5 submitted, 1 returned, 4 accepted, 3 consolidated")
                 .isEqualTo(5 + 1 + 4 + 3);
     }
@@ -245,8 +294,8 @@ class CampaignLifecycleIT extends CampaignItBase {
     @Test
     void aRebuiltConsolidationTakesInWhatWasAcceptedSinceAndAReturnedOneIsRebuiltAsTheNextVersion() {
         String task = "TKCAMPAIGN2";
-        world.campaign(task, "298", CampaignWorld.TEMPLATE, "2026-12-08 09:00:00", "2026-12-10 09:00:00",
-                "11074", "11077");
+        world.campaign(
+                task, "298", CampaignWorld.TEMPLATE, "2026-12-08 09:00:00", "2026-12-10 09:00:00", "11074", "11077");
         clock.set("2026-12-08T07:00:00Z");
         save(officer("11074"), task, row("procedure_code", "A", "dossiers", "1"));
         CampaignReport a = submit(leader("11074"), task, "a");
@@ -261,7 +310,9 @@ class CampaignLifecycleIT extends CampaignItBase {
         assertThat(rebuilt.getReportId()).isEqualTo(first.getReportId());
         assertThat(rebuilt.getVersion()).isEqualTo(1);
         assertThat(rebuilt.getSourceReportIdsList()).containsExactly(a.getReportId(), b.getReportId());
-        assertThat(rebuilt.getRowsList()).extracting(CampaignRow::getSourceUnitCode).containsExactly("11074", "11077");
+        assertThat(rebuilt.getRowsList())
+                .extracting(CampaignRow::getSourceUnitCode)
+                .containsExactly("11074", "11077");
 
         CampaignReport up = submit(leader("298"), task, "up");
         campaign(leader("30"))
@@ -277,13 +328,16 @@ class CampaignLifecycleIT extends CampaignItBase {
 
     private CampaignReport accept(String token, String reportId) {
         return campaign(token)
-                .acceptCampaignReport(AcceptCampaignReportRequest.newBuilder().setReportId(reportId).build())
+                .acceptCampaignReport(AcceptCampaignReportRequest.newBuilder()
+                        .setReportId(reportId)
+                        .build())
                 .getReport();
     }
 
     private CampaignReport consolidate(String token, String task) {
         return campaign(token)
-                .consolidateCampaign(ConsolidateCampaignRequest.newBuilder().setTaskId(task).build())
+                .consolidateCampaign(
+                        ConsolidateCampaignRequest.newBuilder().setTaskId(task).build())
                 .getReport();
     }
 
@@ -291,7 +345,6 @@ class CampaignLifecycleIT extends CampaignItBase {
         return world.text(
                 "SELECT DATE_FORMAT(done_at, '%Y-%m-%d %H:%i:%s.%f') FROM task_assignment WHERE task_id = ?"
                         + " AND unit_code = ?",
-                TASK,
-                unit);
+                TASK, unit);
     }
 }

@@ -45,7 +45,9 @@ class CampaignRulesIT extends CampaignItBase {
     @Test
     void cellsAreCheckedAgainstTheTemplateAndABadDraftWritesNothing() {
         campaignOf("TKBAD", "11074");
-        StatusRuntimeException e = failure(() -> save(officer("11074"), "TKBAD",
+        StatusRuntimeException e = failure(() -> save(
+                officer("11074"),
+                "TKBAD",
                 row("procedure_code", "1.001", "dossiers", "12a"),
                 row("procedure_code", "1.002", "dossiers", "3", "colour", "red"),
                 row("dossiers", "4", "since", "2026-02-30", "online", "yes", "ratio", "1,5")));
@@ -77,7 +79,9 @@ class CampaignRulesIT extends CampaignItBase {
         assertInvalid(failure(() -> save(officer("11074"), "", row("dossiers", "1"))), "task_id");
 
         assertThat(versions("TKBAD", "11074")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM task_assignment WHERE task_id = 'TKBAD' AND last_activity_at IS NOT NULL"))
+        assertThat(
+                        count(
+                                "SELECT COUNT(*) FROM task_assignment WHERE task_id = 'TKBAD' AND last_activity_at IS NOT NULL"))
                 .isZero();
 
         // 5000 rows is the limit, not beyond it
@@ -97,17 +101,22 @@ class CampaignRulesIT extends CampaignItBase {
         CampaignReport mine = save(officer("11077"), "TKSCOPE", row("procedure_code", "1", "dossiers", "1"));
 
         // a sibling commune: the unit is not in its subtree
-        assertCode(failure(() -> campaign(officer("11074"))
+        assertCode(
+                failure(() -> campaign(officer("11074"))
                         .saveCampaignDraft(SaveCampaignDraftRequest.newBuilder()
                                 .setTaskId("TKSCOPE")
                                 .setUnitCode("11077")
                                 .build())),
                 Status.Code.NOT_FOUND);
-        assertCode(failure(() -> campaign(officer("11074"))
-                        .getCampaignReport(GetCampaignReportRequest.newBuilder().setReportId(mine.getReportId()).build())),
+        assertCode(
+                failure(() -> campaign(officer("11074"))
+                        .getCampaignReport(GetCampaignReportRequest.newBuilder()
+                                .setReportId(mine.getReportId())
+                                .build())),
                 Status.Code.NOT_FOUND);
         // the district may read the commune's line but not write it
-        assertCode(failure(() -> campaign(officer("298"))
+        assertCode(
+                failure(() -> campaign(officer("298"))
                         .saveCampaignDraft(SaveCampaignDraftRequest.newBuilder()
                                 .setTaskId("TKSCOPE")
                                 .setUnitCode("11077")
@@ -117,21 +126,31 @@ class CampaignRulesIT extends CampaignItBase {
         for (StatusRuntimeException e : List.of(
                 failure(() -> save(officer("10999"), "TKSCOPE", row("procedure_code", "1", "dossiers", "1"))),
                 failure(() -> campaign(officer("10999"))
-                        .listCampaignReports(ListCampaignReportsRequest.newBuilder().setTaskId("TKSCOPE").build())),
+                        .listCampaignReports(ListCampaignReportsRequest.newBuilder()
+                                .setTaskId("TKSCOPE")
+                                .build())),
                 failure(() -> campaign(officer("297"))
-                        .getCampaignReport(GetCampaignReportRequest.newBuilder().setReportId(mine.getReportId()).build())),
+                        .getCampaignReport(GetCampaignReportRequest.newBuilder()
+                                .setReportId(mine.getReportId())
+                                .build())),
                 failure(() -> campaign(leader("297"))
-                        .consolidateCampaign(ConsolidateCampaignRequest.newBuilder().setTaskId("TKSCOPE").build())),
+                        .consolidateCampaign(ConsolidateCampaignRequest.newBuilder()
+                                .setTaskId("TKSCOPE")
+                                .build())),
                 failure(() -> save(officer("11074"), "NO-SUCH-TASK", row("procedure_code", "1", "dossiers", "1"))))) {
             assertCode(e, Status.Code.NOT_FOUND);
         }
         // a commune lists only its own line; the district every line
         assertThat(campaign(officer("11074"))
-                        .listCampaignReports(ListCampaignReportsRequest.newBuilder().setTaskId("TKSCOPE").build())
+                        .listCampaignReports(ListCampaignReportsRequest.newBuilder()
+                                .setTaskId("TKSCOPE")
+                                .build())
                         .getReportsList())
                 .isEmpty();
         assertThat(campaign(officer("11077"))
-                        .listCampaignReports(ListCampaignReportsRequest.newBuilder().setTaskId("TKSCOPE").build())
+                        .listCampaignReports(ListCampaignReportsRequest.newBuilder()
+                                .setTaskId("TKSCOPE")
+                                .build())
                         .getReportsList())
                 .extracting(CampaignReport::getReportId)
                 .containsExactly(mine.getReportId());
@@ -145,10 +164,14 @@ class CampaignRulesIT extends CampaignItBase {
 
         // machines only export, and only in their subtree
         String machine30 = machine("province-report-puller", "30");
-        assertCode(failure(() -> save(machine30, "TKSCOPE", row("procedure_code", "1", "dossiers", "1"))),
+        assertCode(
+                failure(() -> save(machine30, "TKSCOPE", row("procedure_code", "1", "dossiers", "1"))),
                 Status.Code.PERMISSION_DENIED);
-        assertCode(failure(() -> campaign(machine30)
-                        .listCampaignReports(ListCampaignReportsRequest.newBuilder().setTaskId("TKSCOPE").build())),
+        assertCode(
+                failure(() -> campaign(machine30)
+                        .listCampaignReports(ListCampaignReportsRequest.newBuilder()
+                                .setTaskId("TKSCOPE")
+                                .build())),
                 Status.Code.PERMISSION_DENIED);
         submit(leader("11077"), "TKSCOPE", "scope-1");
         assertThat(campaign(machine30)
@@ -158,14 +181,16 @@ class CampaignRulesIT extends CampaignItBase {
                                 .build())
                         .getFileName())
                 .isEqualTo("TKSCOPE-11077-v1.xlsx");
-        assertCode(failure(() -> campaign(machine("thanh-ha-puller", "297"))
+        assertCode(
+                failure(() -> campaign(machine("thanh-ha-puller", "297"))
                         .exportCampaignReport(ExportCampaignReportRequest.newBuilder()
                                 .setTaskId("TKSCOPE")
                                 .setUnitCode("11077")
                                 .build())),
                 Status.Code.NOT_FOUND);
         // nothing submitted by 11074 yet: nothing to export
-        assertCode(failure(() -> campaign(officer("298"))
+        assertCode(
+                failure(() -> campaign(officer("298"))
                         .exportCampaignReport(ExportCampaignReportRequest.newBuilder()
                                 .setTaskId("TKSCOPE")
                                 .setUnitCode("11074")
@@ -180,7 +205,8 @@ class CampaignRulesIT extends CampaignItBase {
         save(officer("11074"), "TKROLES", row("procedure_code", "1", "dossiers", "1"));
         assertCode(failure(() -> submit(officer("11074"), "TKROLES", "r1")), Status.Code.PERMISSION_DENIED);
         // the district's leader may read the commune's line, not submit it
-        assertCode(failure(() -> campaign(leader("298"))
+        assertCode(
+                failure(() -> campaign(leader("298"))
                         .submitCampaignReport(SubmitCampaignReportRequest.newBuilder()
                                 .setTaskId("TKROLES")
                                 .setUnitCode("11074")
@@ -189,25 +215,33 @@ class CampaignRulesIT extends CampaignItBase {
                 Status.Code.PERMISSION_DENIED);
         // and its own line (the consolidation) has no draft yet
         assertFailedPrecondition(failure(() -> submit(leader("298"), "TKROLES", "r0")), "ILLEGAL_TRANSITION");
-        assertThat(count("SELECT COUNT(*) FROM idempotent_request WHERE request_id = 'r1'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM idempotent_request WHERE request_id = 'r1'"))
+                .isZero();
         CampaignReport submitted = submit(leader("11074"), "TKROLES", "r1");
 
         String id = submitted.getReportId();
         // the reporting unit's own leader is not the receiving unit; nor is the province; nor a clerk of the district
-        for (String token : List.of(
-                leader("11074"), leader("30"), idp.officer("clerk298", "298", "clerk"), officer("11074"))) {
-            assertCode(failure(() -> campaign(token)
-                            .acceptCampaignReport(AcceptCampaignReportRequest.newBuilder().setReportId(id).build())),
+        for (String token :
+                List.of(leader("11074"), leader("30"), idp.officer("clerk298", "298", "clerk"), officer("11074"))) {
+            assertCode(
+                    failure(() -> campaign(token)
+                            .acceptCampaignReport(AcceptCampaignReportRequest.newBuilder()
+                                    .setReportId(id)
+                                    .build())),
                     Status.Code.PERMISSION_DENIED);
-            assertCode(failure(() -> campaign(token)
+            assertCode(
+                    failure(() -> campaign(token)
                             .returnCampaignReport(ReturnCampaignReportRequest.newBuilder()
                                     .setReportId(id)
                                     .setReason("x")
                                     .build())),
                     Status.Code.PERMISSION_DENIED);
         }
-        assertCode(failure(() -> campaign(leader("11074"))
-                        .consolidateCampaign(ConsolidateCampaignRequest.newBuilder().setTaskId("TKROLES").build())),
+        assertCode(
+                failure(() -> campaign(leader("11074"))
+                        .consolidateCampaign(ConsolidateCampaignRequest.newBuilder()
+                                .setTaskId("TKROLES")
+                                .build())),
                 Status.Code.PERMISSION_DENIED);
         assertInvalid(
                 failure(() -> campaign(leader("298"))
@@ -224,7 +258,8 @@ class CampaignRulesIT extends CampaignItBase {
                                 .build())),
                 "reason");
         assertThat(world.events(id)).containsExactly("campaign_report.submitted 11074");
-        assertThat(world.text("SELECT state FROM campaign_report WHERE report_id = ?", id)).isEqualTo("SUBMITTED");
+        assertThat(world.text("SELECT state FROM campaign_report WHERE report_id = ?", id))
+                .isEqualTo("SUBMITTED");
     }
 
     @Test
@@ -234,7 +269,9 @@ class CampaignRulesIT extends CampaignItBase {
         assertFailedPrecondition(failure(() -> submit(leader("11074"), "TKSTATE", "s0")), "ILLEGAL_TRANSITION");
         assertFailedPrecondition(
                 failure(() -> campaign(leader("298"))
-                        .consolidateCampaign(ConsolidateCampaignRequest.newBuilder().setTaskId("TKSTATE").build())),
+                        .consolidateCampaign(ConsolidateCampaignRequest.newBuilder()
+                                .setTaskId("TKSTATE")
+                                .build())),
                 "RULE_VIOLATED");
         save(officer("11074"), "TKSTATE", row("procedure_code", "1", "dossiers", "1"));
         CampaignReport v1 = submit(leader("11074"), "TKSTATE", "s1");
@@ -267,11 +304,15 @@ class CampaignRulesIT extends CampaignItBase {
                 failure(() -> save(officer("298"), "TKSTATE", row("procedure_code", "1", "dossiers", "3"))),
                 "RULE_VIOLATED");
         campaign(leader("298"))
-                .consolidateCampaign(ConsolidateCampaignRequest.newBuilder().setTaskId("TKSTATE").build());
+                .consolidateCampaign(ConsolidateCampaignRequest.newBuilder()
+                        .setTaskId("TKSTATE")
+                        .build());
         CampaignReport up = submit(leader("298"), "TKSTATE", "s-up");
         assertFailedPrecondition(
                 failure(() -> campaign(leader("298"))
-                        .consolidateCampaign(ConsolidateCampaignRequest.newBuilder().setTaskId("TKSTATE").build())),
+                        .consolidateCampaign(ConsolidateCampaignRequest.newBuilder()
+                                .setTaskId("TKSTATE")
+                                .build())),
                 "ILLEGAL_TRANSITION");
         // the district cannot decide its own consolidation: the province receives it
         assertCode(failure(() -> accept(leader("298"), up.getReportId())), Status.Code.PERMISSION_DENIED);
@@ -348,7 +389,8 @@ class CampaignRulesIT extends CampaignItBase {
         StatusRuntimeException reused = failure(() -> submit(leader("11083"), "TKIDEM2", "same-id"));
         assertThat(reused.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
         assertThat(reason(reused)).isEqualTo("REQUEST_ID_REUSED");
-        assertThat(world.text("SELECT state FROM campaign_report WHERE task_id = 'TKIDEM2'")).isEqualTo("DRAFT");
+        assertThat(world.text("SELECT state FROM campaign_report WHERE task_id = 'TKIDEM2'"))
+                .isEqualTo("DRAFT");
     }
 
     @Test
@@ -356,17 +398,26 @@ class CampaignRulesIT extends CampaignItBase {
         world.procedure("2.000001", "Đăng ký khai sinh", false);
         world.procedure("1.000002", "Cấp giấy phép xây dựng", false);
         world.procedure("1.000003", "Thủ tục đã bãi bỏ", true);
-        world.campaign("TKPROC", "298", CampaignWorld.TEMPLATE.replace("\"NONE\"", "\"PROCEDURES\""), DEADLINE,
-                UPWARD, "11074");
+        world.campaign(
+                "TKPROC",
+                "298",
+                CampaignWorld.TEMPLATE.replace("\"NONE\"", "\"PROCEDURES\""),
+                DEADLINE,
+                UPWARD,
+                "11074");
         clock.set("2026-12-08T07:00:00Z");
         CampaignReport started = save(officer("11074"), "TKPROC");
         assertThat(started.getRowsList())
-                .extracting(r -> r.getCellsMap().get("procedure_code") + " " + r.getCellsMap().get("procedure_name"))
+                .extracting(r -> r.getCellsMap().get("procedure_code") + " "
+                        + r.getCellsMap().get("procedure_name"))
                 .containsExactly("1.000002 Cấp giấy phép xây dựng", "2.000001 Đăng ký khai sinh");
         // "dossiers" is required and still blank
         assertFailedPrecondition(failure(() -> submit(leader("11074"), "TKPROC", "p1")), "RULE_VIOLATED");
-        assertThat(world.text("SELECT state FROM campaign_report WHERE task_id = 'TKPROC'")).isEqualTo("DRAFT");
-        save(officer("11074"), "TKPROC",
+        assertThat(world.text("SELECT state FROM campaign_report WHERE task_id = 'TKPROC'"))
+                .isEqualTo("DRAFT");
+        save(
+                officer("11074"),
+                "TKPROC",
                 row("procedure_code", "1.000002", "procedure_name", "Cấp giấy phép xây dựng", "dossiers", "0"),
                 row("procedure_code", "2.000001", "procedure_name", "Đăng ký khai sinh", "dossiers", "9"));
         assertThat(submit(leader("11074"), "TKPROC", "p1").getRowCount()).isEqualTo(2);
@@ -374,7 +425,9 @@ class CampaignRulesIT extends CampaignItBase {
 
     private CampaignReport accept(String token, String reportId) {
         return campaign(token)
-                .acceptCampaignReport(AcceptCampaignReportRequest.newBuilder().setReportId(reportId).build())
+                .acceptCampaignReport(AcceptCampaignReportRequest.newBuilder()
+                        .setReportId(reportId)
+                        .build())
                 .getReport();
     }
 
