@@ -53,7 +53,11 @@ public class CampaignRepository {
                 });
     }
 
-    /** The task's assignments, ASSIGNEE ones first, each stage by unit code (the order a consolidation lists). */
+    /**
+     * The task's assignments, ASSIGNEE ones first, each stage by unit code (the order a consolidation lists). Once
+     * helper A's V7 (task_assignment.ordinal, the order AssignTask named the assignees in) is merged, this orders by
+     * "ordinal, unit_code" within the stage: the lead's one-line change at merge.
+     */
     public List<CampaignAssignment> assignments(String taskId) {
         return jdbc.prepareStatement(
                 "SELECT task_id, unit_code, stage, effective_deadline_at, done_at FROM task_assignment"
