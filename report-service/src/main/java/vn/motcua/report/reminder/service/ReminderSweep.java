@@ -122,10 +122,15 @@ public class ReminderSweep {
         returned.forEach(r -> tasks.add(r.taskId()));
         Set<String> given = notifications.existingKeys(tasks);
         int created = 0;
-        for (PlannedNotification n : ReminderPlanner.plan(open, returned, policy, now, given)) {
+        List<PlannedNotification> due = ReminderPlanner.plan(open, returned, policy, now, given);
+        for (int i = 0; i < due.size(); i++) {
+            PlannedNotification n = due.get(i);
+            // one microsecond apart in the planner's order (ASSIGNED before the reminder of the same assignment): the
+            // inbox (newest first) and the e-mails (oldest first) then keep the order in which they were planned
+            Instant createdAt = now.plus(i, ChronoUnit.MICROS);
             // inserted unsettled even with e-mail off: the delivery below settles it (as in-app only) in the
             // transaction that writes task.reminder_sent, so the event is written once and never lost
-            if (notifications.insert(RandomCodes.base32(20), n, now, null)) {
+            if (notifications.insert(RandomCodes.base32(20), n, createdAt, null)) {
                 created++;
             }
         }
