@@ -68,8 +68,7 @@ public record CampaignTemplate(List<TemplateColumn> columns, TemplatePrefill pre
                     v.add(new FieldViolation(rowField + ".cells." + c.key(), "is required"));
                 }
             } else if (!c.type().accepts(value)) {
-                v.add(new FieldViolation(
-                        rowField + ".cells." + c.key(), "must be " + c.type().expected()));
+                v.add(new FieldViolation(rowField + ".cells." + c.key(), "must be " + c.type().expected()));
             }
         }
         return v;

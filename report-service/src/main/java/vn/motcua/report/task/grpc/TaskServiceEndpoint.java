@@ -3,6 +3,8 @@ package vn.motcua.report.task.grpc;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.function.Function;
+import vn.motcua.report.reminder.grpc.NotificationRpc;
+import vn.motcua.report.task.grpc.TaskRpc;
 import vn.motcua.proto.report.v1.AssignTaskRequest;
 import vn.motcua.proto.report.v1.AssignTaskResponse;
 import vn.motcua.proto.report.v1.CompleteTaskRequest;
@@ -32,7 +34,6 @@ import vn.motcua.proto.report.v1.ReportTaskProgressResponse;
 import vn.motcua.proto.report.v1.SetTaskContactsRequest;
 import vn.motcua.proto.report.v1.SetTaskContactsResponse;
 import vn.motcua.proto.report.v1.TaskServiceGrpc;
-import vn.motcua.report.reminder.grpc.NotificationRpc;
 
 /**
  * {@code motcua.report.v1.TaskService} (issue 14): directives and tasks ({@link TaskRpc}), reminder contacts and the
@@ -80,8 +81,7 @@ public class TaskServiceEndpoint extends TaskServiceGrpc.TaskServiceImplBase {
     }
 
     @Override
-    public void reportTaskProgress(
-            ReportTaskProgressRequest request, StreamObserver<ReportTaskProgressResponse> responseObserver) {
+    public void reportTaskProgress(ReportTaskProgressRequest request, StreamObserver<ReportTaskProgressResponse> responseObserver) {
         answer(request, taskRpc::reportTaskProgress, responseObserver);
     }
 
@@ -96,33 +96,27 @@ public class TaskServiceEndpoint extends TaskServiceGrpc.TaskServiceImplBase {
     }
 
     @Override
-    public void getTaskPunctuality(
-            GetTaskPunctualityRequest request, StreamObserver<GetTaskPunctualityResponse> responseObserver) {
+    public void getTaskPunctuality(GetTaskPunctualityRequest request, StreamObserver<GetTaskPunctualityResponse> responseObserver) {
         answer(request, taskRpc::getTaskPunctuality, responseObserver);
     }
 
     @Override
-    public void getTaskContacts(
-            GetTaskContactsRequest request, StreamObserver<GetTaskContactsResponse> responseObserver) {
+    public void getTaskContacts(GetTaskContactsRequest request, StreamObserver<GetTaskContactsResponse> responseObserver) {
         answer(request, notificationRpc::getTaskContacts, responseObserver);
     }
 
     @Override
-    public void setTaskContacts(
-            SetTaskContactsRequest request, StreamObserver<SetTaskContactsResponse> responseObserver) {
+    public void setTaskContacts(SetTaskContactsRequest request, StreamObserver<SetTaskContactsResponse> responseObserver) {
         answer(request, notificationRpc::setTaskContacts, responseObserver);
     }
 
     @Override
-    public void listTaskNotifications(
-            ListTaskNotificationsRequest request, StreamObserver<ListTaskNotificationsResponse> responseObserver) {
+    public void listTaskNotifications(ListTaskNotificationsRequest request, StreamObserver<ListTaskNotificationsResponse> responseObserver) {
         answer(request, notificationRpc::listTaskNotifications, responseObserver);
     }
 
     @Override
-    public void markTaskNotificationRead(
-            MarkTaskNotificationReadRequest request,
-            StreamObserver<MarkTaskNotificationReadResponse> responseObserver) {
+    public void markTaskNotificationRead(MarkTaskNotificationReadRequest request, StreamObserver<MarkTaskNotificationReadResponse> responseObserver) {
         answer(request, notificationRpc::markTaskNotificationRead, responseObserver);
     }
 
