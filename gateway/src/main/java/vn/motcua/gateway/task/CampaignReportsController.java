@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -96,10 +98,14 @@ public class CampaignReportsController {
         SaveCampaignDraftRequest.Builder rpc = SaveCampaignDraftRequest.newBuilder()
                 .setTaskId(TaskParams.orEmpty(id))
                 .setUnitCode(TaskParams.code(v, b, "unitCode"));
+        Set<String> keys = new HashSet<>();
         for (JsonBody row : b.objects("rows", Set.of("cells"), TaskParams.MAX_ROWS)) {
-            rpc.addRows(CampaignRow.newBuilder().putAllCells(row.stringMap("cells", TaskParams.MAX_CELLS)));
+            Map<String, String> cells = row.stringMap("cells", TaskParams.MAX_CELLS);
+            keys.addAll(cells.keySet());
+            rpc.addRows(CampaignRow.newBuilder().putAllCells(cells));
         }
         v.throwIfAny();
+        TaskParams.cellNames(request, keys);
         SaveCampaignDraftRequest built = rpc.build();
         return report(call(request, s -> s.saveCampaignDraft(built)).getReport());
     }

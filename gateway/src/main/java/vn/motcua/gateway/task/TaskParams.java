@@ -1,15 +1,21 @@
 package vn.motcua.gateway.task;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.motcua.gateway.dossier.JsonBody;
+import vn.motcua.gateway.problem.JsonPaths;
 import vn.motcua.gateway.validation.Violations;
 import vn.motcua.proto.report.v1.ColumnType;
 import vn.motcua.proto.report.v1.ExpectedOutput;
@@ -57,6 +63,10 @@ final class TaskParams {
     /** A local deadline as the contract writes it: "YYYY-MM-DDTHH:MM", Asia/Ho_Chi_Minh, no seconds, no offset. */
     private static final Pattern LOCAL_MINUTE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
+    private static final Pattern CELL_PATH = Pattern.compile("(rows\\[\\d+]\\.cells\\.)(.+)");
+    private static final Pattern SNAKE = Pattern.compile("_([a-z0-9])");
+    private static final Pattern UPPER = Pattern.compile("[A-Z]");
+
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
@@ -100,6 +110,37 @@ final class TaskParams {
      */
     static List<String> strings(JsonBody body, String name) {
         return body.strings(name, MAX_ITEMS);
+    }
+
+    /**
+     * The service names a cell rows[i].cells.{key} with the template's key (snake_case, e.g. procedure_code), which
+     * the error pipe's snake_case-to-camelCase turns into procedureCode: the client sent, and must see, the key as it
+     * is. A key the client sent is restored as sent; any other (a required column left out) by undoing camelCase
+     * (template keys are [a-z][a-z0-9_]*: only an underscore before a digit cannot be told apart, and the keys sent
+     * cover the usual case of a row that names every column).
+     */
+    static void cellNames(HttpRequest<?> request, Collection<String> sentKeys) {
+        Map<String, String> sent = new HashMap<>();
+        for (String key : sentKeys) {
+            sent.putIfAbsent(camel(key), key);
+        }
+        JsonPaths.renamed(request, path -> {
+            Matcher m = CELL_PATH.matcher(path);
+            if (!m.matches()) {
+                return path;
+            }
+            String key = m.group(2);
+            String original = sent.get(key);
+            return m.group(1)
+                    + (original != null
+                            ? original
+                            : UPPER.matcher(key).replaceAll(u -> "_" + u.group().toLowerCase(Locale.ROOT)));
+        });
+    }
+
+    /** The error pipe's camelCase of a snake_case name (problem.DownstreamError). */
+    static String camel(String name) {
+        return SNAKE.matcher(name).replaceAll(m -> m.group(1).toUpperCase(Locale.ROOT));
     }
 
     /** true or false in a query; absent is false. */
