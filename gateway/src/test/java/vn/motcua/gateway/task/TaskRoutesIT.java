@@ -448,6 +448,50 @@ class TaskRoutesIT extends TaskGatewayIT {
                 .isEqualTo("N-2");
     }
 
+    @Test
+    void emptyListsAreSentAsEmptyArraysAndAbsentValuesAsNull() throws Exception {
+        assertThat(write(new TaskJson.Directives(List.of(), null)))
+                .isEqualTo("{\"directives\":[],\"nextPageToken\":null}");
+        assertThat(write(new TaskJson.Tasks(List.of(), null))).isEqualTo("{\"tasks\":[],\"nextPageToken\":null}");
+        assertThat(write(new TaskJson.Reports(List.of()))).isEqualTo("{\"reports\":[]}");
+        assertThat(write(new TaskJson.Notifications(List.of(), null, 0)))
+                .isEqualTo("{\"notifications\":[],\"nextPageToken\":null,\"unread\":0}");
+        assertThat(write(new TaskJson.Punctuality(List.of(), null))).isEqualTo("{\"units\":[],\"total\":null}");
+    }
+
+    @Test
+    void theDocumentTellsWhoTheServiceLetsActOnTheBroaderRoutes() throws Exception {
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(api.get("/openapi/motcua.yml").body())
+                .path("paths");
+
+        for (String path : List.of(
+                "/api/v1/tasks/{taskId}/consolidation",
+                "/api/v1/campaign-reports/{reportId}/return",
+                "/api/v1/campaign-reports/{reportId}/accept")) {
+            var post = doc.path(path).path("post");
+            assertThat(post.path("x-access").asText()).as(path).isEqualTo("report_reader");
+            assertThat(post.path("x-acting-roles").toString()).as(path).isEqualTo("[\"specialist\",\"unit_leader\"]");
+        }
+        assertThat(doc.path("/api/v1/task-contacts/{unitCode}")
+                        .path("put")
+                        .path("x-acting-roles")
+                        .toString())
+                .isEqualTo("[\"unit_leader\",\"unit_admin\"]");
+        assertThat(doc.path("/api/v1/directives").path("post").path("x-access").asText())
+                .isEqualTo("unit_leader");
+        assertThat(doc.path("/api/v1/machine/tasks/{taskId}/reports/export.xlsx")
+                        .path("get")
+                        .path("x-access")
+                        .asText())
+                .isEqualTo("report_machine");
+    }
+
+    private String write(Object value) throws java.io.IOException {
+        return new String(json.writeValueAsBytes(value), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A map with null values allowed (Map.of refuses them), from name, value pairs. */
     static Map<String, Object> entries(Object... pairs) {
         Map<String, Object> map = new HashMap<>();
