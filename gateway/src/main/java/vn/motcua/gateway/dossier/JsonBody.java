@@ -176,6 +176,34 @@ public final class JsonBody {
         return items;
     }
 
+    /**
+     * The object at name as a map of its keys to their strings, in the body's order (empty when absent; JSON null as
+     * ""; another type, too many entries or a value that is not a string are reported). For maps of free keys, such
+     * as a campaign row's cells: which keys are known is the service's rule.
+     */
+    public Map<String, String> stringMap(String name, int maxEntries) {
+        JsonNode node = object.get(name);
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return entries;
+        }
+        if (!node.isObject() || node.size() > maxEntries) {
+            violations.add(path(name), "must be an object of at most " + maxEntries + " strings");
+            return entries;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.entries()) {
+            JsonNode value = entry.getValue();
+            if (value.isNull()) {
+                entries.put(entry.getKey(), "");
+            } else if (value.isString()) {
+                entries.put(entry.getKey(), value.getStringValue());
+            } else {
+                violations.add(path(name) + "." + harmless(entry.getKey()), "must be a string");
+            }
+        }
+        return entries;
+    }
+
     /** A whole number from min to max as a long, or 0 when absent; anything else is reported. */
     public long longValue(String name, long min, long max) {
         JsonNode node = object.get(name);
@@ -198,10 +226,13 @@ public final class JsonBody {
     private void unknownFields(Set<String> known) {
         for (Map.Entry<String, JsonNode> entry : object.entries()) {
             if (!known.contains(entry.getKey())) {
-                // the name is client text: report it only if it is harmless
-                String name = entry.getKey().matches("[A-Za-z0-9_]{1,64}") ? entry.getKey() : "?";
-                violations.add(path(name), "is not a known field");
+                violations.add(path(harmless(entry.getKey())), "is not a known field");
             }
         }
+    }
+
+    /** A name from the client goes into a problem only if it is harmless. */
+    private static String harmless(String name) {
+        return name.matches("[A-Za-z0-9_]{1,64}") ? name : "?";
     }
 }

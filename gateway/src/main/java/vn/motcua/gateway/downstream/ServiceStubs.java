@@ -18,7 +18,9 @@ import vn.motcua.proto.dossier.v1.WorkCalendarServiceGrpc;
 import vn.motcua.proto.feedback.v1.FeedbackServiceGrpc;
 import vn.motcua.proto.payment.v1.PaymentReconciliationServiceGrpc;
 import vn.motcua.proto.payment.v1.PaymentServiceGrpc;
+import vn.motcua.proto.report.v1.CampaignServiceGrpc;
 import vn.motcua.proto.report.v1.ReportServiceGrpc;
+import vn.motcua.proto.report.v1.TaskServiceGrpc;
 
 /**
  * Stubs over the configured channels ({@code grpc.channels.dossier}, {@code grpc.channels.report},
@@ -79,6 +81,21 @@ public class ServiceStubs {
     @Singleton
     public ReportServiceGrpc.ReportServiceBlockingStub reportService(@GrpcChannel("report") ManagedChannel channel) {
         return ReportServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
+    }
+
+    /** Directives, tasks, their reminders' contacts and inbox (issue 14), served by report-service on its channel. */
+    @Singleton
+    public TaskServiceGrpc.TaskServiceBlockingStub taskService(@GrpcChannel("report") ManagedChannel channel) {
+        return TaskServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
+    }
+
+    /** Campaign reports (drafts, submissions, returns, consolidation, XLSX), served by report-service likewise. */
+    @Singleton
+    public CampaignServiceGrpc.CampaignServiceBlockingStub campaignService(
+            @GrpcChannel("report") ManagedChannel channel) {
+        return CampaignServiceGrpc.newBlockingStub(
                 ClientInterceptors.intercept(channel, new ForwardingClientInterceptor(null)));
     }
 

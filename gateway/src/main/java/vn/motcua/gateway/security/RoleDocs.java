@@ -71,5 +71,16 @@ public final class RoleDocs {
     public static final String ACTS_COPY_REGISTER =
             "[\"reception_officer\", \"specialist\", \"unit_leader\", " + "\"clerk\"]";
 
+    /**
+     * Directive tasks and campaigns (report-service's rules): a unit's reminder addresses are replaced by a unit
+     * admin or unit leader of the unit or above.
+     */
+    public static final String ACTS_TASK_CONTACTS = "[\"unit_leader\", \"unit_admin\"]";
+    /**
+     * A campaign report is returned or accepted by a unit leader or specialist of the receiving unit; a campaign is
+     * consolidated by one of the issuing unit.
+     */
+    public static final String ACTS_CAMPAIGN_RECEIVERS = "[\"specialist\", \"unit_leader\"]";
+
     private RoleDocs() {}
 }
