@@ -215,6 +215,32 @@ export const FIELD_LABELS = {
   rulesJson: 'Bộ quy tắc',
   submissionId: 'Phiên bản báo cáo',
   source: 'Nguồn số liệu',
+  // directive tasks and campaigns (issue 14); task-common.js renames number, kind, title and text for these screens
+  'directive.number': 'Số, ký hiệu văn bản',
+  'task.kind': 'Loại nhiệm vụ',
+  'task.title': 'Tên nhiệm vụ',
+  'progress.text': 'Nội dung đã thực hiện',
+  issuingUnitCode: 'Đơn vị ban hành',
+  signedOn: 'Ngày ban hành',
+  signer: 'Người ký',
+  documentId: 'Mã tài liệu',
+  documentIds: 'Tài liệu đính kèm',
+  description: 'Nội dung, yêu cầu',
+  assigneeUnitCodes: 'Đơn vị được giao',
+  deadline: 'Hạn của các đơn vị',
+  upwardDeadline: 'Hạn báo cáo lên cấp trên',
+  expectedOutput: 'Kết quả cần có',
+  template: 'Biểu mẫu',
+  'template.columns': 'Các cột của biểu mẫu',
+  'template.prefill': 'Bản nháp ban đầu',
+  followUpUser: 'Người theo dõi, đôn đốc',
+  percent: 'Mức hoàn thành',
+  answer: 'Trả lời',
+  rows: 'Các dòng của báo cáo',
+  assigneeEmails: 'Hộp thư công vụ của đơn vị',
+  leaderEmails: 'Thư điện tử của lãnh đạo đơn vị',
+  view: 'Danh sách',
+  pageSize: 'Số dòng mỗi trang',
 };
 
 export function fieldLabel(path) {
@@ -248,6 +274,19 @@ const FIELD_MESSAGES = [
   [/^must be between (\S+) and (\S+)( đồng)?/, m => `phải từ ${m[1]} đến ${m[2]}${m[3] || ''}`],
   [/^must be one line/, () => 'phải viết trên một dòng'],
   [/^must not start with/, () => 'không được bắt đầu bằng = + - @'],
+  // directive tasks and campaigns (report-service's task rules, CampaignTemplate, ColumnType)
+  [/^is not a column of the template/, () => 'không phải cột của biểu mẫu'],
+  [/^must be a decimal number/, () => 'phải là số thập phân, dùng dấu chấm (ví dụ 12.5)'],
+  [/^must be an ISO date/, () => 'phải là ngày hợp lệ (năm-tháng-ngày)'],
+  [/^must be true or false/, () => 'phải chọn Có hoặc Không'],
+  [/^must be text of at most (\d+) characters/, m => `tối đa ${m[1]} ký tự`],
+  [/^must hold (\d+) to (\d+) columns/, m => `phải có từ ${m[1]} đến ${m[2]} cột`],
+  [/^must match \[a-z\]/, () => 'chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ'],
+  [/^repeats the key/, () => 'trùng mã với một cột khác'],
+  [/^must be (\d+) to (\d+) characters/, m => `phải từ ${m[1]} đến ${m[2]} ký tự`],
+  [/^must be NONE or PROCEDURES/, () => 'không phải lựa chọn hợp lệ'],
+  [/^must be after|^is not after/, () => 'phải sau hạn của các đơn vị'],
+  [/^must be a local date-time|^must be YYYY-MM-DDTHH:MM/, () => 'không phải ngày giờ hợp lệ'],
 ];
 
 export function fieldMessage(message) {
