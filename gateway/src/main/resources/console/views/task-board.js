@@ -344,6 +344,8 @@ async function renderBoard(user, taskId) {
   const assignees = assigneeAssignments(task);
   const redraw = () => renderBoard(user, taskId);
   const reports = task.kind === 'CAMPAIGN' ? reportsSection(user, task, redraw) : null;
+  // the reports load on their own; the screen is drawn once they are there (an action's message goes into them)
+  if (reports) await reports.ready;
   showView(task.title || 'Theo dõi nhiệm vụ',
     h('p', {class: 'actions'}, h('a', {href: BASE, id: 'board-back'}, '← Về theo dõi nhiệm vụ'),
       h('a', {href: directiveHref(task.directiveId)}, 'Xem văn bản chỉ đạo'),
@@ -412,7 +414,7 @@ function reportsSection(user, task, redraw) {
       box.removeAttribute('aria-busy');
     }
   };
-  load();
+  box.ready = load();
   return box;
 }
 

@@ -86,7 +86,7 @@ export function deadlineText(assignment) {
   const set = dateTime(assignment.deadline);
   const effective = assignment.effectiveDeadline;
   if (!effective || effective === assignment.deadline) return set;
-  return `${set} (rơi vào ngày nghỉ, có hiệu lực ${dateTime(effective)})`;
+  return [set, h('span', {class: 'deadline-note'}, `Rơi vào ngày nghỉ: hạn tính đến ${dateTime(effective)}`)];
 }
 
 /** The unit's own assignment of a task (an issuer's own is its UPWARD duty; a unit is never both). */
@@ -144,16 +144,21 @@ export function showTaskError(slotEl, error, fieldIds = {}, {columns = [], cellI
   }
   const ids = {};
   for (const [name, id] of Object.entries(fieldIds)) ids[ALIASES[name] || name] = id;
-  const labels = new Map(columns.map(c => [c.key, c.label]));
+  // the gateway says a proto path in camelCase (rows[0].cells.so_ho_so reaches here as rows[0].cells.soHoSo): a
+  // cell's column is found under either spelling
+  const byPath = new Map(columns.flatMap(c => [[c.key, c], [camelOf(c.key), c]]));
   const marked = [];
   if (Array.isArray(error.problem.errors)) {
     error.problem.errors = error.problem.errors.map(e => {
-      const cell = /^rows\[(\d+)\]\.cells\.([a-z0-9_]+)$/.exec(e.field || '');
+      const cell = /^rows\[(\d+)\]\.cells\.([A-Za-z0-9_]+)$/.exec(e.field || '');
       if (cell) {
-        const name = `Dòng ${Number(cell[1]) + 1}, cột "${labels.get(cell[2]) || cell[2]}"`;
-        if (cellId) marked.push([cellId(Number(cell[1]), cell[2]), name, e.message]);
+        const column = byPath.get(cell[2]);
+        const name = `Dòng ${Number(cell[1]) + 1}, cột "${column ? column.label : cell[2]}"`;
+        if (cellId && column) marked.push([cellId(Number(cell[1]), column.key), name, e.message]);
         return {...e, field: name};
       }
+      const row = /^rows\[(\d+)\]/.exec(e.field || '');
+      if (row) return {...e, field: `Dòng ${Number(row[1]) + 1}`};
       const column = /^template\.columns\[(\d+)\]\.(key|label|type|required)$/.exec(e.field || '');
       if (column) {
         const what = {key: 'mã cột', label: 'tên cột', type: 'kiểu dữ liệu', required: 'bắt buộc'}[column[2]];
@@ -165,7 +170,18 @@ export function showTaskError(slotEl, error, fieldIds = {}, {columns = [], cellI
     });
   }
   showErrorIn(slotEl, error, ids);
-  for (const [id, name] of marked) setFieldError(id, name);
+  for (const [id, name] of marked) {
+    // a cell of the rows' table has no message slot of its own: the list above names it, the cell is marked
+    if (id && !setFieldError(id, name)) {
+      const control = document.getElementById(id);
+      if (control) control.setAttribute('aria-invalid', 'true');
+    }
+  }
+}
+
+/** A template key as the gateway's error pipe spells it (snake_case to camelCase, DownstreamError.jsonPath). */
+function camelOf(key) {
+  return key.replace(/_([a-z0-9])/g, (m, c) => c.toUpperCase());
 }
 
 // --- a report's rows ---------------------------------------------------------------------------------------------
@@ -289,7 +305,7 @@ export function rowsEditor(id, columns, initialRows) {
       .filter(([, v]) => v !== '' && v !== null && v !== undefined))}));
   };
   box.cellId = cellId;
-  box.clearErrors = () => box.querySelectorAll('[aria-invalid]').forEach(el => setFieldError(el.id, null));
+  box.clearErrors = () => box.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
   return box;
 }
 

@@ -292,7 +292,24 @@ function drawCampaign(box, user, task, unitCode, reports, latest, reload) {
       h('p', {class: 'muted'}, `Sửa các dòng dưới đây và lưu: bản nháp mới là phiên bản ${latest.version + 1}; `
         + `phiên bản ${latest.version} được giữ nguyên.`)));
   }
-  if (editable && own) {
+  const prefill = task.template && task.template.prefill === 'PROCEDURES';
+  if (!latest && own && prefill) {
+    // report-service fills a PROCEDURES campaign's first draft saved without rows from its procedure catalogue
+    const start = h('button', {type: 'button', id: 'report-prefill'}, 'Lập bản nháp từ danh mục thủ tục');
+    start.addEventListener('click', async () => {
+      start.disabled = true;
+      try {
+        await call(`/api/v1/tasks/${encodeURIComponent(task.taskId)}/reports/draft`,
+          {method: 'PUT', body: {unitCode, rows: []}});
+        await reload();
+      } catch (e) {
+        showTaskError(result, e);
+        start.disabled = false;
+      }
+    });
+    parts.push(h('p', {class: 'muted'}, 'Biểu mẫu này được điền sẵn: mỗi thủ tục hành chính của danh mục một dòng. '
+      + 'Lập bản nháp rồi bổ sung các cột còn lại.'), h('div', {class: 'actions'}, start), result);
+  } else if (editable && own) {
     const start = latest ? latest.rows || [] : [];
     const editor = rowsEditor('report-rows', columns, start.length ? start : [{cells: {}}]);
     const save = h('button', {type: 'button', id: 'report-save'}, 'Lưu bản nháp');
