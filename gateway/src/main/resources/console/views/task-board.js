@@ -395,7 +395,7 @@ function reportsSection(user, task, redraw) {
     box.setAttribute('aria-busy', 'true');
     loadingInto(box, 'Đang tải báo cáo của các đơn vị…');
     try {
-      const {reports = []} = await get(`/api/v1/tasks/${encodeURIComponent(task.taskId)}/reports`);
+      const reports = (await get(`/api/v1/tasks/${encodeURIComponent(task.taskId)}/reports`)).reports || [];
       const issuer = task.issuingUnit || {};
       const fromAssignees = reports.filter(r => !r.consolidation && !(r.unit && r.unit.code === issuer.code));
       const own = reports.filter(r => r.consolidation || (r.unit && r.unit.code === issuer.code));

@@ -73,7 +73,8 @@ export function timelinessBadge(assignment) {
 }
 
 export function reportStateBadge(state) {
-  return state ? badge(REPORT_STATES, state) : h('span', {class: 'muted'}, 'Chưa có báo cáo');
+  // an unset enum may come as null or as a name the console does not know: either way, no report yet
+  return REPORT_STATES[state] ? badge(REPORT_STATES, state) : h('span', {class: 'muted'}, 'Chưa có báo cáo');
 }
 
 export function notificationBadge(kind) {

@@ -119,22 +119,28 @@ async function renderTask(user, taskId) {
     showView('Nhiệm vụ', errorBlock(e), h('p', {}, h('a', {href: '#/nhiem-vu'}, '← Về danh sách nhiệm vụ')));
     return;
   }
-  const mine = assignmentOf(task, user.unit) || assigneeOf(task);
+  const own = assignmentOf(task, user.unit);
+  // an officer of a unit above reads the assignment of the unit below (one, as the list opened it) but acts on none
+  const mine = own || assigneeOf(task);
   const unitCode = mine && mine.unit ? mine.unit.code : user.unit;
   const redraw = () => renderTask(user, taskId);
   const sections = [];
-  if (mine && mine.stage === 'UPWARD') {
+  if (!mine || (!own && task.issuingUnit && task.issuingUnit.code === user.unit)) {
+    sections.push(h('p', {class: 'card', id: 'task-issuer'}, 'Nhiệm vụ này do đơn vị giao. Xem tình hình thực hiện của '
+      + 'các đơn vị tại ', h('a', {href: boardHref(task.taskId), id: 'task-board-link'}, 'trang theo dõi nhiệm vụ'),
+    '.'));
+  } else if (mine.stage === 'UPWARD') {
     sections.push(h('p', {class: 'card', id: 'task-upward'}, 'Đơn vị là nơi giao nhiệm vụ này. Tiếp nhận báo cáo của '
       + 'các đơn vị, tổng hợp và nộp lên cấp trên tại ', h('a', {href: boardHref(task.taskId), id: 'task-board-link'},
       'trang theo dõi nhiệm vụ'), '.'));
-  } else if (mine) {
+  } else {
     sections.push(assignmentCard(mine));
     if (task.kind === 'CAMPAIGN') {
       sections.push(campaignSection(user, task, unitCode));
-    } else if (!mine.doneAt) {
-      if (hasRole(user, LEADERS) && unitCode === user.unit) sections.push(completeForm(task, unitCode, mine, redraw));
+    } else if (!mine.doneAt && own && hasRole(user, LEADERS)) {
+      sections.push(completeForm(task, unitCode, mine, redraw));
     }
-    if (!mine.doneAt) sections.push(progressForm(task, unitCode, mine, redraw));
+    if (!mine.doneAt && own) sections.push(progressForm(task, unitCode, mine, redraw));
   }
   showView(task.title || 'Nhiệm vụ',
     h('p', {}, h('a', {href: '#/nhiem-vu', id: 'task-back'}, '← Về danh sách nhiệm vụ')),
@@ -257,8 +263,8 @@ function campaignSection(user, task, unitCode) {
     box.setAttribute('aria-busy', 'true');
     loadingInto(box, 'Đang tải báo cáo của đơn vị…');
     try {
-      const {reports = []} = await get(`/api/v1/tasks/${encodeURIComponent(task.taskId)}/reports${
-        query({unitCode})}`);
+      const reports = (await get(`/api/v1/tasks/${encodeURIComponent(task.taskId)}/reports${
+        query({unitCode})}`)).reports || [];
       const latest = latestOf(reports, unitCode);
       // the rows come with one version only: the latest, to edit (draft, returned) or to read
       const full = latest ? await get(`/api/v1/campaign-reports/${encodeURIComponent(latest.reportId)}`) : null;
@@ -403,6 +409,7 @@ async function renderInbox(user) {
         try {
           const {body} = await post(`/api/v1/task-notifications/${encodeURIComponent(n.notificationId)}/read`, {});
           fill(cell, dateTime(body && body.readAt ? body.readAt : new Date().toISOString()));
+          cell.parentElement.className = 'read';
           const page = await get(`/api/v1/task-notifications${query({unreadOnly: 'true', pageSize: 1})}`);
           summary.textContent = `Chưa đọc: ${Number(page.unread || 0)} thông báo.`;
         } catch (e) {
