@@ -105,7 +105,62 @@ async function renderOverview(user, params) {
     form,
     leader ? directiveForm(unitCode) : null,
     h('h2', {}, 'Nhiệm vụ đã giao'), tasks,
-    h('h2', {}, 'Văn bản chỉ đạo'), directives);
+    h('h2', {}, 'Văn bản chỉ đạo'), directives,
+    punctualityCard(unitCode));
+}
+
+/**
+ * Each unit's punctuality over a period (the tasks whose deadline fell in it): on time, late, missing and the on-time
+ * share, a local indicator in the manner of Decision 766. Loaded when opened.
+ */
+function punctualityCard(unitCode) {
+  const today = todayIso();
+  const from = h('input', {name: 'from', type: 'date', value: `${today.slice(0, 8)}01`});
+  const to = h('input', {name: 'to', type: 'date', value: today});
+  const out = h('div', {id: 'punctuality-result', 'aria-live': 'polite'});
+  const form = h('form', {id: 'punctuality-form', class: 'filters', novalidate: true},
+    field('punctuality-from', 'Từ ngày', from, {required: true}),
+    field('punctuality-to', 'Đến ngày', to, {required: true}),
+    h('div', {class: 'actions'}, h('button', {type: 'submit', id: 'punctuality-submit'}, 'Xem')));
+  const load = async () => {
+    out.setAttribute('aria-busy', 'true');
+    loadingInto(out);
+    try {
+      const p = await get(`/api/v1/tasks/punctuality${query({unitCode, from: from.value, to: to.value})}`);
+      const share = u => (u.onTimePerMille === undefined || u.onTimePerMille === null || u.onTimePerMille < 0 ? '—'
+        : `${new Intl.NumberFormat('vi-VN', {maximumFractionDigits: 1}).format(u.onTimePerMille / 10)}%`);
+      const units = p.units || [];
+      const line = (name, c, perMille, css) => h('tr', {class: css},
+        h('td', {}, name), h('td', {class: 'number'}, count(c.onTime)), h('td', {class: 'number'}, count(c.late)),
+        h('td', {class: 'number'}, count(c.missing)), h('td', {class: 'number'}, count(c.pending)),
+        h('td', {class: 'number'}, share({onTimePerMille: perMille})));
+      const total = p.total || {};
+      const due = Number(total.onTime || 0) + Number(total.late || 0) + Number(total.missing || 0);
+      fill(out, units.length === 0
+        ? h('p', {class: 'muted', id: 'punctuality-empty'}, 'Không có nhiệm vụ nào đến hạn trong khoảng này.')
+        : table('punctuality-table', ['Đơn vị', 'Đúng hạn', 'Quá hạn', 'Chưa hoàn thành, quá hạn', 'Chưa đến hạn',
+          'Tỷ lệ đúng hạn'], [...units.map(u => line(unitLabel(u.unit), u.counts || {}, u.onTimePerMille, null)),
+          line('Tổng cộng', total, due > 0 ? Math.round((1000 * Number(total.onTime || 0)) / due) : -1, 'total')],
+        {caption: `Nhiệm vụ có hạn từ ${date(from.value)} đến ${date(to.value)}`}));
+    } catch (e) {
+      const box = slot('punctuality-error');
+      fill(out, box);
+      showTaskError(box, e, {from: 'punctuality-from', to: 'punctuality-to', fromDate: 'punctuality-from',
+        toDate: 'punctuality-to'});
+    } finally {
+      out.removeAttribute('aria-busy');
+    }
+  };
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    load();
+  });
+  const card = h('details', {class: 'card', id: 'punctuality'},
+    h('summary', {id: 'punctuality-open'}, 'Tỷ lệ hoàn thành nhiệm vụ đúng hạn theo đơn vị'), form, out);
+  card.addEventListener('toggle', () => {
+    if (card.open && !out.hasChildNodes()) load();
+  });
+  return card;
 }
 
 function directiveForm(unitCode) {
