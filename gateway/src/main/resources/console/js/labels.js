@@ -287,6 +287,21 @@ const FIELD_MESSAGES = [
   [/^must be NONE or PROCEDURES/, () => 'không phải lựa chọn hợp lệ'],
   [/^must be after|^is not after/, () => 'phải sau hạn của các đơn vị'],
   [/^must be a local date-time|^must be YYYY-MM-DDTHH:MM/, () => 'không phải ngày giờ hợp lệ'],
+  [/^must be in the future/, () => 'phải là thời điểm sau hiện tại'],
+  [/^may not be in the future/, () => 'không được sau ngày hôm nay'],
+  [/^must be at most (\d+) characters/, m => `tối đa ${m[1]} ký tự`],
+  [/^must be (\d+) to (\d+)$/, m => `phải từ ${m[1]} đến ${m[2]}`],
+  [/^must name (\d+) to (\d+) units/, m => `phải chọn từ ${m[1]} đến ${m[2]} đơn vị`],
+  [/^must hold at most (\d+) documents/, m => `tối đa ${m[1]} tài liệu`],
+  [/^may not go below the previous report/, () => 'không được thấp hơn lần báo cáo trước'],
+  [/^is not a unit below/, () => 'không phải đơn vị cấp dưới của đơn vị giao nhiệm vụ'],
+  [/^is the issuing unit itself/, () => 'không được là chính đơn vị giao nhiệm vụ'],
+  [/^repeats unit/, () => 'có đơn vị bị lặp lại'],
+  [/^is for campaigns only/, () => 'chỉ dùng cho đợt thu thập số liệu'],
+  [/^is not a document id/, () => 'không phải mã tài liệu hợp lệ'],
+  [/^is not a token this list issued/, () => 'danh sách đã thay đổi, vui lòng tải lại từ trang đầu'],
+  [/^is empty/, () => 'không được để trống'],
+  [/^is not a known|^must be [A-Z_]+(, [A-Z_]+)*,? or [A-Z_]+/, () => 'không phải lựa chọn hợp lệ'],
 ];
 
 export function fieldMessage(message) {
