@@ -100,7 +100,7 @@ async function renderList(user, params) {
             ? [reportStateBadge(mine && mine.reportState),
               mine && mine.reportVersion ? h('span', {class: 'muted'}, ` phiên bản ${mine.reportVersion}`) : null]
             : `${mine ? mine.progressPercent || 0 : 0}%`));
-      }), {caption: `Nhiệm vụ giao cho ${unitName(unitCode)}, hạn gần nhất trước`}),
+      }), {caption: `Nhiệm vụ giao cho ${unitName(unitCode)}, mới nhất trước`}),
   });
   showView(title,
     h('p', {class: 'muted'}, 'Các nhiệm vụ, đợt thu thập số liệu mà cấp trên giao cho đơn vị. Hạn hiển thị theo giờ '

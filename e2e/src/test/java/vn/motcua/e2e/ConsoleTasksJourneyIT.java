@@ -29,6 +29,8 @@ class ConsoleTasksJourneyIT extends ReportSystemTest {
 
     @Test
     void aDistrictLeaderAssignsACampaignACommuneSubmitsAndTheDistrictAcceptsOnTheBoard() throws Exception {
+        // report-service's unit tree (who may assign to whom) is a projection of the units' feed
+        awaitCaughtUp();
         ensureDistrictOfficers();
         // a week ahead, so the commune's submission is on time whatever the day; a fresh number for every run (a
         // directive number is unique for its unit)
