@@ -19,9 +19,11 @@ import * as submit from './views/submit.js';
 import * as worklist from './views/worklist.js';
 import * as administration from './views/administration.js';
 import * as reportDashboard from './views/report-dashboard.js';
+import * as taskBoard from './views/task-board.js';
+import * as tasks from './views/tasks.js';
 
 for (const view of [lookup, worklist, reception, dossierActions, citizen, dossier, catalogue, submit, feedback,
-  administration, payments, digitization, reportDashboard]) {
+  administration, payments, digitization, reportDashboard, tasks, taskBoard]) {
   view.register();
 }
 
