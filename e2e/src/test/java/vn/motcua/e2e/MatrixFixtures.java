@@ -690,7 +690,7 @@ final class MatrixFixtures {
             }
             long deadline = System.nanoTime() + SWEEP_WAIT.toNanos();
             while (true) {
-                Api.Reply inbox = api.get(RECEPTION_OWN, "/api/v1/task-notifications?unreadOnly=true&pageSize=200");
+                Api.Reply inbox = api.get(RECEPTION_OWN, "/api/v1/task-notifications?unreadOnly=true&pageSize=100");
                 if (inbox.status() != 200) {
                     throw new IllegalStateException("fixture step inbox of 11077: " + inbox.describe());
                 }
