@@ -67,7 +67,8 @@ class AuthorizationMatrixIT extends SystemTest {
     @BeforeAll
     void connect() {
         api = new Api(http, platform.gatewayUrl(), this::tokenOf, json);
-        f = new MatrixFixtures(api);
+        f = new MatrixFixtures(
+                api, new Api(http, platform.gatewayUrl(), s -> token(MatrixFixtures.DISTRICT_LEADER), json));
     }
 
     /** The nationwide days off of year 2099 the holiday rows added stay out of the shared platform's calendar. */
@@ -199,6 +200,141 @@ class AuthorizationMatrixIT extends SystemTest {
                         Route.NO_FIXTURE,
                         body("{\"reason\":\"Ma trận quyền: dựng lại số liệu\"}")),
                 row(GET, "/api/v1/reports/projections/status", everyReader(200)),
+
+                // directive tasks and campaigns (report-service, issue 14): the tasks are district 298's, assigned to
+                // 11077 alone, so 11077's officers see their assignment, 298's and 30's the whole task, and 11080's
+                // officer nothing (404); only a unit leader issues and assigns (the district's leader is no subject:
+                // 11077's leader finds no district directive to assign under); an assignment is acted on by officers
+                // of its own unit (a leader completes and submits); returning, accepting and consolidating are the
+                // receiving unit's (298's) leader's or specialist's, which no subject is
+                row(
+                        POST,
+                        "/api/v1/directives",
+                        expect(NONE, 401).and(LEADER, 201).otherwise(403),
+                        Route.NO_FIXTURE,
+                        (r, s) -> call(Map.of(), null, MatrixFixtures.directiveBody(null), "application/json")),
+                row(GET, "/api/v1/directives", reportReaders(200), query("unitCode=" + MatrixFixtures.UNIT)),
+                row(GET, "/api/v1/directives/{directiveId}", reportReaders(200), f::ownDirective, on("directiveId")),
+                row(
+                        POST,
+                        "/api/v1/directives/{directiveId}/tasks",
+                        expect(NONE, 401)
+                                .questionable(
+                                        LEADER,
+                                        404,
+                                        "a commune's leader is not shown the district's directive, so it is not found")
+                                .otherwise(403),
+                        f::districtDirective,
+                        on("directiveId", MatrixFixtures.taskBody())),
+                row(GET, "/api/v1/tasks", reportReaders(200), query("view=ASSIGNED&unitCode=" + MatrixFixtures.UNIT)),
+                row(GET, "/api/v1/tasks/{taskId}", reportReaders(200), f::campaign, on("taskId")),
+                row(
+                        POST,
+                        "/api/v1/tasks/{taskId}/progress",
+                        ownUnitOfficers(201),
+                        f::task,
+                        on("taskId", MatrixFixtures.progressBody())),
+                row(
+                        POST,
+                        "/api/v1/tasks/{taskId}/complete",
+                        expect(NONE, 401).and(LEADER, 200).otherwise(403),
+                        f::task,
+                        on("taskId", MatrixFixtures.completeBody())),
+                row(GET, "/api/v1/tasks/{taskId}/board", issuerReaders(), f::campaign, on("taskId")),
+                row(
+                        GET,
+                        "/api/v1/tasks/punctuality",
+                        reportReaders(200),
+                        query("unitCode=" + MatrixFixtures.UNIT + "&" + todayRange())),
+                row(
+                        GET,
+                        "/api/v1/machine/tasks/punctuality",
+                        machineOnly(200),
+                        query("unitCode=" + MatrixFixtures.UNIT + "&" + todayRange())),
+                row(
+                        GET,
+                        "/api/v1/task-contacts/{unitCode}",
+                        reportReaders(200),
+                        fixed("unitCode", MatrixFixtures.UNIT)),
+                row(
+                        PUT,
+                        "/api/v1/task-contacts/{unitCode}",
+                        expect(NONE, 401)
+                                .and(CITIZENS, 403)
+                                .and(MACHINE, 403)
+                                .and(RECEPTION_OTHER, 404)
+                                .and(LEADER, 200)
+                                .and(ADMIN_DISTRICT, 200)
+                                .and(ADMIN_PROVINCE, 200)
+                                .otherwise(403),
+                        Route.NO_FIXTURE,
+                        (r, s) -> call(
+                                Map.of("unitCode", MatrixFixtures.UNIT),
+                                null,
+                                MatrixFixtures.contactsBody(),
+                                "application/json")),
+                // each officer reads the inbox of their own unit
+                row(GET, "/api/v1/task-notifications", everyReader(200)),
+                row(
+                        POST,
+                        "/api/v1/task-notifications/{notificationId}/read",
+                        unitInbox(),
+                        f::assignedNotification,
+                        on("notificationId", "{}")),
+                row(
+                        PUT,
+                        "/api/v1/tasks/{taskId}/reports/draft",
+                        ownUnitOfficers(200),
+                        f::campaign,
+                        on("taskId", MatrixFixtures.CAMPAIGN_DRAFT)),
+                row(
+                        POST,
+                        "/api/v1/tasks/{taskId}/reports/submit",
+                        expect(NONE, 401).and(LEADER, 200).otherwise(403),
+                        () -> f.campaignDraft().split(" ")[0],
+                        on("taskId", "{\"unitCode\":\"" + MatrixFixtures.UNIT + "\"}")),
+                row(
+                        POST,
+                        "/api/v1/tasks/{taskId}/consolidation",
+                        receivingUnitOnly(),
+                        f::acceptedCampaign,
+                        on("taskId", "{}")),
+                row(
+                        GET,
+                        "/api/v1/tasks/{taskId}/reports",
+                        reportReaders(200),
+                        f::campaignDraft,
+                        (r, s) -> vars("taskId", part(r, 0))),
+                row(
+                        GET,
+                        "/api/v1/campaign-reports/{reportId}",
+                        reportReaders(200),
+                        f::submittedCampaignReport,
+                        (r, s) -> vars("reportId", part(r, 1))),
+                row(
+                        POST,
+                        "/api/v1/campaign-reports/{reportId}/return",
+                        receivingUnitOnly(),
+                        f::submittedCampaignReport,
+                        (r, s) -> vars("reportId", part(r, 1)).json("{\"reason\":\"Thử ma trận quyền: trả lại\"}")),
+                row(
+                        POST,
+                        "/api/v1/campaign-reports/{reportId}/accept",
+                        receivingUnitOnly(),
+                        f::submittedCampaignReport,
+                        (r, s) -> vars("reportId", part(r, 1)).json("{}")),
+                row(
+                        GET,
+                        "/api/v1/tasks/{taskId}/reports/export.xlsx",
+                        reportReaders(200),
+                        f::submittedCampaignReport,
+                        (r, s) -> call(Map.of("taskId", part(r, 0)), "unitCode=" + MatrixFixtures.UNIT, null, null)),
+                row(
+                        GET,
+                        "/api/v1/machine/tasks/{taskId}/reports/export.xlsx",
+                        machineOnly(200),
+                        f::submittedCampaignReport,
+                        (r, s) -> call(Map.of("taskId", part(r, 0)), "unitCode=" + MatrixFixtures.UNIT, null, null)),
 
                 // dossiers: reception, reading, online submission
                 row(
@@ -700,6 +836,64 @@ class AuthorizationMatrixIT extends SystemTest {
                 .and(MACHINE, 403)
                 .and(RECEPTION_OTHER, 404)
                 .otherwise(status);
+    }
+
+    /**
+     * An assignment of 11077 acted on by its own officers ({@code status}); the officers above it read the task but
+     * are not of the unit (403); 11080's officer does not see it (404).
+     */
+    private static Expect ownUnitOfficers(int status) {
+        return expect(NONE, 401)
+                .and(CITIZENS, 403)
+                .and(MACHINE, 403)
+                .and(RECEPTION_OTHER, 404)
+                .and(RECEPTION_OWN, status)
+                .and(SPECIALIST, status)
+                .and(LEADER, status)
+                .and(CLERK, status)
+                .otherwise(403);
+    }
+
+    /**
+     * A task's board: the issuing unit 298 and units above it; 11077's officers know the task (their assignment) but
+     * the board is the issuer's; 11080's officer does not see the task.
+     */
+    private static Expect issuerReaders() {
+        String assignee = "an assignee knows the task exists, so the issuer's board is refused, not hidden";
+        return expect(NONE, 401)
+                .and(CITIZENS, 403)
+                .and(MACHINE, 403)
+                .and(RECEPTION_OTHER, 404)
+                .questionable(RECEPTION_OWN, 403, assignee)
+                .questionable(SPECIALIST, 403, assignee)
+                .questionable(LEADER, 403, assignee)
+                .questionable(CLERK, 403, assignee)
+                .otherwise(200);
+    }
+
+    /**
+     * Return, accept, consolidate: a unit_leader or specialist of the receiving (issuing) unit 298, which no subject
+     * is; whoever reads the task is refused (403), 11080's officer does not see it (404).
+     */
+    private static Expect receivingUnitOnly() {
+        return expect(NONE, 401).and(RECEPTION_OTHER, 404).otherwise(403);
+    }
+
+    /** Marking a notification of 11077 read: its officers; the inbox of a unit is its own, not its ancestors'. */
+    private static Expect unitInbox() {
+        String above = "an officer above 11077 does not share its inbox (brief: officers of the notification's unit)";
+        return expect(NONE, 401)
+                .and(CITIZENS, 403)
+                .and(MACHINE, 403)
+                .and(RECEPTION_OTHER, 404)
+                .and(RECEPTION_OWN, 200)
+                .and(SPECIALIST, 200)
+                .and(LEADER, 200)
+                .and(CLERK, 200)
+                .questionable(CONTROLLER, 404, above)
+                .questionable(ADMIN_DISTRICT, 404, above)
+                .questionable(ADMIN_PROVINCE, 404, above)
+                .questionable(REPORT_VIEWER, 404, above);
     }
 
     /** What any person with an officer role reads whatever their unit (rule versions, the projection's state). */

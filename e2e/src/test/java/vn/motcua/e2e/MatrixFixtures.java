@@ -53,9 +53,19 @@ final class MatrixFixtures {
             new AtomicInteger(ThreadLocalRandom.current().nextInt(300));
 
     private final Api api;
+    /**
+     * The same gateway as district 298's leader ({@link #DISTRICT_LEADER}, whatever subject a call names): the tasks
+     * and campaigns of the matrix are issued by the district to its commune 11077, and no subject leads the district.
+     */
+    private final Api district;
 
-    MatrixFixtures(Api api) {
+    private boolean districtLeaderMade;
+    /** ASSIGNED notifications of 11077, made in a batch (the reminder sweep runs every 30 s) and handed out one by one. */
+    private final java.util.Deque<String> notifications = new java.util.ArrayDeque<>();
+
+    MatrixFixtures(Api api, Api district) {
         this.api = api;
+        this.district = district;
     }
 
     static String today() {
@@ -567,6 +577,169 @@ final class MatrixFixtures {
                         .put("effectiveFromMonth", "2099-01")
                         .put("rulesJson", rules)
                         .put("reason", "Ma trận quyền: công bố lại bộ quy tắc hiện hành"));
+    }
+
+    // --- directive tasks and campaigns (report-service, issue 14) ---------------------------------------------
+
+    /** District 298's leader, missing from the demo realm: made by the district's administrator on first use. */
+    static final String DISTRICT_LEADER = "ld.tuky";
+    /** The single column of the matrix's campaigns. */
+    static final String CAMPAIGN_DRAFT = "{\"unitCode\":\"" + UNIT + "\",\"rows\":[{\"cells\":{\"so_lieu\":\"7\"}}]}";
+    /** How long the reminder sweep (30 s by default) may take to put a new assignment's ASSIGNED notification in. */
+    private static final java.time.Duration SWEEP_WAIT = java.time.Duration.ofSeconds(120);
+
+    /** A local deadline {@code days} ahead at 16:00, as the task routes take it. */
+    static String localDeadline(int days) {
+        return LocalDate.parse(today()).plusDays(days) + "T16:00";
+    }
+
+    /** A directive body with a number never used (the caller's unit issues it unless {@code unit} is given). */
+    static String directiveBody(String unit) {
+        String number = "MT-" + UUID.randomUUID().toString().substring(0, 8) + "/KH-UBND";
+        return "{" + (unit == null ? "" : "\"issuingUnitCode\":\"" + unit + "\",") + "\"number\":\"" + number
+                + "\",\"signedOn\":\"" + today() + "\",\"title\":\"Kế hoạch thử ma trận quyền\","
+                + "\"signer\":\"Chủ tịch UBND Nguyễn Văn Thử\"}";
+    }
+
+    /** A yes/no task for commune 11077, due in 10 days. */
+    static String taskBody() {
+        return "{\"kind\":\"TASK\",\"title\":\"Rà soát niêm yết thủ tục hành chính\",\"assigneeUnitCodes\":[\"" + UNIT
+                + "\"],\"deadline\":\"" + localDeadline(10) + "\",\"expectedOutput\":\"YES_NO\"}";
+    }
+
+    /** A campaign for commune 11077 (one required integer column), due in 10 days, the district's in 17. */
+    static String campaignBody() {
+        return "{\"kind\":\"CAMPAIGN\",\"title\":\"Thu thập số liệu thử ma trận quyền\",\"assigneeUnitCodes\":[\""
+                + UNIT + "\"],\"deadline\":\"" + localDeadline(10) + "\",\"upwardDeadline\":\"" + localDeadline(17)
+                + "\",\"expectedOutput\":\"REPORT_TEMPLATE\",\"template\":{\"prefill\":\"NONE\",\"columns\":"
+                + "[{\"key\":\"so_lieu\",\"label\":\"Số liệu\",\"type\":\"INTEGER\",\"required\":true}]}}";
+    }
+
+    static String progressBody() {
+        return "{\"unitCode\":\"" + UNIT + "\",\"text\":\"Đã rà soát 5 thủ tục\",\"percent\":50,\"documentIds\":[]}";
+    }
+
+    static String completeBody() {
+        return "{\"unitCode\":\"" + UNIT + "\",\"answer\":true,\"note\":\"Đã thực hiện\"}";
+    }
+
+    static String contactsBody() {
+        return "{\"assigneeEmails\":[\"vanphong.ngocson@motcua.local\"],"
+                + "\"leaderEmails\":[\"lanhdao.ngocson@motcua.local\"]}";
+    }
+
+    /** A directive of 11077 issued by its own leader (no tasks: a commune has no unit below it to assign). */
+    String ownDirective() throws IOException, InterruptedException {
+        return require(api.post(LEADER, "/api/v1/directives", directiveBody(null), 201), "directiveId");
+    }
+
+    /** A directive of district 298, issued by its leader, with no task yet. */
+    String districtDirective() throws IOException, InterruptedException {
+        return require(asDistrictLeader("POST", "/api/v1/directives", directiveBody(DISTRICT), 201), "directiveId");
+    }
+
+    /** A yes/no task of district 298 assigned to 11077 alone. */
+    String task() throws IOException, InterruptedException {
+        return require(
+                asDistrictLeader("POST", "/api/v1/directives/" + districtDirective() + "/tasks", taskBody(), 201),
+                "taskId");
+    }
+
+    /** A campaign of district 298 assigned to 11077 alone, nothing saved yet. */
+    String campaign() throws IOException, InterruptedException {
+        return require(
+                asDistrictLeader("POST", "/api/v1/directives/" + districtDirective() + "/tasks", campaignBody(), 201),
+                "taskId");
+    }
+
+    /** "taskId reportId": a campaign whose 11077 draft (version 1) its specialist saved. */
+    String campaignDraft() throws IOException, InterruptedException {
+        String task = campaign();
+        Api.Reply saved = api.send(
+                SPECIALIST, "PUT", "/api/v1/tasks/" + task + "/reports/draft", CAMPAIGN_DRAFT, "application/json");
+        if (saved.status() != 200) {
+            throw new IllegalStateException("fixture step draft of " + task + ": " + saved.describe());
+        }
+        return task + " " + require(api.json().readTree(saved.body()), "reportId");
+    }
+
+    /** "taskId reportId": a campaign whose 11077 report its leader submitted (version 1, with the district). */
+    String submittedCampaignReport() throws IOException, InterruptedException {
+        String task = campaignDraft().split(" ")[0];
+        JsonNode report =
+                api.post(LEADER, "/api/v1/tasks/" + task + "/reports/submit", "{\"unitCode\":\"" + UNIT + "\"}", 200);
+        return task + " " + require(report, "reportId");
+    }
+
+    /** A campaign whose 11077 report the district's leader accepted: ready to be consolidated. */
+    String acceptedCampaign() throws IOException, InterruptedException {
+        String[] submitted = submittedCampaignReport().split(" ");
+        asDistrictLeader("POST", "/api/v1/campaign-reports/" + submitted[1] + "/accept", "{}", 200);
+        return submitted[0];
+    }
+
+    /**
+     * The id of an unread ASSIGNED notification of 11077 (assignee audience). The sweep puts them in on its own
+     * schedule, so five tasks are assigned at once and their notifications handed out one by one.
+     */
+    String assignedNotification() throws IOException, InterruptedException {
+        if (notifications.isEmpty()) {
+            java.util.Set<String> tasks = new java.util.HashSet<>();
+            for (int i = 0; i < 5; i++) {
+                tasks.add(task());
+            }
+            long deadline = System.nanoTime() + SWEEP_WAIT.toNanos();
+            while (true) {
+                Api.Reply inbox = api.get(RECEPTION_OWN, "/api/v1/task-notifications?unreadOnly=true&pageSize=100");
+                if (inbox.status() != 200) {
+                    throw new IllegalStateException("fixture step inbox of 11077: " + inbox.describe());
+                }
+                java.util.List<String> found = new java.util.ArrayList<>();
+                for (JsonNode n : api.json().readTree(inbox.body()).path("notifications")) {
+                    if (tasks.contains(n.path("taskId").asText())
+                            && "ASSIGNED".equals(n.path("kind").asText())) {
+                        found.add(require(n, "notificationId"));
+                    }
+                }
+                if (found.size() == tasks.size()) {
+                    notifications.addAll(found);
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("ASSIGNED notifications of 11077 for " + tasks + " after "
+                            + SWEEP_WAIT + ": " + found.size() + " in " + inbox.describe());
+                }
+                Thread.sleep(1_000);
+            }
+        }
+        return notifications.removeFirst();
+    }
+
+    /** A request as district 298's leader, made by the district's administrator the first time. */
+    private JsonNode asDistrictLeader(String method, String path, String body, int expected)
+            throws IOException, InterruptedException {
+        if (!districtLeaderMade) {
+            Api.Reply made = api.send(
+                    ADMIN_DISTRICT,
+                    "POST",
+                    "/api/v1/admin/users",
+                    """
+                    {"username":"%s","email":"%s@motcua.local","firstName":"Lãnh","lastName":"Đạo",
+                     "unitCode":"%s","role":"unit_leader","password":"MotCua@2026","temporaryPassword":false}""".formatted(DISTRICT_LEADER, DISTRICT_LEADER, DISTRICT),
+                    "application/json");
+            if (made.status() != 201 && made.status() != 409) {
+                throw new IllegalStateException("fixture step: making " + DISTRICT_LEADER + ": " + made.describe());
+            }
+            districtLeaderMade = true;
+        }
+        Api.Reply r = district.send(Subject.NONE, method, path, body, "application/json");
+        if (r.status() != expected) {
+            throw new IllegalStateException("fixture step " + method + " " + path + " as " + DISTRICT_LEADER
+                    + " expected " + expected + " but got " + r.describe());
+        }
+        return r.body() == null || r.body().isBlank()
+                ? api.json().nullNode()
+                : api.json().readTree(r.body());
     }
 
     private static String require(JsonNode node, String field) {

@@ -188,7 +188,16 @@ final class Platform {
      * first start, and waits until it is healthy; nothing happens to one that runs.
      */
     void startService(String service) throws IOException, InterruptedException {
-        int rc = script(work.resolve("platform-start-" + service + ".log"), 5, "start", service);
+        startService(service, Map.of());
+    }
+
+    /**
+     * {@link #startService(String)} with {@code extra} settings for this start only (e.g. a drill's clock offset): the
+     * launcher passes its environment on to the process it starts, and later starts are without them again. Stop the
+     * service first ({@link #stopService}): one that runs is left as it is.
+     */
+    void startService(String service, Map<String, String> extra) throws IOException, InterruptedException {
+        int rc = run(work.resolve("platform-start-" + service + ".log"), 5, extra, "platform.sh", "start", service);
         if (rc != 0) {
             throw new IllegalStateException("scripts/platform.sh start " + service + " exited with " + rc + " (log in "
                     + varDir.resolve("log").resolve(service + ".log") + ")");
@@ -336,6 +345,11 @@ final class Platform {
 
     private int run(Path output, int timeoutMinutes, String script, String... arguments)
             throws IOException, InterruptedException {
+        return run(output, timeoutMinutes, Map.of(), script, arguments);
+    }
+
+    private int run(Path output, int timeoutMinutes, Map<String, String> extra, String script, String... arguments)
+            throws IOException, InterruptedException {
         String command = String.join(" ", arguments);
         List<String> commandLine = new ArrayList<>(
                 List.of("bash", root.resolve("scripts").resolve(script).toString()));
@@ -347,6 +361,7 @@ final class Platform {
         pb.environment().remove("MOTCUA_MYSQL_DATABASE");
         pb.environment().remove("MICRONAUT_ENVIRONMENTS");
         pb.environment().putAll(env);
+        pb.environment().putAll(extra);
         Process process = pb.start();
         Thread pump = new Thread(
                 () -> {
