@@ -6,13 +6,13 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import vn.motcua.report.reminder.service.ReminderClock;
+import vn.motcua.report.task.service.TaskClock;
 
 /** The reminder clock in ITs that pin it (motcua.test.reminder-clock=true); the real time until set. */
 @Singleton
-@Replaces(ReminderClock.class)
+@Replaces(TaskClock.class)
 @Requires(property = "motcua.test.reminder-clock", value = "true")
-public class SettableReminderClock extends ReminderClock {
+public class SettableReminderClock extends TaskClock {
 
     private final AtomicReference<Instant> pinned = new AtomicReference<>();
 

@@ -54,14 +54,13 @@ public class CampaignRepository {
     }
 
     /**
-     * The task's assignments, ASSIGNEE ones first, each stage by unit code (the order a consolidation lists). Once
-     * helper A's V7 (task_assignment.ordinal, the order AssignTask named the assignees in) is merged, this orders by
-     * "ordinal, unit_code" within the stage: the lead's one-line change at merge.
+     * The task's assignments, ASSIGNEE ones first, each stage in the order AssignTask named the units
+     * (task_assignment.ordinal, V7): the order a consolidation lists them in.
      */
     public List<CampaignAssignment> assignments(String taskId) {
         return jdbc.prepareStatement(
                 "SELECT task_id, unit_code, stage, effective_deadline_at, done_at FROM task_assignment"
-                        + " WHERE task_id = ? ORDER BY CASE WHEN stage = 'ASSIGNEE' THEN 0 ELSE 1 END, unit_code",
+                        + " WHERE task_id = ? ORDER BY CASE WHEN stage = 'ASSIGNEE' THEN 0 ELSE 1 END, ordinal, unit_code",
                 ps -> {
                     ps.setString(1, taskId);
                     return readAssignments(ps);

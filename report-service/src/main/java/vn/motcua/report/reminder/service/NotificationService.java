@@ -21,6 +21,7 @@ import vn.motcua.report.reminder.domain.StoredNotification;
 import vn.motcua.report.reminder.repository.NotificationRepository;
 import vn.motcua.report.scope.service.ReportScope;
 import vn.motcua.report.scope.service.UnitNode;
+import vn.motcua.report.task.service.TaskClock;
 
 /**
  * A unit's reminder addresses and its in-app inbox.
@@ -46,9 +47,9 @@ public class NotificationService {
 
     private final ReportScope scope;
     private final NotificationRepository notifications;
-    private final ReminderClock clock;
+    private final TaskClock clock;
 
-    public NotificationService(ReportScope scope, NotificationRepository notifications, ReminderClock clock) {
+    public NotificationService(ReportScope scope, NotificationRepository notifications, TaskClock clock) {
         this.scope = scope;
         this.notifications = notifications;
         this.clock = clock;

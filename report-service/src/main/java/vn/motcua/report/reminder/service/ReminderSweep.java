@@ -24,6 +24,7 @@ import vn.motcua.report.reminder.domain.ReminderTexts;
 import vn.motcua.report.reminder.domain.ReturnedReport;
 import vn.motcua.report.reminder.domain.StoredNotification;
 import vn.motcua.report.reminder.repository.NotificationRepository;
+import vn.motcua.report.task.service.TaskClock;
 
 /**
  * One pass of the reminders: (1) inserts the notifications {@link ReminderPlanner} finds due into the inbox
@@ -49,7 +50,7 @@ public class ReminderSweep {
     private final NotificationPort port;
     private final ReminderEvents events;
     private final ReminderSettings settings;
-    private final ReminderClock clock;
+    private final TaskClock clock;
     private final TransactionOperations<Connection> tx;
 
     public ReminderSweep(
@@ -57,7 +58,7 @@ public class ReminderSweep {
             NotificationPort port,
             ReminderEvents events,
             ReminderSettings settings,
-            ReminderClock clock,
+            TaskClock clock,
             TransactionOperations<Connection> tx) {
         this.notifications = notifications;
         this.port = port;

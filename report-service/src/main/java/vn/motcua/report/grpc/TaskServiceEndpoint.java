@@ -1,4 +1,4 @@
-package vn.motcua.report.task.grpc;
+package vn.motcua.report.grpc;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
@@ -33,6 +33,7 @@ import vn.motcua.proto.report.v1.SetTaskContactsRequest;
 import vn.motcua.proto.report.v1.SetTaskContactsResponse;
 import vn.motcua.proto.report.v1.TaskServiceGrpc;
 import vn.motcua.report.reminder.grpc.NotificationRpc;
+import vn.motcua.report.task.grpc.TaskRpc;
 
 /**
  * {@code motcua.report.v1.TaskService} (issue 14): directives and tasks ({@link TaskRpc}), reminder contacts and the

@@ -1,4 +1,4 @@
-package vn.motcua.report.campaign.grpc;
+package vn.motcua.report.grpc;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
@@ -20,6 +20,7 @@ import vn.motcua.proto.report.v1.SaveCampaignDraftRequest;
 import vn.motcua.proto.report.v1.SaveCampaignDraftResponse;
 import vn.motcua.proto.report.v1.SubmitCampaignReportRequest;
 import vn.motcua.proto.report.v1.SubmitCampaignReportResponse;
+import vn.motcua.report.campaign.grpc.CampaignRpc;
 
 /** {@code motcua.report.v1.CampaignService} (issue 14): campaign reports, answered by {@link CampaignRpc}. */
 @Singleton
