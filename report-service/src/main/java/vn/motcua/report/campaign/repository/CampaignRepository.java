@@ -16,6 +16,8 @@ import vn.motcua.report.campaign.domain.CampaignReport;
 import vn.motcua.report.campaign.domain.CampaignRow;
 import vn.motcua.report.campaign.domain.CampaignTask;
 import vn.motcua.report.campaign.domain.ReportState;
+import vn.motcua.report.task.domain.CampaignTemplate;
+import vn.motcua.report.task.domain.TemplateJson;
 
 /**
  * campaign_report (V6), and what campaign reports read and stamp of task_item and task_assignment. Every method
@@ -48,7 +50,7 @@ public class CampaignRepository {
                                 rs.getString(2),
                                 rs.getString(3),
                                 rs.getString(4),
-                                CampaignJson.readTemplate(rs.getString(5))));
+                                templateOrNull(rs.getString(5))));
                     }
                 });
     }
@@ -159,7 +161,8 @@ public class CampaignRepository {
                     ps.setInt(8, r.rows().size());
                     ps.setString(9, r.savedBy());
                     UtcTimestamps.bind(ps, 10, r.savedAt());
-                    ps.setString(11, r.sourceReportIds().isEmpty() ? null : CampaignJson.writeIds(r.sourceReportIds()));
+                    ps.setString(
+                            11, r.sourceReportIds().isEmpty() ? null : TemplateJson.writeStrings(r.sourceReportIds()));
                     return ps.executeUpdate();
                 });
     }
@@ -175,7 +178,8 @@ public class CampaignRepository {
                             ps.setInt(2, rows.size());
                             ps.setString(3, savedBy);
                             UtcTimestamps.bind(ps, 4, savedAt);
-                            ps.setString(5, sourceReportIds.isEmpty() ? null : CampaignJson.writeIds(sourceReportIds));
+                            ps.setString(
+                                    5, sourceReportIds.isEmpty() ? null : TemplateJson.writeStrings(sourceReportIds));
                             ps.setString(6, reportId);
                             return ps.executeUpdate();
                         })
@@ -294,9 +298,14 @@ public class CampaignRepository {
                         rs.getString("return_reason"),
                         rs.getString("accepted_by"),
                         UtcTimestamps.read(rs, "accepted_at"),
-                        CampaignJson.readIds(rs.getString("source_report_ids"))));
+                        TemplateJson.readStrings(rs.getString("source_report_ids"))));
             }
         }
         return found;
+    }
+
+    /** null for a task without template (not a campaign). */
+    private static CampaignTemplate templateOrNull(String json) {
+        return json == null || json.isBlank() ? null : TemplateJson.read(json);
     }
 }
