@@ -282,7 +282,6 @@ class AuthorizationMatrixIT extends SystemTest {
                         expect(NONE, 401)
                                 .and(CITIZENS, 403)
                                 .and(MACHINE, 403)
-                                .and(RECEPTION_OTHER, 404)
                                 .and(LEADER, 200)
                                 .and(ADMIN_DISTRICT, 200)
                                 .and(ADMIN_PROVINCE, 200)

@@ -618,8 +618,14 @@ public class TaskService {
     public Board board(Caller caller, String taskId) {
         requirePerson(caller);
         TaskItem t = tasks.task(required(taskId, "task_id"))
-                .filter(x -> covers(caller, x.issuingUnit()))
                 .orElseThrow(() -> DomainException.notFound("task " + taskId.strip()));
+        if (!covers(caller, t.issuingUnit())) {
+            // an assignee knows the task exists (GetTask shows it its assignment): refused, not hidden
+            if (!readableOnes(caller, tasks.assignmentsOf(t.id())).isEmpty()) {
+                throw DomainException.permissionDenied("the board is the issuing unit's");
+            }
+            throw DomainException.notFound("task " + t.id());
+        }
         Instant now = clock.now();
         TaskView view = fullView(t, now);
         BoardCounts counts = BoardCounts.ZERO;

@@ -357,7 +357,7 @@ class TaskLifecycleIT extends GrpcItBase {
                         .getDirective(GetDirectiveRequest.newBuilder()
                                 .setDirectiveId(d.getDirectiveId())
                                 .build()),
-                () -> tasks(officer11077)
+                () -> tasks(outsider)
                         .getTaskBoard(GetTaskBoardRequest.newBuilder()
                                 .setTaskId(task.getTaskId())
                                 .build()),
@@ -368,6 +368,14 @@ class TaskLifecycleIT extends GrpcItBase {
                                 .build()))) {
             assertThat(failure(read::run).getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         }
+        // an assignee knows the task (it reads its assignment), so the issuer's board is refused, not hidden
+        assertThat(failure(() -> tasks(officer11077)
+                                .getTaskBoard(GetTaskBoardRequest.newBuilder()
+                                        .setTaskId(task.getTaskId())
+                                        .build()))
+                        .getStatus()
+                        .getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
 
         // the issuer's officers read the task but act on no assignee's behalf; a specialist does not complete
         assertThat(failure(() -> progress(specialist298, task.getTaskId(), "thay xã báo cáo", 10))
