@@ -309,11 +309,12 @@ class ReminderMailIT extends GrpcItBase {
             }
         }
         for (String unit : units) {
+            // each once; two racing sweeps may send a unit's two e-mails in either order
             assertThat(subjects("race-" + unit + "@motcua.test"))
                     .as(unit)
-                    .containsExactly("[MotCua] Nhiệm vụ mới: " + TITLE, "[MotCua] Nhắc việc: " + TITLE);
+                    .containsExactlyInAnyOrder("[MotCua] Nhiệm vụ mới: " + TITLE, "[MotCua] Nhắc việc: " + TITLE);
             assertThat(notifications("T2", unit))
-                    .containsExactly(
+                    .containsExactlyInAnyOrder(
                             "ASSIGNED ASSIGNEE emailed_to=1 attempts=1", "DUE_SOON ASSIGNEE emailed_to=1 attempts=1");
         }
         assertThat(reminderEvents("T2")).hasSize(3);
