@@ -909,7 +909,8 @@ class AuthorizationMatrixIT extends SystemTest {
 
     /** Marking a notification of 11077 read: its officers; the inbox of a unit is its own, not its ancestors'. */
     private static Expect unitInbox() {
-        String above = "an officer above 11077 does not share its inbox (brief: officers of the notification's unit)";
+        String above =
+                "an officer above 11077 does not share its inbox (only officers of the notification's own unit read it)";
         return expect(NONE, 401)
                 .and(CITIZENS, 403)
                 .and(MACHINE, 403)
