@@ -476,9 +476,9 @@ public class CampaignService {
     private Visible visible(Caller caller, String taskId) {
         CampaignTask task = reports.task(taskId).orElseThrow(() -> DomainException.notFound("task " + taskId));
         Set<String> readable = new java.util.LinkedHashSet<>();
-        boolean issuer = covers(caller, task.issuingUnit());
+        boolean issuer = scope.covers(caller, task.issuingUnit());
         for (CampaignAssignment a : reports.assignments(taskId)) {
-            if (issuer || covers(caller, a.unitCode())) {
+            if (issuer || scope.covers(caller, a.unitCode())) {
                 readable.add(a.unitCode());
             }
         }
@@ -486,18 +486,6 @@ public class CampaignService {
             throw DomainException.notFound("task " + taskId);
         }
         return new Visible(task, readable);
-    }
-
-    private boolean covers(Caller caller, String unitCode) {
-        try {
-            scope.readable(caller, unitCode);
-            return true;
-        } catch (DomainException e) {
-            if (e.kind() == ErrorKind.NOT_FOUND) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     private UnitNode readableOrHidden(Caller caller, String unitCode, String what) {

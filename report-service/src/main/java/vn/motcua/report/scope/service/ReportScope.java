@@ -39,6 +39,22 @@ public class ReportScope {
         return units.find(unit).orElseGet(() -> new UnitNode(unit, unit, 0, null, 0));
     }
 
+    /**
+     * Whether {@link #readable} would answer {@code unit}: false where it answers NOT_FOUND, for callers that decide
+     * between several sides of one resource (an issuer's view or an assignee's). Its other refusals propagate.
+     */
+    public boolean covers(Caller caller, String unit) {
+        try {
+            readable(caller, unit);
+            return true;
+        } catch (DomainException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** {@link #readable} and every unit below it, parents first (see {@link UnitTreeRepository#subtree}). */
     public List<UnitNode> readableSubtree(Caller caller, String requestedUnit) {
         UnitNode root = readable(caller, requestedUnit);

@@ -207,7 +207,7 @@ public class TaskService {
         List<TaskItem> items = tasks.tasksOf(d.id());
         Map<String, List<Assignment>> assignments =
                 tasks.assignmentsOf(items.stream().map(TaskItem::id).toList());
-        boolean issuerSide = covers(caller, d.issuingUnit());
+        boolean issuerSide = scope.covers(caller, d.issuingUnit());
         List<TaskView> visible = new ArrayList<>();
         Instant now = clock.now();
         for (TaskItem t : items) {
@@ -252,7 +252,7 @@ public class TaskService {
             return fullView(tasks.task(claim.resultRef()).orElseThrow(), now);
         }
         Directive d = tasks.directive(required(c.directiveId(), "directive_id"))
-                .filter(x -> covers(caller, x.issuingUnit()))
+                .filter(x -> scope.covers(caller, x.issuingUnit()))
                 .orElseThrow(() ->
                         DomainException.notFound("directive " + c.directiveId().strip()));
         UnitNode issuer = scope.actingFor(caller, Roles.UNIT_LEADER, d.issuingUnit());
@@ -449,8 +449,9 @@ public class TaskService {
         TaskItem t = tasks.task(required(taskId, "task_id"))
                 .orElseThrow(() -> DomainException.notFound("task " + taskId.strip()));
         List<Assignment> all = tasks.assignmentsOf(t.id());
-        List<Assignment> shown = covers(caller, t.issuingUnit()) ? all : readableOnes(caller, all);
-        if (shown.isEmpty() && !covers(caller, t.issuingUnit())) {
+        boolean issuerSide = scope.covers(caller, t.issuingUnit());
+        List<Assignment> shown = issuerSide ? all : readableOnes(caller, all);
+        if (shown.isEmpty() && !issuerSide) {
             throw DomainException.notFound("task " + t.id());
         }
         return view(t, tasks.directive(t.directiveId()).orElseThrow(), shown, clock.now());
@@ -589,13 +590,13 @@ public class TaskService {
                 .orElseThrow(() -> DomainException.notFound("task " + taskId.strip()));
         UnitNode unit = scope.readable(caller, unitCode);
         List<Assignment> all = tasks.assignmentsOf(t.id());
-        boolean readsTask =
-                covers(caller, t.issuingUnit()) || !readableOnes(caller, all).isEmpty();
+        boolean issuerSide = scope.covers(caller, t.issuingUnit());
+        boolean readsTask = issuerSide || !readableOnes(caller, all).isEmpty();
         Assignment a = all.stream()
                 .filter(x -> x.unitCode().equals(unit.code()))
                 .findFirst()
                 .orElse(null);
-        if (!readsTask || (a == null && !covers(caller, t.issuingUnit()))) {
+        if (!readsTask || (a == null && !issuerSide)) {
             throw DomainException.notFound("task " + t.id());
         }
         if (a == null) {
@@ -619,7 +620,7 @@ public class TaskService {
         requirePerson(caller);
         TaskItem t = tasks.task(required(taskId, "task_id"))
                 .orElseThrow(() -> DomainException.notFound("task " + taskId.strip()));
-        if (!covers(caller, t.issuingUnit())) {
+        if (!scope.covers(caller, t.issuingUnit())) {
             // an assignee knows the task exists (GetTask shows it its assignment): refused, not hidden
             if (!readableOnes(caller, tasks.assignmentsOf(t.id())).isEmpty()) {
                 throw DomainException.permissionDenied("the board is the issuing unit's");
@@ -747,20 +748,8 @@ public class TaskService {
     // Scope and input helpers
 
     /** Whether the unit is the caller's or below it. */
-    private boolean covers(Caller caller, String unit) {
-        try {
-            scope.readable(caller, unit);
-            return true;
-        } catch (DomainException e) {
-            if (e.kind() == ErrorKind.NOT_FOUND) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
     private List<Assignment> readableOnes(Caller caller, List<Assignment> all) {
-        return all.stream().filter(a -> covers(caller, a.unitCode())).toList();
+        return all.stream().filter(a -> scope.covers(caller, a.unitCode())).toList();
     }
 
     /**
