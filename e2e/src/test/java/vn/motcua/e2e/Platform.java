@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import vn.motcua.platform.testing.TestPorts;
 
 /**
  * The whole MotCua platform started from the built jars through {@code scripts/platform.sh}, the launcher that
@@ -74,7 +73,7 @@ final class Platform {
         this.work = Files.createTempDirectory("motcua-e2e-");
         this.varDir = work.resolve("var");
         this.keycloakDir = work.resolve("keycloak");
-        int[] ports = freePorts(8);
+        int[] ports = freePorts(12);
         this.keycloakPort = ports[0];
         this.keycloakManagementPort = ports[1];
         this.gatewayPort = ports[6];
@@ -100,11 +99,10 @@ final class Platform {
         env.put("MOTCUA_PAYMENT_SIMULATOR_PORT", String.valueOf(simulatorPort));
         // each gRPC service's /prometheus: ports of this run, so that platforms started side by side never race
         // for the launcher's defaults (9091...)
-        int[] managementPorts = freePorts(4);
-        env.put("MOTCUA_DOSSIER_MANAGEMENT_PORT", String.valueOf(managementPorts[0]));
-        env.put("MOTCUA_PAYMENT_MANAGEMENT_PORT", String.valueOf(managementPorts[1]));
-        env.put("MOTCUA_DIGITIZATION_MANAGEMENT_PORT", String.valueOf(managementPorts[2]));
-        env.put("MOTCUA_REPORT_MANAGEMENT_PORT", String.valueOf(managementPorts[3]));
+        env.put("MOTCUA_DOSSIER_MANAGEMENT_PORT", String.valueOf(ports[8]));
+        env.put("MOTCUA_PAYMENT_MANAGEMENT_PORT", String.valueOf(ports[9]));
+        env.put("MOTCUA_DIGITIZATION_MANAGEMENT_PORT", String.valueOf(ports[10]));
+        env.put("MOTCUA_REPORT_MANAGEMENT_PORT", String.valueOf(ports[11]));
         env.put("MOTCUA_PAYMENT_PROVIDER_SECRET", providerSecret);
         env.put("MOTCUA_PAYMENT_PROVIDER_MERCHANT_ID", MERCHANT_ID);
         // the simulator's notification keeps being delivered for about 3.5 minutes (default 8 attempts, about 1.5):
@@ -478,21 +476,12 @@ final class Platform {
         return value == null ? "" : value;
     }
 
-    /** Distinct free TCP ports: all held open until every one is chosen, then released. */
-    static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
+    /** Distinct free TCP ports, outside the kernel's ephemeral range (see {@link TestPorts}). */
+    static int[] freePorts(int count) {
+        java.util.Set<Integer> chosen = new java.util.LinkedHashSet<>();
+        while (chosen.size() < count) {
+            chosen.add(TestPorts.free());
         }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 }

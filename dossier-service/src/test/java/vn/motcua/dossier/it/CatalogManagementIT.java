@@ -8,9 +8,6 @@ import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.platform.testing.FeedPayloads;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.common.v1.Money;
 import vn.motcua.proto.common.v1.UnitLevel;
 import vn.motcua.proto.dossier.v1.Applicant;
@@ -79,11 +77,7 @@ class CatalogManagementIT extends DossierItSupport {
     /** A free port rather than application.yml's 50051, which a service or another test run may hold. */
     @Override
     protected Map<String, String> extraProperties() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Map.of("grpc.server.port", Integer.toString(socket.getLocalPort()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Map.of("grpc.server.port", Integer.toString(TestPorts.free()));
     }
 
     private String controller(String unit) {

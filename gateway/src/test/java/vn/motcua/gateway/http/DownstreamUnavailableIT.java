@@ -3,13 +3,11 @@ package vn.motcua.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.motcua.gateway.support.Api;
 import vn.motcua.gateway.support.GatewayIT;
+import vn.motcua.platform.testing.TestPorts;
 
 /**
  * Both channels and the realm's key endpoint point at a port nobody listens on: 503 without naming the address or
@@ -18,7 +16,7 @@ import vn.motcua.gateway.support.GatewayIT;
 @MicronautTest(transactional = false)
 class DownstreamUnavailableIT extends GatewayIT {
 
-    private final String deadAddress = "127.0.0.1:" + freePort();
+    private final String deadAddress = "127.0.0.1:" + TestPorts.free();
 
     @Override
     protected String dossierAddress() {
@@ -53,13 +51,5 @@ class DownstreamUnavailableIT extends GatewayIT {
 
         assertProblem(reply, 503, "IDENTITY_PROVIDER_UNAVAILABLE");
         assertThat(reply.body()).doesNotContain(deadAddress);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

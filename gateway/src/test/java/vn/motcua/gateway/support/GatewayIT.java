@@ -6,9 +6,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 
 /**
  * Base of the gateway's integration tests: the real gateway on a random port, the platform's TestIdentityProvider
@@ -38,7 +36,7 @@ public abstract class GatewayIT implements TestPropertyProvider {
     /** The management port (endpoints.all.port): /health and /prometheus, which the public port does not serve. */
     protected Api management;
 
-    private final int managementPort = freePort();
+    private final int managementPort = TestPorts.free();
 
     @Override
     public Map<String, String> getProperties() {
@@ -85,14 +83,6 @@ public abstract class GatewayIT implements TestPropertyProvider {
         services.reset();
         api = new Api(URI.create(server.getURL().toString() + "/"), json);
         management = new Api(URI.create("http://" + server.getHost() + ":" + managementPort + "/"), json);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @AfterAll

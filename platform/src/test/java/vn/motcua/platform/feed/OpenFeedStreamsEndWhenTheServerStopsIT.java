@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 import vn.motcua.proto.feed.v1.SubscribeRequest;
 import vn.motcua.proto.feed.v1.SubscribeResponse;
@@ -48,7 +49,7 @@ class OpenFeedStreamsEndWhenTheServerStopsIT {
     @Test
     void aFollowerIsToldTheServerIsStoppingAndTheStopDoesNotWaitForIt() throws Exception {
         Map<String, Object> props = new HashMap<>(FeedItSupport.properties(db, idp));
-        props.put("grpc.server.port", freePort());
+        props.put("grpc.server.port", TestPorts.free());
         props.put("grpc.server.await-termination", "60s");
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort())
@@ -78,11 +79,5 @@ class OpenFeedStreamsEndWhenTheServerStopsIT {
         assertThat(ended.getStatus().getDescription()).contains("the feed's server is stopping");
         stopping.get(2, TimeUnit.MINUTES);
         assertThat(server.isRunning()).isFalse();
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

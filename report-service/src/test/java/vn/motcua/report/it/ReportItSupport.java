@@ -1,10 +1,6 @@
 package vn.motcua.report.it;
 
 import com.google.protobuf.Timestamp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import vn.motcua.platform.testing.TestDatabase;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.DossierChanged;
 import vn.motcua.proto.dossier.v1.DossierStatus;
@@ -49,11 +46,7 @@ public final class ReportItSupport {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestPorts.free();
     }
 
     /** Properties every report-service IT needs: its own MariaDB database, migrations, its own gRPC port. */
