@@ -2,6 +2,7 @@ package vn.motcua.digitization.dossierfeed;
 
 import io.grpc.ManagedChannel;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.grpc.annotation.GrpcChannel;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -31,6 +32,13 @@ public class DossierFeedConsumer {
 
     public static final String SOURCE = "dossier-service";
 
+    /**
+     * Most events applied in one transaction. Nearly every dossier event is read past here (only a result issued
+     * writes), so event by event the follower paid a commit per reception anywhere in the province for nothing
+     * (issue 9 measured 1.2 ms of this service's CPU per reception); a run shares one commit and one cursor update.
+     */
+    public static final String BATCH_SIZE = "${motcua.digitization.dossier-feed.batch-size:500}";
+
     /** The lease of the one replica that follows the feed. */
     public static final String LEASE = LeasedFeedFollower.leaseName(CONSUMER, SOURCE);
 
@@ -41,8 +49,14 @@ public class DossierFeedConsumer {
             ServiceAccountTokens serviceAccount,
             FeedCursorStore cursors,
             DossierFeedHandler handler,
-            Leases leases) {
-        this.follower = new LeasedFeedFollower(CONSUMER, SOURCE, channel, serviceAccount, cursors, handler, leases);
+            Leases leases,
+            @Value(BATCH_SIZE) int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException(
+                    "motcua.digitization.dossier-feed.batch-size must be at least 1, not " + batchSize);
+        }
+        this.follower =
+                new LeasedFeedFollower(CONSUMER, SOURCE, channel, serviceAccount, cursors, handler, leases, batchSize);
     }
 
     @EventListener
