@@ -5,10 +5,16 @@
 # (bench/src, bench/target/motcua-bench.jar) against it; stops it and drops the databases at the end.
 #
 #   bench/run.sh [--clients N] [--duration S] [--warmup S] [--max-requests N] [--inbox-target N] [--out FILE]
+#                [--jit c2|c1] [--platform-warmup S]
 #   bench/run.sh --smoke       a few requests per scenario on a platform of its own: the figures mean nothing
 #   bench/run.sh --self-check  seconds, no platform: the generator's load, percentiles, JDBC baseline, inbox seeding
 #                              and table against a loopback stand-in and a throwaway database (run by ./motcua test)
 #
+# --jit: c2 (default) runs the services with the JIT the container images use (docs/runtime.md: full tiered
+# compilation), c1 with the launcher's start-up flag -XX:TieredStopAtLevel=1 (ADR 0003), which caps every path's
+# steady-state speed; heap and GC are the launcher's (-Xmx192m, SerialGC) either way. The platform warm-up before
+# the first scenario (receptions and reads) lasts 45 s with c2, whose compiled code takes that long to settle, 10 s
+# with c1; --platform-warmup S overrides it.
 # Defaults: 16 clients, 3 s warm-up and 10 s measured per scenario (or 1,000,000 requests, whichever comes first),
 # inbox of unit 11077 topped up to 100000 dossiers by plain JDBC batch inserts (clones of a dossier received through
 # the API in the run). Writes
@@ -24,19 +30,26 @@ SELF_CHECK=0
 ARGS=()
 OUT=""
 CLIENTS=16
+JIT=c2
 while (($#)); do
   case "$1" in
     --smoke) SMOKE=1; ARGS+=(--smoke); shift ;;
     --self-check) SELF_CHECK=1; shift ;;
     --clients) CLIENTS="$2"; shift 2 ;;
+    --jit) JIT="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    --duration | --warmup | --max-requests | --inbox-target | --feed-seconds)
+    --duration | --warmup | --max-requests | --inbox-target | --feed-seconds | --platform-warmup)
       ARGS+=("$1" "$2"); shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (--help)" >&2; exit 2 ;;
   esac
 done
 [[ "$CLIENTS" =~ ^[0-9]+$ ]] || { echo "run.sh: --clients needs a number" >&2; exit 2; }
+case "$JIT" in
+  c2) JVM_NOTE="-XX:TieredStopAtLevel=4 (full tiered JIT, as in the container images)"; PLATFORM_WARMUP=45 ;;
+  c1) JVM_NOTE=""; PLATFORM_WARMUP=10 ;;
+  *) echo "run.sh: --jit is c2 or c1" >&2; exit 2 ;;
+esac
 
 say() { printf '[bench.sh %s] %s\n' "$(date -u +%T)" "$*"; }
 die() { echo "run.sh: error: $*" >&2; exit 1; }
@@ -86,6 +99,8 @@ export MOTCUA_GATEWAY_PORT="${PORTS[6]}" MOTCUA_GATEWAY_MANAGEMENT_PORT="${PORTS
 export MOTCUA_DB=mysql MOTCUA_MYSQL_HOST="$MYSQL_HOST" MOTCUA_MYSQL_PORT="$MYSQL_PORT" MOTCUA_MYSQL_DB_PREFIX="$PREFIX"
 # the gateway's per-client token buckets (motcua.gateway.rate-limit.enabled) would measure the limit, not the code
 export MOTCUA_GATEWAY_RATE_LIMIT_ENABLED=false
+# the launcher appends MOTCUA_JAVA_OPTS after its own flags, so this level wins over its TieredStopAtLevel=1
+if [[ "$JIT" == c2 ]]; then export MOTCUA_JAVA_OPTS="-XX:TieredStopAtLevel=4"; else unset MOTCUA_JAVA_OPTS; fi
 # no class-data-sharing archive written at exit into the temporary directory
 export MOTCUA_CDS=off
 unset MOTCUA_MYSQL_DATABASE MICRONAUT_ENVIRONMENTS
@@ -119,6 +134,6 @@ java -Xmx256m -jar "$JAR" \
   --mysql "$MYSQL_HOST:$MYSQL_PORT" --mysql-password "${MOTCUA_MYSQL_PASSWORD:-}" --db-prefix "$PREFIX" \
   --root "$ROOT" --var-dir "$MOTCUA_VAR_DIR" --kc-data "$MOTCUA_KC_DATA_DIR" \
   --clients "$CLIENTS" --commit "$(git describe --always --dirty 2>/dev/null || echo unknown)" \
-  --out "$OUT" "${ARGS[@]}"
+  ${JVM_NOTE:+--jvm "$JVM_NOTE"} --platform-warmup "$PLATFORM_WARMUP" --out "$OUT" "${ARGS[@]}"
 OK=1
 say "done: $OUT"

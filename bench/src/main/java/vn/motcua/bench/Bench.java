@@ -44,6 +44,7 @@ public final class Bench {
     private final int clients;
     private final double warmup;
     private final double duration;
+    private final double platformWarmup;
     private final long maxRequests;
     private final Api api;
     private final Db db;
@@ -63,6 +64,8 @@ public final class Bench {
         this.clients = Integer.parseInt(opt.getOrDefault("clients", "16"));
         this.warmup = Double.parseDouble(opt.getOrDefault("warmup", smoke ? "0.5" : "3"));
         this.duration = Double.parseDouble(opt.getOrDefault("duration", smoke ? "1" : "10"));
+        this.platformWarmup = Double.parseDouble(
+                opt.getOrDefault("platform-warmup", String.valueOf(Math.max(10, 2 * warmup))));
         this.maxRequests = Long.parseLong(opt.getOrDefault("max-requests", smoke ? "10" : "1000000"));
         if (clients < 1 || clients > 256 || duration <= 0 || duration > 600 || maxRequests < 1) {
             throw new IllegalArgumentException("clients 1..256, duration (0, 600] s, max-requests >= 1");
@@ -160,7 +163,8 @@ public final class Bench {
         AtomicLong spread = new AtomicLong();
         // the processes' JIT compiles the intake and read paths now, not inside the first measured scenario (which
         // otherwise paid for it alone: the 1-unit intake, run first, showed 2-3 times the CPU per request)
-        double jit = smoke ? 0.5 : Math.max(10, 2 * warmup);
+        // (C2, the default of bench/run.sh, needs far longer than C1 before its compiled code settles)
+        double jit = smoke ? 0.5 : platformWarmup;
         log("platform warm-up: %.0f s of receptions over 20 units and reads of them", jit);
         Load.run(clients, jit, maxRequests, c -> {
             if (c % 2 == 0 || keptCount.get() == 0) {
@@ -463,14 +467,17 @@ public final class Bench {
                 .append("\n");
         md.append("- commit: ").append(opt.getOrDefault("commit", "unknown")).append("\n");
         md.append(
-                "- platform: bench/run.sh, MOTCUA_DB=mysql (MariaDB on 127.0.0.1:3306, throwaway databases), gateway rate limit off, launcher's JVM flags\n");
+                "- platform: bench/run.sh, MOTCUA_DB=mysql (MariaDB on 127.0.0.1:3306, throwaway databases), gateway rate limit off, launcher's JVM flags")
+                .append(opt.containsKey("jvm") ? " + " + opt.get("jvm") : "")
+                .append("\n");
         md.append(String.format(
                 Locale.ROOT,
-                "- load: %d clients (closed loop, java.net.http, HTTP/1.1) for every scenario, warm-up %.1f s, then %.1f s or %d requests each; before the first, a platform warm-up (receptions over 20 units and reads, at least 10 s) so no scenario pays for the JIT alone; the load generator shares the machine\n",
+                "- load: %d clients (closed loop, java.net.http, HTTP/1.1) for every scenario, warm-up %.1f s, then %.1f s or %d requests each; before the first, a platform warm-up (receptions over 20 units and reads, %.0f s) so no scenario pays for the JIT alone; the load generator shares the machine\n",
                 clients,
                 warmup,
                 duration,
-                maxRequests));
+                maxRequests,
+                platformWarmup));
         md.append("- reads (authenticated GET, public lookup) cycle through ")
                 .append(codes)
                 .append(" dossiers of unit 11077 received in this run; intake spread = round robin over 20 communes,"

@@ -176,6 +176,8 @@ final class Db {
                         String col = columns.get(i).toLowerCase(java.util.Locale.ROOT);
                         Object value = switch (col) {
                             case "code" -> "BENCH-" + runTag + "-" + n;
+                            // unique as well (ux_dossier_legal_code, dossier-service V7); null stays null
+                            case "legal_code" -> template.get(i) == null ? null : "BENCH-L-" + runTag + "-" + n;
                             case "lookup_key" -> String.format("%08X", (n * 0x9E3779B1L) & 0xFFFFFFFFL);
                             case "received_at", "created_at", "updated_at" -> text(received);
                             case "due_at", "original_due_at" -> text(received.plusSeconds(10L * 24 * 3600));
