@@ -2299,6 +2299,7 @@ class BadInputSuiteIT extends SystemTest {
         } catch (SQLException e) {
             throw new IllegalStateException("counting rows in " + platform.databasePrefix + "*", e);
         }
+        // replaces the plain counts of those two tables
         counts.putAll(deadlineSweepExcluded());
         counts.putAll(taskState());
         // digitization-service's local blob store (${motcua.data-dir}/blobs, the launcher's data dir): a file stored

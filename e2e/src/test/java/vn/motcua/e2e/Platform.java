@@ -16,9 +16,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -478,7 +480,7 @@ final class Platform {
 
     /** Distinct free TCP ports, outside the kernel's ephemeral range (see {@link TestPorts}). */
     static int[] freePorts(int count) {
-        java.util.Set<Integer> chosen = new java.util.LinkedHashSet<>();
+        Set<Integer> chosen = new LinkedHashSet<>();
         while (chosen.size() < count) {
             chosen.add(TestPorts.free());
         }

@@ -51,10 +51,6 @@ public class DossierFeedConsumer {
             DossierFeedHandler handler,
             Leases leases,
             @Value(BATCH_SIZE) int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException(
-                    "motcua.digitization.dossier-feed.batch-size must be at least 1, not " + batchSize);
-        }
         this.follower =
                 new LeasedFeedFollower(CONSUMER, SOURCE, channel, serviceAccount, cursors, handler, leases, batchSize);
     }

@@ -68,6 +68,11 @@ public final class LeasedFeedFollower {
             FeedEventHandler handler,
             Leases leases,
             int maxBatch) {
+        // checked here, at start-up, not first when the lease is won and the subscriber is made
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException(
+                    "the batch size of " + consumer + " on " + source + "'s feed must be at least 1, not " + maxBatch);
+        }
         this.maxBatch = maxBatch;
         this.consumer = consumer;
         this.source = source;

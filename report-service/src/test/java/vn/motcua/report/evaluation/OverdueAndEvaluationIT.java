@@ -28,6 +28,7 @@ import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.common.v1.PageRequest;
 import vn.motcua.proto.report.v1.AgencyEvaluation;
 import vn.motcua.proto.report.v1.DossierEvaluation;
@@ -56,7 +57,7 @@ class OverdueAndEvaluationIT implements TestPropertyProvider {
 
     private final TestDatabase db = TestDatabase.create("report_eval");
     private final TestIdentityProvider idp = TestIdentityProvider.start();
-    private final int grpcPort = ReportItSupport.freePort();
+    private final int grpcPort = TestPorts.free();
 
     @Inject
     ApplicationContext context;

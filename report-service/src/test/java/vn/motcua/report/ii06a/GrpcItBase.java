@@ -22,6 +22,7 @@ import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.report.v1.II06aCounts;
 import vn.motcua.proto.report.v1.Period;
 import vn.motcua.proto.report.v1.PeriodKind;
@@ -39,7 +40,7 @@ public abstract class GrpcItBase implements TestPropertyProvider {
 
     protected final TestDatabase db = TestDatabase.create(getClass().getSimpleName());
     protected final TestIdentityProvider idp = TestIdentityProvider.start();
-    protected final int grpcPort = ReportItSupport.freePort();
+    protected final int grpcPort = TestPorts.free();
     protected StatSeed seed;
     protected ManagedChannel channel;
 

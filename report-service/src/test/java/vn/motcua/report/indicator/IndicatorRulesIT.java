@@ -24,6 +24,7 @@ import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.common.v1.PageRequest;
 import vn.motcua.proto.report.v1.DrillDownIndicatorRequest;
 import vn.motcua.proto.report.v1.DrillDownIndicatorResponse;
@@ -52,7 +53,7 @@ class IndicatorRulesIT implements TestPropertyProvider {
 
     private final TestDatabase db = TestDatabase.create("report_766_rules");
     private final TestIdentityProvider idp = TestIdentityProvider.start();
-    private final int grpcPort = ReportItSupport.freePort();
+    private final int grpcPort = TestPorts.free();
 
     @Inject
     ApplicationContext context;

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.common.v1.PageRequest;
 import vn.motcua.proto.report.v1.DrillDownIndicatorRequest;
 import vn.motcua.proto.report.v1.DrillDownIndicatorResponse;
@@ -59,7 +60,7 @@ class IndicatorScoresIT implements TestPropertyProvider {
 
     private final TestDatabase db = TestDatabase.create("report_766");
     private final TestIdentityProvider idp = TestIdentityProvider.start();
-    private final int grpcPort = ReportItSupport.freePort();
+    private final int grpcPort = TestPorts.free();
     private final FactFixture world = IndicatorWorld.build();
 
     @Inject

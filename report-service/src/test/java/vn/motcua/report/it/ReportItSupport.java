@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import vn.motcua.platform.testing.TestDatabase;
-import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.proto.dossier.v1.DossierChanged;
 import vn.motcua.proto.dossier.v1.DossierStatus;
@@ -43,10 +42,6 @@ public final class ReportItSupport {
                 .setReceivedAt(
                         Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()))
                 .build();
-    }
-
-    public static int freePort() {
-        return TestPorts.free();
     }
 
     /** Properties every report-service IT needs: its own MariaDB database, migrations, its own gRPC port. */

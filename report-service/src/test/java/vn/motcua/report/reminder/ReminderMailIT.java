@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.motcua.platform.auth.ForwardingClientInterceptor;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.report.v1.ListTaskNotificationsRequest;
 import vn.motcua.proto.report.v1.ListTaskNotificationsResponse;
 import vn.motcua.proto.report.v1.MarkTaskNotificationReadRequest;
@@ -35,7 +36,6 @@ import vn.motcua.proto.report.v1.TaskNotification;
 import vn.motcua.proto.report.v1.TaskReminderSent;
 import vn.motcua.proto.report.v1.TaskServiceGrpc;
 import vn.motcua.report.ii06a.GrpcItBase;
-import vn.motcua.report.it.ReportItSupport;
 import vn.motcua.report.reminder.service.ReminderSweep;
 
 /**
@@ -51,7 +51,7 @@ class ReminderMailIT extends GrpcItBase {
 
     private static final String TITLE = "Rà soát danh mục TTHC tiếp nhận không phụ thuộc địa giới hành chính";
 
-    private final GreenMailProcess smtp = new GreenMailProcess(ReportItSupport.freePort(), ReportItSupport.freePort());
+    private final GreenMailProcess smtp = new GreenMailProcess(TestPorts.free(), TestPorts.free());
 
     @Inject
     SettableReminderClock clock;

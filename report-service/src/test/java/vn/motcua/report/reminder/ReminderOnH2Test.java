@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.motcua.report.it.ReportItSupport;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.report.reminder.service.ReminderSweep;
 
 /**
@@ -42,7 +42,7 @@ class ReminderOnH2Test implements TestPropertyProvider {
                 "datasources.default.url",
                 url,
                 "grpc.server.port",
-                Integer.toString(ReportItSupport.freePort()),
+                Integer.toString(TestPorts.free()),
                 "motcua.report.consume-dossier-feed",
                 "false",
                 "motcua.report.feeds.payment.enabled",

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.report.ii06a.GrpcItBase;
 import vn.motcua.report.it.ReportItSupport;
 import vn.motcua.report.reminder.service.ReminderSweepJob;
@@ -25,7 +26,7 @@ import vn.motcua.report.reminder.service.ReminderSweepJob;
 @MicronautTest(transactional = false)
 class ReminderSweepJobIT extends GrpcItBase {
 
-    private final GreenMailProcess smtp = new GreenMailProcess(ReportItSupport.freePort(), ReportItSupport.freePort());
+    private final GreenMailProcess smtp = new GreenMailProcess(TestPorts.free(), TestPorts.free());
 
     @Override
     protected Map<String, String> extraProperties() {

@@ -41,9 +41,6 @@ public abstract class FollowedFeed {
             FeedEventHandler handler,
             Leases leases,
             int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("motcua.report.feeds.batch-size must be at least 1, not " + batchSize);
-        }
         this.source = source;
         this.follower =
                 new LeasedFeedFollower(CONSUMER, source, channel, serviceAccount, cursors, handler, leases, batchSize);

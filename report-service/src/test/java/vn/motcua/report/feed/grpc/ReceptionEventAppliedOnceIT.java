@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.platform.feed.FeedEvent;
 import vn.motcua.platform.testing.TestDatabase;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.dossier.v1.DossierChanged;
 import vn.motcua.report.it.ReportItSupport;
 
@@ -50,7 +51,7 @@ class ReceptionEventAppliedOnceIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = ReportItSupport.properties(db, ReportItSupport.freePort());
+        Map<String, String> props = ReportItSupport.properties(db, TestPorts.free());
         props.put("motcua.report.consume-dossier-feed", "false");
         return props;
     }

@@ -3,6 +3,7 @@ package vn.motcua.report.ii06a.repository;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 import vn.motcua.platform.testing.TestDatabase;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.report.ii06a.StatSeed;
 import vn.motcua.report.it.ReportItSupport;
 
@@ -14,7 +15,7 @@ class StatCounterPrefixesIT extends StatCounterPrefixesContract {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = ReportItSupport.properties(db, ReportItSupport.freePort());
+        Map<String, String> props = ReportItSupport.properties(db, TestPorts.free());
         props.put("motcua.report.consume-dossier-feed", "false");
         return props;
     }

@@ -5,8 +5,8 @@ import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.report.ii06a.StatSeed;
-import vn.motcua.report.it.ReportItSupport;
 
 /**
  * {@link StatCounterPrefixesContract} on H2 in MySQL mode, the embedded database of {@code ./motcua up} without
@@ -30,7 +30,7 @@ class StatCounterPrefixesOnH2IT extends StatCounterPrefixesContract {
         props.put("datasources.default.dialect", "MYSQL");
         props.put("flyway.datasources.default.enabled", "true");
         props.put("flyway.datasources.default.locations", "classpath:db/platform,classpath:db/migration");
-        props.put("grpc.server.port", Integer.toString(ReportItSupport.freePort()));
+        props.put("grpc.server.port", Integer.toString(TestPorts.free()));
         props.put("motcua.report.consume-dossier-feed", "false");
         return props;
     }

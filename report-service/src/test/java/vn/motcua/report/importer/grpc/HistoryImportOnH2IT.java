@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.report.v1.ImportDossierHistoryResponse;
 import vn.motcua.proto.report.v1.ImportFormat;
-import vn.motcua.report.it.ReportItSupport;
 import vn.motcua.report.projection.service.ImportedHistoryReplay;
 
 /**
@@ -36,7 +36,7 @@ import vn.motcua.report.projection.service.ImportedHistoryReplay;
 class HistoryImportOnH2IT implements TestPropertyProvider {
 
     private final TestIdentityProvider idp = TestIdentityProvider.start();
-    private final int grpcPort = ReportItSupport.freePort();
+    private final int grpcPort = TestPorts.free();
     private final Path spool;
 
     @Inject

@@ -39,6 +39,7 @@ import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.platform.idempotency.RequestIdempotency;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.report.v1.ImportDossierHistoryRequest;
 import vn.motcua.proto.report.v1.ImportDossierHistoryResponse;
 import vn.motcua.proto.report.v1.ImportFormat;
@@ -67,7 +68,7 @@ class HistoryImportOverGrpcIT implements TestPropertyProvider {
 
     private final TestDatabase db = TestDatabase.create("report_import");
     private final TestIdentityProvider idp = TestIdentityProvider.start();
-    private final int grpcPort = ReportItSupport.freePort();
+    private final int grpcPort = TestPorts.free();
     private final Path spool = tempDirectory();
 
     @Inject

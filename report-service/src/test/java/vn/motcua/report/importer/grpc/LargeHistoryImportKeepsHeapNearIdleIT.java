@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.platform.testing.LiveHeap;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.report.v1.ImportDossierHistoryRequest;
 import vn.motcua.proto.report.v1.ImportDossierHistoryResponse;
 import vn.motcua.proto.report.v1.ImportFormat;
@@ -59,7 +60,7 @@ class LargeHistoryImportKeepsHeapNearIdleIT implements TestPropertyProvider {
 
     private final TestDatabase db = TestDatabase.create("report_import_large");
     private final TestIdentityProvider idp = TestIdentityProvider.start();
-    private final int grpcPort = ReportItSupport.freePort();
+    private final int grpcPort = TestPorts.free();
     private final Path spool;
     private ManagedChannel channel;
     private ImportClient client;

@@ -31,6 +31,7 @@ import vn.motcua.platform.error.GrpcErrors;
 import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.report.v1.FeedPosition;
 import vn.motcua.proto.report.v1.GetProjectionStatusRequest;
 import vn.motcua.proto.report.v1.ProjectionStatus;
@@ -64,10 +65,10 @@ class RebuildEqualsIncrementalIT implements TestPropertyProvider {
 
     private final TestDatabase db = TestDatabase.create("report_rebuild");
     private final TestIdentityProvider idp = TestIdentityProvider.start().serviceAccount(REPORT_CLIENT, Set.of());
-    private final int grpcPort = ReportItSupport.freePort();
-    private final FakeChangeFeed dossierFeed = FakeChangeFeed.start(ReportItSupport.freePort());
-    private final FakeChangeFeed paymentFeed = FakeChangeFeed.start(ReportItSupport.freePort());
-    private final FakeChangeFeed digitizationFeed = FakeChangeFeed.start(ReportItSupport.freePort());
+    private final int grpcPort = TestPorts.free();
+    private final FakeChangeFeed dossierFeed = FakeChangeFeed.start(TestPorts.free());
+    private final FakeChangeFeed paymentFeed = FakeChangeFeed.start(TestPorts.free());
+    private final FakeChangeFeed digitizationFeed = FakeChangeFeed.start(TestPorts.free());
     private final ReportScenario scenario = new ReportScenario();
     private Map<String, List<String>> incremental;
     private ManagedChannel channel;

@@ -25,6 +25,7 @@ import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.platform.feed.FeedEvent;
 import vn.motcua.platform.feed.FeedEventHandler;
 import vn.motcua.platform.testing.TestDatabase;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.common.v1.UnitLevel;
 import vn.motcua.proto.dossier.v1.Channel;
 import vn.motcua.report.feed.grpc.DigitizationFeedHandler;
@@ -82,7 +83,7 @@ class ProjectionCountersIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = ReportItSupport.properties(db, ReportItSupport.freePort());
+        Map<String, String> props = ReportItSupport.properties(db, TestPorts.free());
         props.put("motcua.report.consume-dossier-feed", "false");
         return props;
     }

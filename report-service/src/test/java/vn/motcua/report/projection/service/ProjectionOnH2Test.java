@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.platform.feed.FeedEvent;
 import vn.motcua.platform.feed.FeedEventHandler;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.report.feed.grpc.DigitizationFeedHandler;
 import vn.motcua.report.feed.grpc.DossierFeedHandler;
 import vn.motcua.report.feed.grpc.FollowedFeed;
@@ -61,7 +62,7 @@ class ProjectionOnH2Test implements TestPropertyProvider {
                 "datasources.default.url",
                 url,
                 "grpc.server.port",
-                Integer.toString(ReportItSupport.freePort()),
+                Integer.toString(TestPorts.free()),
                 "motcua.report.consume-dossier-feed",
                 "false",
                 "motcua.report.feeds.payment.enabled",

@@ -18,6 +18,7 @@ import vn.motcua.platform.feed.FeedCursorStore;
 import vn.motcua.platform.feed.FeedEvent;
 import vn.motcua.platform.feed.FeedEventHandler;
 import vn.motcua.platform.testing.TestDatabase;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.report.feed.grpc.DigitizationFeedHandler;
 import vn.motcua.report.feed.grpc.DossierFeedHandler;
 import vn.motcua.report.feed.grpc.FollowedFeed;
@@ -69,7 +70,7 @@ class ProjectionThroughputIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = ReportItSupport.properties(db, ReportItSupport.freePort());
+        Map<String, String> props = ReportItSupport.properties(db, TestPorts.free());
         props.put("motcua.report.consume-dossier-feed", "false");
         props.put("it.imported-history-replay", "true");
         return props;

@@ -35,6 +35,7 @@ import vn.motcua.platform.feed.OutboxWriter;
 import vn.motcua.platform.testing.HandlerThreads;
 import vn.motcua.platform.testing.TestDatabase;
 import vn.motcua.platform.testing.TestIdentityProvider;
+import vn.motcua.platform.testing.TestPorts;
 import vn.motcua.proto.feed.v1.ChangeFeedGrpc;
 import vn.motcua.proto.report.v1.CountDailyReceptionsRequest;
 import vn.motcua.proto.report.v1.DailyReceptionCount;
@@ -58,7 +59,7 @@ class DossierFeedToReceptionReportIT implements TestPropertyProvider {
 
     private final TestDatabase db = TestDatabase.create("report_e2e");
     private final TestIdentityProvider idp = TestIdentityProvider.start().serviceAccount(REPORT_CLIENT, Set.of());
-    private final int grpcPort = ReportItSupport.freePort();
+    private final int grpcPort = TestPorts.free();
 
     @Inject
     ApplicationContext context;
